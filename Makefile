@@ -1,0 +1,52 @@
+# One entry point for people and CI. `make run` and `make test` do all set-up on a fresh machine.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+UB := $(VENV)/bin/unionbench
+export UNIONBENCH_DB ?= var/unionbench.duckdb
+PORT ?= 8501
+
+.PHONY: run test lint bench install install-test browser db clean
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# Reinstall only when the dependency list changes.
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Debian's chromium and a CJK font for browser tests (playwright's own browser download fails offline).
+browser:
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+db: install
+	@[ -f "$(UNIONBENCH_DB)" ] || $(UB) init --demo
+
+run: install db
+	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
+
+test: install-test browser
+	$(PY) -m pytest
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: install
+	$(PY) bench/init_demo.py
+
+clean:
+	rm -rf var .pytest_cache
