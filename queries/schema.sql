@@ -1,0 +1,159 @@
+-- The whole store. Applied by `unionbench init` and by the test fixture; every statement is idempotent.
+-- No foreign keys: DuckDB forbids updating referenced rows, and ingest validates references itself.
+
+create table if not exists meta (
+    key varchar primary key,
+    value varchar not null
+);
+
+create table if not exists regions (
+    adcode varchar primary key,          -- 6-digit administrative code, e.g. '510824'
+    name_zh varchar not null,            -- official name, e.g. '苍溪县'
+    level varchar not null check (level in ('country', 'province', 'city', 'county')),
+    parent varchar,                      -- adcode of the city (county) or province (city)
+    province varchar                     -- adcode of the province, for scoping rules
+);
+
+create table if not exists region_aliases (
+    alias varchar not null,              -- a name people write: full name or short name ('苍溪')
+    adcode varchar not null,
+    primary key (alias, adcode)
+);
+
+create table if not exists indicators (
+    id varchar primary key,
+    name_zh varchar not null,
+    name_en varchar not null,
+    group_id varchar not null,
+    group_zh varchar not null,
+    group_en varchar not null,
+    unit varchar not null,
+    unit_en varchar not null,
+    kind varchar not null check (kind in ('count', 'amount', 'rate', 'people')),
+    direction varchar not null check (direction in ('higher', 'lower', 'neutral')),
+    aggregation varchar not null check (aggregation in ('sum', 'ratio', 'difference')),
+    numerator varchar,                   -- for ratio/difference: the indicator on top / the minuend
+    denominator varchar,                 -- for ratio/difference: the indicator below / the subtrahend
+    stock_flow varchar not null check (stock_flow in ('stock', 'flow')),
+    per_capita_base varchar,             -- indicator to divide by for "per 10,000", e.g. 'workers'
+    amber_within_pct double not null,    -- traffic light: behind by less than this % is amber
+    headline boolean not null,           -- shown as a KPI tile on the overview
+    decimals integer not null,
+    sort_order integer not null,
+    description_zh varchar not null,
+    description_en varchar not null
+);
+
+create sequence if not exists upload_id_seq start 1;
+
+create table if not exists uploads (
+    id integer primary key default nextval('upload_id_seq'),
+    file_name varchar not null,
+    sha256 varchar not null,
+    user_name varchar not null,
+    created_at timestamp not null default current_timestamp,
+    layout varchar not null,             -- 'long' | 'wide' | 'demo'
+    rows_added integer not null default 0,
+    rows_changed integer not null default 0,
+    rows_unchanged integer not null default 0,
+    status varchar not null default 'committed' check (status in ('committed', 'reverted')),
+    is_demo boolean not null default false,
+    note varchar
+);
+
+-- Versioned: a correction adds a row with a higher version; nothing is updated in place.
+create table if not exists observations (
+    region varchar not null,
+    indicator varchar not null,
+    period varchar not null,             -- 'YYYYQn'
+    value double not null,
+    upload_id integer not null,
+    version integer not null,
+    primary key (region, indicator, period, version)
+);
+
+create table if not exists benchmark_sets (
+    id varchar primary key,
+    name_zh varchar not null,
+    name_en varchar not null,
+    rule varchar not null check (rule in ('members', 'province_average', 'province_best')),
+    scope varchar,                       -- province adcode for the province_* rules
+    sort_order integer not null
+);
+
+create table if not exists benchmark_members (
+    set_id varchar not null,
+    adcode varchar not null,
+    primary key (set_id, adcode)
+);
+
+create table if not exists targets (
+    region varchar not null,
+    indicator varchar not null,
+    year integer not null,
+    target double not null,
+    primary key (region, indicator, year)
+);
+
+-- 2025Q3 -> a running quarter number, so "previous quarter" is index - 1 and "same quarter last year" index - 4.
+create or replace macro period_index(p) as cast(left(p, 4) as integer) * 4 + cast(right(p, 1) as integer) - 1;
+create or replace macro period_label(i) as cast(i // 4 as varchar) || 'Q' || cast(i % 4 + 1 as varchar);
+
+-- The newest version of each figure among uploads that are not reverted.
+create or replace view current_observations as
+select o.region, o.indicator, o.period, o.value, o.upload_id, o.version
+from observations as o
+join uploads as u on u.id = o.upload_id
+where u.status = 'committed'
+qualify row_number() over (partition by o.region, o.indicator, o.period order by o.version desc) = 1;
+
+-- Summable indicators for every region: its own report, else the sum of its counties' reports.
+create or replace view base_values as
+with own as (
+    select region, indicator, period, value from current_observations
+),
+county_sums as (
+    select r.parent as region, o.indicator, o.period, sum(o.value) as value
+    from current_observations as o
+    join regions as r on r.adcode = o.region and r.level = 'county'
+    join indicators as i on i.id = o.indicator and i.aggregation = 'sum'
+    group by r.parent, o.indicator, o.period
+)
+select
+    coalesce(own.region, county_sums.region) as region,
+    coalesce(own.indicator, county_sums.indicator) as indicator,
+    coalesce(own.period, county_sums.period) as period,
+    coalesce(own.value, county_sums.value) as value,
+    own.value is null as rolled_up
+from own
+full outer join county_sums
+    on own.region = county_sums.region
+    and own.indicator = county_sums.indicator
+    and own.period = county_sums.period;
+
+-- Every indicator for every region: summable ones as they are, rates as a ratio of sums, differences of sums.
+create or replace view indicator_values as
+with summable as (
+    select b.region, b.indicator, b.period, b.value
+    from base_values as b
+    join indicators as i on i.id = b.indicator and i.aggregation = 'sum'
+),
+derived as (
+    select
+        n.region,
+        i.id as indicator,
+        n.period,
+        case i.aggregation
+            when 'ratio' then 100.0 * n.value / nullif(d.value, 0)
+            else n.value - d.value
+        end as value
+    from indicators as i
+    join summable as n on n.indicator = i.numerator
+    join summable as d on d.indicator = i.denominator and d.region = n.region and d.period = n.period
+    where i.aggregation in ('ratio', 'difference')
+)
+select region, indicator, period, value from summable
+union all
+select region, indicator, period, value from derived where value is not null;
+
+insert or replace into meta values ('schema_version', '1');

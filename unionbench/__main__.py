@@ -1,0 +1,3 @@
+from unionbench.cli import main
+
+raise SystemExit(main())
