@@ -1,0 +1,1 @@
+"""Reusable UI pieces; each draws one thing from data the core prepared."""

@@ -1,0 +1,64 @@
+"""Offline choropleth of regions: MapLibre with the blank 'white-bg' style, so no tile or glyph server is asked."""
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components.strings import t
+from unionbench.catalog import Indicator
+from unionbench.formatting import format_number
+from unionbench.geo import cached_layer, to_geojson
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def boundaries(adcodes: tuple[str, ...], cache_dir: str) -> tuple[dict, tuple[float, float, float, float]]:
+    """GeoJSON and bounds for a set of regions, from the on-disk cache (built once)."""
+    layer = cached_layer(list(adcodes), Path(cache_dir))
+    return to_geojson(layer), tuple(layer.total_bounds)
+
+
+def view_for(bounds: tuple[float, float, float, float], width_px: int, height_px: int) -> tuple[dict, float]:
+    """Centre and zoom that fit the bounds into a map of the given size (512-px tiles, Web Mercator)."""
+    west, south, east, north = bounds
+    lon_span = max(east - west, 0.01)
+    lat_span = max(north - south, 0.01) / math.cos(math.radians((north + south) / 2))
+    zoom = math.log2(min(width_px * 360 / (512 * lon_span), height_px * 360 / (512 * lat_span))) - 0.25
+    return {"lon": (west + east) / 2, "lat": (south + north) / 2}, zoom
+
+
+def region_map(
+    values: pd.DataFrame, geojson: dict, bounds, indicator: Indicator, per_10k: bool, lang: str, height: int = 560
+) -> go.Figure:
+    """One shape per region coloured by the value (darker is better), hover with name, value and rank."""
+    column = "per_10k" if per_10k else "value"
+    unit = f"{indicator.unit} / {t('per_10k_short', lang)}" if per_10k else indicator.unit
+    decimals = 2 if per_10k else indicator.decimals
+    n = len(values)
+    labels = [
+        f"<b>{name}</b><br>{format_number(v, decimals)} {unit}<br>{t('map_rank', lang)} {int(r) if r == r else '—'}/{n}"
+        for name, v, r in zip(values.region_name, values[column], values["rank"], strict=True)
+    ]
+    center, zoom = view_for(bounds, 900, height)
+    figure = go.Figure(
+        go.Choroplethmap(
+            geojson=geojson,
+            locations=values["region"],
+            z=values[column],
+            featureidkey="id",
+            colorscale="Blues",
+            reversescale=indicator.direction == "lower",
+            marker={"line": {"color": "#ffffff", "width": 1.2}, "opacity": 0.9},
+            colorbar={"title": {"text": unit}, "thickness": 14},
+            text=labels,
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        map={"style": "white-bg", "center": center, "zoom": zoom},
+        height=height,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+    )
+    return figure

@@ -1,0 +1,57 @@
+"""Shared setup every page calls first: the store, the language, the data version, the demo notice."""
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from components.strings import LANGUAGES, t
+from components.url_state import from_url, to_url
+from unionbench.paths import resolve_db_path
+from unionbench.store import Store, open_store
+
+
+@dataclass(frozen=True)
+class PageContext:
+    store: Store
+    lang: str
+    data_version: str
+    last_change: str
+
+
+@st.cache_resource
+def shared_store(db_path: str) -> Store:
+    """One read-only connection per server process; each query takes its own cursor."""
+    return open_store(resolve_db_path(db_path), read_only=True)
+
+
+def language_switch() -> str:
+    """中文 / English in the sidebar; kept in the URL (?lang=en) so a shared link keeps its language."""
+    from_url("lang", list(LANGUAGES), "zh")
+    choice = st.sidebar.segmented_control(
+        "语言 · Language", list(LANGUAGES), format_func=LANGUAGES.get, required=True, key="lang"
+    )
+    to_url("lang")
+    return choice or "zh"
+
+
+def page_setup() -> PageContext:
+    """Open the store (or explain why not), read the data version, and show the demo notice."""
+    lang = language_switch()
+    db_path = resolve_db_path(None)
+    if not db_path.is_file():
+        st.error(t("no_database", lang, path=db_path))
+        st.stop()
+    store = shared_store(str(db_path))
+    status = store.query("data_status").iloc[0]
+    if status["observations"] == 0:
+        st.warning(t("no_data", lang))
+        st.stop()
+    if status["has_demo"]:
+        st.info(t("demo_banner", lang))
+    last_change = status["last_change"]
+    return PageContext(
+        store,
+        lang,
+        str(status["data_version"]),
+        last_change.strftime("%Y-%m-%d %H:%M") if last_change is not None else "—",
+    )

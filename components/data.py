@@ -1,0 +1,38 @@
+"""Cached access to the core's views. Every cache key includes the data version, so a commit shows at once."""
+
+import streamlit as st
+
+from unionbench import views
+from unionbench.catalog import Indicator
+from unionbench.store import Store
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def catalogue(_store: Store, version: str, lang: str) -> dict[str, Indicator]:
+    return views.catalogue(_store, lang)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def benchmark_sets(_store: Store, version: str):
+    return _store.query("benchmark_sets")
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def periods(_store: Store, version: str, region: str) -> list[str]:
+    return _store.query("periods_with_data", region=region)["period"].tolist()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def region_name(_store: Store, version: str, adcode: str) -> str:
+    names = _store.query("region_names", adcodes=[adcode])
+    return names["name_zh"].iloc[0] if len(names) else adcode
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def overview_kpis(_store: Store, version: str, home: str, set_id: str, period: str, lang: str):
+    return views.overview_kpis(_store, home, set_id, period, lang)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def county_values(_store: Store, version: str, city: str, indicator: Indicator, period: str, per_10k: bool):
+    return views.county_values(_store, city, indicator, period, per_10k)

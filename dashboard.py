@@ -1,0 +1,13 @@
+"""Entry point: page config and navigation, nothing else. Run with `make run`."""
+
+import streamlit as st
+
+from components.strings import t
+
+st.set_page_config(page_title="工会对标看板 · Union Benchmark", page_icon="📊", layout="wide")
+
+lang = st.session_state.get("lang") or st.query_params.get("lang", "zh")
+pages = [
+    st.Page("pages/overview.py", title=t("overview", lang), url_path="overview", default=True),
+]
+st.navigation(pages).run()
