@@ -1,0 +1,77 @@
+"""What a person sees in Debian chromium at 1920×1080, against a real server and the demo database."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.support import CHROMIUM, CHROMIUM_ARGS, is_local, streamlit_server, wait_for_app
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_path):
+    with streamlit_server(demo_db_path) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    page = context.new_page()
+    page.outside_requests = []
+    page.on("request", lambda request: None if is_local(request.url) else page.outside_requests.append(request.url))
+    yield page
+    context.close()
+
+
+def map_locations(page) -> list[str]:
+    """The regions drawn on the first Plotly map (the figure's data as plotly.js holds it)."""
+    page.wait_for_function("document.querySelector('.js-plotly-plot')?.data?.[0]?.locations?.length > 0")
+    return page.evaluate("Array.from(document.querySelector('.js-plotly-plot').data[0].locations)")
+
+
+def test_the_overview_shows_tiles_and_a_map_of_the_seven_counties_and_asks_nothing_outside(server, page):
+    page.goto(server)
+    wait_for_app(page)
+    tiles = page.locator("[data-testid=kpi-tile]")
+    assert tiles.count() == 6
+    assert "户外劳动者服务站点" in tiles.first.inner_text()
+    assert page.locator("h1").first.inner_text() == "广元市 · 2026Q3 对标遂内泸"
+    assert page.get_by_text("演示数据").first.is_visible()
+    assert sorted(map_locations(page)) == ["510802", "510811", "510812", "510821", "510822", "510823", "510824"]
+    assert page.locator(".js-plotly-plot canvas").first.is_visible()  # MapLibre drew into its canvas
+    page.wait_for_timeout(1500)  # let the map finish drawing before looking
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "overview-1920x1080.png")
+    assert page.outside_requests == []
+
+
+def test_a_shared_link_opens_the_same_view_in_english(server, page):
+    page.goto(f"{server}/?lang=en&bench=yangzhou&period=2025Q4&indicator=funds_partner")
+    wait_for_app(page)
+    assert page.locator("h1").first.inner_text() == "广元市 · 2025Q4 vs Yangzhou"
+    assert "Funds from partner unions" in page.locator("h3").first.inner_text()
+    assert page.locator("[data-testid=kpi-tile]").count() == 6
+    assert page.outside_requests == []
+
+
+def test_choosing_another_benchmark_updates_the_heading_and_the_link(server, page):
+    page.goto(server)
+    wait_for_app(page)
+    page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
+    page.get_by_role("option", name="扬州").click()
+    page.wait_for_function("document.querySelector('h1')?.innerText.includes('扬州')")
+    wait_for_app(page)
+    assert "bench=yangzhou" in page.url

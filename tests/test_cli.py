@@ -1,0 +1,78 @@
+import csv
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+
+from unionbench.cli import main
+from unionbench.export import EXPORT_COLUMNS, plain_decimal
+
+
+def test_export_prints_the_contract_header_and_one_row_per_current_observation(demo_db_path, store, capsys):
+    assert main(["--db", str(demo_db_path), "export"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert (
+        rows[0] == EXPORT_COLUMNS == ["region_code", "region_name", "indicator", "period", "value", "unit", "upload_id"]
+    )
+    assert len(rows) - 1 == store.query("data_status").at[0, "observations"]
+    by_key = {(r[0], r[2], r[3]): r for r in rows[1:]}
+    assert by_key[("510812", "funds_government", "2023Q2")] == [
+        "510812",
+        "朝天区",
+        "funds_government",
+        "2023Q2",
+        "110",
+        "万元",
+        "1",
+    ]
+    assert by_key[("510824", "workers", "2026Q3")][4].isdigit()  # no thousands separators, no exponent
+
+
+def test_export_to_a_file_writes_utf8(demo_db_path, tmp_path):
+    out = tmp_path / "export.csv"
+    assert main(["--db", str(demo_db_path), "export", "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith(",".join(EXPORT_COLUMNS))
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(291.0, "291"), (36.5, "36.5"), (0.0, "0"), (4_500_000.0, "4500000"), (125.56, "125.56"), (-3.25, "-3.25")],
+)
+def test_export_values_are_plain_decimals(value, text):
+    assert plain_decimal(value) == text
+
+
+def test_export_without_a_database_says_to_run_init_and_exits_1(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "missing.duckdb"), "export"]) == 1
+    assert "unionbench init" in capsys.readouterr().err
+
+
+def test_an_unknown_command_is_a_usage_error_with_exit_2(capsys):
+    assert main(["frobnicate"]) == 2
+
+
+def test_the_console_script_initialises_a_database_from_the_environment_variable(tmp_path):
+    env = {**os.environ, "UNIONBENCH_DB": str(tmp_path / "env.duckdb")}
+    first = subprocess.run(
+        [sys.executable, "-m", "unionbench", "init", "--demo"], env=env, capture_output=True, text=True, check=False
+    )
+    assert first.returncode == 0, first.stderr
+    assert (tmp_path / "env.duckdb").is_file()
+    second = subprocess.run(
+        [sys.executable, "-m", "unionbench", "init", "--demo"], env=env, capture_output=True, text=True, check=False
+    )
+    assert second.returncode == 0 and "nothing changed" in second.stdout
+
+
+def test_init_on_a_database_another_process_holds_explains_instead_of_a_traceback(demo_db_path, store):
+    # The session's read-only connection holds the file, so a writer cannot open it.
+    result = subprocess.run(
+        [sys.executable, "-m", "unionbench", "--db", str(demo_db_path), "init"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "cannot open the database" in result.stderr and "Traceback" not in result.stderr

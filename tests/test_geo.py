@@ -1,0 +1,42 @@
+import shapely
+
+from unionbench.geo import build_layer, cached_layer, to_geojson
+
+GUANGYUAN = ["510802", "510811", "510812", "510821", "510822", "510823", "510824"]
+
+
+def test_the_layer_has_one_valid_polygon_per_county(tmp_path):
+    layer = cached_layer(GUANGYUAN, tmp_path)
+    assert sorted(layer.adcode) == GUANGYUAN
+    assert layer.geometry.is_valid.all() and not layer.geometry.is_empty.any()
+
+
+def test_outer_rings_are_clockwise_for_plotlys_geo_renderer(tmp_path):
+    layer = cached_layer(GUANGYUAN, tmp_path)
+    for geometry in layer.geometry:
+        for polygon in getattr(geometry, "geoms", [geometry]):
+            assert not polygon.exterior.is_ccw
+
+
+def test_neighbouring_counties_stay_glued_after_simplifying(tmp_path):
+    layer = cached_layer(GUANGYUAN, tmp_path).set_index("adcode")
+    # 利州 and 昭化 share a border: after simplification the shared edge is still a line, not a gap.
+    shared = layer.geometry["510802"].intersection(layer.geometry["510811"])
+    assert shared.length > 0.1
+    overlap = shapely.intersection_all(list(layer.geometry)).area
+    assert overlap == 0
+
+
+def test_the_layer_is_built_once_and_then_read_from_the_cache(tmp_path):
+    cached_layer(GUANGYUAN, tmp_path)
+    files = list(tmp_path.glob("boundaries-*.parquet"))
+    assert len(files) == 1
+    mtime = files[0].stat().st_mtime_ns
+    again = cached_layer(list(reversed(GUANGYUAN)), tmp_path)
+    assert files[0].stat().st_mtime_ns == mtime and len(again) == 7
+
+
+def test_geojson_features_carry_the_adcode_as_id_and_nothing_else():
+    collection = to_geojson(build_layer(GUANGYUAN[:2]))
+    assert [f["id"] for f in collection["features"]] == GUANGYUAN[:2]
+    assert all(f["properties"] == {} for f in collection["features"])

@@ -1,0 +1,71 @@
+import pandas as pd
+
+from unionbench.initdb import initialise
+from unionbench.store import Store
+
+
+def schema_snapshot(store: Store) -> pd.DataFrame:
+    with store._con.cursor() as cur:
+        return cur.execute(
+            "select table_name, column_name, data_type from information_schema.columns order by table_name, column_name"
+        ).df()
+
+
+def row_counts(store: Store) -> dict[str, int]:
+    with store._con.cursor() as cur:
+        tables = [r[0] for r in cur.execute("select table_name from duckdb_tables()").fetchall()]
+        return {t: cur.table(t).aggregate("count(*)").fetchall()[0][0] for t in tables}
+
+
+def test_schema_applies_twice_without_change(fresh_store):
+    fresh_store.apply_schema()
+    first = schema_snapshot(fresh_store)
+    fresh_store.apply_schema()
+    assert schema_snapshot(fresh_store).equals(first)
+    assert set(first.table_name) >= {
+        "regions",
+        "indicators",
+        "observations",
+        "uploads",
+        "benchmark_sets",
+        "targets",
+        "current_observations",
+        "indicator_values",
+    }
+
+
+def test_init_with_demo_twice_changes_nothing_the_second_time(fresh_store):
+    first = initialise(fresh_store, demo=True)
+    counts = row_counts(fresh_store)
+    second = initialise(fresh_store, demo=True)
+    assert first.demo.added > 10_000 and not first.demo.already_imported
+    assert second.demo.already_imported and second.demo.upload_id == first.demo.upload_id
+    assert row_counts(fresh_store) == counts
+
+
+def test_a_failed_transaction_leaves_nothing_behind(fresh_store):
+    fresh_store.apply_schema()
+    try:
+        with fresh_store.transaction() as cur:
+            cur.execute("insert into targets values ('510800', 'outdoor_stations', 2026, 400)")
+            raise RuntimeError("interrupted")
+    except RuntimeError:
+        pass
+    assert row_counts(fresh_store)["targets"] == 0
+
+
+def test_current_observations_pick_the_newest_version_of_committed_uploads(fresh_store):
+    fresh_store.apply_schema()
+    with fresh_store.transaction() as cur:
+        cur.execute(
+            "insert into uploads (id, file_name, sha256, user_name, layout, status) values "
+            "(1, 'a.csv', 'a', 'x', 'long', 'committed'), (2, 'b.csv', 'b', 'x', 'long', 'committed'), "
+            "(3, 'c.csv', 'c', 'x', 'long', 'reverted')"
+        )
+        cur.execute(
+            "insert into observations values ('510824', 'trainings', '2025Q3', 5, 1, 1), "
+            "('510824', 'trainings', '2025Q3', 7, 2, 2), ('510824', 'trainings', '2025Q3', 9, 3, 3)"
+        )
+    with fresh_store._con.cursor() as cur:
+        rows = cur.execute("select value, upload_id from current_observations").fetchall()
+    assert rows == [(7.0, 2)]
