@@ -45,8 +45,8 @@ lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-bench: install
-	$(PY) bench/init_demo.py
+bench: install-test browser
+	$(PY) bench/foundation.py
 
 clean:
 	rm -rf var .pytest_cache

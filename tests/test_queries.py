@@ -14,6 +14,7 @@ PARAMETERS = {
     "latest_period": {"region": "510800"},
     "periods_with_data": {"region": "510800"},
     "region_names": {"adcodes": ["510800", "510824"]},
+    "regions_with_data": {"level": "county"},
     "upload_by_sha256": None,  # looked up below: the demo upload's own hash
     "values_by_region": {"regions": ["510800"], "periods": ["2026Q3"]},
 }
