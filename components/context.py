@@ -7,7 +7,7 @@ import streamlit as st
 from components.strings import LANGUAGES, t
 from components.url_state import from_url, to_url
 from unionbench.paths import resolve_db_path
-from unionbench.store import Store, open_store
+from unionbench.store import Replica, Store, replica
 
 
 @dataclass(frozen=True)
@@ -19,9 +19,9 @@ class PageContext:
 
 
 @st.cache_resource
-def shared_store(db_path: str) -> Store:
-    """One read-only connection per server process; each query takes its own cursor."""
-    return open_store(resolve_db_path(db_path), read_only=True)
+def shared_replica(db_path: str) -> Replica:
+    """The server process's reader of the newest published snapshot (one connection, a cursor per query)."""
+    return replica(resolve_db_path(db_path))
 
 
 def language_switch() -> str:
@@ -41,7 +41,8 @@ def page_setup() -> PageContext:
     if not db_path.is_file():
         st.error(t("no_database", lang, path=db_path))
         st.stop()
-    store = shared_store(str(db_path))
+    reader = shared_replica(str(db_path))
+    store = reader.current()
     status = store.query("data_status").iloc[0]
     if status["observations"] == 0:
         st.warning(t("no_data", lang))

@@ -3,23 +3,23 @@
 import pytest
 
 from unionbench.initdb import initialise
-from unionbench.store import Store
+from unionbench.store import Replica, Store, writer
 
 
 @pytest.fixture(scope="session")
 def demo_db_path(tmp_path_factory):
     """A fresh database with the schema, all regions, the catalogue and the seeded demo dataset."""
     path = tmp_path_factory.mktemp("db") / "demo.duckdb"
-    writer = Store(path)
-    initialise(writer, demo=True)
-    writer.close()  # release the write lock so read-only users (and a server process) can open it
+    with writer(path) as primary:
+        initialise(primary, demo=True)
     return path
 
 
 @pytest.fixture(scope="session")
 def store(demo_db_path):
-    reader = Store(demo_db_path, read_only=True)
-    yield reader
+    """The demo database as readers see it: its newest published snapshot."""
+    reader = Replica(demo_db_path)
+    yield reader.current()
     reader.close()
 
 

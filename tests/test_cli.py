@@ -8,6 +8,7 @@ import pytest
 
 from unionbench.cli import main
 from unionbench.export import EXPORT_COLUMNS, plain_decimal
+from unionbench.store import writer
 
 
 def test_export_prints_the_contract_header_and_one_row_per_current_observation(demo_db_path, store, capsys):
@@ -66,13 +67,27 @@ def test_the_console_script_initialises_a_database_from_the_environment_variable
     assert second.returncode == 0 and "nothing changed" in second.stdout
 
 
-def test_init_on_a_database_another_process_holds_explains_instead_of_a_traceback(demo_db_path, store):
-    # The session's read-only connection holds the file, so a writer cannot open it.
+def test_init_while_another_writer_holds_the_database_explains_instead_of_a_traceback(tmp_path):
+    db = tmp_path / "busy.duckdb"
+    env = {**os.environ, "UNIONBENCH_WRITE_TIMEOUT": "0.5"}
+    with writer(db):
+        result = subprocess.run(
+            [sys.executable, "-m", "unionbench", "--db", str(db), "init"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert "the database is busy" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_init_and_export_work_while_a_reader_holds_the_published_snapshot(demo_db_path, store, tmp_path):
+    # `store` keeps the snapshot open, as a running dashboard does; the writer uses the primary file.
     result = subprocess.run(
         [sys.executable, "-m", "unionbench", "--db", str(demo_db_path), "init"],
         capture_output=True,
         text=True,
         check=False,
     )
-    assert result.returncode == 1
-    assert "cannot open the database" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 0, result.stderr

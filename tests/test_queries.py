@@ -9,6 +9,7 @@ PARAMETERS = {
     "benchmark_sets": {},
     "child_regions": {"parent": "510800"},
     "data_status": {},
+    "data_version": {},
     "export_current": {},
     "indicator_catalogue": {},
     "latest_period": {"region": "510800"},

@@ -1,7 +1,7 @@
 import pandas as pd
 
 from unionbench.initdb import initialise
-from unionbench.store import Store
+from unionbench.store import Replica, Store, bump_data_version, writer
 
 
 def schema_snapshot(store: Store) -> pd.DataFrame:
@@ -69,3 +69,52 @@ def test_current_observations_pick_the_newest_version_of_committed_uploads(fresh
     with fresh_store._con.cursor() as cur:
         rows = cur.execute("select value, upload_id from current_observations").fetchall()
     assert rows == [(7.0, 2)]
+
+
+def put_target(primary, value):
+    with writer(primary) as store, store.transaction() as cur:
+        cur.execute("insert or replace into targets values ('510800', 'trainings', 2026, $v)", {"v": value})
+        bump_data_version(cur)
+
+
+def target(store):
+    with store._con.cursor() as cur:
+        return cur.execute("select target from targets").fetchone()[0]
+
+
+def test_a_writer_publishes_a_snapshot_and_readers_move_to_the_next_one(tmp_path):
+    primary = tmp_path / "p.duckdb"
+    put_target(primary, 10)
+    reader = Replica(primary, check_every=0)
+    first = reader.current()
+    assert target(first) == 10 and reader.version == "v1.duckdb"
+    put_target(primary, 20)
+    assert target(reader.current()) == 20 and reader.version == "v2.duckdb"
+    assert target(first) == 10  # a page run still on the old snapshot finishes undisturbed
+    reader.close()
+
+
+def test_a_writer_that_changes_nothing_publishes_nothing_new(tmp_path):
+    primary = tmp_path / "p.duckdb"
+    put_target(primary, 10)
+    with writer(primary):
+        pass
+    assert sorted(p.name for p in (tmp_path / "p.snapshots").glob("v*.duckdb")) == ["v1.duckdb"]
+
+
+def test_a_reader_keeps_the_last_good_snapshot_when_the_new_one_cannot_be_opened(tmp_path):
+    primary = tmp_path / "p.duckdb"
+    put_target(primary, 10)
+    reader = Replica(primary, check_every=0)
+    assert target(reader.current()) == 10
+    (tmp_path / "p.snapshots" / "CURRENT").write_text("v99.duckdb")  # points at nothing
+    assert target(reader.current()) == 10 and reader.version == "v1.duckdb"
+    reader.close()
+
+
+def test_only_the_newest_snapshots_are_kept(tmp_path):
+    primary = tmp_path / "p.duckdb"
+    for value in range(6):
+        put_target(primary, value)
+    kept = sorted(p.name for p in (tmp_path / "p.snapshots").glob("v*.duckdb"))
+    assert kept == ["v4.duckdb", "v5.duckdb", "v6.duckdb"]

@@ -3,6 +3,7 @@
 import argparse
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -10,7 +11,7 @@ import duckdb
 from unionbench.export import write_export
 from unionbench.initdb import CatalogueError, initialise
 from unionbench.paths import resolve_db_path
-from unionbench.store import Store
+from unionbench.store import Store, WriterBusy, replica, writer
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,7 +59,17 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"init": (cmd_init, False), "export": (cmd_export, True)}
+COMMANDS = {"init": (cmd_init, "write"), "export": (cmd_export, "read")}
+
+
+@contextmanager
+def open_for(mode: str, db_path: Path):
+    """A writer session (locked, published afterwards) or the newest published snapshot."""
+    if mode == "write":
+        with writer(db_path) as store:
+            yield store
+    else:
+        yield replica(db_path).current()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,30 +78,26 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    run, read_only = COMMANDS[args.command]
+    run, mode = COMMANDS[args.command]
     db_path = resolve_db_path(args.db)
-    if read_only and not Path(db_path).exists():
+    if mode == "read" and not db_path.exists():
         print(
             f"数据库不存在，请先运行 unionbench init / no database at {db_path}: run `unionbench init` first",
             file=sys.stderr,
         )
         return 1
     try:
-        store = Store(db_path, read_only=read_only)
-    except duckdb.IOException as error:
-        print(
-            f"无法打开数据库（可能正被看板占用）/ cannot open the database {db_path} "
-            f"(is a dashboard holding it for writing?): {error}",
-            file=sys.stderr,
-        )
+        with open_for(mode, db_path) as store:
+            return run(store, args)
+    except WriterBusy as error:
+        print(f"数据库正被其他写入占用，请稍后再试 / the database is busy: {error}", file=sys.stderr)
         return 1
-    try:
-        return run(store, args)
+    except duckdb.IOException as error:
+        print(f"无法打开数据库 / cannot open the database {db_path}: {error}", file=sys.stderr)
+        return 1
     except CatalogueError as error:
         print(f"指标目录有误 / the catalogue is invalid: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `unionbench export | head`: the reader left, which is fine
         sys.stderr.close()
         return 0
-    finally:
-        store.close()

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from unionbench.store import Store, load_query
+from unionbench.store import Store, bump_data_version, load_query
 
 OBSERVATION_COLUMNS = ["region", "indicator", "period", "value"]
 
@@ -63,4 +63,6 @@ def commit_observations(
             },
         )
         cur.unregister("incoming_observations")
+        if counts["new"] or counts["changed"]:
+            bump_data_version(cur)
     return CommitResult(upload_id, counts["new"], counts["changed"], counts["unchanged"])

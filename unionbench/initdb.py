@@ -9,7 +9,7 @@ from unionbench.catalog import benchmark_set_problems, catalogue_problems, read_
 from unionbench.commit import CommitResult, commit_observations
 from unionbench.paths import DEMO_OBSERVATIONS_CSV, PROJECT_ROOT
 from unionbench.regions import alias_table, read_cnmaps_index
-from unionbench.store import Store, load_query
+from unionbench.store import Store, bump_data_version, load_query
 
 
 class CatalogueError(ValueError):
@@ -47,6 +47,7 @@ def load_reference_data(store: Store) -> tuple[int, int, int]:
             cur.execute(load_query(script))
         for name in frames:
             cur.unregister(name)
+        bump_data_version(cur)
     return len(regions), len(indicators), len(sets)
 
 

@@ -1,10 +1,20 @@
-"""The one module that owns DuckDB: connections, the schema, named queries and transactions.
+"""The one module that owns DuckDB: connections, the schema, named queries, transactions, and publishing.
 
-One connection per process and database file; every query runs on its own cursor, because Streamlit runs each
-browser session in its own thread and a DuckDB connection refuses concurrent use.
+DuckDB lets one process write a file, and while any process has it open nobody else may write it. A wall screen
+that runs all day must not block the quarterly upload, so writers and readers never share a file:
+
+- Writers (the CLI, the upload page) take a file lock, open the primary database, commit, and publish a copy of it
+  as a read-only snapshot (`<db>.snapshots/v<N>.duckdb`, N = the data version, then an atomic pointer `CURRENT`).
+- Readers (dashboard processes, exports) open the newest snapshot read-only and move to a newer one when the
+  pointer changes. One connection per snapshot and process; every query runs on its own cursor, because
+  Streamlit runs each browser session in its own thread and a connection refuses concurrent use.
 """
 
+import fcntl
+import os
+import shutil
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -14,6 +24,9 @@ import duckdb
 import pandas as pd
 
 from unionbench.paths import QUERIES_DIR
+
+WRITE_TIMEOUT_ENV = "UNIONBENCH_WRITE_TIMEOUT"
+SNAPSHOTS_KEPT = 3
 
 
 @cache
@@ -26,7 +39,7 @@ def load_query(name: str) -> str:
 
 
 def query_names() -> list[str]:
-    """Every named query (all of queries/*.sql except the schema)."""
+    """Every named read query (queries/*.sql except the schema; writes live in queries/write/)."""
     return sorted(p.stem for p in QUERIES_DIR.glob("*.sql") if p.stem != "schema")
 
 
@@ -66,25 +79,186 @@ class Store:
         with self.transaction() as cur:
             cur.execute(load_query("schema"))
 
+    def data_version(self) -> int:
+        """A number that grows with every commit or revert (0 for a database without data)."""
+        return int(self.scalar("data_version") or 0)
+
+    def checkpoint(self) -> None:
+        with self._con.cursor() as cur:
+            cur.execute("force checkpoint")
+
     def close(self) -> None:
         self._con.close()
 
 
-_open_stores: dict[tuple[Path, bool], Store] = {}
-_open_lock = threading.Lock()
+def bump_data_version(cur: duckdb.DuckDBPyConnection) -> None:
+    """Inside a writing transaction: mark the data as changed, so readers move to a new snapshot."""
+    cur.execute(load_query("write/bump_data_version"))
 
 
-def open_store(path: Path, read_only: bool = False) -> Store:
-    """The process-wide Store for a database file (opened once, shared by every thread)."""
-    key = (Path(path).resolve(), read_only)
-    with _open_lock:
-        if key not in _open_stores:
-            _open_stores[key] = Store(key[0], read_only=read_only)
-        return _open_stores[key]
+# --- writing -------------------------------------------------------------------------------------------------
 
 
-def close_all() -> None:
-    with _open_lock:
-        for store in _open_stores.values():
+class WriterBusy(RuntimeError):
+    """Another writer kept the database longer than we were willing to wait."""
+
+
+def snapshot_dir(primary: Path) -> Path:
+    return primary.parent / f"{primary.stem}.snapshots"
+
+
+def pointer_file(primary: Path) -> Path:
+    return snapshot_dir(primary) / "CURRENT"
+
+
+@contextmanager
+def writer_lock(primary: Path, timeout: float | None = None) -> Iterator[None]:
+    """An exclusive lock on the primary database shared by every writing process (released if one dies)."""
+    if timeout is None:
+        timeout = float(os.environ.get(WRITE_TIMEOUT_ENV, "60"))
+    primary.parent.mkdir(parents=True, exist_ok=True)
+    with open(primary.with_name(primary.name + ".lock"), "a+") as handle:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise WriterBusy(f"another writer has held {primary} for over {timeout:.0f} s") from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def writer(primary: Path, timeout: float | None = None) -> Iterator[Store]:
+    """The primary database opened for writing by this process alone; published for readers on the way out."""
+    primary = Path(primary)
+    with writer_lock(primary, timeout):
+        store = Store(primary)
+        try:
+            store.apply_schema()
+            yield store
+            publish(store)
+        finally:
             store.close()
-        _open_stores.clear()
+
+
+def published_version(primary: Path) -> int | None:
+    try:
+        return int(pointer_file(primary).read_text().strip().removeprefix("v").removesuffix(".duckdb"))
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def publish(store: Store) -> Path | None:
+    """Copy the primary to a new snapshot and point readers at it, unless the newest snapshot is current already.
+
+    Called with the writer lock held. The copy is renamed into place and the pointer replaced atomically, so a
+    reader sees either the old snapshot or the new one, never half of one.
+    """
+    primary = store.path
+    version = store.data_version()
+    if published_version(primary) == version and (snapshot_dir(primary) / f"v{version}.duckdb").is_file():
+        return None
+    store.checkpoint()  # the snapshot must hold everything, with no write-ahead log beside it
+    folder = snapshot_dir(primary)
+    folder.mkdir(exist_ok=True)
+    target = folder / f"v{version}.duckdb"
+    partial = folder / f".v{version}.partial"
+    shutil.copyfile(primary, partial)
+    os.replace(partial, target)
+    pointer = folder / ".CURRENT.partial"
+    pointer.write_text(target.name)
+    os.replace(pointer, pointer_file(primary))
+    for old in sorted(folder.glob("v*.duckdb"), key=lambda p: p.stat().st_mtime)[:-SNAPSHOTS_KEPT]:
+        old.unlink(missing_ok=True)  # a reader still on it keeps reading: the file lives until it closes
+    return target
+
+
+# --- reading -------------------------------------------------------------------------------------------------
+
+
+class Replica:
+    """Reads the newest published snapshot of a primary database, moving on when a newer one is published."""
+
+    def __init__(self, primary: Path, check_every: float = 1.0):
+        self.primary = Path(primary)
+        self.check_every = check_every
+        self._lock = threading.Lock()
+        self._store: Store | None = None
+        self._name: str | None = None
+        self._checked = 0.0
+        self._retired: list[tuple[float, Store]] = []
+
+    def current(self) -> Store:
+        """The store to use for one whole page run (so a run never mixes two data versions)."""
+        with self._lock:
+            now = time.monotonic()
+            if self._store is None or now - self._checked >= self.check_every:
+                self._checked = now
+                self._switch_if_newer()
+            return self._store
+
+    @property
+    def version(self) -> str:
+        self.current()
+        return self._name or "primary"
+
+    def _switch_if_newer(self) -> None:
+        try:
+            name = pointer_file(self.primary).read_text().strip()
+        except FileNotFoundError:
+            name = None
+        if self._store is not None and name == self._name:
+            return
+        if name is None:  # never published (an old database): read the primary itself
+            path = self.primary
+            if not path.is_file():
+                raise FileNotFoundError(path)
+        else:
+            path = snapshot_dir(self.primary) / name
+        try:
+            fresh = Store(path, read_only=True)
+        except (duckdb.IOException, FileNotFoundError):
+            if self._store is None:
+                raise
+            return  # keep serving the last good snapshot; try again on the next check
+        if self._store is not None:
+            self._retired.append((time.monotonic(), self._store))
+        self._store, self._name = fresh, name
+        self._close_retired()
+
+    def _close_retired(self) -> None:
+        """Close old snapshots once no page run can still be using them."""
+        keep = []
+        for retired_at, store in self._retired:
+            if time.monotonic() - retired_at > 120:
+                store.close()
+            else:
+                keep.append((retired_at, store))
+        self._retired = keep
+
+    def close(self) -> None:
+        with self._lock:
+            for _, store in self._retired:
+                store.close()
+            if self._store is not None:
+                self._store.close()
+            self._store, self._retired = None, []
+
+
+_replicas: dict[Path, Replica] = {}
+_replicas_lock = threading.Lock()
+
+
+def replica(primary: Path) -> Replica:
+    """The process-wide reader of a primary database."""
+    key = Path(primary).resolve()
+    with _replicas_lock:
+        if key not in _replicas:
+            _replicas[key] = Replica(key)
+        return _replicas[key]
