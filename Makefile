@@ -32,8 +32,9 @@ browser:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
+# A new database gets the demo data; an existing one is migrated and republished (init is idempotent).
 db: install
-	@[ -f "$(UNIONBENCH_DB)" ] || $(UB) init --demo
+	@if [ -f "$(UNIONBENCH_DB)" ]; then $(UB) init; else $(UB) init --demo; fi
 
 run: install db
 	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
@@ -48,5 +49,6 @@ lint: install-test
 bench: install-test browser
 	$(PY) bench/foundation.py
 
+# Caches only: the database, its snapshots and the upload archive in var/ are data, not cache.
 clean:
-	rm -rf var .pytest_cache
+	rm -rf .pytest_cache .ruff_cache var/*.cache tests/artifacts

@@ -12,6 +12,9 @@ from unionbench.catalog import Indicator
 from unionbench.formatting import format_number
 from unionbench.geo import cached_layer, to_geojson
 
+SEQUENTIAL = [[0.0, "#9ecae1"], [0.5, "#4292c6"], [1.0, "#08306b"]]
+NO_DATA = "#d4d4d4"
+
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def boundaries(adcodes: tuple[str, ...], cache_dir: str) -> tuple[dict, tuple[float, float, float, float]]:
@@ -36,7 +39,7 @@ def region_map(
     column = "per_10k" if per_10k else "value"
     unit = f"{indicator.unit} / {t('per_10k_short', lang)}" if per_10k else indicator.unit
     decimals = 2 if per_10k else indicator.decimals
-    n = len(values)
+    n = int(values[column].notna().sum())
     labels = [
         f"<b>{name}</b><br>{format_number(v, decimals)} {unit}<br>{t('map_rank', lang)} {int(r) if r == r else '—'}/{n}"
         for name, v, r in zip(values.region_name, values[column], values["rank"], strict=True)

@@ -53,6 +53,6 @@ def page_setup() -> PageContext:
     return PageContext(
         store,
         lang,
-        str(status["data_version"]),
+        reader.version,  # the published snapshot: every cache key changes when new data is published
         last_change.strftime("%Y-%m-%d %H:%M") if last_change is not None else "—",
     )

@@ -12,11 +12,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "indicator": {"zh": "指标", "en": "Indicator"},
     "per_10k_toggle": {"zh": "按每万名职工", "en": "Per 10,000 workers"},
     "demo_banner": {
-        "zh": "演示数据：以下数字由程序生成，仅用于演示，不是真实统计。真实数据请通过季度上传替换。",
-        "en": "Demo data: the figures below are generated for demonstration and are not real statistics. "
-        "Replace them with the quarterly upload.",
+        "zh": "演示数据：以下数字由程序生成，仅用于演示，不是真实统计。",
+        "en": "Demo data: the figures below are generated for demonstration and are not real statistics.",
     },
-    "overview_heading": {"zh": "{home} · {period} 对标{bench}", "en": "{home} · {period} vs {bench}"},
+    "overview_heading": {"zh": "{home} · {period} · 对标{bench}", "en": "{home} · {period} · vs {bench}"},
     "data_as_of": {"zh": "数据更新于 {time}", "en": "Data as of {time}"},
     "vs_previous_quarter": {"zh": "较上季度", "en": "vs previous quarter"},
     "vs_last_year": {"zh": "较去年同期", "en": "vs same quarter last year"},
@@ -39,8 +38,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "region": {"zh": "地区", "en": "Region"},
     "value": {"zh": "数值", "en": "Value"},
     "gap": {"zh": "差距", "en": "Gap"},
-    "gap_basis": {"zh": "按每万名职工比较", "en": "compared per 10,000 workers"},
-    "gap_basis_rate": {"zh": "按比率比较", "en": "compared as rates"},
+    "points": {"zh": "个百分点", "en": "pts"},
+    "per_10k_basis": {"zh": "按每万名职工计（{unit}）", "en": "{unit} per 10,000 workers"},
+    "rate_basis": {"zh": "按比率计（{unit}）", "en": "as a rate ({unit})"},
+    "no_periods": {"zh": "{home}暂无任何季度数据。", "en": "No quarter has data for {home} yet."},
+    "no_data_legend": {"zh": "灰色：本季度无数据", "en": "Grey: no figure this quarter"},
 }
 
 

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-# Okabe–Ito colours: distinguishable with the common colour-vision deficiencies and on projectors.
-STATUS_COLOURS = {"ahead": "#0072B2", "near": "#B07800", "behind": "#D55E00", "unknown": "#6b6b6b"}
+# Okabe–Ito hues (distinguishable with the common colour-vision deficiencies and on projectors), darkened so
+# white badge text keeps a contrast of at least 4.5:1; the symbol and the word carry the meaning too.
+STATUS_COLOURS = {"ahead": "#0072B2", "near": "#8A5A00", "behind": "#B34A00", "unknown": "#6b6b6b"}
 
 CSS = """
 <style>

@@ -9,6 +9,7 @@ from components.kpi import kpi_tiles
 from components.strings import t
 from components.style import inject_css
 from components.url_state import flag_from_url, from_url, to_url
+from unionbench.formatting import period_text
 from unionbench.paths import cache_dir_for, resolve_db_path
 
 HOME = "510800"  # 广元市; the shared home-region filter arrives with the analysis pages
@@ -24,11 +25,14 @@ set_names = dict(zip(sets.id, sets["name_zh" if lang == "zh" else "name_en"], st
 from_url("bench", list(set_names), DEFAULT_BENCHMARK)
 set_id = st.sidebar.selectbox(t("benchmark_set", lang), list(set_names), format_func=set_names.get, key="bench")
 periods = data.periods(store, version, HOME)
-from_url("period", periods, periods[0])
-period = st.sidebar.selectbox(t("quarter", lang), periods, key="period")
-
 home_name = data.region_name(store, version, HOME)
-st.title(t("overview_heading", lang, home=home_name, period=period, bench=set_names[set_id]))
+if not periods:
+    st.warning(t("no_periods", lang, home=home_name))
+    st.stop()
+from_url("period", periods, periods[0])
+period = st.sidebar.selectbox(t("quarter", lang), periods, format_func=lambda p: period_text(p, lang), key="period")
+
+st.title(t("overview_heading", lang, home=home_name, period=period_text(period, lang), bench=set_names[set_id]))
 st.caption(t("data_as_of", lang, time=ctx.last_change))
 
 kpi_tiles(data.overview_kpis(store, version, HOME, set_id, period, lang), set_names[set_id], lang)
@@ -55,7 +59,7 @@ left.plotly_chart(
     config={"displaylogo": False, "scrollZoom": False},
 )
 column = "per_10k" if per_10k else "value"
-table = values.sort_values("rank")[["rank", "region_name", column]]
+table = values.sort_values("rank", na_position="last")[["rank", "region_name", column]]
 table.columns = [
     t("map_rank", lang),
     t("region", lang),

@@ -1,5 +1,4 @@
--- What the data is: a version that changes with every commit or revert, when it last changed, and whether any
--- current figure is demo data.
+-- When the data last changed, whether any current figure is demo data, and how many figures count now.
 with committed as (
     select id, created_at, is_demo from uploads where status = 'committed'
 ),
@@ -7,8 +6,6 @@ current_sources as (
     select distinct upload_id from current_observations
 )
 select
-    (select count(*) from uploads) || '-' || (select count(*) from uploads where status = 'reverted')
-        || '-' || coalesce((select max(id) from uploads), 0) as data_version,
     (select max(created_at) from committed) as last_change,
     exists (
         select 1 from current_sources join committed on committed.id = current_sources.upload_id

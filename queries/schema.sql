@@ -36,7 +36,8 @@ create table if not exists indicators (
     denominator varchar,                 -- for ratio/difference: the indicator below / the subtrahend
     stock_flow varchar not null check (stock_flow in ('stock', 'flow')),
     per_capita_base varchar,             -- indicator to divide by for "per 10,000", e.g. 'workers'
-    amber_within_pct double not null,    -- traffic light: behind by less than this % is amber
+    amber_band double not null,          -- amber when behind by less than this: % of the benchmark, or
+                                         -- percentage points for a rate
     headline boolean not null,           -- shown as a KPI tile on the overview
     decimals integer not null,
     sort_order integer not null,
@@ -60,6 +61,12 @@ create table if not exists uploads (
     is_demo boolean not null default false,
     note varchar
 );
+
+-- Added after the first release; applied to older databases by `unionbench init` or any writer.
+alter table indicators add column if not exists amber_band double;
+alter table indicators drop column if exists amber_within_pct;
+alter table uploads add column if not exists reverted_at timestamp;
+alter table uploads add column if not exists reverted_by varchar;
 
 -- Versioned: a correction adds a row with a higher version; nothing is updated in place.
 create table if not exists observations (
@@ -107,29 +114,38 @@ join uploads as u on u.id = o.upload_id
 where u.status = 'committed'
 qualify row_number() over (partition by o.region, o.indicator, o.period order by o.version desc) = 1;
 
--- Summable indicators for every region: its own report, else the sum of its counties' reports.
+-- Summable indicators for every region: its own report, else the sum of its counties' reports, but only when
+-- every county of the city reported it (a partial sum would understate the city; it shows as missing instead).
 create or replace view base_values as
 with own as (
     select region, indicator, period, value from current_observations
 ),
+county_counts as (
+    select parent as region, count(*) as counties from regions where level = 'county' group by parent
+),
 county_sums as (
-    select r.parent as region, o.indicator, o.period, sum(o.value) as value
+    select r.parent as region, o.indicator, o.period, sum(o.value) as value, count(*) as reported
     from current_observations as o
     join regions as r on r.adcode = o.region and r.level = 'county'
     join indicators as i on i.id = o.indicator and i.aggregation = 'sum'
     group by r.parent, o.indicator, o.period
+),
+complete_sums as (
+    select s.region, s.indicator, s.period, s.value
+    from county_sums as s
+    join county_counts as c on c.region = s.region and c.counties = s.reported
 )
 select
-    coalesce(own.region, county_sums.region) as region,
-    coalesce(own.indicator, county_sums.indicator) as indicator,
-    coalesce(own.period, county_sums.period) as period,
-    coalesce(own.value, county_sums.value) as value,
+    coalesce(own.region, complete_sums.region) as region,
+    coalesce(own.indicator, complete_sums.indicator) as indicator,
+    coalesce(own.period, complete_sums.period) as period,
+    coalesce(own.value, complete_sums.value) as value,
     own.value is null as rolled_up
 from own
-full outer join county_sums
-    on own.region = county_sums.region
-    and own.indicator = county_sums.indicator
-    and own.period = county_sums.period;
+full outer join complete_sums
+    on own.region = complete_sums.region
+    and own.indicator = complete_sums.indicator
+    and own.period = complete_sums.period;
 
 -- Every indicator for every region: summable ones as they are, rates as a ratio of sums, differences of sums.
 create or replace view indicator_values as
@@ -151,9 +167,19 @@ derived as (
     join summable as n on n.indicator = i.numerator
     join summable as d on d.indicator = i.denominator and d.region = n.region and d.period = n.period
     where i.aggregation in ('ratio', 'difference')
+),
+-- A rate or difference reported as such counts only where its parts are missing.
+reported as (
+    select b.region, b.indicator, b.period, b.value
+    from base_values as b
+    join indicators as i on i.id = b.indicator and i.aggregation in ('ratio', 'difference')
+    anti join derived as d on d.region = b.region and d.indicator = b.indicator and d.period = b.period
+        and d.value is not null
 )
 select region, indicator, period, value from summable
 union all
-select region, indicator, period, value from derived where value is not null;
+select region, indicator, period, value from derived where value is not null
+union all
+select region, indicator, period, value from reported;
 
 insert or replace into meta values ('schema_version', '1');

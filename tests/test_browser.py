@@ -48,7 +48,7 @@ def test_the_overview_shows_tiles_and_a_map_of_the_seven_counties_and_asks_nothi
     tiles = page.locator("[data-testid=kpi-tile]")
     assert tiles.count() == 6
     assert "户外劳动者服务站点" in tiles.first.inner_text()
-    assert page.locator("h1").first.inner_text() == "广元市 · 2026Q3 对标遂内泸"
+    assert page.locator("h1").first.inner_text() == "广元市 · 2026年第三季度 · 对标遂内泸"
     assert page.get_by_text("演示数据").first.is_visible()
     assert sorted(map_locations(page)) == ["510802", "510811", "510812", "510821", "510822", "510823", "510824"]
     assert page.locator(".js-plotly-plot canvas").first.is_visible()  # MapLibre drew into its canvas
@@ -61,7 +61,7 @@ def test_the_overview_shows_tiles_and_a_map_of_the_seven_counties_and_asks_nothi
 def test_a_shared_link_opens_the_same_view_in_english(server, page):
     page.goto(f"{server}/?lang=en&bench=yangzhou&period=2025Q4&indicator=funds_partner")
     wait_for_app(page)
-    assert page.locator("h1").first.inner_text() == "广元市 · 2025Q4 vs Yangzhou"
+    assert page.locator("h1").first.inner_text() == "广元市 · 2025 Q4 · vs Yangzhou"
     assert "Funds from partner unions" in page.locator("h3").first.inner_text()
     assert page.locator("[data-testid=kpi-tile]").count() == 6
     assert page.outside_requests == []

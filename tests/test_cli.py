@@ -39,7 +39,17 @@ def test_export_to_a_file_writes_utf8(demo_db_path, tmp_path):
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(291.0, "291"), (36.5, "36.5"), (0.0, "0"), (4_500_000.0, "4500000"), (125.56, "125.56"), (-3.25, "-3.25")],
+    [
+        (291.0, "291"),
+        (36.5, "36.5"),
+        (0.0, "0"),
+        (4_500_000.0, "4500000"),
+        (125.56, "125.56"),
+        (-3.25, "-3.25"),
+        (0.1234567, "0.1234567"),
+        (1e-7, "0.0000001"),
+        (123456789.5, "123456789.5"),
+    ],
 )
 def test_export_values_are_plain_decimals(value, text):
     assert plain_decimal(value) == text

@@ -5,24 +5,51 @@ import pytest
 
 from unionbench import metrics
 
+MEMBERS = pd.DataFrame(
+    {
+        "stations": [10.0, 20.0, 30.0],
+        "unions": [90.0, 10.0, 400.0],
+        "eligible": [100.0, 100.0, 500.0],
+        "rate": [90.0, 10.0, 80.0],
+    },
+    index=["a", "b", "c"],
+)
 
-def test_a_members_benchmark_is_the_mean_of_its_members():
-    assert metrics.benchmark_value(pd.Series([10.0, 20.0, 30.0]), "members", "higher") == 20.0
+
+def test_a_members_benchmark_of_plain_values_is_their_mean():
+    assert metrics.benchmark_value(MEMBERS, "stations", "members", "higher") == 20.0
+
+
+def test_a_members_benchmark_of_a_rate_pools_numerators_and_denominators_never_averages_rates():
+    pooled = metrics.benchmark_value(MEMBERS, "rate", "members", "higher", "unions", "eligible", 100.0)
+    assert pooled == pytest.approx(100 * 500 / 700)  # 71.43, while the mean of the rates is 60
+    assert pooled != pytest.approx(MEMBERS.rate.mean())
 
 
 def test_a_best_benchmark_takes_the_highest_or_for_lower_is_better_the_lowest():
-    values = pd.Series([10.0, 20.0, 30.0])
-    assert metrics.benchmark_value(values, "province_best", "higher") == 30.0
-    assert metrics.benchmark_value(values, "province_best", "lower") == 10.0
+    assert metrics.benchmark_value(MEMBERS, "stations", "province_best", "higher") == 30.0
+    assert metrics.benchmark_value(MEMBERS, "stations", "province_best", "lower") == 10.0
+    assert metrics.benchmark_value(MEMBERS, "rate", "province_best", "higher", "unions", "eligible", 100) == 90.0
 
 
 def test_a_benchmark_skips_missing_members_and_is_missing_when_all_are():
-    assert metrics.benchmark_value(pd.Series([10.0, math.nan]), "members", "higher") == 10.0
-    assert math.isnan(metrics.benchmark_value(pd.Series([math.nan]), "members", "higher"))
+    partial = MEMBERS.assign(stations=[10.0, math.nan, math.nan])
+    assert metrics.benchmark_value(partial, "stations", "members", "higher") == 10.0
+    empty = MEMBERS.assign(stations=math.nan)
+    assert math.isnan(metrics.benchmark_value(empty, "stations", "members", "higher"))
+    assert math.isnan(metrics.benchmark_value(MEMBERS.iloc[0:0], "stations", "members", "higher"))
+
+
+def test_a_pooled_benchmark_leaves_out_members_missing_either_part():
+    partial = MEMBERS.assign(eligible=[100.0, math.nan, 500.0])
+    assert metrics.benchmark_value(partial, "rate", "members", "higher", "unions", "eligible", 100) == pytest.approx(
+        100 * 490 / 600
+    )
 
 
 def test_a_single_member_benchmark_is_that_member():
-    assert metrics.benchmark_value(pd.Series([42.0]), "members", "higher") == 42.0
+    assert metrics.benchmark_value(MEMBERS.loc[["b"]], "stations", "members", "higher") == 20.0
+    assert metrics.benchmark_value(MEMBERS.loc[["b"]], "rate", "members", "higher", "unions", "eligible", 100) == 10
 
 
 @pytest.mark.parametrize(
@@ -39,7 +66,13 @@ def test_a_single_member_benchmark_is_that_member():
     ],
 )
 def test_the_traffic_light_reads_the_indicators_direction(home, benchmark, direction, status):
-    assert metrics.gap(home, benchmark, direction, amber_within_pct=10).status == status
+    assert metrics.gap(home, benchmark, direction, amber_band=10).status == status
+
+
+def test_a_rate_gap_is_judged_in_percentage_points():
+    assert metrics.gap(78.5, 80, "higher", 2, in_points=True).status == "near"  # 1.5 points behind
+    assert metrics.gap(73.2, 80, "higher", 2, in_points=True).status == "behind"  # 6.8 points, though 8.5 %
+    assert metrics.gap(73.2, 80, "higher", 10).status == "near"  # the relative band would have hidden it
 
 
 def test_gap_signs_are_home_minus_benchmark_whatever_the_direction():

@@ -34,7 +34,7 @@ def test_every_page_in_pages_is_in_the_navigation():
 def test_the_overview_runs_and_shows_six_tiles_the_demo_notice_and_the_county_table(app):
     at = app()
     assert not at.exception
-    assert at.title[0].value == "广元市 · 2026Q3 对标遂内泸"
+    assert at.title[0].value == "广元市 · 2026年第三季度 · 对标遂内泸"
     assert any("演示数据" in info.value for info in at.info)
     tiles = html_text(at)
     assert tiles.count('data-testid="kpi-tile"') == 6
@@ -46,7 +46,7 @@ def test_the_overview_runs_and_shows_six_tiles_the_demo_notice_and_the_county_ta
 def test_the_overview_speaks_english_when_the_link_says_so(app):
     at = app(lang="en", bench="yangzhou")
     assert not at.exception
-    assert at.title[0].value == "广元市 · 2026Q3 vs Yangzhou"
+    assert at.title[0].value == "广元市 · 2026 Q3 · vs Yangzhou"
     assert any("Demo data" in info.value for info in at.info)
     assert "Outdoor worker service stations" in html_text(at)
 
@@ -54,7 +54,7 @@ def test_the_overview_speaks_english_when_the_link_says_so(app):
 def test_filters_in_the_link_choose_the_quarter_and_map_indicator(app):
     at = app(period="2023Q2", indicator="childcare_slots")
     assert not at.exception
-    assert "2023Q2" in at.title[0].value
+    assert "2023年第二季度" in at.title[0].value
     assert at.selectbox(key="indicator").value == "childcare_slots"
     assert at.dataframe[0].value.iloc[:, 2].sum() == 240  # the seed's 240 slots, split over the counties
 
@@ -62,7 +62,7 @@ def test_filters_in_the_link_choose_the_quarter_and_map_indicator(app):
 def test_a_nonsense_filter_in_the_link_falls_back_to_the_default(app):
     at = app(bench="nowhere", period="1999Q9")
     assert not at.exception
-    assert at.title[0].value == "广元市 · 2026Q3 对标遂内泸"
+    assert at.title[0].value == "广元市 · 2026年第三季度 · 对标遂内泸"
 
 
 def test_per_10k_ranks_counties_by_the_figure_shown(app):

@@ -50,7 +50,17 @@ def test_a_county_outside_the_narrowing_city_is_unknown():
 
 @pytest.mark.parametrize(
     ("name", "short"),
-    [("苍溪县", {"苍溪"}), ("利州区", {"利州"}), ("凉山彝族自治州", {"凉山"}), ("城区", set()), ("泸县", set())],
+    [
+        ("苍溪县", {"苍溪"}),
+        ("利州区", {"利州"}),
+        ("凉山彝族自治州", {"凉山"}),
+        ("城区", set()),
+        ("泸县", set()),
+        ("西双版纳傣族自治州", {"西双版纳"}),
+        ("黔西南布依族苗族自治州", {"黔西南"}),
+        ("积石山保安族东乡族撒拉族自治县", {"积石山"}),
+        ("恩施土家族苗族自治州", {"恩施"}),
+    ],
 )
 def test_short_names_drop_the_suffix_but_keep_two_characters(name, short):
     assert short_names(name) == short

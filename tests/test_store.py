@@ -118,3 +118,11 @@ def test_only_the_newest_snapshots_are_kept(tmp_path):
         put_target(primary, value)
     kept = sorted(p.name for p in (tmp_path / "p.snapshots").glob("v*.duckdb"))
     assert kept == ["v4.duckdb", "v5.duckdb", "v6.duckdb"]
+
+
+def test_init_that_changes_nothing_publishes_no_new_snapshot(tmp_path):
+    primary = tmp_path / "p.duckdb"
+    for _ in range(3):
+        with writer(primary) as store:
+            initialise(store, demo=True)
+    assert [p.name for p in (tmp_path / "p.snapshots").glob("v*.duckdb")] == ["v2.duckdb"]

@@ -16,7 +16,7 @@ RULES = {"members", "province_average", "province_best"}
 def read_indicators(path: Path = INDICATORS_CSV) -> pd.DataFrame:
     """data/indicators.csv as a frame, one row per indicator, in display order."""
     frame = pd.read_csv(path, dtype=str, encoding="utf-8")  # empty cells are missing (NaN), read with text_or_none
-    frame["amber_within_pct"] = frame["amber_within_pct"].astype(float)
+    frame["amber_band"] = frame["amber_band"].astype(float)
     frame["headline"] = frame["headline"].map({"1": True, "0": False})
     frame["decimals"] = frame["decimals"].astype(int)
     frame["sort_order"] = frame["sort_order"].astype(int)
@@ -33,6 +33,10 @@ def catalogue_problems(frame: pd.DataFrame) -> list[str]:
         for column in ("name_zh", "name_en", "unit", "unit_en", "description_zh", "description_en"):
             if not text_or_none(getattr(row, column)):
                 problems.append(f"{row.id}: {column} is empty")
+        if row.stock_flow not in ("stock", "flow"):
+            problems.append(f"{row.id}: stock_flow {row.stock_flow!r} is neither 'stock' nor 'flow'")
+        if row.headline not in (True, False):
+            problems.append(f"{row.id}: headline must be 1 or 0")
         if row.kind not in KINDS:
             problems.append(f"{row.id}: kind {row.kind!r} not in {sorted(KINDS)}")
         if row.direction not in DIRECTIONS:
@@ -89,8 +93,15 @@ class Indicator:
     stock_flow: str
     per_capita_base: str | None
     decimals: int
-    amber_within_pct: float
+    amber_band: float  # % of the benchmark; percentage points for a rate
     description: str
+    kind: str = "count"
+    numerator: str | None = None
+    denominator: str | None = None
+
+    @property
+    def is_rate(self) -> bool:
+        return self.kind == "rate"
 
 
 def text_or_none(value) -> str | None:
@@ -110,6 +121,9 @@ def indicator_from_row(row: pd.Series, lang: str = "zh") -> Indicator:
         stock_flow=row["stock_flow"],
         per_capita_base=text_or_none(row["per_capita_base"]),
         decimals=int(row["decimals"]),
-        amber_within_pct=float(row["amber_within_pct"]),
+        amber_band=float(row["amber_band"]),
         description=row[f"description_{suffix}"],
+        kind=row["kind"],
+        numerator=text_or_none(row["numerator"]),
+        denominator=text_or_none(row["denominator"]),
     )

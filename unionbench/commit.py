@@ -18,6 +18,16 @@ class CommitResult:
     already_imported: bool = False
 
 
+def diff_observations(store: Store, observations: pd.DataFrame) -> pd.DataFrame:
+    """Each incoming figure against the current one: region, indicator, period, old_value, new_value, status."""
+    incoming = observations[OBSERVATION_COLUMNS].copy()
+    with store.transaction() as cur:
+        cur.register("incoming_observations", incoming)
+        diff = cur.execute(load_query("write/diff_incoming")).df()
+        cur.unregister("incoming_observations")
+    return diff
+
+
 def commit_observations(
     store: Store,
     observations: pd.DataFrame,

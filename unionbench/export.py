@@ -2,6 +2,8 @@
 
 import csv
 import io
+import math
+from decimal import Decimal
 from typing import TextIO
 
 from unionbench.store import Store
@@ -10,9 +12,14 @@ EXPORT_COLUMNS = ["region_code", "region_name", "indicator", "period", "value", 
 
 
 def plain_decimal(value: float) -> str:
-    """A value as a plain decimal: 291 → '291', 36.5 → '36.5'; never an exponent or a thousands separator."""
-    text = format(value, "f").rstrip("0").rstrip(".") if value != int(value) else str(int(value))
-    return text or "0"
+    """A value as a plain decimal with every digit it has: 291 → '291', 0.1234567 → '0.1234567', 1e-07 →
+    '0.0000001'; never an exponent or a thousands separator."""
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {value!r}")
+    text = format(Decimal(repr(value)), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def write_export(store: Store, out: TextIO) -> int:

@@ -40,6 +40,9 @@ def load_reference_data(store: Store) -> tuple[int, int, int]:
         "incoming_sets": sets,
         "incoming_members": members,
     }
+    fingerprint = hashlib.sha256(b"".join(f.to_csv(index=False).encode() for f in frames.values())).hexdigest()
+    if store.scalar("reference_fingerprint") == fingerprint:
+        return len(regions), len(indicators), len(sets)  # unchanged: nothing to reload, nothing to republish
     with store.transaction() as cur:
         for name, frame in frames.items():
             cur.register(name, frame)
@@ -47,6 +50,7 @@ def load_reference_data(store: Store) -> tuple[int, int, int]:
             cur.execute(load_query(script))
         for name in frames:
             cur.unregister(name)
+        cur.execute(load_query("write/record_reference_fingerprint"), {"fingerprint": fingerprint})
         bump_data_version(cur)
     return len(regions), len(indicators), len(sets)
 

@@ -16,17 +16,35 @@ def is_missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def benchmark_value(member_values: pd.Series, rule: str, direction: str) -> float:
-    """The benchmark a set stands for: the mean of its members, or the best one for a 'best' rule.
+def benchmark_value(
+    members: pd.DataFrame,
+    shown: str,
+    rule: str,
+    direction: str,
+    numerator: str | None = None,
+    denominator: str | None = None,
+    scale: float = 1.0,
+) -> float:
+    """The figure a benchmark set stands for, from one row per member region.
 
-    Each member counts once (a benchmark city is a peer, not a pool of workers); missing members are skipped.
+    `shown` is the column compared (a value, a rate, or a value per 10,000 workers). For a 'best' rule it is the
+    best member's. Otherwise a figure that is a ratio — a rate, or a value per 10,000 — pools the members: the sum
+    of numerators over the sum of denominators (× scale), never the mean of their ratios; a plain value is the
+    members' mean. Members missing a figure are left out.
     """
-    values = member_values.dropna()
-    if values.empty:
+    if members.empty or shown not in members:
         return math.nan
     if rule == "province_best":
+        values = members[shown].dropna()
+        if values.empty:
+            return math.nan
         return float(values.min() if direction == "lower" else values.max())
-    return float(values.mean())
+    if numerator and denominator and {numerator, denominator} <= set(members.columns):
+        both = members[[numerator, denominator]].dropna()
+        total = both[denominator].sum()
+        return float(both[numerator].sum() / total * scale) if total else math.nan
+    values = members[shown].dropna()
+    return float(values.mean()) if len(values) else math.nan
 
 
 @dataclass(frozen=True)
@@ -38,11 +56,12 @@ class Gap:
     status: str
 
 
-def gap(home: float, benchmark: float, direction: str, amber_within_pct: float) -> Gap:
+def gap(home: float, benchmark: float, direction: str, amber_band: float, in_points: bool = False) -> Gap:
     """How far home is from the benchmark, and whether that is ahead, near (within the amber band) or behind.
 
-    For a lower-is-better indicator a value below the benchmark is ahead. A neutral indicator (context such as
-    worker numbers) has no status.
+    The band is a % of the benchmark, or, for rates (`in_points`), percentage points: 78 % against 80 % is
+    2 points behind, not "2.5 % behind". For a lower-is-better indicator a value below the benchmark is ahead.
+    A neutral indicator (context such as worker numbers) has no status.
     """
     if is_missing(home) or is_missing(benchmark):
         return Gap(math.nan, math.nan, UNKNOWN)
@@ -51,9 +70,13 @@ def gap(home: float, benchmark: float, direction: str, amber_within_pct: float) 
     if direction == "neutral":
         return Gap(absolute, relative, UNKNOWN)
     better = -absolute if direction == "lower" else absolute
+    if in_points:
+        shortfall = abs(absolute)
+    else:
+        shortfall = abs(absolute) / abs(benchmark) * 100 if benchmark else math.inf
     if better >= 0:
         status = AHEAD
-    elif benchmark and abs(absolute) / abs(benchmark) * 100 <= amber_within_pct:
+    elif shortfall <= amber_band:
         status = NEAR
     else:
         status = BEHIND

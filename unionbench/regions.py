@@ -33,7 +33,70 @@ _SUFFIXES = (
     "盟",
     "旗",
 )
-_ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+自治(?:州|县|旗)$")
+_AUTONOMY = re.compile(r"^(?P<rest>.+?)自治(?:州|县|旗)$")
+# The ethnic groups named in autonomous region names, longest first so 维吾尔族 is not read as 尔族.
+_ETHNIC_GROUPS = sorted(
+    [
+        "蒙古",
+        "回",
+        "藏",
+        "维吾尔",
+        "苗",
+        "彝",
+        "壮",
+        "布依",
+        "朝鲜",
+        "满",
+        "侗",
+        "瑶",
+        "白",
+        "土家",
+        "哈尼",
+        "哈萨克",
+        "傣",
+        "黎",
+        "傈僳",
+        "佤",
+        "畲",
+        "高山",
+        "拉祜",
+        "水",
+        "东乡",
+        "纳西",
+        "景颇",
+        "柯尔克孜",
+        "土",
+        "达斡尔",
+        "仫佬",
+        "羌",
+        "布朗",
+        "撒拉",
+        "毛南",
+        "仡佬",
+        "锡伯",
+        "阿昌",
+        "普米",
+        "塔吉克",
+        "怒",
+        "乌孜别克",
+        "俄罗斯",
+        "鄂温克",
+        "德昂",
+        "保安",
+        "裕固",
+        "京",
+        "塔塔尔",
+        "独龙",
+        "鄂伦春",
+        "赫哲",
+        "门巴",
+        "珞巴",
+        "基诺",
+        "各",
+    ],
+    key=len,
+    reverse=True,
+)
 
 
 def short_names(name: str) -> set[str]:
@@ -41,8 +104,17 @@ def short_names(name: str) -> set[str]:
 
     A short name keeps at least two characters (城区 is never shortened to 城).
     """
-    if m := _ETHNIC_AUTONOMY.match(name):
-        return {m.group(1)}
+    if m := _AUTONOMY.match(name):
+        rest = m.group("rest")
+        stripped = True
+        while stripped:  # drop the ethnic groups from the right: 积石山保安族东乡族撒拉族 → 积石山
+            stripped = False
+            for group in _ETHNIC_GROUPS:
+                if rest.endswith(group + "族") and len(rest) > len(group) + 1:
+                    rest, stripped = rest[: -len(group) - 1], True
+                    break
+        if rest != m.group("rest"):
+            return {rest} if len(rest) >= 2 else set()
     names = set()
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -124,6 +196,9 @@ class RegionResolver:
         self._by_alias: dict[str, set[str]] = {}
         for alias, code in zip(aliases.alias, aliases.adcode, strict=True):
             self._by_alias.setdefault(alias, set()).add(code)
+
+    def parent(self, adcode: str | None) -> str | None:
+        return self._parent.get(adcode) if adcode else None
 
     def is_within(self, adcode: str, ancestor: str) -> bool:
         while adcode:

@@ -30,20 +30,42 @@ class Kpi:
     gap: metrics.Gap
 
 
-def benchmark_frame(store: Store, set_id: str, periods: list[str]) -> tuple[str, pd.DataFrame]:
-    """The set's rule and its members' values for the given quarters."""
+def benchmark_members(store: Store, set_id: str, home: str) -> tuple[str, list[str]]:
+    """The set's rule and its member regions, leaving out the home region (Guangyuan is not its own benchmark)."""
     sets = store.query("benchmark_sets").set_index("id")
     members = store.query("benchmark_members", set_id=set_id)["adcode"].tolist()
-    return sets.loc[set_id, "rule"], store.query("values_by_region", regions=members, periods=periods)
+    return sets.loc[set_id, "rule"], [m for m in members if m != home]
+
+
+def wide_values(frame: pd.DataFrame, column: str = "value") -> pd.DataFrame:
+    """values_by_region rows → one row per region, one column per indicator."""
+    return frame.pivot_table(index="region", columns="indicator", values=column, aggfunc="first")
+
+
+def compare_benchmark(
+    ind: Indicator, rule: str, members: pd.DataFrame, members_per_10k: pd.DataFrame, per_10k: bool
+) -> float:
+    """The benchmark for one indicator: pooled rates and per-10k figures, mean values, or the best member."""
+    if per_10k:
+        shown = members_per_10k[[ind.id]] if ind.id in members_per_10k else pd.DataFrame()
+        pooled = members.assign(shown=members_per_10k.get(ind.id)) if ind.id in members else pd.DataFrame()
+        if rule == "province_best":
+            return metrics.benchmark_value(shown, ind.id, rule, ind.direction)
+        return metrics.benchmark_value(pooled, ind.id, rule, ind.direction, ind.id, ind.per_capita_base, 10_000)
+    return metrics.benchmark_value(
+        members, ind.id, rule, ind.direction, ind.numerator, ind.denominator, 100.0 if ind.is_rate else 1.0
+    )
 
 
 def overview_kpis(store: Store, home: str, set_id: str, period: str, lang: str) -> list[Kpi]:
     """Headline tiles: value, change (QoQ for stocks, YoY for flows), and the gap to the benchmark set."""
-    indicators = {k: v for k, v in catalogue(store, lang).items()}
+    indicators = catalogue(store, lang)
     headline = store.query("indicator_catalogue").query("headline")["id"].tolist()
     periods = [period, shift(period, -1), shift(period, -4)]
     home_values = store.query("values_by_region", regions=[home], periods=periods)
-    rule, bench = benchmark_frame(store, set_id, [period])
+    rule, member_codes = benchmark_members(store, set_id, home)
+    bench = store.query("values_by_region", regions=member_codes, periods=[period])
+    members, members_per_10k = wide_values(bench), wide_values(bench, "per_10k")
     kpis = []
     for indicator_id in headline:
         ind = indicators[indicator_id]
@@ -51,10 +73,8 @@ def overview_kpis(store: Store, home: str, set_id: str, period: str, lang: str) 
         value = lookup(mine, period, "value")
         earlier = shift(period, -metrics.comparison_period_offset(ind.stock_flow))
         per_10k = ind.per_capita_base is not None
-        column = "per_10k" if per_10k else "value"
-        members = bench.loc[bench.indicator == indicator_id, column]
-        benchmark = metrics.benchmark_value(members, rule, ind.direction)
-        home_compared = lookup(mine, period, column)
+        home_compared = lookup(mine, period, "per_10k" if per_10k else "value")
+        benchmark = compare_benchmark(ind, rule, members, members_per_10k, per_10k)
         kpis.append(
             Kpi(
                 indicator=ind,
@@ -64,7 +84,7 @@ def overview_kpis(store: Store, home: str, set_id: str, period: str, lang: str) 
                 per_10k=per_10k,
                 home_compared=home_compared,
                 benchmark=benchmark,
-                gap=metrics.gap(home_compared, benchmark, ind.direction, ind.amber_within_pct),
+                gap=metrics.gap(home_compared, benchmark, ind.direction, ind.amber_band, in_points=ind.is_rate),
             )
         )
     return kpis
@@ -75,11 +95,12 @@ def lookup(frame: pd.DataFrame, period: str, column: str) -> float:
 
 
 def county_values(store: Store, city: str, indicator: Indicator, period: str, per_10k: bool) -> pd.DataFrame:
-    """One indicator for every county of a city: value, value per 10,000 workers, and rank (1 = best) on the
-    figure shown (per 10,000 workers when asked and the indicator has a base, else the value)."""
-    counties = store.query("child_regions", parent=city)["adcode"].tolist()
-    frame = store.query("values_by_region", regions=counties, periods=[period])
-    frame = frame[frame.indicator == indicator.id].reset_index(drop=True)
+    """One indicator for every county of a city (those without a figure too): value, value per 10,000 workers,
+    and rank (1 = best) on the figure shown — per 10,000 workers when asked and possible, else the value."""
+    counties = store.query("child_regions", parent=city)[["adcode", "name_zh"]]
+    frame = store.query("values_by_region", regions=counties["adcode"].tolist(), periods=[period])
+    frame = frame.loc[frame.indicator == indicator.id, ["region", "value", "per_10k"]]
+    frame = counties.rename(columns={"adcode": "region", "name_zh": "region_name"}).merge(frame, how="left")
     shown = "per_10k" if per_10k and indicator.per_capita_base else "value"
     frame["rank"] = metrics.rank_descending(frame[shown], indicator.direction)
     return frame

@@ -1,0 +1,142 @@
+"""Everything ingest can say about a file, in Chinese and English, each naming row, column, value and reason."""
+
+from dataclasses import dataclass, field
+
+ERROR, WARNING = "error", "warning"
+
+# code → (Chinese, English). Placeholders are filled from Problem.details.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "empty_file": ("文件是空的。", "The file is empty."),
+    "no_data_rows": ("表格只有表头，没有数据行。", "The table has a header but no data rows."),
+    "not_a_table": (
+        "无法识别为数据表：{detail}",
+        "This is not a table we can read: {detail}",
+    ),
+    "xls_unsupported": (
+        "不支持旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 或 CSV 后再上传。",
+        "Old .xls files are not supported: save as .xlsx or CSV in Excel and upload that.",
+    ),
+    "undecodable": (
+        "无法识别文件编码（已尝试 UTF-8、GB18030 等）。请在 Excel 中另存为“CSV UTF-8”或 .xlsx。",
+        "Cannot tell the text encoding (tried UTF-8, GB18030 and others). Save as 'CSV UTF-8' or .xlsx in Excel.",
+    ),
+    "no_header": (
+        "前 {rows} 行中找不到表头：需要一列地区（如“地区”“区县”）以及指标列，或“指标”和“数值”两列。",
+        "No header in the first {rows} rows: expected a region column (e.g. 地区, region) and indicator columns, "
+        "or an indicator column and a value column.",
+    ),
+    "unknown_region": ("找不到地区“{value}”。{hint}", "Unknown region '{value}'. {hint}"),
+    "ambiguous_region": (
+        "地区“{value}”有多个同名：{candidates}。请写全称或行政区划代码。",
+        "Region '{value}' is ambiguous: {candidates}. Write the full name or the administrative code.",
+    ),
+    "region_code_name_mismatch": (
+        "代码 {code} 是“{code_name}”，与名称“{value}”不符。",
+        "Code {code} is '{code_name}', which does not match the name '{value}'.",
+    ),
+    "unknown_indicator": ("找不到指标“{value}”。{hint}", "Unknown indicator '{value}'. {hint}"),
+    "not_a_number": ("“{value}”不是数字。", "'{value}' is not a number."),
+    "negative": ("{indicator}不能为负数。", "{indicator} cannot be negative."),
+    "rate_out_of_range": ("比率 {value} 超出 0–100% 范围。", "The rate {value} is outside 0–100 %."),
+    "rate_ambiguous": (
+        "比率“{value}”含义不明：同一列其他数值按百分数填写，此格可能是 {as_percent}% 也可能是 {value}%。请写明“%”。",
+        "The rate '{value}' is ambiguous: other cells in this column are percentages, so it could mean "
+        "{as_percent} % or {value} %. Write it with a % sign.",
+    ),
+    "numerator_above_denominator": (
+        "{numerator}（{num_value}）大于{denominator}（{den_value}）。",
+        "{numerator} ({num_value}) is larger than {denominator} ({den_value}).",
+    ),
+    "missing_period": (
+        "没有季度：请在文件中加一列“季度”，或在上传时选择季度（命令行 --period 2025Q3）。",
+        "No quarter: add a 'period' column to the file, or choose the quarter when uploading (--period 2025Q3).",
+    ),
+    "bad_period": (
+        "无法识别季度“{value}”。可用格式：2025Q3、2025-Q3、2025 Q3、2025年第三季度、2025年3季度。",
+        "Cannot read the quarter '{value}'. Accepted: 2025Q3, 2025-Q3, 2025 Q3, 2025年第三季度, 2025年3季度.",
+    ),
+    "future_period": (
+        "季度 {value} 尚未到来（当前为 {today}）。",
+        "The quarter {value} is in the future (now {today}).",
+    ),
+    "early_period": ("季度 {value} 早于 2000 年。", "The quarter {value} is before 2000."),
+    "conflicting_duplicate": (
+        "与第 {other_row} 行重复（同一地区、指标、季度），但数值不同：{other_value} 与 {value}。",
+        "Duplicates row {other_row} (same region, indicator and quarter) with a different value: "
+        "{other_value} vs {value}.",
+    ),
+    "unit_mismatch": (
+        "单位“{unit}”与指标{indicator}的单位“{expected}”不符，且无法换算。",
+        "The unit '{unit}' does not match {indicator}'s unit '{expected}' and cannot be converted.",
+    ),
+    "missing_value": ("缺少数值。", "The value is missing."),
+    # warnings
+    "identical_duplicate": (
+        "与第 {other_row} 行完全重复，只计一次。",
+        "Repeats row {other_row} exactly; counted once.",
+    ),
+    "jump_from_previous": (
+        "较上季度（{previous}）变化超过 3 倍，请核对。",
+        "More than 3× away from the previous quarter ({previous}); please check.",
+    ),
+    "total_mismatch": (
+        "合计行 {value} 与上方各行之和 {expected} 不一致（合计行不导入）。",
+        "The total row says {value} but the rows above sum to {expected} (total rows are not imported).",
+    ),
+    "county_missing": (
+        "{county}上季度（{previous_period}）有报送，本次 {period} 没有。",
+        "{county} reported last quarter ({previous_period}) but is missing for {period}.",
+    ),
+    "rate_disagrees_with_parts": (
+        "填报的{indicator} {value}% 与其分子分母算出的 {derived}% 不一致；看板按分子分母计算。",
+        "The reported {indicator} {value} % differs from {derived} % computed from its parts; the dashboard uses "
+        "the parts.",
+    ),
+    "period_from_title": (
+        "文件没有季度列，按标题行取季度 {value}。",
+        "No quarter column: the quarter {value} was taken from the title row.",
+    ),
+    "extra_sheets": (
+        "只读取了第一个工作表“{sheet}”，其他工作表未读取：{others}。",
+        "Only the first sheet '{sheet}' was read; other sheets were ignored: {others}.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (error) or worth a look (warning), located in the file."""
+
+    code: str
+    row: int | None = None  # the row number as the spreadsheet shows it
+    column: str | None = None  # the column's header text (and letter)
+    value: str | None = None  # the cell as written
+    details: dict = field(default_factory=dict)
+    severity: str = ERROR
+
+    def message(self, lang: str) -> str:
+        zh, en = MESSAGES[self.code]
+        params = {"value": self.value, **self.details}
+        return (zh if lang == "zh" else en).format(**params)
+
+    def as_row(self) -> dict:
+        return {
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "severity": self.severity,
+            "reason_zh": self.message("zh"),
+            "reason_en": self.message("en"),
+        }
+
+
+def warning(code: str, **kwargs) -> Problem:
+    return Problem(code, severity=WARNING, **kwargs)
+
+
+class FileRejected(Exception):
+    """Raised where reading cannot go on at all (empty, not a table); carries the one problem."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message("en"))
+        self.problem = problem
