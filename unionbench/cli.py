@@ -1,17 +1,28 @@
 """The `unionbench` command line (contract in DESIGN.md). Exit 0 on success, 1 when refused, 2 on usage errors."""
 
 import argparse
+import getpass
 import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
 from unionbench.export import write_export
+from unionbench.ingest import RevertError, commit_file, prepare, preview, revert_upload
+from unionbench.ingest.layout import IndicatorNames
+from unionbench.ingest.normalise import read_period
+from unionbench.ingest.problems import Problem
 from unionbench.initdb import CatalogueError, initialise
 from unionbench.paths import resolve_db_path
-from unionbench.store import Store, WriterBusy, replica, writer
+from unionbench.regions import RegionResolver
+from unionbench.store import WriterBusy, replica, writer
+
+USAGE, REFUSED = 2, 1
+
+
+class UsageError(Exception):
+    pass
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,15 +31,36 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     init = commands.add_parser("init", help="create or migrate the database; load regions and the catalogue")
     init.add_argument("--demo", action="store_true", help="also load the bundled demo dataset")
+    ingest = commands.add_parser("ingest", help="check and commit a quarterly CSV or XLSX file")
+    ingest.add_argument("file", help="the .csv or .xlsx file")
+    ingest.add_argument("--period", help="the quarter for a file without a period column, e.g. 2025Q3")
+    ingest.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
+    ingest.add_argument("--user", help="who is uploading (default: the login name)")
+    commands.add_parser("uploads", help="the upload history")
+    revert = commands.add_parser("revert", help="take an upload back, keeping its history")
+    revert.add_argument("upload_id", type=int)
+    revert.add_argument("--user", help="who is reverting (default: the login name)")
+    history = commands.add_parser("history", help="every version of one figure")
+    history.add_argument("region", help="code, full or short name, e.g. 苍溪")
+    history.add_argument("indicator", help="id, Chinese or English name")
+    history.add_argument("period", help="the quarter, e.g. 2025Q3")
     export = commands.add_parser("export", help="current values as CSV (UTF-8)")
     export.add_argument("--out", help="write to this file instead of standard output")
     return parser
 
 
-def cmd_init(store: Store, args: argparse.Namespace) -> int:
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "cli"
+
+
+def cmd_init(db: Path, args) -> int:
     started = time.perf_counter()
-    report = initialise(store, demo=args.demo)
-    print(f"数据库 database: {store.path}")
+    with writer(db) as store:
+        report = initialise(store, demo=args.demo)
+    print(f"数据库 database: {db}")
     print(
         f"地区 regions: {report.regions} · 指标 indicators: {report.indicators} · "
         f"对标组 benchmark sets: {report.benchmark_sets}"
@@ -49,7 +81,114 @@ def cmd_init(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export(store: Store, args: argparse.Namespace) -> int:
+def problem_line(problem: Problem) -> str:
+    where = " · ".join(
+        part
+        for part in (
+            f"第 {problem.row} 行 row {problem.row}" if problem.row else None,
+            f"列 column {problem.column}" if problem.column else None,
+            f"值 value “{problem.value}”" if problem.value not in (None, "") else None,
+        )
+        if part
+    )
+    return f"{where + ' — ' if where else ''}{problem.message('zh')} / {problem.message('en')}"
+
+
+def cmd_ingest(db: Path, args) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"找不到文件 / no such file: {path}")
+    if args.period and read_period(args.period) is None:
+        raise UsageError(f"无法识别季度 / cannot read the quarter: {args.period} (e.g. 2025Q3)")
+    period = read_period(args.period) if args.period else None
+    data = path.read_bytes()
+    if args.dry_run:
+        store = replica(db).current()
+        prepared = prepare(data, path.name, store, period)
+    else:
+        outcome = commit_file(db, data, path.name, args.user or login_name(), period)
+        prepared = outcome.prepared
+    if not prepared.ok:
+        print(
+            f"已拒绝，未写入任何数据：{len(prepared.errors)} 个问题 / rejected, nothing written: "
+            f"{len(prepared.errors)} problem(s)"
+        )
+        for problem in prepared.errors:
+            print("  ✗ " + problem_line(problem))
+        return REFUSED
+    for problem in prepared.warnings:
+        print("  ! " + problem_line(problem))
+    if args.dry_run:
+        shown = preview(store, prepared)
+        print(
+            f"检查通过（未写入）/ valid (dry run, nothing written): {shown.added} 新增 added, "
+            f"{shown.changed} 修改 changed, {shown.unchanged} 未变 unchanged"
+        )
+        for row in shown.changes[shown.changes.status == "changed"].itertuples():
+            print(f"  {row.region_name} {row.indicator_name} {row.period}: {row.old_value:g} → {row.new_value:g}")
+        return 0
+    result = outcome.result
+    if result.already_imported:
+        print(
+            f"此文件已导入过（上传 #{result.upload_id}），未作改动 / this file was already imported as upload "
+            f"#{result.upload_id}; nothing changed"
+        )
+        return 0
+    print(
+        f"已提交 committed: upload #{result.upload_id} · {result.added} 新增 added, {result.changed} 修改 changed, "
+        f"{result.unchanged} 未变 unchanged"
+    )
+    return 0
+
+
+def cmd_uploads(db: Path, args) -> int:
+    uploads = replica(db).current().query("uploads")
+    print("id\tstatus\tcreated_at\tuser\tadded\tchanged\tunchanged\tfile")
+    for row in uploads.itertuples():
+        print(
+            f"{row.id}\t{row.status}\t{row.created_at:%Y-%m-%d %H:%M:%S}\t{row.user_name}\t{row.rows_added}\t"
+            f"{row.rows_changed}\t{row.rows_unchanged}\t{row.file_name}"
+        )
+    return 0
+
+
+def cmd_revert(db: Path, args) -> int:
+    try:
+        upload = revert_upload(db, args.upload_id, args.user or login_name())
+    except RevertError as error:
+        print(f"{error.zh} / {error.en}", file=sys.stderr)
+        return REFUSED
+    print(
+        f"已撤销上传 #{upload.id}（{upload.file_name}），历史保留 / reverted upload #{upload.id} "
+        f"({upload.file_name}); its history is kept"
+    )
+    return 0
+
+
+def cmd_history(db: Path, args) -> int:
+    store = replica(db).current()
+    resolver = RegionResolver(store.query("region_index"), store.query("region_aliases"))
+    region = resolver.resolve(args.region)
+    indicator = IndicatorNames(store.query("indicator_catalogue")).find(args.indicator)
+    period = read_period(args.period)
+    if region.adcode is None or indicator is None or period is None:
+        raise UsageError(
+            f"无法识别 / cannot read: region {region.status}, indicator "
+            f"{'ok' if indicator else 'unknown'}, period {'ok' if period else 'unknown'}"
+        )
+    history = store.query("figure_history", region=region.adcode, indicator=indicator, period=period)
+    print("version\tvalue\tprevious\tupload\tstatus\tcurrent\tuser\tcreated_at\tfile")
+    for row in history.itertuples():
+        previous = "" if row.previous_value != row.previous_value else f"{row.previous_value:g}"
+        print(
+            f"{row.version}\t{row.value:g}\t{previous}\t#{row.upload_id}\t{row.status}\t"
+            f"{'yes' if row.is_current else ''}\t{row.user_name}\t{row.created_at:%Y-%m-%d %H:%M}\t{row.file_name}"
+        )
+    return 0
+
+
+def cmd_export(db: Path, args) -> int:
+    store = replica(db).current()
     if args.out:
         with open(args.out, "w", encoding="utf-8", newline="") as out:
             rows = write_export(store, out)
@@ -59,17 +198,15 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"init": (cmd_init, "write"), "export": (cmd_export, "read")}
-
-
-@contextmanager
-def open_for(mode: str, db_path: Path):
-    """A writer session (locked, published afterwards) or the newest published snapshot."""
-    if mode == "write":
-        with writer(db_path) as store:
-            yield store
-    else:
-        yield replica(db_path).current()
+COMMANDS = {
+    "init": cmd_init,
+    "ingest": cmd_ingest,
+    "uploads": cmd_uploads,
+    "revert": cmd_revert,
+    "history": cmd_history,
+    "export": cmd_export,
+}
+NEEDS_DATABASE = {"ingest", "uploads", "revert", "history", "export"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,26 +215,27 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    run, mode = COMMANDS[args.command]
-    db_path = resolve_db_path(args.db)
-    if mode == "read" and not db_path.exists():
+    db = resolve_db_path(args.db)
+    if args.command in NEEDS_DATABASE and not db.exists():
         print(
-            f"数据库不存在，请先运行 unionbench init / no database at {db_path}: run `unionbench init` first",
+            f"数据库不存在，请先运行 unionbench init / no database at {db}: run `unionbench init` first",
             file=sys.stderr,
         )
-        return 1
+        return REFUSED
     try:
-        with open_for(mode, db_path) as store:
-            return run(store, args)
+        return COMMANDS[args.command](db, args)
+    except UsageError as error:
+        print(str(error), file=sys.stderr)
+        return USAGE
     except WriterBusy as error:
         print(f"数据库正被其他写入占用，请稍后再试 / the database is busy: {error}", file=sys.stderr)
-        return 1
+        return REFUSED
     except duckdb.IOException as error:
-        print(f"无法打开数据库 / cannot open the database {db_path}: {error}", file=sys.stderr)
-        return 1
+        print(f"无法打开数据库 / cannot open the database {db}: {error}", file=sys.stderr)
+        return REFUSED
     except CatalogueError as error:
         print(f"指标目录有误 / the catalogue is invalid: {error}", file=sys.stderr)
-        return 1
+        return REFUSED
     except BrokenPipeError:  # `unionbench export | head`: the reader left, which is fine
         sys.stderr.close()
         return 0

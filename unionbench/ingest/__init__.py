@@ -22,7 +22,7 @@ from unionbench.periods import shift
 from unionbench.regions import RegionResolver
 from unionbench.store import Store, bump_data_version, load_query, writer
 
-__all__ = ["Prepared", "Preview", "UploadOutcome", "commit_file", "prepare", "preview", "revert_upload"]
+__all__ = ["Prepared", "Preview", "RevertError", "UploadOutcome", "commit_file", "prepare", "preview", "revert_upload"]
 
 
 @dataclass
@@ -133,6 +133,11 @@ def commit_file(
     """Check the file again under the writer lock (the data may have moved since the preview) and commit it in
     one transaction, archiving the original bytes first so the database can be rebuilt from the archive."""
     with writer(Path(primary)) as store:
+        sha256 = hashlib.sha256(data).hexdigest()
+        previous = store.scalar("upload_by_sha256", sha256=sha256)
+        if previous is not None:  # the same bytes again: nothing to check, nothing to change
+            empty = Prepared(file_name, sha256, None, None, pd.DataFrame(columns=OBSERVATION_COLUMNS))
+            return UploadOutcome(empty, CommitResult(int(previous), 0, 0, 0, already_imported=True))
         prepared = prepare(data, file_name, store, period, today)
         if not prepared.ok:
             return UploadOutcome(prepared, None)

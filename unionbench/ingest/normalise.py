@@ -3,6 +3,7 @@
 import datetime as dt
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # Units people write, to the catalogue's unit and the factor that converts exactly. 家/户 count enterprises,
@@ -33,7 +34,8 @@ UNIT_WORDS = {
 BLANK_TOKENS = {"", "-", "--", "—", "——", "–", "/", "无", "n/a", "na", "null", "none", "空"}
 
 _NUMBER = re.compile(
-    r"^(?P<sign>[-+])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(?P<unit>[^\d\s].*)?$"
+    r"^(?P<sign>[-+])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+)"
+    r"\s*(?P<unit>[^\d\s].*)?$"
 )
 _BRACKETED_UNIT = re.compile(r"^(?P<name>.*?)\s*[(\[](?P<unit>[^()\[\]]*)[)\]]\s*$")
 
@@ -81,7 +83,8 @@ def read_number(raw: object) -> Reading | None:
         return Reading(clean_float(float(raw)))
     if isinstance(raw, dt.date | dt.datetime):
         raise NotANumber(str(raw))
-    text = re.sub(r"(?<=\d)[\s\u00a0\u2009']+(?=\d)", "", str(raw)).strip()
+    text = unicodedata.normalize("NFKC", str(raw))  # full-width digits, commas and % become plain ones
+    text = re.sub(r"(?<=\d)[\s\u00a0\u2009']+(?=\d)", "", text).strip()
     if text.lower() in BLANK_TOKENS:
         return None
     match = _NUMBER.match(text)

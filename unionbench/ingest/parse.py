@@ -58,6 +58,9 @@ def read_grid(data: bytes, file_name: str) -> Grid:
         raise FileRejected(Problem("xls_unsupported"))
     if data.startswith(XLSX_MAGIC):
         return read_xlsx(data)
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Text has no NUL bytes (UTF-16 announces itself with a BOM): this is a picture, an archive, a program.
+        raise FileRejected(Problem("not_a_table", details={"detail": "binary content / 二进制内容"}))
     return read_csv(decode(data))
 
 
