@@ -1,5 +1,7 @@
 """Shared fixtures: a demo database built in code once per session, opened read-only by the tests."""
 
+import shutil
+
 import pytest
 
 from unionbench.initdb import initialise
@@ -29,3 +31,13 @@ def fresh_store(tmp_path):
     writer = Store(tmp_path / "fresh.duckdb")
     yield writer
     writer.close()
+
+
+@pytest.fixture
+def writable_db(demo_db_path, tmp_path):
+    """A private, writable copy of the demo database, with its own published snapshot."""
+    path = tmp_path / "db.duckdb"
+    shutil.copyfile(demo_db_path, path)
+    with writer(path):
+        pass
+    return path

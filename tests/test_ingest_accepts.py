@@ -2,26 +2,20 @@
 add versions, reverts keep history, the same file twice changes nothing."""
 
 import datetime as dt
-import shutil
 
 import pytest
 
 from tests.ingest_files import csv_bytes, xlsx_bytes
 from unionbench.cli import main
 from unionbench.ingest import commit_file
-from unionbench.store import Replica, writer
+from unionbench.store import Replica
 
 TODAY = dt.date(2026, 11, 23)
 
 
 @pytest.fixture
-def db(demo_db_path, tmp_path):
-    """A fresh, writable copy of the demo database for each test."""
-    path = tmp_path / "db.duckdb"
-    shutil.copyfile(demo_db_path, path)
-    with writer(path):
-        pass
-    return path
+def db(writable_db):
+    return writable_db
 
 
 def current(db, region: str, indicator: str, period: str) -> float | None:

@@ -8,18 +8,14 @@ import time
 
 import pytest
 
-from unionbench.store import Store, writer
+from unionbench.store import Store
 
 COUNTIES = ["510802", "510811", "510812", "510821", "510822", "510823", "510824"]
 
 
 @pytest.fixture
-def db(demo_db_path, tmp_path):
-    path = tmp_path / "db.duckdb"
-    shutil.copyfile(demo_db_path, path)
-    with writer(path):
-        pass
-    return path
+def db(writable_db):
+    return writable_db
 
 
 def big_long_csv(path, quarters: int = 40) -> int:
@@ -43,12 +39,11 @@ def figures_from_file(db) -> int:
         store.close()
 
 
-def ingest_process(db, path, *extra):
+def ingest_process(db, path, capture: bool = False):
+    # Output goes to /dev/null unless read with communicate(): an unread pipe fills up and blocks the child.
+    out = subprocess.PIPE if capture else subprocess.DEVNULL
     return subprocess.Popen(
-        [sys.executable, "-m", "unionbench", "--db", str(db), "ingest", str(path), *extra],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+        [sys.executable, "-m", "unionbench", "--db", str(db), "ingest", str(path)], stdout=out, stderr=out, text=True
     )
 
 
@@ -82,7 +77,7 @@ def test_two_uploads_at_once_both_land(db, tmp_path):
     first, second = tmp_path / "a.csv", tmp_path / "b.csv"
     first.write_text("地区,职工培训,季度\n青川县,6,2026Q3\n", encoding="utf-8")
     second.write_text("地区,争取协作资金,季度\n剑阁县,77,2026Q3\n", encoding="utf-8")
-    processes = [ingest_process(db, first), ingest_process(db, second)]
+    processes = [ingest_process(db, first, capture=True), ingest_process(db, second, capture=True)]
     results = [p.communicate(timeout=120) + (p.returncode,) for p in processes]
     assert [code for *_, code in results] == [0, 0], results
     store = Store(db, read_only=True)
