@@ -5,7 +5,14 @@ each city gets a path per indicator (its size × how strong it is on that indica
 split among the city's counties by their size and their own strengths, so county figures always sum to the city.
 Benchmark cities lead on most indicators but not all, and some Guangyuan counties beat them somewhere.
 
-Regenerate the bundled file with `python -m unionbench.demo` (a test checks it is up to date).
+Demo targets (data/demo/targets.csv) are set for Guangyuan and its seven counties, for 2025 and 2026, on the
+headline indicators, the way a city federation sets them at the start of a year: from last year's outcome (a
+stock's or rate's level at the end of last year, a flow's total over last year) plus 6 % (1.5 points for a rate),
+and a county behind the city (per 10,000 workers, or on its rate) is asked besides to close half of that gap (at most
+25 %, or 3 points). No target is set where last year's figure is zero. Counties growing with the city keep up;
+those asked to catch up, and Qingchuan, whose stations stand still, lag; funds fell in 2026, so they lag citywide.
+
+Regenerate the bundled files with `python -m unionbench.demo` (a test checks they are up to date).
 """
 
 import random
@@ -13,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from unionbench.paths import DEMO_OBSERVATIONS_CSV
+from unionbench.paths import DEMO_OBSERVATIONS_CSV, DEMO_TARGETS_CSV
 from unionbench.periods import periods_between, quarter_of, year_of
 from unionbench.regions import read_cnmaps_index
 
@@ -329,13 +336,90 @@ def generate() -> pd.DataFrame:
     return frame.sort_values(["region_code", "indicator", "period"]).reset_index(drop=True)
 
 
-def write(path=DEMO_OBSERVATIONS_CSV) -> pd.DataFrame:
-    frame = generate()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+# Targets: the headline indicators, as stock, flow or rate (a rate with its numerator and denominator).
+TARGET_YEARS = (2025, 2026)
+TARGET_KINDS = {
+    "outdoor_stations": "stock",
+    "childcare_subsidy": "flow",
+    "funds_government": "flow",
+    "funds_partner": "flow",
+    "org_rate": "rate",
+    "membership_rate": "rate",
+}
+RATE_PARTS = {"org_rate": ("unions_established", "enterprises_eligible"), "membership_rate": ("members", "workers")}
+TARGET_GROWTH = 0.06  # stocks and flows: on last year's figure
+TARGET_POINTS = 1.5  # rates: percentage points on last year's end
+CATCH_UP = 0.5  # share of a county's gap to the city it is asked to close within the year
+CATCH_UP_CAP = {"stock": 0.25, "flow": 0.25, "rate": 3.0}  # relative for stocks and flows, points for rates
+
+
+def home_figures(observations: pd.DataFrame) -> pd.DataFrame:
+    """Guangyuan's counties and the city (their sum) by (region, period), one column per indicator, rates added."""
+    counties = observations[observations.region_code.isin(GUANGYUAN_SHARES)]
+    wide = counties.astype({"value": float}).pivot_table(
+        index=["region_code", "period"], columns="indicator", values="value"
+    )
+    city = pd.concat({HOME: wide.groupby(level="period").sum()}, names=["region_code"])
+    wide = pd.concat([wide, city])
+    for rate, (numerator, denominator) in RATE_PARTS.items():
+        wide[rate] = 100 * wide[numerator] / wide[denominator]
+    return wide
+
+
+def last_year(figures: pd.DataFrame, region: str, indicator: str, year: int) -> tuple[float, float]:
+    """(the figure a target for `year` starts from, the same per 10,000 workers or, for a rate, the rate)."""
+    own = figures.loc[region]
+    if TARGET_KINDS[indicator] == "flow":
+        level = sum(own.at[f"{year - 1}Q{q}", indicator] for q in range(1, 5))
+    else:
+        level = own.at[f"{year - 1}Q4", indicator]
+    if TARGET_KINDS[indicator] == "rate":
+        return level, level
+    return level, level / own.at[f"{year - 1}Q4", "workers"] * 10_000
+
+
+def target_for(figures: pd.DataFrame, region: str, indicator: str, year: int) -> float | None:
+    kind = TARGET_KINDS[indicator]
+    level, compared = last_year(figures, region, indicator, year)
+    if not level:
+        return None
+    city = last_year(figures, HOME, indicator, year)[1]
+    if kind == "rate":
+        catch_up = min(CATCH_UP * max(city - compared, 0.0), CATCH_UP_CAP[kind]) if region != HOME else 0.0
+        return round(min(level + TARGET_POINTS + catch_up, 99.0), 1)
+    catch_up = min(CATCH_UP * max(1 - compared / city, 0.0), CATCH_UP_CAP[kind]) if region != HOME else 0.0
+    target = level * (1 + TARGET_GROWTH + catch_up)
+    return float(round(target)) if kind == "stock" else round(target, 1)
+
+
+def generate_targets(observations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Demo targets (the rule is in the module docstring): region, region_name, indicator, year, target."""
+    figures = home_figures(generate() if observations is None else observations)
+    regions = read_cnmaps_index()
+    names = dict(zip(regions.adcode, regions.name_zh, strict=True))
+    rows = [
+        (region, names[region], indicator, year, target)
+        for year in TARGET_YEARS
+        for region in [HOME, *sorted(GUANGYUAN_SHARES)]
+        for indicator in TARGET_KINDS
+        if (target := target_for(figures, region, indicator, year)) is not None
+    ]
+    frame = pd.DataFrame(rows, columns=["region", "region_name", "indicator", "year", "target"])
+    frame["target"] = [plain_number(v) for v in frame["target"]]
     return frame
 
 
+def write(path=DEMO_OBSERVATIONS_CSV, targets_path=DEMO_TARGETS_CSV) -> tuple[pd.DataFrame, pd.DataFrame]:
+    frame = generate()
+    targets = generate_targets(frame)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    targets.to_csv(targets_path, index=False, encoding="utf-8", lineterminator="\n")
+    return frame, targets
+
+
 if __name__ == "__main__":
-    written = write()
-    print(f"wrote {len(written)} observations to {DEMO_OBSERVATIONS_CSV}")
+    written, targets = write()
+    print(
+        f"wrote {len(written)} observations to {DEMO_OBSERVATIONS_CSV} and {len(targets)} targets to {DEMO_TARGETS_CSV}"
+    )

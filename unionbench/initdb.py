@@ -7,9 +7,10 @@ import pandas as pd
 
 from unionbench.catalog import benchmark_set_problems, catalogue_problems, read_benchmark_sets, read_indicators
 from unionbench.commit import CommitResult, commit_observations
-from unionbench.paths import DEMO_OBSERVATIONS_CSV, PROJECT_ROOT
+from unionbench.paths import DEMO_OBSERVATIONS_CSV, DEMO_TARGETS_CSV, PROJECT_ROOT
 from unionbench.regions import alias_table, read_cnmaps_index
 from unionbench.store import Store, bump_data_version, load_query
+from unionbench.targets import load_targets, read_targets
 
 
 class CatalogueError(ValueError):
@@ -56,7 +57,21 @@ def load_reference_data(store: Store) -> tuple[int, int, int]:
 
 
 def load_demo(store: Store) -> CommitResult:
-    """The bundled demo dataset through the store's commit path (again: nothing changes)."""
+    """The bundled demo dataset through the store's commit path, then its demo targets (again: nothing changes)."""
+    result = load_demo_observations(store)
+    load_demo_targets(store)
+    return result
+
+
+def load_demo_targets(store: Store) -> int:
+    """The demo targets (data/demo/targets.csv) for Guangyuan and its counties; returns how many were added or
+    changed, 0 when they are stored already."""
+    indicator_ids = set(store.query("indicator_catalogue")["id"])
+    return load_targets(store, read_targets(DEMO_TARGETS_CSV, indicator_ids))
+
+
+def load_demo_observations(store: Store) -> CommitResult:
+    """data/demo/observations.csv as one demo upload; a second time it is recognised by its hash."""
     raw = DEMO_OBSERVATIONS_CSV.read_bytes()
     frame = pd.read_csv(DEMO_OBSERVATIONS_CSV, dtype={"region_code": str}, encoding="utf-8")
     observations = frame.rename(columns={"region_code": "region"})

@@ -9,6 +9,7 @@ QUERIES_DIR = PROJECT_ROOT / "queries"
 INDICATORS_CSV = DATA_DIR / "indicators.csv"
 BENCHMARK_SETS_CSV = DATA_DIR / "benchmark_sets.csv"
 DEMO_OBSERVATIONS_CSV = DATA_DIR / "demo" / "observations.csv"
+DEMO_TARGETS_CSV = DATA_DIR / "demo" / "targets.csv"
 DEFAULT_DB = PROJECT_ROOT / "var" / "unionbench.duckdb"
 
 

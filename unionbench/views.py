@@ -1,13 +1,13 @@
 """What each page shows, assembled from named queries and metrics; no streamlit here, so it is testable alone."""
 
 import math
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from unionbench import metrics
+from unionbench import analysis, metrics
 from unionbench.catalog import Indicator, indicator_from_row
-from unionbench.periods import shift
+from unionbench.periods import periods_between, quarter_of, shift, year_of
 from unionbench.store import Store
 
 
@@ -104,3 +104,39 @@ def county_values(store: Store, city: str, indicator: Indicator, period: str, pe
     shown = "per_10k" if per_10k and indicator.per_capita_base else "value"
     frame["rank"] = metrics.rank_descending(frame[shown], indicator.direction)
     return frame
+
+
+def target_progress(store: Store, city: str, period: str, lang: str) -> pd.DataFrame:
+    """This year's targets for a city and its counties against the figures at the end of `period`: one row per
+    region and indicator with the target, the actual figure (year to date for a flow; the level for a stock or
+    rate), the level the year started from, what the schedule expects by now, the share achieved and the status
+    (analysis.target_progress)."""
+    indicators = catalogue(store, lang)
+    regions = [city, *store.query("child_regions", parent=city)["adcode"]]
+    year, quarter = year_of(period), quarter_of(period)
+    targets = store.query("targets", regions=regions, year=year)
+    start_period = f"{year - 1}Q4"
+    periods = [start_period, *periods_between(f"{year}Q1", period)]
+    values = store.query("values_by_region", regions=regions, periods=periods)
+    rows = []
+    for row in targets.itertuples():
+        ind = indicators[row.indicator]
+        own = values[(values.region == row.region) & (values.indicator == row.indicator)].set_index("period")
+        if ind.stock_flow == "flow":
+            actual, start = analysis.year_to_date(own["value"], period), math.nan
+        else:
+            actual, start = lookup(own, period, "value"), lookup(own, start_period, "value")
+        progress = analysis.target_progress(
+            row.target, actual, quarter, ind.stock_flow, start=start, direction=ind.direction
+        )
+        rows.append(
+            {
+                "region": row.region,
+                "region_name": row.region_name,
+                "indicator": row.indicator,
+                "target": row.target,
+                "start": start,
+                **asdict(progress),
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,505 @@
+"""The analysis behind the analysis pages: composite index, rank moves, top-performer levels, trends, catch-up,
+what-if, radar scores, strengths and weaknesses, county contributions and progress against targets.
+
+Plain functions over pandas objects: no database, no streamlit. Each docstring states its rule in plain words,
+because the methodology page shows them (see METHODS). Figures handed in must already be comparable across regions
+of different size: rates as ratios of sums (the store computes them so), counts and money per 10,000 workers.
+
+Time series are pandas Series indexed by quarter labels ('2025Q3'), in any order, with gaps allowed.
+"""
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from unionbench.periods import period_index, period_label, quarter_of, year_of
+
+IMPROVING, STAGNATING, WORSENING, UNKNOWN = "improving", "stagnating", "worsening", "unknown"
+REACHED, ON_TRACK, LAGGING, MISSED = "reached", "on_track", "lagging", "missed"
+# Why a catch-up has the answer it has; the page words these in its language.
+AHEAD, CLOSING, WIDENING, TOO_SLOW, NOT_ENOUGH_DATA = "ahead", "closing", "widening", "too_slow", "not_enough_data"
+
+STAGNATION_SHARE = 0.01  # of the mean level, per quarter
+STAGNATION_POINTS = 0.25  # percentage points per quarter, for rates
+_EPSILON = 1e-9  # below this a spread or a slope is rounding noise, not a difference
+
+
+def _sign(direction: str) -> int:
+    """+1 when more is better, −1 when less is better."""
+    return -1 if direction == "lower" else 1
+
+
+def _scored(wide: pd.DataFrame, directions: Mapping[str, str]) -> list[str]:
+    """The columns that have a better and a worse end; neutral (context) indicators are left out."""
+    return [column for column in wide.columns if directions[column] != "neutral"]
+
+
+# --- comparing regions within a peer set ------------------------------------------------------------------------
+
+
+def zscores(values: pd.Series, direction: str, cap: float = 3.0) -> pd.Series:
+    """One indicator standardised within the peer set: (value − mean) ÷ population standard deviation, negated for
+    lower-is-better, capped at ±cap. 0 for everyone when fewer than two regions have a figure or all are equal."""
+    values = values.astype(float)
+    present = values.dropna()
+    mean = present.mean() if len(present) else math.nan
+    spread = present.std(ddof=0) if len(present) >= 2 else 0.0
+    if not spread > _EPSILON * max(abs(mean), 1.0):
+        return values.where(values.isna(), 0.0)
+    return (_sign(direction) * (values - mean) / spread).clip(-cap, cap)
+
+
+def composite_index(
+    wide: pd.DataFrame,
+    directions: Mapping[str, str],
+    weights: Mapping[str, float] | None = None,
+    cap: float = 3.0,
+) -> pd.DataFrame:
+    """A composite score per region from several indicators, each standardised within the peer set.
+
+    For each indicator, z = (region's value − peer-set mean) ÷ peer-set standard deviation (population standard
+    deviation over the regions that have a figure). The sign is flipped for a lower-is-better indicator, so a higher
+    z is always better, and z is capped at ±cap (3 by default) so one extreme region cannot dominate. When fewer
+    than two regions have a figure, or all figures are equal, nothing tells the regions apart and every z is 0.
+    Neutral (context) indicators are left out.
+
+    A region's composite is the weighted mean of the z scores it has. Weights are equal unless given (an indicator
+    left out of `weights` keeps weight 1; weight 0 drops it) and are renormalised over the indicators the region
+    reports, so a missing figure is left out rather than counted as zero. `coverage` says how many indicators the
+    composite rests on: read a composite on fewer indicators than its peers with care. Rank 1 is the highest
+    composite; ties share the better rank.
+
+    `wide` has one row per region and one column per indicator id. Pass comparable figures: rates, and counts or
+    money per 10,000 workers, never raw counts (a big city would win on size alone).
+    """
+    columns = _scored(wide, directions)
+    z = pd.DataFrame({c: zscores(wide[c], directions[c], cap) for c in columns}, index=wide.index)
+    w = pd.Series({c: 1.0 if weights is None else float(weights.get(c, 1.0)) for c in columns}, dtype=float)
+    if (w < 0).any():
+        raise ValueError(f"weights must not be negative: {w[w < 0].to_dict()}")
+    counted = z.notna() & (w > 0)
+    weight_sum = counted.mul(w).sum(axis=1)
+    composite = z.mul(w).where(counted).sum(axis=1) / weight_sum.where(weight_sum > 0)
+    return z.assign(
+        composite=composite,
+        coverage=counted.sum(axis=1).astype(int),
+        rank=composite.rank(ascending=False, method="min"),
+    )
+
+
+def rank_moves(current_rank: pd.Series, previous_rank: pd.Series) -> pd.Series:
+    """Places moved since the earlier period: previous rank − current rank, so +2 is up two places (5th → 3rd)
+    and −1 down one. Missing where either rank is missing. Read it with tiny_difference: a move that rests on a
+    difference too small to matter is not a story."""
+    return (previous_rank - current_rank).rename("move")
+
+
+def tiny_difference(values: pd.Series, decimals: int | None = None, relative: float = 0.01) -> pd.Series:
+    """True where a region's place in a ranking rests on a tiny difference to the region just above or below it.
+
+    Two neighbours are too close to tell apart when they differ by less than `relative` (1 %) of the larger of the
+    two, or by less than the figure's display resolution, 10^−decimals (both would show the same number); equal
+    figures always are. A region is flagged when it is that close to either neighbour; regions without a figure
+    never are. A rank move deserves the same caution when either period's rank is flagged (see rank_table).
+    """
+    present = values.dropna().astype(float).sort_values()
+    step = present.diff().abs()
+    larger = np.maximum(present.abs(), present.shift().abs())
+    close = (step == 0) | (step < relative * larger)
+    if decimals is not None:
+        close |= step < 10.0**-decimals
+    close = close & step.notna()  # close[i]: region i and the one below it in the order are too close
+    flagged = close | close.shift(-1, fill_value=False)
+    return flagged.reindex(values.index, fill_value=False).astype(bool).rename("tiny_difference")
+
+
+def rank_table(current: pd.Series, previous: pd.Series, direction: str, decimals: int | None = None) -> pd.DataFrame:
+    """Rank now and before (1 = best; ties share the better rank), the move between them, and `caution` where
+    either rank rests on a tiny difference (tiny_difference)."""
+    ascending = direction == "lower"
+    now, before = current.rank(ascending=ascending, method="min"), previous.rank(ascending=ascending, method="min")
+    before = before.reindex(now.index)
+    caution = tiny_difference(current, decimals) | tiny_difference(previous, decimals).reindex(
+        now.index, fill_value=False
+    )
+    return pd.DataFrame({"rank": now, "previous_rank": before, "move": rank_moves(now, before), "caution": caution})
+
+
+def percentile_benchmark(values: pd.Series, direction: str, q: float = 0.9) -> float:
+    """The "top performer" level of a peer set, such as the province: the figure the best tenth of regions reach.
+
+    The q-th quantile (by default the 90th percentile) of the regions' figures, interpolating linearly between the
+    two nearest regions; for a lower-is-better indicator the (1 − q)-th, the 10th percentile. With 21 regions (the
+    cities of Sichuan) the 90th percentile is exactly the third-best figure. Each region's own figure counts once (a
+    percentile ranks regions; it is not a pooled rate). Missing figures are left out; no value (NaN) when none
+    remain or the indicator is neutral.
+    """
+    present = values.dropna().astype(float)
+    if present.empty or direction == "neutral":
+        return math.nan
+    return float(present.quantile(round(1 - q, 12) if direction == "lower" else q))  # 1 − 0.9 is 0.0999…
+
+
+def normalised_scores(wide: pd.DataFrame, directions: Mapping[str, str]) -> pd.DataFrame:
+    """0–100 per indicator within the peer set, for a radar chart.
+
+    score = (value − lowest) ÷ (highest − lowest) × 100, so the best region in the peer set scores 100 and the
+    worst 0; for a lower-is-better indicator it is reversed, (highest − value) ÷ (highest − lowest) × 100. When all
+    regions have the same figure, or only one has a figure, everyone scores 50: nothing puts one above another.
+    Missing figures stay missing; neutral indicators are left out. Scores place regions relative to each other, not
+    against any standard: 0 means last in this peer set, not zero.
+    """
+    scores = {}
+    for column in _scored(wide, directions):
+        values = wide[column].astype(float)
+        low, high = values.min(), values.max()
+        if not high - low > _EPSILON * max(abs(high), 1.0):
+            scores[column] = values.where(values.isna(), 50.0)
+        elif directions[column] == "lower":
+            scores[column] = (high - values) / (high - low) * 100
+        else:
+            scores[column] = (values - low) / (high - low) * 100
+    return pd.DataFrame(scores, index=wide.index)
+
+
+def strengths_and_weaknesses(gaps: pd.DataFrame, n: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The indicators where home is furthest ahead of the benchmark, and those where it is furthest behind.
+
+    `gaps` has one row per indicator with `absolute` and `relative` (home − benchmark, as metrics.gap gives),
+    `status`, `in_points` (True for rates) and optionally `direction` (higher when absent). Each row gets a
+    `lead`, positive when home is better: for a rate the gap in percentage points, for anything else the gap in
+    % of the benchmark, with the sign turned for lower-is-better. Strengths are the n largest positive leads;
+    weaknesses the n most negative, worst first. Indicators without a status (neutral or unknown) are in neither.
+    A rate 3 points behind thus ranks with a count 3 % behind.
+    """
+    frame = gaps.copy()
+    direction = frame["direction"] if "direction" in frame else pd.Series("higher", index=frame.index)
+    sign = direction.map(_sign)
+    in_points = frame["in_points"].eq(True)
+    frame["lead"] = sign * frame["absolute"].where(in_points, frame["relative"] * 100)
+    judged = frame[(frame["status"] != UNKNOWN) & frame["lead"].notna()]
+    strengths = judged[judged["lead"] > 0].sort_values("lead", ascending=False).head(n)
+    weaknesses = judged[judged["lead"] < 0].sort_values("lead").head(n)
+    return strengths, weaknesses
+
+
+def county_contributions(
+    counties: pd.DataFrame,
+    benchmark: float,
+    direction: str = "higher",
+    scale: float = 1.0,
+    as_level: bool = False,
+) -> pd.DataFrame:
+    """Which county contributes most to the city's gap against a benchmark level: an exact split, so the counties'
+    contributions add up to the city's gap.
+
+    `counties` has one row per county with `value` (the numerator: unions formed, stations, funds …) and `base` (the
+    denominator: eligible enterprises, workers …).
+
+    A ratio, a rate (scale 100) or a value per 10,000 workers (scale 10,000), is for the city Σvalue ÷ Σbase × scale,
+    never a mean of county ratios. Then city − benchmark = Σ over counties of (base ÷ Σbase) × (county − benchmark):
+    each county's own gap weighted by its share of the city's base, so a big county a little behind can weigh more
+    than a small county far behind. Contributions are in the ratio's unit (percentage points, or per 10,000).
+
+    With `as_level`, the figure is the plain summed value (stations, 万元): a county's contribution is
+    value − benchmark × base ÷ scale, its shortfall (or surplus) against what the benchmark level per 10,000 would
+    give a county of its size; they add up to the city's total minus the benchmark level applied to the whole city.
+
+    Returns per county `figure` (its own ratio), `share` (of the base), `contribution`, sorted worst first (most
+    behind for higher-is-better, most above for lower-is-better). Counties missing either part get no contribution
+    and are left out of the sums.
+    """
+    frame = counties.copy()
+    frame["figure"] = scale * frame["value"] / frame["base"].where(frame["base"] != 0)
+    complete = frame["value"].notna() & frame["base"].notna()
+    frame["share"] = frame["base"].where(complete) / frame.loc[complete, "base"].sum()
+    if as_level:
+        frame["contribution"] = (frame["value"] - benchmark * frame["base"] / scale).where(complete)
+    else:
+        own_gap = (frame["figure"] - benchmark).where(
+            frame["share"] != 0, 0.0
+        )  # no base: no weight, whatever its ratio
+        frame["contribution"] = frame["share"] * own_gap
+    order = (_sign(direction) * frame["contribution"]).sort_values(na_position="last").index
+    return frame.loc[order]
+
+
+# --- one region over time ---------------------------------------------------------------------------------------
+
+
+def _by_quarter(series: pd.Series) -> pd.Series:
+    """A quarterly series indexed by running quarter number, every quarter from first to last, gaps as NaN."""
+    values = pd.Series(series.to_numpy(dtype=float), index=[period_index(p) for p in series.index]).sort_index()
+    values = values[~values.index.duplicated(keep="last")]
+    if values.empty:
+        return values
+    return values.reindex(range(values.index.min(), values.index.max() + 1))
+
+
+def four_quarter_totals(series: pd.Series) -> pd.Series:
+    """A flow's annual pace: the sum of the four quarters ending at each quarter (only where all four are known).
+    It carries no season, so a quiet first quarter after a busy year end is not read as a fall."""
+    totals = _by_quarter(series).rolling(4).sum().dropna()
+    return pd.Series(totals.to_numpy(), index=[period_label(i) for i in totals.index], dtype=float)
+
+
+def year_to_date(series: pd.Series, period: str) -> float:
+    """A flow's total this year up to and including `period`: the in-quarter amounts of Q1 … that quarter.
+    Missing (NaN) when any of those quarters is missing, since a partial sum would understate the year."""
+    quarters = _by_quarter(series)
+    first = year_of(period) * 4
+    wanted = quarters.reindex(range(first, period_index(period) + 1))
+    return float(wanted.sum()) if wanted.notna().all() else math.nan
+
+
+def quarters_left_in_year(period: str) -> int:
+    """Quarters after `period` until the year ends: 3 after Q1, 0 after Q4."""
+    return 4 - quarter_of(period)
+
+
+def _levels(series: pd.Series, stock_flow: str) -> pd.Series:
+    """What a trend is fitted to: a stock's level each quarter, or a flow's four-quarter total."""
+    levels = four_quarter_totals(series) if stock_flow == "flow" else series.astype(float)
+    return _by_quarter(levels).dropna()
+
+
+def _recent(levels: pd.Series, window: int, last: int | None = None) -> pd.Series:
+    """The points within the last `window` quarters up to `last` (by default the latest quarter with a figure)."""
+    if levels.empty:
+        return levels
+    last = levels.index.max() if last is None else last
+    return levels[(levels.index > last - window) & (levels.index <= last)]
+
+
+def _slope(points: pd.Series) -> float:
+    """The least-squares slope per quarter through (quarter number, value)."""
+    x = points.index.to_numpy(dtype=float)
+    y = points.to_numpy(dtype=float)
+    x = x - x.mean()
+    return float((x * (y - y.mean())).sum() / (x * x).sum())
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Where a region is heading. `slope` is per quarter in the series' unit (a flow: its four-quarter total);
+    `threshold` is the slope below which it counts as stagnating."""
+
+    status: str
+    slope: float
+    points: int
+    threshold: float
+
+
+def trend(
+    series: pd.Series, direction: str, stock_flow: str = "stock", in_points: bool = False, window: int = 4
+) -> Trend:
+    """Improving, stagnating or worsening over the last four quarters.
+
+    A straight line is fitted by least squares through the last four quarters' figures (up to the latest quarter
+    with a figure; gaps allowed). A stock is fitted on its level. A flow is fitted on its four-quarter totals, its
+    annual pace, because flows follow the calendar (money and training cluster at year end) and a raw fit would read
+    every quiet first quarter as a fall; a flow therefore needs seven quarters of history.
+
+    The trend is stagnating when the line moves by less than 1 % of the four quarters' mean level per quarter (about
+    4 % a year), or for a rate by less than 0.25 percentage points per quarter (1 point a year). Why these: the demo
+    and the seed reports show union work that is moving growing 5–10 % a year in stations and funds and 1–3 points a
+    year in organisation and membership rates, so a pace under half of the slowest of these is standing still; and a
+    county with 400 eligible enterprises gains 0.25 points with a single new union, so smaller slopes are within one
+    enterprise's noise. Otherwise the trend is improving or worsening by the line's direction, read against the
+    indicator's (for lower-is-better a falling line improves). Fewer than 3 points in the window, or a neutral
+    indicator, give `unknown`.
+    """
+    recent = _recent(_levels(series, stock_flow), window)
+    if len(recent) < 3:
+        return Trend(UNKNOWN, math.nan, len(recent), math.nan)
+    slope = _slope(recent)
+    threshold = STAGNATION_POINTS if in_points else STAGNATION_SHARE * abs(float(recent.mean()))
+    if direction == "neutral":
+        status = UNKNOWN
+    elif abs(slope) <= max(threshold, _EPSILON):
+        status = STAGNATING
+    else:
+        status = IMPROVING if _sign(direction) * slope > 0 else WORSENING
+    return Trend(status, slope, len(recent), threshold)
+
+
+@dataclass(frozen=True)
+class CatchUp:
+    """`quarters`: 0 when already level or ahead, N to close the gap, None when it never closes at the current
+    pace or there is too little data; `reason` says which (AHEAD, CLOSING, WIDENING, TOO_SLOW, NOT_ENOUGH_DATA).
+    `gap` is how far behind home is now (positive = behind, in the series' unit); `closing_per_quarter` how much
+    the gap shrinks each quarter at the current pace."""
+
+    quarters: int | None
+    reason: str
+    gap: float
+    closing_per_quarter: float
+
+
+def catch_up(
+    home_series: pd.Series,
+    bench_series: pd.Series,
+    direction: str,
+    stock_flow: str = "stock",
+    window: int = 4,
+    max_quarters: int = 40,
+) -> CatchUp:
+    """Quarters until home reaches the benchmark if both keep their current pace.
+
+    The gap is taken in the latest quarter both have a figure. If home is level or ahead there, the answer is 0.
+    Otherwise each side's pace is its least-squares slope over the last four quarters (as in trend; a flow on its
+    four-quarter totals), the gap closes by the difference of the two paces each quarter, and the answer is the gap
+    ÷ that difference, rounded up to whole quarters. It never closes when the benchmark grows as fast or faster
+    (WIDENING), and "never at the current pace" also covers more than `max_quarters` (10 years): a projection that
+    far is not a plan (TOO_SLOW). Fewer than 3 points on either side: NOT_ENOUGH_DATA.
+    Pass per-10,000 figures when the two regions differ in size.
+    """
+    home, bench = _levels(home_series, stock_flow), _levels(bench_series, stock_flow)
+    common = home.index.intersection(bench.index)
+    if direction == "neutral" or common.empty:
+        return CatchUp(None, NOT_ENOUGH_DATA, math.nan, math.nan)
+    last = common.max()
+    behind = _sign(direction) * (bench[last] - home[last])
+    if behind <= 0:
+        return CatchUp(0, AHEAD, float(behind), math.nan)
+    home_recent, bench_recent = _recent(home, window, last), _recent(bench, window, last)
+    if len(home_recent) < 3 or len(bench_recent) < 3:
+        return CatchUp(None, NOT_ENOUGH_DATA, float(behind), math.nan)
+    closing = _sign(direction) * (_slope(home_recent) - _slope(bench_recent))
+    if closing <= _EPSILON:
+        return CatchUp(None, WIDENING, float(behind), closing)
+    quarters = math.ceil(behind / closing - _EPSILON)
+    if quarters > max_quarters:
+        return CatchUp(None, TOO_SLOW, float(behind), closing)
+    return CatchUp(quarters, CLOSING, float(behind), closing)
+
+
+@dataclass(frozen=True)
+class Needed:
+    """`per_quarter`: the change in level each remaining quarter must bring (a stock), or the amount each remaining
+    quarter must bring in (a flow); 0 when already reached, NaN when no quarter is left. `total`: still to go.
+    `step_up`: per_quarter minus the current pace, when a pace was given."""
+
+    per_quarter: float
+    total: float
+    reached: bool
+    step_up: float = math.nan
+
+
+def needed_per_quarter(
+    current: float,
+    benchmark: float,
+    quarters_left: int,
+    stock_flow: str = "stock",
+    direction: str = "higher",
+    pace: float | None = None,
+) -> Needed:
+    """What-if: what each remaining quarter of the year must bring to reach the benchmark (or a target) by year end.
+
+    A stock (stations in service, members): `current` is this quarter's level and `benchmark` the level to reach;
+    the level must rise by (benchmark − current) ÷ quarters left, each quarter. `pace` is the current rise per
+    quarter (e.g. the trend's slope).
+
+    A flow (funds, subsidy, trainings): the catalogue stores flows as in-quarter amounts, not year-to-date ones (an
+    upload reported year-to-date is converted on the way in), so a year is the sum of its quarters. `current` is
+    the year-to-date total (year_to_date) and `benchmark` an annual amount, such as a target or the benchmark's
+    total over its last four quarters (four_quarter_totals); never one quarter's amount × 4, which would carry that
+    quarter's season into the year. Each remaining quarter must then bring in (benchmark − year-to-date) ÷ quarters
+    left: an amount per quarter, not a rise on the last quarter. `pace` is the latest in-quarter amount.
+
+    quarters_left is quarters_left_in_year(period): 3 after Q1, 0 after Q4. For lower-is-better the needed change
+    is negative (a fall). Reached: nothing more is needed.
+    """
+    if math.isnan(current) or math.isnan(benchmark):
+        return Needed(math.nan, math.nan, False)
+    total = benchmark - current
+    if _sign(direction) * total <= 0:
+        return Needed(0.0, total, True, math.nan if pace is None else 0.0 - pace)
+    per_quarter = total / quarters_left if quarters_left > 0 else math.nan
+    return Needed(per_quarter, total, False, math.nan if pace is None else per_quarter - pace)
+
+
+# --- targets ----------------------------------------------------------------------------------------------------
+
+STRAIGHT_LINE = (0.25, 0.5, 0.75, 1.0)
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    """`expected`: where the schedule says the figure should be now; `achieved` and `due`: shares of the year's
+    planned change done and scheduled; `behind` = due − achieved (positive = behind schedule); `status`: REACHED,
+    ON_TRACK, LAGGING, MISSED or UNKNOWN."""
+
+    expected: float
+    actual: float
+    achieved: float
+    due: float
+    behind: float
+    status: str
+
+
+def target_progress(
+    target: float,
+    actual: float,
+    quarter: int,
+    stock_flow: str,
+    start: float | None = None,
+    tolerance: float = 0.1,
+    schedule: Sequence[float] = STRAIGHT_LINE,
+    direction: str = "higher",
+) -> TargetProgress:
+    """Progress towards an annual target against the time elapsed.
+
+    A flow (money, trainings): `actual` is the year-to-date total (year_to_date) and by the end of quarter q the
+    schedule expects target × q ÷ 4. A stock (stations, a rate): `actual` is the latest level and `start` the level
+    at the end of last year; the schedule expects the straight line from the start level to the target,
+    start + (target − start) × q ÷ 4.
+
+    `achieved` is the share of the year's planned change done so far (for a flow, year-to-date ÷ target; for a
+    stock, (actual − start) ÷ (target − start)) and `due` the share scheduled (q ÷ 4). A region is lagging when it is
+    behind schedule by more than `tolerance`, 10 % of the year's planned change by default: at the end of Q2 it has
+    done less than 40 % where 50 % was due. Ten per cent is under half a quarter's share, so ordinary variation
+    between quarters does not trigger it and a quarter with nothing done does. A target already met is reached,
+    whatever the quarter; one not met at the end of Q4 is missed, however close (the year is over).
+
+    Flows in this field cluster at year end; a straight line then makes every first quarter look late. Pass
+    `schedule`, the cumulative share due by the end of each quarter (e.g. last year's year-to-date shares), for a
+    seasonal calendar.
+    """
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError(f"quarter must be 1–4, not {quarter!r}")
+    origin = 0.0 if stock_flow == "flow" else start
+    if any(v is None or math.isnan(v) for v in (target, actual, origin)):
+        return TargetProgress(math.nan, actual, math.nan, schedule[quarter - 1], math.nan, UNKNOWN)
+    due = float(schedule[quarter - 1])
+    planned = target - origin
+    expected = origin + planned * due
+    if _sign(direction) * (actual - target) >= 0:
+        achieved = (actual - origin) / planned if planned else math.nan
+        return TargetProgress(expected, actual, achieved, due, due - achieved, REACHED)
+    achieved = (actual - origin) / planned if planned else math.nan  # planned 0: hold a level, and it slipped
+    behind = due - achieved
+    if quarter == 4:
+        status = MISSED
+    else:
+        status = ON_TRACK if behind <= tolerance else LAGGING  # NaN (a slipped level) is not on track
+    return TargetProgress(expected, actual, achieved, due, behind, status)
+
+
+# The functions whose docstrings the methodology page shows, in the order it shows them.
+METHODS = (
+    composite_index,
+    normalised_scores,
+    rank_moves,
+    tiny_difference,
+    percentile_benchmark,
+    strengths_and_weaknesses,
+    trend,
+    catch_up,
+    needed_per_quarter,
+    county_contributions,
+    target_progress,
+)
