@@ -7,7 +7,7 @@ UB := $(VENV)/bin/unionbench
 export UNIONBENCH_DB ?= var/unionbench.duckdb
 PORT ?= 8501
 
-.PHONY: run test lint bench install install-test browser db clean
+.PHONY: secrets run test lint bench install install-test browser db clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -36,7 +36,11 @@ browser:
 db: install
 	@if [ -f "$(UNIONBENCH_DB)" ]; then $(UB) init; else $(UB) init --demo; fi
 
-run: install db
+# The upload page needs accounts; a new checkout gets the demo account (demo / demo2026), never overwriting yours.
+secrets:
+	@test -f .streamlit/secrets.toml || cp .streamlit/secrets.example.toml .streamlit/secrets.toml
+
+run: install db secrets
 	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
 
 test: install-test browser
@@ -48,6 +52,7 @@ lint: install-test
 
 bench: install-test browser
 	$(PY) bench/foundation.py
+	$(PY) bench/ingest.py
 
 # Caches only: the database, its snapshots and the upload archive in var/ are data, not cache.
 clean:

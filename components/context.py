@@ -24,6 +24,11 @@ def shared_replica(db_path: str) -> Replica:
     return replica(resolve_db_path(db_path))
 
 
+def refresh_data() -> None:
+    """After this session wrote (an upload, a revert): read the new snapshot on the next run, without waiting."""
+    shared_replica(str(resolve_db_path(None))).refresh()
+
+
 def language_switch() -> str:
     """中文 / English in the sidebar; kept in the URL (?lang=en) so a shared link keeps its language."""
     from_url("lang", list(LANGUAGES), "zh")

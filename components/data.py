@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from unionbench import views
+from unionbench import ingest, templates, views
 from unionbench.catalog import Indicator
 from unionbench.store import Store
 
@@ -36,3 +36,30 @@ def overview_kpis(_store: Store, version: str, home: str, set_id: str, period: s
 @st.cache_data(max_entries=64, show_spinner=False)
 def county_values(_store: Store, version: str, city: str, indicator: Indicator, period: str, per_10k: bool):
     return views.county_values(_store, city, indicator, period, per_10k)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def uploads(_store: Store, version: str):
+    return _store.query("uploads")
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def latest_period(_store: Store, version: str, region: str) -> str | None:
+    found = periods(_store, version, region)
+    return found[0] if found else None
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def prepared_file(_store: Store, version: str, data: bytes, file_name: str, period: str | None, today):
+    """A file read and checked once per data version (a rerun of the page does not read it again)."""
+    return ingest.prepare(data, file_name, _store, period, today)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def upload_preview(_store: Store, version: str, _prepared: ingest.Prepared, sha256: str, period: str | None):
+    return ingest.preview(_store, _prepared)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def template_files(_store: Store, version: str, home: str, period: str, lang: str) -> dict[str, bytes]:
+    return templates.template_files(_store, home, period, lang)

@@ -30,10 +30,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(db_path: Path, timeout: float = 60):
-    """Serve dashboard.py on a free port with the given database; yields the base URL."""
+def streamlit_server(db_path: Path, secrets: Path | None = None, timeout: float = 60):
+    """Serve dashboard.py on a free port with the given database (and secrets file); yields the base URL.
+    The server's output goes to a log file beside the database: an unread pipe would fill and stall it."""
     port = free_port()
     env = {**os.environ, "UNIONBENCH_DB": str(db_path)}
+    log_path = Path(db_path).with_suffix(f".{port}.log")
+    log = log_path.open("wb")
+    secrets_args = ["--secrets.files", str(secrets)] if secrets else []
     process = subprocess.Popen(
         [
             sys.executable,
@@ -47,10 +51,11 @@ def streamlit_server(db_path: Path, timeout: float = 60):
             str(port),
             "--server.fileWatcherType",
             "none",
+            *secrets_args,
         ],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
     url = f"http://localhost:{port}"
@@ -64,7 +69,7 @@ def streamlit_server(db_path: Path, timeout: float = 60):
             except OSError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start: {process.stdout.read().decode(errors='replace')}")
+                raise RuntimeError(f"streamlit did not start: {log_path.read_text(errors='replace')}")
             time.sleep(0.3)
         yield url
     finally:
@@ -73,6 +78,7 @@ def streamlit_server(db_path: Path, timeout: float = 60):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        log.close()
 
 
 def wait_for_app(page, timeout_ms: int = 60_000) -> None:

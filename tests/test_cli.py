@@ -101,3 +101,19 @@ def test_init_and_export_work_while_a_reader_holds_the_published_snapshot(demo_d
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_passwd_prints_a_secrets_line_whose_hash_verifies_the_piped_password(monkeypatch, capsys):
+    from unionbench.auth import verify_password
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("a-long-password\n"))
+    assert main(["passwd", "张三"]) == 0
+    line = capsys.readouterr().out.splitlines()[-1]
+    name, hashed = (part.strip().strip('"') for part in line.split("=", 1))
+    assert name == "张三" and verify_password("a-long-password", hashed)
+
+
+def test_passwd_refuses_a_short_password_as_a_usage_error(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("short\n"))
+    assert main(["passwd", "clerk"]) == 2
+    assert "8" in capsys.readouterr().err

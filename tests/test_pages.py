@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
+PAGES = sorted(p.stem for p in (ROOT / "app_pages").glob("*.py"))
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def html_text(at: AppTest) -> str:
 
 def test_every_page_in_pages_is_in_the_navigation():
     navigation = (ROOT / "dashboard.py").read_text(encoding="utf-8")
-    assert all(f"pages/{name}.py" in navigation for name in PAGES)
+    assert all(f"app_pages/{name}.py" in navigation for name in PAGES)
 
 
 def test_the_overview_runs_and_shows_six_tiles_the_demo_notice_and_the_county_table(app):

@@ -28,6 +28,7 @@ PARAMETERS = {
     "upload_by_id": {"upload_id": 1},
     "figure_history": {"region": "510812", "indicator": "funds_government", "period": "2023Q2"},
     "regions_with_data": {"level": "county"},
+    "targets": {"regions": ["510800", "510822"], "year": 2026},
     "upload_by_sha256": None,  # looked up below: the demo upload's own hash
     "values_by_region": {"regions": ["510800"], "periods": ["2026Q3"]},
 }
@@ -47,7 +48,8 @@ def test_every_query_runs_on_the_demo_database_and_returns_rows(store, name):
     assert len(frame) > 0
 
 
-PYTHON_SOURCES = [p for folder in ("unionbench", "components", "pages", "bench") for p in (ROOT / folder).rglob("*.py")]
+SOURCE_FOLDERS = ("unionbench", "components", "app_pages", "bench")
+PYTHON_SOURCES = [p for folder in SOURCE_FOLDERS for p in (ROOT / folder).rglob("*.py")]
 FORMATTED_SQL = re.compile(r"""(execute|sql|query)\(\s*f["']|(execute|sql|query)\(.*\.format\(""")
 
 
@@ -58,7 +60,7 @@ def test_no_python_code_formats_values_into_sql(path):
 
 
 def test_pages_and_components_hold_no_sql():
-    for path in [*(ROOT / "pages").glob("*.py"), *(ROOT / "components").glob("*.py")]:
+    for path in [*(ROOT / "app_pages").glob("*.py"), *(ROOT / "components").glob("*.py")]:
         text = path.read_text(encoding="utf-8").lower()
         assert not re.search(r"\bselect\b.+\bfrom\b", text), path
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 
+from unionbench.auth import hash_password
 from unionbench.export import write_export
 from unionbench.ingest import RevertError, commit_file, prepare, preview, revert_upload
 from unionbench.ingest.layout import IndicatorNames
@@ -46,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("period", help="the quarter, e.g. 2025Q3")
     export = commands.add_parser("export", help="current values as CSV (UTF-8)")
     export.add_argument("--out", help="write to this file instead of standard output")
+    passwd = commands.add_parser("passwd", help="print a hashed upload user line for .streamlit/secrets.toml")
+    passwd.add_argument("name", help="the user's sign-in name")
     return parser
 
 
@@ -198,6 +201,21 @@ def cmd_export(db: Path, args) -> int:
     return 0
 
 
+def cmd_passwd(db: Path, args) -> int:
+    """Ask for a password twice (or read one line from a pipe) and print the secrets.toml line with its hash."""
+    if sys.stdin.isatty():
+        password = getpass.getpass("密码 / password: ")
+        if getpass.getpass("再输一次 / again: ") != password:
+            raise UsageError("两次输入的密码不一致 / the passwords differ")
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    if len(password) < 8:
+        raise UsageError("密码至少 8 位 / a password needs at least 8 characters")
+    print("[upload_users]  # in .streamlit/secrets.toml")
+    print(f'"{args.name}" = "{hash_password(password)}"')
+    return 0
+
+
 COMMANDS = {
     "init": cmd_init,
     "ingest": cmd_ingest,
@@ -205,6 +223,7 @@ COMMANDS = {
     "revert": cmd_revert,
     "history": cmd_history,
     "export": cmd_export,
+    "passwd": cmd_passwd,
 }
 NEEDS_DATABASE = {"ingest", "uploads", "revert", "history", "export"}
 

@@ -6,6 +6,9 @@ import math
 from decimal import Decimal
 from typing import TextIO
 
+import pandas as pd
+from openpyxl.styles import Font
+
 from unionbench.store import Store
 
 EXPORT_COLUMNS = ["region_code", "region_name", "indicator", "period", "value", "unit", "upload_id"]
@@ -45,4 +48,41 @@ def write_export(store: Store, out: TextIO) -> int:
 def export_text(store: Store) -> str:
     buffer = io.StringIO()
     write_export(store, buffer)
+    return buffer.getvalue()
+
+
+FORMULA_LEADERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def excel_safe(value):
+    """A text cell Excel would run as a formula (=, +, -, @ …) gets a leading apostrophe; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_LEADERS):
+        return "'" + value
+    return value
+
+
+def excel_safe_csv(frame: pd.DataFrame) -> bytes:
+    """A table as CSV that Excel on Chinese Windows opens correctly: UTF-8 with a BOM (else Excel reads it as GBK
+    and shows mojibake) and no cell that Excel would execute (CSV injection)."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):  # object or pandas' string dtype
+            safe[column] = safe[column].map(excel_safe)
+    safe.columns = [excel_safe(str(c)) for c in safe.columns]
+    return safe.to_csv(index=False).encode("utf-8-sig")
+
+
+def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """Tables as an .xlsx workbook (one sheet each) with a bold frozen header and readable column widths."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as book:
+        for name, frame in sheets.items():
+            frame.to_excel(book, sheet_name=name[:31], index=False)
+            sheet = book.sheets[name[:31]]
+            sheet.freeze_panes = "A2"
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
+            for column, header in zip(sheet.columns, frame.columns, strict=False):
+                widest = max([len(str(header))] + [len(str(v)) for v in frame[header].head(200)])
+                sheet.column_dimensions[column[0].column_letter].width = min(40, 4 + widest * 1.6)
     return buffer.getvalue()

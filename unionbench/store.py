@@ -203,6 +203,12 @@ class Replica:
                 self._switch_if_newer()
             return self._store
 
+    def refresh(self) -> None:
+        """Look for a newer snapshot now, e.g. right after this process published one."""
+        with self._lock:
+            self._checked = time.monotonic()
+            self._switch_if_newer()
+
     @property
     def version(self) -> str:
         self.current()

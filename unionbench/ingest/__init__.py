@@ -84,6 +84,8 @@ def prepare(
     except FileRejected as rejected:
         return Prepared(file_name, sha256, None, None, empty, [rejected.problem])
     checked = check(table, build_context(store, today or dt.date.today()), period)
+    if not checked.errors and checked.observations.empty:  # e.g. the template sent back unfilled
+        checked.errors.append(Problem("no_figures"))
     return Prepared(
         file_name,
         sha256,

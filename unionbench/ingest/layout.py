@@ -64,11 +64,13 @@ IGNORED_HEADERS = _keys(
     "upload_id",
 )
 TOTAL_LABELS = {"合计", "总计", "小计", "全市合计", "总合计", "合 计", "total"}
+_SPACE = re.compile(r"\s+")
+TOTAL_KEYS = {_SPACE.sub("", label).lower() for label in TOTAL_LABELS}
 FOOTER_START = re.compile(r"^(注|说明|备注|填表|制表|审核|单位负责人|统计负责人|联系)")
 
 
 def normal_key(text: str) -> str:
-    return re.sub(r"\s+", "", text).lower()
+    return _SPACE.sub("", text).lower()
 
 
 @dataclass(frozen=True)
@@ -253,7 +255,7 @@ def read_row(table: Table, cells: list[Cell], row: int, names: IndicatorNames) -
     region_cell = cell_at(cells, by_role.get("region"))
     code_cell = cell_at(cells, by_role.get("region_code"))
     region_text = region_cell.text or code_cell.text
-    if normal_key(region_text) in {normal_key(t) for t in TOTAL_LABELS}:
+    if normal_key(region_text) in TOTAL_KEYS:
         table.totals.append(TotalRow(row, region_text, {i: c for i, c in enumerate(cells)}))
         return
     filled = [c for c in cells if not c.blank]

@@ -8,6 +8,10 @@ ERROR, WARNING = "error", "warning"
 MESSAGES: dict[str, tuple[str, str]] = {
     "empty_file": ("文件是空的。", "The file is empty."),
     "no_data_rows": ("表格只有表头，没有数据行。", "The table has a header but no data rows."),
+    "no_figures": (
+        "文件中没有任何数值：请填入数字后再上传。",
+        "The file holds no figures: fill in the numbers before uploading.",
+    ),
     "not_a_table": (
         "无法识别为数据表：{detail}",
         "This is not a table we can read: {detail}",
@@ -116,7 +120,9 @@ class Problem:
 
     def message(self, lang: str) -> str:
         zh, en = MESSAGES[self.code]
-        params = {"value": self.value, **self.details}
+        pick = 0 if lang == "zh" else 1
+        params = {"value": self.value}
+        params.update({key: value[pick] if isinstance(value, tuple) else value for key, value in self.details.items()})
         return (zh if lang == "zh" else en).format(**params)
 
     def as_row(self) -> dict:

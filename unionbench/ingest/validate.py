@@ -34,14 +34,24 @@ class Context:
     stored: pd.DataFrame = field(default_factory=pd.DataFrame)
     reporting: dict[str, set[str]] = field(default_factory=dict)
 
+    def __post_init__(self):
+        # Per-cell lookups go through plain dicts: a DataFrame .loc per cell made 100k rows take minutes.
+        self._rows = {row.id: row for row in self.catalogue.itertuples(index=False)}
+        self._names = {row.id: (row.name_zh, row.name_en) for row in self._rows.values()}
+
+    def indicator(self, indicator: str):
+        """The catalogue row (a named tuple: .id, .unit, .numerator …)."""
+        return self._rows[indicator]
+
     def load_stored(self, regions: set[str], periods: set[str]) -> None:
         self.stored, self.reporting = self.loader(regions, periods)
 
     def name(self, adcode: str) -> str:
         return self.names.get(adcode, adcode)
 
-    def indicator_name(self, indicator: str, lang: str = "zh") -> str:
-        return self.catalogue.at[indicator, "name_zh" if lang == "zh" else "name_en"]
+    def indicator_name(self, indicator: str) -> tuple[str, str]:
+        """(Chinese, English): a problem's message picks the one of its language."""
+        return self._names[indicator]
 
 
 @dataclass
@@ -115,7 +125,7 @@ def resolve_period(candidate: Candidate, hint: str | None, title_period: str | N
     return period, None
 
 
-def read_value(candidate: Candidate, indicator: pd.Series, layout: str):
+def read_value(candidate: Candidate, indicator, layout: str):
     """(Reading | None, problem | None); None without a problem means 'no figure here'."""
     try:
         reading = read_number(candidate.cell.value)
@@ -128,28 +138,28 @@ def read_value(candidate: Candidate, indicator: pd.Series, layout: str):
     return reading, None
 
 
-def to_catalogue_unit(candidate: Candidate, reading: Reading, indicator: pd.Series, lang_name: str):
+def to_catalogue_unit(candidate: Candidate, reading: Reading, indicator, names: tuple[str, str]):
     """(value | None, problem | None): converts 元 to 万元 and the like; a unit that cannot convert is a problem."""
     written = reading.unit or candidate.unit
     if indicator.unit == "%":
         if written not in (None, "%"):
-            return None, unit_problem(candidate, written, indicator, lang_name)
+            return None, unit_problem(candidate, written, indicator, names)
         return reading.value, None
     if reading.percent:
-        return None, unit_problem(candidate, "%", indicator, lang_name)
+        return None, unit_problem(candidate, "%", indicator, names)
     factor = unit_factor(written, indicator.unit)
     if factor is None:
-        return None, unit_problem(candidate, written, indicator, lang_name)
+        return None, unit_problem(candidate, written, indicator, names)
     return reading.value * factor, None
 
 
-def unit_problem(candidate: Candidate, written: str, indicator: pd.Series, lang_name: str) -> Problem:
+def unit_problem(candidate: Candidate, written: str, indicator, names: tuple[str, str]) -> Problem:
     return Problem(
         "unit_mismatch",
         candidate.row,
         candidate.column.label,
         candidate.cell.text,
-        {"unit": written, "indicator": lang_name, "expected": indicator.unit},
+        {"unit": written, "indicator": names, "expected": indicator.unit},
     )
 
 
@@ -215,7 +225,7 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
                 Problem("unknown_indicator", candidate.row, "indicator", candidate.indicator_text, {"hint": hint_words})
             )
             continue
-        indicator = ctx.catalogue.loc[candidate.indicator]
+        indicator = ctx.indicator(candidate.indicator)
         reading, value_problem = read_value(candidate, indicator, table.layout)
         if report(value_problem) or reading is None or bad_region or bad_period:
             continue
@@ -226,7 +236,7 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
             "period": period,
             "reading": reading,
         }
-        value, unit_problem_ = to_catalogue_unit(candidate, reading, indicator, ctx.indicator_name(indicator.name))
+        value, unit_problem_ = to_catalogue_unit(candidate, reading, indicator, ctx.indicator_name(indicator.id))
         if report(unit_problem_):
             continue
         if indicator.unit == "%":
@@ -259,9 +269,10 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
     observations, duplicate_problems = drop_duplicates(observations)
     for problem in duplicate_problems:
         (warnings if problem.severity == "warning" else errors).append(problem)
-    errors += part_problems(observations, ctx)
-    warnings += rate_part_warnings(observations, ctx)
-    warnings += jump_warnings(observations, ctx)
+    figures = Figures(observations, ctx.stored)
+    errors += part_problems(observations, ctx, figures)
+    warnings += rate_part_warnings(observations, ctx, figures)
+    warnings += jump_warnings(observations, ctx, figures)
     warnings += total_warnings(table, observations, ctx)
     warnings += missing_county_warnings(observations, ctx)
     return Checked(observations, errors, warnings, set(observations.region))
@@ -277,7 +288,7 @@ def table_hint(text: str, ctx: Context) -> str:
 
 def range_problem(item: dict, ctx: Context) -> Problem | None:
     candidate, value = item["candidate"], item["value"]
-    indicator = ctx.catalogue.loc[item["indicator"]]
+    indicator = ctx.indicator(item["indicator"])
     if indicator.unit == "%" and not 0 <= value <= 100:
         return Problem("rate_out_of_range", candidate.row, candidate.column.label, candidate.cell.text)
     if value < 0:
@@ -296,8 +307,9 @@ def drop_duplicates(observations: pd.DataFrame) -> tuple[pd.DataFrame, list[Prob
     are an error naming both rows."""
     problems = []
     keep = []
-    first_seen: dict[tuple, pd.Series] = {}
-    for index, row in observations.iterrows():
+    first_seen: dict[tuple, tuple] = {}
+    for row in observations.itertuples():
+        index = row.Index
         key = (row.region, row.indicator, row.period)
         if key not in first_seen:
             first_seen[key] = row
@@ -327,29 +339,45 @@ def drop_duplicates(observations: pd.DataFrame) -> tuple[pd.DataFrame, list[Prob
     return observations.loc[keep].reset_index(drop=True), problems
 
 
-def lookup_value(observations: pd.DataFrame, stored: pd.DataFrame, region: str, indicator: str, period: str):
-    """(value, row in the file or None): the file's figure, else the stored one."""
-    mine = observations[
-        (observations.region == region) & (observations.indicator == indicator) & (observations.period == period)
-    ]
-    if len(mine):
-        return float(mine.value.iloc[0]), mine.iloc[0]
-    theirs = stored[(stored.region == region) & (stored.indicator == indicator) & (stored.period == period)]
-    return (float(theirs.value.iloc[0]), None) if len(theirs) else (None, None)
+class Figures:
+    """The file's figures over the stored ones, by (region, indicator, period): each lookup is a dict hit, so the
+    cross-checks stay linear in the size of the file."""
+
+    def __init__(self, observations: pd.DataFrame, stored: pd.DataFrame):
+        self.observations = observations
+        self.values = observations["value"].to_numpy()
+        columns = [stored[c].tolist() for c in ("region", "indicator", "period", "value")] if len(stored) else [[]] * 4
+        self.stored = {(r, i, p): v for r, i, p, v in zip(*columns, strict=True)}
+        self.mine: dict[tuple, int] = {}
+        keys = zip(*(observations[c].tolist() for c in ("region", "indicator", "period")), strict=True)
+        for position, key in enumerate(keys):
+            self.mine.setdefault(key, position)  # the first of any duplicates, as the duplicate check keeps
+
+    def get(self, region: str, indicator: str, period: str) -> tuple[float | None, int | None]:
+        """(value, its position in the file or None): the file's figure, else the stored one, else (None, None)."""
+        key = (region, indicator, period)
+        position = self.mine.get(key)
+        if position is not None:
+            return float(self.values[position]), position
+        value = self.stored.get(key)
+        return (float(value), None) if value is not None else (None, None)
+
+    def row(self, position: int) -> pd.Series:
+        return self.observations.iloc[position]
 
 
-def part_problems(observations: pd.DataFrame, ctx: Context) -> list[Problem]:
+def part_problems(observations: pd.DataFrame, ctx: Context, figures: "Figures") -> list[Problem]:
     """A rate's numerator may not exceed its denominator (with the stored figure standing in for a missing one)."""
     problems = []
     ratios = ctx.catalogue[(ctx.catalogue.aggregation == "ratio")]
     for _, rate in ratios.iterrows():
         involved = observations[observations.indicator.isin([rate.numerator, rate.denominator])]
         for region, period in involved[["region", "period"]].drop_duplicates().itertuples(index=False):
-            num, num_row = lookup_value(observations, ctx.stored, region, rate.numerator, period)
-            den, den_row = lookup_value(observations, ctx.stored, region, rate.denominator, period)
+            num, num_at = figures.get(region, rate.numerator, period)
+            den, den_at = figures.get(region, rate.denominator, period)
             if num is None or den is None or num <= den:
                 continue
-            where = num_row if num_row is not None else den_row
+            where = figures.row(num_at if num_at is not None else den_at)
             problems.append(
                 Problem(
                     "numerator_above_denominator",
@@ -367,13 +395,13 @@ def part_problems(observations: pd.DataFrame, ctx: Context) -> list[Problem]:
     return problems
 
 
-def rate_part_warnings(observations: pd.DataFrame, ctx: Context) -> list[Problem]:
+def rate_part_warnings(observations: pd.DataFrame, ctx: Context, figures: "Figures") -> list[Problem]:
     problems = []
     rates = observations[observations.indicator.isin(ctx.catalogue.index[ctx.catalogue.aggregation == "ratio"])]
     for row in rates.itertuples():
-        rate = ctx.catalogue.loc[row.indicator]
-        num, _ = lookup_value(observations, ctx.stored, row.region, rate.numerator, row.period)
-        den, _ = lookup_value(observations, ctx.stored, row.region, rate.denominator, row.period)
+        rate = ctx.indicator(row.indicator)
+        num, _ = figures.get(row.region, rate.numerator, row.period)
+        den, _ = figures.get(row.region, rate.denominator, row.period)
         if num is not None and den:
             derived = 100 * num / den
             if abs(derived - row.value) > 0.5:
@@ -389,11 +417,11 @@ def rate_part_warnings(observations: pd.DataFrame, ctx: Context) -> list[Problem
     return problems
 
 
-def jump_warnings(observations: pd.DataFrame, ctx: Context) -> list[Problem]:
+def jump_warnings(observations: pd.DataFrame, ctx: Context, figures: "Figures") -> list[Problem]:
     """A figure more than 3× or under ⅓ of the previous quarter's deserves a second look."""
     problems = []
     for row in observations.itertuples():
-        previous, _ = lookup_value(observations, ctx.stored, row.region, row.indicator, shift(row.period, -1))
+        previous, _ = figures.get(row.region, row.indicator, shift(row.period, -1))
         if previous and row.value and (row.value > 3 * previous or row.value < previous / 3):
             problems.append(
                 warning(

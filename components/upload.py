@@ -1,0 +1,246 @@
+"""The upload page's parts: sign-in, the template, the checked file (problems or preview), commit, history."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
+
+from components import data
+from components.context import PageContext, refresh_data
+from components.strings import t
+from unionbench.auth import check_user
+from unionbench.export import excel_safe_csv, plain_decimal
+from unionbench.formatting import period_text
+from unionbench.ingest import Prepared, RevertError, commit_file, revert_upload
+from unionbench.metrics import is_missing
+from unionbench.paths import resolve_db_path
+from unionbench.store import WriterBusy
+from unionbench.templates import upload_period_choices
+
+SHOWN_PROBLEMS = 200
+SHOWN_HISTORY = 50
+FILE_TYPES = ["csv", "txt", "xlsx", "xls"]  # .xls is answered with a clear "save as .xlsx" problem
+
+
+def configured_users() -> dict[str, str]:
+    try:
+        return {str(name): str(hashed) for name, hashed in st.secrets.get("upload_users", {}).items()}
+    except (FileNotFoundError, StreamlitSecretNotFoundError):
+        return {}
+
+
+def signed_in_user(lang: str) -> str:
+    """The signed-in uploader; otherwise the sign-in form (or why there is none), and the page stops there."""
+    users = configured_users()
+    if not users:
+        st.error(t("no_upload_users", lang))
+        st.stop()
+    user = st.session_state.get("upload_user")
+    if user in users:
+        st.sidebar.caption(t("signed_in_as", lang, user=user))
+        st.sidebar.button(t("sign_out", lang), on_click=st.session_state.pop, args=("upload_user",))
+        return user
+    with st.form("sign_in"):
+        st.subheader(t("sign_in", lang))
+        name = st.text_input(t("user_name", lang))
+        password = st.text_input(t("password", lang), type="password")
+        if st.form_submit_button(t("sign_in_button", lang), type="primary"):
+            if check_user(users, name, password):
+                st.session_state["upload_user"] = name.strip()
+                st.rerun()
+            st.error(t("sign_in_failed", lang))
+    st.stop()
+
+
+def period_picker(ctx: PageContext, home: str) -> str:
+    """One quarter for both the template and a file without a period column."""
+    choices, due = upload_period_choices(data.latest_period(ctx.store, ctx.data_version, home), dt.date.today())
+    if st.session_state.get("upload_period") not in choices:
+        st.session_state["upload_period"] = due
+    narrow, _ = st.columns([1, 3])
+    return narrow.selectbox(
+        t("quarter", ctx.lang), choices, format_func=lambda p: period_text(p, ctx.lang), key="upload_period"
+    )
+
+
+def template_step(ctx: PageContext, home: str, home_name: str, period: str) -> None:
+    st.subheader(t("step_template", ctx.lang))
+    st.caption(t("template_hint", ctx.lang, home=home_name))
+    files = data.template_files(ctx.store, ctx.data_version, home, period, ctx.lang)
+    stem = f"{home_name}_{period}_{'填报模板' if ctx.lang == 'zh' else 'template'}"
+    left, right = st.columns(2)
+    left.download_button(
+        t("template_csv", ctx.lang), files["csv"], f"{stem}.csv", "text/csv", icon=":material/download:"
+    )
+    right.download_button(
+        t("template_xlsx", ctx.lang),
+        files["xlsx"],
+        f"{stem}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+    )
+
+
+def problem_table(prepared: Prepared, problems, lang: str) -> pd.DataFrame:
+    """Row, column, cell and the reason in the page's language, then in the other one."""
+    frame = prepared.problem_table(problems)
+    first, second = ("reason_zh", "reason_en") if lang == "zh" else ("reason_en", "reason_zh")
+    frame = frame[["row", "column", "value", first, second]].astype(object).fillna("—")  # file-wide: no row
+    frame.columns = [t(key, lang) for key in ("row", "column", "cell_value", "reason", "reason_other")]
+    return frame
+
+
+def show_problems(prepared: Prepared, lang: str) -> None:
+    st.error(t("rejected", lang, count=len(prepared.errors)), icon=":material/block:")
+    table = problem_table(prepared, prepared.errors, lang)
+    # A plain table: staff read every line (and can print it); beyond the first screenfuls, the download has all.
+    st.table(table.head(SHOWN_PROBLEMS), hide_index=True)
+    if len(table) > SHOWN_PROBLEMS:
+        st.caption(t("more_problems", lang, shown=SHOWN_PROBLEMS, count=len(table)))
+    st.download_button(
+        t("problems_download", lang),
+        excel_safe_csv(table),
+        f"{prepared.file_name}.problems.csv",
+        "text/csv",
+        icon=":material/download:",
+    )
+
+
+def show_warnings(prepared: Prepared, lang: str) -> None:
+    if prepared.warnings:
+        with st.expander(t("warnings_heading", lang, count=len(prepared.warnings)), icon=":material/warning:"):
+            st.dataframe(problem_table(prepared, prepared.warnings, lang), hide_index=True, width="stretch")
+
+
+def changes_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
+    status = {"new": t("preview_new", lang), "changed": t("preview_changed", lang)}
+    table = changes.assign(
+        status=changes.status.map(status),
+        period=changes.period.map(lambda p: period_text(p, lang)),
+        old_value=changes.old_value.map(plain_or_dash),
+        new_value=changes.new_value.map(plain_or_dash),
+    )[["region_name", "indicator_name", "period", "old_value", "new_value", "status"]]
+    table.columns = [
+        t("region", lang),
+        t("indicator", lang),
+        t("quarter", lang),
+        t("old_value", lang),
+        t("new_value", lang),
+        t("change_status", lang),
+    ]
+    return table
+
+
+def plain_or_dash(value) -> str:
+    return "—" if is_missing(value) else plain_decimal(float(value))
+
+
+def upload_step(ctx: PageContext, user: str, period: str) -> None:
+    """The file: its problems (nothing is written), or the preview and the commit button."""
+    lang = ctx.lang
+    st.subheader(t("step_upload", lang))
+    nonce = st.session_state.setdefault("upload_nonce", 0)  # a new key empties the uploader after a commit
+    file = st.file_uploader(t("upload_file", lang), type=FILE_TYPES, key=f"upload_file_{nonce}")
+    if file is None:
+        return
+    content = file.getvalue()
+    with st.spinner(t("checking", lang)):
+        prepared = data.prepared_file(ctx.store, ctx.data_version, content, file.name, period, dt.date.today())
+    if not prepared.ok:
+        show_problems(prepared, lang)
+        show_warnings(prepared, lang)
+        return
+    show_warnings(prepared, lang)
+    preview = data.upload_preview(ctx.store, ctx.data_version, prepared, prepared.sha256, period)
+    st.subheader(t("step_preview", lang))
+    new, changed, unchanged = st.columns(3)
+    new.metric(t("preview_new", lang), preview.added)
+    changed.metric(t("preview_changed", lang), preview.changed)
+    unchanged.metric(t("preview_unchanged", lang), preview.unchanged)
+    if preview.changes.empty:
+        st.info(t("preview_nothing", lang))
+    else:
+        st.dataframe(changes_table(preview.changes, lang), hide_index=True, width="stretch", key="changes")
+    if st.button(t("commit_button", lang), type="primary", icon=":material/check:"):
+        commit(content, file.name, user, period, preview.changes, lang)
+
+
+def commit(content: bytes, file_name: str, user: str, period: str, changes: pd.DataFrame, lang: str) -> None:
+    """Check again and commit under the writer lock; remember the outcome for the next run, which starts fresh."""
+    try:
+        outcome = commit_file(resolve_db_path(None), content, file_name, user, period)
+    except WriterBusy:
+        st.error(t("busy", lang))
+        return
+    if outcome.result is None:  # the stored data moved since the preview and the file no longer passes
+        show_problems(outcome.prepared, lang)
+        return
+    result = outcome.result
+    st.session_state["upload_outcome"] = {
+        "id": result.upload_id,
+        "already": result.already_imported,
+        "added": result.added,
+        "changed": result.changed,
+        "unchanged": result.unchanged,
+        "changes": changes,
+    }
+    st.session_state["upload_nonce"] += 1
+    refresh_data()
+    st.rerun()
+
+
+def last_outcome(lang: str) -> None:
+    """What the last commit or revert of this session did, shown once above the steps."""
+    outcome = st.session_state.pop("upload_outcome", None)
+    if outcome is None:
+        return
+    if "reverted" in outcome:
+        st.success(t("reverted", lang, id=outcome["reverted"]), icon=":material/undo:")
+    elif outcome["already"]:
+        st.info(t("already_imported", lang, id=outcome["id"]))
+    else:
+        st.success(t("committed", lang, **{k: outcome[k] for k in ("id", "added", "changed", "unchanged")}))
+        if not outcome["changes"].empty:
+            st.dataframe(changes_table(outcome["changes"], lang), hide_index=True, width="stretch")
+
+
+def history(ctx: PageContext, user: str) -> None:
+    """Every upload, newest first, and a guarded revert."""
+    lang = ctx.lang
+    st.subheader(t("history_heading", lang))
+    uploads = data.uploads(ctx.store, ctx.data_version)
+    status = {"committed": t("status_committed", lang), "reverted": t("status_reverted", lang)}
+    demo_label = t("demo_data_label", lang)
+    table = pd.DataFrame(
+        {
+            t("upload_id", lang): uploads.id,
+            t("uploaded_at", lang): uploads.created_at.dt.strftime("%Y-%m-%d %H:%M"),
+            t("uploaded_by", lang): uploads.user_name,
+            t("file_name", lang): uploads.file_name + uploads.is_demo.map({True: demo_label}).fillna(""),
+            t("layout", lang): uploads.layout,
+            t("preview_new", lang): uploads.rows_added,
+            t("preview_changed", lang): uploads.rows_changed,
+            t("status", lang): uploads.status.map(status),
+        }
+    )
+    st.table(table.head(SHOWN_HISTORY), hide_index=True)
+    committed = uploads[uploads.status == "committed"]
+    labels = dict(zip(committed.id, committed.id.astype(str).radd("#") + " · " + committed.file_name, strict=True))
+    pick = st.selectbox(t("revert_pick", lang), list(labels), index=None, format_func=labels.get, key="revert_pick")
+    if pick is None:
+        return
+    confirmed = st.checkbox(t("revert_confirm", lang, id=pick), key=f"revert_confirm_{pick}")
+    if st.button(t("revert_button", lang), disabled=not confirmed, icon=":material/undo:"):
+        try:
+            revert_upload(resolve_db_path(None), int(pick), user)
+        except RevertError as error:
+            st.error(error.zh if lang == "zh" else error.en)
+            return
+        except WriterBusy:
+            st.error(t("busy", lang))
+            return
+        st.session_state["upload_outcome"] = {"reverted": int(pick)}
+        st.session_state.pop("revert_pick", None)
+        refresh_data()
+        st.rerun()

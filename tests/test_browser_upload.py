@@ -1,0 +1,140 @@
+"""The quarterly upload as staff do it in Debian chromium: sign in, download the template, send a file with
+mistakes, read the problems, fix them, preview, commit, and see the new figure on the overview; then revert."""
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from playwright.sync_api import expect
+
+from tests.support import CHROMIUM, CHROMIUM_ARGS, is_local, streamlit_server, wait_for_app
+from unionbench.auth import hash_password
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+PASSWORD = "correct-horse-2026"
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory, demo_db_path):
+    import shutil
+
+    from unionbench.store import writer
+
+    path = tmp_path_factory.mktemp("upload") / "db.duckdb"
+    shutil.copyfile(demo_db_path, path)
+    with writer(path):
+        pass
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(database, tmp_path_factory):
+    secrets = tmp_path_factory.mktemp("secrets") / "secrets.toml"
+    secrets.write_text(f'[upload_users]\nclerk = "{hash_password(PASSWORD, iterations=1000)}"\n', encoding="utf-8")
+    with streamlit_server(database, secrets=secrets) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN", accept_downloads=True)
+        page = context.new_page()
+        page.outside_requests = []
+        page.on("request", lambda r: None if is_local(r.url) else page.outside_requests.append(r.url))
+        yield page
+        browser.close()
+
+
+def sign_in(page, password: str) -> None:
+    page.get_by_label("用户名").fill("clerk")
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+    wait_for_app(page)
+
+
+def upload(page, name: str, content: bytes) -> None:
+    page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(
+        {"name": name, "mimeType": "text/csv", "buffer": content}
+    )
+    wait_for_app(page)
+
+
+def filled_template(template: bytes, store) -> pd.DataFrame:
+    """The downloaded template filled with last quarter's figures, a little higher (no jump warnings)."""
+    frame = pd.read_csv(io.BytesIO(template), encoding="utf-8-sig", dtype=str)
+    catalogue = store.query("indicator_catalogue")
+    counties = list(store.query("child_regions", parent="510800").adcode)
+    last = store.query("values_by_region", regions=counties, periods=["2026Q3"])
+    by_name = last.pivot_table(index="region_name", columns="indicator", values="value")
+    for column in frame.columns[2:]:
+        indicator = catalogue.loc[catalogue.name_zh == column.split("(")[0], "id"].iloc[0]
+        frame[column] = [f"{by_name.at[region, indicator] * 1.02:.2f}" for region in frame["地区"]]
+    return frame
+
+
+def test_staff_sign_in_fix_a_rejected_file_commit_it_and_see_it_on_the_overview(server, page, store):
+    page.goto(f"{server}/upload")
+    wait_for_app(page)
+    expect(page.get_by_role("button", name="登录")).to_be_visible()
+    assert page.locator("[data-testid=stFileUploader]").count() == 0  # nothing without signing in
+
+    sign_in(page, "wrong password")
+    expect(page.get_by_text("用户名或密码不正确")).to_be_visible()
+    sign_in(page, PASSWORD)
+    expect(page.get_by_text("已登录：clerk")).to_be_visible()
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="下载 CSV 模板").click()
+    template = Path(download.value.path()).read_bytes()
+    assert template.startswith(b"\xef\xbb\xbf")  # a BOM, so Excel on Chinese Windows reads UTF-8
+    frame = filled_template(template, store)
+    assert len(frame) == 7 and set(frame["季度"]) == {"2026Q4"}
+
+    broken = frame.copy()
+    broken.loc[2, "户外劳动者服务站点(个)"] = "十二"
+    broken.loc[4, "户外劳动者服务站点(个)"] = "-3"
+    upload(page, "广元2026Q4.csv", broken.to_csv(index=False).encode("gb18030"))
+    expect(page.get_by_text("发现 2 个问题，未写入任何数据")).to_be_visible()
+    problems = page.locator("[data-testid=stTable]").first.inner_text()
+    assert "十二" in problems and "-3" in problems
+    page.screenshot(path=ARTIFACTS / "upload-problems-1920x1080.png", full_page=True)
+
+    upload(page, "广元2026Q4-修正.csv", frame.to_csv(index=False).encode("gb18030"))
+    expect(page.get_by_text("③ 预览并确认")).to_be_visible()
+    assert page.locator("[data-testid=stMetricValue]").first.inner_text() == "119"  # 7 counties × 17 indicators
+    page.screenshot(path=ARTIFACTS / "upload-preview-1920x1080.png", full_page=True)
+    page.get_by_role("button", name="确认提交").click()
+    wait_for_app(page)
+    expect(page.get_by_text("已提交：上传")).to_be_visible()
+    expect(page.get_by_text("新增 119 个")).to_be_visible()
+
+    expected = int(round(float(frame["户外劳动者服务站点(个)"].astype(float).sum())))
+    page.goto(f"{server}/overview?period=2026Q4")
+    wait_for_app(page)
+    stations = page.locator("[data-testid=kpi-tile]").first.inner_text()
+    assert f"{expected:,}" in stations or str(expected) in stations
+    assert page.outside_requests == []
+
+
+def test_a_committed_upload_can_be_reverted_from_the_history(server, page):
+    page.goto(f"{server}/upload")
+    wait_for_app(page)
+    if page.get_by_role("button", name="登录").count():
+        sign_in(page, PASSWORD)
+    page.locator("[data-testid=stSelectbox]").filter(has_text="撤销某次上传").click()
+    page.get_by_role("option", name="广元2026Q4-修正.csv").click()
+    wait_for_app(page)
+    page.get_by_text("我确认撤销上传").click()
+    wait_for_app(page)
+    page.get_by_role("button", name="撤销", exact=True).click()
+    expect(page.get_by_text("已撤销上传 #")).to_be_visible()
+    wait_for_app(page)
+    history = page.locator("[data-testid=stTable]").last.inner_text()
+    assert "已撤销" in history
+    page.screenshot(path=ARTIFACTS / "upload-reverted-1920x1080.png", full_page=True)

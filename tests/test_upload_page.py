@@ -1,0 +1,56 @@
+"""The upload page under AppTest: who may use it, and what staff see for a bad and a good file."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from unionbench.auth import hash_password
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "quarterly-2026"
+
+
+@pytest.fixture
+def upload_page(writable_db, monkeypatch):
+    monkeypatch.setenv("UNIONBENCH_DB", str(writable_db))
+    monkeypatch.chdir(ROOT)
+
+    def open_page(users: dict | None) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        at.secrets["upload_users"] = users or {}
+        at.run()
+        at.switch_page("app_pages/upload.py")
+        return at.run()
+
+    return open_page
+
+
+def sign_in(at: AppTest, name: str, password: str) -> AppTest:
+    at.text_input[0].input(name)
+    at.text_input[1].input(password)
+    at.button[0].click()
+    return at.run()
+
+
+def test_with_no_accounts_configured_the_page_says_how_to_add_one_and_offers_no_upload(upload_page):
+    at = upload_page(None)
+    assert not at.exception
+    assert any("unionbench passwd" in error.value for error in at.error)
+    assert not at.get("file_uploader")
+
+
+def test_a_wrong_password_is_refused_and_shows_no_upload_steps(upload_page):
+    at = sign_in(upload_page({"clerk": hash_password(PASSWORD, iterations=1000)}), "clerk", "guess")
+    assert any("用户名或密码不正确" in error.value for error in at.error)
+    assert not at.get("file_uploader")
+    assert [s.value for s in at.subheader] == ["登录后上传"]
+
+
+def test_a_signed_in_clerk_sees_the_template_the_uploader_and_the_history(upload_page):
+    at = sign_in(upload_page({"clerk": hash_password(PASSWORD, iterations=1000)}), "clerk", PASSWORD)
+    assert not at.exception
+    headings = [s.value for s in at.subheader]
+    assert headings == ["① 下载填报模板", "② 上传填好的文件", "上传记录"]
+    assert len(at.get("file_uploader")) == 1
+    assert at.selectbox(key="upload_period").value == "2026Q4"  # the quarter after the newest with data
