@@ -9,6 +9,12 @@ st.set_page_config(page_title="工会对标看板 · Union Benchmark", page_icon
 lang = st.session_state.get("lang") or st.query_params.get("lang", "zh")
 pages = [
     st.Page("app_pages/overview.py", title=t("overview", lang), url_path="overview", default=True),
+    st.Page("app_pages/map.py", title=t("map", lang), url_path="map"),
+    st.Page("app_pages/rankings.py", title=t("rankings", lang), url_path="rankings"),
+    st.Page("app_pages/targets.py", title=t("targets", lang), url_path="targets"),
+    st.Page("app_pages/trends.py", title=t("trends", lang), url_path="trends"),
+    st.Page("app_pages/explorer.py", title=t("explorer", lang), url_path="explorer"),
     st.Page("app_pages/upload.py", title=t("upload", lang), url_path="upload"),
+    st.Page("app_pages/method.py", title=t("method", lang), url_path="method"),
 ]
 st.navigation(pages).run()

@@ -23,7 +23,8 @@ LEVELS = {"workers": 100_000, "members": 80_000, "enterprises_eligible": 1_000, 
 
 
 def long_csv(store, observations: int) -> bytes:
-    """A long table (地区 as city + county, 指标, 季度, 数值) over Sichuan's counties, every reported indicator and enough quarters."""
+    """A long table (地区 as city + county, 指标, 季度, 数值) over Sichuan's counties, every reported indicator
+    and as many quarters as it takes."""
     catalogue = store.query("indicator_catalogue")
     indicators = catalogue[catalogue.aggregation == "sum"]
     regions = store.query("region_index")

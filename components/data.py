@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from unionbench import ingest, templates, views
+from unionbench import explorer, ingest, peers, templates, views
+from unionbench import series as trend_series
 from unionbench.catalog import Indicator
 from unionbench.store import Store
 
@@ -63,3 +64,70 @@ def upload_preview(_store: Store, version: str, _prepared: ingest.Prepared, sha2
 @st.cache_data(max_entries=16, show_spinner=False)
 def template_files(_store: Store, version: str, home: str, period: str, lang: str) -> dict[str, bytes]:
     return templates.template_files(_store, home, period, lang)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def home_regions(_store: Store, version: str) -> dict[str, str]:
+    homes = _store.query("home_regions")
+    return dict(zip(homes.adcode, homes.name_zh, strict=True))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def region_values(
+    _store: Store, version: str, regions: tuple[str, ...], indicator: Indicator, period: str, per_10k: bool
+):
+    return views.region_values(_store, list(regions), indicator, period, per_10k)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def peer_regions(_store: Store, version: str, scope: str, home: str, set_id: str) -> tuple[str, ...]:
+    return tuple(peers.peer_regions(_store, scope, home, set_id))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def region_profile(
+    _store: Store, version: str, region: str, peer_set: tuple[str, ...], set_id: str, period: str, lang: str
+):
+    return peers.region_profile(_store, region, list(peer_set), set_id, period, lang)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def indicator_ranking(
+    _store: Store, version: str, regions: tuple[str, ...], indicator: Indicator, period: str, per_10k: bool
+):
+    return peers.indicator_ranking(_store, list(regions), indicator, period, per_10k)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def composite_ranking(_store: Store, version: str, regions: tuple[str, ...], period: str, lang: str, weights: tuple):
+    return peers.composite_ranking(_store, list(regions), period, lang, dict(weights) or None)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def region_names(_store: Store, version: str, adcodes: tuple[str, ...]) -> dict[str, str]:
+    names = _store.query("region_names", adcodes=list(adcodes))
+    return dict(zip(names.adcode, names.name_zh, strict=True))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def series(
+    _store: Store, version: str, regions: tuple[str, ...], indicator: Indicator, last: str, count: int, per_10k: bool
+):
+    return trend_series.series(_store, list(regions), indicator, last, count, per_10k)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def changes(_store: Store, version: str, regions: tuple[str, ...], indicators: tuple[Indicator, ...], period: str):
+    return trend_series.changes(_store, list(regions), list(indicators), period)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def explorer_table(
+    _store: Store, version: str, regions: tuple, indicators: tuple, first: str, last: str, provenance: bool
+):
+    return explorer.explorer_table(_store, list(regions), list(indicators), first, last, provenance)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def target_progress(_store: Store, version: str, city: str, period: str, lang: str):
+    return views.target_progress(_store, city, period, lang)

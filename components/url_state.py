@@ -8,22 +8,37 @@ hence this small helper.
 import streamlit as st
 
 
+def kept(key: str):
+    """The last value a filter had on any page: Streamlit forgets a widget's state on a page that does not draw it,
+    and a page switch drops the query string, so each filter also keeps a plain copy."""
+    return st.session_state.get(f"_kept_{key}")
+
+
 def from_url(key: str, options: list, default):
-    """Seed the widget state from ?key= on the first run of a session; an unknown value falls back to the default."""
-    if key not in st.session_state:
-        raw = st.query_params.get(key)
-        by_text = {str(option).lower(): option for option in options}
-        st.session_state[key] = by_text.get(raw.lower(), default) if raw is not None else default
-    elif st.session_state[key] not in options:
-        st.session_state[key] = default
-    return st.session_state[key]
+    """Set the widget's value before it is drawn: ?key= on a session's first run, else the value it had (on this
+    page or, kept, on another); an unknown value falls back to the default.
+
+    Assigning it on every run matters: a widget of the same key on another page is a different widget to
+    Streamlit, which would otherwise start it at its first option.
+    """
+    by_text = {str(option).lower(): option for option in options}
+    current = st.session_state.get(key)
+    if current not in options:
+        raw = st.query_params.get(key) if key not in st.session_state else None
+        raw = raw if raw is not None else kept(key)
+        current = by_text.get(str(raw).lower(), default) if raw is not None else default
+    st.session_state[key] = current
+    return current
 
 
 def flag_from_url(key: str, default: bool = False) -> bool:
-    if key not in st.session_state:
-        raw = st.query_params.get(key)
-        st.session_state[key] = default if raw is None else raw.lower() in ("1", "true", "yes", "on")
-    return st.session_state[key]
+    current = st.session_state.get(key)
+    if not isinstance(current, bool):
+        raw = st.query_params.get(key) if key not in st.session_state else None
+        raw = raw if raw is not None else kept(key)
+        current = default if raw is None else str(raw).lower() in ("1", "true", "yes", "on")
+    st.session_state[key] = current
+    return current
 
 
 def to_url(*keys: str) -> None:
@@ -31,5 +46,6 @@ def to_url(*keys: str) -> None:
     for key in keys:
         value = st.session_state.get(key)
         text = str(value).lower() if isinstance(value, bool) else str(value)
+        st.session_state[f"_kept_{key}"] = text
         if st.query_params.get(key) != text:
             st.query_params[key] = text

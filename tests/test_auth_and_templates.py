@@ -70,7 +70,7 @@ def test_the_quarter_offered_is_the_one_due_else_the_newest_for_corrections():
 
 
 def test_excel_safe_csv_has_a_bom_and_defuses_cells_excel_would_run():
-    frame = pd.DataFrame({"region": ["=HYPERLINK(\"x\")", "+1", "苍溪县"], "value": [-3.5, 1.0, 2.0]})
+    frame = pd.DataFrame({"region": ['=HYPERLINK("x")', "+1", "苍溪县"], "value": [-3.5, 1.0, 2.0]})
     text = excel_safe_csv(frame)
     assert text.startswith(b"\xef\xbb\xbf")
     lines = text.decode("utf-8-sig").splitlines()

@@ -95,12 +95,19 @@ def lookup(frame: pd.DataFrame, period: str, column: str) -> float:
 
 
 def county_values(store: Store, city: str, indicator: Indicator, period: str, per_10k: bool) -> pd.DataFrame:
-    """One indicator for every county of a city (those without a figure too): value, value per 10,000 workers,
-    and rank (1 = best) on the figure shown — per 10,000 workers when asked and possible, else the value."""
-    counties = store.query("child_regions", parent=city)[["adcode", "name_zh"]]
-    frame = store.query("values_by_region", regions=counties["adcode"].tolist(), periods=[period])
+    """One indicator for every county of a city (region_values)."""
+    return region_values(
+        store, store.query("child_regions", parent=city)["adcode"].tolist(), indicator, period, per_10k
+    )
+
+
+def region_values(store: Store, regions: list[str], indicator: Indicator, period: str, per_10k: bool) -> pd.DataFrame:
+    """One indicator for the given regions (those without a figure too): value, value per 10,000 workers, and
+    rank (1 = best) on the figure shown — per 10,000 workers when asked and possible, else the value."""
+    names = store.query("region_names", adcodes=regions)[["adcode", "name_zh", "level"]]
+    frame = store.query("values_by_region", regions=regions, periods=[period])
     frame = frame.loc[frame.indicator == indicator.id, ["region", "value", "per_10k"]]
-    frame = counties.rename(columns={"adcode": "region", "name_zh": "region_name"}).merge(frame, how="left")
+    frame = names.rename(columns={"adcode": "region", "name_zh": "region_name"}).merge(frame, how="left")
     shown = "per_10k" if per_10k and indicator.per_capita_base else "value"
     frame["rank"] = metrics.rank_descending(frame[shown], indicator.direction)
     return frame

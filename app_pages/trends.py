@@ -1,0 +1,74 @@
+"""Trends: chosen indicators over the quarters for chosen regions, with QoQ and YoY changes per indicator kind."""
+
+import streamlit as st
+
+from components import data
+from components.charts import trend_lines
+from components.context import page_setup
+from components.filters import shared_filters
+from components.strings import t
+from unionbench.formatting import format_number, format_percent, format_signed, period_text
+
+ctx = page_setup()
+f = shared_filters(ctx)
+lang, store, version = ctx.lang, ctx.store, ctx.data_version
+
+st.title(t("trends_heading", lang, period=period_text(f.period, lang)))
+in_scope = [
+    *data.peer_regions(store, version, "benchmark_cities", f.home, f.set_id),
+    *data.peer_regions(store, version, "counties", f.home, f.set_id),
+]
+names = data.region_names(store, version, tuple(in_scope))
+options = {region: names[region] for region in in_scope}  # home first, then its benchmarks, then its counties
+left, middle, right = st.columns([3, 3, 1])
+regions = left.multiselect(
+    t("regions", lang), list(options), default=list(options)[:4], format_func=options.get, key="trend_regions"
+)
+scored = [i for i, ind in f.catalogue.items() if ind.direction != "neutral"]
+chosen = middle.multiselect(
+    t("indicators", lang),
+    scored,
+    default=[f.indicator.id],
+    format_func=lambda i: f.catalogue[i].name,
+    key="trend_indicators",
+)
+count = right.number_input(t("quarters_shown", lang), 4, 40, 12, 4, key="trend_quarters")
+if not regions or not chosen:
+    st.stop()
+
+for n, indicator_id in enumerate(chosen):
+    ind = f.catalogue[indicator_id]
+    unit = f"{ind.unit} / {t('per_10k_short', lang)}" if f.per_10k and ind.per_capita_base else ind.unit
+    frame = data.series(store, version, tuple(regions), ind, f.period, int(count), f.per_10k)
+    frame = frame.assign(quarter=frame.period.map(lambda p: period_text(p, lang)))
+    st.subheader(ind.name)
+    st.plotly_chart(trend_lines(frame, "quarter", "value", "region_name", unit), key=f"trend_{n}")
+
+st.subheader(t("changes_heading", lang, period=period_text(f.period, lang)))
+st.caption(t("flow_note", lang))
+changes = data.changes(store, version, tuple(regions), tuple(f.catalogue[i] for i in chosen), f.period)
+
+
+def change_text(absolute: float, relative: float, is_rate: bool) -> str:
+    if absolute != absolute:
+        return "—"
+    if is_rate:
+        return f"{absolute:+.1f} {t('points', lang)}"
+    return f"{format_signed(absolute, 2)} ({format_percent(relative)})"
+
+
+rates = {i for i in chosen if f.catalogue[i].is_rate}
+table = changes.assign(
+    value=[format_number(v, 2) if v == v else "—" for v in changes.value],
+    qoq=[
+        change_text(a, r, i in rates)
+        for a, r, i in zip(changes.qoq_abs, changes.qoq_rel, changes.indicator, strict=True)
+    ],
+    yoy=[
+        change_text(a, r, i in rates)
+        for a, r, i in zip(changes.yoy_abs, changes.yoy_rel, changes.indicator, strict=True)
+    ],
+    ytd=[format_number(v, 2) if v == v else "—" for v in changes.year_to_date],
+)[["region_name", "name", "unit", "value", "qoq", "yoy", "ytd"]]
+table.columns = [t(k, lang) for k in ("region", "indicator", "unit", "value", "qoq", "yoy", "year_to_date")]
+st.dataframe(table, hide_index=True, width="stretch")

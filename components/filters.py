@@ -1,0 +1,75 @@
+"""The shared filters every analysis page uses, in the sidebar and kept in the URL by stable ids, so a link
+(?home=510800&bench=suineilu&period=2026Q3&indicator=org_rate&level=county&per10k=true) opens the same view in
+either language, and the choice survives a switch of page."""
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from components import data
+from components.context import PageContext
+from components.strings import t
+from components.url_state import flag_from_url, from_url, to_url
+from unionbench.catalog import Indicator
+from unionbench.formatting import period_text
+
+DEFAULT_HOME = "510800"  # 广元市
+DEFAULT_BENCHMARK = "suineilu"
+DEFAULT_INDICATOR = "outdoor_stations"
+LEVELS = ("county", "city")
+
+
+@dataclass(frozen=True)
+class Filters:
+    home: str
+    home_name: str
+    set_id: str
+    set_name: str
+    period: str
+    periods: list[str]  # every quarter with data for home, newest first
+    catalogue: dict[str, Indicator]
+    indicator: Indicator | None = None
+    level: str = "county"
+    per_10k: bool = False
+
+
+def pick(label: str, key: str, options: list, default, format_func=str, container=None):
+    """A sidebar select seeded from the URL (?key=id) and falling back to the default for an unknown id."""
+    from_url(key, options, default if default in options else options[0])
+    return (container or st.sidebar).selectbox(label, options, format_func=format_func, key=key)
+
+
+def shared_filters(ctx: PageContext, *, indicator: bool = True, level: bool = False, per_10k: bool = True) -> Filters:
+    """Home city, benchmark set and quarter always; indicator, level and per-10,000 when the page asks."""
+    lang, store, version = ctx.lang, ctx.store, ctx.data_version
+    homes = data.home_regions(store, version)
+    home = pick(t("home_region", lang), "home", list(homes), DEFAULT_HOME, homes.get)
+    sets = data.benchmark_sets(store, version)
+    set_names = dict(zip(sets.id, sets["name_zh" if lang == "zh" else "name_en"], strict=True))
+    set_id = pick(t("benchmark_set", lang), "bench", list(set_names), DEFAULT_BENCHMARK, set_names.get)
+    periods = data.periods(store, version, home)
+    if not periods:
+        st.warning(t("no_periods", lang, home=homes[home]))
+        st.stop()
+    period = pick(t("quarter", lang), "period", periods, periods[0], lambda p: period_text(p, lang))
+    catalogue = data.catalogue(store, version, lang)
+    chosen = None
+    if indicator:
+        ids = [i for i, ind in catalogue.items() if ind.direction != "neutral"]
+        chosen = catalogue[pick(t("indicator", lang), "indicator", ids, DEFAULT_INDICATOR, lambda i: catalogue[i].name)]
+    chosen_level = "county"
+    if level:
+        labels = {"county": t("level_county", lang), "city": t("level_city", lang)}
+        from_url("level", list(LEVELS), "county")
+        chosen_level = st.sidebar.segmented_control(
+            t("level", lang), list(LEVELS), format_func=labels.get, key="level", required=True
+        )
+    per_capita = False
+    if per_10k:
+        flag_from_url("per10k")
+        disabled = chosen is not None and chosen.per_capita_base is None
+        per_capita = st.sidebar.toggle(t("per_10k_toggle", lang), key="per10k", disabled=disabled) and not disabled
+    to_url(*[k for k in ("home", "bench", "period", "indicator", "level", "per10k") if k in st.session_state])
+    return Filters(
+        home, homes[home], set_id, set_names[set_id], period, periods, catalogue, chosen, chosen_level, per_capita
+    )

@@ -1,0 +1,95 @@
+"""The analysis pages under AppTest: each runs, titles what it shows, and keeps the shared filters."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+GUANGYUAN_COUNTIES = {"利州区", "昭化区", "朝天区", "旺苍县", "青川县", "剑阁县", "苍溪县"}
+
+
+@pytest.fixture
+def page(demo_db_path, monkeypatch):
+    monkeypatch.setenv("UNIONBENCH_DB", str(demo_db_path))
+    monkeypatch.chdir(ROOT)
+
+    def open_page(name: str, **query_params) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        at.query_params.update(query_params)
+        at.run()
+        at.switch_page(f"app_pages/{name}.py")
+        return at.run()
+
+    return open_page
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("map", "广元市各县区 · 户外劳动者服务站点 · 2026年第三季度"),
+        ("rankings", "广元市各县区 · 2026年第三季度"),
+        ("targets", "广元市2026年目标进度 · 截至2026年第三季度"),
+        ("trends", "趋势 · 2026年第三季度"),
+        ("explorer", "数据查询"),
+        ("method", "方法说明"),
+    ],
+)
+def test_every_analysis_page_runs_and_titles_what_it_shows(page, name, title):
+    at = page(name)
+    assert not at.exception, at.exception
+    assert at.title[0].value == title
+
+
+def test_the_map_ranks_the_seven_counties_and_profiles_the_home_city_by_default(page):
+    at = page("map")
+    ranks = at.dataframe[0].value
+    assert set(ranks.iloc[:, 1]) == GUANGYUAN_COUNTIES
+    assert at.selectbox(key="profile_region").value == "510800" or "广元" in at.subheader[0].value
+
+
+def test_the_map_of_the_province_shows_its_21_cities(page):
+    at = page("map", scope="province_cities")
+    assert len(at.dataframe[0].value) == 21
+    assert at.title[0].value.startswith("全省各市（州）")
+
+
+def test_choosing_a_county_profile_shows_every_indicator_with_rank_among_seven(page):
+    at = page("map")
+    at.selectbox(key="profile_region").set_value("510822").run()
+    assert "青川县概况" in at.subheader[0].value
+    profile = at.dataframe[1].value
+    assert len(profile) == 21 and profile.iloc[0, 2].endswith("/7")
+
+
+def test_rankings_show_moves_and_the_composite_with_its_method(page):
+    at = page("rankings", scope="province_cities", per10k="true")
+    ranking, composite = at.dataframe[0].value, at.dataframe[1].value
+    assert len(ranking) == 21 and list(ranking.iloc[:, 0]) == sorted(ranking.iloc[:, 0])
+    assert len(composite) == 21 and "广元市" in set(composite.iloc[:, 1])
+    assert any("z" in caption.value and "±3" in caption.value for caption in at.caption)
+
+
+def test_a_composite_weight_of_zero_drops_that_indicator(page):
+    at = page("rankings")
+    before = at.dataframe[1].value.iloc[:, 3].max()
+    at.slider(key="weight_outdoor_stations").set_value(0.0).run()
+    assert at.dataframe[1].value.iloc[:, 3].max() == before - 1
+
+
+def test_the_filters_survive_a_page_switch(page):
+    at = page("rankings", bench="yangzhou", period="2025Q4", indicator="org_rate")
+    at.switch_page("app_pages/trends.py").run()
+    assert not at.exception
+    assert at.selectbox(key="bench").value == "yangzhou"
+    assert at.selectbox(key="period").value == "2025Q4"
+    assert at.selectbox(key="indicator").value == "org_rate"
+
+
+def test_the_explorer_offers_provenance_and_both_downloads(page):
+    at = page("explorer")
+    at.toggle(key="explorer_provenance").set_value(True).run()
+    table = at.dataframe[0].value
+    assert "file_name" in table.columns
+    assert set(table.file_name) <= {"data/demo/observations.csv", "汇总/计算所得"}
+    assert len(at.get("download_button")) == 2
