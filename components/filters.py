@@ -34,7 +34,7 @@ class Filters:
 
 
 def pick(label: str, key: str, options: list, default, format_func=str, container=None):
-    """A sidebar select seeded from the URL (?key=id) and falling back to the default for an unknown id."""
+    """A sidebar choice, seeded by ?key=id in the link, falling back to the default for an unknown id."""
     from_url(key, options, default if default in options else options[0])
     return (container or st.sidebar).selectbox(label, options, format_func=format_func, key=key)
 

@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PARAMETERS = {
     "benchmark_members": {"set_id": "suineilu"},
     "benchmark_sets": {},
+    "home_regions": {},
+    "values_with_provenance": {"regions": ["510800", "510822"], "indicators": ["org_rate"], "periods": ["2026Q3"]},
     "child_regions": {"parent": "510800"},
     "data_status": {},
     "data_version": {},
