@@ -53,6 +53,7 @@ lint: install-test
 bench: install-test browser
 	$(PY) bench/foundation.py
 	$(PY) bench/ingest.py
+	SOAK_MINUTES=$${SOAK_MINUTES:-30} $(PY) bench/screen_soak.py
 
 # Caches only: the database, its snapshots and the upload archive in var/ are data, not cache.
 clean:

@@ -16,6 +16,7 @@ class PageContext:
     lang: str
     data_version: str
     last_change: str
+    is_demo: bool = False
 
 
 @st.cache_resource
@@ -39,9 +40,17 @@ def language_switch() -> str:
     return choice or "zh"
 
 
-def page_setup() -> PageContext:
-    """Open the store (or explain why not), read the data version, and show the demo notice."""
-    lang = language_switch()
+def current_store() -> tuple[Store, str]:
+    """The newest published data and its version, for parts that rerun on their own (fragments)."""
+    reader = shared_replica(str(resolve_db_path(None)))
+    return reader.current(), reader.version
+
+
+def page_setup(kiosk: bool = False) -> PageContext:
+    """Open the store (or explain why not), read the data version, and show the demo notice. A kiosk page (the wall
+    screen) draws no sidebar and no banner: its language comes from the link and it shows the demo tag itself."""
+    lang = (st.query_params.get("lang") if st.query_params.get("lang") in LANGUAGES else "zh") if kiosk else None
+    lang = lang or language_switch()
     db_path = resolve_db_path(None)
     if not db_path.is_file():
         st.error(t("no_database", lang, path=db_path))
@@ -52,7 +61,7 @@ def page_setup() -> PageContext:
     if status["observations"] == 0:
         st.warning(t("no_data", lang))
         st.stop()
-    if status["has_demo"]:
+    if status["has_demo"] and not kiosk:
         st.info(t("demo_banner", lang))
     last_change = status["last_change"]
     return PageContext(
@@ -60,4 +69,5 @@ def page_setup() -> PageContext:
         lang,
         reader.version,  # the published snapshot: every cache key changes when new data is published
         last_change.strftime("%Y-%m-%d %H:%M") if last_change is not None else "—",
+        bool(status["has_demo"]),
     )

@@ -131,3 +131,8 @@ def explorer_table(
 @st.cache_data(max_entries=16, show_spinner=False)
 def target_progress(_store: Store, version: str, city: str, period: str, lang: str):
     return views.target_progress(_store, city, period, lang)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def data_status(_store: Store, version: str) -> dict:
+    return _store.query("data_status").iloc[0].to_dict()

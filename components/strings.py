@@ -142,6 +142,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "with a straight line from the start-of-year level to the target.",
     },
     "method_rules": {"zh": "精确规则（代码中的说明，英文）", "en": "The exact rules, as the code states them"},
+    "screen": {"zh": "大屏", "en": "Wall screen"},
+    "screen_heading": {"zh": "{home}工会对标", "en": "{home} union benchmarks"},
+    "vs_bench": {"zh": "对标{bench}", "en": "vs {bench}"},
+    "demo_tag": {"zh": "演示数据", "en": "demo data"},
+    "screen_ranking": {"zh": "县区排名（{unit}）", "en": "County ranking ({unit})"},
+    "screen_gaps": {"zh": "与{bench}对比（{unit}）", "en": "Against {bench} ({unit})"},
+    "screen_stale": {
+        "zh": "数据暂时无法读取，显示 {time} 的画面",
+        "en": "Data unreachable: showing the frame of {time}",
+    },
     "upload": {"zh": "数据上传", "en": "Upload"},
     "upload_heading": {"zh": "季度数据上传", "en": "Quarterly upload"},
     "no_upload_users": {

@@ -93,3 +93,26 @@ def test_the_explorer_offers_provenance_and_both_downloads(page):
     assert "file_name" in table.columns
     assert set(table.file_name) <= {"data/demo/observations.csv", "汇总/计算所得"}
     assert len(at.get("download_button")) == 2
+
+
+def test_the_wall_screen_runs_from_its_link_alone(page):
+    at = page("screen", indicators="org_rate,nonsense", seconds="7", lang="en")
+    assert not at.exception, at.exception
+    html = "".join(element.proto.body for element in at.get("html"))
+    assert 'data-indicator="org_rate"' in html and "1/1" in html  # unknown ids are dropped
+    assert "Guangyuan" in html or "广元市" in html
+    assert not at.sidebar.selectbox  # a kiosk draws no filters
+
+
+def test_the_wall_screen_keeps_its_last_frame_when_the_data_cannot_be_read(page, monkeypatch):
+    at = page("screen")
+    assert not at.exception
+
+    def unreachable():
+        raise OSError("snapshot gone")
+
+    monkeypatch.setattr("components.context.current_store", unreachable)
+    at.run()
+    assert not at.exception
+    html = "".join(element.proto.body for element in at.get("html"))
+    assert "数据暂时无法读取" in html and 'data-testid="screen-tile"' in html

@@ -1,0 +1,74 @@
+"""Wall screen for leadership: a dark 16:9 kiosk that rotates through indicators and refreshes itself.
+
+Everything is set in the link, because a TV has no keyboard:
+/screen?home=510800&bench=suineilu&indicators=outdoor_stations,org_rate&seconds=15&lang=zh
+"""
+
+import datetime as dt
+
+import streamlit as st
+
+from components.context import current_store, page_setup
+from components.screen import (
+    SIZE_PROBE,
+    county_map,
+    css,
+    gaps_html,
+    load_frame,
+    ranking_html,
+    scale_for,
+    slide_heading_html,
+    tiles_html,
+    title_html,
+    trend_strip,
+)
+from components.strings import t
+from unionbench.paths import cache_dir_for, resolve_db_path
+
+ctx = page_setup(kiosk=True)
+lang, params = ctx.lang, st.query_params
+catalogue_ids = set(ctx.store.query("indicator_catalogue")["id"])
+headline = ctx.store.query("indicator_catalogue").query("headline")["id"].tolist()
+home = params.get("home", "510800")
+set_id = params.get("bench", "suineilu")
+indicators = [i for i in params.get("indicators", "").split(",") if i in catalogue_ids] or headline
+seconds = max(5, int(params.get("seconds", "15"))) if params.get("seconds", "15").isdigit() else 15
+per_10k = None if params.get("per10k") is None else params.get("per10k").lower() in ("1", "true", "yes")
+scale = scale_for(int(params.get("vw", 0) or 0), int(params.get("vh", 0) or 0))
+cache_dir = str(cache_dir_for(resolve_db_path(None)))
+
+st.html(css(scale))
+st.html(SIZE_PROBE, unsafe_allow_javascript=True)
+
+
+@st.fragment(run_every=seconds)
+def canvas() -> None:
+    """One frame; reruns every `seconds` with the next indicator and the newest published data."""
+    tick = st.session_state.get("screen_tick", -1) + 1
+    st.session_state["screen_tick"] = tick
+    stale = None
+    try:
+        store, version = current_store()
+        frame = load_frame(store, version, home, set_id, indicators, tick, lang, per_10k)
+        st.session_state["screen_last_good"] = frame
+        st.session_state["screen_last_good_at"] = dt.datetime.now().strftime("%H:%M:%S")
+    except Exception:  # the store is briefly unreachable: keep the last good frame and say so, quietly
+        frame = st.session_state.get("screen_last_good")
+        if frame is None:
+            raise
+        stale = t("screen_stale", lang, time=st.session_state["screen_last_good_at"])
+    st.html(title_html(frame.home_name, frame.period, frame.set_name, frame.as_of, lang, frame.demo, stale))
+    st.html(tiles_html(frame.kpis, lang))
+    st.html(slide_heading_html(frame.slide, frame.position, frame.count, lang))
+    left, middle, right = st.columns([1, 2, 1])
+    left.html(ranking_html(frame.slide, frame.home_name, lang))
+    middle.plotly_chart(
+        county_map(frame.slide, cache_dir, scale, lang), key="screen_map", config={"staticPlot": True}, theme=None
+    )
+    right.html(gaps_html(frame.slide, home, frame.set_name, lang))
+    st.plotly_chart(
+        trend_strip(frame.slide, home, scale, lang), key="screen_trend", config={"staticPlot": True}, theme=None
+    )
+
+
+canvas()
