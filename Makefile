@@ -50,9 +50,10 @@ lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Foundation, ingest, national scale, every page's rerun, 20 concurrent sessions: one table, also bench/RESULTS.md.
 bench: install-test browser
-	$(PY) bench/foundation.py
-	$(PY) bench/ingest.py
+	$(PY) bench/run.py
+	$(PY) bench/briefing.py
 	SOAK_MINUTES=$${SOAK_MINUTES:-30} $(PY) bench/screen_soak.py
 
 # Caches only: the database, its snapshots and the upload archive in var/ are data, not cache.

@@ -10,6 +10,7 @@ lang = st.session_state.get("lang") or st.query_params.get("lang", "zh")
 pages = [
     st.Page("app_pages/overview.py", title=t("overview", lang), url_path="overview", default=True),
     st.Page("app_pages/map.py", title=t("map", lang), url_path="map"),
+    st.Page("app_pages/gaps.py", title=t("gaps", lang), url_path="gaps"),
     st.Page("app_pages/rankings.py", title=t("rankings", lang), url_path="rankings"),
     st.Page("app_pages/targets.py", title=t("targets", lang), url_path="targets"),
     st.Page("app_pages/trends.py", title=t("trends", lang), url_path="trends"),

@@ -110,15 +110,20 @@ def first_paint_figures(db: Path) -> dict:
     }
 
 
-def main() -> None:
-    rows = {"machine": f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}"}
+def results() -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        rows |= init_figures(workdir)
+        rows = init_figures(workdir)
         db = workdir / "init0.duckdb"
         rows |= boundary_figures(db)
         rows |= rerun_figures(db)
         rows |= first_paint_figures(db)
+    return rows
+
+
+def main() -> None:
+    rows = {"machine": f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}"}
+    rows |= results()
     width = max(map(len, rows))
     print(f"{'figure'.ljust(width)}  value")
     for name, value in rows.items():

@@ -64,14 +64,19 @@ def figures(observations: int, workdir: Path) -> dict:
     }
 
 
-def main() -> None:
-    results = {}
+def results() -> dict:
+    rows = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in (10_000, 100_000):
-            results.update(figures(size, Path(tmp)))
-    width = max(map(len, results))
+            rows.update(figures(size, Path(tmp)))
+    return rows
+
+
+def main() -> None:
+    rows = results()
+    width = max(map(len, rows))
     print(f"{'figure'.ljust(width)}  value")
-    for name, value in results.items():
+    for name, value in rows.items():
         print(f"{name.ljust(width)}  {value}")
 
 

@@ -58,10 +58,17 @@ def profile_radar(scores: pd.DataFrame, names: dict[str, str], labels: dict[str,
     """Normalised 0–100 scores (rows: regions, columns: indicators) as one closed outline per region."""
     figure = go.Figure()
     axes = [labels.get(c, c) for c in scores.columns]
-    for region, row in scores.iterrows():
+    for n, (region, row) in enumerate(scores.iterrows()):
         values = row.fillna(0).tolist()
+        home = n == 0  # the first row is the home region: filled and drawn thick; the others as outlines
         figure.add_trace(
-            go.Scatterpolar(r=values + values[:1], theta=axes + axes[:1], name=names.get(region, region), fill="toself")
+            go.Scatterpolar(
+                r=values + values[:1],
+                theta=axes + axes[:1],
+                name=names.get(region, region),
+                fill="toself" if home else None,
+                line={"width": 3 if home else 1.5, "color": HIGHLIGHT if home else None},
+            )
         )
     figure.update_layout(
         height=height,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from unionbench import explorer, ingest, peers, templates, views
+from unionbench import explorer, gaps, ingest, peers, templates, views
 from unionbench import series as trend_series
 from unionbench.catalog import Indicator
 from unionbench.store import Store
@@ -136,3 +136,25 @@ def target_progress(_store: Store, version: str, city: str, period: str, lang: s
 @st.cache_data(max_entries=8, show_spinner=False)
 def data_status(_store: Store, version: str) -> dict:
     return _store.query("data_status").iloc[0].to_dict()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def gap_table(_store: Store, version: str, home: str, set_id: str, period: str, lang: str, reference: str):
+    return gaps.gap_table(_store, home, set_id, period, lang, reference)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def county_gap_contributions(
+    _store: Store, version: str, city: str, set_id: str, period: str, indicator: str, reference: str
+):
+    return gaps.county_gap_contributions(_store, city, set_id, period, indicator, reference)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def profile_scores(_store: Store, version: str, home: str, set_id: str, period: str):
+    return gaps.profile_scores(_store, home, set_id, period)
+
+
+def strengths_weaknesses(table):
+    """Cheap: read straight off the (cached) gap table."""
+    return gaps.strengths_weaknesses(table)

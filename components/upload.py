@@ -7,8 +7,11 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from components import data
-from components.context import PageContext, refresh_data
+from components.briefing import briefing_buttons
+from components.context import PageContext, current_store, refresh_data
+from components.filters import DEFAULT_BENCHMARK
 from components.strings import t
+from components.url_state import kept
 from unionbench.auth import check_user
 from unionbench.export import excel_safe_csv, plain_decimal
 from unionbench.formatting import period_text
@@ -136,7 +139,7 @@ def plain_or_dash(value) -> str:
     return "—" if is_missing(value) else plain_decimal(float(value))
 
 
-def upload_step(ctx: PageContext, user: str, period: str) -> None:
+def upload_step(ctx: PageContext, user: str, period: str, home: str) -> None:
     """The file: its problems (nothing is written), or the preview and the commit button."""
     lang = ctx.lang
     st.subheader(t("step_upload", lang))
@@ -163,10 +166,10 @@ def upload_step(ctx: PageContext, user: str, period: str) -> None:
     else:
         st.dataframe(changes_table(preview.changes, lang), hide_index=True, width="stretch", key="changes")
     if st.button(t("commit_button", lang), type="primary", icon=":material/check:"):
-        commit(content, file.name, user, period, preview.changes, lang)
+        commit(content, file.name, user, period, preview.changes, lang, home)
 
 
-def commit(content: bytes, file_name: str, user: str, period: str, changes: pd.DataFrame, lang: str) -> None:
+def commit(content: bytes, file_name: str, user: str, period: str, changes: pd.DataFrame, lang: str, home: str) -> None:
     """Check again and commit under the writer lock; remember the outcome for the next run, which starts fresh."""
     try:
         outcome = commit_file(resolve_db_path(None), content, file_name, user, period)
@@ -184,6 +187,7 @@ def commit(content: bytes, file_name: str, user: str, period: str, changes: pd.D
         "changed": result.changed,
         "unchanged": result.unchanged,
         "changes": changes,
+        "home": home,
     }
     st.session_state["upload_nonce"] += 1
     refresh_data()
@@ -203,6 +207,19 @@ def last_outcome(lang: str) -> None:
         st.success(t("committed", lang, **{k: outcome[k] for k in ("id", "added", "changed", "unchanged")}))
         if not outcome["changes"].empty:
             st.dataframe(changes_table(outcome["changes"], lang), hide_index=True, width="stretch")
+        store, version = current_store()
+        home = outcome["home"]
+        latest = data.latest_period(store, version, home)
+        if latest:  # the briefing for the quarter just sent, ready for the leadership meeting
+            briefing_buttons(
+                store,
+                version,
+                home,
+                data.region_name(store, version, home),
+                kept("bench") or DEFAULT_BENCHMARK,
+                latest,
+                lang,
+            )
 
 
 def history(ctx: PageContext, user: str) -> None:

@@ -3,7 +3,7 @@ with committed as (
     select id, created_at, is_demo from uploads where status = 'committed'
 ),
 current_sources as (
-    select distinct upload_id from current_observations
+    select distinct upload_id from current_figures
 )
 select
     (select max(created_at) from committed) as last_change,
@@ -11,4 +11,4 @@ select
         select 1 from current_sources join committed on committed.id = current_sources.upload_id
         where committed.is_demo
     ) as has_demo,
-    (select count(*) from current_observations) as observations;
+    (select count(*) from current_figures) as observations;

@@ -1,6 +1,6 @@
 -- Every current observation in the export contract's columns and order.
 with current as (
-    select region, indicator, period, value, upload_id from current_observations
+    select region, indicator, period, value, upload_id from current_figures
 )
 select
     current.region as region_code,

@@ -5,7 +5,7 @@ with versions as (
     where o.region = $region and o.indicator = $indicator and o.period = $period
 ),
 current as (
-    select upload_id, version from current_observations
+    select upload_id, version from current_figures
     where region = $region and indicator = $indicator and period = $period
 )
 select

@@ -1,2 +1,2 @@
 -- The latest quarter with any figure for a region.
-select max(period) as period from indicator_values where region = $region;
+select max(period) as period from figures where region = $region;

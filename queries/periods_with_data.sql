@@ -1,2 +1,2 @@
 -- Every quarter with any figure for a region, newest first.
-select distinct period from indicator_values where region = $region order by period desc;
+select distinct period from figures where region = $region order by period desc;

@@ -11,10 +11,10 @@ select
     u.file_name,
     u.user_name,
     u.created_at as uploaded_at
-from indicator_values as v
+from figures as v
 join regions as r on r.adcode = v.region
 join indicators as i on i.id = v.indicator
-left join current_observations as o
+left join current_figures as o
     on o.region = v.region and o.indicator = v.indicator and o.period = v.period
 left join uploads as u on u.id = o.upload_id
 where v.region in (select unnest($regions))

@@ -30,9 +30,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(db_path: Path, secrets: Path | None = None, timeout: float = 60):
-    """Serve dashboard.py on a free port with the given database (and secrets file); yields the base URL.
-    The server's output goes to a log file beside the database: an unread pipe would fill and stall it."""
+def streamlit_server(db_path: Path, secrets: Path | None = None, timeout: float = 60, script: str = "dashboard.py"):
+    """Serve dashboard.py (or another script) on a free port with the given database (and secrets file); yields the
+    base URL. The server's output goes to a log file beside the database: an unread pipe would fill and stall it."""
     port = free_port()
     env = {**os.environ, "UNIONBENCH_DB": str(db_path)}
     log_path = Path(db_path).with_suffix(f".{port}.log")
@@ -44,7 +44,7 @@ def streamlit_server(db_path: Path, secrets: Path | None = None, timeout: float 
             "-m",
             "streamlit",
             "run",
-            "dashboard.py",
+            script,
             "--server.headless",
             "true",
             "--server.port",

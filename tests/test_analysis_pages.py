@@ -116,3 +116,21 @@ def test_the_wall_screen_keeps_its_last_frame_when_the_data_cannot_be_read(page,
     assert not at.exception
     html = "".join(element.proto.body for element in at.get("html"))
     assert "数据暂时无法读取" in html and 'data-testid="screen-tile"' in html
+
+
+def test_the_gap_page_reads_every_indicator_against_the_set_with_lights_in_words(page):
+    at = page("gaps")
+    assert not at.exception, at.exception
+    assert at.title[0].value == "广元市 · 对标遂内泸（对标组平均） · 2026年第三季度"
+    table = at.table[0].value
+    assert len(table) == 18  # every non-neutral indicator
+    assert set(table["状态"]) <= {"▲ 领先", "● 接近", "▼ 落后", "— 无对标"}
+    rates = table[table["指标"] == "工会组建率"]
+    assert rates["差距"].iloc[0].endswith("个百分点")  # a rate's gap is in points
+    assert any("优势" in md.value for md in at.markdown) and any("短板" in md.value for md in at.markdown)
+
+
+def test_the_gap_page_takes_a_county_and_a_single_member_as_reference(page):
+    at = page("gaps", region="510822", reference="510900", indicator="org_rate")
+    assert not at.exception, at.exception
+    assert at.title[0].value == "青川县 · 对标遂内泸（遂宁市） · 2026年第三季度"

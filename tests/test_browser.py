@@ -70,8 +70,8 @@ def test_a_shared_link_opens_the_same_view_in_english(server, page):
 def test_choosing_another_benchmark_updates_the_heading_and_the_link(server, page):
     page.goto(server)
     wait_for_app(page)
-    page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
-    page.get_by_role("option", name="扬州").click()
+    page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").filter(has_text="对标组").click()
+    page.get_by_role("option", name="扬州", exact=True).click()
     page.wait_for_function("document.querySelector('h1')?.innerText.includes('扬州')")
     wait_for_app(page)
     assert "bench=yangzhou" in page.url

@@ -113,6 +113,7 @@ def test_staff_sign_in_fix_a_rejected_file_commit_it_and_see_it_on_the_overview(
     wait_for_app(page)
     expect(page.get_by_text("已提交：上传")).to_be_visible()
     expect(page.get_by_text("新增 119 个")).to_be_visible()
+    expect(page.get_by_role("button", name="下载季度通报（Word）")).to_be_visible()  # ready for the meeting
 
     expected = int(round(float(frame["户外劳动者服务站点(个)"].astype(float).sum())))
     page.goto(f"{server}/overview?period=2026Q4")

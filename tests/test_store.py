@@ -1,7 +1,9 @@
 import pandas as pd
 
+from unionbench.commit import OBSERVATION_COLUMNS, commit_observations
 from unionbench.initdb import initialise
 from unionbench.store import Replica, Store, bump_data_version, writer
+from unionbench.targets import TARGET_COLUMNS
 
 
 def schema_snapshot(store: Store) -> pd.DataFrame:
@@ -130,3 +132,81 @@ def test_init_that_changes_nothing_publishes_no_new_snapshot(tmp_path):
             initialise(store, demo=True)
     assert first == 3
     assert [p.name for p in (tmp_path / "p.snapshots").glob("v*.duckdb")] == [f"v{first}.duckdb"]
+
+
+def materialised_against_views(store: Store) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(figures, the views they come from, current_figures, current_observations), sorted alike."""
+    key = ["region", "indicator", "period"]
+    with store._con.cursor() as cur:
+        stored = cur.execute("select region, indicator, period, value, per_10k from figures").df()
+        live = cur.execute(
+            "select v.region, v.indicator, v.period, v.value, 10000.0 * v.value / nullif(b.value, 0) as per_10k "
+            "from indicator_values v join indicators i on i.id = v.indicator left join indicator_values b "
+            "on b.region = v.region and b.period = v.period and b.indicator = i.per_capita_base"
+        ).df()
+        current = cur.execute("select * from current_figures").df()
+        current_live = cur.execute("select * from current_observations").df()
+    tidy = [f.sort_values(key).reset_index(drop=True) for f in (stored, live, current, current_live)]
+    return tuple(tidy)
+
+
+def test_the_materialised_figures_equal_the_views_they_are_computed_from(store):
+    stored, live, current, current_live = materialised_against_views(store)
+    assert len(stored) > len(current) > 10_000  # roll-ups and derived rates on top of the stored figures
+    pd.testing.assert_frame_equal(stored, live)
+    pd.testing.assert_frame_equal(current, current_live)
+
+
+def test_an_upload_and_its_revert_change_the_materialised_figures_in_the_same_transaction(writable_db):
+    from unionbench.ingest import revert_upload
+
+    def trainings(store):
+        frame = store.query("values_by_region", regions=["510802", "510800"], periods=["2025Q3"])
+        return frame[frame.indicator == "trainings"].set_index("region")["value"].to_dict()
+
+    reader = Replica(writable_db, check_every=0)
+    before = trainings(reader.current())
+    with writer(writable_db) as primary:
+        frame = pd.DataFrame([("510802", "trainings", "2025Q3", before["510802"] + 5)], columns=OBSERVATION_COLUMNS)
+        upload = commit_observations(primary, frame, file_name="t.csv", sha256="t", user_name="t", layout="long")
+    after = trainings(reader.current())
+    assert after == {"510802": before["510802"] + 5, "510800": before["510800"] + 5}  # the city's roll-up too
+    revert_upload(writable_db, upload.upload_id, "t")
+    assert trainings(reader.current()) == before
+    reader.close()
+
+
+def test_a_database_from_before_the_materialised_figures_gets_them_from_its_next_writer(tmp_path):
+    primary = tmp_path / "old.duckdb"
+    with writer(primary) as store:
+        initialise(store, demo=True)
+        version = store.data_version()
+        with store.transaction() as cur:  # as an older release left it: no materialised figures
+            cur.execute(
+                "delete from figures; delete from current_figures; delete from meta where key = 'figures_version'"
+            )
+    with writer(primary) as store:
+        assert store.data_version() == version + 1  # a new version, so readers move to a snapshot that has them
+    reader = Replica(primary)
+    assert reader.current().query("data_status").at[0, "observations"] > 10_000
+    reader.close()
+
+
+def test_targets_change_no_figure_and_leave_the_figures_current(writable_db):
+    from unionbench.targets import load_targets
+
+    with writer(writable_db) as store:
+        load_targets(store, pd.DataFrame([("510800", "trainings", 2026, 99.0)], columns=TARGET_COLUMNS))
+        assert not store.scalar("write/figures_stale")
+
+
+def test_a_snapshot_remembers_small_reference_answers_and_a_writable_store_never_does(tmp_path):
+    primary = tmp_path / "p.duckdb"
+    put_target(primary, 10)
+    calls = []
+    with writer(primary) as store:
+        assert [store.memo(("k",), lambda: calls.append(1) or len(calls)) for _ in range(2)] == [1, 2]
+    reader = Replica(primary)
+    snapshot = reader.current()
+    assert [snapshot.memo(("k",), lambda: calls.append(1) or len(calls)) for _ in range(2)] == [3, 3]
+    reader.close()

@@ -43,13 +43,15 @@ def _scored(wide: pd.DataFrame, directions: Mapping[str, str]) -> list[str]:
 def zscores(values: pd.Series, direction: str, cap: float = 3.0) -> pd.Series:
     """One indicator standardised within the peer set: (value − mean) ÷ population standard deviation, negated for
     lower-is-better, capped at ±cap. 0 for everyone when fewer than two regions have a figure or all are equal."""
-    values = values.astype(float)
-    present = values.dropna()
-    mean = present.mean() if len(present) else math.nan
-    spread = present.std(ddof=0) if len(present) >= 2 else 0.0
+    # numpy rather than pandas: the composite index calls this per indicator, twice per ranking (issue 6's profile)
+    array = values.to_numpy(dtype=float, na_value=np.nan)
+    present = array[~np.isnan(array)]
+    mean = float(present.mean()) if len(present) else math.nan
+    spread = float(present.std()) if len(present) >= 2 else 0.0  # ddof=0: the population standard deviation
     if not spread > _EPSILON * max(abs(mean), 1.0):
-        return values.where(values.isna(), 0.0)
-    return (_sign(direction) * (values - mean) / spread).clip(-cap, cap)
+        return pd.Series(np.where(np.isnan(array), np.nan, 0.0), index=values.index, name=values.name)
+    scores = np.clip(_sign(direction) * (array - mean) / spread, -cap, cap)
+    return pd.Series(scores, index=values.index, name=values.name)
 
 
 def composite_index(

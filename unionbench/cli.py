@@ -10,6 +10,7 @@ import duckdb
 
 from unionbench.auth import hash_password
 from unionbench.export import write_export
+from unionbench.gaps import find_benchmark_set
 from unionbench.ingest import RevertError, commit_file, prepare, preview, revert_upload
 from unionbench.ingest.layout import IndicatorNames
 from unionbench.ingest.normalise import read_period
@@ -17,6 +18,7 @@ from unionbench.ingest.problems import Problem
 from unionbench.initdb import CatalogueError, initialise
 from unionbench.paths import resolve_db_path
 from unionbench.regions import RegionResolver
+from unionbench.scale import cmd_scale
 from unionbench.store import WriterBusy, replica, writer
 
 USAGE, REFUSED = 2, 1
@@ -49,6 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", help="write to this file instead of standard output")
     passwd = commands.add_parser("passwd", help="print a hashed upload user line for .streamlit/secrets.toml")
     passwd.add_argument("name", help="the user's sign-in name")
+    brief = commands.add_parser("briefing", help="write the quarterly briefing as .docx or .pdf")
+    brief.add_argument("--region", default="510800", help="home city or county: code or name (default 510800)")
+    brief.add_argument("--benchmark", default="suineilu", help="benchmark set: id, Chinese or English name")
+    brief.add_argument("--period", help="the quarter, e.g. 2026Q3 (default: the latest with figures)")
+    brief.add_argument("--lang", choices=["zh", "en"], default="zh", help="language (default zh)")
+    brief.add_argument("--reference", default="average", help="average (default), best, p90 or a member's code")
+    brief.add_argument("--out", required=True, help="the file to write: report.docx or report.pdf")
+    scale = commands.add_parser("scale", help="build a synthetic national-scale database (about 2.2M figures)")
+    scale.add_argument("--out", help="the database to build (default: --db)")
     return parser
 
 
@@ -216,6 +227,35 @@ def cmd_passwd(db: Path, args) -> int:
     return 0
 
 
+def cmd_briefing(db: Path, args) -> int:
+    """Write the briefing (unionbench.briefing); usage errors for what cannot be read, refused when there is
+    nothing to report or no chromium for a PDF."""
+    out = Path(args.out)
+    if out.suffix.lower() not in (".docx", ".pdf"):
+        raise UsageError(f"输出文件须为 .docx 或 .pdf / --out must end in .docx or .pdf: {out}")
+    store = replica(db).current()
+    resolver = RegionResolver(store.query("region_index"), store.query("region_aliases"))
+    region = resolver.resolve(args.region).adcode
+    set_id = find_benchmark_set(store, args.benchmark)
+    period = read_period(args.period) if args.period else store.scalar("latest_period", region=region or "")
+    if region is None or set_id is None or period is None:
+        raise UsageError(
+            f"无法识别 / cannot read: region {args.region!r} {'ok' if region else 'unknown or ambiguous'}, "
+            f"benchmark {args.benchmark!r} {'ok' if set_id else 'unknown'}, period {args.period!r} "
+            f"{'ok' if period else 'unknown'}"
+        )
+    from unionbench.briefing import BriefingError, PdfUnavailable, write_briefing  # matplotlib: only when asked
+
+    started = time.perf_counter()
+    try:
+        write_briefing(store, region, set_id, period, out, args.lang, args.reference)
+    except (BriefingError, PdfUnavailable) as error:
+        print(f"未生成通报 / no briefing written: {error}", file=sys.stderr)
+        return REFUSED
+    print(f"已生成 wrote {out} ({out.stat().st_size:,} bytes) in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 COMMANDS = {
     "init": cmd_init,
     "ingest": cmd_ingest,
@@ -224,8 +264,10 @@ COMMANDS = {
     "history": cmd_history,
     "export": cmd_export,
     "passwd": cmd_passwd,
+    "scale": cmd_scale,
+    "briefing": cmd_briefing,
 }
-NEEDS_DATABASE = {"ingest", "uploads", "revert", "history", "export"}
+NEEDS_DATABASE = {"ingest", "uploads", "revert", "history", "export", "briefing"}
 
 
 def main(argv: list[str] | None = None) -> int:

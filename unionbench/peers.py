@@ -71,13 +71,13 @@ def indicator_ranking(
 def comparable_wide(store: Store, regions: list[str], period: str, indicators: dict[str, Indicator]) -> pd.DataFrame:
     """One row per region, one column per scored indicator, in comparable terms: rates as they are, counts and
     money per 10,000 workers (a big county must not win on size), neutral context indicators left out."""
-    values = store.query("values_by_region", regions=regions, periods=[period])
+    values_of = split_by(store.query("values_by_region", regions=regions, periods=[period]), "region")
     columns = {}
     for ind in indicators.values():
         if ind.direction == "neutral":
             continue
-        mine = values[values.indicator == ind.id].set_index("region")
-        columns[ind.id] = mine[shown_column(ind, True)] if len(mine) else pd.Series(dtype=float)
+        mine = values_of.get(ind.id)
+        columns[ind.id] = mine[shown_column(ind, True)] if mine is not None else pd.Series(dtype=float)
     return pd.DataFrame(columns).reindex(regions)
 
 
@@ -99,6 +99,20 @@ def composite_ranking(
     return now.rename_axis("region").reset_index().sort_values("rank", na_position="last").reset_index(drop=True)
 
 
+def split_by(frame: pd.DataFrame, index: str) -> dict[str, pd.DataFrame]:
+    """values_by_region rows → {indicator: its rows indexed by `index`}."""
+    return {indicator: rows.set_index(index) for indicator, rows in frame.groupby("indicator", sort=False)}
+
+
+def history_values(by_period: dict, period: str, first: str) -> list[float]:
+    """The figures from `first` to the latest quarter with one (or `period`), oldest first; NaN where missing."""
+    return [
+        float(value) if (value := by_period.get(p)) is not None and pd.notna(value) else math.nan
+        for p in sorted(set(by_period) | {period})
+        if p >= first
+    ]
+
+
 def region_profile(store: Store, region: str, peers: list[str], set_id: str, period: str, lang: str) -> pd.DataFrame:
     """One region on every indicator: value, rank among its peers, gap to the benchmark set, and the trend."""
     indicators = catalogue(store, lang)
@@ -108,14 +122,16 @@ def region_profile(store: Store, region: str, peers: list[str], set_id: str, per
     rule, members = benchmark_members(store, set_id, region)
     bench = store.query("values_by_region", regions=members, periods=[period])
     members_wide, members_per_10k = wide_values(bench), wide_values(bench, "per_10k")
+    # Split once by indicator (a mask per indicator scanned every row 21 times: issue 6's profile of the map page).
+    history_of = split_by(history, "period")
+    peers_of = split_by(peer_values, "region")
+    empty_history, empty_peers = history.iloc[:0].set_index("period"), peer_values.iloc[:0].set_index("region")
     rows = []
     for ind in indicators.values():
-        mine = history[history.indicator == ind.id].set_index("period")
+        mine = history_of.get(ind.id, empty_history)
         per_10k = ind.per_capita_base is not None
         column = shown_column(ind, per_10k)
-        ranks = metrics.rank_descending(
-            peer_values[peer_values.indicator == ind.id].set_index("region")[column], ind.direction
-        )
+        ranks = metrics.rank_descending(peers_of.get(ind.id, empty_peers)[column], ind.direction)
         compared = lookup(mine, period, column)
         benchmark = compare_benchmark(ind, rule, members_wide, members_per_10k, per_10k) if members else math.nan
         gap = metrics.gap(compared, benchmark, ind.direction, ind.amber_band, in_points=ind.is_rate)
@@ -135,7 +151,7 @@ def region_profile(store: Store, region: str, peers: list[str], set_id: str, per
                 "gap_rel": gap.relative,
                 "status": gap.status if ind.direction != "neutral" else metrics.UNKNOWN,
                 "trend": analysis.trend(series, ind.direction, ind.stock_flow, ind.is_rate).status,
-                "history": [lookup(mine, p, "value") for p in sorted(set(mine.index) | {period}) if p >= first],
+                "history": history_values(mine["value"].to_dict(), period, first),
             }
         )
     return pd.DataFrame(rows)

@@ -88,7 +88,7 @@ def load_targets(store: Store, targets: pd.DataFrame) -> int:
         cur.register("incoming_targets", incoming)
         cur.execute(load_query("write/replace_targets"))
         cur.unregister("incoming_targets")
-        bump_data_version(cur)
+        bump_data_version(cur, figures=False)  # targets change no figure
     return changed
 
 

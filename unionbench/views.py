@@ -12,8 +12,15 @@ from unionbench.store import Store
 
 
 def catalogue(store: Store, lang: str) -> dict[str, Indicator]:
-    """The catalogue as Indicator objects by id, in display order."""
-    return {row["id"]: indicator_from_row(row, lang) for _, row in store.query("indicator_catalogue").iterrows()}
+    """The catalogue as Indicator objects by id, in display order (read once per published snapshot)."""
+    return dict(
+        store.memo(
+            ("catalogue", lang),
+            lambda: {
+                row["id"]: indicator_from_row(row, lang) for _, row in store.query("indicator_catalogue").iterrows()
+            },
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -32,9 +39,13 @@ class Kpi:
 
 def benchmark_members(store: Store, set_id: str, home: str) -> tuple[str, list[str]]:
     """The set's rule and its member regions, leaving out the home region (Guangyuan is not its own benchmark)."""
-    sets = store.query("benchmark_sets").set_index("id")
-    members = store.query("benchmark_members", set_id=set_id)["adcode"].tolist()
-    return sets.loc[set_id, "rule"], [m for m in members if m != home]
+
+    def read() -> tuple[str, tuple[str, ...]]:
+        sets = store.query("benchmark_sets").set_index("id")
+        return sets.loc[set_id, "rule"], tuple(store.query("benchmark_members", set_id=set_id)["adcode"])
+
+    rule, members = store.memo(("benchmark_members", set_id), read)
+    return rule, [m for m in members if m != home]
 
 
 def wide_values(frame: pd.DataFrame, column: str = "value") -> pd.DataFrame:
@@ -52,15 +63,17 @@ def compare_benchmark(
         if rule == "province_best":
             return metrics.benchmark_value(shown, ind.id, rule, ind.direction)
         return metrics.benchmark_value(pooled, ind.id, rule, ind.direction, ind.id, ind.per_capita_base, 10_000)
-    return metrics.benchmark_value(
-        members, ind.id, rule, ind.direction, ind.numerator, ind.denominator, 100.0 if ind.is_rate else 1.0
-    )
+    if ind.aggregation != "ratio":  # a difference (problems still open) has parts too, but is no ratio of them
+        return metrics.benchmark_value(members, ind.id, rule, ind.direction)
+    return metrics.benchmark_value(members, ind.id, rule, ind.direction, ind.numerator, ind.denominator, 100.0)
 
 
 def overview_kpis(store: Store, home: str, set_id: str, period: str, lang: str) -> list[Kpi]:
     """Headline tiles: value, change (QoQ for stocks, YoY for flows), and the gap to the benchmark set."""
     indicators = catalogue(store, lang)
-    headline = store.query("indicator_catalogue").query("headline")["id"].tolist()
+    headline = list(
+        store.memo(("headline",), lambda: tuple(store.query("indicator_catalogue").query("headline")["id"]))
+    )
     periods = [period, shift(period, -1), shift(period, -4)]
     home_values = store.query("values_by_region", regions=[home], periods=periods)
     rule, member_codes = benchmark_members(store, set_id, home)

@@ -1,0 +1,147 @@
+"""Many people at once: websocket clients that speak Streamlit's own protocol drive real reruns on real servers.
+
+Each client is one browser session as the server sees it (a session, a script thread, widget state): it opens a page,
+waits for the run to finish, then moves the quarter filter every `think` seconds, as an analyst clicking through
+quarters does, and times each interaction from the message sent to `script_finished`. An exception drawn on the
+page, a run that ends abnormally, a dropped connection or a timeout counts as an error. Browsers are left out so
+the 2 cores go to the servers, not to 20 renderers (first paint in chromium is measured in bench/national.py).
+
+    python bench/concurrency.py DB [--clients 20] [--servers 1]
+
+With --servers 2, clients are split between two dashboard processes on the same data, as a reverse proxy with
+sticky sessions would split them (the scale-out path in the README).
+"""
+
+import argparse
+import asyncio
+import itertools
+import json
+import math
+import statistics
+import sys
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
+
+from tests.support import streamlit_server  # noqa: E402
+
+PAGES = ["overview", "map", "rankings", "trends"]  # the pages analysts click through
+TIMEOUT = 60.0
+
+
+class RunFailed(Exception):
+    pass
+
+
+class Session:
+    """One Streamlit session over a websocket: run the page, change a selectbox, wait for the run to finish."""
+
+    def __init__(self, ws, page: str):
+        self.ws, self.page = ws, page
+        self.selectboxes: dict[str, tuple[str, list[str]]] = {}  # user key → (widget id, formatted options)
+        self.widget_values: dict[str, WidgetState] = {}
+
+    async def run(self, changed: WidgetState | None = None) -> float:
+        """Send a rerun (with a changed widget) and return the seconds until the script finished."""
+        if changed is not None:
+            self.widget_values[changed.id] = changed
+        message = BackMsg()
+        message.rerun_script.query_string = ""
+        message.rerun_script.page_name = self.page
+        message.rerun_script.widget_states.widgets.extend(self.widget_values.values())
+        started = time.perf_counter()
+        await self.ws.send(message.SerializeToString())
+        await asyncio.wait_for(self.until_finished(), TIMEOUT)
+        return time.perf_counter() - started
+
+    async def until_finished(self) -> None:
+        while True:
+            msg = ForwardMsg()
+            msg.ParseFromString(await self.ws.recv())
+            kind = msg.WhichOneof("type")
+            if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                self.seen(msg.delta.new_element)
+            elif kind == "script_finished":
+                if msg.script_finished not in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_EARLY_FOR_RERUN):
+                    raise RunFailed(f"script finished with status {msg.script_finished}")
+                if msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+                    return
+
+    def seen(self, element) -> None:
+        kind = element.WhichOneof("type")
+        if kind == "exception":
+            raise RunFailed(f"{element.exception.type}: {element.exception.message}")
+        if kind == "selectbox":
+            box = element.selectbox
+            self.selectboxes[box.id.rsplit("-", 1)[-1]] = (box.id, list(box.options))
+
+    def choose(self, key: str, index: int) -> WidgetState:
+        widget_id, options = self.selectboxes[key]
+        return WidgetState(id=widget_id, string_value=options[index % len(options)])
+
+
+async def client(url: str, page: str, interactions: int, think: float, number: int, out: dict) -> None:
+    import websockets
+
+    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    try:
+        async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT) as ws:
+            session = Session(ws, page)
+            out["first"].append(await session.run())
+            for step in range(interactions):
+                await asyncio.sleep(think * (0.5 + ((number * 7 + step * 3) % 10) / 10))  # 0.5–1.4 × think
+                out["interaction"].append(await session.run(session.choose("period", 1 + number + step)))
+    except Exception as error:  # every failure is counted, none stops the other clients
+        out["errors"].append(f"{type(error).__name__}: {error}")
+
+
+async def drive(urls: list[str], clients: int, interactions: int, think: float) -> dict:
+    out = {"first": [], "interaction": [], "errors": []}
+    pages = itertools.cycle(PAGES)
+    servers = itertools.cycle(urls)  # sticky: a client stays on the server it was given
+    started = time.perf_counter()
+    await asyncio.gather(*(client(next(servers), next(pages), interactions, think, n, out) for n in range(clients)))
+    out["wall"] = time.perf_counter() - started
+    return out
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)] if ordered else math.nan
+
+
+def measure(db: Path, clients: int = 20, servers: int = 1, interactions: int = 5, think: float = 1.0) -> dict:
+    with ExitStack() as stack:
+        urls = [stack.enter_context(streamlit_server(db)) for _ in range(servers)]
+        asyncio.run(drive(urls, servers, 1, 0.0))  # one session per server warms its boundary cache, as in use
+        out = asyncio.run(drive(urls, clients, interactions, think))
+    return {
+        "clients": clients,
+        "servers": servers,
+        "interactions": len(out["interaction"]),
+        "first_p50": statistics.median(out["first"]) if out["first"] else math.nan,
+        "first_p95": p95(out["first"]),
+        "p50": statistics.median(out["interaction"]) if out["interaction"] else math.nan,
+        "p95": p95(out["interaction"]),
+        "errors": len(out["errors"]),
+        "error_samples": out["errors"][:3],
+        "wall": out["wall"],
+    }
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--servers", type=int, default=1)
+    parser.add_argument("--interactions", type=int, default=5)
+    parser.add_argument("--think", type=float, default=1.0)
+    args = parser.parse_args()
+    print(json.dumps(measure(args.db.resolve(), args.clients, args.servers, args.interactions, args.think)))

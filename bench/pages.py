@@ -1,0 +1,205 @@
+"""Each page's server-side rerun under AppTest, against its raw DuckDB query floor and its figure build.
+
+For every page in dashboard.py's navigation, on one database:
+- first run (cold: empty caches, boundary layers read);
+- interaction reruns: the quarter filter moved to a quarter not shown yet, so every data-version-keyed cache misses
+  (pages without the quarter filter simply rerun) — p50 / p95;
+- warm reruns: the same view again (caches hit) — p50;
+- floor: the named queries the interaction reruns issued, replayed alone on their own read-only connection;
+- figure: time in Plotly figure construction and st.plotly_chart (serialising and hashing the spec), and the
+  largest spec sent; ratio = interaction p50 ÷ (floor + figure), target ≤ 1.5.
+
+Run as `python bench/pages.py DB` (prints JSON). Each database runs in its own process: Streamlit's caches are
+process-wide and keyed on the snapshot name, which two databases can share.
+"""
+
+import json
+import math
+import os
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+INTERACTIONS = 10
+WARM = 3
+
+
+def page_paths() -> list[str]:
+    """The pages in navigation order, read from dashboard.py (pages added by others are measured too)."""
+    return re.findall(r'st\.Page\(\s*"(app_pages/[a-z_]+\.py)"', (ROOT / "dashboard.py").read_text(encoding="utf-8"))
+
+
+def p95(values: list[float]) -> float:
+    """Nearest-rank 95th percentile (the largest of up to 20 samples)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+class Probe:
+    """Records the named queries a run issues and the time spent building and sending Plotly figures."""
+
+    def __init__(self):
+        self.queries: list[tuple[str, str, dict]] = []
+        self.figure_seconds = 0.0
+        self.largest_spec = 0
+        self.recording = True
+        self._depth = threading.local()
+
+    @contextmanager
+    def figure_time(self):
+        depth = getattr(self._depth, "n", 0)
+        self._depth.n = depth + 1
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self._depth.n = depth
+            if depth == 0:  # nested figure work (a figure built inside plotly_chart) is counted once
+                self.figure_seconds += time.perf_counter() - started
+
+    def reset(self) -> None:
+        self.queries, self.figure_seconds = [], 0.0
+
+    def install(self) -> None:
+        import plotly.basedatatypes
+        import plotly.io
+        import streamlit as st
+        from streamlit.elements.plotly_chart import PlotlyMixin
+
+        from unionbench.store import Store
+
+        probe = self
+
+        def wrap_query(method, kind):
+            def wrapped(store, name, **params):
+                if probe.recording:
+                    probe.queries.append((kind, name, params))
+                return method(store, name, **params)
+
+            return wrapped
+
+        Store.query = wrap_query(Store.query, "query")
+        Store.scalar = wrap_query(Store.scalar, "scalar")
+
+        def timed(function):
+            def wrapped(*args, **kwargs):
+                with probe.figure_time():
+                    return function(*args, **kwargs)
+
+            return wrapped
+
+        import plotly.graph_objects as go
+
+        for name in go.__all__:  # the figure, its layout and every trace type: construction validates everything
+            cls = getattr(go, name)
+            if isinstance(cls, type) and issubclass(
+                cls, plotly.basedatatypes.BaseFigure | plotly.basedatatypes.BasePlotlyType
+            ):
+                cls.__init__ = timed(cls.__init__)
+        to_json = plotly.io.to_json
+
+        def sized_to_json(*args, **kwargs):
+            spec = to_json(*args, **kwargs)
+            probe.largest_spec = max(probe.largest_spec, len(spec))
+            return spec
+
+        plotly.io.to_json = sized_to_json
+        PlotlyMixin.plotly_chart = timed(PlotlyMixin.plotly_chart)
+        st.plotly_chart = st._main.plotly_chart  # rebind: st.plotly_chart was bound before the patch
+
+
+def replay(db: Path, queries: list[tuple[str, str, dict]], repeats: int = 3) -> float:
+    """The fastest of `repeats` replays of the queries, alone, on a fresh read-only connection: the floor."""
+    from unionbench.store import Replica
+
+    reader = Replica(db)
+    store = reader.current()
+    best = math.inf
+    for _ in range(repeats):
+        started = time.perf_counter()
+        for kind, name, params in queries:
+            getattr(store, kind)(name, **params)
+        best = min(best, time.perf_counter() - started)
+    reader.close()
+    return best
+
+
+def period_choices(at) -> list[str]:
+    try:
+        return list(at.selectbox(key="period").options)
+    except (KeyError, IndexError):
+        return []
+
+
+def measure_page(db: Path, page: str, probe: Probe) -> dict:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.switch_page(page)
+    started = time.perf_counter()
+    at.run()
+    cold = time.perf_counter() - started
+    if at.exception:
+        return {"page": page, "error": at.exception[0].value}
+    choices = period_choices(at)
+    interaction, floors, figures = [], [], []
+    for i in range(INTERACTIONS):
+        if choices:
+            at.selectbox(key="period").set_value(choices[(i + 1) % len(choices)])
+        probe.reset()
+        started = time.perf_counter()
+        at.run()
+        interaction.append(time.perf_counter() - started)
+        figures.append(probe.figure_seconds)
+        probe.recording = False
+        floors.append(replay(db, list(probe.queries), repeats=1 if i else 3))
+        probe.recording = True
+        if at.exception:
+            return {"page": page, "error": at.exception[0].value}
+    warm = []
+    for _ in range(WARM):
+        started = time.perf_counter()
+        at.run()
+        warm.append(time.perf_counter() - started)
+    floor, figure = statistics.median(floors), statistics.median(figures)
+    p50 = statistics.median(interaction)
+    return {
+        "page": page,
+        "cold": cold,
+        "p50": p50,
+        "p95": p95(interaction),
+        "warm": statistics.median(warm),
+        "floor": floor,
+        "figure": figure,
+        "ratio": p50 / (floor + figure) if floor + figure > 0 else math.nan,
+        "moves_quarter": bool(choices),
+    }
+
+
+def measure(db: Path) -> dict:
+    os.environ["UNIONBENCH_DB"] = str(db)
+    os.chdir(ROOT)
+    probe = Probe()
+    probe.install()
+    pages = [measure_page(db, page, probe) for page in page_paths()]
+    return {"pages": pages, "largest_spec": probe.largest_spec}
+
+
+def run(db: Path) -> dict:
+    """measure(db) in a fresh process (see the module docstring)."""
+    out = subprocess.run(
+        [sys.executable, __file__, str(db)], check=True, capture_output=True, text=True, cwd=ROOT, timeout=1800
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(Path(sys.argv[1]).resolve())))

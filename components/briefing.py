@@ -1,0 +1,46 @@
+"""Download buttons for the quarterly briefing (Word and PDF). The file is written only when a button is clicked
+(a deferred download), so the page does not pay the few seconds it takes on every rerun."""
+
+from functools import partial
+
+import streamlit as st
+
+from components.strings import t
+from unionbench.store import Store
+
+MIME = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def briefing(_store: Store, version: str, region: str, set_id: str, period: str, lang: str, reference: str, fmt: str):
+    from unionbench.briefing import briefing_bytes  # matplotlib and python-docx load only when asked
+
+    return briefing_bytes(_store, region, set_id, period, lang, fmt, reference)
+
+
+def briefing_buttons(
+    store: Store,
+    version: str,
+    region: str,
+    region_name: str,
+    set_id: str,
+    period: str,
+    lang: str,
+    reference: str = "average",
+    key: str = "briefing",
+) -> None:
+    """One button per format, side by side."""
+    columns = st.columns([1, 1, 3])
+    for column, fmt in zip(columns, MIME, strict=False):
+        column.download_button(
+            t(f"briefing_{fmt}", lang),
+            data=partial(briefing, store, version, region, set_id, period, lang, reference, fmt),
+            file_name=f"{region_name}_{period}_{'对标通报' if lang == 'zh' else 'briefing'}.{fmt}",
+            mime=MIME[fmt],
+            on_click="ignore",
+            icon=":material/description:",
+            key=f"{key}_{fmt}",
+        )

@@ -1,0 +1,163 @@
+"""The analysis pages as an analyst sees them in Debian chromium at 1920×1080: each page draws without an error
+and asks nothing outside; the map has one shape per region and a click opens that county's profile; the gap table
+shows a light per indicator; a shared link opens the same view in a fresh browser."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.support import CHROMIUM, CHROMIUM_ARGS, is_local, streamlit_server, wait_for_app
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+# A pixel inside the given region's shape on the first map, found by asking MapLibre what it drew where.
+PIXEL_INSIDE = """(region) => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const map = gd._fullLayout.map._subplot.map;
+  const canvas = map.getCanvas().getBoundingClientRect();
+  for (let y = 10; y < canvas.height; y += 12) {
+    for (let x = 10; x < canvas.width; x += 12) {
+      const hit = map.queryRenderedFeatures([x, y]).some(f => String(f.id) === region);
+      if (hit) return {x: canvas.left + x, y: canvas.top + y};
+    }
+  }
+  return null;
+}"""
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_path):
+    with streamlit_server(demo_db_path) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    page = context.new_page()
+    page.outside_requests = []
+    page.on("request", lambda r: None if is_local(r.url) else page.outside_requests.append(r.url))
+    yield page
+    context.close()
+
+
+def map_locations(page) -> list[str]:
+    page.wait_for_function("document.querySelector('.js-plotly-plot')?.data?.[0]?.locations?.length > 0")
+    return page.evaluate("Array.from(document.querySelector('.js-plotly-plot').data[0].locations)")
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("map", "广元市各县区 · 户外劳动者服务站点 · 2026年第三季度"),
+        ("gaps", "广元市 · 对标遂内泸（对标组平均） · 2026年第三季度"),
+        ("rankings", "广元市各县区 · 2026年第三季度"),
+        ("targets", "广元市2026年目标进度 · 截至2026年第三季度"),
+        ("trends", "趋势 · 2026年第三季度"),
+        ("explorer", "数据查询"),
+        ("method", "方法说明"),
+    ],
+)
+def test_each_analysis_page_draws_its_title_without_an_error_or_an_outside_request(server, page, path, title):
+    page.goto(f"{server}/{path}")
+    wait_for_app(page)
+    expect(page.locator("h1").first).to_have_text(title)
+    assert page.locator("[data-testid=stException]").count() == 0
+    page.wait_for_timeout(1000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{path}-1920x1080.png")
+    assert page.outside_requests == []
+
+
+def test_the_map_has_one_shape_per_region_in_scope(server, page):
+    page.goto(f"{server}/map")
+    wait_for_app(page)
+    assert sorted(map_locations(page)) == ["510802", "510811", "510812", "510821", "510822", "510823", "510824"]
+    page.goto(f"{server}/map?scope=province_cities")
+    wait_for_app(page)
+    expect(page.locator("h1").first).to_contain_text("全省各市（州）")
+    assert len(map_locations(page)) == 21
+
+
+def test_a_click_on_a_county_shape_opens_that_county_profile(server, page):
+    page.goto(f"{server}/map")
+    wait_for_app(page)
+    map_locations(page)
+    page.wait_for_function("document.querySelector('.js-plotly-plot')._fullLayout?.map?._subplot?.map?.loaded()")
+    point = page.evaluate(PIXEL_INSIDE, "510822")  # 青川县
+    assert point is not None
+    page.mouse.click(point["x"], point["y"])
+    expect(page.get_by_text("青川县概况 · 2026年第三季度")).to_be_visible(timeout=20_000)
+    assert page.outside_requests == []
+
+
+def test_a_click_on_a_city_drills_into_its_counties(server, page):
+    page.goto(f"{server}/map?scope=province_cities")
+    wait_for_app(page)
+    map_locations(page)
+    page.wait_for_function("document.querySelector('.js-plotly-plot')._fullLayout?.map?._subplot?.map?.loaded()")
+    point = page.evaluate(PIXEL_INSIDE, "510900")  # 遂宁市
+    page.mouse.click(point["x"], point["y"])
+    expect(page.locator("h1").first).to_contain_text("遂宁市各县区", timeout=20_000)
+    assert sorted(map_locations(page)) == ["510903", "510904", "510921", "510923", "510981"]
+
+
+def test_the_gap_table_shows_a_traffic_light_in_words_for_every_indicator(server, page):
+    page.goto(f"{server}/gaps")
+    wait_for_app(page)
+    table = page.locator("[data-testid=stTable]").first
+    rows = table.locator("tbody tr")
+    assert rows.count() == 18
+    lights = [rows.nth(i).locator("td").nth(5).inner_text() for i in range(rows.count())]
+    assert all(light in {"▲ 领先", "● 接近", "▼ 落后"} for light in lights), lights
+
+
+def test_a_shared_link_opens_the_same_view_in_a_fresh_browser(server, browser):
+    link = f"{server}/rankings?bench=yangzhou&period=2025Q4&indicator=org_rate&scope=province_cities&lang=en"
+    seen = []
+    for _ in range(2):  # two browsers that share nothing
+        context = browser.new_context(viewport={"width": 1920, "height": 1080})
+        page = context.new_page()
+        page.goto(link)
+        wait_for_app(page)
+        selects = page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]")
+        shown = [
+            selects.nth(i).inner_text() + " " + selects.nth(i).locator("input").input_value()
+            for i in range(selects.count())
+        ]
+        seen.append((page.locator("h1").first.inner_text(), page.locator("h3").first.inner_text(), shown))
+        context.close()
+    assert seen[0] == seen[1]
+    title, heading, selects = seen[0]
+    assert title == "Cities of the province · 2025 Q4"
+    assert heading.startswith("Ranking · ")
+    assert any("Yangzhou" in s for s in selects), selects
+
+
+def test_the_gap_page_hands_over_the_briefing_as_a_word_file(server, browser, tmp_path):
+    import docx
+
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{server}/gaps")
+    wait_for_app(page)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="下载季度通报（Word）").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name == "广元市_2026Q3_对标通报.docx"
+    headings = [p.text for p in docx.Document(path).paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert any("广元市" in h for h in headings)
+    context.close()
