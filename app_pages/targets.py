@@ -26,7 +26,8 @@ for indicator_id, rows in progress.groupby("indicator", sort=False):
     lagging = rows[(rows.status.isin(["lagging", "missed"])) & (rows.region != f.home)]
     st.subheader(f"{ind.name}（{ind.unit}）" if lang == "zh" else f"{ind.name} ({ind.unit})")
     if len(lagging):
-        st.warning(t("lagging_counties", lang, names="、".join(lagging.region_name)), icon=":material/flag:")
+        separator = "、" if lang == "zh" else ", "
+        st.warning(t("lagging_counties", lang, names=separator.join(lagging.region_name)), icon=":material/flag:")
     table = rows.assign(
         target=[format_number(v, ind.decimals) for v in rows.target],
         actual=[format_number(v, ind.decimals) for v in rows.actual],

@@ -20,6 +20,8 @@ def gap_words(row: pd.Series, lang: str) -> str:
 
 
 def catch_up_words(row: pd.Series, lang: str) -> str:
+    if row.status == "unknown":  # nothing to catch up with
+        return "—"
     if row.status == "ahead":
         return t("catch_up_ahead", lang)
     if row.catch_up == row.catch_up:
@@ -39,7 +41,8 @@ def strengths_and_weaknesses(strengths: pd.DataFrame, weaknesses: pd.DataFrame, 
     left, right = st.columns(2)
     for column, heading, rows in ((left, "strengths", strengths), (right, "weaknesses", weaknesses)):
         column.markdown(f"**{t(heading, lang)}**")
-        lines = [f"- {row['name']}：{gap_words(row, lang)}" for _, row in rows.iterrows()]
+        colon = "：" if lang == "zh" else ": "
+        lines = [f"- {row['name']}{colon}{gap_words(row, lang)}" for _, row in rows.iterrows()]
         column.markdown("\n".join(lines) if lines else t("none_listed", lang))
 
 
