@@ -112,7 +112,25 @@ def _series(frame: pd.DataFrame, region: str, indicator: str, column: str, perio
 def reference_series(
     store: Store, home: str, set_id: str, periods: list[str], indicators: list[Indicator], reference: str = "average"
 ) -> pd.DataFrame:
-    """The reference level per quarter (rows) and indicator (columns), in compared terms (module docstring)."""
+    """The reference level per quarter (rows) and indicator (columns), in compared terms (module docstring).
+
+    Each quarter's levels are kept with the snapshot (Store.memo): an analyst stepping to the next quarter shares
+    seven of its eight quarters of history with the view before, and a published snapshot never changes."""
+    ids = tuple(ind.id for ind in indicators)
+    levels = {
+        period: store.memo(
+            ("reference_levels", home, set_id, period, reference, ids),
+            lambda period=period: _reference_levels(store, home, set_id, [period], indicators, reference),
+        )
+        for period in periods
+    }
+    return pd.DataFrame([levels[p] for p in periods], index=periods, columns=list(ids), dtype=float)
+
+
+def _reference_levels(
+    store: Store, home: str, set_id: str, periods: list[str], indicators: list[Indicator], reference: str
+) -> dict[str, float]:
+    """One quarter's reference level per indicator (`periods` holds that one quarter)."""
     rule, members = benchmark_members(store, set_id, home)
     if reference in ("average", "best"):
         regions = members
@@ -127,7 +145,7 @@ def reference_series(
     frame = store.query("values_by_region", regions=regions, periods=periods) if regions else pd.DataFrame()
     result = pd.DataFrame(math.nan, index=periods, columns=[i.id for i in indicators])
     if frame.empty:
-        return result
+        return result.iloc[0].to_dict()
     all_values = frame.pivot_table(index=["period", "region"], columns="indicator", values="value", aggfunc="first")
     all_per_10k = frame.pivot_table(index=["period", "region"], columns="indicator", values="per_10k")
     for period in all_values.index.unique("period"):
@@ -143,7 +161,7 @@ def reference_series(
             else:
                 level = float(shown.at[reference, ind.id]) if ind.id in shown and reference in shown.index else math.nan
             result.at[period, ind.id] = level
-    return result
+    return result.iloc[0].to_dict()
 
 
 def _needed(ind: Indicator, home: pd.Series, bench: pd.Series, period: str, pace: float) -> float:
