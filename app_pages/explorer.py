@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import data
 from components.context import page_setup
-from components.filters import shared_filters
+from components.filters import regions_in_view, shared_filters
 from components.strings import t
 from unionbench.export import excel_safe_csv, xlsx_bytes
 from unionbench.formatting import period_text
@@ -14,14 +14,10 @@ f = shared_filters(ctx, indicator=False, per_10k=False)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
 st.title(t("explorer_heading", lang))
-in_scope = [
-    *data.peer_regions(store, version, "benchmark_cities", f.home, f.set_id),
-    *data.peer_regions(store, version, "counties", f.home, f.set_id),
-]
-names = data.region_names(store, version, tuple(in_scope))
+names = regions_in_view(ctx, f)
 left, middle = st.columns(2)
 regions = left.multiselect(
-    t("regions", lang), in_scope, default=[f.home], format_func=names.get, key="explorer_regions"
+    t("regions", lang), list(names), default=[f.home], format_func=names.get, key="explorer_regions"
 )
 indicators = middle.multiselect(
     t("indicators", lang),

@@ -5,11 +5,10 @@ import streamlit as st
 from components import data
 from components.choropleth import county_map_with_table
 from components.context import page_setup
-from components.filters import shared_filters
+from components.filters import scope_picker, shared_filters
 from components.profile import profile_table
 from components.strings import t
 from components.style import inject_css
-from components.url_state import from_url, to_url
 from unionbench.formatting import period_text
 
 MAP_SCOPES = ("counties", "benchmark_counties", "province_cities")
@@ -18,10 +17,6 @@ ctx = page_setup()
 inject_css()
 f = shared_filters(ctx)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
-
-
-def scope_name(scope: str) -> str:
-    return t(f"scope_{scope}", lang, home=f.home_name)
 
 
 def remember_click() -> None:
@@ -35,17 +30,15 @@ def remember_click() -> None:
         st.session_state["drill_city"] = region
 
 
-from_url("scope", list(MAP_SCOPES), "counties")
-scope = st.sidebar.radio(t("scope", lang), MAP_SCOPES, format_func=scope_name, key="scope")
-to_url("scope")
+scope, scope_name = scope_picker(MAP_SCOPES, f.home_name, lang)
 drill = st.session_state.get("drill_city") if scope == "province_cities" else None
 regions = data.peer_regions(store, version, scope, f.home, f.set_id)
 names = data.region_names(store, version, regions)
 shown = data.peer_regions(store, version, "counties", drill, f.set_id) if drill else regions
-area = t("scope_counties", lang, home=names.get(drill, drill)) if drill else scope_name(scope)
+area = t("scope_counties", lang, home=names.get(drill, drill)) if drill else scope_name
 
 st.title(t("map_page_heading", lang, scope=area, indicator=f.indicator.name, period=period_text(f.period, lang)))
-if drill and st.button(t("back_to", lang, scope=scope_name(scope)), icon=":material/arrow_back:"):
+if drill and st.button(t("back_to", lang, scope=scope_name), icon=":material/arrow_back:"):
     st.session_state.pop("drill_city")
     st.rerun()
 st.caption(t("map_click_hint", lang))

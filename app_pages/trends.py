@@ -5,7 +5,7 @@ import streamlit as st
 from components import data
 from components.charts import trend_lines
 from components.context import page_setup
-from components.filters import shared_filters
+from components.filters import regions_in_view, shared_filters
 from components.strings import t
 from unionbench.formatting import format_number, format_percent, format_signed, period_text
 
@@ -14,12 +14,7 @@ f = shared_filters(ctx)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
 st.title(t("trends_heading", lang, period=period_text(f.period, lang)))
-in_scope = [
-    *data.peer_regions(store, version, "benchmark_cities", f.home, f.set_id),
-    *data.peer_regions(store, version, "counties", f.home, f.set_id),
-]
-names = data.region_names(store, version, tuple(in_scope))
-options = {region: names[region] for region in in_scope}  # home first, then its benchmarks, then its counties
+options = regions_in_view(ctx, f)
 left, middle, right = st.columns([3, 3, 1])
 regions = left.multiselect(
     t("regions", lang), list(options), default=list(options)[:4], format_func=options.get, key="trend_regions"

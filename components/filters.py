@@ -73,3 +73,25 @@ def shared_filters(ctx: PageContext, *, indicator: bool = True, level: bool = Fa
     return Filters(
         home, homes[home], set_id, set_names[set_id], period, periods, catalogue, chosen, chosen_level, per_capita
     )
+
+
+def scope_picker(scopes: tuple[str, ...], home_name: str, lang: str) -> tuple[str, str]:
+    """The peer scope (kept in the link as ?scope=) in the sidebar; returns its id and its name."""
+
+    def name(scope: str) -> str:
+        return t(f"scope_{scope}", lang, home=home_name)
+
+    from_url("scope", list(scopes), scopes[0])
+    scope = st.sidebar.radio(t("scope", lang), scopes, format_func=name, key="scope")
+    to_url("scope")
+    return scope, name(scope)
+
+
+def regions_in_view(ctx: PageContext, f: Filters) -> dict[str, str]:
+    """Adcode → name of the home city, its benchmark cities, then its counties: what trends and the explorer offer."""
+    regions = [
+        *data.peer_regions(ctx.store, ctx.data_version, "benchmark_cities", f.home, f.set_id),
+        *data.peer_regions(ctx.store, ctx.data_version, "counties", f.home, f.set_id),
+    ]
+    names = data.region_names(ctx.store, ctx.data_version, tuple(regions))
+    return {region: names[region] for region in regions}

@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 
+from tests.support import CHROMIUM, CHROMIUM_ARGS, watched_page
 from unionbench.initdb import initialise
 from unionbench.store import Replica, Store, writer
 
@@ -33,11 +34,40 @@ def fresh_store(tmp_path):
     writer.close()
 
 
-@pytest.fixture
-def writable_db(demo_db_path, tmp_path):
-    """A private, writable copy of the demo database, with its own published snapshot."""
-    path = tmp_path / "db.duckdb"
-    shutil.copyfile(demo_db_path, path)
+def published_copy(source, directory):
+    """A private, writable copy of a database in `directory`, with its own published snapshot."""
+    path = directory / "db.duckdb"
+    shutil.copyfile(source, path)
     with writer(path):
         pass
     return path
+
+
+@pytest.fixture
+def writable_db(demo_db_path, tmp_path):
+    return published_copy(demo_db_path, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def module_db(demo_db_path, tmp_path_factory):
+    """One private copy of the demo database for a whole test module (a browser test's server writes to it)."""
+    return published_copy(demo_db_path, tmp_path_factory.mktemp("module_db"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian chromium through Playwright, one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh 1920×1080 Chinese-locale page that records every request leaving localhost."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN", accept_downloads=True)
+    yield watched_page(context)
+    context.close()

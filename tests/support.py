@@ -90,3 +90,11 @@ def wait_for_app(page, timeout_ms: int = 60_000) -> None:
 
 def is_local(url: str) -> bool:
     return url.startswith(LOCAL_PREFIXES)
+
+
+def watched_page(context, **options):
+    """A new page whose `outside_requests` lists every request that left localhost (an offline product: none)."""
+    page = context.new_page(**options)
+    page.outside_requests = []
+    page.on("request", lambda request: None if is_local(request.url) else page.outside_requests.append(request.url))
+    return page

@@ -45,7 +45,8 @@ def test_the_map_ranks_the_seven_counties_and_profiles_the_home_city_by_default(
     at = page("map")
     ranks = at.dataframe[0].value
     assert set(ranks.iloc[:, 1]) == GUANGYUAN_COUNTIES
-    assert at.selectbox(key="profile_region").value == "510800" or "广元" in at.subheader[0].value
+    assert at.selectbox(key="profile_region").value == "510800"
+    assert at.subheader[0].value == "广元市概况 · 2026年第三季度"
 
 
 def test_the_map_of_the_province_shows_its_21_cities(page):

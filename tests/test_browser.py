@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, is_local, streamlit_server, wait_for_app
+from tests.support import streamlit_server, wait_for_app
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -14,26 +14,6 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 def server(demo_db_path):
     with streamlit_server(demo_db_path) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
-    page = context.new_page()
-    page.outside_requests = []
-    page.on("request", lambda request: None if is_local(request.url) else page.outside_requests.append(request.url))
-    yield page
-    context.close()
 
 
 def map_locations(page) -> list[str]:

@@ -1,16 +1,14 @@
 """The wall screen as leadership sees it in Debian chromium: a full 16:9 canvas at 1920×1080 and 3840×2160, big
 text, rotating slides, and a new upload on screen within a minute, with no request leaving the machine."""
 
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, is_local, streamlit_server
+from tests.support import streamlit_server, watched_page
 from unionbench.ingest import commit_file
-from unionbench.store import writer
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -26,41 +24,20 @@ LAYOUT = """() => {
     overflowing: boxes.filter(e => { const r = e.getBoundingClientRect();
         return r.right > innerWidth + 1 || r.bottom > innerHeight + 1 || r.left < -1 || r.top < -1; }).length,
     smallest: Math.min(...texts.map(e => parseFloat(getComputedStyle(e).fontSize))),
-    sidebar: document.querySelectorAll('[data-testid=stSidebar]:not([style*="display: none"])').length &&
-        getComputedStyle(document.querySelector('[data-testid=stSidebar]')).display !== 'none',
+    sidebar: Array.from(document.querySelectorAll('[data-testid=stSidebar]'))
+        .some(e => e.getBoundingClientRect().width > 0),
   };
 }"""
 
 
 @pytest.fixture(scope="module")
-def database(tmp_path_factory, demo_db_path):
-    path = tmp_path_factory.mktemp("screen") / "db.duckdb"
-    shutil.copyfile(demo_db_path, path)
-    with writer(path):
-        pass
-    return path
-
-
-@pytest.fixture(scope="module")
-def server(database):
-    with streamlit_server(database) as url:
+def server(module_db):
+    with streamlit_server(module_db) as url:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 def open_screen(browser, server, width: int, height: int, query: str = ""):
-    page = browser.new_page(viewport={"width": width, "height": height}, locale="zh-CN")
-    page.outside_requests = []
-    page.on("request", lambda r: None if is_local(r.url) else page.outside_requests.append(r.url))
+    page = watched_page(browser, viewport={"width": width, "height": height}, locale="zh-CN")
     page.goto(f"{server}/screen?{query}")
     page.wait_for_url("**vw=*", timeout=30_000)  # the page reported its size once
     page.wait_for_selector("[data-testid=screen-slide]", timeout=60_000)
@@ -95,12 +72,12 @@ def test_the_slide_moves_to_the_next_indicator_after_the_set_seconds(browser, se
     page.close()
 
 
-def test_an_upload_committed_while_the_screen_runs_appears_within_a_minute(browser, server, database, tmp_path):
+def test_an_upload_committed_while_the_screen_runs_appears_within_a_minute(browser, server, module_db):
     page = open_screen(browser, server, 1920, 1080, "seconds=10&indicators=outdoor_stations")
     stations = page.locator("[data-testid=screen-tile]").first
     assert "402" in stations.inner_text()
     correction = "地区,季度,户外劳动者服务站点(个)\n利州区,2026Q3,210\n".encode("gb18030")
-    outcome = commit_file(database, correction, "利州区更正.csv", "clerk")
+    outcome = commit_file(module_db, correction, "利州区更正.csv", "clerk")
     assert outcome.result is not None and outcome.result.changed == 1
     committed = time.monotonic()
     expect(stations).to_contain_text("502", timeout=60_000)  # 402 − 110 + 210

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, is_local, streamlit_server, wait_for_app
+from tests.support import streamlit_server, wait_for_app, watched_page
 from unionbench.auth import hash_password
 
 pytestmark = pytest.mark.browser
@@ -17,38 +17,19 @@ PASSWORD = "correct-horse-2026"
 
 
 @pytest.fixture(scope="module")
-def database(tmp_path_factory, demo_db_path):
-    import shutil
-
-    from unionbench.store import writer
-
-    path = tmp_path_factory.mktemp("upload") / "db.duckdb"
-    shutil.copyfile(demo_db_path, path)
-    with writer(path):
-        pass
-    return path
-
-
-@pytest.fixture(scope="module")
-def server(database, tmp_path_factory):
+def server(module_db, tmp_path_factory):
     secrets = tmp_path_factory.mktemp("secrets") / "secrets.toml"
     secrets.write_text(f'[upload_users]\nclerk = "{hash_password(PASSWORD, iterations=1000)}"\n', encoding="utf-8")
-    with streamlit_server(database, secrets=secrets) as url:
+    with streamlit_server(module_db, secrets=secrets) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
-def page(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN", accept_downloads=True)
-        page = context.new_page()
-        page.outside_requests = []
-        page.on("request", lambda r: None if is_local(r.url) else page.outside_requests.append(r.url))
-        yield page
-        browser.close()
+def page(browser):
+    """One page for the whole journey: the sign-in carries from one test to the next."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN", accept_downloads=True)
+    yield watched_page(context)
+    context.close()
 
 
 def sign_in(page, password: str) -> None:

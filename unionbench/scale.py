@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from unionbench import demo
 from unionbench.commit import CommitResult, commit_observations
 from unionbench.initdb import initialise, load_demo_targets
 from unionbench.periods import periods_between, quarter_of, year_of
@@ -27,17 +28,10 @@ LAST_PERIOD = "2026Q3"
 PERIODS = periods_between("2016Q4", LAST_PERIOD)  # 40 quarters
 FILE_NAME = "national-scale (synthetic)"
 
-# Stocks: level per 10,000 workers at the first quarter, and growth per quarter (as in unionbench.demo).
-STOCKS = {
-    "outdoor_stations": (9.0, 0.012),
-    "worker_home_upgrades": (3.7, 0.015),
-    "member_service_bases": (1.8, 0.02),
-    "childcare_institutions": (0.32, 0.04),
-    "mutual_aid_participants": (400.0, 0.015),
-}
-FLOWS = {"funds_government": 12.0, "funds_partner": 3.2, "trainings": 0.2}  # per 10,000 workers per quarter
-SEASON = np.array([0.7, 1.0, 1.0, 1.3])  # money and training cluster at year end
-RECTIFIED_BY_QUARTER = np.array([0.35, 0.65, 0.85, 0.95])
+# The demo's growth model (levels per 10,000 workers), as arrays indexed by quarter − 1 for vector arithmetic.
+SEASON = np.array([demo.SEASON[q] for q in range(1, 5)])  # money and training cluster at year end
+RECTIFIED_BY_QUARTER = np.array([demo.RECTIFIED_BY_QUARTER[q] for q in range(1, 5)])
+STOCKS, FLOWS = demo.STOCKS, demo.FLOWS
 
 
 @dataclass(frozen=True)
