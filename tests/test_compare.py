@@ -33,7 +33,11 @@ NAMES = ("workers", "outdoor_stations", "member_service_bases", "unions_establis
 
 def observations(figures: dict, period: str) -> pd.DataFrame:
     return pd.DataFrame(
-        [(region, name, period, float(v)) for region, row in figures.items() for name, v in zip(NAMES, row, strict=True)],
+        [
+            (region, name, period, float(v))
+            for region, row in figures.items()
+            for name, v in zip(NAMES, row, strict=True)
+        ],
         columns=["region", "indicator", "period", "value"],
     )
 
