@@ -8,6 +8,7 @@ import datetime as dt
 
 import streamlit as st
 
+from components import data
 from components.context import current_store, page_setup
 from components.screen import (
     SIZE_PROBE,
@@ -27,8 +28,9 @@ from unionbench.paths import cache_dir_for, resolve_db_path
 
 ctx = page_setup(kiosk=True)
 lang, params = ctx.lang, st.query_params
-catalogue_ids = set(ctx.store.query("indicator_catalogue")["id"])
-headline = ctx.store.query("indicator_catalogue").query("headline")["id"].tolist()
+catalogue = data.catalogue(ctx.store, ctx.data_version, lang)
+catalogue_ids = set(catalogue)
+headline = [i for i, ind in catalogue.items() if ind.headline]
 home = params.get("home", "510800")
 set_id = params.get("bench", "suineilu")
 indicators = [i for i in params.get("indicators", "").split(",") if i in catalogue_ids] or headline
@@ -57,8 +59,12 @@ def canvas() -> None:
         if frame is None:
             raise
         stale = t("screen_stale", lang, time=st.session_state["screen_last_good_at"])
-    st.html(title_html(frame.home_name, frame.period, frame.set_name, frame.as_of, lang, frame.demo, stale))
-    st.html(tiles_html(frame.kpis, lang))
+    st.html(
+        title_html(
+            frame.home_name, frame.period, frame.set_name, frame.as_of, lang, frame.demo, stale, frame.bench_note
+        )
+    )
+    st.html(tiles_html(frame.rows, lang))
     st.html(slide_heading_html(frame.slide, frame.position, frame.count, lang))
     left, middle, right = st.columns([1, 2, 1])
     left.html(ranking_html(frame.slide, frame.home_name, lang))

@@ -21,7 +21,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "vs_last_year": {"zh": "较去年同期", "en": "vs same quarter last year"},
     "per_10k_short": {"zh": "每万名职工", "en": "per 10k workers"},
     "status_ahead": {"zh": "▲ 领先", "en": "▲ Ahead"},
-    "status_near": {"zh": "● 接近", "en": "● Close"},
+    "status_level": {"zh": "● 持平", "en": "● Level"},
+    "status_near": {"zh": "● 接近", "en": "● Close"},  # the map profile's until it renders the read model
+    "total_context": {"zh": "总量", "en": "Total"},
     "status_behind": {"zh": "▼ 落后", "en": "▼ Behind"},
     "status_unknown": {"zh": "— 无对标", "en": "— No benchmark"},
     "map_heading": {"zh": "{city}各县区 · {indicator}", "en": "Counties of {city} · {indicator}"},
@@ -164,6 +166,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "strengths": {"zh": "优势", "en": "Strengths"},
     "weaknesses": {"zh": "短板", "en": "Weaknesses"},
     "none_listed": {"zh": "无", "en": "None"},
+    "context_heading": {
+        "zh": "背景指标（随规模增长的总量与基数，只列出不评判）",
+        "en": "Context (totals that grow with size, and bases: shown, not judged)",
+    },
     "gap_table_heading": {"zh": "逐项差距", "en": "Indicator by indicator"},
     "home_figure": {"zh": "本地", "en": "Home"},
     "relative_gap": {"zh": "相对差距", "en": "Relative"},

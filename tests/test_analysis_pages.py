@@ -119,19 +119,29 @@ def test_the_wall_screen_keeps_its_last_frame_when_the_data_cannot_be_read(page,
     assert "数据暂时无法读取" in html and 'data-testid="screen-tile"' in html
 
 
-def test_the_gap_page_reads_every_indicator_against_the_set_with_lights_in_words(page):
+def test_the_gap_page_reads_every_judged_indicator_against_the_set_with_verdicts_in_words(page):
     at = page("gaps")
     assert not at.exception, at.exception
     assert at.title[0].value == "广元市 · 对标遂内泸（对标组平均） · 2026年第三季度"
     table = at.table[0].value
-    assert len(table) == 18  # every non-neutral indicator
-    assert set(table["状态"]) <= {"▲ 领先", "● 接近", "▼ 落后", "— 无对标"}
+    assert len(table) == 15  # every indicator compared on a rate or per 10,000 workers
+    assert set(table["状态"]) <= {"▲ 领先", "● 持平", "▼ 落后"}
     rates = table[table["指标"] == "工会组建率"]
-    assert rates["差距"].iloc[0].endswith("个百分点")  # a rate's gap is in points
-    assert any("优势" in md.value for md in at.markdown) and any("短板" in md.value for md in at.markdown)
+    assert rates["差距"].iloc[0] == "−3.1 个百分点"  # a rate's gap is in points, negative when worse
+    stations = table[table["指标"] == "户外劳动者服务站点"].iloc[0]
+    assert (stations["本地"], stations["对标值"]) == ("9.52个/万名职工", "12.59个/万名职工")
+    assert stations["总量"] == "402个"  # the absolute value stays, as context
+    headers = [h.value for h in at.subheader]
+    assert "优势" in headers and "短板" in headers
+    context = at.table[1].value  # totals that grow with size: shown, not judged
+    assert "已建会企业" in set(context["指标"]) and "专职工会主席配备" in set(context["指标"])
 
 
-def test_the_gap_page_takes_a_county_and_a_single_member_as_reference(page):
+def test_a_county_on_the_gap_page_is_read_against_counties_and_a_city_reference_falls_back(page):
     at = page("gaps", region="510822", reference="510900", indicator="org_rate")
     assert not at.exception, at.exception
-    assert at.title[0].value == "青川县 · 对标遂内泸（遂宁市） · 2026年第三季度"
+    assert at.title[0].value == "青川县 · 对标遂内泸（对标组平均） · 2026年第三季度"
+    best = page("gaps", region="510822", reference="best", indicator="org_rate")
+    table = best.table[0].value.set_index("指标")
+    assert table.at["户外劳动者服务站点", "单位"] == "个/万名职工"
+    assert table.at["户外劳动者服务站点", "排名"].endswith("/7")  # among Guangyuan's seven counties

@@ -70,7 +70,7 @@ def test_a_per_10k_benchmark_pools_the_members_sums_rather_than_averaging_their_
     assert row.gap_rel == pytest.approx(-1.25 / 11.25)  # −11.1 %: beyond the 10 % band
     assert row.verdict == "behind" and row.verdict_text == "落后"
     assert row.value == 100 and row.value_text == "100个"  # the absolute value stays as context
-    assert row.gap_text == "−1.25 个/万名职工 (−11.1%)"
+    assert row.gap_text == "−1.25个/万名职工 (−11.1%)"
 
 
 def test_a_rate_gap_is_in_points_against_the_pooled_rate(hand_store):
@@ -92,7 +92,7 @@ def test_fewer_problems_still_open_is_a_positive_gap_and_ahead_with_no_minus_sig
     assert row.difference == pytest.approx(-0.5)
     assert row.gap == pytest.approx(0.5) and row.gap_rel == pytest.approx(1 / 3)
     assert row.verdict == "ahead" and row.lead > 0
-    assert row.gap_text == "+0.50 项/万名职工 (+33.3%)"
+    assert row.gap_text == "+0.50项/万名职工 (+33.3%)"
     assert "少0.50项/万名职工" in row.sentence and "领先" in row.sentence
 
 
@@ -109,7 +109,7 @@ def test_small_numbers_get_no_percentage_a_caution_and_no_place_among_strengths(
     row = rows.loc["trainings"]
     # home 3 sessions → 0.3 per 10k; members 4 / 400,000 → 0.1 per 10k, i.e. 1 session for a place of the home's size
     assert row.small and math.isnan(row.gap_rel)
-    assert "%" not in row.gap_text and row.gap_text == "+0.20 场/万名职工"
+    assert "%" not in row.gap_text and row.gap_text == "+0.20场/万名职工"
     assert row.verdict == "ahead" and "数量较小" in row.verdict_text
     strengths, weaknesses = compare.strengths_and_weaknesses(rows.reset_index())
     assert "trainings" not in set(strengths.indicator) | set(weaknesses.indicator)

@@ -26,12 +26,21 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-import numpy as np
 import pandas as pd
 
-from unionbench import analysis
+from unionbench import analysis, gaps
 from unionbench.catalog import Indicator
-from unionbench.formatting import SMALL, amount, per10k_decimals, percent, period_text, points, signed
+from unionbench.export import plain_decimal
+from unionbench.formatting import (
+    SMALL,
+    amount,
+    per10k_decimals,
+    percent,
+    period_text,
+    points,
+    signed,
+    signed_amount,
+)
 from unionbench.periods import shift
 from unionbench.store import Store
 from unionbench.views import benchmark_members, catalogue
@@ -49,7 +58,8 @@ COLUMNS = [
     "benchmark_value", "benchmark_text", "benchmark_period", "benchmark_lags",
     "difference", "gap", "gap_rel", "gap_text", "lead", "small", "verdict", "verdict_text", "sentence",
     "rank", "rank_of", "trend", "catch_up", "catch_up_reason", "needed_per_quarter",
-    "previous_period", "change", "change_rel",
+    "previous_period", "change", "change_rel", "change_text", "headline", "as_of_text", "trend_text",
+    "catch_up_text", "needed_text", "rank_text",
 ]  # fmt: skip
 
 WORDS = {
@@ -71,6 +81,18 @@ WORDS = {
         "lower": "低",
         "sentence": "{home}，比对标（{bench}）{more_less}{delta}{rel}，{verdict}",
         "sentence_level": "{home}，与对标（{bench}）基本持平",
+        "improving": "改善",
+        "stagnating": "停滞",
+        "worsening": "下滑",
+        "unknown": "—",
+        "catch_up_ahead": "已领先",
+        "catch_up_quarters": "约{n}个季度",
+        "catch_up_never": "按当前速度无法追上",
+        "catch_up_unknown": "数据不足",
+        "needed": "每季{verb}{amount}",
+        "rise": "需增",
+        "fall": "需减",
+        "rank": "{rank}/{of}",
     },
     "en": {
         "ahead": "ahead",
@@ -90,6 +112,18 @@ WORDS = {
         "lower": "lower",
         "sentence": "{home}, {delta}{rel} {more_less} than the benchmark ({bench}): {verdict}",
         "sentence_level": "{home}, about level with the benchmark ({bench})",
+        "improving": "improving",
+        "stagnating": "stagnating",
+        "worsening": "worsening",
+        "unknown": "—",
+        "catch_up_ahead": "already ahead",
+        "catch_up_quarters": "about {n} quarters",
+        "catch_up_never": "not at the current pace",
+        "catch_up_unknown": "not enough data",
+        "needed": "{verb} {amount} a quarter",
+        "rise": "up",
+        "fall": "down",
+        "rank": "{rank} of {of}",
     },
 }
 
@@ -354,6 +388,7 @@ def _row(ind, sel, mine, home_series, bench_series, bench_period, ranks) -> dict
         "previous_period": previous,
         "change": value - earlier,
         "change_rel": (value - earlier) / abs(earlier) if earlier else math.nan,
+        "headline": ind.headline,
     }
     return row | texts(row, sel.lang)
 
@@ -440,18 +475,71 @@ def texts(row: Mapping, lang: str) -> dict[str, str]:
         "gap_text": gap_text(row, lang),
         "verdict_text": verdict_text,
         "sentence": sentence(row, home_text, bench_text, lang) if row["verdict"] else "",
+        "change_text": change_text(row, lang),
+        "as_of_text": as_of_text(row, lang),
+        "trend_text": w.get(row["trend"], "—"),
+        "catch_up_text": catch_up_text(row, lang),
+        "needed_text": needed_text(row, lang),
+        "rank_text": w["rank"].format(rank=int(row["rank"]), of=row["rank_of"]) if row["rank"] == row["rank"] else "—",
     }
 
 
+def catch_up_text(row: Mapping, lang: str) -> str:
+    """When the home reaches the reference at both sides' current pace (analysis.catch_up), in words."""
+    w = WORDS[lang]
+    if row["verdict"] in ("", LEVEL):
+        return "—"
+    if row["verdict"] == AHEAD:
+        return w["catch_up_ahead"]
+    if row["catch_up"] == row["catch_up"]:
+        return w["catch_up_quarters"].format(n=int(row["catch_up"]))
+    return w["catch_up_unknown"] if row["catch_up_reason"] == analysis.NOT_ENOUGH_DATA else w["catch_up_never"]
+
+
+def needed_text(row: Mapping, lang: str) -> str:
+    """What each remaining quarter of the year must bring to reach the reference, for a row that is behind:
+    '每季需增0.77个/万名职工'; a fall for lower-is-better. '—' when ahead, level, or no quarter is left."""
+    needed = row["needed_per_quarter"]
+    if row["verdict"] != BEHIND or needed != needed or needed == 0:
+        return "—"
+    w = WORDS[lang]
+    size = points(needed, 1, lang) if row["is_rate"] else amount(abs(needed), row["basis_unit"], 2, lang)
+    return w["needed"].format(verb=w["rise" if needed > 0 else "fall"], amount=size)
+
+
+def as_of_text(row: Mapping, lang: str) -> str:
+    """'对标数据截至2026年第三季度' when this row's reference is older than the home's quarter; else ''."""
+    if not row["benchmark_lags"]:
+        return ""
+    return WORDS[lang]["as_of"].format(period=period_text(row["benchmark_period"], lang))
+
+
+def change_text(row: Mapping, lang: str) -> str:
+    """The absolute value's change on the quarter it is read against: '+6个 (+1.5%)', '+0.5 个百分点'; no % for
+    small numbers or from zero."""
+    change = row["change"]
+    if math.isnan(change):
+        return "—"
+    if row["is_rate"]:
+        return f"{signed(change, 1)} {WORDS[lang]['points']}"
+    text = signed_amount(change, row["unit"], row["decimals"], lang)
+    text = f"{text}{row['unit']}" if lang == "zh" else text
+    previous = row["value"] - change
+    small = row["kind"] in ("count", "people") and abs(previous) < SMALL and abs(row["value"]) < SMALL
+    if not small and not math.isnan(row["change_rel"]):
+        text += f" ({signed(row['change_rel'] * 100, 1)}%)"
+    return text
+
+
 def gap_text(row: Mapping, lang: str) -> str:
-    """'+1.2 个百分点', '−3.07 个/万名职工 (−24.4%)': the gap, positive when better, in the compared unit."""
+    """'+1.2 个百分点', '−3.07个/万名职工 (−24.4%)': the gap, positive when better, in the compared unit."""
     gap = row["gap"]
     if not row["judged"] or math.isnan(gap):
         return "—"
     if row["is_rate"]:
         return f"{signed(gap, 1)} {WORDS[lang]['points']}"
-    decimals = figure_decimals(row)
-    text = f"{signed(gap, decimals)} {row['basis_unit']}"
+    sign = "+" if gap > 0 else "−" if gap < 0 else ""
+    text = sign + amount(abs(gap), row["basis_unit"], figure_decimals(row), lang)
     if not math.isnan(row["gap_rel"]):
         text += f" ({signed(row['gap_rel'] * 100, 1)}%)"
     return text
@@ -514,6 +602,28 @@ def compare_csv_frame(rows: pd.DataFrame) -> pd.DataFrame:
     """The rows as `unionbench compare` writes them: numbers plain, `unit` the compared unit, `verdict` empty where
     not judged, `gap` > 0 better."""
     frame = rows.assign(unit=rows["basis_unit"])[CSV_COLUMNS].copy()
-    frame["rank"] = frame["rank"].astype("Int64")
-    frame["rank_of"] = frame["rank_of"].where(frame["rank_of"] > 0).astype("Int64")
-    return frame.replace({np.nan: None})
+    for column in ("home_value", "benchmark_value", "gap", "gap_rel", "value", "rank"):
+        frame[column] = [plain_decimal(v) if pd.notna(v) else "" for v in frame[column]]
+    frame["rank_of"] = [str(n) if n > 0 else "" for n in frame["rank_of"]]
+    return frame.fillna("")
+
+
+def gaps_to_each_member(store: Store, sel: Selection, indicator: str) -> pd.DataFrame:
+    """The home against each reference region on its own, for one indicator: one comparison row per region (the
+    wall screen's city-by-city panel), with the region's name. Same rules as `comparison`."""
+    _, regions = reference_regions(store, replace(sel, reference="average"))
+    names = store.query("region_names", adcodes=regions).set_index("adcode")["name_zh"]
+    rows = []
+    for region in regions:
+        row = comparison(store, replace(sel, reference=region)).set_index("indicator").loc[indicator]
+        rows.append({"region": region, "region_name": names.get(region, region), **row.to_dict()})
+    return pd.DataFrame(rows)
+
+
+def county_contributions(store: Store, sel: Selection, indicator: str) -> pd.DataFrame:
+    """Which county of the home city adds most to its gap on one indicator, against the same reference level as
+    the city's comparison row (gaps.county_gap_contributions: shares of the base × each county's own gap)."""
+    row = comparison(store, sel).set_index("indicator").loc[indicator]
+    return gaps.county_gap_contributions(
+        store, sel.home, sel.benchmark, row["home_period"], indicator, sel.reference, level=row["benchmark_value"]
+    )
