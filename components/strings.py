@@ -129,7 +129,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "target": {"zh": "目标", "en": "Target"},
     "actual": {"zh": "实际", "en": "Actual"},
     "expected_by_now": {"zh": "应达进度", "en": "Expected by now"},
-    "achieved": {"zh": "完成率", "en": "Achieved"},
+    "achieved": {"zh": "计划完成度", "en": "Share of the year's plan done"},
+    "due_share": {"zh": "应完成", "en": "Due by now"},
     "lagging_counties": {"zh": "进度滞后：{names}", "en": "Behind schedule: {names}"},
     "no_lagging": {"zh": "没有进度滞后的县区。", "en": "No county is behind schedule."},
     "no_targets": {"zh": "{year}年尚无目标。", "en": "No targets for {year}."},
@@ -139,9 +140,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "target_missed": {"zh": "✖ 未完成", "en": "✖ missed"},
     "target_unknown": {"zh": "— 无数据", "en": "— no figure"},
     "targets_note": {
-        "zh": "流量指标按年初至今累计对比“目标×已过季度/4”；存量指标和比率对比从年初水平到目标的直线进度。",
-        "en": "Flows compare the year-to-date total with target × quarters elapsed / 4; stocks and rates compare "
-        "with a straight line from the start-of-year level to the target.",
+        "zh": "“计划完成度”是今年计划增量已完成的比例：流量指标（资金、培训）为年初至今累计 ÷ 年度目标；"
+        "存量指标和比率为（当前 − 年初水平）÷（目标 − 年初水平）。100% 即全年目标已达到，可超过 100%；"
+        "“应完成”是按时间进度此时应完成的比例（每季度 25%）。落后于应完成超过 10 个百分点为“滞后”。",
+        "en": "'Share of the year's plan done' is how much of this year's planned change is done: for a flow (money, "
+        "trainings) the year-to-date total ÷ the annual target; for a stock or a rate (current − start-of-year "
+        "level) ÷ (target − start-of-year level). 100 % means the year's target is reached; it may exceed 100 %. "
+        "'Due by now' is the share the calendar expects (25 % a quarter); more than 10 points short of it is "
+        "'behind schedule'.",
     },
     "method_rules": {"zh": "精确规则（代码中的说明，英文）", "en": "The exact rules, as the code states them"},
     "screen": {"zh": "大屏", "en": "Wall screen"},

@@ -1,6 +1,8 @@
 """The few CSS rules the stock theme lacks: KPI tiles and traffic-light badges (shape + word + colour)."""
 
+import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 # Okabe–Ito hues (distinguishable with the common colour-vision deficiencies and on projectors), darkened so
 # white badge text keeps a contrast of at least 4.5:1; the symbol and the word carry the meaning too.
@@ -8,6 +10,20 @@ import streamlit as st
 # the old 'near' brown and 'behind' orange looked alike). '' is a row that is not judged.
 STATUS_COLOURS = {"ahead": "#0072B2", "level": "#4D4D4D", "behind": "#C23B00", "": "#8C8C8C"}
 STATUS_SYMBOLS = {"ahead": "▲", "level": "●", "behind": "▼", "": "—"}
+# A target's status in the same colours: reached reads as ahead, on track as level, behind schedule and missed as
+# behind; no figure is grey.
+TARGET_COLOURS = {"reached": "#0072B2", "on_track": "#4D4D4D", "lagging": "#C23B00", "missed": "#C23B00"}
+
+
+def coloured_column(frame: pd.DataFrame, column: str, colours: list[str | None]) -> Styler:
+    """`frame` for st.table with each cell of `column` in its row's colour (None leaves a cell as it is)."""
+    by_row = dict(zip(frame.index, colours, strict=True))
+
+    def paint(cells: pd.Series) -> list[str]:
+        return [f"color: {by_row[i]}; font-weight: 600" if by_row[i] else "" for i in cells.index]
+
+    return frame.style.apply(paint, subset=[column])
+
 
 CSS = """
 <style>

@@ -265,6 +265,8 @@ def basis_unit(ind: Indicator, basis: str, lang: str) -> str:
 
 
 def basis_of(ind: Indicator) -> str:
+    """The basis an indicator is compared on: 'rate' for a ratio (gaps in points); 'per_10k_<base>' for a figure with
+    a per-capita base in the catalogue; else 'value' — a total that grows with size, shown but not judged."""
     if ind.aggregation == "ratio":
         return "rate"
     return f"per_10k_{ind.per_capita_base}" if ind.per_capita_base else "value"
@@ -345,9 +347,9 @@ def _row(ind, sel, mine, home_series, bench_series, bench_period, ranks) -> dict
     sign = -1.0 if ind.direction == "lower" else 1.0
     difference = home_value - bench_value
     gap = sign * difference
-    small = _small(ind, basis, value, home_value, bench_value)
+    small = is_small(ind, basis, value, home_value, bench_value)
     gap_rel = gap / abs(bench_value) if bench_value and not ind.is_rate and not small else math.nan
-    verdict = _verdict(ind, gap, bench_value) if judged else ""
+    verdict = verdict_of(ind, gap, bench_value) if judged else ""
     lead = gap if ind.is_rate else gap / abs(bench_value) * 100 if bench_value else math.nan
     trend = analysis.trend(home_series.dropna(), ind.direction, ind.stock_flow, ind.is_rate)
     catch = analysis.catch_up(home_series.dropna(), bench_series.dropna(), ind.direction, ind.stock_flow)
@@ -405,9 +407,11 @@ def _at(frame: pd.DataFrame, period: str | None, column: str) -> float:
     return float(value) if pd.notna(value) else math.nan
 
 
-def _small(ind: Indicator, basis: str, value: float, home_value: float, bench_value: float) -> bool:
-    """Counts under ten on both sides: the home's count and what the reference's level gives a place of the home's
-    size (the level itself for a plain value; level × the home's base ÷ 10,000 for a per-10k figure)."""
+def is_small(ind: Indicator, basis: str, value: float, home_value: float, bench_value: float) -> bool:
+    """Small numbers: a count (or people) under ten on both sides — the home's own count, and what the reference
+    level gives a place of the home's size (the level itself for a plain value; the level × the home's base ÷
+    10,000 for a per-10k figure). Such a row gets no percentage and a caution, and is never a headline strength
+    or weakness: 3 stations against 4 is not a story."""
     if ind.kind not in ("count", "people") or math.isnan(value) or math.isnan(bench_value):
         return False
     if basis.startswith("per_10k"):
@@ -418,7 +422,10 @@ def _small(ind: Indicator, basis: str, value: float, home_value: float, bench_va
     return abs(value) < SMALL and not math.isnan(equivalent) and abs(equivalent) < SMALL
 
 
-def _verdict(ind: Indicator, gap: float, bench_value: float) -> str:
+def verdict_of(ind: Indicator, gap: float, bench_value: float) -> str:
+    """Level when the gap is within the catalogue's amber band on either side (percentage points for a rate, % of
+    the reference otherwise); beyond it ahead when the gap (positive = better) is positive, else behind. No
+    verdict without both figures."""
     if math.isnan(gap):
         return ""
     size = abs(gap) if ind.is_rate else abs(gap) / abs(bench_value) * 100 if bench_value else math.inf
