@@ -23,6 +23,7 @@ def tile_html(row: pd.Series, bench_name: str, lang: str) -> str:
     """One tile: name; verdict and gap; home and benchmark on one basis; the absolute value and its change."""
     as_of = f" · {escape(row.as_of_text)}" if row.as_of_text else ""
     compared = t("vs_previous_quarter" if row.stock_flow == "stock" else "vs_last_year", lang)
+    total = "" if row.is_rate else f"{escape(t('total_context', lang))} {escape(row.value_text)} · "
     return (
         f'<div class="ub-tile" data-testid="kpi-tile" data-indicator="{escape(row.indicator)}" '
         f'data-status="{escape(row.verdict)}">'
@@ -31,8 +32,7 @@ def tile_html(row: pd.Series, bench_name: str, lang: str) -> str:
         f'<span class="gap">{escape(row.gap_text)}</span></div>'
         f'<div class="basis">{escape(t("home_region", lang))} <b>{escape(row.home_text)}</b><br>'
         f"{escape(bench_name)} {escape(row.benchmark_text)}{as_of}</div>"
-        f'<div class="change">{escape(t("total_context", lang))} {escape(row.value_text)} · '
-        f"{escape(compared)} {escape(row.change_text)}</div>"
+        f'<div class="change">{total}{escape(compared)} {escape(row.change_text)}</div>'
         "</div>"
     )
 

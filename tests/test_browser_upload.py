@@ -98,7 +98,7 @@ def test_staff_sign_in_fix_a_rejected_file_commit_it_and_see_it_on_the_overview(
     expect(page.get_by_role("button", name="下载季度通报（Word）")).to_be_visible()  # ready for the meeting
 
     expected = int(round(float(frame["户外劳动者服务站点(个)"].astype(float).sum())))
-    page.goto(f"{server}/overview?period=2026Q4")
+    page.goto(f"{server}/?period=2026Q4")  # the overview is the default page, served at /
     wait_for_app(page)
     stations = page.locator("[data-testid=kpi-tile]").first.inner_text()
     assert f"{expected:,}" in stations or str(expected) in stations

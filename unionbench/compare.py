@@ -75,6 +75,7 @@ WORDS = {
         "better": "好于对标",
         "worse": "差于对标",
         "as_of": "对标数据截至{period}",
+        "both_on": "对标数据截至{period}，双方均按该季度比较（当季发生额）",
         "more": "多",
         "less": "少",
         "higher": "高",
@@ -106,6 +107,7 @@ WORDS = {
         "better": "better than the benchmark",
         "worse": "worse than the benchmark",
         "as_of": "benchmark figures as of {period}",
+        "both_on": "benchmark figures as of {period}; both sides read on that quarter (an amount in the quarter)",
         "more": "more",
         "less": "fewer",
         "higher": "higher",
@@ -515,10 +517,13 @@ def needed_text(row: Mapping, lang: str) -> str:
 
 
 def as_of_text(row: Mapping, lang: str) -> str:
-    """'对标数据截至2026年第三季度' when this row's reference is older than the home's quarter; else ''."""
+    """'对标数据截至2026年第三季度' when this row's reference is older than the selected quarter; for a flow, which is
+    then read on that quarter on both sides, '双方均按2026年第三季度比较'. '' when both are of the selected quarter."""
     if not row["benchmark_lags"]:
         return ""
-    return WORDS[lang]["as_of"].format(period=period_text(row["benchmark_period"], lang))
+    period = period_text(row["benchmark_period"], lang)
+    key = "both_on" if row["home_period"] == row["benchmark_period"] else "as_of"
+    return WORDS[lang][key].format(period=period)
 
 
 def change_text(row: Mapping, lang: str) -> str:
