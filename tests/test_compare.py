@@ -190,3 +190,30 @@ def test_the_demo_city_has_verdicts_on_every_judged_indicator_and_none_on_raw_co
     assert (ahead.gap > 0).all() and not ahead.gap_text.str.startswith("−").any()
     behind = judged[judged.verdict == "behind"]
     assert (behind.gap < 0).all() and behind.gap_text.str.startswith("−").all()
+
+
+@pytest.mark.parametrize("home", [HOME, CANGXI, SUINING])
+def test_the_fast_trend_and_catch_up_agree_with_the_analysis_functions_on_every_demo_series(store, home):
+    from unionbench import analysis
+
+    periods = compare.history_periods("2026Q3")
+    catalogue = compare.catalogue(store, "zh")
+    figures = store.query("compared_figures", regions=[home], periods=periods)
+    sel = compare.Selection(home, "suineilu", "2026Q3", reference="best")
+    levels = compare.reference_levels(store, sel, periods)
+    checked = 0
+    for indicator, ind in catalogue.items():
+        mine = figures[figures.indicator == indicator].set_index("period")["figure"].reindex(periods).astype(float)
+        bench = levels[levels.indicator == indicator].set_index("period")["level"].reindex(periods).astype(float)
+        flow = ind.stock_flow == "flow"
+        expected = analysis.trend(mine.dropna(), ind.direction, ind.stock_flow, ind.is_rate)
+        status, slope = compare.trend_of(compare.levels_of(mine.to_numpy(), flow), ind.direction, ind.is_rate)
+        assert status == expected.status
+        assert slope == pytest.approx(expected.slope, nan_ok=True)
+        catch = analysis.catch_up(mine.dropna(), bench.dropna(), ind.direction, ind.stock_flow)
+        quarters, reason = compare.catch_up_of(
+            compare.levels_of(mine.to_numpy(), flow), compare.levels_of(bench.to_numpy(), flow), ind.direction
+        )
+        assert (quarters, reason) == (catch.quarters, catch.reason), indicator
+        checked += 1
+    assert checked == 21

@@ -26,6 +26,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from unionbench import analysis, gaps
@@ -41,7 +42,7 @@ from unionbench.formatting import (
     signed,
     signed_amount,
 )
-from unionbench.periods import shift
+from unionbench.periods import quarter_of, shift
 from unionbench.store import Store
 from unionbench.views import benchmark_members, catalogue
 
@@ -324,28 +325,35 @@ def _rows(
     ranks: pd.DataFrame,
     periods: list[str],
 ) -> pd.DataFrame:
-    home_by = {i: rows.set_index("period") for i, rows in home_figures.groupby("indicator")}
-    level_by = {i: rows.set_index("period") for i, rows in levels.groupby("indicator")}
+    """One row per indicator, from three indicator × quarter grids (home figure, home value, reference level)."""
+    ids = list(indicators)
+
+    def grid(frame: pd.DataFrame, column: str) -> np.ndarray:
+        if frame.empty:
+            return np.full((len(ids), len(periods)), np.nan)
+        wide = frame.pivot_table(index="indicator", columns="period", values=column, aggfunc="first", dropna=False)
+        return wide.reindex(index=ids, columns=periods).to_numpy(dtype=float)
+
+    figures, values, bench = grid(home_figures, "figure"), grid(home_figures, "value"), grid(levels, "level")
     shared = shared_period(levels, sel.period)
-    rows = []
-    for ind in indicators.values():
-        mine = home_by.get(ind.id, pd.DataFrame(columns=["figure", "value", "base"]))
-        bench = level_by.get(ind.id, pd.DataFrame(columns=["level", "reporting"]))
-        home_series = mine["figure"].reindex(periods).astype(float)
-        bench_series = bench["level"].reindex(periods).astype(float)
-        rows.append(_row(ind, sel, mine, home_series, bench_series, shared.get(ind.id), ranks))
+    position = {p: i for i, p in enumerate(periods)}
+    rows = [
+        _row(ind, sel, figures[n], values[n], bench[n], shared.get(ind.id), ranks, position)
+        for n, ind in enumerate(indicators.values())
+    ]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _row(ind, sel, mine, home_series, bench_series, bench_period, ranks) -> dict:
+def _row(ind, sel, figures, values, bench, bench_period, ranks, position) -> dict:
+    """The comparison for one indicator from its 8-quarter arrays (oldest first, the selected quarter last)."""
     basis = basis_of(ind)
     judged = ind.direction != "neutral" and basis != "value"
     bench_period = bench_period if judged and isinstance(bench_period, str) else None
     lags = bench_period is not None and bench_period < sel.period
     home_period = bench_period if lags and ind.stock_flow == "flow" else sel.period
-    value = _at(mine, home_period, "value")
-    home_value = _at(mine, home_period, "figure")
-    bench_value = float(bench_series.get(bench_period, math.nan)) if bench_period else math.nan
+    at = position.get(home_period)
+    value, home_value = _cell(values, at), _cell(figures, at)
+    bench_value = _cell(bench, position.get(bench_period)) if bench_period else math.nan
     sign = -1.0 if ind.direction == "lower" else 1.0
     difference = home_value - bench_value
     gap = sign * difference
@@ -353,10 +361,11 @@ def _row(ind, sel, mine, home_series, bench_series, bench_period, ranks) -> dict
     gap_rel = gap / abs(bench_value) if bench_value and not ind.is_rate and not small else math.nan
     verdict = verdict_of(ind, gap, bench_value) if judged else ""
     lead = gap if ind.is_rate else gap / abs(bench_value) * 100 if bench_value else math.nan
-    trend = analysis.trend(home_series.dropna(), ind.direction, ind.stock_flow, ind.is_rate)
-    catch = analysis.catch_up(home_series.dropna(), bench_series.dropna(), ind.direction, ind.stock_flow)
+    flow = ind.stock_flow == "flow"
+    trend, slope = trend_of(levels_of(figures, flow), ind.direction, ind.is_rate)
+    quarters, reason = catch_up_of(levels_of(figures, flow), levels_of(bench, flow), ind.direction)
     previous = shift(home_period, -analysis_offset(ind))
-    earlier = _at(mine, previous, "value")
+    earlier = _cell(values, position.get(previous))
     row = {
         "indicator": ind.id,
         "name": ind.name,
@@ -385,10 +394,10 @@ def _row(ind, sel, mine, home_series, bench_series, bench_period, ranks) -> dict
         "verdict": verdict,
         "rank": float(ranks["rank"].get(ind.id, math.nan)) if judged and len(ranks) else math.nan,
         "rank_of": int(ranks["rank_of"].get(ind.id, 0)) if judged and len(ranks) else 0,
-        "trend": trend.status if ind.direction != "neutral" else analysis.UNKNOWN,
-        "catch_up": math.nan if catch.quarters is None or not judged else float(catch.quarters),
-        "catch_up_reason": catch.reason if judged else "",
-        "needed_per_quarter": _needed(ind, home_series, bench_series, home_period, trend.slope) if judged else math.nan,
+        "trend": trend,
+        "catch_up": float(quarters) if quarters is not None and judged else math.nan,
+        "catch_up_reason": reason if judged else "",
+        "needed_per_quarter": _needed(ind, figures, bench, home_period, at, slope) if judged else math.nan,
         "previous_period": previous,
         "change": value - earlier,
         "change_rel": (value - earlier) / abs(earlier) if earlier else math.nan,
@@ -397,16 +406,100 @@ def _row(ind, sel, mine, home_series, bench_series, bench_period, ranks) -> dict
     return row | texts(row, sel.lang)
 
 
+def _cell(array: np.ndarray, at: int | None) -> float:
+    return math.nan if at is None else float(array[at])
+
+
+# --- trend and catch-up on the fixed window ------------------------------------------------------------------------
+# The same rules as analysis.trend and analysis.catch_up (tests/test_compare.py checks they agree on every demo
+# series), on plain arrays of consecutive quarters: the pandas versions cost ~20 ms per indicator, too slow for a
+# page that compares 21 indicators on every rerun.
+
+
+def levels_of(series: np.ndarray, flow: bool) -> np.ndarray:
+    """What a trend is fitted to: a stock's level each quarter, a flow's four-quarter total where all four exist."""
+    if not flow:
+        return series
+    totals = np.full_like(series, np.nan)
+    for end in range(3, len(series)):
+        totals[end] = series[end - 3 : end + 1].sum()  # NaN when any of the four is missing
+    return totals
+
+
+def _window(levels: np.ndarray, last: int, window: int = 4) -> tuple[np.ndarray, np.ndarray]:
+    """The quarters (positions) and levels present in the `window` quarters ending at position `last`."""
+    x = np.arange(max(0, last - window + 1), last + 1)
+    y = levels[x]
+    present = ~np.isnan(y)
+    return x[present].astype(float), y[present]
+
+
+def _slope_of(x: np.ndarray, y: np.ndarray) -> float:
+    x = x - x.mean()
+    return float((x * (y - y.mean())).sum() / (x * x).sum())
+
+
+def trend_of(levels: np.ndarray, direction: str, is_rate: bool) -> tuple[str, float]:
+    """analysis.trend on an array: the status and the slope per quarter."""
+    present = np.flatnonzero(~np.isnan(levels))
+    if not len(present):
+        return analysis.UNKNOWN, math.nan
+    x, y = _window(levels, int(present[-1]))
+    if len(x) < 3:
+        return analysis.UNKNOWN, math.nan
+    slope = _slope_of(x, y)
+    threshold = analysis.STAGNATION_POINTS if is_rate else analysis.STAGNATION_SHARE * abs(float(y.mean()))
+    if direction == "neutral":
+        return analysis.UNKNOWN, slope
+    if abs(slope) <= max(threshold, analysis._EPSILON):
+        return analysis.STAGNATING, slope
+    better = (-1 if direction == "lower" else 1) * slope > 0
+    return (analysis.IMPROVING if better else analysis.WORSENING), slope
+
+
+def catch_up_of(home: np.ndarray, bench: np.ndarray, direction: str, max_quarters: int = 40) -> tuple:
+    """analysis.catch_up on two arrays of levels: (quarters or None, reason)."""
+    common = np.flatnonzero(~np.isnan(home) & ~np.isnan(bench))
+    if direction == "neutral" or not len(common):
+        return None, analysis.NOT_ENOUGH_DATA
+    last = int(common[-1])
+    sign = -1 if direction == "lower" else 1
+    behind = sign * (bench[last] - home[last])
+    if behind <= 0:
+        return 0, analysis.AHEAD
+    (hx, hy), (bx, by) = _window(home, last), _window(bench, last)
+    if len(hx) < 3 or len(bx) < 3:
+        return None, analysis.NOT_ENOUGH_DATA
+    closing = sign * (_slope_of(hx, hy) - _slope_of(bx, by))
+    if closing <= analysis._EPSILON:
+        return None, analysis.WIDENING
+    quarters = math.ceil(behind / closing - analysis._EPSILON)
+    return (None, analysis.TOO_SLOW) if quarters > max_quarters else (quarters, analysis.CLOSING)
+
+
+def _needed(ind: Indicator, home: np.ndarray, bench: np.ndarray, period: str, at: int | None, pace: float) -> float:
+    """What-if (analysis.needed_per_quarter): a stock's rise per remaining quarter to reach the reference level; a
+    flow's amount per remaining quarter for its year to date to reach the reference's four-quarter total. In the
+    compared unit, signed the indicator's way (a fall for lower-is-better)."""
+    if at is None:
+        return math.nan
+    left = analysis.quarters_left_in_year(period)
+    if ind.stock_flow == "flow":
+        first = at - (quarter_of(period) - 1)
+        current = float(home[first : at + 1].sum()) if first >= 0 else math.nan
+        target = float(levels_of(bench, True)[at])
+        pace = float(home[at])
+    else:
+        current, target = float(home[at]), float(bench[at])
+    needed = analysis.needed_per_quarter(
+        current, target, left, ind.stock_flow, ind.direction, None if math.isnan(pace) else pace
+    )
+    return needed.per_quarter
+
+
 def analysis_offset(ind: Indicator) -> int:
     """Quarters back a change is read against: the previous quarter for a stock, a year for a flow."""
     return 1 if ind.stock_flow == "stock" else 4
-
-
-def _at(frame: pd.DataFrame, period: str | None, column: str) -> float:
-    if period is None or period not in frame.index:
-        return math.nan
-    value = frame.at[period, column]
-    return float(value) if pd.notna(value) else math.nan
 
 
 def is_small(ind: Indicator, basis: str, value: float, home_value: float, bench_value: float) -> bool:
@@ -434,23 +527,6 @@ def verdict_of(ind: Indicator, gap: float, bench_value: float) -> str:
     if size <= ind.amber_band:
         return LEVEL
     return AHEAD if gap > 0 else BEHIND
-
-
-def _needed(ind: Indicator, home: pd.Series, bench: pd.Series, period: str, pace: float) -> float:
-    """What-if (analysis.needed_per_quarter): a stock's rise per remaining quarter to reach the reference level; a
-    flow's amount per remaining quarter for its year to date to reach the reference's four-quarter total. In the
-    compared unit, signed the indicator's way (a fall for lower-is-better)."""
-    left = analysis.quarters_left_in_year(period)
-    if ind.stock_flow == "flow":
-        current = analysis.year_to_date(home, period)
-        target = float(analysis.four_quarter_totals(bench.dropna()).get(period, math.nan))
-        pace = home.get(period, math.nan)
-    else:
-        current, target = home.get(period, math.nan), bench.get(period, math.nan)
-    needed = analysis.needed_per_quarter(
-        current, target, left, ind.stock_flow, ind.direction, None if math.isnan(pace) else pace
-    )
-    return needed.per_quarter
 
 
 # --- words ------------------------------------------------------------------------------------------------------
