@@ -101,3 +101,83 @@ def county_map_with_table(
         },
     )
     return event
+
+
+def ranking_map(frame: pd.DataFrame, geojson: dict, bounds, direction: str, lang: str, height: int = 560) -> go.Figure:
+    """A ranking (peers.indicator_ranking) on the map: one shape per region keyed by adcode, coloured by the ranked
+    figure (darker is better), regions without a figure in grey; hover with the distinct label, figure and rank."""
+    unit, decimals, n = frame.basis_unit.iloc[0], int(frame.decimals.iloc[0]), int(frame.rank_of.iloc[0])
+    present, absent = frame[frame.figure.notna()], frame[frame.figure.isna()]
+    labels = [
+        f"<b>{label}</b><br>{format_number(v, decimals)} {unit}<br>{t('map_rank', lang)} {int(r)}/{n}"
+        for label, v, r in zip(present.label, present.figure, present["rank"], strict=True)
+    ]
+    center, zoom = view_for(bounds, 900, height)
+    line = {"color": "#ffffff", "width": 0.8 if len(frame) > 40 else 1.2}
+    figure = go.Figure()
+    if len(absent):
+        figure.add_trace(
+            go.Choroplethmap(
+                geojson=geojson,
+                locations=absent.region,
+                z=[0] * len(absent),
+                featureidkey="id",
+                colorscale=[[0, NO_DATA], [1, NO_DATA]],
+                showscale=False,
+                marker={"line": line, "opacity": 0.9},
+                text=[f"<b>{label}</b><br>{t('no_data_legend', lang)}" for label in absent.label],
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
+    figure.add_trace(
+        go.Choroplethmap(
+            geojson=geojson,
+            locations=present.region,
+            z=present.figure,
+            featureidkey="id",
+            colorscale="Blues",
+            reversescale=direction == "lower",
+            marker={"line": line, "opacity": 0.9},
+            colorbar={"title": {"text": unit, "side": "right"}, "thickness": 14, "len": 0.8},
+            text=labels,
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        map={"style": "white-bg", "center": center, "zoom": zoom},
+        height=height,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+    )
+    return figure
+
+
+def ranking_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Rank, label and the ranked figure, best first (regions without a figure last), the basis unit in the header."""
+    table = frame[["rank", "label", "figure"]].copy()
+    table.columns = [t("map_rank", lang), t("region", lang), f"{t('value', lang)} ({frame.basis_unit.iloc[0]})"]
+    return table
+
+
+def ranking_map_with_table(
+    frame: pd.DataFrame, indicator: Indicator, lang: str, key: str, height: int = 560, on_select=None
+):
+    """The map (two thirds) beside its rank table (one third), both from one ranking frame, so the shape, the hover
+    and the table row of a region read the same figure and rank. Returns the map's selection event, if any."""
+    left, right = st.columns([2, 1])
+    geojson, bounds = boundaries(tuple(frame.region), str(cache_dir_for(resolve_db_path(None))))
+    event = left.plotly_chart(
+        ranking_map(frame, geojson, bounds, indicator.direction, lang, height=height),
+        key=key,
+        config={"displaylogo": False, "scrollZoom": False},
+        on_select=on_select or "ignore",
+        selection_mode="points",
+    )
+    table = ranking_table(frame, lang)
+    right.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=min(height, 38 + 35 * len(table)),
+        column_config={table.columns[2]: st.column_config.NumberColumn(format=f"%.{int(frame.decimals.iloc[0])}f")},
+    )
+    return event
