@@ -38,7 +38,10 @@ def profile_table(rows: pd.DataFrame, lang: str) -> None:
         hide_index=True,
         width="stretch",
         height=38 + 35 * len(table),
-        column_config={t("last_8_quarters", lang): st.column_config.LineChartColumn(width="small")},
+        column_config={
+            t("profile_verdict", lang): st.column_config.TextColumn(width="medium"),
+            t("last_8_quarters", lang): st.column_config.LineChartColumn(width="small"),
+        },
     )
 
 
