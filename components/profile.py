@@ -18,6 +18,13 @@ def rank_text(rank: float, of: int) -> str:
     return f"{int(rank)}/{int(of)}" if not math.isnan(rank) and of else "—"
 
 
+def verdict_texts(rows: pd.DataFrame, lang: str) -> pd.Series:
+    """compare's verdict words, except where the region itself has no figure: compare says "no benchmark figure"
+    there, which would blame the benchmark (a county that has not reported)."""
+    unreported = rows["judged"] & rows["home_value"].isna()
+    return rows["verdict_text"].where(~unreported, t("profile_no_figure", lang)).replace("", "—")
+
+
 def profile_table(rows: pd.DataFrame, lang: str) -> None:
     """One row per indicator; a row not judged (a total that grows with size) shows no benchmark, gap or rank."""
     table = pd.DataFrame(
@@ -26,7 +33,7 @@ def profile_table(rows: pd.DataFrame, lang: str) -> None:
             t("profile_compared", lang): rows["home_text"],
             t("profile_benchmark", lang): rows["benchmark_text"],
             t("gap", lang): rows["gap_text"],
-            t("profile_verdict", lang): rows["verdict_text"].replace("", "—"),
+            t("profile_verdict", lang): verdict_texts(rows, lang),
             t("rank_of", lang): [rank_text(r, n) for r, n in zip(rows["rank"], rows["rank_of"], strict=True)],
             t("profile_value", lang): rows["value_text"],
             t("trend", lang): [trend_text(s, lang) for s in rows["trend"]],
@@ -48,13 +55,13 @@ def profile_table(rows: pd.DataFrame, lang: str) -> None:
 def indicator_line(row: pd.Series, scope_name: str, lang: str) -> str:
     """The map's indicator in one line: compare's sentence (or the figure and why it is not judged), the rank on
     the same basis among the scope, and the total as context."""
-    said = row["sentence"] or f"{row['home_text']}，{row['verdict_text']}".rstrip("，")
-    if lang == "en":
-        said = row["sentence"] or f"{row['home_text']}, {row['verdict_text']}".rstrip(", ")
+    verdict = t("profile_no_figure", lang) if math.isnan(row["home_value"]) else row["verdict_text"]
+    comma = ", " if lang == "en" else "，"
+    said = row["sentence"] or (f"{row['home_text']}{comma}{verdict}" if verdict else row["home_text"])
     parts = [t("profile_indicator_line", lang, indicator=row["name"], sentence=said)]
     if not math.isnan(row["rank"]) and row["rank_of"]:
         parts.append(t("profile_rank_part", lang, rank=int(row["rank"]), of=int(row["rank_of"]), scope=scope_name))
-    if row["basis"] != "value":
+    if row["basis"] != "value" and not math.isnan(row["value"]):
         parts.append(t("profile_value_part", lang, value=row["value_text"]))
     return " · ".join(parts)
 

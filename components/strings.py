@@ -86,6 +86,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "profile_benchmark": {"zh": "对标值（同口径）", "en": "Benchmark (same basis)"},
     "profile_verdict": {"zh": "判断", "en": "Verdict"},
     "profile_value": {"zh": "总量（背景）", "en": "Total (context)"},
+    "profile_no_figure": {"zh": "本季度未报数据", "en": "no figure reported this quarter"},
     "profile_rank_among": {
         "zh": "排名范围：{scope}，按对比口径（每万名职工、比率）计算；县区与对标城市的县区比较，城市与城市比较；"
         "随规模增长的总量只作背景，不列对标值、不评判。",

@@ -107,6 +107,11 @@ def test_the_map_of_the_province_counties_ranks_all_183_with_both_shizhong_distr
     at.selectbox(key="profile_region").set_value("510812").run()
     row = at.dataframe[1].value.set_index("指标").loc["户外劳动者服务站点"]
     assert row["排名"] == "19/24" == f"{int(table.set_index('地区').at['朝天区', '排名'])}/24"
+    at.selectbox(key="profile_region").set_value("511102").run()  # 乐山·市中区: no county figures in the demo
+    assert at.subheader[0].value == "乐山·市中区概况 · 2026年第三季度"
+    row = at.dataframe[1].value.set_index("指标").loc["户外劳动者服务站点"]
+    assert (row["对比值（同口径）"], row["判断"], row["排名"]) == ("—", "本季度未报数据", "—")
+    assert at.markdown[-1].value == "**户外劳动者服务站点**：—，本季度未报数据"
 
 
 def test_rankings_show_moves_and_the_composite_with_its_method(page):
