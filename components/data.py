@@ -92,21 +92,39 @@ def peer_regions(_store: Store, version: str, scope: str, home: str, set_id: str
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def region_profile(
-    _store: Store, version: str, region: str, peer_set: tuple[str, ...], set_id: str, period: str, lang: str
+    _store: Store, version: str, home: str, set_id: str, period: str, scope: str | None, lang: str, region: str
 ):
-    return peers.region_profile(_store, region, list(peer_set), set_id, period, lang)
+    """compare's rows for `region`, ranked among the peers of (home, scope): peers.region_profile."""
+    return peers.region_profile(_store, peers.selection(home, set_id, period, scope, True, lang), region)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def indicator_ranking(
-    _store: Store, version: str, regions: tuple[str, ...], indicator: Indicator, period: str, per_10k: bool
+    _store: Store,
+    version: str,
+    home: str,
+    set_id: str,
+    period: str,
+    scope: str | None,
+    indicator: Indicator,
+    per_10k: bool,
+    lang: str,
 ):
-    return peers.indicator_ranking(_store, list(regions), indicator, period, per_10k)
+    """Every peer of (home, scope) ranked on one indicator: peers.indicator_ranking."""
+    return peers.indicator_ranking(_store, peers.selection(home, set_id, period, scope, per_10k, lang), indicator)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def composite_ranking(_store: Store, version: str, regions: tuple[str, ...], period: str, lang: str, weights: tuple):
-    return peers.composite_ranking(_store, list(regions), period, lang, dict(weights) or None)
+def composite_ranking(
+    _store: Store,
+    version: str,
+    regions: tuple[str, ...],
+    period: str,
+    lang: str,
+    weights: tuple,
+    home: str | None = None,
+):
+    return peers.composite_ranking(_store, list(regions), period, lang, dict(weights) or None, home)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

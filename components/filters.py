@@ -13,6 +13,7 @@ from components.url_state import flag_from_url, from_url, to_url
 from unionbench.catalog import Indicator
 from unionbench.compare import Selection
 from unionbench.formatting import period_text
+from unionbench.peers import SCOPES
 
 DEFAULT_HOME = "510800"  # 广元市
 DEFAULT_BENCHMARK = "suineilu"
@@ -83,7 +84,11 @@ def shared_filters(ctx: PageContext, *, indicator: bool = True, level: bool = Fa
 
 
 def scope_picker(scopes: tuple[str, ...], home_name: str, lang: str) -> tuple[str, str]:
-    """The peer scope (kept in the link as ?scope=) in the sidebar; returns its id and its name."""
+    """The peer scope (kept in the link as ?scope=) in the sidebar, among `scopes` (ids of peers.SCOPES, such as
+    'province_counties': every county of the home's province); returns its id and its name."""
+    unknown = set(scopes) - set(SCOPES)
+    if unknown:
+        raise ValueError(f"unknown peer scopes {sorted(unknown)}; expected some of {SCOPES}")
 
     def name(scope: str) -> str:
         return t(f"scope_{scope}", lang, home=home_name)

@@ -60,6 +60,45 @@ STRINGS: dict[str, dict[str, str]] = {
     "scope_province_cities": {"zh": "全省各市（州）", "en": "Cities of the province"},
     "scope_benchmark_cities": {"zh": "{home}与对标城市", "en": "{home} and benchmark cities"},
     "scope_benchmark_counties": {"zh": "{home}与对标城市的县区", "en": "Counties of {home} and benchmark cities"},
+    "scope_province_counties": {"zh": "全省各县（市、区）", "en": "Counties of the province"},
+    "basis_per_10k": {"zh": "按每万名职工（{unit}）", "en": "Per 10,000 workers ({unit})"},
+    "basis_rate": {"zh": "按比率（{unit}）", "en": "As a rate ({unit})"},
+    "basis_value": {"zh": "按总量（{unit}）", "en": "As a total ({unit})"},
+    "basis_raw_count": {
+        "zh": "按总量（{unit}）：随规模增长、无人均基数，未按规模折算，仅供参考",
+        "en": "As a total ({unit}): it grows with size and has no per-capita base, so it is not scaled; read with care",
+    },
+    "ranked_of": {
+        "zh": "{n}个地区中有{ranked}个本季度有数据（无数据的列在表末）",
+        "en": "{ranked} of {n} regions have a figure this quarter (those without are listed last)",
+    },
+    "ranking_condensed": {
+        "zh": "图中显示前{n}名、后{n}名和{home}的地区（红色），省略处注明省去的名次数；完整名次见右表。",
+        "en": "The chart shows the top {n}, the bottom {n} and {home}'s regions (red); gaps say how many ranks are "
+        "left out. The table beside it has every rank.",
+    },
+    "bars_skipped": {"zh": "⋯ 省略{n}个 ⋯", "en": "⋯ {n} not shown ⋯"},
+    "map_basis_differs": {
+        "zh": "地图和右表按总量排名；下方概况按对比口径（{unit}）排名，两者名次可能不同。"
+        "打开“按每万名职工”后口径一致。",
+        "en": "The map and the table rank totals; the profile below ranks on the compared basis ({unit}), so ranks "
+        "may differ. Turn on “Per 10,000 workers” to read both on one basis.",
+    },
+    "profile_compared": {"zh": "对比值（同口径）", "en": "Compared figure"},
+    "profile_benchmark": {"zh": "对标值（同口径）", "en": "Benchmark (same basis)"},
+    "profile_verdict": {"zh": "判断", "en": "Verdict"},
+    "profile_value": {"zh": "总量（背景）", "en": "Total (context)"},
+    "profile_no_figure": {"zh": "本季度未报数据", "en": "no figure reported this quarter"},
+    "profile_rank_among": {
+        "zh": "排名范围：{scope}，按对比口径（每万名职工、比率）计算；县区与对标城市的县区比较，城市与城市比较；"
+        "随规模增长的总量只作背景，不列对标值、不评判。",
+        "en": "Ranks among {scope}, on the compared basis (per 10,000 workers, or the rate); a county is read "
+        "against the benchmark cities' counties, a city against cities; totals that grow with size are context "
+        "only, with no benchmark and no verdict.",
+    },
+    "profile_indicator_line": {"zh": "**{indicator}**：{sentence}", "en": "**{indicator}**: {sentence}"},
+    "profile_rank_part": {"zh": "排名 {rank}/{of}（{scope}）", "en": "rank {rank} of {of} ({scope})"},
+    "profile_value_part": {"zh": "总量 {value}（背景）", "en": "total {value} (context)"},
     "map_page_heading": {"zh": "{scope} · {indicator} · {period}", "en": "{scope} · {indicator} · {period}"},
     "map_click_hint": {
         "zh": "点击地图上的区域查看其概况；点击城市可进入其县区。",
