@@ -108,17 +108,23 @@ def read_text(data: bytes) -> Grid:
     return read_csv(decode(data))
 
 
-BOMS = ((b"\xef\xbb\xbf", "utf-8-sig", "UTF-8"), (b"\xff\xfe", "utf-16", "UTF-16"), (b"\xfe\xff", "utf-16", "UTF-16"))
+# (BOM, the encoding reported, the codec for what follows the BOM, its name in messages)
+BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig", "utf-8", "UTF-8"),
+    (b"\xff\xfe", "utf-16", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16", "utf-16-be", "UTF-16"),
+)
 
 
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding): BOMs first, then strict UTF-8, then charset-normalizer among the likely encodings."""
-    for bom, encoding, label in BOMS:
+    for bom, encoding, codec, label in BOMS:
         if data.startswith(bom):
+            body = data[len(bom) :]
             try:
-                return data.decode(encoding), encoding
+                return body.decode(codec), encoding
             except UnicodeDecodeError as error:
-                raise FileRejected(decode_problem(data, error, encoding, label)) from None
+                raise FileRejected(decode_problem(body, error, codec, label)) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -141,7 +147,7 @@ def decode_problem(data: bytes, error: UnicodeDecodeError, encoding: str, label:
     line = lines[-1].rstrip("\r")
     delimiter = max(DELIMITERS, key=lambda d: sum(text.count(d) > 0 for text in lines[:50]))
     column = column_letter(line.count(delimiter))
-    bad = " ".join(f"{byte:02X}" for byte in data[error.start : min(error.end, error.start + 4)])
+    bad = " ".join(f"{byte:02X}" for byte in data[error.start : error.start + 4])  # the bad byte and what follows
     details = {"encoding": label, "bytes": bad, "char": len(line) + 1}
     code = "truncated_text" if error.end >= len(data) and error.reason.startswith("truncated") else "bom_mismatch"
     return Problem(code, row=len(lines), column=column, details=details)

@@ -402,7 +402,8 @@ class SheetReader:
         style = self.style(element.get("s"))
         if kind == "inlineStr" and inline is not None:
             return rich_text(inline), None, None
-        if formula is not None and value_text is None:
+        if formula is not None and (value_text is None or value_text == "" and kind != "str"):
+            # No saved result (openpyxl and other writers save formulas as <v></v>); only a text result is ''.
             return shorten(f"={formula}" if formula else "=…"), None, "formula_without_value"
         if value_text is None:
             return None, None, None
