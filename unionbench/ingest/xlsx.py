@@ -19,6 +19,7 @@ import struct
 import zipfile
 from dataclasses import dataclass
 from xml.etree.ElementTree import ParseError, iterparse
+from xml.parsers import expat
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel, from_ISO8601
@@ -69,6 +70,26 @@ def column_index(letters: str) -> int:
     for char in letters.upper():
         number = number * 26 + ord(char) - 64
     return number - 1
+
+
+_LETTERS: dict[str, int | None] = {}
+_DIGITS = "0123456789$"
+
+
+def ref_column(ref: str) -> int | None:
+    """The column index of a cell reference ('B7' → 1), cached by its letters: a sheet has few distinct ones."""
+    letters = ref.rstrip(_DIGITS)
+    column = _LETTERS.get(letters, -1)
+    if column == -1:
+        place = parse_ref(ref)
+        column = place[1] if place else None
+        if len(_LETTERS) < 100_000:
+            _LETTERS[letters] = column
+    return column
+
+
+class PeekDone(Exception):
+    """Raised inside the parse when a peek has seen the rows it wanted."""
 
 
 def parse_ref(ref: str) -> tuple[int, int] | None:
@@ -329,38 +350,76 @@ class SheetReader:
         self.cells = 0
 
     def read(self) -> SheetData:
+        """Feeds the sheet's XML to expat in 1 MB pieces; the handlers keep only the current row (no element tree,
+        which cost twice the time) and stop the parse by raising when a limit is met or a peek has its rows."""
         data = SheetData([], [], set(), [])
-        row_number, column, hidden, cells, row_element = 0, -1, False, {}, None
+        state = {"row": 0, "hidden": False, "cells": {}, "column": -1}
+        cell: dict = {}
+        text: list[str] = []
+        collecting = [False]
+        names: dict[str, str] = {}
+
+        def start(tag, attrs):
+            name = names.get(tag) or names.setdefault(tag, tag.rpartition(":")[2])
+            if name == "c":
+                cell.clear()
+                cell.update(attrs=attrs, v=None, f=None, inline=None, rph=False)
+            elif name == "v" or name == "f" or name == "t" and cell.get("inline") is not None and not cell["rph"]:
+                text.clear()
+                collecting[0] = True
+            elif name == "is":
+                cell["inline"] = []
+            elif name == "rPh":
+                cell["rph"] = True
+            elif name == "row":
+                state["row"] = self.row_number(attrs.get("r"), state["row"])
+                state["hidden"] = attrs.get("hidden") in ("1", "true")
+                state["cells"], state["column"] = {}, -1
+            elif name == "col" and attrs.get("hidden") in ("1", "true"):
+                span = self.column_span(attrs)
+                if span:
+                    data.hidden_columns.append(span)
+            elif name == "mergeCell":
+                self.add_merge(data, attrs.get("ref", ""))
+
+        def end(tag):
+            name = names[tag]
+            if name == "c":
+                state["column"] = self.read_cell(cell, state["row"], state["column"], state["cells"])
+            elif name == "v" or name == "f":
+                cell[name] = "".join(text)
+                collecting[0] = False
+            elif name == "t" and collecting[0]:
+                cell["inline"].append("".join(text))
+                collecting[0] = False
+            elif name == "rPh":
+                cell["rph"] = False
+            elif name == "row" and state["cells"]:
+                self.keep_row(data, state["row"], state["cells"], state["hidden"])
+                if self.max_rows and len(data.rows) >= self.max_rows:
+                    raise PeekDone
+
+        def characters(content):
+            if collecting[0]:
+                text.append(content)
+
+        def no_dtd(*args):
+            raise not_readable(f"{self.sheet.title}: DTD")
+
+        parser = expat.ParserCreate()
+        parser.buffer_text = True
+        parser.StartElementHandler, parser.EndElementHandler = start, end
+        parser.CharacterDataHandler = characters
+        parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = no_dtd
         try:
-            for event, element in self.parts.events(self.sheet.path, events=("start", "end")):
-                name = local(element.tag)
-                if event == "start":
-                    if name == "row":
-                        row_number = self.row_number(element.get("r"), row_number)
-                        hidden = element.get("hidden") in ("1", "true")
-                        column, cells, row_element = -1, {}, element
-                    continue
-                if name == "c":
-                    column = self.read_cell(element, row_number, column, cells)
-                    if row_element is not None:
-                        row_element.clear()  # keeps memory flat however long the row
-                elif name == "row":
-                    if cells:
-                        self.keep_row(data, row_number, cells, hidden)
-                        if self.max_rows and len(data.rows) >= self.max_rows:
-                            return data
-                    element.clear()
-                    row_element = None
-                elif name == "col" and element.get("hidden") in ("1", "true"):
-                    span = self.column_span(element)
-                    if span:
-                        data.hidden_columns.append(span)
-                elif name == "mergeCell":
-                    self.add_merge(data, element.get("ref", ""))
-                elif name == "sheetData":
-                    element.clear()
-        except ParseError as error:
-            raise not_readable(f"{self.sheet.title}: XML {error.position}") from None
+            with self.parts.archive.open(self.parts.name(self.sheet.path)) as stream:
+                while chunk := stream.read(1 << 20):
+                    parser.Parse(chunk, False)
+                parser.Parse(b"", True)
+        except PeekDone:
+            pass
+        except expat.ExpatError as error:
+            raise not_readable(f"{self.sheet.title}: XML line {error.lineno}") from None
         except (zipfile.BadZipFile, EOFError, OSError) as error:  # e.g. a part longer than it declared (CRC)
             raise not_readable(f"{self.sheet.title}: {type(error).__name__}") from None
         return data
@@ -371,11 +430,11 @@ class SheetReader:
             return int(declared)
         return previous + 1
 
-    def read_cell(self, element, row: int, previous: int, cells: dict[int, RawCell]) -> int:
-        ref = element.get("r")
-        place = parse_ref(ref) if ref else None
-        column = place[1] if place else previous + 1
-        value, kind, trap = self.cell_value(element)
+    def read_cell(self, cell: dict, row: int, previous: int, cells: dict) -> int:
+        ref = cell["attrs"].get("r")
+        column = ref_column(ref) if ref else None
+        column = previous + 1 if column is None else column
+        value, kind, trap = self.cell_value(cell)
         if trap is None and (value is None or value == ""):
             return column
         if column >= limits.MAX_COLUMNS:
@@ -388,25 +447,19 @@ class SheetReader:
         cells[column] = self.make_cell(value, kind, trap)
         return column
 
-    def cell_value(self, element) -> RawCell:
-        kind = element.get("t", "n")
-        value_text, formula, inline = None, None, None
-        for child in element:
-            name = local(child.tag)
-            if name == "v":
-                value_text = child.text or ""
-            elif name == "f":
-                formula = child.text or ""
-            elif name == "is":
-                inline = child
-        style = self.style(element.get("s"))
+    def cell_value(self, cell: dict) -> RawCell:
+        attrs = cell["attrs"]
+        kind = attrs.get("t", "n")
+        value_text, formula, inline = cell["v"], cell["f"], cell["inline"]
         if kind == "inlineStr" and inline is not None:
-            return rich_text(inline), None, None
+            return "".join(inline), None, None
         if formula is not None and (value_text is None or value_text == "" and kind != "str"):
             # No saved result (openpyxl and other writers save formulas as <v></v>); only a text result is ''.
             return shorten(f"={formula}" if formula else "=…"), None, "formula_without_value"
         if value_text is None:
             return None, None, None
+        if kind == "n":
+            return self.number(value_text, self.style(attrs.get("s")))
         if kind == "e":
             return value_text, None, "cell_error"
         if kind == "s":
@@ -423,7 +476,7 @@ class SheetReader:
                 return from_ISO8601(value_text), None, None
             except ValueError:
                 return value_text, None, None
-        return self.number(value_text, style)
+        return self.number(value_text, self.style(attrs.get("s")))
 
     def style(self, index: str | None) -> str | None:
         if not index:
@@ -446,9 +499,9 @@ class SheetReader:
         return value, style, None
 
     @staticmethod
-    def column_span(element) -> tuple[int, int] | None:
+    def column_span(attrs: dict) -> tuple[int, int] | None:
         try:
-            low, high = int(element.get("min", "")), int(element.get("max", ""))
+            low, high = int(attrs.get("min", "")), int(attrs.get("max", ""))
         except ValueError:
             return None
         return (low - 1, high - 1) if 1 <= low <= high else None
