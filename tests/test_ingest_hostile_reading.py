@@ -163,8 +163,8 @@ def test_a_sheet_declaring_more_rows_or_columns_than_the_caps_is_refused_from_it
     problem = rejected(data)
     assert problem.code == "sheet_too_large"
     zh, en = both(problem)
-    assert f"声明的范围 {dimension} 有 {rows} 行、{columns} 列，超过上限 400,000 行、200 列" in zh
-    assert f"declares the range {dimension}: {rows} rows and {columns} columns, above the limits of 400,000 rows" in en
+    assert f"声明的范围 {dimension} 有 {rows} 行、{columns} 列，超过上限 300,000 行、200 列" in zh
+    assert f"declares the range {dimension}: {rows} rows and {columns} columns, above the limits of 300,000 rows" in en
 
 
 def test_an_xlsx_with_more_rows_than_the_cap_stops_reading_at_the_first_row_over(monkeypatch):
@@ -443,3 +443,19 @@ def test_a_problem_list_from_the_reading_layer_is_capped_with_a_count_per_kind(s
         "另有 300 个同类问题（formula_without_value）未逐条列出。",
         "300 more problems of the same kind (formula_without_value) are not listed.",
     )
+
+
+def test_a_damaged_workbook_is_a_problem_whatever_byte_is_broken():
+    """Bytes flipped in a real workbook made zlib, zipfile and struct raise kinds that escaped as tracebacks."""
+    import random
+
+    base = xlsx_bytes([["地区", "户外劳动者服务站点", "季度"], ["利州区", 5, "2026Q3"]])
+    rng = random.Random(12)
+    for _ in range(300):
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 6)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        try:
+            read_grid(bytes(data), "damaged.xlsx")
+        except FileRejected:
+            pass

@@ -17,6 +17,7 @@ import posixpath
 import re
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from xml.etree.ElementTree import ParseError, iterparse
 from xml.parsers import expat
@@ -546,6 +547,25 @@ def tail_of(opened) -> bytes:
     return tail
 
 
+# What zipfile, zlib and expat raise for a damaged, encrypted or foreign archive (found by flipping bytes of a real
+# workbook): each is the file's fault, so it becomes a problem, never a traceback.
+DAMAGED = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    struct.error,
+    expat.ExpatError,
+    KeyError,
+    IndexError,
+    ValueError,
+    OverflowError,
+    NotImplementedError,
+    RuntimeError,
+    EOFError,
+    OSError,
+)
+
+
 def open_archive(source) -> tuple[zipfile.ZipFile, Parts]:
     """The archive and its parts, after the end record and the central directory are measured. `source` is a
     path or a seekable binary file."""
@@ -554,17 +574,17 @@ def open_archive(source) -> tuple[zipfile.ZipFile, Parts]:
     else:
         with open(source, "rb") as opened:
             check_end_record(tail_of(opened))
-    try:
-        archive = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
-        raise not_readable(type(error).__name__) from None
+    archive = zipfile.ZipFile(source)
     return archive, Parts(archive, measure_archive(archive))
 
 
 def read_workbook_sheet(source, make_cell, blank) -> tuple[str, SheetData, list[str]]:
     """(title, data) of the first visible sheet with something in it, and the titles of the other visible sheets
     with something in them. make_cell(value, kind, trap) builds each grid cell; blank pads rows."""
-    archive, parts = open_archive(source)
+    try:
+        archive, parts = open_archive(source)
+    except DAMAGED as error:
+        raise not_readable(type(error).__name__) from None
     try:
         book = read_workbook(parts)
         chosen, others = None, []
@@ -583,7 +603,7 @@ def read_workbook_sheet(source, make_cell, blank) -> tuple[str, SheetData, list[
         return chosen[0], chosen[1], others
     except ParseError as error:
         raise not_readable(f"XML {error.position}") from None
-    except (KeyError, RuntimeError, NotImplementedError, zipfile.BadZipFile, EOFError) as error:  # encrypted, odd
+    except DAMAGED as error:
         raise not_readable(type(error).__name__) from None
     finally:
         archive.close()
