@@ -2,8 +2,10 @@
 encodings and far columns as clean problems, and xlsx traps (merged figures, formulas without a result, hidden rows,
 percent formats) that used to store a wrong figure without a word. Every file is built here, in code."""
 
+import contextlib
 import datetime as dt
 import io
+import random
 import struct
 import zipfile
 
@@ -447,15 +449,30 @@ def test_a_problem_list_from_the_reading_layer_is_capped_with_a_count_per_kind(s
 
 def test_a_damaged_workbook_is_a_problem_whatever_byte_is_broken():
     """Bytes flipped in a real workbook made zlib, zipfile and struct raise kinds that escaped as tracebacks."""
-    import random
-
     base = xlsx_bytes([["地区", "户外劳动者服务站点", "季度"], ["利州区", 5, "2026Q3"]])
     rng = random.Random(12)
     for _ in range(300):
         data = bytearray(base)
         for _ in range(rng.randint(1, 6)):
             data[rng.randrange(len(data))] = rng.randrange(256)
-        try:
+        with contextlib.suppress(FileRejected):  # anything else fails the test
             read_grid(bytes(data), "damaged.xlsx")
-        except FileRejected:
-            pass
+
+
+def test_unionbench_ingest_refuses_a_1_gb_csv_from_its_size_without_reading_it(
+    demo_db_path, tmp_path, capsys, monkeypatch
+):
+    from unionbench.cli import main
+
+    path = tmp_path / "huge.csv"
+    with open(path, "wb") as sparse:
+        sparse.truncate(1_000_000_000)
+    monkeypatch.setattr(type(path), "read_bytes", lambda self: pytest.fail("read a 1 GB file into memory"))
+    before = demo_db_path.stat().st_mtime_ns
+    assert main(["--db", str(demo_db_path), "ingest", str(path), "--dry-run"]) == 1
+    out = capsys.readouterr().out
+    assert "rejected, nothing written: 1 problem(s)" in out
+    assert (
+        "文件大小 1,000.0 MB，超过上限 50.0 MB" in out and "The file is 1,000.0 MB, above the limit of 50.0 MB" in out
+    )
+    assert demo_db_path.stat().st_mtime_ns == before
