@@ -476,3 +476,11 @@ def test_unionbench_ingest_refuses_a_1_gb_csv_from_its_size_without_reading_it(
         "文件大小 1,000.0 MB，超过上限 50.0 MB" in out and "The file is 1,000.0 MB, above the limit of 50.0 MB" in out
     )
     assert demo_db_path.stat().st_mtime_ns == before
+
+
+def test_a_part_that_shrinks_more_than_200_times_is_refused_naming_the_ratio(monkeypatch):
+    data = handmade_xlsx(bomb_rows(20))  # 20 MB: under the size caps, but pure repetition
+    no_parsing(monkeypatch)
+    problem = rejected(data)
+    assert problem.code == "archive_too_large" and problem.details["limit"] == "200:1"
+    assert "above the limit of 200:1" in problem.message("en") and "上限 200:1" in problem.message("zh")

@@ -17,9 +17,10 @@ MAX_PART_BYTES = 50 * MB
 MAX_INFLATED_BYTES = 100 * MB
 # Real workbooks have a few dozen parts; a crowd of them only costs memory in zipfile's directory.
 MAX_ARCHIVE_PARTS = 2_000
-# XML of real data shrinks 5–30×; a part above 1 MB that shrinks more than 1000× is repetition built to inflate.
-MAX_RATIO = 1000
-RATIO_CHECK_FROM = 1 * MB
+# Sheet XML of real data shrinks 5–30× (deflate cannot pass ~1032×); a part above 5 MB that shrinks more than 200×
+# is repetition built to inflate (the bomb: 230×), refused even under the size caps.
+MAX_RATIO = 200
+RATIO_CHECK_FROM = 5 * MB
 # Rows with something in them (blank rows are not counted), columns by position, and filled cells. 300,000 rows:
 # ~3,000 regions × 25 indicators × 4 quarters in long layout; streaming them takes ~5 s of CPU here.
 MAX_ROWS = 300_000

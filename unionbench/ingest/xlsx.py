@@ -146,17 +146,18 @@ def measure_archive(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
         raise too_large("全部内容 / all parts", total, packed, limits.MAX_INFLATED_BYTES)
     for info in infos:
         if info.file_size > limits.RATIO_CHECK_FROM and info.file_size > limits.MAX_RATIO * max(info.compress_size, 1):
-            raise too_large(info.filename, info.file_size, info.compress_size, limits.MAX_PART_BYTES)
+            raise too_large(info.filename, info.file_size, info.compress_size, f"{limits.MAX_RATIO}:1")
     return {info.filename: info for info in infos}
 
 
-def too_large(part: str, size: int, packed: int, limit: int) -> FileRejected:
+def too_large(part: str, size: int, packed: int, limit: int | str) -> FileRejected:
+    """The archive refused, naming the part, its sizes and the limit it broke (a size, or a ratio like '1000:1')."""
     details = {
         "part": part,
         "size": size_text(size),
         "packed": size_text(packed),
         "ratio": f"{size / max(packed, 1):,.0f}",
-        "limit": size_text(limit),
+        "limit": size_text(limit) if isinstance(limit, int) else limit,
     }
     return refuse("archive_too_large", details=details)
 
@@ -240,11 +241,13 @@ def read_workbook(parts: Parts) -> Workbook:
 
 
 def read_shared_strings(parts: Parts, path: str) -> list[str]:
-    strings = []
-    for _, element in parts.events(path):
-        if local(element.tag) == "si":
+    strings, root = [], None
+    for event, element in parts.events(path, events=("start", "end")):
+        if root is None:
+            root = element
+        elif event == "end" and local(element.tag) == "si":
             strings.append(rich_text(element))
-            element.clear()
+            root.clear()  # drop the strings read so far from the tree: memory stays at the list's
     return strings
 
 
