@@ -150,13 +150,27 @@ def generate(folder: Path, quick: bool) -> list[tuple[str, Path]]:
 
 
 def measure(path: str) -> None:
-    """Wrapper: run the reader on `path` in a child and print its peak RSS and wall time as JSON."""
+    """Wrapper: run the reader on `path` in a child; print the child's peak RSS, wall and CPU time as JSON."""
     start = time.perf_counter()
     child = subprocess.run([sys.executable, "-c", READER, path], capture_output=True, text=True, cwd=ROOT)
     wall = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # kilobytes on Linux
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # ru_maxrss in kilobytes on Linux
     outcome = child.stdout.strip() or ("traceback: " + child.stderr.strip().splitlines()[-1])
-    print(json.dumps({"peak_mb": peak_kb / 1024, "wall_s": wall, "outcome": outcome}))
+    cpu = usage.ru_utime + usage.ru_stime
+    print(json.dumps({"peak_mb": usage.ru_maxrss / 1024, "wall_s": wall, "cpu_s": cpu, "outcome": outcome}))
+
+
+def run_measure(path) -> dict:
+    command = [sys.executable, __file__, "--measure", str(path)]
+    return json.loads(subprocess.run(command, capture_output=True, text=True).stdout)
+
+
+def row(label: str, size: str, result: dict) -> str:
+    ok = result["peak_mb"] < 1024 and result["wall_s"] <= 10 and not result["outcome"].startswith("traceback")
+    return (
+        f"{label:48} {size:>10} {result['peak_mb']:>6.0f} MB {result['wall_s']:>5.2f} s {result['cpu_s']:>5.2f} s  "
+        f"{result['outcome']}{'' if ok else '  ✗ OVER TARGET'}"
+    )
 
 
 def main() -> None:
@@ -167,27 +181,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="hostile-") as folder:
         started = time.perf_counter()
         files = generate(Path(folder), quick)
-        print(f"generated {len(files)} files in {time.perf_counter() - started:.0f} s\n")
-        baseline = json.loads(
-            subprocess.run([sys.executable, __file__, "--measure", os.devnull], capture_output=True, text=True).stdout
-        )
-        print(f"{'file':48} {'on disk':>10} {'peak RSS':>9} {'wall':>7}  outcome")
-        print(
-            f"{'(interpreter + imports, reading /dev/null)':48} {'':>10} {baseline['peak_mb']:>6.0f} MB "
-            f"{baseline['wall_s']:>5.2f} s  {baseline['outcome']}"
-        )
+        print(f"generated {len(files)} files in {time.perf_counter() - started:.0f} s")
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (wall time stretches with it)\n")
+        print(f"{'file':48} {'on disk':>10} {'peak RSS':>9} {'wall':>7} {'CPU':>7}  outcome")
+        print(row("(interpreter + imports, reading /dev/null)", "", run_measure(os.devnull)))
         for label, path in files:
-            result = json.loads(
-                subprocess.run(
-                    [sys.executable, __file__, "--measure", str(path)], capture_output=True, text=True
-                ).stdout
-            )
-            size = path.stat().st_size / 1e6
-            ok = result["peak_mb"] < 1024 and result["wall_s"] <= 10 and not result["outcome"].startswith("traceback")
-            print(
-                f"{label:48} {size:>7.1f} MB {result['peak_mb']:>6.0f} MB {result['wall_s']:>5.2f} s  "
-                f"{result['outcome']}{'' if ok else '  ✗ OVER TARGET'}"
-            )
+            print(row(label, f"{path.stat().st_size / 1e6:.1f} MB", run_measure(path)))
 
 
 if __name__ == "__main__":

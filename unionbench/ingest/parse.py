@@ -224,7 +224,7 @@ def beyond_columns(row: int, index: int, value: str) -> Problem:
 def xlsx_cell(value, kind: str | None, trap: str | None) -> Cell:
     """A grid cell from an xlsx cell. A number Excel shows as a percentage becomes the text Excel shows ('50%'), so
     the % reaches the normaliser: a percent-formatted 0.5 in a count column is refused there, not stored as 0.5."""
-    if kind in ("percent", "literal_percent") and isinstance(value, int | float) and not isinstance(value, bool):
+    if kind in ("percent", "literal_percent") and type(value) in (int, float):
         scaled = value * 100 if kind == "percent" else value
         if scaled == scaled and abs(scaled) != float("inf"):
             return Cell(f"{round(scaled, 9):.15g}%", True)
