@@ -484,3 +484,25 @@ def test_a_part_that_shrinks_more_than_200_times_is_refused_naming_the_ratio(mon
     problem = rejected(data)
     assert problem.code == "archive_too_large" and problem.details["limit"] == "200:1"
     assert "above the limit of 200:1" in problem.message("en") and "上限 200:1" in problem.message("zh")
+
+
+@pytest.mark.parametrize(
+    ("cell_b", "expected"),
+    [
+        ('<c r="B2"><f>SUM(20,20)</f><v>40</v></c>', 40.0),  # a formula Excel saved with its result
+        ('<c r="B2"><f t="shared" si="0"/><v>40</v></c>', 40.0),  # a shared formula's other cells
+        ('<c r="B2" t="str"><f>TEXT(40,"0")</f><v>40</v></c>', 40.0),  # a text result
+    ],
+)
+def test_formulas_with_a_saved_result_import_that_result(store, cell_b, expected):
+    data = handmade_xlsx(sheet(HEADER_ROW + county_row(2, "利州区", cell_b)))
+    prepared = prepare(data, "saved.xlsx", store, today=TODAY)
+    assert prepared.errors == [] and list(prepared.observations.value) == [expected]
+
+
+def test_a_formula_whose_saved_text_result_is_empty_is_a_blank_cell_not_a_problem():
+    data = handmade_xlsx(
+        sheet(HEADER_ROW + county_row(2, "利州区", '<c r="B2" t="str"><f>IF(1,"","x")</f><v></v></c>'))
+    )
+    grid = read_grid(data, "empty-result.xlsx")
+    assert [cell.blank for cell in grid.rows[1]] == [False, True, False]
