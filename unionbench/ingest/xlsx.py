@@ -357,28 +357,28 @@ class SheetReader:
         """Feeds the sheet's XML to expat in 1 MB pieces; the handlers keep only the current row (no element tree,
         which cost twice the time) and stop the parse by raising when a limit is met or a peek has its rows."""
         data = SheetData([], [], set(), [])
-        state = {"row": 0, "hidden": False, "cells": {}, "column": -1}
+        row, hidden, cells, column = 0, False, {}, -1
         cell: dict = {}
         text: list[str] = []
-        collecting = [False]
+        collecting = False
         names: dict[str, str] = {}
 
         def start(tag, attrs):
+            nonlocal cell, collecting, row, hidden, cells, column
             name = names.get(tag) or names.setdefault(tag, tag.rpartition(":")[2])
             if name == "c":
-                cell.clear()
-                cell.update(attrs=attrs, v=None, f=None, inline=None, rph=False)
+                cell = {"attrs": attrs, "v": None, "f": None, "inline": None, "rph": False}
             elif name == "v" or name == "f" or name == "t" and cell.get("inline") is not None and not cell["rph"]:
                 text.clear()
-                collecting[0] = True
+                collecting = True
             elif name == "is":
                 cell["inline"] = []
             elif name == "rPh":
                 cell["rph"] = True
             elif name == "row":
-                state["row"] = self.row_number(attrs.get("r"), state["row"])
-                state["hidden"] = attrs.get("hidden") in ("1", "true")
-                state["cells"], state["column"] = {}, -1
+                row = self.row_number(attrs.get("r"), row)
+                hidden = attrs.get("hidden") in ("1", "true")
+                cells, column = {}, -1
             elif name == "col" and attrs.get("hidden") in ("1", "true"):
                 span = self.column_span(attrs)
                 if span:
@@ -387,24 +387,25 @@ class SheetReader:
                 self.add_merge(data, attrs.get("ref", ""))
 
         def end(tag):
+            nonlocal collecting, column
             name = names[tag]
             if name == "c":
-                state["column"] = self.read_cell(cell, state["row"], state["column"], state["cells"])
+                column = self.read_cell(cell, row, column, cells)
             elif name == "v" or name == "f":
                 cell[name] = "".join(text)
-                collecting[0] = False
-            elif name == "t" and collecting[0]:
+                collecting = False
+            elif name == "t" and collecting:
                 cell["inline"].append("".join(text))
-                collecting[0] = False
+                collecting = False
             elif name == "rPh":
                 cell["rph"] = False
-            elif name == "row" and state["cells"]:
-                self.keep_row(data, state["row"], state["cells"], state["hidden"])
+            elif name == "row" and cells:
+                self.keep_row(data, row, cells, hidden)
                 if self.max_rows and len(data.rows) >= self.max_rows:
                     raise PeekDone
 
         def characters(content):
-            if collecting[0]:
+            if collecting:
                 text.append(content)
 
         def no_dtd(*args):
