@@ -15,7 +15,8 @@ from unionbench.gaps import find_benchmark_set
 from unionbench.ingest import RevertError, commit_file, prepare, preview, revert_upload
 from unionbench.ingest.layout import IndicatorNames
 from unionbench.ingest.normalise import read_period
-from unionbench.ingest.problems import Problem
+from unionbench.ingest.parse import read_upload
+from unionbench.ingest.problems import FileRejected, Problem
 from unionbench.initdb import CatalogueError, initialise
 from unionbench.paths import resolve_db_path
 from unionbench.regions import RegionResolver
@@ -123,7 +124,12 @@ def cmd_ingest(db: Path, args) -> int:
     if args.period and read_period(args.period) is None:
         raise UsageError(f"无法识别季度 / cannot read the quarter: {args.period} (e.g. 2025Q3)")
     period = read_period(args.period) if args.period else None
-    data = path.read_bytes()
+    try:
+        data = read_upload(path)  # a file over the size limit is refused before it is read (issue 12)
+    except FileRejected as rejected:
+        print("已拒绝，未写入任何数据：1 个问题 / rejected, nothing written: 1 problem(s)")
+        print("  ✗ " + problem_line(rejected.problem))
+        return REFUSED
     if args.dry_run:
         store = replica(db).current()
         prepared = prepare(data, path.name, store, period)
