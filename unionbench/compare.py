@@ -647,8 +647,8 @@ def sentence(row: Mapping, home_text: str, bench_text: str, lang: str) -> str:
         delta = amount(abs(row["difference"]), row["basis_unit"], figure_decimals(row), lang)
     rel = ""
     if not math.isnan(row["gap_rel"]):
-        rel = f"（{percent(row['difference'] / abs(row['benchmark_value']), lang)}）" if lang == "zh" else ""
-        rel = rel or f" ({percent(row['difference'] / abs(row['benchmark_value']), lang)})"
+        share = percent(row["difference"] / abs(row["benchmark_value"]), lang)
+        rel = f"（{w['higher' if above else 'lower']}{share}）" if lang == "zh" else f" ({share})"
     verdict = w[row["verdict"]] if lang == "zh" else w["better"] if row["gap"] > 0 else w["worse"]
     text = w["sentence"].format(home=home_text, bench=bench_text, more_less=more_less, delta=delta, rel=rel,
                                 verdict=verdict)  # fmt: skip

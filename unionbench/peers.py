@@ -128,12 +128,13 @@ def shown_column(indicator: Indicator, per_10k: bool) -> str:
 
 
 def comparable_wide(store: Store, regions: list[str], period: str, indicators: dict[str, Indicator]) -> pd.DataFrame:
-    """One row per region, one column per scored indicator, in comparable terms: rates as they are, counts and
-    money per 10,000 workers (a big county must not win on size), neutral context indicators left out."""
+    """One row per region, one column per judged indicator, on its compared basis: rates as they are, counts and
+    money per 10,000 workers. Totals without a base (unions established, full-time chairs) are left out with the
+    neutral context indicators: a big county must not win on size (compare.basis_of)."""
     values_of = split_by(store.query("values_by_region", regions=regions, periods=[period]), "region")
     columns = {}
     for ind in indicators.values():
-        if ind.direction == "neutral":
+        if ind.direction == "neutral" or compare.basis_of(ind) == "value":
             continue
         mine = values_of.get(ind.id)
         columns[ind.id] = mine[shown_column(ind, True)] if mine is not None else pd.Series(dtype=float)
