@@ -76,7 +76,7 @@ def test_a_county_profile_reads_one_basis_and_its_rank_is_the_tables_when_per_10
     assert list(row.iloc[:6]) == [
         "9.81个/万名职工",
         "12.59个/万名职工",
-        "−2.78 个/万名职工 (−22.1%)",
+        "−2.78个/万名职工 (−22.1%)",
         "落后",
         "4/7",
         "29个",
@@ -85,7 +85,7 @@ def test_a_county_profile_reads_one_basis_and_its_rank_is_the_tables_when_per_10
     assert (union["对标值（同口径）"], union["差距"], union["排名"]) == ("—", "—", "—")
     assert union["判断"] == "不作评判（随规模增长的总量）"
     assert at.markdown[-1].value == (
-        "**户外劳动者服务站点**：9.81个/万名职工，比对标（12.59个/万名职工）少2.78个/万名职工（22.1%），落后 · "
+        "**户外劳动者服务站点**：9.81个/万名职工，比对标（12.59个/万名职工）少2.78个/万名职工（低22.1%），落后 · "
         "排名 4/7（广元市各县区） · 总量 29个（背景）"
     )
 

@@ -163,7 +163,7 @@ def test_a_county_clicked_on_the_map_shows_its_profile_on_one_basis_with_the_tab
     wait_for_app(page)
     line = page.locator("[data-testid=stMarkdown]").filter(has_text="户外劳动者服务站点：")
     expect(line).to_have_text(
-        "户外劳动者服务站点：9.81个/万名职工，比对标（12.59个/万名职工）少2.78个/万名职工（22.1%），落后 · "
+        "户外劳动者服务站点：9.81个/万名职工，比对标（12.59个/万名职工）少2.78个/万名职工（低22.1%），落后 · "
         "排名 4/7（广元市各县区） · 总量 29个（背景）"
     )
     expect(page.get_by_text("排名范围：广元市各县区，按对比口径")).to_be_visible()

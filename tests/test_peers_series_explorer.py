@@ -157,7 +157,7 @@ def test_the_chaotian_profile_reads_figure_benchmark_and_rank_on_one_basis(store
     row = peers.region_profile(store, sel, "510812").set_index("indicator").loc["outdoor_stations"]
     # 29 stations / 29,564 workers → 9.81 per 10k; Suining, Neijiang and Luzhou's 17 counties pooled → 12.59
     assert (row.value_text, row.home_text, row.benchmark_text) == ("29个", "9.81个/万名职工", "12.59个/万名职工")
-    assert (row.gap_text, row.verdict_text, row["rank"], row.rank_of) == ("−2.78 个/万名职工 (−22.1%)", "落后", 4, 7)
+    assert (row.gap_text, row.verdict_text, row["rank"], row.rank_of) == ("−2.78个/万名职工 (−22.1%)", "落后", 4, 7)
     assert len(row.history) == 8 and row.history[-1] == pytest.approx(row.home_value)
 
 
