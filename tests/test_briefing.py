@@ -3,7 +3,11 @@ of gaps and changes, the PDF, and the command line."""
 
 import io
 import math
+import os
 import re
+import shutil
+import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -12,8 +16,9 @@ import pytest
 from unionbench import compare
 from unionbench.briefing import BriefingError, briefing_bytes, build_briefing
 from unionbench.briefing import text as tx
-from unionbench.briefing.model import Bullets, Paragraph, Table
+from unionbench.briefing.model import Briefing, Bullets, Paragraph, Section, Table
 from unionbench.briefing.pdf import find_chromium
+from unionbench.briefing.word import docx_bytes
 from unionbench.cli import main
 from unionbench.commit import commit_observations
 from unionbench.formatting import format_number
@@ -352,6 +357,56 @@ def test_the_pdf_has_the_briefings_pages_and_text_in_chinese(store):
     ARTIFACTS.mkdir(exist_ok=True)
     for i in range(2):
         pdf[i].render(scale=1.25).to_pil().save(ARTIFACTS / f"briefing-page-{i + 1}.png")
+
+
+SOFFICE = shutil.which("soffice")
+NUMBER = re.compile(r"[+−-]?\d[\d,]*(?:\.\d+)?%?")
+
+
+def tables_only(briefing: Briefing) -> Briefing:
+    """The briefing with its tables alone (headings and captions kept): no paragraph is left that could hold a
+    figure a broken table cell lost."""
+
+    def keep(section: Section) -> Section:
+        blocks = [keep(b) if isinstance(b, Section) else b for b in section.blocks if isinstance(b, Section | Table)]
+        return Section(section.heading, section.level, blocks)
+
+    return replace(briefing, sections=[keep(s) for s in briefing.sections], notice=None)
+
+
+def all_tables(sections) -> list[Table]:
+    return [t for s in sections for b in s.blocks for t in ([b] if isinstance(b, Table) else all_tables([b]))
+            if isinstance(b, Table | Section)]  # fmt: skip
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+@pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"), reason="needs LibreOffice (make browser)")
+@pytest.mark.parametrize(("region", "set_id", "lang"), [(HOME, SET, "zh"), ("510824", "yangzhou", "en")])
+def test_libreoffice_sets_every_figure_of_the_word_tables_on_one_line(store, tmp_path, region, set_id, lang):
+    """Issue 11: LibreOffice broke figures mid-number ("−3.0 / 7 (−24.4% / )") in columns without widths. A
+    numeric cell's whole text, and every figure in any other cell, must come out of the PDF on one line."""
+    assert SOFFICE, "CI must run this test: make browser installs libreoffice-writer-nogui"
+    pdfium = pytest.importorskip("pypdfium2")
+    briefing = tables_only(build_briefing(store, region, set_id, PERIOD, lang))
+    source = tmp_path / "tables.docx"
+    source.write_bytes(docx_bytes(briefing))
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"  # its own profile: runs may overlap
+    command = [SOFFICE, "--headless", profile, "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)]
+    subprocess.run(command, check=True, capture_output=True, timeout=240)
+    pdf = pdfium.PdfDocument(tmp_path / "tables.pdf")
+    lines = [squeezed(line) for page in pdf for line in page.get_textpage().get_text_range().splitlines()]
+    checked = 0
+    for table in all_tables(briefing.sections):
+        for cells in [table.columns, *table.rows]:
+            for c, text in enumerate(cells):
+                whole = table.numeric[c] and cells is not table.columns and NUMBER.search(text)
+                for figure in [squeezed(text)] if whole else NUMBER.findall(text):
+                    assert any(figure in line for line in lines), f"{figure!r} of {text!r} is broken across lines"
+                    checked += 1
+    assert checked > 120  # every table was read
 
 
 def test_the_command_writes_a_word_file_and_says_why_it_cannot(demo_db_path, tmp_path, capsys):

@@ -2,13 +2,14 @@
 URIs) and printed to PDF by the Debian chromium the project already installs for its browser tests
 (`chromium --headless --print-to-pdf`).
 
-Why this route: LibreOffice (docx → PDF) is not installed and would add a large package to every CI run just for
-this; a Python PDF layout library would mean a second layout of the same content, and would need the CJK font
-embedded by hand. Chromium lays out Chinese text with the system's Noto Sans CJK through fontconfig, embeds the
-font subset in the PDF, supports CSS paged media (A4, repeated table headers, page numbers in the bottom margin
-with `@page { @bottom-center }`), and makes no request: the page has no external resource at all. It is started
-as a subprocess with a throw-away profile and the same flags as the browser tests, so no Python dependency is
-added. $UNIONBENCH_CHROMIUM may point at another Chromium or Chrome binary.
+Why this route: LibreOffice (docx → PDF) is a large package that deployments should not need just for this (CI
+installs it only to check that the Word tables lay out, issue 11); a Python PDF layout library would mean a second
+layout of the same content, and would need the CJK font embedded by hand. Chromium lays out Chinese text with the
+system's Noto Sans CJK through fontconfig, embeds the font subset in the PDF, supports CSS paged media (A4, repeated
+table headers, page numbers in the bottom margin with `@page { @bottom-center }`), and makes no request: the page
+has no external resource at all. It is started as a subprocess with a throw-away profile and the same flags as the
+browser tests, so no Python dependency is added. $UNIONBENCH_CHROMIUM may point at another Chromium or Chrome
+binary.
 """
 
 import base64

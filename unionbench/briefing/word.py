@@ -8,6 +8,8 @@ substitutes its own where they are missing.
 """
 
 import io
+import re
+import unicodedata
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -22,6 +24,14 @@ SHADES = {"good": "D8ECD9", "warn": "FFF1C2", "bad": "F8D4D4"}
 HEADER_SHADE = "E7EDF3"
 LATIN = "Arial"
 BODY_ZH, HEADING_ZH = "宋体", "黑体"
+TABLE_SIZES = (8.5, 8.0, 7.5, 7.0)  # pt: a table too wide for the page at one size is set at the next
+CELL_PADDING_CM = 2 * 0.19 + 0.1  # Table Grid's left and right cell margins (108 twips each), and some slack
+TEXT_FLOOR_EM = 4.0  # a text column is never narrower than four characters (unless all its text is shorter)
+
+# Advance widths in em of Arial / Liberation Sans (metric-compatible, what LibreOffice substitutes), rounded up;
+# East Asian wide characters (CJK, fullwidth brackets) are 1 em in every CJK font.
+_NARROW = {**dict.fromkeys(" .,:;'!|/()[]-", 0.34), **dict.fromkeys("0123456789+−#$", 0.57), "%": 0.9, "—": 1.0}
+_TOKENS = re.compile(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]+")
 
 
 def _fonts(style, latin: str, east_asian: str, size: float | None = None, bold: bool | None = None) -> None:
@@ -128,6 +138,65 @@ def _bullets(document, block: Bullets, lang: str) -> None:
         document.add_paragraph(item, style="List Bullet")
 
 
+def text_em(text: str) -> float:
+    """The width of a line of text in em, a little generous (the bold header, another font's digits)."""
+    width = 0.0
+    for ch in text:
+        if unicodedata.east_asian_width(ch) in "WF":
+            width += 1.0
+        elif ch in _NARROW:
+            width += _NARROW[ch]
+        else:
+            width += 0.72 if ch.isupper() or ch in "mwMW@" else 0.54
+    return width * 1.05
+
+
+def longest_token_em(text: str) -> float:
+    """The widest piece a line may not be broken inside: a run of Latin letters and digits, or one CJK character."""
+    return max((text_em(token) for token in _TOKENS.findall(text)), default=0.0)
+
+
+def column_widths(block: Table, width_cm: float) -> tuple[list[float], float]:
+    """Column widths in cm and the font size in pt for a table `width_cm` wide, sized to the text: a numeric
+    column is at least as wide as its longest figure, so that no figure wraps (LibreOffice breaks a figure
+    mid-number in a column too narrow for it, issue 11); a text column at least as wide as its longest word. The
+    room left is shared in proportion to how much more each column would need to hold its text on one line. When
+    the figures alone do not fit, the table is set a size smaller."""
+    for size in TABLE_SIZES:
+        em = size / 72 * 2.54
+        need, want = [], []
+        for c, header in enumerate(block.columns):
+            body = [row[c] for row in block.rows]
+            full = max((text_em(v) for v in body), default=0.0)
+            tokens = [longest_token_em(v) for v in body]
+            floor = full if block.numeric[c] else max([min(full, TEXT_FLOOR_EM), *tokens])
+            need.append(max(floor, longest_token_em(header)) * em + CELL_PADDING_CM)
+            want.append(max(full, longest_token_em(header)) * em + CELL_PADDING_CM)  # a header may wrap
+        if sum(need) <= width_cm:
+            break
+    if sum(want) <= width_cm:
+        return [w * width_cm / sum(want) for w in want], size
+    if sum(need) >= width_cm:  # nothing fits even at the smallest size: keep the proportions
+        return [n * width_cm / sum(need) for n in need], size
+    share = (width_cm - sum(need)) / (sum(want) - sum(need))
+    return [n + (w - n) * share for n, w in zip(need, want, strict=True)], size
+
+
+def _fix_layout(table, widths_cm: list[float]) -> None:
+    """Fixed layout with the given column widths (tblLayout fixed, tblW, gridCol), so that neither Word nor
+    LibreOffice re-flows the columns to the text."""
+    table.autofit = False  # <w:tblLayout w:type="fixed"/>
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.append(tbl_w)
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(sum(int(Cm(w).twips) for w in widths_cm)))
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+
+
 def _table(document, block: Table, width_cm: float) -> None:
     if block.caption:
         caption = document.add_paragraph(block.caption, style="Caption")
@@ -136,8 +205,9 @@ def _table(document, block: Table, width_cm: float) -> None:
     table = document.add_table(rows=1 + len(block.rows), cols=len(block.columns))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    weights = block.widths or [1.0] * len(block.columns)
-    widths = [Cm(width_cm * w / sum(weights)) for w in weights]
+    widths_cm, size = column_widths(block, width_cm)
+    _fix_layout(table, widths_cm)
+    widths = [Cm(w) for w in widths_cm]
     for r, (line, values) in enumerate(zip(table.rows, [block.columns, *block.rows], strict=True)):
         for c, (cell, value) in enumerate(zip(line.cells, values, strict=True)):  # table.cell(r, c) is O(cells)
             cell.width = widths[c]
@@ -145,7 +215,7 @@ def _table(document, block: Table, width_cm: float) -> None:
             paragraph.paragraph_format.space_after = Pt(0)
             paragraph.paragraph_format.line_spacing = 1.0
             run = paragraph.add_run(value)
-            run.font.size = Pt(8.5)
+            run.font.size = Pt(size)
             if r == 0:
                 run.bold = True
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
