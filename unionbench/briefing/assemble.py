@@ -250,7 +250,6 @@ def headline_table(ctx: Context) -> Table:
         numeric=[False, True, True, True, True, True, False, False],
         caption=ctx.t("headline_caption", n=ctx.counter.table(), reference=ctx.reference_text),
         lights=lights,
-        widths=[2.3, 1.5, 2.4, 1.2, 1.2, 1.8, 0.9, 0.9],
     )
 
 
@@ -345,7 +344,6 @@ def _group_table(ctx: Context, group: str, rows: pd.DataFrame) -> Table:
         numeric=[False, True, True, True, True, True, False, False],
         caption=ctx.t("group_caption", n=ctx.counter.table(), group=group, peers=ctx.peers_text()),
         lights=lights,
-        widths=[2.3, 1.5, 2.0, 0.8, 2.2, 1.8, 1.0, 0.8],
     )
 
 
@@ -596,7 +594,6 @@ def data_section(ctx: Context, uploads: pd.DataFrame, generated: datetime) -> Se
                 ],
                 numeric=[False, False, False, False, True, False],
                 caption=ctx.t("uploads_caption", n=ctx.counter.table()),
-                widths=[1.0, 4.0, 1.5, 2.2, 1.2, 1.0],
             )
         )
     section.add(Bullets(tx.method_lines(ctx.lang, ctx.reference_rule()), ctx.t("method_title")))

@@ -32,7 +32,6 @@ class Table:
     numeric: list[bool]
     caption: str | None = None
     lights: list[list[str | None]] | None = None
-    widths: list[float] | None = None  # relative column widths
 
 
 @dataclass

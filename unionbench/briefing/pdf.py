@@ -20,6 +20,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from unionbench.briefing.layout import column_widths
 from unionbench.briefing.model import LIGHTS, Briefing, Bullets, Chart, Paragraph, Section, Table
 
 CHROMIUM_ENV = "UNIONBENCH_CHROMIUM"
@@ -36,6 +37,7 @@ FLAGS = [
     "--no-pdf-header-footer",
 ]
 TIMEOUT = 120
+PAGE_WIDTH_CM = 21.0 - 3.6  # A4 less the 18 mm side margins of @page below
 
 CSS = """
 @page {
@@ -96,7 +98,7 @@ def _table(block: Table) -> str:
     parts = []
     if block.caption:
         parts.append(f'<div class="caption caption-keep">{_e(block.caption)}</div>')
-    widths = block.widths or [1.0] * len(block.columns)
+    widths, _ = column_widths(block, PAGE_WIDTH_CM)
     total = sum(widths)
     cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths)
     head = "".join(f"<th>{_e(c)}</th>" for c in block.columns)
