@@ -333,6 +333,20 @@ def test_a_quarter_the_benchmark_has_not_reported_is_read_against_its_latest_and
     assert all(cells[4] != "—" and cells[6] != "—" for cells in table.rows)  # never a table of dashes
 
 
+def test_a_benchmark_city_is_no_reference_for_a_county_and_the_download_falls_back_to_the_average(store):
+    from components.briefing import usable_reference
+
+    with pytest.raises(BriefingError):
+        build_briefing(store, "510824", SET, PERIOD, "zh", "510900")  # Suining the city against a county: never
+    assert usable_reference(store, "510824", SET, PERIOD, "510900") == "average"
+    assert usable_reference(store, "510824", SET, PERIOD, "510903") == "510903"  # one of Suining's counties
+    assert usable_reference(store, HOME, SET, PERIOD, "510900") == "510900"
+    briefing = build_briefing(
+        store, "510824", SET, PERIOD, "zh", usable_reference(store, "510824", SET, PERIOD, "510900")
+    )
+    assert "遂内泸所辖县区平均水平" in briefing.sections[0].blocks[0].text
+
+
 def test_a_quarter_without_figures_or_an_unknown_set_is_refused(store):
     with pytest.raises(BriefingError):
         build_briefing(store, HOME, SET, "2031Q1")
