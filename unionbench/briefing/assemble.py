@@ -449,7 +449,9 @@ def _county_table(ctx: Context) -> Table:
     counties = ctx.store.query("child_regions", parent=ctx.region)[["adcode", "name_zh"]]
     city_rows = ctx.rows.set_index("indicator").loc[headline]
     county_rows = {
-        adcode: compare.comparison(ctx.store, ctx.sel.with_home(adcode)).set_index("indicator").loc[headline]
+        adcode: compare.comparison(ctx.store, ctx.sel.with_home(adcode), only=headline)
+        .set_index("indicator")
+        .loc[headline]
         for adcode in counties["adcode"]
     }
     cells, lights = [], []
