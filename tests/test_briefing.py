@@ -331,6 +331,12 @@ def test_a_quarter_the_benchmark_has_not_reported_is_read_against_its_latest_and
     assert overview.endswith(note)
     table = next(b for b in briefing.sections[0].blocks if isinstance(b, Table))
     assert all(cells[4] != "—" and cells[6] != "—" for cells in table.rows)  # never a table of dashes
+    rows = {cells[0]: cells for cells in table.rows}
+    assert rows["户外劳动者服务站点（个/万名职工）"][1] == "402个"  # a stock: the home's newest quarter
+    assert rows["托育补助资金（万元/万名职工）"][1] == "69.00万元（2026年第三季度）"  # a flow: the benchmark's quarter
+    groups = [b.text for sub in briefing.sections[1].blocks for b in sub.blocks if isinstance(b, Paragraph)]
+    subsidy = next(text for text in groups if text.startswith("托育补助资金："))
+    assert subsidy.startswith("托育补助资金：2026年第三季度69.00万元（对标地区尚未报送本季度，流量指标双方均取该季度）")
 
 
 def test_a_benchmark_city_is_no_reference_for_a_county_and_the_download_falls_back_to_the_average(store):

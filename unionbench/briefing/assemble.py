@@ -136,6 +136,14 @@ def name_cell(row, lang: str) -> str:
     return row["name"]
 
 
+def value_cell(row, lang: str) -> str:
+    """The row's value, with its quarter when that is the benchmark's older one (a flow while the benchmark lags)."""
+    if tx.earlier_quarter(row):
+        period = tx.period_words(row["home_period"], lang)
+        return f"{row['value_text']}（{period}）" if lang == "zh" else f"{row['value_text']} ({period})"
+    return row["value_text"]
+
+
 def change_cell(row, lang: str) -> str:
     """The row's change with its label: '环比 +9 (+2.3%)' for a stock, '同比 −25.11 (−5.1%)' for a flow."""
     label = (
@@ -222,7 +230,7 @@ def headline_table(ctx: Context) -> Table:
         cells.append(
             [
                 name_cell(row, ctx.lang),
-                row["value_text"],
+                value_cell(row, ctx.lang),
                 change_cell(row, ctx.lang),
                 bare(row["home_text"], row),
                 bare(row["benchmark_text"], row),
@@ -318,7 +326,7 @@ def _group_table(ctx: Context, group: str, rows: pd.DataFrame) -> Table:
         cells.append(
             [
                 name_cell(row, ctx.lang),
-                row["value_text"],
+                value_cell(row, ctx.lang),
                 change_cell(row, ctx.lang),
                 rank_cell(row),
                 compared,

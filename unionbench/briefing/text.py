@@ -117,6 +117,7 @@ _T = {
         "peers_counties": "{city}{n}个县区",
         "stock_value": "{name}：季末{value}",
         "flow_value": "{name}：本季度{value}",
+        "flow_value_at": "{name}：{period}{value}（对标地区尚未报送本季度，流量指标双方均取该季度）",
         "rate_value": "{name}：{value}",
         "change_up": "，较{when}增加{delta}{rel}",
         "change_down": "，较{when}减少{delta}{rel}",
@@ -293,6 +294,8 @@ _T = {
         "peers_counties": "the {n} counties of {city}",
         "stock_value": "{name}: {value} at quarter end",
         "flow_value": "{name}: {value} in the quarter",
+        "flow_value_at": "{name}: {value} in {period} (the benchmark has not reported this quarter yet; a flow is "
+        "compared on the same quarter for both)",
         "rate_value": "{name}: {value}",
         "change_up": ", up {delta}{rel} on {when}",
         "change_down": ", down {delta}{rel} on {when}",
@@ -448,7 +451,16 @@ def change_clause(row, lang: str) -> str:
     return t(lang, "change_up" if change > 0 else "change_down", when=when, delta=delta, rel=rel)
 
 
+def earlier_quarter(row) -> bool:
+    """A flow read on the benchmark's latest quarter, older than the briefing's (compare: flows follow the
+    calendar): its value is that quarter's, and the words must say so."""
+    return row["stock_flow"] == "flow" and bool(row.get("benchmark_lags")) and bool(row.get("home_period"))
+
+
 def value_clause(row, lang: str) -> str:
+    if earlier_quarter(row):
+        period = period_text(row["home_period"], lang)
+        return t(lang, "flow_value_at", name=row["name"], value=row["value_text"], period=period)
     key = "rate_value" if row["is_rate"] else "stock_value" if row["stock_flow"] == "stock" else "flow_value"
     return t(lang, key, name=row["name"], value=row["value_text"])
 
