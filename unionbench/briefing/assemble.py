@@ -468,14 +468,14 @@ def _county_table(ctx: Context) -> Table:
         cells.append([name] + [bare(rows.at[i, "home_text"], rows.loc[i]) for i in headline])
         lights.append([None] + [light(rows.loc[i]) for i in headline])
     county_reference = ctx._reference_text("county", ctx.sel.with_home(ctx.region).reference)
-    references = {}  # cells → the references they are; pooled counties give the cities' own figures: one row
+    references = {}  # cells → whose reference they are; pooled counties give the cities' own figures: one row
     any_county = next(iter(county_rows.values()), None)
-    for reference, rows in ((county_reference, any_county), (ctx.reference_text, city_rows)):
+    for key, rows in (("bench_row_county", any_county), ("bench_row_city", city_rows)):
         if rows is not None:
             line = tuple(bare(rows.at[i, "benchmark_text"], rows.loc[i]) for i in headline)
-            references.setdefault(line, []).append(reference)
-    for line, names in references.items():
-        cells.append([ctx.t("bench_row", reference=" = ".join(names))] + list(line))
+            references.setdefault(line, []).append(key)
+    for line, keys in references.items():
+        cells.append([ctx.t(keys[0] if len(keys) == 1 else "bench_row")] + list(line))
         lights.append([None] * (len(headline) + 1))
     return Table(
         columns=[ctx.t("col_region")] + [name_cell(city_rows.loc[i], ctx.lang) for i in headline],

@@ -52,7 +52,9 @@ def column_widths(block: Table, width_cm: float) -> tuple[list[float], float]:
             tokens = [longest_token_em(v) for v in body]
             floor = full if block.numeric[c] else max([min(full, TEXT_FLOOR_EM), *tokens])
             need.append(max(floor, longest_token_em(header)) * em + CELL_PADDING_CM)
-            want.append(max(full, longest_token_em(header)) * em + CELL_PADDING_CM)  # a header may wrap
+            want.append(
+                max(full, text_em(header) if block.numeric[c] else longest_token_em(header)) * em + CELL_PADDING_CM
+            )  # a figure column's header on one line if there is room
         if sum(need) <= width_cm:
             break
     if sum(want) <= width_cm:
