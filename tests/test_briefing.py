@@ -114,6 +114,13 @@ def comparison_rows(store, home=HOME, set_id=SET, lang="zh"):
 
 
 VERDICT_WORDS = {"ahead": "领先", "level": "持平", "behind": "落后"}
+
+
+def per_10k_unit(row) -> str:
+    """The unit a table moves from a per-10k figure to the indicator's name ('' for rates and values)."""
+    return row.basis_unit if row.basis.startswith("per_10k") else ""
+
+
 SENTENCE_WORDS = {"ahead": "，好于对标", "level": "属基本持平", "behind": "，落后于对标"}
 
 
@@ -126,7 +133,7 @@ def test_table_one_shows_the_read_models_words_for_every_judged_headline_indicat
     for line, indicator in zip(cells[1:], headline, strict=True):
         row = rows.loc[indicator]
         assert row.judged and row.verdict in VERDICT_WORDS, indicator
-        unit = row.basis_unit if row.basis.startswith("per_10k") else ""  # a per-10k unit heads the row instead
+        unit = per_10k_unit(row)  # a per-10k unit heads the row instead
         assert line[0] == (f"{row['name']}（{unit}）" if unit else row["name"])
         assert line[1] == row.value_text
         assert line[3] + unit == row.home_text
@@ -291,6 +298,28 @@ def test_a_county_is_read_against_the_benchmark_cities_counties_and_never_judged
     tables = [b for sub in groups.blocks for b in sub.blocks if isinstance(b, Table)]
     cells = next(r for table in tables for r in table.rows if r[0] == "工会组建率")
     assert cells[3] == f"{int(org['rank'])}/{org.rank_of}" == "6/7"  # among Guangyuan's seven counties
+
+
+def test_the_county_table_reads_each_county_against_the_benchmark_cities_counties(store):
+    briefing = build_briefing(store, HOME, SET, PERIOD, "zh")
+    section = next(s for s in briefing.sections if s.heading == "四、县区差距来源")
+    table = next(b for b in section.blocks if isinstance(b, Table))
+    headline = store.query("indicator_catalogue").query("headline")["id"].tolist()
+    counties = store.query("child_regions", parent=HOME).set_index("name_zh")["adcode"]
+    assert [line[0] for line in table.rows] == [*counties.index, "广元市（全市）", "对标值"]
+    for line, lights in zip(table.rows, table.lights, strict=True):
+        if line[0] not in counties:
+            continue
+        rows = comparison_rows(store, home=counties[line[0]])
+        for cell, light, indicator in zip(line[1:], lights[1:], headline, strict=True):
+            row = rows.loc[indicator]
+            assert cell + per_10k_unit(row) == row.home_text
+            assert light == (None if row.small else row.verdict)
+    # the Suining, Neijiang and Luzhou counties pooled are the three cities pooled: one reference row
+    city = comparison_rows(store)
+    assert table.rows[-1][1:] == [
+        city.at[i, "benchmark_text"].removesuffix(per_10k_unit(city.loc[i])) for i in headline
+    ]
 
 
 def test_small_numbers_get_no_percentage_and_a_caution_in_the_table_and_the_sentence(store):
