@@ -240,6 +240,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "biggest_drag": {"zh": "拉低最多：{county}", "en": "Largest drag: {county}"},
     "briefing_docx": {"zh": "下载季度通报（Word）", "en": "Download the briefing (Word)"},
     "briefing_pdf": {"zh": "下载季度通报（PDF）", "en": "Download the briefing (PDF)"},
+    "briefing_reference_average": {
+        "zh": "县区通报与对标城市所辖县区比较，不与单个城市比较：通报按对标组县区平均水平撰写。",
+        "en": "A county's briefing reads it against the benchmark cities' counties, not one city: it uses their "
+        "average.",
+    },
     "upload": {"zh": "数据上传", "en": "Upload"},
     "upload_heading": {"zh": "季度数据上传", "en": "Quarterly upload"},
     "no_upload_users": {

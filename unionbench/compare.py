@@ -294,10 +294,13 @@ def shared_period(levels: pd.DataFrame, period: str) -> pd.Series:
     return complete.groupby("indicator")["period"].max()
 
 
-def comparison(store: Store, sel: Selection) -> pd.DataFrame:
+def comparison(store: Store, sel: Selection, only: list[str] | None = None) -> pd.DataFrame:
     """One row per indicator in catalogue order (context indicators included, not judged): see COLUMNS and the
-    module docstring. Built for all indicators at once from two queries (compared_figures, reference_levels)."""
+    module docstring. Built for all indicators at once from two queries (compared_figures, reference_levels).
+    `only` keeps the rows of those indicators (the briefing's county table reads seven counties' headline rows)."""
     indicators = catalogue(store, sel.lang)
+    if only is not None:
+        indicators = {i: ind for i, ind in indicators.items() if i in set(only)}
     periods = history_periods(sel.period)
     home_figures = store.query("compared_figures", regions=[sel.home], periods=periods)
     levels = reference_levels(store, sel, periods)
