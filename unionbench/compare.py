@@ -264,7 +264,10 @@ def history_periods(period: str, count: int = HISTORY) -> list[str]:
 
 def basis_unit(ind: Indicator, basis: str, lang: str) -> str:
     """The unit of the compared figure: '个/万名职工' / 'units per 10,000 workers', '%', or the indicator's own."""
-    return WORDS[lang]["per_base"].format(unit=ind.unit) if basis.startswith("per_10k") else ind.unit
+    if not basis.startswith("per_10k"):
+        return ind.unit
+    unit = "CNY" if lang == "en" and ind.unit == "10k yuan" else ind.unit  # CNY 16,338 per 10,000 workers
+    return WORDS[lang]["per_base"].format(unit=unit)
 
 
 def basis_of(ind: Indicator) -> str:
@@ -716,5 +719,5 @@ def county_contributions(store: Store, sel: Selection, indicator: str) -> pd.Dat
     the city's comparison row (gaps.county_gap_contributions: shares of the base × each county's own gap)."""
     row = comparison(store, sel).set_index("indicator").loc[indicator]
     return gaps.county_gap_contributions(
-        store, sel.home, sel.benchmark, row["home_period"], indicator, sel.reference, level=row["benchmark_value"]
+        store, sel.home, sel.benchmark, row["home_period"], indicator, level=row["benchmark_value"]
     )
