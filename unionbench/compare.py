@@ -35,6 +35,7 @@ from unionbench.export import plain_decimal
 from unionbench.formatting import (
     SMALL,
     amount,
+    format_number,
     per10k_decimals,
     percent,
     period_text,
@@ -101,6 +102,7 @@ WORDS = {
         "headline_worst": "差距最大：{name} {lead}",
         "headline_improved": "较上季度改善 {n} 项",
         "headline_sep": " · ",
+        "reference_line": "对标水平",
     },
     "en": {
         "ahead": "ahead",
@@ -139,6 +141,7 @@ WORDS = {
         "headline_worst": "Largest gap: {name} {lead}",
         "headline_improved": "{n} improved on last quarter",
         "headline_sep": " · ",
+        "reference_line": "benchmark level",
     },
 }
 
@@ -787,6 +790,51 @@ def gaps_to_each_member(store: Store, sel: Selection, indicator: str) -> pd.Data
         row = comparison(store, replace(sel, reference=region)).set_index("indicator").loc[indicator]
         rows.append({"region": region, "region_name": names.get(region, region), **row.to_dict()})
     return pd.DataFrame(rows)
+
+
+def counties_comparison(store: Store, sel: Selection) -> pd.DataFrame:
+    """The comparison rows of each county of a home city (each against the benchmark cities' counties, ranked among
+    the home city's counties), all indicators, with the county's `region` and `region_name`: the wall screen's
+    county map and ranking. Empty for a home that is not a city."""
+    if region_facts(store, sel.home).get("level") != "city":
+        return pd.DataFrame(columns=["region", "region_name", *COLUMNS])
+    counties = children(store, [sel.home])
+    names = store.query("region_names", adcodes=counties).set_index("adcode")["name_zh"]
+    frames = [
+        comparison(store, sel.with_home(county)).assign(region=county, region_name=names.get(county, county))
+        for county in counties
+    ]
+    return pd.concat(frames, ignore_index=True)
+
+
+def trend_lines(store: Store, sel: Selection, indicator: str) -> pd.DataFrame:
+    """One indicator over the last HISTORY quarters on its compared basis: the home, each benchmark region and the
+    reference level (pooled, as the comparison reads it). Columns: region ('' for the reference level),
+    region_name, role ('home' | 'member' | 'reference'), period, figure, figure_label (the number as shown)."""
+    periods = history_periods(sel.period)
+    _, members = reference_regions(store, replace(sel, reference="average"))
+    figures = store.query("compared_figures", regions=[sel.home, *members], periods=periods)
+    figures = figures[figures["indicator"] == indicator]
+    lines = figures[["region", "region_name", "period", "figure"]].assign(
+        role=["home" if r == sel.home else "member" for r in figures["region"]]
+    )
+    levels = reference_levels(store, sel, periods)
+    levels = levels[(levels["indicator"] == indicator) & levels["level"].notna()]
+    reference = pd.DataFrame(
+        {"region": "", "region_name": WORDS[sel.lang]["reference_line"], "period": levels["period"],
+         "figure": levels["level"], "role": "reference"}
+    )  # fmt: skip
+    lines = pd.concat([lines, reference], ignore_index=True).dropna(subset=["figure"])
+    ind = catalogue(store, sel.lang)[indicator]
+    basis = basis_of(ind)
+    if basis == "rate":
+        decimals = 1
+    elif basis.startswith("per_10k"):
+        decimals = per10k_decimals(*lines["figure"])
+    else:
+        decimals = ind.decimals
+    lines["figure_label"] = [format_number(v, decimals) for v in lines["figure"]]
+    return lines.sort_values(["role", "region", "period"], ignore_index=True)
 
 
 def county_contributions(store: Store, sel: Selection, indicator: str) -> pd.DataFrame:
