@@ -170,21 +170,24 @@ html, body, .stApp, [data-testid=stAppViewContainer], [data-testid=stMain] {{
   gap: calc(var(--u) * 18); min-height: 0; }}
 .sc-tile, .sc-panel {{ background: {PANEL}; border-radius: calc(var(--u) * 12); overflow: hidden; min-width: 0;
   min-height: 0; padding: calc(var(--u) * 16) calc(var(--u) * 24); border-left: calc(var(--u) * 10) solid {PANEL}; }}
-.sc-tile {{ display: flex; flex-direction: column; gap: calc(var(--u) * 6); }}
-.sc-tile .name {{ font-size: calc(var(--u) * 32); color: {MUTED}; font-weight: 700; }}
+.sc-tile {{ display: flex; flex-direction: column; gap: calc(var(--u) * 4); }}
+.sc-tile .name {{ font-size: calc(var(--u) * 34); color: {MUTED}; font-weight: 700; }}
 .sc-verdict {{ display: flex; align-items: center; gap: calc(var(--u) * 16); flex-wrap: wrap; }}
 .sc-badge {{ display: inline-block; border-radius: calc(var(--u) * 10); padding: calc(var(--u) * 2) calc(var(--u) * 14);
   font-weight: 700; color: #fff; font-size: calc(var(--u) * 36); white-space: nowrap; }}
-.sc-lead {{ font-size: calc(var(--u) * 64); font-weight: 800; line-height: 1.05; white-space: nowrap; }}
-.sc-tile .gap {{ font-size: calc(var(--u) * 30); }}
-.sc-tile .figures, .sc-tile .value {{ font-size: calc(var(--u) * 28); color: {MUTED}; }}
+.sc-lead {{ font-size: calc(var(--u) * 68); font-weight: 800; line-height: 1; white-space: nowrap; }}
+.sc-tile .gap {{ font-size: calc(var(--u) * 32); }}
+.sc-tile .figures, .sc-tile .value {{ font-size: calc(var(--u) * 29); color: {MUTED}; }}
 .sc-panel {{ display: flex; flex-direction: column; gap: calc(var(--u) * 12); }}
 .sc-panel h2 {{ font-size: calc(var(--u) * 34); margin: 0; padding: 0; color: {TEXT}; font-weight: 700; }}
-.sc-big .sc-lead {{ font-size: calc(var(--u) * 120); }}
-.sc-big .sc-badge {{ font-size: calc(var(--u) * 48); }}
-.sc-big .line {{ font-size: calc(var(--u) * 36); }}
-.sc-big .line.muted {{ color: {MUTED}; font-size: calc(var(--u) * 32); }}
-.sc-big .label {{ color: {MUTED}; display: inline-block; min-width: calc(var(--u) * 150); }}
+.sc-big .sc-lead {{ font-size: calc(var(--u) * 150); }}
+.sc-big .sc-badge {{ font-size: calc(var(--u) * 52); }}
+.sc-facts {{ display: grid; grid-template-columns: auto 1fr; column-gap: calc(var(--u) * 24);
+  row-gap: calc(var(--u) * 10); font-size: calc(var(--u) * 40); }}
+.sc-facts .label {{ color: {MUTED}; }}
+.sc-big .line {{ font-size: calc(var(--u) * 34); color: {MUTED}; }}
+.sc-drag {{ font-size: calc(var(--u) * 34); margin-top: auto; }}
+.sc-drag b {{ color: #ff7f50; }}
 .sc-member {{ display: grid; grid-template-columns: 1fr auto; align-items: center; row-gap: calc(var(--u) * 4);
   column-gap: calc(var(--u) * 16); padding: calc(var(--u) * 14) 0; border-bottom: 2px solid {RULE}; }}
 .sc-member .who {{ font-size: calc(var(--u) * 40); font-weight: 700; }}
@@ -247,7 +250,8 @@ def slide_heading_html(slide: Slide, row: Mapping | None, period: str, position:
     """What this slide shows — its indicator, the basis it is compared on, the quarter — and where the story is."""
     kind = t(f"screen_slide_{slide.kind}", lang)
     if row is None:
-        what = f"{escape(kind)} · {escape(period)}"
+        basis = t("screen_overview_what", lang)
+        what = f'{escape(kind)} <span class="basis">· {escape(basis)} · {escape(period)}</span>'
     else:
         basis = t("screen_basis", lang, unit=row["basis_unit"])
         what = f'{escape(kind)} · {escape(row["name"])} <span class="basis">· {escape(basis)} · {escape(period)}</span>'
@@ -260,6 +264,9 @@ def slide_heading_html(slide: Slide, row: Mapping | None, period: str, position:
 
 def tile_html(row: Mapping, lang: str) -> str:
     """One headline indicator: the verdict and the gap first and largest, then both figures, then the total."""
+    total = ""
+    if row["value_text"] != row["home_text"]:  # a rate is its own total
+        total = f'<div class="value">{escape(t("total_context", lang))} {escape(row["value_text"])}</div>'
     gap = ""
     if row["gap_text"] != row["lead_text"]:
         gap = f'<div class="gap">{escape(t("gap", lang))} {escape(row["gap_text"])}</div>'
@@ -270,7 +277,7 @@ def tile_html(row: Mapping, lang: str) -> str:
         f'<span class="sc-lead">{escape(row["lead_text"])}</span></div>{gap}'
         f'<div class="figures">{escape(t("home_figure", lang))} {escape(row["home_text"])}</div>'
         f'<div class="figures">{escape(t("benchmark", lang))} {escape(row["benchmark_text"])}</div>'
-        f'<div class="value">{escape(t("total_context", lang))} {escape(row["value_text"])}</div></div>'
+        f"{total}</div>"
     )
 
 
@@ -279,24 +286,24 @@ def overview_html(rows: pd.DataFrame, lang: str) -> str:
     return f'<div class="sc-tiles">{tiles}</div>'
 
 
-def indicator_html(row: Mapping, members: pd.DataFrame, home_name: str, set_name: str, lang: str) -> str:
+def indicator_html(
+    row: Mapping, members: pd.DataFrame, counties: pd.DataFrame, home_name: str, set_name: str, lang: str
+) -> str:
     """One lagging indicator: the verdict and gap very large, both figures, rank, trend and what it takes; beside
-    it the home against each benchmark city on its own (compare.gaps_to_each_member)."""
-    rank_trend = t("screen_rank_trend", lang, rank=row["rank_text"], trend=row["trend_text"])
-    lines = [
-        f'<div class="line"><span class="label">{escape(t("gap", lang))}</span>{escape(row["gap_text"])}</div>',
-        f'<div class="line"><span class="label">{escape(home_name)}</span>{escape(row["home_text"])}</div>',
-        f'<div class="line"><span class="label">{escape(set_name)}</span>{escape(row["benchmark_text"])}</div>',
-        f'<div class="line muted">{escape(rank_trend)}</div>',
-    ]
+    it the home against each benchmark city on its own (compare.gaps_to_each_member) and the counties furthest
+    behind (their own comparison rows)."""
+    pairs = ((t("gap", lang), row["gap_text"]), (home_name, row["home_text"]), (set_name, row["benchmark_text"]))
+    facts = "".join(f'<span class="label">{escape(k)}</span><span>{escape(v)}</span>' for k, v in pairs)
+    lines = [t("screen_rank_trend", lang, rank=row["rank_text"], trend=row["trend_text"])]
     if row["needed_text"] != "—":
-        lines.append(f'<div class="line muted">{escape(t("screen_needed", lang, needed=row["needed_text"]))}</div>')
+        lines.append(t("screen_needed", lang, needed=row["needed_text"]))
+    more = "".join(f'<div class="line">{escape(line)}</div>' for line in lines)
     if row["as_of_text"]:
-        lines.append(f'<div class="line sc-note">{escape(row["as_of_text"])}</div>')
+        more += f'<div class="line sc-note">{escape(row["as_of_text"])}</div>'
     big = (
-        f'<div class="sc-panel sc-big" style="flex:1.1;{accent(row["verdict"])}">'
+        f'<div class="sc-panel sc-big" style="flex:1.15;{accent(row["verdict"])}">'
         f'<div class="sc-verdict">{badge(row["verdict"], row["verdict_text"])}</div>'
-        f'<div class="sc-lead">{escape(row["lead_text"])}</div>{"".join(lines)}</div>'
+        f'<div class="sc-lead">{escape(row["lead_text"])}</div><div class="sc-facts">{facts}</div>{more}</div>'
     )
     cities = "".join(
         f'<div class="sc-member"><span class="who">{escape(m.region_name)}</span>'
@@ -304,9 +311,14 @@ def indicator_html(row: Mapping, members: pd.DataFrame, home_name: str, set_name
         f'</span><span class="figure">{escape(t("benchmark", lang))} {escape(m.benchmark_text)}</span></div>'
         for m in members.itertuples()
     )
+    behind = counties[counties["verdict"] == "behind"].sort_values("lead").head(3)
+    drag = ""
+    if len(behind):
+        names = t("list_sep", lang).join(f"{r.region_name} {r.lead_text}" for r in behind.itertuples())
+        drag = f'<div class="sc-drag">{escape(t("screen_drag", lang, bench=set_name))}<br><b>{escape(names)}</b></div>'
     side = (
         f'<div class="sc-panel" style="flex:1" data-testid="screen-gaps">'
-        f"<h2>{escape(t('screen_each_member', lang, home=home_name))}</h2>{cities}</div>"
+        f"<h2>{escape(t('screen_each_member', lang, home=home_name))}</h2>{cities}{drag}</div>"
     )
     return big + side
 
@@ -544,7 +556,9 @@ def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, 
         body = overview_html(rows, lang)
     elif slide.kind == "indicator":
         members = data.gaps_to_each_member(store, version, sel, slide.indicator)
-        body = indicator_html(row, members, home_name, set_name, lang)
+        counties = data.counties_comparison(store, version, sel)
+        counties = counties[counties["indicator"] == slide.indicator]
+        body = indicator_html(row, members, counties, home_name, set_name, lang)
     elif slide.kind == "ranking":
         counties = data.counties_comparison(store, version, sel)
         counties = counties[counties["indicator"] == slide.indicator]

@@ -169,6 +169,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Counties of {city}, ranked (against the counties of {bench})",
     },
     "screen_trend_heading": {"zh": "近 8 个季度：{home}与{bench}", "en": "Last 8 quarters: {home} and {bench}"},
+    "screen_drag": {
+        "zh": "落后最多的县区（对标{bench}各县区）",
+        "en": "Counties furthest behind (against the counties of {bench})",
+    },
+    "screen_overview_what": {
+        "zh": "重点指标，各按其口径（每万名职工或比率）",
+        "en": "key indicators, each on its basis (per 10,000 workers or a rate)",
+    },
+    "list_sep": {"zh": "、", "en": ", "},
     "screen_legend_ahead": {"zh": "领先", "en": "ahead"},
     "screen_legend_level": {"zh": "持平", "en": "level"},
     "screen_legend_behind": {"zh": "落后", "en": "behind"},
