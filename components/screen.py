@@ -149,8 +149,9 @@ html, body, .stApp, [data-testid=stAppViewContainer], [data-testid=stMain] {{
   width: calc(var(--u) * 1920); height: calc(var(--u) * 1080); padding: calc(var(--u) * 20) calc(var(--u) * 28);
   display: flex; flex-direction: column; gap: calc(var(--u) * 12); background: {BACKGROUND}; color: {TEXT};
   font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
-  line-height: 1.2; }}
+  line-height: 1.45; }}  /* Noto Sans CJK: ascent + descent ≈ 1.45 em */
 .sc * {{ box-sizing: border-box; }}
+.sc-title, .sc-headline, .sc-slide {{ line-height: 1.45; flex: none; }}  /* CJK glyphs need ~1.45 em */
 .sc-title {{ display: flex; justify-content: space-between; align-items: baseline; gap: calc(var(--u) * 24); }}
 .sc-title h1 {{ font-size: calc(var(--u) * 38); margin: 0; padding: 0; color: {TEXT}; font-weight: 700;
   white-space: nowrap; }}
@@ -159,7 +160,7 @@ html, body, .stApp, [data-testid=stAppViewContainer], [data-testid=stMain] {{
   padding: 0 calc(var(--u) * 10); margin-left: calc(var(--u) * 14); font-size: calc(var(--u) * 28);
   font-weight: 400; vertical-align: middle; }}
 .sc-note {{ color: #ffd166; }}
-.sc-headline {{ font-size: calc(var(--u) * 44); font-weight: 700; color: #ffffff; line-height: 1.15; }}
+.sc-headline {{ font-size: calc(var(--u) * 42); font-weight: 700; color: #ffffff; }}
 .sc-slide {{ display: flex; justify-content: space-between; align-items: baseline;
   border-top: 2px solid {RULE}; padding-top: calc(var(--u) * 10); }}
 .sc-slide .what {{ font-size: calc(var(--u) * 36); font-weight: 700; }}
@@ -170,20 +171,20 @@ html, body, .stApp, [data-testid=stAppViewContainer], [data-testid=stMain] {{
   gap: calc(var(--u) * 18); min-height: 0; }}
 .sc-tile, .sc-panel {{ background: {PANEL}; border-radius: calc(var(--u) * 12); overflow: hidden; min-width: 0;
   min-height: 0; padding: calc(var(--u) * 16) calc(var(--u) * 24); border-left: calc(var(--u) * 10) solid {PANEL}; }}
-.sc-tile {{ display: flex; flex-direction: column; gap: calc(var(--u) * 4); }}
-.sc-tile .name {{ font-size: calc(var(--u) * 34); color: {MUTED}; font-weight: 700; }}
+.sc-tile {{ display: flex; flex-direction: column; gap: calc(var(--u) * 2); }}
+.sc-tile .name {{ font-size: calc(var(--u) * 32); color: {MUTED}; font-weight: 700; }}
 .sc-verdict {{ display: flex; align-items: center; gap: calc(var(--u) * 16); flex-wrap: wrap; }}
 .sc-badge {{ display: inline-block; border-radius: calc(var(--u) * 10); padding: calc(var(--u) * 2) calc(var(--u) * 14);
   font-weight: 700; color: #fff; font-size: calc(var(--u) * 36); white-space: nowrap; }}
 .sc-lead {{ font-size: calc(var(--u) * 68); font-weight: 800; line-height: 1; white-space: nowrap; }}
-.sc-tile .gap {{ font-size: calc(var(--u) * 32); }}
-.sc-tile .figures, .sc-tile .value {{ font-size: calc(var(--u) * 29); color: {MUTED}; }}
+.sc-tile .gap {{ font-size: calc(var(--u) * 30); }}
+.sc-tile .figures, .sc-tile .value {{ font-size: calc(var(--u) * 28); color: {MUTED}; }}
 .sc-panel {{ display: flex; flex-direction: column; gap: calc(var(--u) * 12); }}
 .sc-panel h2 {{ font-size: calc(var(--u) * 34); margin: 0; padding: 0; color: {TEXT}; font-weight: 700; }}
 .sc-big .sc-lead {{ font-size: calc(var(--u) * 150); }}
 .sc-big .sc-badge {{ font-size: calc(var(--u) * 52); }}
 .sc-facts {{ display: grid; grid-template-columns: auto 1fr; column-gap: calc(var(--u) * 24);
-  row-gap: calc(var(--u) * 10); font-size: calc(var(--u) * 40); }}
+  row-gap: calc(var(--u) * 8); font-size: calc(var(--u) * 36); }}
 .sc-facts .label {{ color: {MUTED}; }}
 .sc-big .line {{ font-size: calc(var(--u) * 34); color: {MUTED}; }}
 .sc-drag {{ font-size: calc(var(--u) * 34); margin-top: auto; }}
@@ -263,10 +264,8 @@ def slide_heading_html(slide: Slide, row: Mapping | None, period: str, position:
 
 
 def tile_html(row: Mapping, lang: str) -> str:
-    """One headline indicator: the verdict and the gap first and largest, then both figures, then the total."""
-    total = ""
-    if row["value_text"] != row["home_text"]:  # a rate is its own total
-        total = f'<div class="value">{escape(t("total_context", lang))} {escape(row["value_text"])}</div>'
+    """One headline indicator: the verdict and the gap first and largest, then both figures on the compared basis
+    (the absolute total is on the indicator's own slide: English units leave no room for it here)."""
     gap = ""
     if row["gap_text"] != row["lead_text"]:
         gap = f'<div class="gap">{escape(t("gap", lang))} {escape(row["gap_text"])}</div>'
@@ -275,9 +274,9 @@ def tile_html(row: Mapping, lang: str) -> str:
         f'style="{accent(row["verdict"])}"><div class="name">{escape(row["name"])}</div>'
         f'<div class="sc-verdict">{badge(row["verdict"], row["verdict_text"])}'
         f'<span class="sc-lead">{escape(row["lead_text"])}</span></div>{gap}'
-        f'<div class="figures">{escape(t("home_figure", lang))} {escape(row["home_text"])}</div>'
-        f'<div class="figures">{escape(t("benchmark", lang))} {escape(row["benchmark_text"])}</div>'
-        f"{total}</div>"
+        f'<div class="figures">{escape(t("home_figure", lang))} {escape(row["home_text"])} · '
+        f'{escape(t("benchmark", lang))} {escape(row["benchmark_text"])}</div>'
+        "</div>"
     )
 
 
@@ -292,7 +291,10 @@ def indicator_html(
     """One lagging indicator: the verdict and gap very large, both figures, rank, trend and what it takes; beside
     it the home against each benchmark city on its own (compare.gaps_to_each_member) and the counties furthest
     behind (their own comparison rows)."""
-    pairs = ((t("gap", lang), row["gap_text"]), (home_name, row["home_text"]), (set_name, row["benchmark_text"]))
+    pairs = [(t("gap", lang), row["gap_text"]), (t("home_figure", lang), row["home_text"]),
+             (t("benchmark", lang), row["benchmark_text"])]  # fmt: skip
+    if row["value_text"] != row["home_text"]:  # a rate is its own total
+        pairs.append((t("total_context", lang), row["value_text"]))
     facts = "".join(f'<span class="label">{escape(k)}</span><span>{escape(v)}</span>' for k, v in pairs)
     lines = [t("screen_rank_trend", lang, rank=row["rank_text"], trend=row["trend_text"])]
     if row["needed_text"] != "—":
@@ -353,7 +355,7 @@ def text_colour(verdict: str) -> str:
 
 # --- the county map: outlines and names in SVG ---------------------------------------------------------------------
 
-MAP_W, MAP_H, MAP_PAD = 980, 680, 30
+MAP_W, MAP_H, MAP_PAD = 940, 620, 24
 
 
 def drawing_html(svg_body: str, width: int, height: int, labels: list[str], testid: str) -> str:
@@ -440,8 +442,8 @@ def legend_html(lang: str) -> str:
 
 # --- the trend: lines with their names at the end -----------------------------------------------------------------
 
-TREND_W, TREND_H = 1800, 730
-PLOT_L, PLOT_R, PLOT_T, PLOT_B = 120, 1330, 24, 660
+TREND_W, TREND_H = 1800, 650
+PLOT_L, PLOT_R, PLOT_T, PLOT_B = 120, 1330, 24, 584
 
 
 def _ticks(low: float, high: float, count: int = 4) -> list[float]:
