@@ -27,8 +27,8 @@ EXPECTED = [
 # by its own path (streamlit/streamlit#7074, open): two 404s in the network log that are not the screen's.
 STREAMLIT_PATH_PROBES = ("/screen/_stcore/health", "/screen/_stcore/host-config")
 
-# Every visible text node (inside the viewport and on top where it is drawn): its computed font size (× the drawing scale for SVG text, of which the screen has none),
-# and the boxes of the screen that must not overflow.
+# Every visible text node (inside the viewport and on top where it is drawn): its computed font size (× the drawing
+# scale for SVG text, of which the screen has none), and the boxes of the screen that must not overflow.
 MEASURE = """() => {
   const root = document.querySelector('[data-testid=screen]');
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
