@@ -275,7 +275,7 @@ def tile_html(row: Mapping, lang: str) -> str:
         f'<div class="sc-verdict">{badge(row["verdict"], row["verdict_text"])}'
         f'<span class="sc-lead">{escape(row["lead_text"])}</span></div>{gap}'
         f'<div class="figures">{escape(t("home_figure", lang))} {escape(row["home_text"])} · '
-        f'{escape(t("benchmark", lang))} {escape(row["benchmark_text"])}</div>'
+        f"{escape(t('benchmark', lang))} {escape(row['benchmark_text'])}</div>"
         "</div>"
     )
 

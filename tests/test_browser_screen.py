@@ -165,9 +165,7 @@ def test_the_slide_moves_to_the_next_after_the_set_seconds(browser, server):
     page.close()
 
 
-def test_an_upload_committed_while_the_screen_runs_shows_within_one_rotation_with_verdicts(
-    browser, server, module_db
-):
+def test_an_upload_committed_while_the_screen_runs_shows_within_one_rotation_with_verdicts(browser, server, module_db):
     page = open_screen(browser, server, 1920, 1080, "seconds=10&indicators=outdoor_stations")
     headline = page.get_by_test_id("screen-headline")
     expect(headline).to_contain_text("15 项指标 11 项落后于遂内泸")
