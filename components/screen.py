@@ -181,7 +181,8 @@ html, body, .stApp, [data-testid=stAppViewContainer], [data-testid=stMain] {{
 .sc-tile .figures, .sc-tile .value {{ font-size: calc(var(--u) * 28); color: {MUTED}; }}
 .sc-panel {{ display: flex; flex-direction: column; gap: calc(var(--u) * 12); }}
 .sc-panel h2 {{ font-size: calc(var(--u) * 34); margin: 0; padding: 0; color: {TEXT}; font-weight: 700; }}
-.sc-big .sc-lead {{ font-size: calc(var(--u) * 150); }}
+.sc-big .sc-lead {{ font-size: calc(var(--u) * 128); white-space: normal; }}
+.sc-tile .sc-lead {{ white-space: normal; }}  /* a small-number gap is written out in full: it may wrap */
 .sc-big .sc-badge {{ font-size: calc(var(--u) * 52); }}
 .sc-facts {{ display: grid; grid-template-columns: auto 1fr; column-gap: calc(var(--u) * 24);
   row-gap: calc(var(--u) * 8); font-size: calc(var(--u) * 36); }}
@@ -291,8 +292,9 @@ def indicator_html(
     """One lagging indicator: the verdict and gap very large, both figures, rank, trend and what it takes; beside
     it the home against each benchmark city on its own (compare.gaps_to_each_member) and the counties furthest
     behind (their own comparison rows)."""
-    pairs = [(t("gap", lang), row["gap_text"]), (t("home_figure", lang), row["home_text"]),
-             (t("benchmark", lang), row["benchmark_text"])]  # fmt: skip
+    pairs = [(t("home_figure", lang), row["home_text"]), (t("benchmark", lang), row["benchmark_text"])]
+    if row["gap_text"] != row["lead_text"]:  # a rate's gap is its lead: said once
+        pairs.insert(0, (t("gap", lang), row["gap_text"]))
     if row["value_text"] != row["home_text"]:  # a rate is its own total
         pairs.append((t("total_context", lang), row["value_text"]))
     facts = "".join(f'<span class="label">{escape(k)}</span><span>{escape(v)}</span>' for k, v in pairs)
@@ -316,8 +318,11 @@ def indicator_html(
     behind = counties[counties["verdict"] == "behind"].sort_values("lead").head(3)
     drag = ""
     if len(behind):
-        names = t("list_sep", lang).join(f"{r.region_name} {r.lead_text}" for r in behind.itertuples())
-        drag = f'<div class="sc-drag">{escape(t("screen_drag", lang, bench=set_name))}<br><b>{escape(names)}</b></div>'
+        names = t("list_sep", lang).join(
+            f'<span style="white-space:nowrap">{escape(r.region_name)} {escape(r.lead_text)}</span>'
+            for r in behind.itertuples()
+        )
+        drag = f'<div class="sc-drag">{escape(t("screen_drag", lang, bench=set_name))}<br><b>{names}</b></div>'
     side = (
         f'<div class="sc-panel" style="flex:1" data-testid="screen-gaps">'
         f"<h2>{escape(t('screen_each_member', lang, home=home_name))}</h2>{cities}{drag}</div>"
