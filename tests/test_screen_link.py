@@ -136,3 +136,24 @@ def test_the_english_screen_reads_in_english(screen):
     html = html_of(at)
     assert "11 of 15 indicators behind Suining, Neijiang, Luzhou · Largest gap: Funds from government budgets" in html
     assert "units per 10,000 workers" in html and "/万人" not in html and "万名职工" not in html
+
+
+def test_more_than_nine_counties_roll_and_each_is_listed_with_its_verdict():
+    import pandas as pd
+
+    from components.screen import ranking_list_html
+
+    counties = pd.DataFrame(
+        {
+            "region": [f"5199{n:02d}" for n in range(12)],
+            "region_name": [f"县{n}" for n in range(12)],
+            "rank": [float(n + 1) for n in range(12)],
+            "home_text": [f"{12 - n}个/万名职工" for n in range(12)],
+            "verdict": ["ahead"] * 4 + ["level"] * 4 + ["behind"] * 4,
+            "lead_text": ["+12.0%"] * 4 + ["−1.0%"] * 4 + ["−20.0%"] * 4,
+        }
+    )
+    html = ranking_list_html(counties, "县区排名")
+    assert 'class="sc-roll"' in html and html.count('data-testid="screen-county"') == 24  # drawn twice: a loop
+    assert html.index("县0 ") < html.index("县11 ") and "▼ −20.0%" in html and "▲ +12.0%" in html
+    assert 'class="sc-roll"' not in ranking_list_html(counties.head(9), "县区排名")
