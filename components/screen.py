@@ -250,7 +250,10 @@ def header_html(
 
 def slide_heading_html(slide: Slide, row: Mapping | None, period: str, position: int, count: int, lang: str) -> str:
     """What this slide shows — its indicator, the basis it is compared on, the quarter — and where the story is."""
-    kind = t(f"screen_slide_{slide.kind}", lang)
+    key = slide.kind
+    if slide.kind == "indicator" and row is not None and row["verdict"] != "behind":
+        key = "chosen"  # asked for in the link, not behind: not called a weakness
+    kind = t(f"screen_slide_{key}", lang)
     if row is None:
         basis = t("screen_overview_what", lang)
         what = f'{escape(kind)} <span class="basis">· {escape(basis)} · {escape(period)}</span>'

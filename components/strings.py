@@ -158,6 +158,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "screen_gaps": {"zh": "与{bench}对比（{unit}）", "en": "Against {bench} ({unit})"},
     "screen_slide_overview": {"zh": "总览", "en": "Overview"},
     "screen_slide_indicator": {"zh": "短板", "en": "Lagging"},
+    "screen_slide_chosen": {"zh": "指标", "en": "Indicator"},
     "screen_slide_ranking": {"zh": "县区", "en": "Counties"},
     "screen_slide_trend": {"zh": "趋势", "en": "Trend"},
     "screen_basis": {"zh": "按 {unit} 比较", "en": "compared in {unit}"},
