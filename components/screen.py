@@ -178,6 +178,11 @@ html, body, .stApp, [data-testid=stAppViewContainer], [data-testid=stMain] {{
   font-weight: 700; color: #fff; font-size: calc(var(--u) * 36); white-space: nowrap; }}
 .sc-lead {{ font-size: calc(var(--u) * 68); font-weight: 800; line-height: 1; white-space: nowrap; }}
 .sc-tile .gap {{ font-size: calc(var(--u) * 30); }}
+/* Chinese is about half as long as English for the same words: its tiles have room for larger type */
+.sc:lang(zh) .sc-tile .name {{ font-size: calc(var(--u) * 36); }}
+.sc:lang(zh) .sc-tile .sc-lead {{ font-size: calc(var(--u) * 84); }}
+.sc:lang(zh) .sc-tile .gap {{ font-size: calc(var(--u) * 34); }}
+.sc:lang(zh) .sc-tile .figures {{ font-size: calc(var(--u) * 32); }}
 .sc-tile .figures, .sc-tile .value {{ font-size: calc(var(--u) * 28); color: {MUTED}; }}
 .sc-panel {{ display: flex; flex-direction: column; gap: calc(var(--u) * 12); }}
 .sc-panel h2 {{ font-size: calc(var(--u) * 34); margin: 0; padding: 0; color: {TEXT}; font-weight: 700; }}
@@ -532,9 +537,10 @@ def trend_html(lines: pd.DataFrame, periods: list[str], heading: str) -> str:
     )
 
 
-def canvas_html(header: str, heading: str, body: str, kind: str) -> str:
+def canvas_html(header: str, heading: str, body: str, kind: str, lang: str) -> str:
     return (
-        f'<div class="sc" data-testid="screen" data-kind="{kind}">{header}{heading}'
+        f'<div class="sc" lang="{"zh-CN" if lang == "zh" else "en"}" data-testid="screen" data-kind="{kind}">'
+        f"{header}{heading}"
         f'<div class="sc-body" data-testid="screen-body">{body}</div></div>'
     )
 
@@ -580,4 +586,4 @@ def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, 
         heading = t("screen_trend_heading", lang, home=home_name, bench=set_name)
         body = trend_html(lines, compare.history_periods(sel.period), heading)
     heading_html = slide_heading_html(slide, row, period, position, len(slides), lang)
-    return canvas_html(header, heading_html, body, slide.kind), slide
+    return canvas_html(header, heading_html, body, slide.kind, lang), slide
