@@ -31,6 +31,11 @@ set_default = DEFAULT_SET if DEFAULT_SET in sets.index else sets.index[0]
 defaults = compare.Selection(home_default, set_default, "", lang=ctx.lang)
 first, _ = compare.selection_from_params({**params, "period": None}, defaults, set(homes), set(sets.index), [])
 periods = data.periods(ctx.store, ctx.data_version, first.home)
+if not periods:  # a home with no quarter yet: the default home, named in the note
+    first = replace(first, home=home_default)
+    params = {**params, "home": home_default}
+    link = replace(link, ignored=(*link.ignored, "home"))
+    periods = data.periods(ctx.store, ctx.data_version, home_default)
 selection, ignored = compare.selection_from_params(
     params, replace(defaults, home=first.home, period=periods[0]), set(homes), set(sets.index), periods
 )
