@@ -168,7 +168,8 @@ def test_the_wall_screen_runs_from_its_link_alone(page):
     at = page("screen", indicators="org_rate,nonsense", seconds="7", lang="en")
     assert not at.exception, at.exception
     html = "".join(element.proto.body for element in at.get("html"))
-    assert 'data-indicator="org_rate"' in html and "1/1" in html  # unknown ids are dropped
+    # unknown ids are dropped (and named); the story: overview, the organisation rate (behind), counties, trend
+    assert 'data-kind="overview"' in html and "1 / 4" in html and "indicators" in html
     assert "Guangyuan" in html or "广元市" in html
     assert not at.sidebar.selectbox  # a kiosk draws no filters
 
