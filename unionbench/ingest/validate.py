@@ -9,8 +9,7 @@ set operations over the whole file, joined once to the stored figures (issue 12:
 
 import datetime as dt
 import difflib
-import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -21,7 +20,6 @@ from unionbench.ingest.layout import Candidate, Table
 from unionbench.ingest.normalise import (
     NotANumber,
     NotFinite,
-    Reading,
     clean_float,
     current_quarter,
     read_number,
@@ -209,92 +207,54 @@ def period_contradictions(table: Table, hint: str | None) -> list[Problem]:
     ]
 
 
-def read_value(candidate: Candidate, layout: str):
-    """(Reading | None, problem | None); None without a problem means 'no figure here'."""
-    try:
-        reading = read_number(candidate.cell.value)
-    except NotFinite:
-        return None, Problem("not_finite", candidate.row, candidate.column.label, candidate.cell.text)
-    except NotANumber:
-        return None, Problem("not_a_number", candidate.row, candidate.column.label, candidate.cell.text)
-    if reading is None:
-        if layout == "long" and candidate.cell.blank:
-            return None, Problem("missing_value", candidate.row, candidate.column.label, "")
-        return None, None
-    return reading, None
+def value_problems(frame: pd.DataFrame, names: dict, located) -> pd.DataFrame:
+    """Figures that cannot be right whatever else the file says: non-finite, implausibly large, a rate outside
+    0–100 %, a negative figure, a count that is not whole; the rows without any of these."""
+    values = frame.value.to_numpy(dtype="float64")
+    at = frame["at"].to_numpy()
+    indicators = frame.indicator.to_numpy(dtype=object)
+    left = np.ones(len(frame), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        tests = [
+            ("too_large", ~np.isfinite(values) | (np.abs(values) > MAX_VALUE), lambda i: {"limit": f"{MAX_VALUE:g}"}),
+            ("rate_out_of_range", (frame.expected == "%").to_numpy(dtype=bool) & ((values < 0) | (values > 100)), None),
+            ("negative", values < 0, lambda i: {"indicator": names[indicators[i]]}),
+            (
+                "fractional_count",
+                frame.kind.isin(COUNT_KINDS).to_numpy(dtype=bool) & (np.abs(values - np.round(values)) > 1e-6),
+                lambda i: {"indicator": names[indicators[i]]},
+            ),
+        ]
+    for code, failed, details in tests:
+        hits = np.flatnonzero(left & failed)
+        for index in hits:
+            found = details(index) if details else {}
+            located(code, [at[index]], lambda _, d=found: d)
+        left[hits] = False
+    return frame[left].reset_index(drop=True)
 
 
-def to_catalogue_unit(candidate: Candidate, reading: Reading, indicator, names: tuple[str, str]):
-    """(value | None, problem | None): converts 元 to 万元 and the like; a unit that cannot convert is a problem,
-    and so is a cell Excel formats as a percentage in a column that holds no rate."""
-    written = reading.unit or candidate.unit
-    if indicator.unit == "%":
-        if written not in (None, "%"):
-            return None, unit_problem(candidate, written, indicator, names)
-        return reading.value, None
-    if reading.percent or candidate.cell.percent_format:
-        return None, unit_problem(candidate, "%", indicator, names)
-    factor = unit_factor(written, indicator.unit)
-    if factor is None:
-        return None, unit_problem(candidate, written, indicator, names)
-    return clean_float(reading.value * factor), None
-
-
-def unit_problem(candidate: Candidate, written: str, indicator, names: tuple[str, str]) -> Problem:
-    return Problem(
-        "unit_mismatch",
-        candidate.row,
-        candidate.column.label,
-        candidate.cell.text,
-        {"unit": written, "indicator": names, "expected": indicator.unit},
-    )
-
-
-def value_problem(candidate: Candidate, value: float, indicator, names: tuple[str, str]) -> Problem | None:
-    """Figures that cannot be right whatever else the file says: non-finite, implausibly large, a count that is not
-    whole, a negative count or amount, a rate outside 0–100 %."""
-    where = (candidate.row, candidate.column.label, candidate.cell.text)
-    if not math.isfinite(value) or abs(value) > MAX_VALUE:
-        return Problem("too_large", *where, {"limit": f"{MAX_VALUE:g}"})
-    if indicator.unit == "%" and not 0 <= value <= 100:
-        return Problem("rate_out_of_range", *where)
-    if value < 0:
-        return Problem("negative", *where, {"indicator": names})
-    if indicator.kind in COUNT_KINDS and abs(value - round(value)) > 1e-6:
-        return Problem("fractional_count", *where, {"indicator": names})
-    return None
-
-
-def settle_rates(items: list[dict]) -> list[Problem]:
+def settle_rates(frame: pd.DataFrame, located) -> pd.DataFrame:
     """Rates as percentages. 85.2% and 85.2 are percent; a column of fractions only (0.852) is read ×100; a
-    fraction among percentages could be either, so it is refused with both readings named."""
-    problems = []
-    by_group = defaultdict(list)
-    for item in items:
-        by_group[item["group"]].append(item)
-    for group in by_group.values():
-        percent_column = any(i["reading"].percent or i["reading"].value > 1 for i in group)
-        for item in group:
-            reading, cell = item["reading"], item["candidate"].cell
-            if reading.percent or reading.value > 1 or reading.value == 0:
-                item["value"] = reading.value
-            elif cell.percent_format:  # Excel shows 85.2 % and stores 0.852
-                item["value"] = reading.value * 100
-            elif percent_column:
-                candidate = item["candidate"]
-                problems.append(
-                    Problem(
-                        "rate_ambiguous",
-                        candidate.row,
-                        candidate.column.label,
-                        cell.text,
-                        {"as_percent": f"{reading.value * 100:g}"},
-                    )
-                )
-                item["value"] = None
-            else:
-                item["value"] = reading.value * 100
-    return problems
+    fraction among percentages could be either, so it is refused with both readings named. `group` is the column
+    (wide) or the indicator (long)."""
+    is_rate = (frame.expected == "%").to_numpy(dtype=bool)
+    if not is_rate.any():
+        return frame
+    values = frame.value.to_numpy(dtype="float64").copy()
+    percent = frame.percent.to_numpy(dtype=bool)
+    format_percent = frame.percent_format.to_numpy(dtype=bool)
+    marked = pd.Series(is_rate & (percent | (values > 1)))
+    percent_column = marked[is_rate].groupby(frame.group[is_rate].to_numpy()).any()
+    in_percent_column = np.array([bool(percent_column.get(g, False)) for g in frame.group], dtype=bool)
+    as_written = percent | (values > 1) | (values == 0)
+    times_100 = is_rate & ~as_written & (format_percent | ~in_percent_column)
+    ambiguous = is_rate & ~as_written & ~format_percent & in_percent_column
+    at = frame["at"].to_numpy()
+    for index in np.flatnonzero(ambiguous):
+        located("rate_ambiguous", [at[index]], lambda _, v=values[index]: {"as_percent": f"{v * 100:g}"})
+    values[times_100] = values[times_100] * 100
+    return frame.assign(value=values)[~ambiguous].reset_index(drop=True)
 
 
 class Reporter:
@@ -314,6 +274,155 @@ class Reporter:
         return True
 
 
+_PLAIN_NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+
+
+def parse_values(values: list) -> tuple[np.ndarray, np.ndarray, list, list]:
+    """Every cell's number at once: (value, carries %, written unit, problem code or None). Plain numbers (ints,
+    floats, '123', '-4.5') are converted in one vectorised pass; only the rest (separators, units, %, full-width
+    digits, blanks, text) go through read_number one by one. A non-finite number never comes out (issue 12)."""
+    n = len(values)
+    number = np.full(n, np.nan)
+    percent = np.zeros(n, dtype=bool)
+    units: list = [None] * n
+    problems: list = [None] * n
+    cells = pd.Series(values, dtype=object)
+    is_text = cells.map(type).eq(str).to_numpy()
+    is_number = cells.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool)).to_numpy()
+    plain = np.zeros(n, dtype=bool)
+    if is_text.any():
+        text = cells[is_text].astype(str)
+        plain[np.flatnonzero(is_text)[text.str.fullmatch(_PLAIN_NUMBER).to_numpy(dtype=bool)]] = True
+    fast = plain | is_number
+    if fast.any():
+        converted = pd.to_numeric(cells[fast], errors="coerce").astype("float64").to_numpy()
+        ok = np.isfinite(converted)
+        positions = np.flatnonzero(fast)
+        number[positions[ok]] = [round(float(v), 9) for v in converted[ok]]  # clean_float, exactly as read_number
+        fast[positions[~ok]] = False  # 1e309, 400 digits, nan: let read_number say what they are
+    for position in np.flatnonzero(~fast):
+        try:
+            reading = read_number(values[position])
+        except NotFinite:
+            problems[position] = "not_finite"
+            continue
+        except NotANumber:
+            problems[position] = "not_a_number"
+            continue
+        if reading is None:
+            problems[position] = "blank"
+            continue
+        number[position], percent[position], units[position] = reading.value, reading.percent, reading.unit
+    return number, percent, units, problems
+
+
+def read_cells(table: Table, ctx: Context, hint, report, resolved, region_problem, contradicted: bool) -> pd.DataFrame:
+    """The candidates as figures in catalogue units (OBSERVATION_COLUMNS), every problem reported: regions and
+    quarters resolved once per distinct text, numbers parsed as a whole column, the catalogue joined once, and the
+    checks as masks over the whole file."""
+    candidates = table.candidates
+    count = len(candidates)
+    labels = {c.index: c.label for c in table.columns}
+    cells = [c.cell for c in candidates]
+    periods: dict[tuple, tuple] = {}
+    usable = np.ones(count, dtype=bool)  # region and quarter fine
+    refused = np.zeros(count, dtype=bool)  # in a quarter that contradicts the chosen one: nothing more to say
+    region_of, period_of = [None] * count, [None] * count
+    for position, candidate in enumerate(candidates):  # cheap: every lookup is cached per distinct text
+        result = resolved[(candidate.region, candidate.region_code)]
+        if report(region_problem(candidate, result)):
+            usable[position] = False
+        region_of[position] = result.adcode
+        raw = candidate.period
+        key = (type(raw).__name__, str(raw))
+        if key not in periods:
+            periods[key] = read_one_period(raw, hint, table.title_period, ctx.today)
+        period, problem = periods[key]
+        period_of[position] = period
+        if problem is not None:
+            code, value, details = problem
+            report(Problem(code, candidate.row, "period" if code != "missing_period" else None, value, details))
+            usable[position] = False
+        elif contradicted and period != hint:
+            refused[position] = True
+
+    def located(code: str, positions, details=lambda position: {}) -> None:
+        for position in positions:
+            cell, candidate = cells[position], candidates[position]
+            report(Problem(code, candidate.row, labels[candidate.column.index], cell.text, details(position)))
+
+    indicators = [c.indicator for c in candidates]
+    unknown = np.array([i is None for i in indicators], dtype=bool) & ~refused
+    for position in np.flatnonzero(unknown):
+        candidate = candidates[position]
+        hint_words = table_hint(candidate.indicator_text, ctx)
+        report(Problem("unknown_indicator", candidate.row, "indicator", candidate.indicator_text, {"hint": hint_words}))
+    live = ~unknown & ~refused
+    number, percent, reading_units, codes = parse_values([c.value if live[i] else None for i, c in enumerate(cells)])
+    codes = np.array(codes, dtype=object)
+    located("not_finite", np.flatnonzero(live & (codes == "not_finite")))
+    located("not_a_number", np.flatnonzero(live & (codes == "not_a_number")))
+    if table.layout == "long":
+        located("missing_value", [p for p in np.flatnonzero(live & (codes == "blank")) if cells[p].blank])
+    chosen = np.flatnonzero(live & usable & np.equal(codes, None))
+    frame = pd.DataFrame(
+        {
+            "at": chosen,
+            "indicator": pd.Series([indicators[p] for p in chosen], dtype=object),
+            "value": number[chosen],
+            "percent": percent[chosen],
+            "percent_format": np.array([cells[p].percent_format for p in chosen], dtype=bool),
+            "written": pd.Series(
+                [reading_units[p] if reading_units[p] is not None else candidates[p].unit for p in chosen],
+                dtype=object,
+            ),
+        }
+    )
+    catalogue = ctx.catalogue[["id", "unit", "kind"]].rename(columns={"id": "indicator", "unit": "expected"})
+    catalogue = catalogue.astype(object).reset_index(drop=True)
+    frame = frame.merge(catalogue, on="indicator", how="left")  # the catalogue joined once
+    names = {i: ctx.indicator_name(i) for i in frame.indicator.unique()}
+    pairs = list(zip(frame.written, frame.expected, strict=True))
+    factor_of = {pair: unit_factor(*pair) for pair in set(pairs)}
+    factors = np.array([np.nan if factor_of[pair] is None else factor_of[pair] for pair in pairs], dtype=float)
+    is_rate = (frame.expected == "%").to_numpy(dtype=bool)
+    written = frame.written.to_numpy(dtype=object)
+    as_percent = ~is_rate & (frame.percent.to_numpy(dtype=bool) | frame.percent_format.to_numpy(dtype=bool))
+    rate_unit_wrong = np.array([w not in (None, "%") for w in written], dtype=bool)
+    mismatch = np.where(is_rate, rate_unit_wrong, as_percent | np.isnan(factors)).astype(bool)
+    at = frame["at"].to_numpy()
+    for index in np.flatnonzero(mismatch):
+        details = {
+            "unit": "%" if as_percent[index] else written[index],
+            "indicator": names[frame.indicator.iat[index]],
+            "expected": frame.expected.iat[index],
+        }
+        located("unit_mismatch", [at[index]], lambda _, d=details: d)
+    frame = frame.assign(factor=factors)[~mismatch].reset_index(drop=True)
+    is_rate = (frame.expected == "%").to_numpy(dtype=bool)
+    values = frame.value.to_numpy(dtype="float64").copy()
+    scaled = ~is_rate & (frame.factor.to_numpy() != 1.0)
+    with np.errstate(over="ignore"):  # 1e305 亿元 overflows to inf here, and is refused as too large below
+        values[scaled] = [clean_float(v) for v in values[scaled] * frame.factor.to_numpy()[scaled]]
+    group = [candidates[a].column.index for a in frame["at"]] if table.layout == "wide" else frame.indicator
+    frame = frame.assign(value=values, group=group)
+    frame = settle_rates(frame, located)
+    frame = value_problems(frame, names, located)
+    at = frame["at"].to_numpy()
+    return pd.DataFrame(
+        {
+            "region": pd.Series([region_of[a] for a in at], dtype=object),
+            "indicator": pd.Series(frame.indicator.to_numpy(), dtype=object),
+            "period": pd.Series([period_of[a] for a in at], dtype=object),
+            "value": frame.value.to_numpy(dtype="float64"),
+            "row": np.array([candidates[a].row for a in at], dtype="int64"),
+            "column": pd.Series([labels[candidates[a].column.index] for a in at], dtype=object),
+            "raw": pd.Series([cells[a].text for a in at], dtype=object),
+        },
+        columns=OBSERVATION_COLUMNS,
+    )
+
+
 def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
     """Every candidate checked; the figures that passed, the errors and the warnings."""
     report = Reporter(list(table.problems))
@@ -325,68 +434,7 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
         report(problem)
     if table.title_period and period_hint is None and any(not str(c.period or "").strip() for c in table.candidates):
         warnings.append(warning("period_from_title", value=table.title_period))
-    periods: dict[tuple, tuple] = {}
-    items, rates = [], []
-    for candidate in table.candidates:
-        result = resolved[(candidate.region, candidate.region_code)]
-        bad_region = report(region_problem(candidate, result))
-        raw = candidate.period
-        period_key = (type(raw).__name__, str(raw))
-        if period_key not in periods:
-            periods[period_key] = read_one_period(raw, period_hint, table.title_period, ctx.today)
-        period, period_problem = periods[period_key]
-        if period_problem is not None:
-            code, value, details = period_problem
-            report(Problem(code, candidate.row, "period" if code != "missing_period" else None, value, details))
-        if contradictions and period is not None and period != period_hint:
-            continue  # refused above, once for the whole quarter
-        if candidate.indicator is None:
-            hint_words = table_hint(candidate.indicator_text, ctx)
-            report(
-                Problem("unknown_indicator", candidate.row, "indicator", candidate.indicator_text, {"hint": hint_words})
-            )
-            continue
-        indicator = ctx.indicator(candidate.indicator)
-        reading, problem = read_value(candidate, table.layout)
-        if report(problem) or reading is None or bad_region or period is None:
-            continue
-        names = ctx.indicator_name(indicator.id)
-        value, problem = to_catalogue_unit(candidate, reading, indicator, names)
-        if report(problem):
-            continue
-        item = {"candidate": candidate, "region": result.adcode, "indicator": indicator.id, "period": period}
-        if indicator.unit == "%":
-            item["group"] = candidate.column.index if table.layout == "wide" else candidate.indicator
-            item["reading"] = Reading(value, reading.percent)
-            rates.append(item)
-        else:
-            item["value"] = value
-        items.append(item)
-    for problem in settle_rates(rates):
-        report(problem)
-    kept = []
-    for item in items:
-        if item.get("value") is None:
-            continue
-        candidate = item["candidate"]
-        indicator = ctx.indicator(item["indicator"])
-        if not report(value_problem(candidate, item["value"], indicator, ctx.indicator_name(indicator.id))):
-            kept.append(item)
-    observations = pd.DataFrame(
-        [
-            (
-                i["region"],
-                i["indicator"],
-                i["period"],
-                float(i["value"]),
-                i["candidate"].row,
-                i["candidate"].column.label,
-                i["candidate"].cell.text,
-            )
-            for i in kept
-        ],
-        columns=OBSERVATION_COLUMNS,
-    )
+    observations = read_cells(table, ctx, period_hint, report, resolved, region_problem, bool(contradictions))
     observations, duplicate_problems = drop_duplicates(observations)
     for problem in duplicate_problems:
         if problem.severity == "warning":
