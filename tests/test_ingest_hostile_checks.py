@@ -391,3 +391,13 @@ def test_the_methodology_says_which_figure_wins():
     text = " ".join(s.body_en for s in SECTIONS)
     assert "own report wins over the sum of its counties" in text
     assert "computed from its parts wins over a rate reported directly" in text
+
+
+def test_parts_that_disagree_with_a_rate_reported_before_are_warned_at_the_parts_row(db):
+    commit_file(db, csv_bytes(["地区,工会组建率(%),季度", "苍溪县,90,2026Q3"]), "rate.csv", "t", None, TODAY)
+    data = csv_bytes(["地区,已建会企业,应建会企业,季度", "苍溪县,2677,2941,2026Q3"])  # 91.0 %
+    with writer(db) as store:
+        prepared = prepare(data, "parts.csv", store, today=TODAY)
+    warned = [p for p in prepared.warnings if p.code == "rate_disagrees_with_parts"]
+    assert len(warned) == 1 and warned[0].row == 2
+    assert warned[0].message("en").startswith("The reported Union organisation rate 90 % differs from 91.0 %")

@@ -446,7 +446,7 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
     combined = over_stored(observations, stored.figures)
     for problem in part_problems(observations, ctx, combined):
         report(problem)
-    warnings += part_warnings(observations, ctx, combined)
+    warnings += part_warnings(observations, ctx, combined, stored.own)
     warnings += jump_warnings(observations, combined)
     warnings += total_warnings(table, observations, ctx)
     warnings += city_warnings(observations, ctx, stored.own)
@@ -551,42 +551,48 @@ def part_problems(observations: pd.DataFrame, ctx: Context, combined: pd.DataFra
     return problems
 
 
-def part_warnings(observations: pd.DataFrame, ctx: Context, combined: pd.DataFrame) -> list[Problem]:
+def part_warnings(observations: pd.DataFrame, ctx: Context, combined: pd.DataFrame, own: pd.DataFrame) -> list[Problem]:
     """A rate (or a difference such as problems still open) reported directly that disagrees with the one its
-    parts give: the dashboard computes it from the parts (the indicator_values view), so say so."""
+    parts give: the dashboard computes it from the parts (the indicator_values view), so say so. Both ways: a rate
+    in the file against parts in the file or the store, and parts in the file against a rate reported before."""
     problems = []
     derived_ones = ctx.catalogue[ctx.catalogue.aggregation.isin(["ratio", "difference"])]
+    own = own if own is not None and not own.empty else pd.DataFrame(columns=KEY + ["value"])
     for derived in derived_ones.itertuples(index=False):
-        reported = observations[observations.indicator == derived.id]
+        in_file = observations[observations.indicator == derived.id].assign(
+            at=np.flatnonzero((observations.indicator == derived.id).to_numpy())
+        )
+        with_parts = observations[observations.indicator.isin([derived.numerator, derived.denominator])]
+        before = own.loc[own.indicator == derived.id, ["region", "period", "value"]]
+        before = before.merge(with_parts[["region", "period"]].drop_duplicates(), on=["region", "period"])
+        before = before.merge(in_file[["region", "period"]], on=["region", "period"], how="left", indicator=True)
+        before = before[before["_merge"] == "left_only"].drop(columns="_merge").assign(at=-1)
+        reported = pd.concat([in_file[["region", "period", "value", "at"]], before], ignore_index=True)
         if reported.empty:
             continue
-        parts = parts_of(
-            combined, reported[["region", "period"]].drop_duplicates(), derived.numerator, derived.denominator
+        pairs = reported[["region", "period"]].drop_duplicates()
+        rows = reported.merge(
+            parts_of(combined, pairs, derived.numerator, derived.denominator), on=["region", "period"]
         )
-        rows = reported.merge(parts, on=["region", "period"])
         if derived.aggregation == "ratio":
             rows = rows[rows.value_den != 0]
             computed = 100 * rows.value_num / rows.value_den
-            off, shown, code = (
-                (computed - rows.value).abs() > 0.5,
-                computed.map(lambda v: f"{v:.1f}"),
-                "rate_disagrees_with_parts",
-            )
+            off = (computed - rows.value).abs() > 0.5
+            shown, code = computed.map(lambda v: f"{v:.1f}"), "rate_disagrees_with_parts"
         else:
             computed = rows.value_num - rows.value_den
-            off, shown, code = (
-                (computed - rows.value).abs() > 1e-6,
-                computed.map(lambda v: f"{v:g}"),
-                "difference_disagrees_with_parts",
-            )
-        for row, column, raw, text in zip(rows.row[off], rows.column[off], rows.raw[off], shown[off], strict=True):
+            off = (computed - rows.value).abs() > 1e-6
+            shown, code = computed.map(lambda v: f"{v:g}"), "difference_disagrees_with_parts"
+        for r, text in zip(rows[off].itertuples(index=False), shown[off], strict=True):
+            at = r.at if r.at >= 0 else (r.at_num if r.at_num >= 0 else r.at_den)  # the rate's row, else a part's
+            where = observations.iloc[int(at)]
             problems.append(
                 warning(
                     code,
-                    row=int(row),
-                    column=column,
-                    value=raw,
-                    details={"indicator": ctx.indicator_name(derived.id), "derived": text},
+                    row=int(where.row),
+                    column=where.column,
+                    value=where.raw,
+                    details={"indicator": ctx.indicator_name(derived.id), "derived": text, "value": f"{r.value:g}"},
                 )
             )
     return problems
