@@ -401,3 +401,8 @@ def test_parts_that_disagree_with_a_rate_reported_before_are_warned_at_the_parts
     warned = [p for p in prepared.warnings if p.code == "rate_disagrees_with_parts"]
     assert len(warned) == 1 and warned[0].row == 2
     assert warned[0].message("en").startswith("The reported Union organisation rate 90 % differs from 91.0 %")
+
+
+def test_an_unknown_region_close_to_a_known_one_still_gets_a_suggestion(db, tmp_path, capsys):
+    code, output = ingest(db, tmp_path, "typo.csv", csv_bytes(["地区,职工培训,季度", "利州去,3,2026Q3"]), capsys=capsys)
+    assert code == 1 and "是否为：利州区？/ Did you mean: 利州区?" in output

@@ -9,7 +9,7 @@ set operations over the whole file, joined once to the stored figures (issue 12:
 
 import datetime as dt
 import difflib
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -38,6 +38,7 @@ MAX_VALUE = 1e12
 COUNT_KINDS = {"count", "people"}  # whole things: stations, enterprises, people, sessions
 # difflib over every region name costs ~ms; suggest names for this many distinct unknown regions, not 100,000.
 MAX_HINTS = 200
+SUFFIX_CHARS = set("省市区县旗州盟自治")
 GENERIC_REGION_HINT = "请写地区全称、简称或 6 位行政区划代码。/ Write the full or short name, or the 6-digit code."
 
 
@@ -163,7 +164,14 @@ class RegionProblems:
             self._pool = [self.names[c] for c in self.names if home and self.resolver.parent(c) == home] or list(
                 self.names.values()
             )
-        close = difflib.get_close_matches(text, self._pool, n=3, cutoff=0.5)
+            self._by_char = defaultdict(set)
+            for name in self._pool:
+                for char in set(name) - SUFFIX_CHARS:
+                    self._by_char[char].add(name)
+        # Only names sharing a character beyond the suffix (县, 区 …) can be close: 火星1县 is compared with nothing
+        # instead of 3,000 names (difflib took ~50 ms per unknown name over the whole country).
+        pool = sorted(set().union(*(self._by_char.get(char, set()) for char in set(text) - SUFFIX_CHARS)))
+        close = difflib.get_close_matches(text, pool, n=3, cutoff=0.5) if pool else []
         return f"是否为：{'、'.join(close)}？/ Did you mean: {', '.join(close)}?" if close else GENERIC_REGION_HINT
 
 
