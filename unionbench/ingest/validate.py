@@ -361,9 +361,12 @@ def read_cells(table: Table, ctx: Context, hint, report, resolved, region_proble
 
     indicators = [c.indicator for c in candidates]
     unknown = np.array([i is None for i in indicators], dtype=bool) & ~refused
+    hints: dict[str, str] = {}
     for position in np.flatnonzero(unknown):
         candidate = candidates[position]
-        hint_words = table_hint(candidate.indicator_text, ctx)
+        if candidate.indicator_text not in hints:
+            hints[candidate.indicator_text] = table_hint(candidate.indicator_text, ctx)
+        hint_words = hints[candidate.indicator_text]
         report(Problem("unknown_indicator", candidate.row, "indicator", candidate.indicator_text, {"hint": hint_words}))
     live = ~unknown & ~refused
     number, percent, reading_units, codes = parse_values([c.value if live[i] else None for i, c in enumerate(cells)])
