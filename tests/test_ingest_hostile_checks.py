@@ -406,3 +406,11 @@ def test_parts_that_disagree_with_a_rate_reported_before_are_warned_at_the_parts
 def test_an_unknown_region_close_to_a_known_one_still_gets_a_suggestion(db, tmp_path, capsys):
     code, output = ingest(db, tmp_path, "typo.csv", csv_bytes(["地区,职工培训,季度", "利州去,3,2026Q3"]), capsys=capsys)
     assert code == 1 and "是否为：利州区？/ Did you mean: 利州区?" in output
+
+
+@pytest.mark.parametrize("cell", [10**400, math.inf, -math.inf, math.nan, "1e309", "9" * 400], ids=repr)
+def test_the_column_number_reader_never_yields_a_non_finite_number_either(cell):
+    from unionbench.ingest.validate import parse_values
+
+    number, _, _, problems = parse_values([cell, 7])
+    assert problems == ["not_finite", None] and math.isnan(number[0]) and number[1] == 7

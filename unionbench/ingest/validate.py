@@ -285,6 +285,13 @@ class Reporter:
 _PLAIN_NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 
 
+def plain_python_number(value) -> bool:
+    """A float, or an int a float holds exactly (an xlsx cell); bools and huge ints take the slow path."""
+    if isinstance(value, float):
+        return True
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**53
+
+
 def parse_values(values: list) -> tuple[np.ndarray, np.ndarray, list, list]:
     """Every cell's number at once: (value, carries %, written unit, problem code or None). Plain numbers (ints,
     floats, '123', '-4.5') are converted in one vectorised pass; only the rest (separators, units, %, full-width
@@ -296,11 +303,13 @@ def parse_values(values: list) -> tuple[np.ndarray, np.ndarray, list, list]:
     problems: list = [None] * n
     cells = pd.Series(values, dtype=object)
     is_text = cells.map(type).eq(str).to_numpy()
-    is_number = cells.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool)).to_numpy()
+    is_number = cells.map(plain_python_number).to_numpy(dtype=bool)
     plain = np.zeros(n, dtype=bool)
     if is_text.any():
         text = cells[is_text].astype(str)
-        plain[np.flatnonzero(is_text)[text.str.fullmatch(_PLAIN_NUMBER).to_numpy(dtype=bool)]] = True
+        short = (text.str.len() <= 30).to_numpy(dtype=bool)  # 400 digits overflow the fast path: read_number says so
+        matched = text.str.fullmatch(_PLAIN_NUMBER).to_numpy(dtype=bool) & short
+        plain[np.flatnonzero(is_text)[matched]] = True
     fast = plain | is_number
     if fast.any():
         converted = pd.to_numeric(cells[fast], errors="coerce").astype("float64").to_numpy()
