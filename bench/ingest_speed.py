@@ -30,13 +30,14 @@ TODAY = dt.date(2026, 11, 23)
 RUNS = 3
 
 
-def best_time(action) -> float:
+def best_time(action, clock=time.perf_counter) -> float:
+    """The best of RUNS runs: the machine is shared, and the least disturbed run is the closest to the cost."""
     times = []
     for _ in range(RUNS):
-        started = time.perf_counter()
+        started = clock()
         action()
-        times.append(time.perf_counter() - started)
-    return min(times)  # the least disturbed of the runs: the machine is shared
+        times.append(clock() - started)
+    return min(times)
 
 
 def duckdb_floor(content: bytes, workdir: Path) -> float:
@@ -64,6 +65,9 @@ def our_read_and_check(store, content: bytes) -> dict:
     prepared = prepare(content, "bench.csv", store, today=TODAY)
     assert prepared.ok, prepared.problem_table().head()
     stages["prepare (read + check)"] = best_time(lambda: prepare(content, "bench.csv", store, today=TODAY))
+    stages["prepare, CPU time of this process"] = best_time(
+        lambda: prepare(content, "bench.csv", store, today=TODAY), clock=time.process_time
+    )
     return stages
 
 

@@ -7,8 +7,11 @@ commit_file(primary, data, "广元2025Q3.csv", user="张三")  # checks again un
 """
 
 import datetime as dt
+import gc
 import hashlib
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,6 +95,19 @@ def build_context(store: Store, today: dt.date) -> Context:
     )
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Reading a file makes a million small acyclic objects (cells, candidates), and the cyclic collector kept
+    scanning them: ~20 % of the time for 100k figures. Reference counting still frees everything meanwhile."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def capped(problems: list[Problem], limit: int = MAX_LISTED) -> list[Problem]:
     """The first `limit` problems in file order (row, then as found): a file of 100,000 bad rows printed 53 MB."""
     ordered = sorted(enumerate(problems), key=lambda pair: (pair[1].row is not None, pair[1].row or 0, pair[0]))
@@ -107,13 +123,14 @@ def prepare(
     sha256 = hashlib.sha256(data).hexdigest()
     empty = pd.DataFrame(columns=OBSERVATION_COLUMNS)
     version = store.data_version()
-    try:
-        grid = read_grid(data, file_name)
-        table = find_table(grid, store.query("indicator_catalogue"))
-    except FileRejected as rejected:
-        return Prepared(file_name, sha256, None, None, empty, [rejected.problem], data_version=version)
-    context = build_context(store, today or dt.date.today())
-    checked = check(table, context, period)
+    with cyclic_gc_paused():
+        try:
+            grid = read_grid(data, file_name)
+            table = find_table(grid, store.query("indicator_catalogue"))
+        except FileRejected as rejected:
+            return Prepared(file_name, sha256, None, None, empty, [rejected.problem], data_version=version)
+        context = build_context(store, today or dt.date.today())
+        checked = check(table, context, period)
     if not checked.errors and checked.observations.empty:  # e.g. the template sent back unfilled
         checked.errors.append(Problem("no_figures"))
     warnings = grid.notes + checked.warnings
