@@ -2,6 +2,7 @@
 counts, a file's quarter contradicting the chosen one, re-applied corrections, uploads that change nothing, bounded
 problem lists, checking outside the writer lock, and the cross-checks of rates and city totals."""
 
+import dataclasses
 import datetime as dt
 import math
 
@@ -13,6 +14,7 @@ from unionbench.cli import main
 from unionbench.commit import NonFiniteFigure, commit_observations
 from unionbench.ingest import commit_file, prepare
 from unionbench.ingest.normalise import NotANumber, read_number
+from unionbench.ingest.problems import Problem
 from unionbench.store import Replica, load_query, writer
 
 TODAY = dt.date(2026, 11, 23)
@@ -414,3 +416,32 @@ def test_the_column_number_reader_never_yields_a_non_finite_number_either(cell):
 
     number, _, _, problems = parse_values([cell, 7])
     assert problems == ["not_finite", None] and math.isnan(number[0]) and number[1] == 7
+
+
+def test_a_refusal_that_depends_on_stored_figures_is_confirmed_against_the_primary(db, monkeypatch):
+    """The snapshot says 应建会企业 = 100 (a stale one, as after a killed writer); the primary says 3000: accepted."""
+    import unionbench.ingest as ingest_module
+
+    commit_file(db, csv_bytes(["地区,应建会企业,季度", "苍溪县,3000,2026Q3"]), "e.csv", "t", None, TODAY)
+    real = ingest_module.prepare
+
+    def stale(data, file_name, store, *args, **kwargs):
+        prepared = real(data, file_name, store, *args, **kwargs)
+        if store.read_only:  # the check outside the lock, on the snapshot: pretend it was the stale one
+            problem = Problem("numerator_above_denominator", 2, "B", "2500", {})
+            return dataclasses.replace(prepared, errors=[problem], problem_counts={problem.code: 1}, data_version=0)
+        return prepared
+
+    monkeypatch.setattr(ingest_module, "prepare", stale)
+    outcome = commit_file(db, csv_bytes(["地区,已建会企业,季度", "苍溪县,2500,2026Q3"]), "u.csv", "t", None, TODAY)
+    assert outcome.result is not None and outcome.result.changed == 1
+    assert current(db, "510824", "unions_established", "2026Q3") == 2500
+
+
+def test_a_file_wrong_in_itself_is_refused_while_another_writer_holds_the_lock(db, monkeypatch):
+    from unionbench.store import writer_lock
+
+    monkeypatch.setenv("UNIONBENCH_WRITE_TIMEOUT", "1")
+    with writer_lock(db):  # a long upload is committing
+        outcome = commit_file(db, csv_bytes(["地区,职工培训,季度", "火星县,3,2026Q3"]), "m.csv", "t", None, TODAY)
+    assert outcome.result is None and [p.code for p in outcome.prepared.errors] == ["unknown_region"]

@@ -27,6 +27,9 @@ from unionbench.periods import shift
 from unionbench.regions import RegionResolver
 from unionbench.store import Replica, Store, bump_data_version, load_query, writer
 
+# Errors that depend on stored figures: a refusal for these is confirmed under the lock, on the primary (the
+# published snapshot may lag it after a killed writer).
+STORED_DEPENDENT = {"numerator_above_denominator"}
 MAX_LISTED = 200  # problems listed per kind of severity; every one is still counted (issue 12)
 
 __all__ = ["Prepared", "Preview", "RevertError", "UploadOutcome", "commit_file", "prepare", "preview", "revert_upload"]
@@ -196,10 +199,12 @@ def commit_file(
     an upload that changed 0); otherwise it adds new versions, even if the same bytes were imported before."""
     primary = Path(primary)
     prepared = check_outside_lock(primary, data, file_name, period, today)
-    if prepared is not None and not prepared.ok:
-        return UploadOutcome(prepared, None)
+    if prepared is not None and not prepared.ok and not STORED_DEPENDENT & set(prepared.problem_counts):
+        return UploadOutcome(prepared, None)  # wrong whatever is stored: no need to wait for the lock
     with writer(primary) as store:
-        if prepared is None or not still_valid(store, prepared, today):
+        if prepared is not None and not prepared.ok and prepared.data_version == store.data_version():
+            return UploadOutcome(prepared, None)  # checked against exactly what is stored
+        if prepared is None or not prepared.ok or not still_valid(store, prepared, today):
             prepared = prepare(data, file_name, store, period, today)
             if not prepared.ok:
                 return UploadOutcome(prepared, None)
