@@ -112,9 +112,22 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def capped(problems: list[Problem], limit: int = MAX_LISTED) -> list[Problem]:
-    """The first `limit` problems in file order (row, then as found): a file of 100,000 bad rows printed 53 MB."""
-    ordered = sorted(enumerate(problems), key=lambda pair: (pair[1].row is not None, pair[1].row or 0, pair[0]))
+    """The first `limit` problems in file order (row, then as found): a file of 100,000 bad rows printed 53 MB.
+    A reading layer's summary of problems it already left out (problems_not_listed) is counted, not listed."""
+    listed = [p for p in problems if p.code != "problems_not_listed"]
+    ordered = sorted(enumerate(listed), key=lambda pair: (pair[1].row is not None, pair[1].row or 0, pair[0]))
     return [problem for _, problem in ordered[:limit]]
+
+
+def counted(problems: list[Problem]) -> Counter:
+    """Every problem by code, the ones a reading layer left out of its list (problems_not_listed) included."""
+    counts = Counter()
+    for p in problems:
+        if p.code == "problems_not_listed":
+            counts[p.details["kind"]] += p.details["count"]
+        else:
+            counts[p.code] += 1
+    return counts
 
 
 def prepare(
@@ -137,7 +150,7 @@ def prepare(
     if not checked.errors and checked.observations.empty:  # e.g. the template sent back unfilled
         checked.errors.append(Problem("no_figures"))
     warnings = grid.notes + checked.warnings
-    counts = Counter(p.code for p in checked.errors) + Counter(p.code for p in warnings)
+    error_counts, warning_counts = counted(checked.errors), counted(warnings)
     return Prepared(
         file_name,
         sha256,
@@ -146,9 +159,9 @@ def prepare(
         checked.observations,
         capped(checked.errors),
         capped(warnings),
-        problem_counts=dict(counts),
-        error_count=len(checked.errors),
-        warning_count=len(warnings),
+        problem_counts=dict(error_counts + warning_counts),
+        error_count=sum(error_counts.values()),
+        warning_count=sum(warning_counts.values()),
         data_version=version,
         relied_on=context.stored,
         reference=store.scalar("reference_fingerprint"),
