@@ -45,7 +45,7 @@ briefing_buttons(store, version, region, regions[region], f.set_id, f.period, la
 rows = data.comparison(store, version, selection)
 if note := as_of_note(rows, selection):
     st.info(note)
-strengths, weaknesses = data.strengths_weaknesses(rows)
+strengths, weaknesses = data.strengths_weaknesses(store, version, selection)
 strengths_and_weaknesses(strengths, weaknesses, lang)
 
 st.subheader(t("gap_table_heading", lang))

@@ -164,7 +164,7 @@ def data_status(_store: Store, version: str) -> dict:
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def county_contributions(_store: Store, version: str, selection: compare.Selection, indicator: str):
-    return compare.county_contributions(_store, selection, indicator)
+    return gaps.county_contributions(_store, selection, indicator, comparison(_store, version, selection))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -172,9 +172,10 @@ def profile_scores(_store: Store, version: str, home: str, set_id: str, period: 
     return gaps.profile_scores(_store, home, set_id, period)
 
 
-def strengths_weaknesses(rows):
-    """Cheap: read straight off the (cached) comparison rows."""
-    return compare.strengths_and_weaknesses(rows)
+@st.cache_data(max_entries=64, show_spinner=False)
+def strengths_weaknesses(_store: Store, version: str, selection: compare.Selection):
+    """The rows furthest ahead and behind (compare.strengths_and_weaknesses), once per selection."""
+    return compare.strengths_and_weaknesses(comparison(_store, version, selection))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

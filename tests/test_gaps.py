@@ -17,13 +17,13 @@ def table(store):
     "indicator", ["org_rate", "outdoor_stations", "funds_government", "problems_open", "mutual_aid_participants"]
 )
 def test_county_contributions_add_up_to_the_city_difference_from_the_same_reference(store, table, indicator):
-    parts = compare.county_contributions(store, compare.Selection(HOME, SET, PERIOD), indicator)
+    parts = gaps.county_contributions(store, compare.Selection(HOME, SET, PERIOD), indicator)
     assert len(parts) == 7 and parts.region_name.str.len().min() >= 2
     assert parts.contribution.sum() == pytest.approx(table.at[indicator, "difference"])
 
 
 def test_the_county_pulling_the_rate_down_most_comes_first_with_the_unions_it_lacks(store, table):
-    parts = compare.county_contributions(store, compare.Selection(HOME, SET, PERIOD), "org_rate")
+    parts = gaps.county_contributions(store, compare.Selection(HOME, SET, PERIOD), "org_rate")
     level = table.at["org_rate", "benchmark_value"]
     first = parts.iloc[0]
     assert first.contribution == parts.contribution.min()

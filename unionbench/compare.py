@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from unionbench import analysis, gaps
+from unionbench import analysis
 from unionbench.catalog import Indicator
 from unionbench.export import plain_decimal
 from unionbench.formatting import (
@@ -338,6 +338,19 @@ def _ranks(store: Store, indicators: dict[str, Indicator], peers: list[str], sel
     return figures[figures["region"] == sel.home].set_index("indicator")[["rank", "rank_of"]]
 
 
+def grid(frame: pd.DataFrame, column: str, row_key: str, rows: list, col_key: str, cols: list) -> np.ndarray:
+    """`frame[column]` placed in a rows × cols array (NaN where absent) by its `row_key` and `col_key`: a pivot,
+    without pandas' pivot_table, which cost ~8 ms each on every page rerun."""
+    out = np.full((len(rows), len(cols)), np.nan)
+    if frame.empty:
+        return out
+    r = pd.Index(rows).get_indexer(frame[row_key])
+    c = pd.Index(cols).get_indexer(frame[col_key])
+    keep = (r >= 0) & (c >= 0)
+    out[r[keep], c[keep]] = frame[column].to_numpy(dtype=float, na_value=np.nan)[keep]
+    return out
+
+
 def _rows(
     indicators: dict[str, Indicator],
     sel: Selection,
@@ -348,14 +361,9 @@ def _rows(
 ) -> pd.DataFrame:
     """One row per indicator, from three indicator × quarter grids (home figure, home value, reference level)."""
     ids = list(indicators)
-
-    def grid(frame: pd.DataFrame, column: str) -> np.ndarray:
-        if frame.empty:
-            return np.full((len(ids), len(periods)), np.nan)
-        wide = frame.pivot_table(index="indicator", columns="period", values=column, aggfunc="first", dropna=False)
-        return wide.reindex(index=ids, columns=periods).to_numpy(dtype=float)
-
-    figures, values, bench = grid(home_figures, "figure"), grid(home_figures, "value"), grid(levels, "level")
+    figures = grid(home_figures, "figure", "indicator", ids, "period", periods)
+    values = grid(home_figures, "value", "indicator", ids, "period", periods)
+    bench = grid(levels, "level", "indicator", ids, "period", periods)
     shared = shared_period(levels, sel.period)
     position = {p: i for i, p in enumerate(periods)}
     rows = [
@@ -841,12 +849,3 @@ def trend_lines(store: Store, sel: Selection, indicator: str) -> pd.DataFrame:
         decimals = ind.decimals
     lines["figure_label"] = [format_number(v, decimals) for v in lines["figure"]]
     return lines.sort_values(["role", "region", "period"], ignore_index=True)
-
-
-def county_contributions(store: Store, sel: Selection, indicator: str) -> pd.DataFrame:
-    """Which county of the home city adds most to its gap on one indicator, against the same reference level as
-    the city's comparison row (gaps.county_gap_contributions: shares of the base × each county's own gap)."""
-    row = comparison(store, sel).set_index("indicator").loc[indicator]
-    return gaps.county_gap_contributions(
-        store, sel.home, sel.benchmark, row["home_period"], indicator, level=row["benchmark_value"]
-    )

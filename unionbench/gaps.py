@@ -5,9 +5,11 @@ one basis, gaps, verdicts — lives in unionbench.compare only. No streamlit her
 
 import math
 
+import numpy as np
 import pandas as pd
 
-from unionbench import analysis
+from unionbench import analysis, compare
+from unionbench.compare import grid
 from unionbench.store import Store
 from unionbench.views import benchmark_members, catalogue, wide_values
 
@@ -30,7 +32,7 @@ def county_gap_contributions(
     level: float,
 ) -> pd.DataFrame:
     """Which county contributes most to the city's gap on one indicator (analysis.county_contributions), against
-    `level`, the city's reference level in compared units (compare.county_contributions passes its own row's).
+    `level`, the city's reference level in compared units (gaps.county_contributions passes its own row's).
 
     Per county: `value` and `base` (the numerator and the denominator of a rate, or the figure and the workers of
     a per-10k figure), `figure` (the county's compared figure), `share` of the city's base, `contribution` (in
@@ -70,6 +72,19 @@ def county_gap_contributions(
     return result[["region", "region_name", "value", "base", "figure", "share", "contribution", "level_gap"]]
 
 
+def county_contributions(
+    store: Store, sel: compare.Selection, indicator: str, rows: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Which county of the home city adds most to its gap on one indicator, against the same reference level as
+    the city's comparison row (gaps.county_gap_contributions: shares of the base × each county's own gap). `rows`
+    are the city's comparison rows when the caller has them already."""
+    rows = compare.comparison(store, sel) if rows is None else rows
+    row = rows.set_index("indicator").loc[indicator]
+    return county_gap_contributions(
+        store, sel.home, sel.benchmark, row["home_period"], indicator, level=row["benchmark_value"]
+    )
+
+
 def judged_indicators(store: Store) -> list:
     """The indicators a verdict is given on: rates and figures with a per-capita base (compare.basis_of)."""
     return [
@@ -88,23 +103,18 @@ def profile_scores(store: Store, home: str, set_id: str, period: str) -> pd.Data
     _, members = benchmark_members(store, set_id, home)
     regions = [home, *members]
     frame = store.query("compared_figures", regions=regions, periods=[period])
-    wide = (
-        frame.pivot_table(index="region", columns="indicator", values="figure", aggfunc="first")
-        .reindex(index=regions, columns=[i.id for i in indicators])
-        .astype(float)
-    )
+    ids = [i.id for i in indicators]
+    wide = pd.DataFrame(grid(frame, "figure", "region", regions, "indicator", ids), index=regions, columns=ids)
     scores = analysis.normalised_scores(wide, {ind.id: ind.direction for ind in indicators})
     names = store.query("region_names", adcodes=regions).set_index("adcode")["name_zh"]
-    long = (
-        wide.rename_axis("region")
-        .reset_index()
-        .melt(id_vars="region", var_name="indicator", value_name="compared")
-        .merge(
-            scores.rename_axis("region").reset_index().melt(id_vars="region", var_name="indicator", value_name="score")
-        )
+    long = pd.DataFrame(
+        {
+            "region": np.repeat(regions, len(ids)),
+            "indicator": np.tile(ids, len(regions)),
+            "compared": wide.to_numpy().ravel(),
+            "score": scores.reindex(index=regions, columns=ids).to_numpy().ravel(),
+        }
     )
     long["region_name"] = long["region"].map(names)
     long["is_home"] = long["region"] == home
-    order = {r: i for i, r in enumerate(regions)}, {ind.id: i for i, ind in enumerate(indicators)}
-    long = long.sort_values(["region", "indicator"], key=lambda s: s.map(order[0] if s.name == "region" else order[1]))
     return long[["region", "region_name", "is_home", "indicator", "compared", "score"]].reset_index(drop=True)

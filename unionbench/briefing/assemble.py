@@ -1,6 +1,6 @@
 """Assemble the quarterly briefing by wording the read model's rows (issue 11): compare.comparison gives every
 figure, basis, unit, gap, verdict, rank, trend, catch-up and what-if; this module only chooses which rows go where
-and how they read. compare.county_contributions splits the city's gaps by county; views.target_progress gives the
+and how they read. gaps.county_contributions splits the city's gaps by county; views.target_progress gives the
 targets. Nothing here computes a benchmark, a gap or a verdict of its own."""
 
 import math
@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from unionbench import analysis, compare
+from unionbench import analysis, compare, gaps
 from unionbench.briefing import charts
 from unionbench.briefing import text as tx
 from unionbench.briefing.model import Briefing, Bullets, Chart, Paragraph, Section, Table
@@ -406,7 +406,7 @@ def counties_section(ctx: Context) -> Section:
     _, weaknesses = compare.strengths_and_weaknesses(ctx.rows)
     items, first = [], None
     for _, row in weaknesses.iterrows():
-        parts = compare.county_contributions(ctx.store, ctx.sel, row["indicator"])
+        parts = gaps.county_contributions(ctx.store, ctx.sel, row["indicator"], ctx.rows)
         items.append(_contribution_item(ctx, row, parts))
         first = (row, parts) if first is None else first
     if items:
