@@ -30,6 +30,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "暂无数据。请先运行 unionbench init --demo 或上传数据。",
         "en": "No data yet. Run `unionbench init --demo` or upload a file.",
     },
+    "not_initialised": {
+        "zh": "数据库尚未初始化完成（初始化可能被中断）。请运行 unionbench init。",
+        "en": "The database is not initialised (its initialisation may have been interrupted). Run `unionbench init`.",
+    },
     "no_database": {
         "zh": "找不到数据库：{path}。请运行 make run 或 unionbench init --demo。",
         "en": "No database at {path}. Run `make run` or `unionbench init --demo`.",

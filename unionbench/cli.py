@@ -19,7 +19,7 @@ from unionbench.initdb import CatalogueError, initialise
 from unionbench.paths import resolve_db_path
 from unionbench.regions import RegionResolver
 from unionbench.scale import cmd_scale
-from unionbench.store import WriterBusy, replica, writer
+from unionbench.store import NotInitialised, WriterBusy, replica, writer
 
 USAGE, REFUSED = 2, 1
 
@@ -290,6 +290,13 @@ def main(argv: list[str] | None = None) -> int:
         return USAGE
     except WriterBusy as error:
         print(f"数据库正被其他写入占用，请稍后再试 / the database is busy: {error}", file=sys.stderr)
+        return REFUSED
+    except NotInitialised:
+        print(
+            f"数据库未初始化完成，请运行 unionbench init / the database at {db} is not initialised: "
+            "run `unionbench init`",
+            file=sys.stderr,
+        )
         return REFUSED
     except duckdb.IOException as error:
         print(f"无法打开数据库 / cannot open the database {db}: {error}", file=sys.stderr)
