@@ -2,6 +2,8 @@
 
 import argparse
 import getpass
+import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -22,6 +24,7 @@ from unionbench.scale import cmd_scale
 from unionbench.store import NotInitialised, WriterBusy, replica, writer
 
 USAGE, REFUSED = 2, 1
+log = logging.getLogger("unionbench.cli")
 
 
 class UsageError(Exception):
@@ -202,13 +205,28 @@ def cmd_history(db: Path, args) -> int:
 
 
 def cmd_export(db: Path, args) -> int:
+    """To standard output, or to --out through a temporary file renamed into place, so a failure half-way never
+    leaves a truncated export (or spoils the previous one)."""
+    out = Path(args.out) if args.out else None
+    if out is not None and not out.parent.is_dir():
+        raise UsageError(f"输出目录不存在 / no such folder for --out: {out.parent}")
+    if out is not None and out.is_dir():
+        raise UsageError(f"--out 是一个目录 / --out is a folder, not a file: {out}")
     store = replica(db).current()
-    if args.out:
-        with open(args.out, "w", encoding="utf-8", newline="") as out:
-            rows = write_export(store, out)
-        print(f"导出 exported {rows} rows to {args.out}", file=sys.stderr)
-    else:
+    if out is None:
         write_export(store, sys.stdout)
+        return 0
+    partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
+    try:
+        with open(partial, "w", encoding="utf-8", newline="") as handle:
+            rows = write_export(store, handle)
+        os.replace(partial, out)
+    except OSError as error:
+        print(f"无法写入 / cannot write {out}: {error.strerror or error}", file=sys.stderr)
+        return REFUSED
+    finally:
+        partial.unlink(missing_ok=True)
+    print(f"导出 exported {rows} rows to {out}", file=sys.stderr)
     return 0
 
 
@@ -307,3 +325,29 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `unionbench export | head`: the reader left, which is fine
         sys.stderr.close()
         return 0
+    except Exception as error:  # never a traceback for a user (issue 12 item 8); the details go to a log file
+        where = log_failure(db, args.command)
+        print(
+            f"出错了，未完成 / failed: {type(error).__name__}: {str(error)[:300]}"
+            + (f" (详情 details: {where})" if where else ""),
+            file=sys.stderr,
+        )
+        return REFUSED
+
+
+def log_failure(db: Path, command: str) -> Path | None:
+    """Append the current exception's traceback to `<db folder>/unionbench-errors.log`; None if that fails."""
+    path = db.parent / "unionbench-errors.log"
+    try:
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        log.exception("unionbench %s failed", command)
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    return path

@@ -8,6 +8,7 @@ commit_file(primary, data, "广元2025Q3.csv", user="张三")  # checks again un
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,7 +127,12 @@ class UploadOutcome:
 
 
 def archive_path(primary: Path, sha256: str, file_name: str) -> Path:
-    return primary.parent / f"{primary.stem}.archive" / f"{sha256}{Path(file_name).suffix.lower()}"
+    """Where the original bytes are kept: the content's hash plus the name's extension when it is a short, plain
+    one (.csv, .xlsx). Bounded whatever the name: `a.<240 letters>` once made a 305-byte file name, which passed
+    the dry run and failed the real run with OSError and a stray .partial (issue 12 item 8)."""
+    suffix = Path(file_name.replace("\\", "/")).suffix.lower()
+    safe = suffix if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix) else ""
+    return primary.parent / f"{primary.stem}.archive" / f"{sha256}{safe}"
 
 
 def commit_file(
