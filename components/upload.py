@@ -10,6 +10,7 @@ from components import data
 from components.briefing import briefing_buttons
 from components.context import PageContext, current_store, refresh_data
 from components.filters import DEFAULT_BENCHMARK
+from components.plain import plain_table
 from components.strings import t
 from components.url_state import kept
 from unionbench.auth import check_user
@@ -41,7 +42,7 @@ def signed_in_user(lang: str) -> str:
         st.stop()
     user = st.session_state.get("upload_user")
     if user in users:
-        st.sidebar.caption(t("signed_in_as", lang, user=user))
+        st.sidebar.text(t("signed_in_as", lang, user=user))
         st.sidebar.button(t("sign_out", lang), on_click=st.session_state.pop, args=("upload_user",))
         return user
     with st.form("sign_in"):
@@ -98,7 +99,7 @@ def show_problems(prepared: Prepared, lang: str) -> None:
     st.error(t("rejected", lang, count=len(prepared.errors)), icon=":material/block:")
     table = problem_table(prepared, prepared.errors, lang)
     # A plain table: staff read every line (and can print it); beyond the first screenfuls, the download has all.
-    st.table(table.head(SHOWN_PROBLEMS), hide_index=True)
+    plain_table(table.head(SHOWN_PROBLEMS), "ub-problems")  # cells of the file: plain text, never Markdown
     if len(table) > SHOWN_PROBLEMS:
         st.caption(t("more_problems", lang, shown=SHOWN_PROBLEMS, count=len(table)))
     st.download_button(
@@ -241,7 +242,7 @@ def history(ctx: PageContext, user: str) -> None:
             t("status", lang): uploads.status.map(status),
         }
     )
-    st.table(table.head(SHOWN_HISTORY), hide_index=True)
+    plain_table(table.head(SHOWN_HISTORY), "ub-history")  # file and user names: plain text, never Markdown
     committed = uploads[uploads.status == "committed"]
     labels = dict(zip(committed.id, committed.id.astype(str).radd("#") + " · " + committed.file_name, strict=True))
     pick = st.selectbox(t("revert_pick", lang), list(labels), index=None, format_func=labels.get, key="revert_pick")

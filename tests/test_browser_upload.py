@@ -82,7 +82,7 @@ def test_staff_sign_in_fix_a_rejected_file_commit_it_and_see_it_on_the_overview(
     broken.loc[4, "户外劳动者服务站点(个)"] = "-3"
     upload(page, "广元2026Q4.csv", broken.to_csv(index=False).encode("gb18030"))
     expect(page.get_by_text("发现 2 个问题，未写入任何数据")).to_be_visible()
-    problems = page.locator("[data-testid=stTable]").first.inner_text()
+    problems = page.locator("[data-testid=ub-problems]").inner_text()
     assert "十二" in problems and "-3" in problems
     page.screenshot(path=ARTIFACTS / "upload-problems-1920x1080.png", full_page=True)
 
@@ -117,6 +117,6 @@ def test_a_committed_upload_can_be_reverted_from_the_history(server, page):
     page.get_by_role("button", name="撤销", exact=True).click()
     expect(page.get_by_text("已撤销上传 #")).to_be_visible()
     wait_for_app(page)
-    history = page.locator("[data-testid=stTable]").last.inner_text()
+    history = page.locator("[data-testid=ub-history]").inner_text()
     assert "已撤销" in history
     page.screenshot(path=ARTIFACTS / "upload-reverted-1920x1080.png", full_page=True)
