@@ -9,6 +9,7 @@ import datetime as dt
 import streamlit as st
 
 from components.context import current_store, page_setup
+from components.link import ignored_note_html, screen_link_of
 from components.screen import (
     SIZE_PROBE,
     county_map,
@@ -26,19 +27,16 @@ from components.strings import t
 from unionbench.paths import cache_dir_for, resolve_db_path
 
 ctx = page_setup(kiosk=True)
-lang, params = ctx.lang, st.query_params
-catalogue_ids = set(ctx.store.query("indicator_catalogue")["id"])
-headline = ctx.store.query("indicator_catalogue").query("headline")["id"].tolist()
-home = params.get("home", "510800")
-set_id = params.get("bench", "suineilu")
-indicators = [i for i in params.get("indicators", "").split(",") if i in catalogue_ids] or headline
-seconds = max(5, int(params.get("seconds", "15"))) if params.get("seconds", "15").isdigit() else 15
-per_10k = None if params.get("per10k") is None else params.get("per10k").lower() in ("1", "true", "yes")
-scale = scale_for(int(params.get("vw", 0) or 0), int(params.get("vh", 0) or 0))
+lang = ctx.lang
+link = screen_link_of(ctx)  # every parameter checked; a bad one falls back to its default (issue 12 item 8)
+home, set_id, indicators, seconds, per_10k = link.home, link.set_id, link.indicators, link.seconds, link.per_10k
+scale = scale_for(link.width, link.height)
 cache_dir = str(cache_dir_for(resolve_db_path(None)))
 
 st.html(css(scale))
 st.html(SIZE_PROBE, unsafe_allow_javascript=True)
+if link.ignored:
+    st.html(ignored_note_html(link.ignored, lang))
 
 
 @st.fragment(run_every=seconds)

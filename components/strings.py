@@ -30,6 +30,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "暂无数据。请先运行 unionbench init --demo 或上传数据。",
         "en": "No data yet. Run `unionbench init --demo` or upload a file.",
     },
+    "link_ignored": {
+        "zh": "链接参数无法识别，已用默认值：{keys}",
+        "en": "Link parameters not understood, defaults used: {keys}",
+    },
+    "link_value_ignored": {
+        "zh": "链接中的 {param} 无法识别，已用默认值",
+        "en": "{param} in the link was not understood; the default is used",
+    },
+    "page_failed": {
+        "zh": "页面出错，已记录。如需协助，请告知管理员错误编号 {id}。",
+        "en": "Something went wrong and it has been logged. If you need help, quote error id {id}.",
+    },
     "not_initialised": {
         "zh": "数据库尚未初始化完成（初始化可能被中断）。请运行 unionbench init。",
         "en": "The database is not initialised (its initialisation may have been interrupted). Run `unionbench init`.",
