@@ -1,6 +1,7 @@
 """The upload page's parts: sign-in, the template, the checked file (problems or preview), commit, history."""
 
 import datetime as dt
+import math
 
 import pandas as pd
 import streamlit as st
@@ -13,7 +14,7 @@ from components.filters import DEFAULT_BENCHMARK
 from components.plain import plain_table
 from components.strings import t
 from components.url_state import kept
-from unionbench.auth import check_user
+from unionbench.auth import Throttle, attempt_sign_in, users_with_example_password
 from unionbench.export import excel_safe_csv, plain_decimal
 from unionbench.formatting import period_text
 from unionbench.ingest import Prepared, RevertError, commit_file, revert_upload
@@ -50,11 +51,39 @@ def signed_in_user(lang: str) -> str:
         name = st.text_input(t("user_name", lang))
         password = st.text_input(t("password", lang), type="password")
         if st.form_submit_button(t("sign_in_button", lang), type="primary"):
-            if check_user(users, name, password):
+            names, addresses = sign_in_throttles()
+            ok, wait = attempt_sign_in(users, name, password, st.context.ip_address, names, addresses)
+            if ok:
                 st.session_state["upload_user"] = name.strip()
                 st.rerun()
-            st.error(t("sign_in_failed", lang))
+            if wait:
+                retry = (dt.datetime.now() + dt.timedelta(seconds=wait)).strftime("%H:%M:%S")
+                st.error(t("sign_in_locked", lang, time=retry, minutes=max(1, math.ceil(wait / 60))))
+            else:
+                st.error(t("sign_in_failed", lang))
     st.stop()
+
+
+@st.cache_resource
+def sign_in_throttles() -> tuple[Throttle, Throttle]:
+    """The server process's count of failed sign-ins: per name (5 in 15 minutes lock it, for 1, 2, 4 … minutes)
+    and per address (20, as colleagues behind one proxy share an address)."""
+    return Throttle(limit=5), Throttle(limit=20)
+
+
+def is_demo_database(uploads: pd.DataFrame) -> bool:
+    """Demo data only: a committed demo upload (recorded by `unionbench init --demo`) and no committed real one."""
+    committed = uploads[uploads.status == "committed"]
+    return bool(committed.is_demo.any()) and not bool((~committed.is_demo.astype(bool)).any())
+
+
+def example_password_warning(ctx: PageContext) -> None:
+    """On every load: warn while an account still has the example password and the data are not only demo."""
+    users = configured_users()
+    if not users or is_demo_database(data.uploads(ctx.store, ctx.data_version)):
+        return
+    if users_with_example_password(users):
+        st.warning(t("example_password", ctx.lang), icon=":material/lock_open:")
 
 
 def period_picker(ctx: PageContext, home: str) -> str:
