@@ -97,7 +97,7 @@ def screen_link(
 def screen_link_of(ctx) -> ScreenLink:
     """The current page's link checked against the data the screen can show."""
     catalogue = ctx.store.query("indicator_catalogue")
-    params = {key: st.query_params.get(key) for key in st.query_params.keys()}
+    params = {key: st.query_params.get(key) for key in st.query_params}
     return screen_link(
         params,
         homes=list(data.home_regions(ctx.store, ctx.data_version)),

@@ -33,7 +33,8 @@ def table_html(frame: pd.DataFrame, test_id: str) -> str:
         "<tr>" + "".join(f"<td>{escape(cell_text(value))}</td>" for value in row) + "</tr>"
         for row in frame.itertuples(index=False)
     )
-    return f'{CSS}<table class="ub-plain" data-testid="{escape(test_id)}"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
+    head = f'<table class="ub-plain" data-testid="{escape(test_id)}"><thead><tr>{header}</tr></thead>'
+    return f"{CSS}{head}<tbody>{body}</tbody></table>"
 
 
 def plain_table(frame: pd.DataFrame, test_id: str = "ub-plain-table") -> None:

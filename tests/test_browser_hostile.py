@@ -20,7 +20,9 @@ HOSTILE_CELL = "![c](http://127.0.0.1:9/cell.png)[重新登录](http://evil.exam
 
 @pytest.fixture(scope="module")
 def server(module_db, tmp_path_factory):
-    commit_file(module_db, "地区,职工培训,季度\n青川县,7,2026Q3\n".encode(), HOSTILE_NAME, "[点此](http://evil.example)")
+    commit_file(
+        module_db, "地区,职工培训,季度\n青川县,7,2026Q3\n".encode(), HOSTILE_NAME, "[点此](http://evil.example)"
+    )
     secrets = tmp_path_factory.mktemp("secrets") / "secrets.toml"
     secrets.write_text(f'[upload_users]\nclerk = "{hash_password(PASSWORD, iterations=1000)}"\n', encoding="utf-8")
     with streamlit_server(module_db, secrets=secrets) as url:
@@ -49,8 +51,11 @@ def test_a_markdown_file_name_and_cell_show_as_literal_text_with_no_image_or_lin
     assert history.locator("img, a").count() == 0
 
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(
-        {"name": "www.evil.example.csv", "mimeType": "text/csv",
-         "buffer": f"地区,职工培训,季度\n青川县,{HOSTILE_CELL},2026Q3\n".encode()}
+        {
+            "name": "www.evil.example.csv",
+            "mimeType": "text/csv",
+            "buffer": f"地区,职工培训,季度\n青川县,{HOSTILE_CELL},2026Q3\n".encode(),
+        }
     )
     problems = page.locator("[data-testid=ub-problems]")
     expect(problems).to_contain_text(HOSTILE_CELL)

@@ -10,8 +10,20 @@ from components.link import DEFAULT_SECONDS, screen_link
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(p.stem for p in (ROOT / "app_pages").glob("*.py"))
-PARAMS = ["home", "bench", "period", "indicator", "indicators", "level", "per10k", "scope", "lang", "seconds", "vw",
-          "vh"]
+PARAMS = [
+    "home",
+    "bench",
+    "period",
+    "indicator",
+    "indicators",
+    "level",
+    "per10k",
+    "scope",
+    "lang",
+    "seconds",
+    "vw",
+    "vh",
+]
 HOSTILE = [
     "abc",
     "²",
@@ -52,7 +64,12 @@ def screen(params: dict):
 def test_a_hostile_value_in_every_screen_parameter_gives_the_defaults_and_names_each_parameter(value):
     link = screen({key: value for key in PARAMS})
     assert (link.home, link.set_id, link.seconds, link.per_10k, link.width, link.height) == (
-        "510800", "suineilu", DEFAULT_SECONDS, None, 0, 0
+        "510800",
+        "suineilu",
+        DEFAULT_SECONDS,
+        None,
+        0,
+        0,
     )
     assert link.indicators in (["outdoor_stations", "org_rate"], ["org_rate"])  # the headline, or the one known id
     expected = {"home", "bench", "lang", "seconds", "per10k", "vw", "vh"}
@@ -60,8 +77,18 @@ def test_a_hostile_value_in_every_screen_parameter_gives_the_defaults_and_names_
 
 
 def test_good_screen_values_are_kept_and_nothing_is_noted():
-    link = screen({"home": "510900", "bench": "yangzhou", "indicators": "trainings,org_rate,trainings",
-                   "seconds": "30", "per10k": "true", "vw": "3840", "vh": "2160", "lang": "en"})
+    link = screen(
+        {
+            "home": "510900",
+            "bench": "yangzhou",
+            "indicators": "trainings,org_rate,trainings",
+            "seconds": "30",
+            "per10k": "true",
+            "vw": "3840",
+            "vh": "2160",
+            "lang": "en",
+        }
+    )
     assert link == type(link)("510900", "yangzhou", ["trainings", "org_rate"], 30, True, 3840, 2160, ())
 
 
@@ -129,7 +156,10 @@ def test_a_failing_page_run_is_logged_with_an_id_the_user_is_shown(page, monkeyp
     def broken(*args, **kwargs):
         raise RuntimeError("boom in /srv/unionbench/secret/path.py")
 
+    import streamlit as st
+
     monkeypatch.setattr("unionbench.views.overview_kpis", broken)
+    st.cache_data.clear()  # an earlier test's cached tiles would hide the failure
     with caplog.at_level("ERROR", logger="unionbench.pages"):
         at = page("overview", {})
     shown = [e.value for e in at.error if "错误编号" in e.value]

@@ -10,9 +10,7 @@ BENCH = Path(__file__).resolve().parent.parent / "bench" / "kill_loop.py"
 
 
 @pytest.mark.crash
-def test_nine_random_kills_of_ingest_revert_and_init_leave_old_or_new_state_and_no_stale_reader(
-    monkeypatch, capsys
-):
+def test_nine_random_kills_of_ingest_revert_and_init_leave_old_or_new_state_and_no_stale_reader(monkeypatch, capsys):
     spec = importlib.util.spec_from_file_location("kill_loop", BENCH)
     kill_loop = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(kill_loop)

@@ -121,7 +121,8 @@ def test_the_sixth_try_after_five_wrong_passwords_is_refused_with_when_to_retry(
     at = sign_in(at, "clerk", PASSWORD)
     assert not at.exception
     messages = [e.value for e in at.error]
-    assert any(m.startswith("登录失败次数过多，已暂时锁定。请于 ") and m.endswith("（约 1 分钟后）再试。") for m in messages)
+    locked = [m for m in messages if m.startswith("登录失败次数过多，已暂时锁定。请于 ")]
+    assert len(locked) == 1 and locked[0].endswith("（约 1 分钟后）再试。")
     assert not at.get("file_uploader")
 
 

@@ -106,7 +106,11 @@ def sign_in_keys(name: str, address: str | None) -> tuple[str, str]:
 
 
 def attempt_sign_in(
-    users: Mapping[str, str], name: str, password: str, address: str | None, name_throttle: Throttle,
+    users: Mapping[str, str],
+    name: str,
+    password: str,
+    address: str | None,
+    name_throttle: Throttle,
     address_throttle: Throttle,
 ) -> tuple[bool, float]:
     """(signed in, seconds to wait). A locked name or address is refused without checking the password; a failure
@@ -120,8 +124,9 @@ def attempt_sign_in(
         name_throttle.succeeded(name_key)
         return True, 0.0
     wait = max(name_throttle.failed(name_key), address_throttle.failed(address_key))
-    log.warning("failed sign-in: name=%r address=%s%s", name, address or "local",
-                f"; locked for {wait:.0f} s" if wait else "")
+    log.warning(
+        "failed sign-in: name=%r address=%s%s", name, address or "local", f"; locked for {wait:.0f} s" if wait else ""
+    )
     return False, wait
 
 

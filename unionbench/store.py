@@ -307,9 +307,9 @@ class Replica:
 
     def _switch_if_newer(self) -> None:
         name = self._pointer()
-        if name is None or pending_file(self.primary).exists():  # never published, or its writer died: catch up
-            if catch_up(self.primary):
-                name = self._pointer()
+        # Never published, or its writer died before publishing: catch up (when no writer is at work).
+        if (name is None or pending_file(self.primary).exists()) and catch_up(self.primary):
+            name = self._pointer()
         if self._store is not None and name == self._name:
             return
         if name is None:
