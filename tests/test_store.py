@@ -347,3 +347,24 @@ def load_query_text(name):
     from unionbench.store import load_query
 
     return load_query(name)
+
+
+def test_a_writer_that_fails_still_publishes_what_it_committed_and_leaves_no_pending_mark(writable_db):
+    from unionbench.store import pending_file, published_version
+
+    with pytest.raises(RuntimeError), writer(writable_db) as store:
+        with store.transaction() as cur:
+            cur.execute("insert or replace into targets values ('510800', 'trainings', 2026, 77)")
+            bump_data_version(cur)
+        version = store.data_version()
+        raise RuntimeError("a later step failed")
+    assert published_version(writable_db) == version  # published on the way out, before any other writer
+    assert not pending_file(writable_db).exists()
+    assert target_of(Replica(writable_db).current()) == 77
+
+
+def target_of(store):
+    with store._con.cursor() as cur:
+        return cur.execute(
+            "select target from targets where region = '510800' and indicator = 'trainings' and year = 2026"
+        ).fetchone()[0]

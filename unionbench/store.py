@@ -204,6 +204,7 @@ def writer(primary: Path, timeout: float | None = None) -> Iterator[Store]:
             except BaseException:
                 with suppress(Exception):  # a block may have committed before it raised; its error comes first
                     publish(store)
+                    pending.unlink(missing_ok=True)
                 raise
             publish(store)
             pending.unlink(missing_ok=True)
