@@ -25,11 +25,14 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# Debian's chromium and a CJK font for browser tests (playwright's own browser download fails offline).
+# Debian's chromium and a CJK font for browser tests (playwright's own browser download fails offline), and
+# LibreOffice Writer to check that the Word briefing's tables lay out in a real office suite (issue 11).
 browser:
-	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
+	@if ! command -v chromium >/dev/null || ! command -v soffice >/dev/null \
+	    || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO apt-get install -y -qq chromium fonts-noto-cjk libreoffice-writer-nogui >/dev/null; \
 	fi
 
 # A new database gets the demo data; an existing one is migrated and republished (init is idempotent).

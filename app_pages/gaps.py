@@ -1,5 +1,8 @@
-"""Gap analysis: the home city or one county against the benchmark set — every indicator's gap, light, trend,
-catch-up and what-if; strengths and weaknesses; the profile radar; and which county drags the city down."""
+"""Gap analysis: the home city or one county against the benchmark set — every indicator's gap, verdict, rank,
+trend, catch-up and what-if from the read model; strengths and weaknesses; the profile radar; and which county
+drags the city down."""
+
+from dataclasses import replace
 
 import streamlit as st
 
@@ -7,9 +10,10 @@ from components import data
 from components.briefing import briefing_buttons
 from components.context import page_setup
 from components.filters import pick, shared_filters
-from components.gap_view import contributions, gap_table, radar, strengths_and_weaknesses
+from components.gap_view import context_table, contributions, gap_table, radar, strengths_and_weaknesses
 from components.strings import t
 from components.url_state import to_url
+from unionbench.compare import as_of_note
 from unionbench.formatting import period_text
 
 ctx = page_setup()
@@ -19,11 +23,13 @@ lang, store, version = ctx.lang, ctx.store, ctx.data_version
 counties = data.peer_regions(store, version, "counties", f.home, f.set_id)
 regions = {f.home: f.home_name, **data.region_names(store, version, counties)}
 region = pick(t("gap_region", lang), "region", list(regions), f.home, regions.get)
-members = data.peer_regions(store, version, "benchmark_cities", f.home, f.set_id)[1:]
-member_names = data.region_names(store, version, members)
-references = {k: t(f"reference_{k}", lang) for k in ("average", "best", "p90")} | member_names
+references = {k: t(f"reference_{k}", lang) for k in ("average", "best", "p90")}
+if region == f.home:  # one benchmark city on its own; a county is read against counties, never a city
+    members = data.peer_regions(store, version, "benchmark_cities", f.home, f.set_id)[1:]
+    references |= data.region_names(store, version, members)
 reference = pick(t("reference", lang), "reference", list(references), "average", references.get)
 to_url("region", "reference")
+selection = replace(f.selection, home=region, reference=reference)
 
 st.title(
     t(
@@ -36,12 +42,16 @@ st.title(
     )
 )
 briefing_buttons(store, version, region, regions[region], f.set_id, f.period, lang, reference)
-table = data.gap_table(store, version, region, f.set_id, f.period, lang, reference)
-strengths, weaknesses = data.strengths_weaknesses(table)
+rows = data.comparison(store, version, selection)
+if note := as_of_note(rows, selection):
+    st.info(note)
+strengths, weaknesses = data.strengths_weaknesses(rows)
 strengths_and_weaknesses(strengths, weaknesses, lang)
 
 st.subheader(t("gap_table_heading", lang))
-gap_table(table, lang)
+gap_table(rows, lang)
+with st.expander(t("context_heading", lang)):
+    context_table(rows, lang)
 
 left, right = st.columns(2)
 with left:
@@ -53,6 +63,8 @@ with left:
     )
 with right:
     st.subheader(t("contributions_heading", lang, indicator=f.indicator.name))
-    row = table.set_index("indicator").loc[f.indicator.id]
-    frame = data.county_gap_contributions(store, version, f.home, f.set_id, f.period, f.indicator.id, reference)
-    contributions(frame, row.compared_unit, lang)
+    row = rows.set_index("indicator").loc[f.indicator.id]
+    if row.judged:
+        city_selection = replace(selection, home=f.home)
+        frame = data.county_contributions(store, version, city_selection, f.indicator.id)
+        contributions(frame, row.basis_unit, lang)

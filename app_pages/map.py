@@ -1,17 +1,22 @@
-"""Map: one indicator over a peer scope; a click on a region opens its profile, a click on a city its counties."""
+"""Map: one indicator over a peer scope; a click on a region opens its profile, a click on a city its counties.
+
+The map, the table beside it and the profile below read one ranking (same peers, same basis rule), and the profile
+is compare's rows for the clicked region, so a rank in the profile is the rank in the table when the table shows
+the compared basis (per 10,000 workers on, or a rate)."""
 
 import streamlit as st
 
 from components import data
-from components.choropleth import county_map_with_table
+from components.choropleth import ranking_map_with_table
 from components.context import page_setup
 from components.filters import scope_picker, shared_filters
-from components.profile import profile_table
+from components.profile import profile
+from components.ranking import basis_label
 from components.strings import t
 from components.style import inject_css
 from unionbench.formatting import period_text
 
-MAP_SCOPES = ("counties", "benchmark_counties", "province_cities")
+MAP_SCOPES = ("counties", "benchmark_counties", "province_counties", "province_cities")
 
 ctx = page_setup()
 inject_css()
@@ -32,29 +37,38 @@ def remember_click() -> None:
 
 scope, scope_name = scope_picker(MAP_SCOPES, f.home_name, lang)
 drill = st.session_state.get("drill_city") if scope == "province_cities" else None
-regions = data.peer_regions(store, version, scope, f.home, f.set_id)
-names = data.region_names(store, version, regions)
-shown = data.peer_regions(store, version, "counties", drill, f.set_id) if drill else regions
-area = t("scope_counties", lang, home=names.get(drill, drill)) if drill else scope_name
+# What the map and its table rank: the scope around the home city, or the counties of the city drilled into.
+table_home, table_scope = (drill, "counties") if drill else (f.home, scope)
+ranking = data.indicator_ranking(
+    store, version, table_home, f.set_id, f.period, table_scope, f.indicator, f.per_10k, lang
+)
+area = t("scope_counties", lang, home=data.region_name(store, version, drill)) if drill else scope_name
 
 st.title(t("map_page_heading", lang, scope=area, indicator=f.indicator.name, period=period_text(f.period, lang)))
 if drill and st.button(t("back_to", lang, scope=scope_name), icon=":material/arrow_back:"):
     st.session_state.pop("drill_city")
     st.rerun()
-st.caption(t("map_click_hint", lang))
-values = data.region_values(store, version, shown, f.indicator, f.period, f.per_10k)
-county_map_with_table(values, f.indicator, f.per_10k, lang, key="region_map", height=560, on_select=remember_click)
+basis, unit = ranking.basis.iloc[0], ranking.basis_unit.iloc[0]
+raw_count = f.indicator.per_capita_base is None and not f.indicator.is_rate
+st.caption(f"{t('map_click_hint', lang)} {basis_label(basis, unit, raw_count, lang)}")
+ranking_map_with_table(ranking, f.indicator, lang, key="region_map", height=560, on_select=remember_click)
+if basis == "value" and f.indicator.per_capita_base:
+    st.caption(t("map_basis_differs", lang, unit=t("per_10k_short", lang)))
 
 st.divider()
 # The city in view first (the home city, or the city drilled into), then the regions on the map.
 city = drill or (f.home if scope != "province_cities" else None)
-profile_names = {
-    **({city: data.region_name(store, version, city)} if city else {}),
-    **data.region_names(store, version, shown),
-}
+labels = dict(zip(ranking.region, ranking.label, strict=True))
+profile_names = {**({city: data.region_name(store, version, city)} if city else {}), **labels}
 if st.session_state.get("profile_region") not in profile_names:
     st.session_state["profile_region"] = f.home if f.home in profile_names else next(iter(profile_names))
 region = st.selectbox(t("profile_pick", lang), list(profile_names), format_func=profile_names.get, key="profile_region")
 st.subheader(t("profile_heading", lang, region=profile_names[region], period=period_text(f.period, lang)))
-peers = shown if region in shown else data.peer_regions(store, version, "province_cities", f.home, f.set_id)
-profile_table(data.region_profile(store, version, region, tuple(peers), f.set_id, f.period, lang), lang)
+if region in labels:  # ranked among the map's own peers, as in the table
+    profile_home, profile_scope, among = table_home, table_scope, area
+else:  # the city above a county map: among the province's cities when drilled from them, else its benchmark cities
+    profile_home = region
+    profile_scope = "province_cities" if scope == "province_cities" else "benchmark_cities"
+    among = t(f"scope_{profile_scope}", lang, home=profile_names[region])
+rows = data.region_profile(store, version, profile_home, f.set_id, f.period, profile_scope, lang, region)
+profile(rows, f.indicator.id, among, lang)

@@ -9,6 +9,7 @@ from components.filters import shared_filters
 from components.kpi import kpi_tiles
 from components.strings import t
 from components.style import inject_css
+from unionbench.compare import as_of_note
 from unionbench.formatting import period_text
 
 ctx = page_setup()
@@ -18,7 +19,10 @@ lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
 st.title(t("overview_heading", lang, home=f.home_name, period=period_text(f.period, lang), bench=f.set_name))
 st.caption(t("data_as_of", lang, time=ctx.last_change))
-kpi_tiles(data.overview_kpis(store, version, f.home, f.set_id, f.period, lang), f.set_name, lang)
+rows = data.comparison(store, version, f.selection)
+if note := as_of_note(rows, f.selection):
+    st.info(note)
+kpi_tiles(rows, f.set_name, lang)
 
 st.divider()
 st.subheader(t("map_heading", lang, city=f.home_name, indicator=f.indicator.name))

@@ -5,7 +5,7 @@ import streamlit as st
 from components import data
 from components.context import page_setup
 from components.filters import scope_picker, shared_filters
-from components.ranking import ranking
+from components.ranking import basis_label, ranking
 from components.strings import t
 from unionbench.formatting import period_text
 
@@ -13,26 +13,30 @@ ctx = page_setup()
 f = shared_filters(ctx)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
-scope, scope_name = scope_picker(("counties", "province_cities", "benchmark_cities"), f.home_name, lang)
+RANKING_SCOPES = ("counties", "province_counties", "province_cities", "benchmark_cities")
+scope, scope_name = scope_picker(RANKING_SCOPES, f.home_name, lang)
 regions = data.peer_regions(store, version, scope, f.home, f.set_id)
 st.title(t("rankings_heading", lang, scope=scope_name, period=period_text(f.period, lang)))
 
 ind = f.indicator
 st.subheader(t("ranking_indicator", lang, indicator=ind.name))
-unit = f"{ind.unit} / {t('per_10k_short', lang)}" if f.per_10k else ind.unit
-common = {"rank": t("rank_of", lang), "region_name": t("region", lang)}
+# The per-10,000 toggle decides the basis (a rate is always a rate; a count without a base is always its total).
+frame = data.indicator_ranking(store, version, f.home, f.set_id, f.period, scope, ind, f.per_10k, lang)
+basis, unit, decimals = frame.basis.iloc[0], frame.basis_unit.iloc[0], int(frame.decimals.iloc[0])
+st.caption(basis_label(basis, unit, ind.per_capita_base is None and not ind.is_rate, lang))
+common = {"rank": t("rank_of", lang), "label": t("region", lang)}
 ranking(
-    data.indicator_ranking(store, version, regions, ind, f.period, f.per_10k),
-    "value",
+    frame,
+    "figure",
     {
         **common,
-        "value": f"{t('value', lang)} ({unit})",
+        "figure": f"{t('value', lang)} ({unit})",
         "move_quarter": t("move_quarter", lang),
         "move_year": t("move_year", lang),
         "caution": t("caution", lang),
     },
     unit,
-    2 if f.per_10k else ind.decimals,
+    decimals,
     f.home_name,
     lang,
     key="indicator_bars",
@@ -49,7 +53,7 @@ with st.expander(t("weights", lang), icon=":material/tune:"):
         for n, i in enumerate(scored)
     }
 ranking(
-    data.composite_ranking(store, version, regions, f.period, lang, tuple(sorted(weights.items()))),
+    data.composite_ranking(store, version, regions, f.period, lang, tuple(sorted(weights.items())), f.home),
     "composite",
     {
         **common,

@@ -55,8 +55,12 @@ def canvas() -> None:
         if frame is None:
             raise
         stale = t("screen_stale", lang, time=st.session_state["screen_last_good_at"])
-    st.html(title_html(frame.home_name, frame.period, frame.set_name, frame.as_of, lang, frame.demo, stale))
-    st.html(tiles_html(frame.kpis, lang))
+    st.html(
+        title_html(
+            frame.home_name, frame.period, frame.set_name, frame.as_of, lang, frame.demo, stale, frame.bench_note
+        )
+    )
+    st.html(tiles_html(frame.rows, lang))
     st.html(slide_heading_html(frame.slide, frame.position, frame.count, lang))
     left, middle, right = st.columns([1, 2, 1])
     left.html(ranking_html(frame.slide, frame.home_name, lang))

@@ -1,12 +1,14 @@
 """Targets: this year's targets for the home city and its counties, progress against time elapsed, laggards."""
 
+import pandas as pd
 import streamlit as st
 
 from components import data
 from components.context import page_setup
 from components.filters import shared_filters
 from components.strings import t
-from unionbench.formatting import format_number, period_text
+from components.style import TARGET_COLOURS, coloured_column
+from unionbench.formatting import period_text
 from unionbench.periods import year_of
 
 ctx = page_setup()
@@ -28,19 +30,17 @@ for indicator_id, rows in progress.groupby("indicator", sort=False):
     if len(lagging):
         separator = "、" if lang == "zh" else ", "
         st.warning(t("lagging_counties", lang, names=separator.join(lagging.region_name)), icon=":material/flag:")
-    table = rows.assign(
-        target=[format_number(v, ind.decimals) for v in rows.target],
-        actual=[format_number(v, ind.decimals) for v in rows.actual],
-        expected=[format_number(v, ind.decimals) for v in rows.expected],
-        achieved=(rows.achieved * 100).clip(lower=0),
-        status=rows.status.map(lambda s: t(f"target_{s}", lang)),
-    )[["region_name", "target", "actual", "expected", "achieved", "status"]]
-    table.columns = [t(k, lang) for k in ("region", "target", "actual", "expected_by_now", "achieved", "status")]
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            t("achieved", lang): st.column_config.ProgressColumn(format="%.0f%%", min_value=0, max_value=100)
-        },
+    status_column = t("status", lang)
+    table = pd.DataFrame(
+        {
+            t("region", lang): rows.region_name,
+            t("target", lang): rows.target_text,
+            t("actual", lang): rows.actual_text,
+            t("expected_by_now", lang): rows.expected_text,
+            t("achieved", lang): rows.achieved_text,
+            t("due_share", lang): rows.due_text,
+            status_column: rows.status.map(lambda s: t(f"target_{s}", lang)),
+        }
     )
+    table.index = rows.index
+    st.table(coloured_column(table, status_column, [TARGET_COLOURS.get(s) for s in rows.status]), hide_index=True)

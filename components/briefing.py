@@ -6,6 +6,7 @@ from functools import partial
 import streamlit as st
 
 from components.strings import t
+from unionbench import compare
 from unionbench.store import Store
 
 MIME = {
@@ -21,6 +22,16 @@ def briefing(_store: Store, version: str, region: str, set_id: str, period: str,
     return briefing_bytes(_store, region, set_id, period, lang, fmt, reference)
 
 
+def usable_reference(store: Store, region: str, set_id: str, period: str, reference: str) -> str:
+    """The reference the briefing can be read against: a benchmark city is none for a county (issue 11: a county
+    is read against counties), whose briefing then uses the set's average."""
+    try:
+        compare.reference_regions(store, compare.Selection(region, set_id, period, reference))
+    except compare.UnknownReference:
+        return "average"
+    return reference
+
+
 def briefing_buttons(
     store: Store,
     version: str,
@@ -33,6 +44,10 @@ def briefing_buttons(
     key: str = "briefing",
 ) -> None:
     """One button per format, side by side."""
+    usable = usable_reference(store, region, set_id, period, reference)
+    if usable != reference:
+        st.caption(t("briefing_reference_average", lang))
+    reference = usable
     columns = st.columns([1, 1, 3])
     for column, fmt in zip(columns, MIME, strict=False):
         column.download_button(

@@ -11,26 +11,59 @@ MISSING = "#bdbdbd"
 
 
 def ranked_bars(
-    labels: list[str], values: list[float], unit: str, decimals: int, highlight: set[str] = frozenset(), height=None
+    labels: list[str],
+    values: list[float],
+    unit: str,
+    decimals: int,
+    highlight: set[str] = frozenset(),
+    height=None,
+    keys: list[str] | None = None,
+    skipped: list[int] | None = None,
+    skipped_text=None,
 ) -> go.Figure:
-    """Horizontal bars, best at the top, the value printed at each bar's end; highlighted regions in red."""
-    colours = [HIGHLIGHT if label in highlight else BAR for label in labels]
+    """Horizontal bars, best at the top, the value printed at each bar's end; highlighted bars in red.
+
+    With `keys` (adcodes) each bar is its own category and `labels` only name it, so two regions of one name never
+    merge into one bar (Sichuan's two 市中区), and `highlight` holds keys. `skipped[i]` ranks left out just above bar
+    i draw an empty row reading skipped_text(n)."""
+    keys = list(keys) if keys is not None else list(labels)
+    rows_y, rows_x, rows_text, rows_tick, colours = [], [], [], [], []
+    for i, (key, label, value) in enumerate(zip(keys, labels, values, strict=True)):
+        if skipped and skipped[i]:
+            rows_y.append(f"skipped-{i}")
+            rows_x.append(None)
+            rows_text.append("")
+            rows_tick.append(skipped_text(skipped[i]) if skipped_text else "⋯")
+            colours.append(MISSING)
+        rows_y.append(key)
+        rows_x.append(value)
+        rows_text.append(format_number(value, decimals) if value == value else "—")
+        rows_tick.append(label)
+        colours.append(HIGHLIGHT if key in highlight else BAR)
     figure = go.Figure(
         go.Bar(
-            x=values,
-            y=labels,
+            x=rows_x,
+            y=rows_y,
             orientation="h",
             marker_color=colours,
-            text=[format_number(v, decimals) if v == v else "—" for v in values],
+            text=rows_text,
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{y}: %{x}" + f" {unit}<extra></extra>",
+            customdata=rows_tick,
+            hovertemplate="%{customdata}: %{x}" + f" {unit}<extra></extra>",
         )
     )
     figure.update_layout(
-        height=height or max(240, 34 * len(labels) + 60),
+        height=height or max(240, 34 * len(rows_y) + 60),
         margin={"l": 10, "r": 60, "t": 10, "b": 30},
-        yaxis={"autorange": "reversed", "automargin": True},
+        yaxis={
+            "autorange": "reversed",
+            "automargin": True,
+            "type": "category",
+            "tickmode": "array",
+            "tickvals": rows_y,
+            "ticktext": rows_tick,
+        },
         xaxis={"title": {"text": unit}, "rangemode": "tozero"},
         showlegend=False,
         plot_bgcolor="white",

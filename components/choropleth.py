@@ -3,6 +3,7 @@
 import math
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -99,5 +100,122 @@ def county_map_with_table(
         column_config={
             table.columns[2]: st.column_config.NumberColumn(format=f"%.{2 if per_10k else indicator.decimals}f")
         },
+    )
+    return event
+
+
+def _rings_as_arrays(coordinates):
+    """A GeoJSON coordinate tree with each ring as an (n, 2) array: Plotly deep-copies a trace's geojson two or
+    three times per figure, and copying 183 counties' rings as lists of lists took ~0.8 s a rerun, as arrays
+    ~0.1 s. They are written back as plain [[x, y], …] arrays (MapLibre reads them as GeoJSON)."""
+    first = coordinates[0] if coordinates else None
+    if isinstance(first, list) and first and isinstance(first[0], (int, float)):  # a ring: [[x, y], …]
+        return np.asarray(coordinates, dtype=float)
+    return [_rings_as_arrays(part) for part in coordinates]
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def features_by_region(adcodes: tuple[str, ...], cache_dir: str) -> tuple[dict[str, dict], tuple]:
+    """The regions' features (ids only, rings as arrays) by adcode and the layer's bounds, shared by all sessions
+    (Plotly copies what it is given, so nobody changes these)."""
+    geojson, bounds = boundaries(adcodes, cache_dir)
+    features = {
+        feature["id"]: {
+            "type": "Feature",
+            "id": feature["id"],
+            "properties": {},
+            "geometry": {
+                "type": feature["geometry"]["type"],
+                "coordinates": _rings_as_arrays(feature["geometry"]["coordinates"]),
+            },
+        }
+        for feature in geojson["features"]
+    }
+    return features, bounds
+
+
+def collection(features: dict[str, dict], regions) -> dict:
+    """A FeatureCollection of the given regions only: each trace carries its own shapes, none twice."""
+    return {"type": "FeatureCollection", "features": [features[r] for r in regions if r in features]}
+
+
+def ranking_map(
+    frame: pd.DataFrame, features: dict[str, dict], bounds, direction: str, lang: str, height: int = 560
+) -> go.Figure:
+    """A ranking (peers.indicator_ranking) on the map: one shape per region keyed by adcode, coloured by the ranked
+    figure (darker is better), regions without a figure in grey; hover with the distinct label, figure and rank."""
+    unit, decimals, n = frame.basis_unit.iloc[0], int(frame.decimals.iloc[0]), int(frame.rank_of.iloc[0])
+    present, absent = frame[frame.figure.notna()], frame[frame.figure.isna()]
+    labels = [
+        f"<b>{label}</b><br>{format_number(v, decimals)} {unit}<br>{t('map_rank', lang)} {int(r)}/{n}"
+        for label, v, r in zip(present.label, present.figure, present["rank"], strict=True)
+    ]
+    center, zoom = view_for(bounds, 900, height)
+    line = {"color": "#ffffff", "width": 0.8 if len(frame) > 40 else 1.2}
+    figure = go.Figure()
+    if len(absent):
+        figure.add_trace(
+            go.Choroplethmap(
+                geojson=collection(features, absent.region),
+                locations=absent.region,
+                z=[0] * len(absent),
+                featureidkey="id",
+                colorscale=[[0, NO_DATA], [1, NO_DATA]],
+                showscale=False,
+                marker={"line": line, "opacity": 0.9},
+                text=[f"<b>{label}</b><br>{t('no_data_legend', lang)}" for label in absent.label],
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
+    figure.add_trace(
+        go.Choroplethmap(
+            geojson=collection(features, present.region),
+            locations=present.region,
+            z=present.figure,
+            featureidkey="id",
+            colorscale="Blues",
+            reversescale=direction == "lower",
+            marker={"line": line, "opacity": 0.9},
+            colorbar={"title": {"text": unit, "side": "right"}, "thickness": 14, "len": 0.8},
+            text=labels,
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        map={"style": "white-bg", "center": center, "zoom": zoom},
+        height=height,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+    )
+    return figure
+
+
+def ranking_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Rank, label and the ranked figure, best first (regions without a figure last), the basis unit in the header."""
+    table = frame[["rank", "label", "figure"]].copy()
+    table.columns = [t("map_rank", lang), t("region", lang), f"{t('value', lang)} ({frame.basis_unit.iloc[0]})"]
+    return table
+
+
+def ranking_map_with_table(
+    frame: pd.DataFrame, indicator: Indicator, lang: str, key: str, height: int = 560, on_select=None
+):
+    """The map (two thirds) beside its rank table (one third), both from one ranking frame, so the shape, the hover
+    and the table row of a region read the same figure and rank. Returns the map's selection event, if any."""
+    left, right = st.columns([2, 1])
+    features, bounds = features_by_region(tuple(frame.region), str(cache_dir_for(resolve_db_path(None))))
+    event = left.plotly_chart(
+        ranking_map(frame, features, bounds, indicator.direction, lang, height=height),
+        key=key,
+        config={"displaylogo": False, "scrollZoom": False},
+        on_select=on_select or "ignore",
+        selection_mode="points",
+    )
+    table = ranking_table(frame, lang)
+    right.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=min(height, 38 + 35 * len(table)),
+        column_config={table.columns[2]: st.column_config.NumberColumn(format=f"%.{int(frame.decimals.iloc[0])}f")},
     )
     return event

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from components import data
 from components.strings import LANGUAGES, t
 from components.url_state import from_url, to_url
 from unionbench.paths import resolve_db_path
@@ -61,7 +62,7 @@ def page_setup(kiosk: bool = False) -> PageContext:
     except NotInitialised:
         st.error(t("not_initialised", lang))
         st.stop()
-    status = store.query("data_status").iloc[0]
+    status = data.data_status(store, reader.version)
     if status["observations"] == 0:
         st.warning(t("no_data", lang))
         st.stop()

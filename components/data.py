@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from unionbench import explorer, gaps, ingest, peers, templates, views
+from unionbench import compare, explorer, gaps, ingest, peers, templates, views
 from unionbench import series as trend_series
 from unionbench.catalog import Indicator
 from unionbench.store import Store
@@ -29,9 +29,15 @@ def region_name(_store: Store, version: str, adcode: str) -> str:
     return names["name_zh"].iloc[0] if len(names) else adcode
 
 
+@st.cache_data(max_entries=128, show_spinner=False)
+def comparison(_store: Store, version: str, selection: compare.Selection):
+    """The read model's rows for a selection (unionbench.compare): every comparison a page shows."""
+    return compare.comparison(_store, selection)
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
-def overview_kpis(_store: Store, version: str, home: str, set_id: str, period: str, lang: str):
-    return views.overview_kpis(_store, home, set_id, period, lang)
+def gaps_to_each_member(_store: Store, version: str, selection: compare.Selection, indicator: str):
+    return compare.gaps_to_each_member(_store, selection, indicator)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -86,21 +92,39 @@ def peer_regions(_store: Store, version: str, scope: str, home: str, set_id: str
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def region_profile(
-    _store: Store, version: str, region: str, peer_set: tuple[str, ...], set_id: str, period: str, lang: str
+    _store: Store, version: str, home: str, set_id: str, period: str, scope: str | None, lang: str, region: str
 ):
-    return peers.region_profile(_store, region, list(peer_set), set_id, period, lang)
+    """compare's rows for `region`, ranked among the peers of (home, scope): peers.region_profile."""
+    return peers.region_profile(_store, peers.selection(home, set_id, period, scope, True, lang), region)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def indicator_ranking(
-    _store: Store, version: str, regions: tuple[str, ...], indicator: Indicator, period: str, per_10k: bool
+    _store: Store,
+    version: str,
+    home: str,
+    set_id: str,
+    period: str,
+    scope: str | None,
+    indicator: Indicator,
+    per_10k: bool,
+    lang: str,
 ):
-    return peers.indicator_ranking(_store, list(regions), indicator, period, per_10k)
+    """Every peer of (home, scope) ranked on one indicator: peers.indicator_ranking."""
+    return peers.indicator_ranking(_store, peers.selection(home, set_id, period, scope, per_10k, lang), indicator)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def composite_ranking(_store: Store, version: str, regions: tuple[str, ...], period: str, lang: str, weights: tuple):
-    return peers.composite_ranking(_store, list(regions), period, lang, dict(weights) or None)
+def composite_ranking(
+    _store: Store,
+    version: str,
+    regions: tuple[str, ...],
+    period: str,
+    lang: str,
+    weights: tuple,
+    home: str | None = None,
+):
+    return peers.composite_ranking(_store, list(regions), period, lang, dict(weights) or None, home)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -139,15 +163,8 @@ def data_status(_store: Store, version: str) -> dict:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def gap_table(_store: Store, version: str, home: str, set_id: str, period: str, lang: str, reference: str):
-    return gaps.gap_table(_store, home, set_id, period, lang, reference)
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def county_gap_contributions(
-    _store: Store, version: str, city: str, set_id: str, period: str, indicator: str, reference: str
-):
-    return gaps.county_gap_contributions(_store, city, set_id, period, indicator, reference)
+def county_contributions(_store: Store, version: str, selection: compare.Selection, indicator: str):
+    return compare.county_contributions(_store, selection, indicator)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -155,6 +172,6 @@ def profile_scores(_store: Store, version: str, home: str, set_id: str, period: 
     return gaps.profile_scores(_store, home, set_id, period)
 
 
-def strengths_weaknesses(table):
-    """Cheap: read straight off the (cached) gap table."""
-    return gaps.strengths_weaknesses(table)
+def strengths_weaknesses(rows):
+    """Cheap: read straight off the (cached) comparison rows."""
+    return compare.strengths_and_weaknesses(rows)

@@ -11,7 +11,9 @@ from components.context import PageContext
 from components.strings import t
 from components.url_state import flag_from_url, from_url, to_url
 from unionbench.catalog import Indicator
+from unionbench.compare import Selection
 from unionbench.formatting import period_text
+from unionbench.peers import SCOPES
 
 DEFAULT_HOME = "510800"  # 广元市
 DEFAULT_BENCHMARK = "suineilu"
@@ -31,6 +33,12 @@ class Filters:
     indicator: Indicator | None = None
     level: str = "county"
     per_10k: bool = False
+    lang: str = "zh"
+
+    @property
+    def selection(self) -> Selection:
+        """What the read model compares for this view (a page may change the region or the reference)."""
+        return Selection(self.home, self.set_id, self.period, per_10k=self.per_10k, lang=self.lang)
 
 
 def pick(label: str, key: str, options: list, default, format_func=str, container=None):
@@ -71,12 +79,16 @@ def shared_filters(ctx: PageContext, *, indicator: bool = True, level: bool = Fa
         per_capita = st.sidebar.toggle(t("per_10k_toggle", lang), key="per10k", disabled=disabled) and not disabled
     to_url(*[k for k in ("home", "bench", "period", "indicator", "level", "per10k") if k in st.session_state])
     return Filters(
-        home, homes[home], set_id, set_names[set_id], period, periods, catalogue, chosen, chosen_level, per_capita
+        home, homes[home], set_id, set_names[set_id], period, periods, catalogue, chosen, chosen_level, per_capita, lang
     )
 
 
 def scope_picker(scopes: tuple[str, ...], home_name: str, lang: str) -> tuple[str, str]:
-    """The peer scope (kept in the link as ?scope=) in the sidebar; returns its id and its name."""
+    """The peer scope (kept in the link as ?scope=) in the sidebar, among `scopes` (ids of peers.SCOPES, such as
+    'province_counties': every county of the home's province); returns its id and its name."""
+    unknown = set(scopes) - set(SCOPES)
+    if unknown:
+        raise ValueError(f"unknown peer scopes {sorted(unknown)}; expected some of {SCOPES}")
 
     def name(scope: str) -> str:
         return t(f"scope_{scope}", lang, home=home_name)

@@ -1,71 +1,67 @@
-"""The gap page's parts: strengths and weaknesses in words, the gap table a person can read, the profile radar,
-and the county contributions."""
+"""The gap page's parts, drawn from the read model's rows (unionbench.compare): strengths and weaknesses, the gap
+table a person can read, the profile radar, and the county contributions. Nothing here computes a figure."""
 
 import pandas as pd
 import streamlit as st
 
 from components.charts import profile_radar, ranked_bars
 from components.strings import t
-from components.style import STATUS_COLOURS
-from unionbench.formatting import format_number, format_percent, format_signed
+from components.style import STATUS_COLOURS, STATUS_SYMBOLS
 
 
-def gap_words(row: pd.Series, lang: str) -> str:
-    """Points for a rate, the unit otherwise, with the relative gap."""
-    if row.gap_abs != row.gap_abs:
-        return "—"
-    if row.is_rate:
-        return f"{format_signed(row.gap_abs, 1)} {t('points', lang)}"
-    return f"{format_signed(row.gap_abs, 2)} ({format_percent(row.gap_rel)})"
-
-
-def catch_up_words(row: pd.Series, lang: str) -> str:
-    if row.status == "unknown":  # nothing to catch up with
-        return "—"
-    if row.status == "ahead":
-        return t("catch_up_ahead", lang)
-    if row.catch_up == row.catch_up:
-        return t("catch_up_quarters", lang, n=int(row.catch_up))
-    if row.catch_up_reason == "not_enough_data":
-        return t("catch_up_unknown", lang)
-    return t("catch_up_never", lang)
-
-
-def needed_words(row: pd.Series) -> str:
-    if row.status == "ahead" or row.needed_per_quarter != row.needed_per_quarter:
-        return "—"
-    return f"{format_signed(row.needed_per_quarter, 2)} {row.compared_unit}"
+def verdict_label(row: pd.Series) -> str:
+    return f"{STATUS_SYMBOLS.get(row.verdict, '—')} {row.verdict_text}" if row.verdict_text else "—"
 
 
 def strengths_and_weaknesses(strengths: pd.DataFrame, weaknesses: pd.DataFrame, lang: str) -> None:
+    """Two plain lists (st.text, so a name can never become Markdown): the indicator and its gap."""
     left, right = st.columns(2)
+    colon = "：" if lang == "zh" else ": "
     for column, heading, rows in ((left, "strengths", strengths), (right, "weaknesses", weaknesses)):
-        column.markdown(f"**{t(heading, lang)}**")
-        colon = "：" if lang == "zh" else ": "
-        lines = [f"- {row['name']}{colon}{gap_words(row, lang)}" for _, row in rows.iterrows()]
-        column.markdown("\n".join(lines) if lines else t("none_listed", lang))
+        column.subheader(t(heading, lang))
+        lines = [f"• {row['name']}{colon}{row.gap_text}" for _, row in rows.iterrows()]
+        column.text("\n".join(lines) if lines else t("none_listed", lang))
 
 
-def gap_table(table: pd.DataFrame, lang: str) -> None:
-    """A plain table (every word on the page, printable): home, reference, gap, light, trend, catch-up, what-if."""
+def gap_table(rows: pd.DataFrame, lang: str) -> None:
+    """Every judged indicator: home and reference on one basis with the unit, the gap (positive = better), the
+    verdict, rank, trend, catch-up and what-if; the absolute value last, as context."""
+    judged = rows[rows.judged]
+    status = t("status", lang)
     shown = pd.DataFrame(
         {
-            t("indicator", lang): table["name"],
-            t("unit", lang): table["compared_unit"],
-            t("home_figure", lang): [format_number(v, 2) for v in table.home_compared],
-            t("benchmark", lang): [format_number(v, 2) for v in table.benchmark_compared],
-            t("gap", lang): [gap_words(row, lang) for _, row in table.iterrows()],
-            t("status", lang): [t(f"status_{s}", lang) for s in table.status],
-            t("trend", lang): [t(f"trend_{s}", lang) for s in table.trend],
-            t("catch_up", lang): [catch_up_words(row, lang) for _, row in table.iterrows()],
-            t("needed", lang): [needed_words(row) for _, row in table.iterrows()],
+            t("indicator", lang): judged["name"],
+            t("unit", lang): judged["basis_unit"],
+            t("home_figure", lang): judged["home_text"],
+            t("benchmark", lang): judged["benchmark_text"],
+            t("gap", lang): judged["gap_text"],
+            status: [verdict_label(row) for _, row in judged.iterrows()],
+            t("map_rank", lang): judged["rank_text"],
+            t("trend", lang): judged["trend_text"],
+            t("catch_up", lang): judged["catch_up_text"],
+            t("needed", lang): judged["needed_text"],
+            t("total_context", lang): judged["value_text"],
         }
     )
-    colours = dict(zip(shown[t("status", lang)], table.status.map(STATUS_COLOURS), strict=False))
+    colours = {label: STATUS_COLOURS[v] for label, v in zip(shown[status], judged.verdict, strict=True)}
     styled = shown.style.map(
-        lambda v: f"color: {colours[v]}; font-weight: 600" if v in colours else "", subset=[t("status", lang)]
+        lambda v: f"color: {colours[v]}; font-weight: 600" if v in colours else "", subset=[status]
     )
     st.table(styled, hide_index=True)
+
+
+def context_table(rows: pd.DataFrame, lang: str) -> None:
+    """The indicators shown but not judged (totals that grow with size, and context such as workers)."""
+    context = rows[~rows.judged]
+    shown = pd.DataFrame(
+        {
+            t("indicator", lang): context["name"],
+            t("total_context", lang): context["value_text"],
+            t("vs_previous_quarter", lang): context["change_text"],
+            t("status", lang): context["verdict_text"],
+        }
+    )
+    st.table(shown, hide_index=True)
 
 
 def radar(scores: pd.DataFrame, lang: str, labels: dict[str, str]) -> None:
@@ -81,7 +77,7 @@ def contributions(frame: pd.DataFrame, unit: str, lang: str) -> None:
         return
     worst = present.iloc[0]
     if worst.contribution < 0:
-        st.markdown(f"**{t('biggest_drag', lang, county=worst.region_name)}**")
+        st.subheader(t("biggest_drag", lang, county=worst.region_name))
     st.caption(t("contributions_note", lang, unit=unit))
     figure = ranked_bars(list(present.region_name), list(present.contribution), unit, 2, {worst.region_name})
     figure.update_layout(yaxis={"autorange": True}, xaxis={"rangemode": "normal"})

@@ -1,60 +1,46 @@
-"""KPI tiles: the home region's headline figures, their change, and the gap to the benchmark."""
+"""KPI tiles: each headline indicator's comparison row (unionbench.compare) as a tile. The tile leads with the
+verdict and the gap on the compared basis, shows both figures on that basis with the unit, and keeps the absolute
+value and its change as labelled context. Every word and number comes from the row."""
 
 from html import escape
 
+import pandas as pd
 import streamlit as st
 
 from components.strings import t
-from components.style import STATUS_COLOURS
-from unionbench.formatting import format_number, format_percent, format_signed
-from unionbench.views import Kpi
+from components.style import STATUS_COLOURS, STATUS_SYMBOLS
 
 
-def status_badge(status: str, lang: str) -> str:
+def status_badge(verdict: str, words: str) -> str:
+    """Shape, word and colour: ▲ 领先 / ● 持平 / ▼ 落后, or the row's reason for having none."""
     return (
-        f'<span class="ub-badge" style="background:{STATUS_COLOURS[status]}">'
-        f"{escape(t('status_' + status, lang))}</span>"
+        f'<span class="ub-badge" style="background:{STATUS_COLOURS.get(verdict, STATUS_COLOURS[""])}">'
+        f"{STATUS_SYMBOLS.get(verdict, '—')} {escape(words)}</span>"
     )
 
 
-def gap_text(kpi: Kpi, lang: str) -> str:
-    """A rate's gap in percentage points (78 % vs 80 % is 2 points, not 2.5 %); anything else relative."""
-    if kpi.indicator.is_rate:
-        return f"{format_signed(kpi.gap.absolute, 1)} {t('points', lang)}"
-    return format_percent(kpi.gap.relative)
-
-
-def tile_html(kpi: Kpi, bench_name: str, lang: str) -> str:
-    """One tile: name; value and unit; change vs the comparison quarter; benchmark, gap and traffic light."""
-    ind = kpi.indicator
-    compared = t("vs_previous_quarter" if ind.stock_flow == "stock" else "vs_last_year", lang)
-    decimals = 2 if kpi.per_10k else ind.decimals
-    basis = t("per_10k_basis", lang, unit=ind.unit) if kpi.per_10k else t("rate_basis", lang, unit=ind.unit)
-    change = kpi.change
-    change_text = (
-        f"{format_signed(change.absolute, ind.decimals)} {t('points', lang)}"
-        if ind.is_rate
-        else f"{format_signed(change.absolute, ind.decimals)} ({format_percent(change.relative)})"
-    )
-    bench_line = (
-        f"<div>{status_badge(kpi.gap.status, lang)}{escape(t('gap', lang))} {gap_text(kpi, lang)}</div>"
-        f'<div class="basis">{escape(t("home_region", lang))} {format_number(kpi.home_compared, decimals)} · '
-        f"{escape(bench_name)} {format_number(kpi.benchmark, decimals)}<br>{escape(basis)}</div>"
-    )
+def tile_html(row: pd.Series, bench_name: str, lang: str) -> str:
+    """One tile: name; verdict and gap; home and benchmark on one basis; the absolute value and its change."""
+    as_of = f" · {escape(row.as_of_text)}" if row.as_of_text else ""
+    compared = t("vs_previous_quarter" if row.stock_flow == "stock" else "vs_last_year", lang)
+    total = "" if row.is_rate else f"{escape(t('total_context', lang))} {escape(row.value_text)} · "
     return (
-        f'<div class="ub-tile" data-testid="kpi-tile" data-indicator="{escape(ind.id)}" '
-        f'data-status="{kpi.gap.status}">'
-        f'<div class="name">{escape(ind.name)}</div>'
-        f'<div class="value">{format_number(kpi.value, ind.decimals)}<span class="unit">{escape(ind.unit)}</span></div>'
-        f'<div class="change">{escape(compared)} {change_text}</div>'
-        f'<div class="bench">{bench_line}</div>'
+        f'<div class="ub-tile" data-testid="kpi-tile" data-indicator="{escape(row.indicator)}" '
+        f'data-status="{escape(row.verdict)}">'
+        f'<div class="name">{escape(row["name"])}</div>'
+        f'<div class="verdict">{status_badge(row.verdict, row.verdict_text)}'
+        f'<span class="gap">{escape(row.gap_text)}</span></div>'
+        f'<div class="basis">{escape(t("home_region", lang))} <b>{escape(row.home_text)}</b><br>'
+        f"{escape(bench_name)} {escape(row.benchmark_text)}{as_of}</div>"
+        f'<div class="change">{total}{escape(compared)} {escape(row.change_text)}</div>'
         "</div>"
     )
 
 
-def kpi_tiles(kpis: list[Kpi], bench_name: str, lang: str, per_row: int = 6) -> None:
-    """A row of tiles (wrapping after `per_row`)."""
-    for start in range(0, len(kpis), per_row):
+def kpi_tiles(rows: pd.DataFrame, bench_name: str, lang: str, per_row: int = 6) -> None:
+    """A row of tiles (wrapping after `per_row`) for the headline rows."""
+    headline = [row for _, row in rows[rows.headline].iterrows()]
+    for start in range(0, len(headline), per_row):
         columns = st.columns(per_row)
-        for column, kpi in zip(columns, kpis[start : start + per_row], strict=False):
-            column.html(tile_html(kpi, bench_name, lang))
+        for column, row in zip(columns, headline[start : start + per_row], strict=False):
+            column.html(tile_html(row, bench_name, lang))

@@ -96,14 +96,14 @@ def screen_link(
 
 def screen_link_of(ctx) -> ScreenLink:
     """The current page's link checked against the data the screen can show."""
-    catalogue = ctx.store.query("indicator_catalogue")
+    catalogue = data.catalogue(ctx.store, ctx.data_version, ctx.lang)
     params = {key: st.query_params.get(key) for key in st.query_params}
     return screen_link(
         params,
         homes=list(data.home_regions(ctx.store, ctx.data_version)),
         sets=list(data.benchmark_sets(ctx.store, ctx.data_version)["id"]),
-        indicators=catalogue["id"].tolist(),
-        headline=catalogue.query("headline")["id"].tolist(),
+        indicators=list(catalogue),
+        headline=[i for i, indicator in catalogue.items() if indicator.headline],
         default_home=DEFAULT_HOME,
         default_set=DEFAULT_BENCHMARK,
         languages=tuple(LANGUAGES),

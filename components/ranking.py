@@ -1,12 +1,15 @@
-"""A ranking as people read it: ranked bars (home in red) beside a table with rank moves and tiny-gap cautions."""
+"""A ranking as people read it: ranked bars (the home's regions in red) beside a table with rank moves and tiny-gap
+cautions. Rows are keyed by adcode and named by their distinct label (内江·市中区 and 乐山·市中区 stay two rows)."""
 
 import pandas as pd
 import streamlit as st
 
 from components.charts import ranked_bars
 from components.strings import t
+from unionbench.peers import TOP_BOTTOM, condensed
 
 MOVES = ("move_quarter", "move_year")
+TABLE_ROWS = 20  # a longer table scrolls inside this height
 
 
 def move_text(move: float, lang: str) -> str:
@@ -19,6 +22,16 @@ def move_text(move: float, lang: str) -> str:
     return t("unchanged_rank", lang)
 
 
+def basis_label(basis: str, unit: str, raw_count: bool, lang: str) -> str:
+    """What a ranking is read on, in words: per 10,000 workers, a rate, or a total (flagged when it grows with
+    size and has no base)."""
+    if basis.startswith("per_10k"):
+        return t("basis_per_10k", lang, unit=unit)
+    if basis == "rate":
+        return t("basis_rate", lang, unit=unit)
+    return t("basis_raw_count" if raw_count else "basis_value", lang, unit=unit)
+
+
 def ranking(
     frame: pd.DataFrame,
     value: str,
@@ -29,14 +42,31 @@ def ranking(
     lang: str,
     key: str,
 ) -> None:
-    """`frame` is ranked best first with region_name, `value`, rank, caution and any of MOVES; `headers` maps the
-    columns to show (in order) to their headings."""
+    """`frame` is ranked best first with region, label, `value`, rank, caution, home and any of MOVES; `headers`
+    maps the columns to show (in order) to their headings. A long ranking's bars are condensed (peers.condensed):
+    the top and bottom ten and the home's regions, with the gaps marked; the table keeps every row."""
+    home = set(frame.region[frame.home]) if "home" in frame and not frame.home.all() else set()
+    drawn = condensed(frame, value)
+    gaps = bool(drawn.skipped.any())
+    # With ranks left out, each bar says its rank: "74. 苍溪县".
+    names = [f"{int(r)}. {label}" for r, label in zip(drawn["rank"], drawn.label, strict=True)] if gaps else None
     bars, table = st.columns([3, 2])
     bars.plotly_chart(
-        ranked_bars(list(frame.region_name), list(frame[value]), unit, decimals, {home_name}),
+        ranked_bars(
+            names or list(drawn.label),
+            list(drawn[value]),
+            unit,
+            decimals,
+            home,
+            keys=list(drawn.region),
+            skipped=list(drawn.skipped),
+            skipped_text=lambda n: t("bars_skipped", lang, n=n),
+        ),
         key=key,
         config={"displaylogo": False},
     )
+    if gaps:
+        bars.caption(t("ranking_condensed", lang, n=TOP_BOTTOM, home=home_name))
     shown = frame.assign(
         caution=frame.caution.map({True: t("caution_text", lang), False: ""}),
         **{move: frame[move].map(lambda m: move_text(m, lang)) for move in MOVES if move in frame},
@@ -45,7 +75,10 @@ def ranking(
         shown,
         hide_index=True,
         width="stretch",
-        height=38 + 35 * len(shown),
+        height=38 + 35 * min(len(shown), TABLE_ROWS),
         column_config={headers[value]: st.column_config.NumberColumn(format=f"%.{decimals}f")},
     )
+    ranked = int(frame[value].notna().sum())
+    if ranked < len(frame):
+        table.caption(t("ranked_of", lang, n=len(frame), ranked=ranked))
     table.caption(t("caution_note", lang))

@@ -5,7 +5,6 @@ Sizes are designed for 1920×1080 and multiplied by the screen's scale, so text 
 overlaps at 1366×768. The browser reports its size once through the link (?vw=&vh=); see SIZE_PROBE.
 """
 
-import math
 from dataclasses import dataclass
 from html import escape
 
@@ -14,13 +13,11 @@ import plotly.graph_objects as go
 
 from components import data
 from components.choropleth import boundaries, view_for
-from components.kpi import gap_text
 from components.strings import t
-from components.style import STATUS_COLOURS
-from unionbench import metrics
+from components.style import STATUS_COLOURS, STATUS_SYMBOLS
 from unionbench.catalog import Indicator
-from unionbench.formatting import format_number, format_percent, format_signed, period_text
-from unionbench.views import Kpi
+from unionbench.compare import Selection, as_of_note
+from unionbench.formatting import format_number, period_text
 
 BASE_WIDTH, BASE_HEIGHT = 1920, 1080
 BACKGROUND, PANEL, TEXT, MUTED = "#0b1526", "#13223a", "#eef2f8", "#a9b7cc"
@@ -117,16 +114,27 @@ class Slide:
     cities: pd.DataFrame  # home and its benchmark cities: region, region_name, value, per_10k, rank
     trend: pd.DataFrame  # region, region_name, period, value
     per_10k: bool
+    member_gaps: pd.DataFrame  # the home against each benchmark city (compare.gaps_to_each_member)
 
 
-def badge(status: str, lang: str) -> str:
-    words = escape(t("status_" + status, lang))
-    return f'<span class="sc-badge" style="background:{STATUS_COLOURS[status]}">{words}</span>'
+def badge(verdict: str, words: str) -> str:
+    colour = STATUS_COLOURS.get(verdict, STATUS_COLOURS[""])
+    symbol = STATUS_SYMBOLS.get(verdict, "—")
+    return f'<span class="sc-badge" style="background:{colour}">{symbol} {escape(words)}</span>'
 
 
-def title_html(home_name: str, period: str, set_name: str, as_of: str, lang: str, demo: bool, stale: str | None) -> str:
+def title_html(
+    home_name: str,
+    period: str,
+    set_name: str,
+    as_of: str,
+    lang: str,
+    demo: bool,
+    stale: str | None,
+    bench_note: str = "",
+) -> str:
     tags = f'<span class="sc-tag">{escape(t("demo_tag", lang))}</span>' if demo else ""
-    note = f'<div class="sc-stale">{escape(stale)}</div>' if stale else ""
+    note = "".join(f'<div class="sc-stale">{escape(text)}</div>' for text in (bench_note, stale) if text)
     return (
         f'<div class="sc-title" data-testid="screen-title"><h1>{escape(t("screen_heading", lang, home=home_name))} · '
         f"{escape(period_text(period, lang))} · {escape(t('vs_bench', lang, bench=set_name))}{tags}</h1>"
@@ -134,23 +142,16 @@ def title_html(home_name: str, period: str, set_name: str, as_of: str, lang: str
     )
 
 
-def tiles_html(kpis: list[Kpi], lang: str) -> str:
+def tiles_html(rows: pd.DataFrame, lang: str) -> str:
+    """The headline comparison rows (unionbench.compare): verdict and gap first, then both figures."""
     tiles = []
-    for kpi in kpis:
-        ind = kpi.indicator
-        change = (
-            f"{format_signed(kpi.change.absolute, ind.decimals)} {t('points', lang)}"
-            if ind.is_rate
-            else format_percent(kpi.change.relative)
-        )
-        compared = t("vs_previous_quarter" if ind.stock_flow == "stock" else "vs_last_year", lang)
+    for _, row in rows[rows.headline].iterrows():
         tiles.append(
-            f'<div class="sc-tile" data-testid="screen-tile" data-status="{kpi.gap.status}">'
-            f'<div class="name">{escape(ind.name)}</div>'
-            f'<div class="value">{format_number(kpi.value, ind.decimals)}'
-            f'<span class="unit">{escape(ind.unit)}</span></div>'
-            f'<div class="line">{escape(compared)} {change}</div>'
-            f'<div class="line">{badge(kpi.gap.status, lang)}{gap_text(kpi, lang)}</div></div>'
+            f'<div class="sc-tile" data-testid="screen-tile" data-status="{escape(row.verdict)}">'
+            f'<div class="name">{escape(row["name"])}</div>'
+            f'<div class="line">{badge(row.verdict, row.verdict_text)}{escape(row.gap_text)}</div>'
+            f'<div class="line">{escape(row.home_text)} · {escape(row.benchmark_text)}</div>'
+            f'<div class="line">{escape(t("total_context", lang))} {escape(row.value_text)}</div></div>'
         )
     return f'<div class="sc-tiles">{"".join(tiles)}</div>'
 
@@ -181,28 +182,20 @@ def ranking_html(slide: Slide, home_name: str, lang: str, rows_that_fit: int = 9
 
 
 def gaps_html(slide: Slide, home: str, bench_name: str, lang: str) -> str:
-    """Home against each benchmark city on this slide's indicator, with the gap and its traffic light."""
+    """Home against each benchmark city on this slide's indicator: the read model's row for each city."""
     column, unit, decimals = shown(slide)
-    ind = slide.indicator
     cities = slide.cities.set_index("region")
-    mine = cities.at[home, column] if home in cities.index else math.nan
     rows = []
-    for region, row in cities.iterrows():
-        value = row[column]
-        if region == home:
-            rows.append(
-                f'<div class="sc-row home"><span>★</span><span>{escape(row.region_name)}</span>'
-                f"<span>{format_number(value, decimals)}</span></div>"
-            )
-            continue
-        gap = metrics.gap(mine, value, ind.direction, ind.amber_band, in_points=ind.is_rate)
-        gap_words = (
-            f"{format_signed(gap.absolute, 1)} {t('points', lang)}" if ind.is_rate else format_percent(gap.relative)
+    if home in cities.index:
+        rows.append(
+            f'<div class="sc-row home"><span>★</span><span>{escape(cities.at[home, "region_name"])}</span>'
+            f"<span>{escape(slide.member_gaps.home_text.iloc[0] if len(slide.member_gaps) else '—')}</span></div>"
         )
+    for _, row in slide.member_gaps.iterrows():
         rows.append(
             f'<div class="sc-row tall"><span></span><span>{escape(row.region_name)}'
-            f'<span class="sc-gap">{badge(gap.status, lang)}{escape(t("gap", lang))} {gap_words}</span></span>'
-            f"<span>{format_number(value, decimals)}</span></div>"
+            f'<span class="sc-gap">{badge(row.verdict, row.verdict_text)}{escape(row.gap_text)}</span></span>'
+            f"<span>{escape(row.benchmark_text)}</span></div>"
         )
     heading = t("screen_gaps", lang, bench=bench_name, unit=unit)
     return f'<div class="sc-panel" data-testid="screen-gaps"><h2>{escape(heading)}</h2>{"".join(rows)}</div>'
@@ -294,7 +287,8 @@ class Frame:
     period: str
     as_of: str
     demo: bool
-    kpis: list
+    rows: pd.DataFrame  # the read model's comparison rows for the home city
+    bench_note: str  # '对标数据截至…' when the benchmark cities have not reported the newest quarter yet
     slide: Slide
     position: int
     count: int
@@ -309,6 +303,8 @@ def load_frame(store, version: str, home: str, set_id: str, indicator_ids: list[
     sets = data.benchmark_sets(store, version).set_index("id")
     status = data.data_status(store, version)
     use_per_10k = (per_10k is not False) and ind.per_capita_base is not None
+    selection = Selection(home, set_id, period, lang=lang)
+    rows = data.comparison(store, version, selection)
     members = data.peer_regions(store, version, "benchmark_cities", home, set_id)
     counties = data.peer_regions(store, version, "counties", home, set_id)
     slide = Slide(
@@ -317,6 +313,7 @@ def load_frame(store, version: str, home: str, set_id: str, indicator_ids: list[
         data.region_values(store, version, members, ind, period, use_per_10k),
         data.series(store, version, members, ind, period, 8, use_per_10k),
         use_per_10k,
+        data.gaps_to_each_member(store, version, selection, ind.id),
     )
     last_change = status["last_change"]
     return Frame(
@@ -325,7 +322,8 @@ def load_frame(store, version: str, home: str, set_id: str, indicator_ids: list[
         period,
         last_change.strftime("%Y-%m-%d %H:%M") if last_change is not None else "—",
         bool(status["has_demo"]),
-        data.overview_kpis(store, version, home, set_id, period, lang),
+        rows,
+        as_of_note(rows, selection),
         slide,
         position,
         len(indicator_ids),

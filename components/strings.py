@@ -21,7 +21,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "vs_last_year": {"zh": "较去年同期", "en": "vs same quarter last year"},
     "per_10k_short": {"zh": "每万名职工", "en": "per 10k workers"},
     "status_ahead": {"zh": "▲ 领先", "en": "▲ Ahead"},
-    "status_near": {"zh": "● 接近", "en": "● Close"},
+    "status_level": {"zh": "● 持平", "en": "● Level"},
+    "status_near": {"zh": "● 接近", "en": "● Close"},  # the map profile's until it renders the read model
+    "total_context": {"zh": "总量", "en": "Total"},
     "status_behind": {"zh": "▼ 落后", "en": "▼ Behind"},
     "status_unknown": {"zh": "— 无对标", "en": "— No benchmark"},
     "map_heading": {"zh": "{city}各县区 · {indicator}", "en": "Counties of {city} · {indicator}"},
@@ -84,6 +86,45 @@ STRINGS: dict[str, dict[str, str]] = {
     "scope_province_cities": {"zh": "全省各市（州）", "en": "Cities of the province"},
     "scope_benchmark_cities": {"zh": "{home}与对标城市", "en": "{home} and benchmark cities"},
     "scope_benchmark_counties": {"zh": "{home}与对标城市的县区", "en": "Counties of {home} and benchmark cities"},
+    "scope_province_counties": {"zh": "全省各县（市、区）", "en": "Counties of the province"},
+    "basis_per_10k": {"zh": "按每万名职工（{unit}）", "en": "Per 10,000 workers ({unit})"},
+    "basis_rate": {"zh": "按比率（{unit}）", "en": "As a rate ({unit})"},
+    "basis_value": {"zh": "按总量（{unit}）", "en": "As a total ({unit})"},
+    "basis_raw_count": {
+        "zh": "按总量（{unit}）：随规模增长、无人均基数，未按规模折算，仅供参考",
+        "en": "As a total ({unit}): it grows with size and has no per-capita base, so it is not scaled; read with care",
+    },
+    "ranked_of": {
+        "zh": "{n}个地区中有{ranked}个本季度有数据（无数据的列在表末）",
+        "en": "{ranked} of {n} regions have a figure this quarter (those without are listed last)",
+    },
+    "ranking_condensed": {
+        "zh": "图中显示前{n}名、后{n}名和{home}的地区（红色），省略处注明省去的名次数；完整名次见右表。",
+        "en": "The chart shows the top {n}, the bottom {n} and {home}'s regions (red); gaps say how many ranks are "
+        "left out. The table beside it has every rank.",
+    },
+    "bars_skipped": {"zh": "⋯ 省略{n}个 ⋯", "en": "⋯ {n} not shown ⋯"},
+    "map_basis_differs": {
+        "zh": "地图和右表按总量排名；下方概况按对比口径（{unit}）排名，两者名次可能不同。"
+        "打开“按每万名职工”后口径一致。",
+        "en": "The map and the table rank totals; the profile below ranks on the compared basis ({unit}), so ranks "
+        "may differ. Turn on “Per 10,000 workers” to read both on one basis.",
+    },
+    "profile_compared": {"zh": "对比值（同口径）", "en": "Compared figure"},
+    "profile_benchmark": {"zh": "对标值（同口径）", "en": "Benchmark (same basis)"},
+    "profile_verdict": {"zh": "判断", "en": "Verdict"},
+    "profile_value": {"zh": "总量（背景）", "en": "Total (context)"},
+    "profile_no_figure": {"zh": "本季度未报数据", "en": "no figure reported this quarter"},
+    "profile_rank_among": {
+        "zh": "排名范围：{scope}，按对比口径（每万名职工、比率）计算；县区与对标城市的县区比较，城市与城市比较；"
+        "随规模增长的总量只作背景，不列对标值、不评判。",
+        "en": "Ranks among {scope}, on the compared basis (per 10,000 workers, or the rate); a county is read "
+        "against the benchmark cities' counties, a city against cities; totals that grow with size are context "
+        "only, with no benchmark and no verdict.",
+    },
+    "profile_indicator_line": {"zh": "**{indicator}**：{sentence}", "en": "**{indicator}**: {sentence}"},
+    "profile_rank_part": {"zh": "排名 {rank}/{of}（{scope}）", "en": "rank {rank} of {of} ({scope})"},
+    "profile_value_part": {"zh": "总量 {value}（背景）", "en": "total {value} (context)"},
     "map_page_heading": {"zh": "{scope} · {indicator} · {period}", "en": "{scope} · {indicator} · {period}"},
     "map_click_hint": {
         "zh": "点击地图上的区域查看其概况；点击城市可进入其县区。",
@@ -153,7 +194,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "target": {"zh": "目标", "en": "Target"},
     "actual": {"zh": "实际", "en": "Actual"},
     "expected_by_now": {"zh": "应达进度", "en": "Expected by now"},
-    "achieved": {"zh": "完成率", "en": "Achieved"},
+    "achieved": {"zh": "计划完成度", "en": "Share of the year's plan done"},
+    "due_share": {"zh": "应完成", "en": "Due by now"},
     "lagging_counties": {"zh": "进度滞后：{names}", "en": "Behind schedule: {names}"},
     "no_lagging": {"zh": "没有进度滞后的县区。", "en": "No county is behind schedule."},
     "no_targets": {"zh": "{year}年尚无目标。", "en": "No targets for {year}."},
@@ -163,9 +205,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "target_missed": {"zh": "✖ 未完成", "en": "✖ missed"},
     "target_unknown": {"zh": "— 无数据", "en": "— no figure"},
     "targets_note": {
-        "zh": "流量指标按年初至今累计对比“目标×已过季度/4”；存量指标和比率对比从年初水平到目标的直线进度。",
-        "en": "Flows compare the year-to-date total with target × quarters elapsed / 4; stocks and rates compare "
-        "with a straight line from the start-of-year level to the target.",
+        "zh": "“计划完成度”是今年计划增量已完成的比例：流量指标（资金、培训）为年初至今累计 ÷ 年度目标；"
+        "存量指标和比率为（当前 − 年初水平）÷（目标 − 年初水平）。100% 即全年目标已达到，可超过 100%；"
+        "“应完成”是按时间进度此时应完成的比例（每季度 25%）。落后于应完成超过 10 个百分点为“滞后”。",
+        "en": "'Share of the year's plan done' is how much of this year's planned change is done: for a flow (money, "
+        "trainings) the year-to-date total ÷ the annual target; for a stock or a rate (current − start-of-year "
+        "level) ÷ (target − start-of-year level). 100 % means the year's target is reached; it may exceed 100 %. "
+        "'Due by now' is the share the calendar expects (25 % a quarter); more than 10 points short of it is "
+        "'behind schedule'.",
     },
     "method_rules": {"zh": "精确规则（代码中的说明，英文）", "en": "The exact rules, as the code states them"},
     "screen": {"zh": "大屏", "en": "Wall screen"},
@@ -190,6 +237,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "strengths": {"zh": "优势", "en": "Strengths"},
     "weaknesses": {"zh": "短板", "en": "Weaknesses"},
     "none_listed": {"zh": "无", "en": "None"},
+    "context_heading": {
+        "zh": "背景指标（随规模增长的总量与基数，只列出不评判）",
+        "en": "Context (totals that grow with size, and bases: shown, not judged)",
+    },
     "gap_table_heading": {"zh": "逐项差距", "en": "Indicator by indicator"},
     "home_figure": {"zh": "本地", "en": "Home"},
     "relative_gap": {"zh": "相对差距", "en": "Relative"},
@@ -215,6 +266,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "biggest_drag": {"zh": "拉低最多：{county}", "en": "Largest drag: {county}"},
     "briefing_docx": {"zh": "下载季度通报（Word）", "en": "Download the briefing (Word)"},
     "briefing_pdf": {"zh": "下载季度通报（PDF）", "en": "Download the briefing (PDF)"},
+    "briefing_reference_average": {
+        "zh": "县区通报与对标城市所辖县区比较，不与单个城市比较：通报按对标组县区平均水平撰写。",
+        "en": "A county's briefing reads it against the benchmark cities' counties, not one city: it uses their "
+        "average.",
+    },
     "upload": {"zh": "数据上传", "en": "Upload"},
     "upload_heading": {"zh": "季度数据上传", "en": "Quarterly upload"},
     "no_upload_users": {

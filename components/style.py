@@ -1,10 +1,29 @@
 """The few CSS rules the stock theme lacks: KPI tiles and traffic-light badges (shape + word + colour)."""
 
+import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 # Okabe–Ito hues (distinguishable with the common colour-vision deficiencies and on projectors), darkened so
 # white badge text keeps a contrast of at least 4.5:1; the symbol and the word carry the meaning too.
-STATUS_COLOURS = {"ahead": "#0072B2", "near": "#8A5A00", "behind": "#B34A00", "unknown": "#6b6b6b"}
+# Blue, an achromatic dark grey and vermillion stay apart for every common colour-vision deficiency (issue 13:
+# the old 'near' brown and 'behind' orange looked alike). '' is a row that is not judged.
+STATUS_COLOURS = {"ahead": "#0072B2", "level": "#4D4D4D", "behind": "#C23B00", "": "#8C8C8C"}
+STATUS_SYMBOLS = {"ahead": "▲", "level": "●", "behind": "▼", "": "—"}
+# A target's status in the same colours: reached reads as ahead, on track as level, behind schedule and missed as
+# behind; no figure is grey.
+TARGET_COLOURS = {"reached": "#0072B2", "on_track": "#4D4D4D", "lagging": "#C23B00", "missed": "#C23B00"}
+
+
+def coloured_column(frame: pd.DataFrame, column: str, colours: list[str | None]) -> Styler:
+    """`frame` for st.table with each cell of `column` in its row's colour (None leaves a cell as it is)."""
+    by_row = dict(zip(frame.index, colours, strict=True))
+
+    def paint(cells: pd.Series) -> list[str]:
+        return [f"color: {by_row[i]}; font-weight: 600" if by_row[i] else "" for i in cells.index]
+
+    return frame.style.apply(paint, subset=[column])
+
 
 CSS = """
 <style>
@@ -12,6 +31,8 @@ CSS = """
 .ub-tile {border: 1px solid #d9dce3; border-radius: 8px; padding: 14px 16px; background: #fff; height: 100%;}
 .ub-tile .name {font-size: 0.95rem; color: #3a3f4b; margin-bottom: 4px;}
 .ub-tile .value {font-size: 2.0rem; font-weight: 700; line-height: 1.15; color: #111;}
+.ub-tile .verdict {font-size: 1.05rem; margin: 2px 0 6px 0;}
+.ub-tile .verdict .gap {font-size: 1.35rem; font-weight: 700; color: #111;}
 .ub-tile .unit {font-size: 1rem; font-weight: 400; color: #555; margin-left: 4px;}
 .ub-tile .change {font-size: 0.9rem; color: #444; margin-top: 4px;}
 .ub-tile .bench {font-size: 0.9rem; color: #444; margin-top: 8px; border-top: 1px dashed #e3e5ea; padding-top: 8px;}

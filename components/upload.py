@@ -16,9 +16,8 @@ from components.strings import t
 from components.url_state import kept
 from unionbench.auth import Throttle, attempt_sign_in, users_with_example_password
 from unionbench.export import excel_safe_csv, plain_decimal
-from unionbench.formatting import period_text
+from unionbench.formatting import missing, period_text
 from unionbench.ingest import Prepared, RevertError, commit_file, revert_upload
-from unionbench.metrics import is_missing
 from unionbench.paths import resolve_db_path
 from unionbench.store import WriterBusy
 from unionbench.templates import upload_period_choices
@@ -166,7 +165,7 @@ def changes_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def plain_or_dash(value) -> str:
-    return "—" if is_missing(value) else plain_decimal(float(value))
+    return "—" if missing(value) else plain_decimal(float(value))
 
 
 def upload_step(ctx: PageContext, user: str, period: str, home: str) -> None:

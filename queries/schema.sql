@@ -202,4 +202,36 @@ select region, indicator, period, value from derived where value is not null
 union all
 select region, indicator, period, value from reported;
 
+-- Each figure on the basis it is compared on (issue 11), for the given regions and quarters: a rate as it is, a
+-- figure with a per-capita base per 10,000 of that base, anything else as its value. `part` and `base` are what a
+-- pooled level adds up (a rate's numerator and denominator; a per-10k figure's value and its base), so a group's
+-- level is Σ part ÷ Σ base, never a mean of ratios. A table macro so every comparison query reads one definition.
+create or replace macro compared_figures(wanted_regions, wanted_periods) as table
+with chosen as (
+    select region, indicator, period, value, per_10k
+    from figures
+    where region in (select unnest(wanted_regions)) and period in (select unnest(wanted_periods))
+)
+select
+    c.region,
+    c.indicator,
+    c.period,
+    c.value,
+    case
+        when i.aggregation = 'ratio' then 'rate'
+        when i.per_capita_base is not null then 'per_10k_' || i.per_capita_base
+        else 'value'
+    end as basis,
+    case when i.aggregation <> 'ratio' and i.per_capita_base is not null then c.per_10k else c.value end as figure,
+    case when i.aggregation = 'ratio' then n.value when i.per_capita_base is not null then c.value end as part,
+    case when i.aggregation = 'ratio' then d.value when i.per_capita_base is not null then b.value end as base
+from chosen as c
+join indicators as i on i.id = c.indicator
+left join chosen as n
+    on i.aggregation = 'ratio' and n.region = c.region and n.period = c.period and n.indicator = i.numerator
+left join chosen as d
+    on i.aggregation = 'ratio' and d.region = c.region and d.period = c.period and d.indicator = i.denominator
+left join chosen as b
+    on b.region = c.region and b.period = c.period and b.indicator = i.per_capita_base;
+
 insert or replace into meta values ('schema_version', '1');

@@ -141,3 +141,47 @@ def test_the_gap_page_hands_over_the_briefing_as_a_word_file(server, browser, tm
     headings = [p.text for p in docx.Document(path).paragraphs if p.style.name.startswith(("Heading", "Title"))]
     assert any("广元市" in h for h in headings)
     context.close()
+
+
+def all_map_locations(page) -> list[str]:
+    """Every region drawn on the first map, over all its traces (regions without a figure are a grey trace)."""
+    map_locations(page)
+    return page.evaluate(
+        "Array.from(document.querySelector('.js-plotly-plot').data).flatMap(t => Array.from(t.locations))"
+    )
+
+
+def test_a_county_clicked_on_the_map_shows_its_profile_on_one_basis_with_the_tables_rank(server, page):
+    page.goto(f"{server}/map?per10k=true")
+    wait_for_app(page)
+    map_locations(page)
+    page.wait_for_function("document.querySelector('.js-plotly-plot')._fullLayout?.map?._subplot?.map?.loaded()")
+    point = page.evaluate(PIXEL_INSIDE, "510812")  # 朝天区
+    assert point is not None
+    page.mouse.click(point["x"], point["y"])
+    expect(page.get_by_text("朝天区概况 · 2026年第三季度")).to_be_visible(timeout=20_000)
+    wait_for_app(page)
+    line = page.locator("[data-testid=stMarkdown]").filter(has_text="户外劳动者服务站点：")
+    expect(line).to_have_text(
+        "户外劳动者服务站点：9.81个/万名职工，比对标（12.59个/万名职工）少2.78个/万名职工（低22.1%），落后 · "
+        "排名 4/7（广元市各县区） · 总量 29个（背景）"
+    )
+    expect(page.get_by_text("排名范围：广元市各县区，按对比口径")).to_be_visible()
+    page.wait_for_timeout(1000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "map-county-selected-1920x1080.png")
+    page.get_by_text("朝天区概况 · 2026年第三季度").scroll_into_view_if_needed()
+    page.mouse.wheel(0, 300)
+    page.wait_for_timeout(800)
+    page.screenshot(path=ARTIFACTS / "map-county-profile-1920x1080.png")
+    assert page.outside_requests == []
+
+
+def test_the_province_county_map_draws_all_183_sichuan_counties(server, page):
+    page.goto(f"{server}/map?scope=province_counties&per10k=true")
+    wait_for_app(page)
+    expect(page.locator("h1").first).to_have_text("全省各县（市、区） · 户外劳动者服务站点 · 2026年第三季度")
+    drawn = all_map_locations(page)
+    assert len(drawn) == len(set(drawn)) == 183
+    assert {"511002", "511102"} <= set(drawn)  # 内江 and 乐山's 市中区, two shapes
+    assert page.outside_requests == []

@@ -82,8 +82,9 @@ def test_staff_sign_in_fix_a_rejected_file_commit_it_and_see_it_on_the_overview(
     broken.loc[4, "户外劳动者服务站点(个)"] = "-3"
     upload(page, "广元2026Q4.csv", broken.to_csv(index=False).encode("gb18030"))
     expect(page.get_by_text("发现 2 个问题，未写入任何数据")).to_be_visible()
-    problems = page.locator("[data-testid=ub-problems]").inner_text()
-    assert "十二" in problems and "-3" in problems
+    problems = page.locator("[data-testid=ub-problems]").filter(has_text="十二")  # wait for the table, not a clock
+    expect(problems).to_be_visible()
+    assert "-3" in problems.inner_text()
     page.screenshot(path=ARTIFACTS / "upload-problems-1920x1080.png", full_page=True)
 
     upload(page, "广元2026Q4-修正.csv", frame.to_csv(index=False).encode("gb18030"))
@@ -97,10 +98,22 @@ def test_staff_sign_in_fix_a_rejected_file_commit_it_and_see_it_on_the_overview(
     expect(page.get_by_role("button", name="下载季度通报（Word）")).to_be_visible()  # ready for the meeting
 
     expected = int(round(float(frame["户外劳动者服务站点(个)"].astype(float).sum())))
-    page.goto(f"{server}/overview?period=2026Q4")
+    page.goto(f"{server}/?period=2026Q4")  # the overview is the default page, served at /
     wait_for_app(page)
     stations = page.locator("[data-testid=kpi-tile]").first.inner_text()
     assert f"{expected:,}" in stations or str(expected) in stations
+    # The benchmark cities have not reported 2026Q4: the comparison uses their 2026Q3 and says so (issue 11)
+    expect(page.get_by_text("对标数据截至2026年第三季度").first).to_be_visible()
+    verdicts = page.locator("[data-testid=kpi-tile]").evaluate_all("tiles => tiles.map(t => t.dataset.status)")
+    assert len(verdicts) == 6 and set(verdicts) <= {"ahead", "level", "behind"}
+    page.screenshot(path=ARTIFACTS / "overview-new-quarter-1920x1080.png", full_page=True)
+
+    page.goto(f"{server}/screen?embed=true&seconds=60")
+    expect(page.get_by_test_id("screen-tile").first).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("对标数据截至2026年第三季度").first).to_be_visible()
+    verdicts = page.get_by_test_id("screen-tile").evaluate_all("tiles => tiles.map(t => t.dataset.status)")
+    assert len(verdicts) == 6 and set(verdicts) <= {"ahead", "level", "behind"}
+    page.screenshot(path=ARTIFACTS / "screen-new-quarter-1920x1080.png")
     assert page.outside_requests == []
 
 

@@ -156,10 +156,7 @@ def test_a_failing_page_run_is_logged_with_an_id_the_user_is_shown(page, monkeyp
     def broken(*args, **kwargs):
         raise RuntimeError("boom in /srv/unionbench/secret/path.py")
 
-    import streamlit as st
-
-    monkeypatch.setattr("unionbench.views.overview_kpis", broken)
-    st.cache_data.clear()  # an earlier test's cached tiles would hide the failure
+    monkeypatch.setattr("components.data.data_status", broken)
     with caplog.at_level("ERROR", logger="unionbench.pages"):
         at = page("overview", {})
     shown = [e.value for e in at.error if "错误编号" in e.value]

@@ -37,6 +37,10 @@ PARAMETERS = {
     "targets": {"regions": ["510800", "510822"], "year": 2026},
     "upload_by_sha256": None,  # looked up below: the demo upload's own hash
     "values_by_region": {"regions": ["510800"], "periods": ["2026Q3"]},
+    "compared_figures": {"regions": ["510800", "510824"], "periods": ["2026Q2", "2026Q3"]},
+    "reference_levels": {"regions": ["510900", "511000", "510500"], "periods": ["2026Q3"], "rule": "pooled"},
+    "regions_at_level": {"level": "county", "province": "510000"},
+    "region_facts": {"adcode": "510824"},
 }
 
 

@@ -98,6 +98,7 @@ class Indicator:
     kind: str = "count"
     numerator: str | None = None
     denominator: str | None = None
+    headline: bool = False  # a tile on the overview and the wall screen
 
     @property
     def is_rate(self) -> bool:
@@ -126,4 +127,5 @@ def indicator_from_row(row: pd.Series, lang: str = "zh") -> Indicator:
         kind=row["kind"],
         numerator=text_or_none(row["numerator"]),
         denominator=text_or_none(row["denominator"]),
+        headline=bool(row.get("headline", False)),
     )

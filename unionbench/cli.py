@@ -11,12 +11,14 @@ from pathlib import Path
 import duckdb
 
 from unionbench.auth import hash_password
-from unionbench.export import write_export
+from unionbench.compare import Selection, UnknownReference, compare_csv_frame, comparison
+from unionbench.export import atomic_text_file, write_export
 from unionbench.gaps import find_benchmark_set
 from unionbench.ingest import RevertError, commit_file, prepare, preview, revert_upload
 from unionbench.ingest.layout import IndicatorNames
 from unionbench.ingest.normalise import read_period
-from unionbench.ingest.problems import Problem
+from unionbench.ingest.parse import read_upload
+from unionbench.ingest.problems import FileRejected, Problem
 from unionbench.initdb import CatalogueError, initialise
 from unionbench.paths import resolve_db_path
 from unionbench.regions import RegionResolver
@@ -61,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--lang", choices=["zh", "en"], default="zh", help="language (default zh)")
     brief.add_argument("--reference", default="average", help="average (default), best, p90 or a member's code")
     brief.add_argument("--out", required=True, help="the file to write: report.docx or report.pdf")
+    comp = commands.add_parser("compare", help="the comparison rows (home vs benchmark on one basis) as CSV")
+    comp.add_argument("--region", default="510800", help="home city or county: code or name (default 510800)")
+    comp.add_argument("--benchmark", default="suineilu", help="benchmark set: id, Chinese or English name")
+    comp.add_argument("--period", help="the quarter, e.g. 2026Q3 (default: the latest with figures)")
+    comp.add_argument("--reference", default="average", help="average (default), best, p90 or a region's code")
+    comp.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of names and units (default zh)")
+    comp.add_argument("--out", help="write to this file instead of standard output")
     scale = commands.add_parser("scale", help="build a synthetic national-scale database (about 2.2M figures)")
     scale.add_argument("--out", help="the database to build (default: --db)")
     return parser
@@ -118,7 +127,12 @@ def cmd_ingest(db: Path, args) -> int:
     if args.period and read_period(args.period) is None:
         raise UsageError(f"无法识别季度 / cannot read the quarter: {args.period} (e.g. 2025Q3)")
     period = read_period(args.period) if args.period else None
-    data = path.read_bytes()
+    try:
+        data = read_upload(path)  # a file over the size limit is refused before it is read (issue 12)
+    except FileRejected as rejected:
+        print("已拒绝，未写入任何数据：1 个问题 / rejected, nothing written: 1 problem(s)")
+        print("  ✗ " + problem_line(rejected.problem))
+        return REFUSED
     if args.dry_run:
         store = replica(db).current()
         prepared = prepare(data, path.name, store, period)
@@ -245,13 +259,9 @@ def cmd_passwd(db: Path, args) -> int:
     return 0
 
 
-def cmd_briefing(db: Path, args) -> int:
-    """Write the briefing (unionbench.briefing); usage errors for what cannot be read, refused when there is
-    nothing to report or no chromium for a PDF."""
-    out = Path(args.out)
-    if out.suffix.lower() not in (".docx", ".pdf"):
-        raise UsageError(f"输出文件须为 .docx 或 .pdf / --out must end in .docx or .pdf: {out}")
-    store = replica(db).current()
+def resolve_view(store, args) -> tuple[str, str, str]:
+    """--region, --benchmark and --period as an adcode, a set id and a quarter (the latest with figures when no
+    period is given); a usage error naming what cannot be read."""
     resolver = RegionResolver(store.query("region_index"), store.query("region_aliases"))
     region = resolver.resolve(args.region).adcode
     set_id = find_benchmark_set(store, args.benchmark)
@@ -262,6 +272,38 @@ def cmd_briefing(db: Path, args) -> int:
             f"benchmark {args.benchmark!r} {'ok' if set_id else 'unknown'}, period {args.period!r} "
             f"{'ok' if period else 'unknown'}"
         )
+    return region, set_id, period
+
+
+def cmd_compare(db: Path, args) -> int:
+    """The read model's comparison rows as UTF-8 CSV (compare.CSV_COLUMNS): the same numbers every page shows."""
+    store = replica(db).current()
+    region, set_id, period = resolve_view(store, args)
+    selection = Selection(region, set_id, period, args.reference, lang=args.lang)
+    try:
+        frame = compare_csv_frame(comparison(store, selection))
+    except UnknownReference:
+        raise UsageError(
+            f"无法识别对标参照 / --reference must be average, best, p90 or a code of a region the home is compared "
+            f"with: {args.reference!r}"
+        ) from None
+    if args.out:
+        with atomic_text_file(Path(args.out)) as out:
+            frame.to_csv(out, index=False, lineterminator="\n")
+        print(f"已写入 wrote {len(frame)} rows to {args.out}", file=sys.stderr)
+    else:
+        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0
+
+
+def cmd_briefing(db: Path, args) -> int:
+    """Write the briefing (unionbench.briefing); usage errors for what cannot be read, refused when there is
+    nothing to report or no chromium for a PDF."""
+    out = Path(args.out)
+    if out.suffix.lower() not in (".docx", ".pdf"):
+        raise UsageError(f"输出文件须为 .docx 或 .pdf / --out must end in .docx or .pdf: {out}")
+    store = replica(db).current()
+    region, set_id, period = resolve_view(store, args)
     from unionbench.briefing import BriefingError, PdfUnavailable, write_briefing  # matplotlib: only when asked
 
     started = time.perf_counter()
@@ -284,8 +326,9 @@ COMMANDS = {
     "passwd": cmd_passwd,
     "scale": cmd_scale,
     "briefing": cmd_briefing,
+    "compare": cmd_compare,
 }
-NEEDS_DATABASE = {"ingest", "uploads", "revert", "history", "export", "briefing"}
+NEEDS_DATABASE = {"ingest", "uploads", "revert", "history", "export", "briefing", "compare"}
 
 
 def main(argv: list[str] | None = None) -> int:

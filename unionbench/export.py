@@ -3,7 +3,12 @@
 import csv
 import io
 import math
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
+from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
@@ -43,6 +48,20 @@ def write_export(store: Store, out: TextIO) -> int:
             ]
         )
     return len(frame)
+
+
+@contextmanager
+def atomic_text_file(path: Path) -> Iterator[TextIO]:
+    """A UTF-8 text file that appears whole or not at all: written beside `path` and renamed over it on success,
+    so a failure half-way never leaves a truncated file where a reader expects a complete one."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            yield out
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def export_text(store: Store) -> str:

@@ -245,7 +245,13 @@ def strengths_weaknesses(table: pd.DataFrame, n: int = 3) -> tuple[pd.DataFrame,
 
 
 def county_gap_contributions(
-    store: Store, city: str, set_id: str, period: str, indicator: str, reference: str = "average"
+    store: Store,
+    city: str,
+    set_id: str,
+    period: str,
+    indicator: str,
+    reference: str = "average",
+    level: float | None = None,
 ) -> pd.DataFrame:
     """Which county contributes most to the city's gap on one indicator (analysis.county_contributions).
 
@@ -258,7 +264,8 @@ def county_gap_contributions(
     city's workers. Sorted worst first; a county missing a figure comes last with no contribution.
     """
     ind = catalogue(store, "zh")[indicator]
-    level = reference_series(store, city, set_id, [period], [ind], reference).at[period, ind.id]
+    if level is None:  # the read model hands its own reference level in (compare.county_contributions)
+        level = reference_series(store, city, set_id, [period], [ind], reference).at[period, ind.id]
     counties = store.query("child_regions", parent=city)[["adcode", "name_zh"]]
     values = wide_values(store.query("values_by_region", regions=counties["adcode"].tolist(), periods=[period]))
     values = values.reindex(counties["adcode"])

@@ -3,7 +3,7 @@ the exact rules from the analysis functions' own docstrings, so the words and th
 
 from dataclasses import dataclass
 
-from unionbench import analysis, metrics
+from unionbench import analysis, compare
 
 
 @dataclass(frozen=True)
@@ -25,34 +25,78 @@ SECTIONS = (
         "so a missing county never makes a city look smaller.",
     ),
     Section(
-        "每万名职工",
-        "Per 10,000 workers",
-        "数量和金额可按每万名职工计：数值 ÷ 职工人数 × 10000，使大小不同的地区可以比较。",
-        "Counts and money can be shown per 10,000 workers: value ÷ workers × 10,000, so regions of different size "
-        "compare fairly.",
+        "比较口径",
+        "The basis of a comparison",
+        "本地数值与对标值总是放在同一口径上并标明单位：比率按比率比较（差距以“个百分点”计）；"
+        "指标目录中有人均基数的数量和金额按每万名职工比较（如“个/万名职工”：数值 ÷ 职工人数 × 10000）；"
+        "没有基数、随地区规模增长的总量（已建会企业、专职工会主席配备、已整改问题）只列出作背景，不作领先或落后的评判，"
+        "相应的比率（组建率、整改率）承担评判。总量仍可作为背景显示，并注明“总量”。",
+        "A home figure and its benchmark always share one basis, with the unit: a rate as a rate (gaps in percentage "
+        "points); a count or an amount that has a per-capita base in the catalogue per 10,000 workers ('units per "
+        "10,000 workers': value ÷ workers × 10,000); a total without a base that grows with the size of a place "
+        "(unions established, full-time chairs, problems rectified) is shown as context and never judged ahead or "
+        "behind — the matching rate (organisation rate, rectification rate) carries the judgement. The absolute value "
+        "may still be shown, labelled as the total.",
+    ),
+    Section(
+        "同级比较",
+        "Like with like",
+        "县区只与县区比较（对标城市下辖的县区：合并、最优或全省县区前 10%），城市只与城市比较，"
+        "从不把县区与城市平均相比。",
+        "A county is compared with counties (the benchmark cities' counties: pooled, best, or the province's top "
+        "10 % of counties), a city with cities; never a county against a city average.",
     ),
     Section(
         "对标值",
         "Benchmark values",
-        "对标组平均：比率和每万名职工指标按组内合并计算（分子之和 ÷ 分母之和），其他取组内平均；"
-        "本地不计入自身的对标组。"
-        "最优：组内最好的成员（越低越好的指标取最小）。省内前 10%：全省各市（或各县区）数值的第 90 百分位"
-        "（越低越好取第 10 百分位）。也可选定某一个对标城市。",
-        "Set average: rates and per-10k figures pool the members (sum of numerators ÷ sum of denominators); other "
-        "figures take the members' mean; the home region is never its own benchmark. Best: the best member (the "
-        "lowest where lower is better). Provincial top 10 %: the 90th percentile of the province's cities (or "
-        "counties), the 10th where lower is better. Or one chosen member.",
+        "对标组平均：比率和每万名职工指标按组内合并计算（分子之和 ÷ 分母之和），不是各成员比率的平均；"
+        "本地不计入自身的对标组。最优：组内最好的成员（越低越好的指标取最小）。"
+        "省内前 10%：全省同级地区数值的第 90 百分位（越低越好取第 10 百分位）。城市还可选定某一个对标城市。",
+        "Set average: rates and per-10k figures pool the members (sum of numerators ÷ sum of denominators), never the "
+        "mean of their ratios; the home region is never its own benchmark. Best: the best member (the lowest where "
+        "lower is better). Provincial top 10 %: the 90th percentile of the province's regions of the same level (the "
+        "10th where lower is better). A city may also be read against one chosen benchmark city.",
     ),
     Section(
-        "差距与红绿灯",
-        "Gaps and traffic lights",
-        "差距 = 本地 − 对标值；相对差距 = 差距 ÷ 对标值。比率的差距以“个百分点”表示。达到或超过对标值为“领先”；"
-        "落后但在阈值内为“接近”（比率 2 个百分点，其他 10%，见指标目录）；否则为“落后”。越低越好的指标（如未整改问题）"
-        "方向相反。每个状态同时用符号（▲ ● ▼）和文字表示，不只靠颜色。",
-        "Gap = home − benchmark; relative gap = gap ÷ benchmark; for rates the gap is in percentage points. At or "
-        "beyond the benchmark is ahead; behind but within the band (2 points for rates, 10 % otherwise — set per "
-        "indicator in the catalogue) is close; otherwise behind. Lower-is-better indicators (open problems) read the "
-        "other way. Each status carries a symbol (▲ ● ▼) and a word, not colour alone.",
+        "对标数据的季度",
+        "Which quarter the benchmark comes from",
+        "本地县区总是先报。某季度对标地区尚未报齐时，用对标地区最近一个已报齐的季度比较，并注明“对标数据截至某季度”，"
+        "不会出现整屏“无对标”。存量指标用本地最新季度对比；流量指标（当季发生额）按同一季度对比，避免季节差异。",
+        "The home's counties report first. When the benchmark regions have not all reported a quarter yet, the "
+        "comparison uses their latest fully reported quarter and says so ('benchmark figures as of …'), never a "
+        "screen of dashes. A stock is read at the home's newest quarter; a flow (an amount in the quarter) on the "
+        "same quarter for both sides, since flows follow the calendar.",
+    ),
+    Section(
+        "差距与研判",
+        "Gaps and verdicts",
+        "差距以“好于对标为正”计：越高越好的指标为 本地 − 对标值，越低越好的指标（如未整改问题）为 对标值 − 本地；"
+        "相对差距 = 差距 ÷ 对标值（比率不给相对差距）。差距在阈值以内（比率 2 个百分点，其他 10%，见指标目录），"
+        "无论高低均为“持平”；超出阈值按正负为“领先”或“落后”。优势从不带负号，研判与符号永不矛盾。"
+        "每个研判同时用符号（▲ ● ▼）、文字和颜色表示（蓝、灰、朱红，色觉障碍者可区分）。",
+        "A gap is signed so that positive is better: home − benchmark where higher is better, benchmark − home where "
+        "lower is better (problems still open); the relative gap is the gap ÷ the benchmark (none for a rate). "
+        "Within the catalogue's band either way (2 points for a rate, 10 % otherwise) the two are level; beyond it "
+        "ahead or behind by the gap's sign. A strength never carries a minus sign and a verdict never contradicts "
+        "its sign. Each verdict has a symbol (▲ ● ▼), a word and a colour (blue, grey, vermillion: distinguishable "
+        "with colour-vision deficiencies).",
+    ),
+    Section(
+        "小数值",
+        "Small numbers",
+        "当本地数量与对标值折算到本地规模后都小于 10 时，不给百分比，并注明“数量较小，仅供参考”；"
+        "这样的指标不列入优势或短板。",
+        "When the home's count and the benchmark's level scaled to a place of the home's size are both under 10, no "
+        "percentage is given and the row says 'small numbers: read with care'; such an indicator is never listed "
+        "as a strength or a weakness.",
+    ),
+    Section(
+        "数字格式",
+        "How numbers are written",
+        "数量为整数并带千分位，金额按指标目录的小数位（1 亿元以上写作亿元），比率保留一位小数，比率差距写作“个百分点”，"
+        "每万名职工数值按大小保留 0–2 位小数。",
+        "Counts are whole numbers with separators, money keeps the catalogue's decimals, rates one decimal, gaps "
+        "between rates are in points, and figures per 10,000 workers keep 0–2 decimals by their size.",
     ),
     Section(
         "环比、同比与存量、流量",
@@ -99,4 +143,12 @@ SECTIONS = (
 )
 
 # The exact rules, as the functions state them (English): shown under the plain-words sections.
-RULES = (metrics.benchmark_value, metrics.gap, *analysis.METHODS)
+RULES = (
+    compare.basis_of,
+    compare.reference_regions,
+    compare.shared_period,
+    compare.verdict_of,
+    compare.is_small,
+    compare.strengths_and_weaknesses,
+    *analysis.METHODS,
+)

@@ -1,80 +1,140 @@
 """Peer sets and what the analysis pages rank within them: one indicator's ranking with rank moves, the composite
-index, and one region's profile. No streamlit here; the pages only arrange what these return."""
+index, and one region's profile. No streamlit here; the pages only arrange what these return.
+
+Who is compared with whom, and on which basis, is compare's (issue 11): the peers are compare.peer_regions, the
+compared figure is compare's basis, and a rank here is read by the same rule as a comparison row's rank, so the
+map's table, the rankings page and a region's profile agree (tests/test_peers_series_explorer.py checks it)."""
 
 import math
+from dataclasses import replace
 
 import pandas as pd
 
-from unionbench import analysis, metrics
+from unionbench import analysis, compare
 from unionbench.catalog import Indicator
+from unionbench.formatting import per10k_decimals
 from unionbench.periods import shift
+from unionbench.regions import short_names
 from unionbench.store import Store
-from unionbench.views import benchmark_members, catalogue, compare_benchmark, lookup, wide_values
+from unionbench.views import catalogue
 
-# Peer scopes a page can offer: the home city's counties, the cities of its province, the home city with its
-# benchmark cities, and the counties of all of those (the map's "home and benchmark counties").
-SCOPES = ("counties", "province_cities", "benchmark_cities", "benchmark_counties")
+# Peer scopes a page can offer (compare.SCOPES): the home city's counties, all counties of its province, the cities
+# of its province, the home city with its benchmark cities, and the counties of all of those.
+SCOPES = compare.SCOPES
+LONG_RANKING = 40  # more bars than this are condensed to the top and bottom TOP_BOTTOM and the home's own
+TOP_BOTTOM = 10
 
 
-def parent_of(store: Store, adcode: str) -> str | None:
-    found = store.query("region_names", adcodes=[adcode])
-    return None if found.empty or pd.isna(found.at[0, "parent"]) else found.at[0, "parent"]
+def selection(
+    home: str, set_id: str, period: str, scope: str | None = None, per_10k: bool = True, lang: str = "zh"
+) -> compare.Selection:
+    """The compare.Selection a ranking or a map reads (the reference plays no part in a rank)."""
+    if scope is not None and scope not in SCOPES:
+        raise ValueError(f"unknown peer scope {scope!r}; expected one of {SCOPES}")
+    return compare.Selection(home, set_id, period, scope=scope, per_10k=per_10k, lang=lang)
 
 
 def peer_regions(store: Store, scope: str, home: str, set_id: str) -> list[str]:
-    """The regions of a peer scope, for a home city and a benchmark set."""
-    if scope == "counties":
-        return store.query("child_regions", parent=home)["adcode"].tolist()
-    if scope == "province_cities":
-        return store.query("child_regions", parent=parent_of(store, home))["adcode"].tolist()
-    _, members = benchmark_members(store, set_id, home)
-    cities = [home, *members]
-    if scope == "benchmark_cities":
-        return cities
-    if scope == "benchmark_counties":
-        return [c for city in cities for c in store.query("child_regions", parent=city)["adcode"]]
-    raise ValueError(f"unknown peer scope {scope!r}; expected one of {SCOPES}")
+    """The regions of a peer scope, for a home city (or county) and a benchmark set: compare.peer_regions."""
+    return compare.peer_regions(store, selection(home, set_id, "", scope))
 
 
-def shown_column(indicator: Indicator, per_10k: bool) -> str:
-    """The figure compared: per 10,000 workers when asked and the indicator has a base, else the value."""
-    return "per_10k" if per_10k and indicator.per_capita_base else "value"
+def region_labels(store: Store, regions: list[str]) -> pd.DataFrame:
+    """Name, level, parent and a label per region (index: adcode, in the given order). The label is the name,
+    or the city's short name and the name where a name repeats among the regions: Sichuan has two 市中区, which
+    read 内江·市中区 and 乐山·市中区 (a ranking keys its rows by adcode either way)."""
+    names = store.query("region_names", adcodes=list(regions)).set_index("adcode").reindex(list(regions))
+    repeated = names["name_zh"].duplicated(keep=False) & names["name_zh"].notna()
+    parents = names.loc[repeated, "parent"].dropna().unique().tolist()
+    parent_names = store.query("region_names", adcodes=parents).set_index("adcode")["name_zh"].to_dict()
+
+    def short(name: str) -> str:
+        return min(short_names(name), key=len, default=name)
+
+    names["label"] = [
+        f"{short(parent_names.get(parent, ''))}·{name}" if again and parent in parent_names else name
+        for name, parent, again in zip(names["name_zh"], names["parent"], repeated, strict=True)
+    ]
+    names["label"] = names["label"].fillna(pd.Series(names.index, index=names.index))
+    return names.rename_axis("region")
 
 
-def indicator_ranking(
-    store: Store, regions: list[str], indicator: Indicator, period: str, per_10k: bool
-) -> pd.DataFrame:
-    """Every region of the peer set (those without a figure too) ranked on one indicator (1 = best), with its rank a
-    quarter ago and a year ago, the moves since, and a caution where a rank rests on a tiny difference."""
-    column = shown_column(indicator, per_10k)
-    periods = [period, shift(period, -1), shift(period, -4)]
-    names = store.query("region_names", adcodes=regions)[["adcode", "name_zh", "parent"]]
-    values = store.query("values_by_region", regions=regions, periods=periods)
-    values = values[values.indicator == indicator.id].pivot_table(index="region", columns="period", values=column)
-    frame = names.rename(columns={"adcode": "region", "name_zh": "region_name"}).set_index("region")
-    for label, p in (("value", period), ("quarter_ago", periods[1]), ("year_ago", periods[2])):
-        frame[label] = values.get(p, math.nan)
-    decimals = 2 if column == "per_10k" else indicator.decimals
-    now = analysis.rank_table(frame["value"], frame["quarter_ago"], indicator.direction, decimals)
-    year = analysis.rank_table(frame["value"], frame["year_ago"], indicator.direction, decimals)
+def ranking_basis(indicator: Indicator, per_10k: bool) -> str:
+    """The basis a ranking is read on: the comparison's (rate, per 10,000 of the base) when per 10,000 is asked,
+    else the value; a count without a per-capita base is always ranked on its value."""
+    return compare.basis_of(indicator) if per_10k or indicator.is_rate else "value"
+
+
+def basis_decimals(indicator: Indicator, basis: str, figures: pd.Series) -> int:
+    if basis.startswith("per_10k"):
+        return per10k_decimals(*figures.dropna())
+    return 1 if indicator.is_rate else indicator.decimals
+
+
+def indicator_ranking(store: Store, sel: compare.Selection, indicator: Indicator) -> pd.DataFrame:
+    """Every peer of the selection (compare.peer_regions; those without a figure too, last) ranked on one indicator
+    (1 = best; ties share the better rank) on `ranking_basis`, keyed by adcode with a distinct label; with the rank
+    a quarter and a year ago on the same basis among the same peers, the moves since, and a caution where a rank
+    rests on a tiny difference. `home` marks the home region and its counties."""
+    peers = compare.peer_regions(store, sel)
+    basis = ranking_basis(indicator, sel.per_10k)
+    periods = [sel.period, shift(sel.period, -1), shift(sel.period, -4)]
+    figures = store.query("compared_figures", regions=peers, periods=periods)
+    figures = figures[figures["indicator"] == indicator.id]
+    shown = figures.pivot_table(index="region", columns="period", values="value" if basis == "value" else "figure")
+    values = figures[figures["period"] == sel.period].set_index("region")["value"]
+    frame = region_labels(store, peers)[["label", "name_zh", "level", "parent"]]
+    frame = frame.rename(columns={"name_zh": "region_name"})
+    frame["value"] = values.reindex(frame.index)
+    for column, period in (("figure", periods[0]), ("quarter_ago", periods[1]), ("year_ago", periods[2])):
+        frame[column] = shown[period].reindex(frame.index) if period in shown else math.nan
+    decimals = basis_decimals(indicator, basis, frame["figure"])
+    now = analysis.rank_table(frame["figure"], frame["quarter_ago"], indicator.direction, decimals)
+    year = analysis.rank_table(frame["figure"], frame["year_ago"], indicator.direction, decimals)
     frame = frame.assign(
+        basis=basis,
+        basis_unit=compare.basis_unit(indicator, basis, sel.lang),
+        decimals=decimals,
         rank=now["rank"],
+        rank_of=int(frame["figure"].notna().sum()),
         rank_quarter_ago=now["previous_rank"],
         move_quarter=now["move"],
         rank_year_ago=year["previous_rank"],
         move_year=year["move"],
         caution=now["caution"] | year["caution"],
+        home=(frame.index == sel.home) | (frame["parent"] == sel.home),
     )
-    return frame.reset_index().sort_values(["rank", "region"], na_position="last").reset_index(drop=True)
+    frame = frame.rename_axis("region").reset_index()
+    return frame.sort_values(["rank", "region"], na_position="last").reset_index(drop=True)
+
+
+def condensed(frame: pd.DataFrame, value: str, limit: int = LONG_RANKING, n: int = TOP_BOTTOM) -> pd.DataFrame:
+    """The ranked rows a bar chart draws: all that have a figure when they are at most `limit`, else the top n,
+    the bottom n and the home's own (`home`), in rank order; `skipped` says how many ranked rows were left out just
+    above each row (a long ranking stays readable on one screen; the table beside it keeps every row)."""
+    present = frame[frame[value].notna()].reset_index(drop=True)
+    if len(present) <= limit:
+        return present.assign(skipped=0)
+    position = pd.Series(range(len(present)), index=present.index)
+    keep = (position < n) | (position >= len(present) - n) | present.get("home", False)
+    kept = present[keep]
+    before = position[keep].diff().fillna(position[keep].iloc[0] + 1).astype(int) - 1
+    return kept.assign(skipped=before.to_numpy()).reset_index(drop=True)
+
+
+def shown_column(indicator: Indicator, per_10k: bool) -> str:
+    """The stored figure a composite reads: per 10,000 workers when asked and the indicator has a base."""
+    return "per_10k" if per_10k and indicator.per_capita_base else "value"
 
 
 def comparable_wide(store: Store, regions: list[str], period: str, indicators: dict[str, Indicator]) -> pd.DataFrame:
-    """One row per region, one column per scored indicator, in comparable terms: rates as they are, counts and
-    money per 10,000 workers (a big county must not win on size), neutral context indicators left out."""
+    """One row per region, one column per judged indicator, on its compared basis: rates as they are, counts and
+    money per 10,000 workers. Totals without a base (unions established, full-time chairs) are left out with the
+    neutral context indicators: a big county must not win on size (compare.basis_of)."""
     values_of = split_by(store.query("values_by_region", regions=regions, periods=[period]), "region")
     columns = {}
     for ind in indicators.values():
-        if ind.direction == "neutral":
+        if ind.direction == "neutral" or compare.basis_of(ind) == "value":
             continue
         mine = values_of.get(ind.id)
         columns[ind.id] = mine[shown_column(ind, True)] if mine is not None else pd.Series(dtype=float)
@@ -82,17 +142,25 @@ def comparable_wide(store: Store, regions: list[str], period: str, indicators: d
 
 
 def composite_ranking(
-    store: Store, regions: list[str], period: str, lang: str, weights: dict[str, float] | None = None
+    store: Store,
+    regions: list[str],
+    period: str,
+    lang: str,
+    weights: dict[str, float] | None = None,
+    home: str | None = None,
 ) -> pd.DataFrame:
-    """The composite index (analysis.composite_index) of the peer set, with names and the rank a quarter ago."""
+    """The composite index (analysis.composite_index) of the peer set, with names, distinct labels, the rank a
+    quarter ago, and `home` marking the home region and its counties."""
     indicators = catalogue(store, lang)
     directions = {i: ind.direction for i, ind in indicators.items()}
     now = analysis.composite_index(comparable_wide(store, regions, period, indicators), directions, weights)
     before = analysis.composite_index(
         comparable_wide(store, regions, shift(period, -1), indicators), directions, weights
     )
-    names = store.query("region_names", adcodes=regions).set_index("adcode")["name_zh"]
-    now.insert(0, "region_name", names.reindex(now.index))
+    labels = region_labels(store, regions)
+    now.insert(0, "region_name", labels["name_zh"].reindex(now.index))
+    now.insert(1, "label", labels["label"].reindex(now.index))
+    now["home"] = (now.index == home) | (labels["parent"].reindex(now.index) == home)
     now["rank_quarter_ago"] = before["rank"].reindex(now.index)
     now["move_quarter"] = analysis.rank_moves(now["rank"], now["rank_quarter_ago"])
     now["caution"] = analysis.tiny_difference(now["composite"], 2)
@@ -113,45 +181,33 @@ def history_values(by_period: dict, period: str, first: str) -> list[float]:
     ]
 
 
-def region_profile(store: Store, region: str, peers: list[str], set_id: str, period: str, lang: str) -> pd.DataFrame:
-    """One region on every indicator: value, rank among its peers, gap to the benchmark set, and the trend."""
-    indicators = catalogue(store, lang)
-    first = shift(period, -7)
-    history = store.query("values_by_region", regions=[region], periods=[shift(period, -k) for k in range(8)])
-    peer_values = store.query("values_by_region", regions=peers, periods=[period])
-    rule, members = benchmark_members(store, set_id, region)
-    bench = store.query("values_by_region", regions=members, periods=[period])
-    members_wide, members_per_10k = wide_values(bench), wide_values(bench, "per_10k")
-    # Split once by indicator (a mask per indicator scanned every row 21 times: issue 6's profile of the map page).
-    history_of = split_by(history, "period")
-    peers_of = split_by(peer_values, "region")
-    empty_history, empty_peers = history.iloc[:0].set_index("period"), peer_values.iloc[:0].set_index("region")
-    rows = []
-    for ind in indicators.values():
-        mine = history_of.get(ind.id, empty_history)
-        per_10k = ind.per_capita_base is not None
-        column = shown_column(ind, per_10k)
-        ranks = metrics.rank_descending(peers_of.get(ind.id, empty_peers)[column], ind.direction)
-        compared = lookup(mine, period, column)
-        benchmark = compare_benchmark(ind, rule, members_wide, members_per_10k, per_10k) if members else math.nan
-        gap = metrics.gap(compared, benchmark, ind.direction, ind.amber_band, in_points=ind.is_rate)
-        series = mine["value"].sort_index() if len(mine) else pd.Series(dtype=float)
-        rows.append(
-            {
-                "indicator": ind.id,
-                "name": ind.name,
-                "unit": ind.unit,
-                "value": lookup(mine, period, "value"),
-                "per_10k": per_10k,
-                "compared": compared,
-                "rank": ranks.get(region, math.nan),
-                "peers": int(ranks.notna().sum()),
-                "benchmark": benchmark,
-                "gap_abs": gap.absolute,
-                "gap_rel": gap.relative,
-                "status": gap.status if ind.direction != "neutral" else metrics.UNKNOWN,
-                "trend": analysis.trend(series, ind.direction, ind.stock_flow, ind.is_rate).status,
-                "history": history_values(mine["value"].to_dict(), period, first),
-            }
-        )
-    return pd.DataFrame(rows)
+def basis_ranks(store: Store, indicators: dict[str, Indicator], peers: list[str], period: str) -> pd.DataFrame:
+    """Every peer's rank (1 = best; ties share the better rank) and how many peers have a figure, per indicator, on
+    the compared basis: the rule of a comparison row's rank (compare._ranks), for all peers at once."""
+    figures = store.query("compared_figures", regions=peers, periods=[period])
+    lower = figures["indicator"].map({i: ind.direction == "lower" for i, ind in indicators.items()})
+    signed_figure = figures["figure"].where(lower.eq(False), -figures["figure"])
+    figures["rank"] = signed_figure.groupby(figures["indicator"]).rank(ascending=False, method="min")
+    figures["rank_of"] = figures.groupby("indicator")["figure"].transform("count")
+    return figures.set_index(["indicator", "region"])[["rank", "rank_of"]]
+
+
+def region_profile(store: Store, sel: compare.Selection, region: str) -> pd.DataFrame:
+    """One region on every indicator: compare.comparison's rows for it (sel.with_home), ranked among the peers of
+    `sel` (the map's table beside it; `region` is one of them), with `history`, its compared figure over the last
+    eight quarters. compare re-reads the peers from the region's own city; where that gives another set (a benchmark
+    city's county in "home and benchmark counties"), the rank is read among sel's peers by the same rule."""
+    view = replace(sel.with_home(region), scope=sel.scope)
+    rows = compare.comparison(store, view)
+    peers = compare.peer_regions(store, sel)
+    if region in peers and set(compare.peer_regions(store, view)) != set(peers):
+        ranks = basis_ranks(store, catalogue(store, sel.lang), peers, sel.period).xs(region, level="region")
+        rows["rank"] = rows["indicator"].map(ranks["rank"]).where(rows["judged"])
+        rows["rank_of"] = rows["indicator"].map(ranks["rank_of"]).where(rows["judged"]).fillna(0).astype(int)
+    periods = compare.history_periods(sel.period)
+    history = store.query("compared_figures", regions=[region], periods=periods)
+    by_indicator = {i: frame.set_index("period")["figure"] for i, frame in history.groupby("indicator")}
+    rows["history"] = [
+        [float(v) for v in by_indicator.get(i, pd.Series(dtype=float)).reindex(periods)] for i in rows["indicator"]
+    ]
+    return rows

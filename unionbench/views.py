@@ -7,6 +7,7 @@ import pandas as pd
 
 from unionbench import analysis, metrics
 from unionbench.catalog import Indicator, indicator_from_row
+from unionbench.formatting import amount, missing
 from unionbench.periods import periods_between, quarter_of, shift, year_of
 from unionbench.store import Store
 
@@ -157,6 +158,23 @@ def target_progress(store: Store, city: str, period: str, lang: str) -> pd.DataF
                 "target": row.target,
                 "start": start,
                 **asdict(progress),
+                **target_texts(row.target, progress, ind, lang),
             }
         )
     return pd.DataFrame(rows)
+
+
+def target_texts(target: float, progress: analysis.TargetProgress, ind: Indicator, lang: str) -> dict[str, str]:
+    """The target row's words: figures with the catalogue's unit and decimals, the shares as whole percents."""
+    decimals = 1 if ind.is_rate else ind.decimals
+
+    def share(value: float) -> str:
+        return "—" if missing(value) else f"{value * 100:.0f}%"
+
+    return {
+        "target_text": amount(target, ind.unit, decimals, lang),
+        "actual_text": amount(progress.actual, ind.unit, decimals, lang),
+        "expected_text": amount(progress.expected, ind.unit, decimals, lang),
+        "achieved_text": share(progress.achieved),
+        "due_text": share(progress.due),
+    }

@@ -1,17 +1,18 @@
-"""Assemble the quarterly briefing from the same functions the pages use: gaps.gap_table for every gap, status,
-trend, catch-up and what-if; views.overview_kpis' rules for the headline figures; gaps.county_gap_contributions
-for the counties; views.target_progress for the targets. Nothing here computes a benchmark of its own."""
+"""Assemble the quarterly briefing by wording the read model's rows (issue 11): compare.comparison gives every
+figure, basis, unit, gap, verdict, rank, trend, catch-up and what-if; this module only chooses which rows go where
+and how they read. gaps.county_gap_contributions splits the city's gaps by county; views.target_progress gives the
+targets. Nothing here computes a benchmark, a gap or a verdict of its own."""
 
 import math
 from datetime import datetime
 
 import pandas as pd
 
-from unionbench import analysis, gaps, metrics
+from unionbench import analysis, compare, gaps
 from unionbench.briefing import charts
 from unionbench.briefing import text as tx
 from unionbench.briefing.model import Briefing, Bullets, Chart, Paragraph, Section, Table
-from unionbench.periods import shift, year_of
+from unionbench.periods import year_of
 from unionbench.store import Store
 from unionbench.views import benchmark_members, catalogue, target_progress
 
@@ -36,17 +37,11 @@ class _Counter:
 
 
 class Context:
-    """Everything the sections share: the choices, the names, the gap table with every indicator's figures."""
+    """Everything the sections share: the selection, the names, and the comparison's rows for every indicator."""
 
     def __init__(self, store: Store, region: str, set_id: str, period: str, lang: str, reference: str):
-        self.store, self.region, self.set_id, self.period, self.lang, self.reference = (
-            store,
-            region,
-            set_id,
-            period,
-            lang,
-            reference,
-        )
+        self.store, self.region, self.set_id, self.period, self.lang = store, region, set_id, period, lang
+        self.reference = reference
         found = store.query("region_names", adcodes=[region])
         if found.empty or found.at[0, "level"] not in ("city", "county"):
             raise BriefingError(f"{region} is not a city or county")
@@ -55,59 +50,24 @@ class Context:
         if set_id not in sets.index:
             raise BriefingError(f"unknown benchmark set {set_id!r}")
         self.set_row = sets.loc[set_id]
-        self.rule, self.members = benchmark_members(store, set_id, region)
+        self.city = region if self.level == "city" else self.parent
+        self.rule, self.members = benchmark_members(store, set_id, self.city)
         self.indicators = catalogue(store, lang)
-        self.table = gaps.gap_table(store, region, set_id, period, lang, reference)
-        if self.table["home_value"].isna().all():
+        self.sel = compare.Selection(region, set_id, period, reference, lang=lang)
+        try:
+            self.rows = compare.comparison(store, self.sel)
+        except compare.UnknownReference as error:
+            raise BriefingError(str(error)) from error
+        if self.rows["value"].isna().all():
             raise BriefingError(f"no figures for {self.name} ({region}) in {period}")
-        self.figures = self._figures()
-        self.peers = self._peers()
-        self.rows = self._rows()
-        self.workers = self._value("workers")
+        self.peers = compare.peer_regions(store, self.sel)
+        self.workers = float(self.rows.set_index("indicator")["value"].get("workers", math.nan))
         self.counter = _Counter()
-        self.reference_text = self._reference_text()
+        self.reference_text = self._reference_text(self.level, reference)
+        self.as_of = compare.as_of_note(self.rows, self.sel)
 
     def t(self, key: str, **values) -> str:
         return tx.t(self.lang, key, **values)
-
-    def _value(self, indicator: str) -> float:
-        row = self.figures[self.figures.indicator == indicator]
-        return float(row["value"].iloc[0]) if len(row) else math.nan
-
-    def _figures(self) -> pd.DataFrame:
-        """Every catalogue indicator's value now, a quarter ago and a year ago, and its leading change."""
-        periods = [self.period, shift(self.period, -1), shift(self.period, -4)]
-        values = self.store.query("values_by_region", regions=[self.region], periods=periods)
-        wide = values.pivot_table(index="indicator", columns="period", values="value").reindex(
-            list(self.indicators), columns=periods
-        )
-        rows = []
-        for ind in self.indicators.values():
-            now, quarter_ago, year_ago = (float(wide.at[ind.id, p]) for p in periods)
-            qoq, yoy = metrics.change(now, quarter_ago), metrics.change(now, year_ago)
-            leading = qoq if ind.stock_flow == "stock" else yoy
-            rows.append(
-                {
-                    "indicator": ind.id,
-                    "value": now,
-                    "qoq_abs": qoq.absolute,
-                    "qoq_rel": qoq.relative,
-                    "yoy_abs": yoy.absolute,
-                    "yoy_rel": yoy.relative,
-                    "quarter_ago": quarter_ago,
-                    "year_ago": year_ago,
-                    "change_abs": leading.absolute,
-                    "change_previous": quarter_ago if ind.stock_flow == "stock" else year_ago,
-                }
-            )
-        return pd.DataFrame(rows)
-
-    def _peers(self) -> list[str]:
-        """Who the home is ranked among: a city with its benchmark cities (every city of the province for a
-        provincial set), a county with the other counties of its city."""
-        if self.level == "county":
-            return self.store.query("child_regions", parent=self.parent)["adcode"].tolist()
-        return [self.region, *self.members]
 
     def peers_text(self) -> str:
         if self.level == "county":
@@ -115,56 +75,22 @@ class Context:
             return self.t("peers_counties", city=city, n=len(self.peers))
         return self.t("peers_cities", n=len(self.peers))
 
-    def _rows(self) -> pd.DataFrame:
-        """One row per catalogue indicator (neutral ones too): figures, changes, rank among peers, and the gap
-        table's columns (empty for neutral indicators)."""
-        peer_values = self.store.query("values_by_region", regions=self.peers, periods=[self.period])
-        ranks, counts = {}, {}
-        for ind in self.indicators.values():
-            mine = peer_values[peer_values.indicator == ind.id].set_index("region")
-            shown = mine[gaps.compared_column(ind)] if len(mine) else pd.Series(dtype=float)
-            ranked = metrics.rank_descending(shown, ind.direction)
-            ranks[ind.id], counts[ind.id] = ranked.get(self.region, math.nan), int(ranked.notna().sum())
-        base = pd.DataFrame(
-            [
-                {
-                    "indicator": ind.id,
-                    "name": ind.name,
-                    "group": ind.group,
-                    "unit": ind.unit,
-                    "direction": ind.direction,
-                    "is_rate": ind.is_rate,
-                    "per_10k": ind.per_capita_base is not None,
-                    "stock_flow": ind.stock_flow,
-                    "decimals": ind.decimals,
-                    "amber_band": ind.amber_band,
-                    "rank": ranks[ind.id],
-                    "ranked": counts[ind.id],
-                }
-                for ind in self.indicators.values()
-            ]
-        )
-        gap_columns = [c for c in self.table.columns if c not in base.columns or c == "indicator"]
-        merged = base.merge(self.table[gap_columns], on="indicator", how="left")
-        merged = merged.merge(self.figures, on="indicator", how="left")
-        merged["home_value"] = merged["value"]
-        merged["status"] = merged["status"].fillna(metrics.UNKNOWN)
-        merged["trend"] = merged["trend"].fillna(analysis.UNKNOWN)
-        merged["lead"] = merged.apply(_lead, axis=1)
-        return merged
-
-    def _reference_text(self) -> str:
-        """'遂内泸平均水平', '全省前10%水平（第90百分位）', '遂宁市水平' … — what every gap is read against."""
+    def _reference_text(self, level: str, reference: str) -> str:
+        """'遂内泸平均水平', '扬州所辖县区平均水平', '全省前10%水平（第90百分位）' … — what every gap is read against:
+        the benchmark cities for a city, their counties for a county (compare.reference_regions)."""
         set_name = self.set_row["name_zh" if self.lang == "zh" else "name_en"]
-        if self.reference == "p90":
-            return self.t("ref_p90")
-        if self.reference == "best" or (self.reference == "average" and self.rule == "province_best"):
-            return self.t("ref_best", set=set_name)
-        if self.reference == "average" and self.rule == "province_average":
+        counties = "_counties" if level == "county" else ""
+        if reference == "p90":
+            return self.t("ref_p90" + counties)
+        if reference == "best" or (reference == "average" and self.rule == "province_best"):
+            return self.t("ref_best" + counties, set=set_name)
+        if reference == "average" and self.rule == "province_average":
+            if counties:
+                return self.t("ref_province_average_counties", set=set_name)
             return self.t("ref_province_average", set=set_name, n=len(self.members))
-        if self.reference == "average":
-            return self.t("ref_single" if len(self.members) == 1 else "ref_average", set=set_name)
-        member = self.store.query("region_names", adcodes=[self.reference]).at[0, "name_zh"]
+        if reference == "average":
+            return self.t(("ref_single" if len(self.members) == 1 else "ref_average") + counties, set=set_name)
+        member = self.store.query("region_names", adcodes=[reference]).at[0, "name_zh"]
         return self.t("ref_member", member=member)
 
     def reference_rule(self) -> str:
@@ -172,15 +98,19 @@ class Context:
             return self.t("rule_p90")
         if self.reference == "best" or self.rule == "province_best":
             return self.t("rule_best")
-        if self.reference in ("average",):
+        if self.reference == "average":
             return self.t("rule_members")
         return self.t("rule_member")
 
     def member_names(self) -> list[str]:
         return self.store.query("region_names", adcodes=self.members)["name_zh"].tolist()
 
-    def scored(self) -> pd.DataFrame:
-        return self.rows[self.rows.direction != "neutral"]
+    def headline(self) -> list[str]:
+        return self.store.query("indicator_catalogue").query("headline")["id"].tolist()
+
+    def judged(self) -> pd.DataFrame:
+        """Rows compared with the benchmark (rates and per-10,000 figures); raw totals and context figures not."""
+        return self.rows[self.rows.judged]
 
     def sentence(self, row) -> str:
         return tx.indicator_sentence(
@@ -188,68 +118,68 @@ class Context:
         )
 
 
-def _lead(row) -> float:
-    """Positive when home is better: points for a rate, % of the benchmark otherwise (as strengths_weaknesses)."""
-    if row["direction"] == "neutral" or tx.missing(row["gap_abs"]):
-        return math.nan
-    sign = -1 if row["direction"] == "lower" else 1
-    return sign * (row["gap_abs"] if row["is_rate"] else row["gap_rel"] * 100)
+# --- cells: the row's words, with a per-10,000 unit moved to the indicator's name -----------------------------------
 
 
-# --- cells ----------------------------------------------------------------------------------------------------------
+def bare(text: str, row) -> str:
+    """A row's figure or gap text without its per-10,000 unit, which the name cell carries: '9.52个/万名职工' →
+    '9.52', '−3.07 个/万名职工 (−24.4%)' → '−3.07 (−24.4%)'. Rates and values keep theirs (79.8%, −3.1 个百分点)."""
+    if not tx.per_10k(row):
+        return text
+    return text.replace(f" {row['basis_unit']}", "").replace(row["basis_unit"], "")
 
 
-def _value_cell(row, lang: str) -> str:
-    return tx.amount(row["home_value"], row["unit"], row["decimals"], lang)
+def name_cell(row, lang: str) -> str:
+    """The indicator's name, with the unit of its compared figure when that is per 10,000 workers."""
+    if tx.per_10k(row):
+        return f"{row['name']}（{row['basis_unit']}）" if lang == "zh" else f"{row['name']} ({row['basis_unit']})"
+    return row["name"]
 
 
-def _change_cell(change: float, relative: float, previous: float, row, lang: str) -> str:
+def value_cell(row, lang: str) -> str:
+    """The row's value, with its quarter when that is the benchmark's older one (a flow while the benchmark lags)."""
+    if tx.earlier_quarter(row):
+        period = tx.period_words(row["home_period"], lang)
+        return f"{row['value_text']}（{period}）" if lang == "zh" else f"{row['value_text']} ({period})"
+    return row["value_text"]
+
+
+def change_cell(row, lang: str) -> str:
+    """The row's change with its label: '环比 +9 (+2.3%)' for a stock, '同比 −25.11 (−5.1%)' for a flow."""
+    label = (
+        ("环比 " if row["stock_flow"] == "stock" else "同比 ")
+        if lang == "zh"
+        else ("QoQ " if row["stock_flow"] == "stock" else "YoY ")
+    )
+    change = row["change"]
     if tx.missing(change):
         return "—"
     text = tx.signed_amount(change, row["unit"], row["decimals"], lang)
-    small = abs(previous) < tx.SMALL if not tx.missing(previous) else True
-    if not row["is_rate"] and not small and not tx.missing(relative) and round(change, row["decimals"]) != 0:
-        rel = tx.signed(relative * 100, 1) + "%"
-        text += f"（{rel}）" if lang == "zh" else f" ({rel})"
-    return text
+    previous = tx.previous_value(row)
+    small = tx.missing(previous) or abs(previous) < tx.SMALL
+    if not row["is_rate"] and not small and not tx.missing(row["change_rel"]) and round(change, row["decimals"]):
+        text += f" ({tx.signed(row['change_rel'] * 100, 1)}%)"
+    return label + text
 
 
-def _compared_cell(value: float, row, lang: str) -> str:
-    if tx.missing(value):
+def rank_cell(row) -> str:
+    if not row["judged"] or tx.missing(row["rank"]):
         return "—"
-    if row["per_10k"]:
-        return tx.format_number(value, tx.per10k_decimals(row["home_compared"], row["benchmark_compared"]))
-    return tx.amount(value, row["unit"], row["decimals"], lang)
+    return f"{int(row['rank'])}/{int(row['rank_of'])}"
 
 
-def _gap_cell(row, lang: str) -> str:
-    if tx.missing(row["gap_abs"]):
-        return "—"
-    if row["is_rate"]:
-        return tx.signed(row["gap_abs"], row["decimals"])
-    decimals = (
-        tx.per10k_decimals(row["home_compared"], row["benchmark_compared"]) if row["per_10k"] else row["decimals"]
-    )
-    text = tx.signed(row["gap_abs"], decimals)
-    if not tx.small_numbers(row) and not tx.missing(row["gap_rel"]):
-        rel = tx.signed(row["gap_rel"] * 100, 1) + "%"
-        text += f"（{rel}）" if lang == "zh" else f" ({rel})"
-    return text
+def verdict_cell(row) -> str:
+    return row["verdict_text"] or "—"
 
 
-def _rank_cell(row) -> str:
-    if row["direction"] == "neutral" or tx.missing(row["rank"]):
-        return "—"
-    return f"{int(row['rank'])}/{int(row['ranked'])}"
-
-
-def _status_cell(ctx: Context, status: str) -> str:
-    return ctx.t(f"status_{status}")
+def light(row) -> str | None:
+    """The traffic light of a row: its verdict, none for small numbers (3 against 4 is not a story)."""
+    return None if row["small"] or not row["verdict"] else row["verdict"]
 
 
 def _lead_text(row, lang: str) -> str:
     if row["is_rate"]:
-        return tx.points(row["lead"], row["decimals"], lang)
+        return tx.points(row["lead"], 1, lang)
     return f"{abs(row['lead']):.1f}%"
 
 
@@ -258,109 +188,86 @@ def _lead_text(row, lang: str) -> str:
 
 def overview_section(ctx: Context) -> Section:
     section = Section(ctx.t("s_overview"))
-    scored = ctx.scored()
-    counts = scored["status"].value_counts()
-    unknown = int(counts.get(metrics.UNKNOWN, 0))
-    section.add(
-        Paragraph(
-            ctx.t(
-                "overview",
-                period=tx.period_words(ctx.period, ctx.lang),
-                region=ctx.name,
-                total=len(scored),
-                reference=ctx.reference_text,
-                ahead=int(counts.get("ahead", 0)),
-                near=int(counts.get("near", 0)),
-                behind=int(counts.get("behind", 0)),
-                unknown=ctx.t("overview_unknown", n=unknown) if unknown else "",
-            )
-        )
+    counts = compare.verdict_counts(ctx.rows)
+    judged = ctx.judged()
+    unknown = len(judged) - counts["judged"]
+    context = ctx.rows[(ctx.rows.direction != "neutral") & ~ctx.rows.judged]
+    text = ctx.t(
+        "overview",
+        period=tx.period_words(ctx.period, ctx.lang),
+        region=ctx.name,
+        total=len(judged),
+        reference=ctx.reference_text,
+        ahead=counts[compare.AHEAD],
+        level=counts[compare.LEVEL],
+        behind=counts[compare.BEHIND],
+        unknown=ctx.t("overview_unknown", n=unknown) if unknown else "",
     )
-    strengths, weaknesses = _strengths(ctx), _weaknesses(ctx)
-    sep = ctx.t("list_sep")
-    if len(weaknesses):
-        items = sep.join(
-            f"{r['name']}（{_lead_text(r, ctx.lang)}）"
-            if ctx.lang == "zh"
-            else f"{r['name']} ({_lead_text(r, ctx.lang)})"
-            for _, r in weaknesses.iterrows()
-        )
-        section.add(Paragraph(ctx.t("overview_worst", items=items)))
-    if len(strengths):
-        items = sep.join(
-            f"{r['name']}（{_lead_text(r, ctx.lang)}）"
-            if ctx.lang == "zh"
-            else f"{r['name']} ({_lead_text(r, ctx.lang)})"
-            for _, r in strengths.iterrows()
-        )
-        section.add(Paragraph(ctx.t("overview_best", items=items)))
-    section.add(_headline_table(ctx))
-    headline = ctx.store.query("indicator_catalogue").query("headline")["id"].tolist()
+    space = "" if ctx.lang == "zh" else " "
+    if len(context):
+        text += space + ctx.t("overview_context", n=len(context), items=ctx.t("list_sep").join(context["name"]))
+    if ctx.as_of:
+        text += space + ctx.t("overview_as_of", note=ctx.as_of, period=tx.period_words(ctx.period, ctx.lang))
+    section.add(Paragraph(text))
+    strengths, weaknesses = compare.strengths_and_weaknesses(ctx.rows)
+    for key, frame in (("overview_worst", weaknesses), ("overview_best", strengths)):
+        if len(frame):
+            bracket = "{}（{}）" if ctx.lang == "zh" else "{} ({})"
+            named = [bracket.format(r["name"], _lead_text(r, ctx.lang)) for _, r in frame.iterrows()]
+            items = ctx.t("list_sep").join(named)
+            section.add(Paragraph(ctx.t(key, items=items)))
+    section.add(headline_table(ctx))
     section.add(_gap_chart(ctx))
-    section.add(_trend_chart(ctx, headline))
+    section.add(_trend_chart(ctx, ctx.headline()))
     return section
 
 
-def _headline_table(ctx: Context) -> Table:
-    headline = ctx.store.query("indicator_catalogue").query("headline")["id"].tolist()
-    rows = ctx.rows.set_index("indicator").loc[headline].reset_index()
+def headline_table(ctx: Context) -> Table:
+    """Table 1: the headline indicators, every cell a word of the row (home, benchmark and gap on one basis)."""
+    rows = ctx.rows.set_index("indicator").loc[ctx.headline()].reset_index()
     cells, lights = [], []
     for _, row in rows.iterrows():
-        leading = "qoq" if row["stock_flow"] == "stock" else "yoy"
-        previous = row["quarter_ago"] if leading == "qoq" else row["year_ago"]
         cells.append(
             [
-                _name_cell(row, ctx.lang),
-                _value_cell(row, ctx.lang),
-                _leading_label(leading, ctx.lang)
-                + _change_cell(row[f"{leading}_abs"], row[f"{leading}_rel"], previous, row, ctx.lang),
-                _compared_cell(row["home_compared"], row, ctx.lang),
-                _compared_cell(row["benchmark_compared"], row, ctx.lang),
-                _gap_cell(row, ctx.lang),
-                _status_cell(ctx, row["status"]),
+                name_cell(row, ctx.lang),
+                value_cell(row, ctx.lang),
+                change_cell(row, ctx.lang),
+                bare(row["home_text"], row),
+                bare(row["benchmark_text"], row),
+                bare(row["gap_text"], row),
+                verdict_cell(row),
                 ctx.t(f"trend_{row['trend']}"),
             ]
         )
-        lights.append([None] * 6 + [row["status"], None])
+        lights.append([None] * 6 + [light(row), None])
     return Table(
         columns=[
-            ctx.t("col_indicator"),
-            ctx.t("col_value"),
-            ctx.t("col_change"),
-            ctx.t("col_home"),
-            ctx.t("col_bench"),
-            ctx.t("col_gap"),
-            ctx.t("col_status"),
-            ctx.t("col_trend"),
-        ],
+            ctx.t(k)
+            for k in (
+                "col_indicator",
+                "col_value",
+                "col_change",
+                "col_home",
+                "col_bench",
+                "col_gap",
+                "col_status",
+                "col_trend",
+            )
+        ],  # fmt: skip
         rows=cells,
         numeric=[False, True, True, True, True, True, False, False],
         caption=ctx.t("headline_caption", n=ctx.counter.table(), reference=ctx.reference_text),
         lights=lights,
-        widths=[2.3, 1.5, 2.4, 1.2, 1.2, 1.8, 0.9, 0.9],
     )
 
 
-def _leading_label(leading: str, lang: str) -> str:
-    """Which change the headline shows: a stock's on the previous quarter, a flow's on a year ago."""
-    if lang == "zh":
-        return "环比 " if leading == "qoq" else "同比 "
-    return "QoQ " if leading == "qoq" else "YoY "
-
-
-def _name_cell(row, lang: str) -> str:
-    """The indicator's name, with the unit of its comparable figure when that is not its own unit."""
-    if row["per_10k"]:
-        return f"{row['name']}（每万名职工）" if lang == "zh" else f"{row['name']} (per 10k workers)"
-    return row["name"]
-
-
 def _gap_chart(ctx: Context) -> Chart:
-    scored = ctx.scored()
+    """Each judged indicator's lead (+) or gap (−) by the row's `lead`; small numbers and raw totals are left out."""
+    scored = ctx.judged()[ctx.judged()["lead"].notna()]
     png = charts.gap_chart(
         scored["name"].tolist(),
         scored["lead"].tolist(),
-        scored["status"].tolist(),
+        scored["verdict"].tolist(),
         "领先（+）/ 落后（−）：比率为百分点，其余为%"
         if ctx.lang == "zh"
         else "lead (+) / gap (−): points for rates, else %",
@@ -369,21 +276,23 @@ def _gap_chart(ctx: Context) -> Chart:
 
 
 def _trend_chart(ctx: Context, headline: list[str]) -> Chart:
-    periods = gaps.history_periods(ctx.period)
-    chosen = [ctx.indicators[i] for i in headline]
-    bench = gaps.reference_series(ctx.store, ctx.region, ctx.set_id, periods, chosen, ctx.reference)
-    values = ctx.store.query("values_by_region", regions=[ctx.region], periods=periods)
+    """Eight quarters of the home's compared figure and the reference level, on the rows' basis."""
+    periods = compare.history_periods(ctx.period)
+    levels = compare.reference_levels(ctx.store, ctx.sel, periods)
+    mine = ctx.store.query("compared_figures", regions=[ctx.region], periods=periods)
+    rows = ctx.rows.set_index("indicator")
     panels = []
-    for ind in chosen:
-        mine = values[values.indicator == ind.id].set_index("period")[gaps.compared_column(ind)].reindex(periods)
+    for indicator in headline:
+        row = rows.loc[indicator]
+        home = mine[mine.indicator == indicator].set_index("period")["figure"].reindex(periods)
+        bench = levels[levels.indicator == indicator].set_index("period")["level"].reindex(periods)
+        unit = row["basis_unit"]
         panels.append(
             {
-                "title": f"{ind.name}（{gaps.compared_unit(ind, ctx.lang)}）"
-                if ctx.lang == "zh"
-                else f"{ind.name} ({gaps.compared_unit(ind, ctx.lang)})",
+                "title": f"{row['name']}（{unit}）" if ctx.lang == "zh" else f"{row['name']} ({unit})",
                 "periods": periods,
-                "home": mine.astype(float).tolist(),
-                "bench": bench[ind.id].astype(float).tolist(),
+                "home": home.astype(float).tolist(),
+                "bench": bench.astype(float).tolist(),
             }
         )
     png = charts.trend_chart(panels, ctx.name, ctx.reference_text)
@@ -413,95 +322,78 @@ def _chinese_number(n: int) -> str:
 def _group_table(ctx: Context, group: str, rows: pd.DataFrame) -> Table:
     cells, lights = [], []
     for _, row in rows.iterrows():
-        home, bench = (
-            _compared_cell(row["home_compared"], row, ctx.lang),
-            _compared_cell(row["benchmark_compared"], row, ctx.lang),
-        )
+        compared = f"{bare(row['home_text'], row)} / {bare(row['benchmark_text'], row)}" if row["judged"] else "—"
         cells.append(
             [
-                _name_cell(row, ctx.lang),
-                _value_cell(row, ctx.lang),
-                _change_cell(row["qoq_abs"], row["qoq_rel"], row["quarter_ago"], row, ctx.lang),
-                _change_cell(row["yoy_abs"], row["yoy_rel"], row["year_ago"], row, ctx.lang),
-                _rank_cell(row),
-                "—" if row["direction"] == "neutral" else f"{home} / {bench}",
-                _gap_cell(row, ctx.lang),
-                _status_cell(ctx, row["status"]),
+                name_cell(row, ctx.lang),
+                value_cell(row, ctx.lang),
+                change_cell(row, ctx.lang),
+                rank_cell(row),
+                compared,
+                bare(row["gap_text"], row),
+                verdict_cell(row),
                 ctx.t(f"trend_{row['trend']}"),
             ]
         )
-        lights.append([None] * 7 + [row["status"], None])
+        lights.append([None] * 6 + [light(row), None])
     home_bench = "本地 / 对标（可比口径）" if ctx.lang == "zh" else "Home / benchmark (comparable)"
     return Table(
         columns=[
             ctx.t("col_indicator"),
             ctx.t("col_value"),
-            ctx.t("col_qoq"),
-            ctx.t("col_yoy"),
+            ctx.t("col_change"),
             ctx.t("col_rank"),
             home_bench,
             ctx.t("col_gap"),
             ctx.t("col_status"),
             ctx.t("col_trend"),
-        ],
+        ],  # fmt: skip
         rows=cells,
-        numeric=[False, True, True, True, True, True, True, False, False],
+        numeric=[False, True, True, True, True, True, False, False],
         caption=ctx.t("group_caption", n=ctx.counter.table(), group=group, peers=ctx.peers_text()),
         lights=lights,
-        widths=[2.3, 1.5, 1.5, 1.5, 0.8, 1.9, 1.7, 0.8, 0.8],
     )
-
-
-def _strengths(ctx: Context) -> pd.DataFrame:
-    """Leads beyond the amber band, largest first: a lead within it is 'about level', not a strength."""
-    scored = ctx.scored()
-    clear = scored[(scored.status == "ahead") & ~scored.apply(tx.within_band, axis=1)]
-    return clear.sort_values("lead", ascending=False).head(3)
-
-
-def _weaknesses(ctx: Context) -> pd.DataFrame:
-    """Gaps beyond the amber band (status behind), largest first."""
-    scored = ctx.scored()
-    return scored[scored.status == "behind"].sort_values("lead").head(3)
 
 
 def strengths_section(ctx: Context) -> Section:
     section = Section(ctx.t("s_strengths"))
+    strengths, weaknesses = compare.strengths_and_weaknesses(ctx.rows)
+    colon, sep = ("：", "，") if ctx.lang == "zh" else (": ", ", ")
     for title, frame, empty in (
-        ("strengths_title", _strengths(ctx), "no_strengths"),
-        ("weaknesses_title", _weaknesses(ctx), "no_weaknesses"),
+        ("strengths_title", strengths, "no_strengths"),
+        ("weaknesses_title", weaknesses, "no_weaknesses"),
     ):
         if frame.empty:
-            section.add(Paragraph(f"{ctx.t(title)}{'：' if ctx.lang == 'zh' else ': '}{ctx.t(empty)}"))
+            section.add(Paragraph(f"{ctx.t(title)}{colon}{ctx.t(empty)}"))
             continue
         items = []
         for _, row in frame.iterrows():
-            shown = tx.compared_text(row["home_compared"], row, ctx.lang)
-            prefix = ("每万名职工" if ctx.lang == "zh" else "") if row["per_10k"] else ""
-            suffix = "" if ctx.lang == "zh" or not row["per_10k"] else " per 10,000 workers"
             clause = tx.gap_clause(row, ctx.reference_text, ctx.lang).lstrip("，, ")
-            sep = "，" if ctx.lang == "zh" else ", "
-            items.append(f"{row['name']}{'：' if ctx.lang == 'zh' else ': '}{prefix}{shown}{suffix}{sep}{clause}")
+            items.append(f"{row['name']}{colon}{row['home_text']}{sep}{clause}")
         section.add(Bullets(items, ctx.t(title)))
     section.add(_radar(ctx))
     return section
 
 
 def _radar(ctx: Context) -> Chart:
-    scores = gaps.profile_scores(ctx.store, ctx.region, ctx.set_id, ctx.period)
-    order = [i for i in ctx.indicators if i in set(scores.indicator)]
-    names = [ctx.indicators[i].name for i in order]
-    wide = scores.pivot(index="region", columns="indicator", values="score").reindex(columns=order)
-    series = [(ctx.name, wide.loc[ctx.region].tolist(), True)]
-    others = [r for r in wide.index if r != ctx.region]
-    labels = scores.drop_duplicates("region").set_index("region")["region_name"]
+    """Scores 0–100 among the peers the rows rank the home in, on the rows' basis, judged indicators only."""
+    judged = ctx.judged()
+    order = judged["indicator"].tolist()
+    figures = ctx.store.query("compared_figures", regions=ctx.peers, periods=[ctx.period])
+    wide = figures.pivot_table(index="region", columns="indicator", values="figure").reindex(ctx.peers)
+    wide = wide.reindex(columns=order)
+    scores = analysis.normalised_scores(wide, dict(zip(judged["indicator"], judged["direction"], strict=True)))
+    scores = scores.reindex(columns=order)
+    names = ctx.store.query("region_names", adcodes=ctx.peers).set_index("adcode")["name_zh"]
+    series = [(ctx.name, scores.loc[ctx.region].tolist(), True)]
+    others = [r for r in scores.index if r != ctx.region]
     if len(others) <= 5:
-        series += [(labels[r], wide.loc[r].tolist(), False) for r in others]
+        series += [(names[r], scores.loc[r].tolist(), False) for r in others]
     else:
-        label = "对标组中位数" if ctx.lang == "zh" else "benchmark set median"
-        series.append((label, wide.loc[others].median().tolist(), False))
-    peers = f"{ctx.name}与{ctx.set_row['name_zh']}" if ctx.lang == "zh" else f"{ctx.name} and {ctx.set_row['name_en']}"
-    return Chart(charts.radar_chart(names, series), ctx.t("radar_caption", n=ctx.counter.figure(), peers=peers), 15)
+        label = "同组中位数" if ctx.lang == "zh" else "peer median"
+        series.append((label, scores.loc[others].median().tolist(), False))
+    caption = ctx.t("radar_caption", n=ctx.counter.figure(), peers=ctx.peers_text())
+    return Chart(charts.radar_chart(judged["name"].tolist(), series), caption, 15)
 
 
 def counties_section(ctx: Context) -> Section:
@@ -509,7 +401,7 @@ def counties_section(ctx: Context) -> Section:
     if ctx.level != "city":
         return section.add(Paragraph(ctx.t("no_county_section")))
     section.add(Paragraph(ctx.t("counties_intro")))
-    weaknesses = _weaknesses(ctx)
+    _, weaknesses = compare.strengths_and_weaknesses(ctx.rows)
     items, first = [], None
     for _, row in weaknesses.iterrows():
         parts = gaps.county_gap_contributions(
@@ -522,9 +414,7 @@ def counties_section(ctx: Context) -> Section:
     section.add(_county_table(ctx))
     if first is not None:
         row, parts = first
-        unit = (
-            "个百分点" if row["is_rate"] and ctx.lang == "zh" else "points" if row["is_rate"] else row["compared_unit"]
-        )
+        unit = ("个百分点" if ctx.lang == "zh" else "points") if row["is_rate"] else row["basis_unit"]
         section.add(
             Chart(
                 charts.contributions_chart(parts["region_name"].tolist(), parts["contribution"].tolist(), unit),
@@ -549,46 +439,54 @@ def _contribution_item(ctx: Context, row, parts: pd.DataFrame) -> str:
             numerator = ctx.indicators[ctx.indicators[row["indicator"]].numerator]
             raw = f"{numerator.name}{tx.amount(abs(county['level_gap']), numerator.unit, 0, lang)}"
         else:
-            decimals = 2 if row["per_10k"] else row["decimals"]
-            size = tx.amount(abs(county["contribution"]), row["compared_unit"], decimals, lang)
+            size = tx.amount(abs(county["contribution"]), row["basis_unit"], 2, lang)
             raw = tx.amount(abs(county["level_gap"]), row["unit"], row["decimals"], lang)
-        worse_more = county["level_gap"] > 0
         level = ""
-        if row["is_rate"] or row["per_10k"]:  # a plain count's contribution is its level gap already
-            level = ctx.t("contrib_level", more_less=ctx.t("more" if worse_more else "less"), raw=raw)
+        if row["is_rate"] or tx.per_10k(row):  # a plain count's contribution is its level gap already
+            level = ctx.t("contrib_level", more_less=ctx.t("more" if county["level_gap"] > 0 else "less"), raw=raw)
         verb = ctx.t("contrib_pull_down")
         pieces.append(ctx.t("contrib_item", county=county["region_name"], verb=verb, amount=size, level=level))
-    intro = ctx.t("contrib_intro", indicator=row["name"], gap=tx.gap_magnitude(row, lang))
+    intro = ctx.t("contrib_intro", indicator=row["name"], gap=tx.gap_size_text(row, lang))
     return intro + ctx.t("list_sep").join(pieces) + ctx.t("end")
 
 
 def _county_table(ctx: Context) -> Table:
-    headline = ctx.store.query("indicator_catalogue").query("headline")["id"].tolist()
+    """Each county's headline figures and verdicts from its own comparison (against the benchmark cities'
+    counties), the city's from the city's rows (against the cities), and both references underneath."""
+    headline = ctx.headline()
     counties = ctx.store.query("child_regions", parent=ctx.region)[["adcode", "name_zh"]]
-    values = ctx.store.query("values_by_region", regions=[*counties["adcode"], ctx.region], periods=[ctx.period])
-    rows = ctx.rows.set_index("indicator")
+    city_rows = ctx.rows.set_index("indicator").loc[headline]
+    county_rows = {
+        adcode: compare.comparison(ctx.store, ctx.sel.with_home(adcode), only=headline)
+        .set_index("indicator")
+        .loc[headline]
+        for adcode in counties["adcode"]
+    }
     cells, lights = [], []
-    for adcode, name in [*counties.itertuples(index=False), (ctx.region, ctx.t("city_row", city=ctx.name))]:
-        line, light = [name], [None]
-        for indicator in headline:
-            ind, row = ctx.indicators[indicator], rows.loc[indicator]
-            found = values[(values.region == adcode) & (values.indicator == indicator)]
-            figure = float(found[gaps.compared_column(ind)].iloc[0]) if len(found) else math.nan
-            status = metrics.gap(figure, row["benchmark_compared"], ind.direction, ind.amber_band, ind.is_rate).status
-            line.append(_compared_cell(figure, row, ctx.lang))
-            light.append(status)
-        cells.append(line)
-        lights.append(light)
-    cells.append(
-        [ctx.t("bench_row")]
-        + [_compared_cell(rows.at[i, "benchmark_compared"], rows.loc[i], ctx.lang) for i in headline]
-    )
-    lights.append([None] * (len(headline) + 1))
+    listed = [(name, county_rows[adcode]) for adcode, name in counties.itertuples(index=False)]
+    for name, rows in [*listed, (ctx.t("city_row", city=ctx.name), city_rows)]:
+        cells.append([name] + [bare(rows.at[i, "home_text"], rows.loc[i]) for i in headline])
+        lights.append([None] + [light(rows.loc[i]) for i in headline])
+    county_reference = ctx._reference_text("county", ctx.sel.with_home(ctx.region).reference)
+    references = {}  # cells → whose reference they are; pooled counties give the cities' own figures: one row
+    any_county = next(iter(county_rows.values()), None)
+    for key, rows in (("bench_row_county", any_county), ("bench_row_city", city_rows)):
+        if rows is not None:
+            line = tuple(bare(rows.at[i, "benchmark_text"], rows.loc[i]) for i in headline)
+            references.setdefault(line, []).append(key)
+    for line, keys in references.items():
+        cells.append([ctx.t(keys[0] if len(keys) == 1 else "bench_row")] + list(line))
+        lights.append([None] * (len(headline) + 1))
     return Table(
-        columns=[ctx.t("col_region")] + [_name_cell(rows.loc[i], ctx.lang) for i in headline],
+        columns=[ctx.t("col_region")] + [name_cell(city_rows.loc[i], ctx.lang) for i in headline],
         rows=cells,
         numeric=[False] + [True] * len(headline),
-        caption=ctx.t("county_table_caption", n=ctx.counter.table(), reference=ctx.reference_text),
+        caption=ctx.t(
+            "county_table_caption",
+            n=ctx.counter.table(),
+            reference=ctx.reference_text,
+            county_reference=county_reference,
+        ),  # fmt: skip
         lights=lights,
     )
 
@@ -671,7 +569,7 @@ def provenance(ctx: Context) -> pd.DataFrame:
     cities = [ctx.region, *ctx.members] if ctx.level == "city" else [ctx.region, ctx.parent, *ctx.members]
     counties = ctx.store.query("child_regions_of", parents=cities)["adcode"].tolist()
     return ctx.store.query(
-        "uploads_behind_figures", regions=[*cities, *counties], periods=gaps.history_periods(ctx.period)
+        "uploads_behind_figures", regions=[*cities, *counties], periods=compare.history_periods(ctx.period)
     )
 
 
@@ -706,7 +604,6 @@ def data_section(ctx: Context, uploads: pd.DataFrame, generated: datetime) -> Se
                 ],
                 numeric=[False, False, False, False, True, False],
                 caption=ctx.t("uploads_caption", n=ctx.counter.table()),
-                widths=[1.0, 4.0, 1.5, 2.2, 1.2, 1.0],
             )
         )
     section.add(Bullets(tx.method_lines(ctx.lang, ctx.reference_rule()), ctx.t("method_title")))
@@ -725,10 +622,7 @@ def build_briefing(
 ) -> Briefing:
     """The whole briefing for a home region (city or county), benchmark set and quarter, in Chinese or English."""
     lang = "en" if lang == "en" else "zh"
-    try:
-        ctx = Context(store, region, set_id, period, lang, reference)
-    except gaps.UnknownReference as error:
-        raise BriefingError(str(error)) from error
+    ctx = Context(store, region, set_id, period, lang, reference)
     generated = generated or datetime.now()
     uploads = provenance(ctx)
     set_name = ctx.set_row["name_zh" if lang == "zh" else "name_en"]

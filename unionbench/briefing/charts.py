@@ -33,7 +33,7 @@ FILE_HINTS = ("NotoSansCJK-Regular", "NotoSansCJKsc-Regular", "NotoSansSC", "Sou
 
 GOOD, WARN, BAD, GREY = "#2e7d32", "#f9a825", "#c62828", "#9e9e9e"
 HOME, BENCH = "#1f4e79", "#e07b00"
-STATUS_COLOURS = {"ahead": GOOD, "near": WARN, "behind": BAD}
+STATUS_COLOURS = {"ahead": GOOD, "level": WARN, "behind": BAD}
 DPI = 200
 WIDTH_IN = 6.3  # 16 cm
 

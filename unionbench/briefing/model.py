@@ -6,8 +6,8 @@ Word file and the PDF always say the same thing.
 
 from dataclasses import dataclass, field
 
-# Status codes a table cell may carry, for the traffic-light colour (metrics.AHEAD / NEAR / BEHIND, and targets).
-LIGHTS = {"ahead": "good", "reached": "good", "on_track": "good", "near": "warn", "behind": "bad", "lagging": "bad"}
+# Status codes a table cell may carry, for the traffic-light colour (compare's ahead / level / behind, and targets).
+LIGHTS = {"ahead": "good", "reached": "good", "on_track": "good", "level": "warn", "behind": "bad", "lagging": "bad"}
 LIGHTS |= {"missed": "bad"}
 
 
@@ -32,7 +32,6 @@ class Table:
     numeric: list[bool]
     caption: str | None = None
     lights: list[list[str | None]] | None = None
-    widths: list[float] | None = None  # relative column widths
 
 
 @dataclass

@@ -2,13 +2,14 @@
 URIs) and printed to PDF by the Debian chromium the project already installs for its browser tests
 (`chromium --headless --print-to-pdf`).
 
-Why this route: LibreOffice (docx → PDF) is not installed and would add a large package to every CI run just for
-this; a Python PDF layout library would mean a second layout of the same content, and would need the CJK font
-embedded by hand. Chromium lays out Chinese text with the system's Noto Sans CJK through fontconfig, embeds the
-font subset in the PDF, supports CSS paged media (A4, repeated table headers, page numbers in the bottom margin
-with `@page { @bottom-center }`), and makes no request: the page has no external resource at all. It is started
-as a subprocess with a throw-away profile and the same flags as the browser tests, so no Python dependency is
-added. $UNIONBENCH_CHROMIUM may point at another Chromium or Chrome binary.
+Why this route: LibreOffice (docx → PDF) is a large package that deployments should not need just for this (CI
+installs it only to check that the Word tables lay out, issue 11); a Python PDF layout library would mean a second
+layout of the same content, and would need the CJK font embedded by hand. Chromium lays out Chinese text with the
+system's Noto Sans CJK through fontconfig, embeds the font subset in the PDF, supports CSS paged media (A4, repeated
+table headers, page numbers in the bottom margin with `@page { @bottom-center }`), and makes no request: the page
+has no external resource at all. It is started as a subprocess with a throw-away profile and the same flags as the
+browser tests, so no Python dependency is added. $UNIONBENCH_CHROMIUM may point at another Chromium or Chrome
+binary.
 """
 
 import base64
@@ -19,6 +20,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from unionbench.briefing.layout import column_widths
 from unionbench.briefing.model import LIGHTS, Briefing, Bullets, Chart, Paragraph, Section, Table
 
 CHROMIUM_ENV = "UNIONBENCH_CHROMIUM"
@@ -35,6 +37,7 @@ FLAGS = [
     "--no-pdf-header-footer",
 ]
 TIMEOUT = 120
+PAGE_WIDTH_CM = 21.0 - 3.6  # A4 less the 18 mm side margins of @page below
 
 CSS = """
 @page {
@@ -95,7 +98,7 @@ def _table(block: Table) -> str:
     parts = []
     if block.caption:
         parts.append(f'<div class="caption caption-keep">{_e(block.caption)}</div>')
-    widths = block.widths or [1.0] * len(block.columns)
+    widths, _ = column_widths(block, PAGE_WIDTH_CM)
     total = sum(widths)
     cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths)
     head = "".join(f"<th>{_e(c)}</th>" for c in block.columns)

@@ -10,15 +10,24 @@ Rules the sentences keep:
   "small numbers" caution: 3 against 4 stations is not a story.
 - Every judgement names its reference ("遂内泸平均水平"), and every rounded number shown is the one the verdict
   rests on.
+- Every figure, unit and verdict is a row of compare.comparison (issue 11); these functions only word the rows.
 """
 
-import math
 import re
 
-from unionbench import analysis
-from unionbench.formatting import format_number, period_text
-
-SMALL = 10  # counts under this are small numbers: no percentages
+from unionbench import analysis, compare
+from unionbench.formatting import (  # noqa: F401 — the briefing's formatter is the one formatter (issue 11)
+    SMALL,
+    amount,
+    format_number,
+    missing,
+    money,
+    percent,
+    period_text,
+    points,
+    signed,
+    signed_amount,
+)
 
 _T = {
     "zh": {
@@ -38,9 +47,11 @@ _T = {
         "s_targets": "五、年度目标进度",
         "s_data": "六、数据来源与说明",
         "group_heading": "（{n}）{group}",
-        "overview": "{period}，{region}{total}项对标指标中，{ahead}项领先{reference}，{near}项接近（落后幅度在预警线"
-        "以内，基本持平），{behind}项落后{unknown}。",
-        "overview_unknown": "，{n}项不作比较或缺少可比数据",
+        "overview": "{period}，{region}{total}项对标指标中，{ahead}项领先{reference}，{level}项与之基本持平（差距在"
+        "预警线以内，高低均算），{behind}项落后{unknown}。",
+        "overview_unknown": "，{n}项缺少可比数据",
+        "overview_context": "另有{n}项（{items}）为随地区规模增长的总量，仅作参考，不作评判。",
+        "overview_as_of": "{note}：对标地区尚未报送{period}的数据，各项与其最新报送的季度比较。",
         "overview_worst": "差距最大的是{items}。",
         "overview_best": "领先最多的是{items}。",
         "headline_caption": "表{n}　核心指标与对标差距（{reference}）",
@@ -49,7 +60,8 @@ _T = {
         "group_caption": "表{n}　{group}指标（排名为{peers}中的位次，1为最好）",
         "radar_caption": "图{n}　各项指标在{peers}中的相对得分（0–100，100为组内最好）",
         "contrib_caption": "图{n}　{indicator}差距的县区构成（{unit}）",
-        "county_table_caption": "表{n}　各县区核心指标（可比口径；颜色为相对{reference}的研判）",
+        "county_table_caption": "表{n}　各县区核心指标（可比口径；县区与{county_reference}比较，"
+        "全市与{reference}比较）",
         "targets_caption": "表{n}　进度滞后或未完成的年度目标",
         "uploads_caption": "表{n}　本通报所用数据的上传记录",
         "col_indicator": "指标",
@@ -76,10 +88,12 @@ _T = {
         "col_demo": "演示数据",
         "city_row": "{city}（全市）",
         "bench_row": "对标值",
+        "bench_row_county": "对标值（县区）",
+        "bench_row_city": "对标值（全市）",
         "yes": "是",
         "no": "否",
         "status_ahead": "领先",
-        "status_near": "接近",
+        "status_level": "持平",
         "status_behind": "落后",
         "status_unknown": "—",
         "status_reached": "已完成",
@@ -96,10 +110,16 @@ _T = {
         "ref_best": "{set}最优水平",
         "ref_p90": "全省前10%水平（第90百分位）",
         "ref_member": "{member}水平",
+        "ref_average_counties": "{set}所辖县区平均水平",
+        "ref_single_counties": "{set}所辖县区水平",
+        "ref_province_average_counties": "{set}县区水平（全省其他县区）",
+        "ref_best_counties": "{set}所辖县区最优水平",
+        "ref_p90_counties": "全省县区前10%水平（第90百分位）",
         "peers_cities": "{n}市",
         "peers_counties": "{city}{n}个县区",
         "stock_value": "{name}：季末{value}",
         "flow_value": "{name}：本季度{value}",
+        "flow_value_at": "{name}：{period}{value}（对标地区尚未报送本季度，流量指标双方均取该季度）",
         "rate_value": "{name}：{value}",
         "change_up": "，较{when}增加{delta}{rel}",
         "change_down": "，较{when}减少{delta}{rel}",
@@ -109,7 +129,7 @@ _T = {
         "change_none": "",
         "when_qoq": "上季度",
         "when_yoy": "上年同期",
-        "compared_per10k": "；每万名职工{value}",
+        "compared_per10k": "，折合{value}",
         "gap_better": "，比{reference}（{bench}）{more_less}{delta}{rel}，{verdict}",
         "gap_level": "，与{reference}（{bench}）持平",
         "more": "多",
@@ -118,12 +138,12 @@ _T = {
         "lower": "低",
         "rel": "（{sign}{pct}）",
         "verdict_ahead": "好于对标",
-        "verdict_slightly_ahead": "略好于对标，属基本持平",
-        "verdict_near": "略差于对标，属基本持平（在{band}预警线以内）",
+        "verdict_level_better": "略好于对标，属基本持平（在{band}预警线以内）",
+        "verdict_level_worse": "略差于对标，属基本持平（在{band}预警线以内）",
         "verdict_behind": "落后于对标",
         "small_numbers": "（数量较小，仅供参考）",
         "gap_missing": "，缺少可比数据，无法与{reference}比较",
-        "not_comparable": "；县区与对标城市规模不同，此项总量不作比较",
+        "not_judged": "；此项为随地区规模增长的总量，仅作参考，不与对标比较",
         "trend_sentence": "；近四个季度{trend}",
         "trend_improving_s": "呈改善趋势",
         "trend_stagnating_s": "基本停滞",
@@ -165,18 +185,21 @@ _T = {
         "method_title": "口径说明",
         "method": [
             "对标值：{reference_rule}；比较的地区不含本地。",
-            "可比口径：服务阵地、托育、资金、会员、互助保障、培训按每万名职工计算；组建率、入会率、整改率为合计相除"
+            "可比口径：服务阵地、托育、资金、会员、未整改问题、互助保障、培训按每万名职工计算；组建率、入会率、整改率为合计相除"
             "（Σ分子÷Σ分母），不是各地比率的平均，差距以百分点表示。",
-            "研判：好于对标为领先；落后不超过预警线（数量和资金为对标值的10%，比率为2个百分点）为接近，"
-            "文中称基本持平；超过预警线为落后。未整改问题等越少越好的指标，少于对标为领先。",
+            "研判：与对标相差不超过预警线（每万名职工指标为对标值的10%，比率为2个百分点）为基本持平，高低均算；"
+            "超过预警线，好于对标为领先，差于对标为落后。差距以好为正。未整改问题等越少越好的指标，少于对标为领先。",
+            "已建会企业、专职工会主席配备、已整改问题等随地区规模增长的总量仅作参考，不作评判；双方数量均不足10的，"
+            "不计百分比，不列为优势或短板。县区与对标城市所辖县区比较，城市与城市比较。",
+            "对标地区尚未报送本季度数据时，与其最新完整报送的季度比较，并注明“对标数据截至某季度”。",
             "变化：存量指标与上季度比较，流量指标（资金、补助、培训）与上年同期比较，避免季节因素。",
             "趋势：近四个季度的最小二乘斜率；每季度变化不足均值的1%（比率不足0.25个百分点）为停滞。",
             "追平预测：按双方近四个季度的增速推算差距缩小所需季度数；超过40个季度视为难以追平。",
         ],
-        "rule_members": "对标组各城市的合计值（比率和每万名职工指标为合计相除，其余为平均）",
-        "rule_best": "对标组中该指标最好的城市",
+        "rule_members": "对标组各城市（县区通报为其所辖县区）的合计相除值（Σ分子÷Σ分母）",
+        "rule_best": "对标组中该指标最好的城市（县区通报为最好的县区）",
         "rule_p90": "全省同级地区该指标的第90百分位（越少越好的指标取第10百分位）",
-        "rule_member": "所选城市自身的数值",
+        "rule_member": "所选地区自身的数值",
         "generated_by": "本通报由工会对标看板根据当前数据自动生成（{when}）。",
         "list_sep": "、",
         "clause_sep": "；",
@@ -200,8 +223,12 @@ _T = {
         "s_data": "6. Data sources and method",
         "group_heading": "2.{n} {group}",
         "overview": "In {period}, of {region}'s {total} benchmarked indicators {ahead} are ahead of {reference}, "
-        "{near} are near it (behind by no more than the amber band: about level) and {behind} are behind{unknown}.",
-        "overview_unknown": "; {n} are not compared or lack comparable figures",
+        "{level} are level with it (within the amber band, either way) and {behind} are behind{unknown}.",
+        "overview_unknown": "; {n} lack comparable figures",
+        "overview_context": "{n} more ({items}) are totals that grow with the size of a place: shown for context, "
+        "not judged.",
+        "overview_as_of": "{note}: the benchmark regions have not reported {period} yet, so each indicator is "
+        "compared with their latest reported quarter.",
         "overview_worst": "The largest gaps are in {items}.",
         "overview_best": "The largest leads are in {items}.",
         "headline_caption": "Table {n}. Headline indicators and their gaps ({reference})",
@@ -212,8 +239,8 @@ _T = {
         "group_caption": "Table {n}. {group} (rank among {peers}; 1 = best)",
         "radar_caption": "Figure {n}. Relative scores among {peers} (0–100; 100 = best in the group)",
         "contrib_caption": "Figure {n}. Counties' shares of the gap in {indicator} ({unit})",
-        "county_table_caption": "Table {n}. Counties on the headline indicators (comparable terms; colours against "
-        "{reference})",
+        "county_table_caption": "Table {n}. Counties on the headline indicators (comparable terms; counties against "
+        "{county_reference}, the city against {reference})",
         "targets_caption": "Table {n}. Annual targets lagging or missed",
         "uploads_caption": "Table {n}. Uploads behind this briefing's figures",
         "col_indicator": "Indicator",
@@ -240,10 +267,12 @@ _T = {
         "col_demo": "Demo",
         "city_row": "{city} (city)",
         "bench_row": "Benchmark",
+        "bench_row_county": "Benchmark (counties)",
+        "bench_row_city": "Benchmark (city)",
         "yes": "yes",
         "no": "no",
         "status_ahead": "ahead",
-        "status_near": "near",
+        "status_level": "level",
         "status_behind": "behind",
         "status_unknown": "—",
         "status_reached": "reached",
@@ -260,10 +289,17 @@ _T = {
         "ref_best": "the best of {set}",
         "ref_p90": "the provincial top-10% level (90th percentile)",
         "ref_member": "{member}",
+        "ref_average_counties": "the {set} counties' average",
+        "ref_single_counties": "the counties of {set}",
+        "ref_province_average_counties": "{set} (the province's other counties)",
+        "ref_best_counties": "the best county of {set}",
+        "ref_p90_counties": "the provincial top-10% county level (90th percentile)",
         "peers_cities": "{n} cities",
         "peers_counties": "the {n} counties of {city}",
         "stock_value": "{name}: {value} at quarter end",
         "flow_value": "{name}: {value} in the quarter",
+        "flow_value_at": "{name}: {value} in {period} (the benchmark has not reported this quarter yet; a flow is "
+        "compared on the same quarter for both)",
         "rate_value": "{name}: {value}",
         "change_up": ", up {delta}{rel} on {when}",
         "change_down": ", down {delta}{rel} on {when}",
@@ -273,7 +309,7 @@ _T = {
         "change_none": "",
         "when_qoq": "the previous quarter",
         "when_yoy": "a year ago",
-        "compared_per10k": "; {value} per 10,000 workers",
+        "compared_per10k": "; {value}",
         "gap_better": ", {delta} {more_less} than {reference} ({bench}){rel}: {verdict}",
         "gap_level": ", level with {reference} ({bench})",
         "more": "more",
@@ -282,12 +318,12 @@ _T = {
         "lower": "lower",
         "rel": " ({sign}{pct})",
         "verdict_ahead": "ahead",
-        "verdict_slightly_ahead": "slightly better, about level",
-        "verdict_near": "slightly behind, about level (within the {band} band)",
+        "verdict_level_better": "slightly better, about level (within the {band} band)",
+        "verdict_level_worse": "slightly behind, about level (within the {band} band)",
         "verdict_behind": "behind",
         "small_numbers": " (small numbers; read with care)",
         "gap_missing": "; no comparable figure to compare with {reference}",
-        "not_comparable": "; a county's total is not compared with whole cities",
+        "not_judged": "; a total that grows with the size of a place: shown for context, not compared",
         "trend_sentence": "; {trend} over the last four quarters",
         "trend_improving_s": "improving",
         "trend_stagnating_s": "standing still",
@@ -331,12 +367,19 @@ _T = {
         "method_title": "Method",
         "method": [
             "Benchmark: {reference_rule}; the home region is never part of its own benchmark.",
-            "Comparable terms: stations, childcare, funds, members, mutual aid and training per 10,000 workers; "
+            "Comparable terms: stations, childcare, funds, members, open problems, mutual aid and training per "
+            "10,000 workers; "
             "organisation, membership and rectification rates as ratios of sums (Σ numerators ÷ Σ denominators), "
             "never means of rates, with gaps in percentage points.",
-            "Status: ahead when at or better than the benchmark; near (about level) when behind by no more than the "
-            "amber band (10 % of the benchmark for counts and money, 2 points for rates); behind beyond it. For "
-            "lower-is-better indicators such as problems still open, fewer is ahead.",
+            "Status: level when the difference either way is within the amber band (10 % of the benchmark for "
+            "figures per 10,000 workers, 2 points for rates); beyond it ahead when better, behind when worse. Gaps "
+            "are positive when better; for lower-is-better indicators such as problems still open, fewer is ahead.",
+            "Totals that grow with the size of a place (enterprises with a union, full-time chairs, problems "
+            "rectified) are shown for context, not judged; when both sides count under ten there is no percentage "
+            "and no strength or weakness. A county is read against the benchmark cities' counties, a city against "
+            "cities.",
+            "When the benchmark regions have not reported the quarter yet, their latest fully reported quarter is "
+            "used and named ('benchmark figures as of ...').",
             "Changes: stocks against the previous quarter, flows (funds, subsidy, training) against the same quarter "
             "a year ago, so that seasons are not read as changes.",
             "Trend: least-squares slope over the last four quarters; under 1 % of the mean a quarter (a quarter point "
@@ -344,12 +387,11 @@ _T = {
             "Catch-up: quarters until the gap closes at both sides' pace over the last four quarters; more than 40 "
             "quarters counts as not at the current pace.",
         ],
-        "rule_members": "the benchmark cities pooled (rates and per-10,000 figures divide sums; other figures are "
-        "averaged)",
-        "rule_best": "the best city of the benchmark set on each indicator",
+        "rule_members": "the benchmark cities pooled (for a county, their counties): sums divided by sums",
+        "rule_best": "the best city of the benchmark set on each indicator (for a county, the best county)",
         "rule_p90": "the 90th percentile of every region of the same level in the province (the 10th for "
         "lower-is-better)",
-        "rule_member": "the chosen city's own figure",
+        "rule_member": "the chosen region's own figure",
         "generated_by": "Generated automatically by the Union Benchmark Dashboard from the current data ({when}).",
         "list_sep": ", ",
         "clause_sep": "; ",
@@ -368,77 +410,18 @@ def method_lines(lang: str, reference_rule: str) -> list[str]:
     return [line.format(reference_rule=reference_rule) for line in _T["en" if lang == "en" else "zh"]["method"]]
 
 
-def missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-# --- numbers ------------------------------------------------------------------------------------------------------
-
-
-def per10k_decimals(*values: float) -> int:
-    """Decimals for figures per 10,000 workers: fewer as the figures grow (8,946 members, 9.52 stations)."""
-    largest = max((abs(v) for v in values if not missing(v)), default=0.0)
-    return 0 if largest >= 1000 else 1 if largest >= 100 else 2
-
-
-def money(value_wan: float, decimals: int, lang: str) -> str:
-    """An amount given in 万元: 463.41万元, 1.85亿元 from 10,000 万元; CNY 4.63 million in English."""
-    if missing(value_wan):
-        return "—"
-    if lang == "en":
-        yuan = value_wan * 10_000
-        if abs(yuan) >= 1_000_000:
-            return f"CNY {yuan / 1_000_000:,.2f} million"
-        return f"CNY {yuan:,.0f}"
-    if abs(value_wan) >= 10_000:
-        return f"{value_wan / 10_000:,.2f}亿元"
-    return f"{format_number(value_wan, decimals)}万元"
-
-
-def amount(value: float, unit: str, decimals: int, lang: str) -> str:
-    """A figure with its unit, as people write it: 402个, 79.8%, 463.41万元; 402 units, 79.8%."""
-    if missing(value):
-        return "—"
-    if unit in ("万元", "10k yuan"):
-        return money(value, decimals, lang)
-    number = format_number(value, decimals)
-    if unit == "%":
-        return f"{number}%"
-    if lang == "zh":
-        return f"{number}{unit}"
-    if number == "1" and unit.endswith("s"):  # 1 unit, 1 session
-        unit = unit[:-1]
-    return f"{number} {unit}"
-
-
-def signed_amount(change: float, unit: str, decimals: int, lang: str) -> str:
-    """A change in a table cell: +9, −25.11 (the unit is the column's); in English money as +CNY 120,000, since
-    the English value beside it is in yuan too."""
-    if lang == "en" and unit in ("万元", "10k yuan") and not missing(change) and round(change, decimals) != 0:
-        return ("+" if change > 0 else "−") + money(abs(change), decimals, lang)
-    return signed(change, decimals)
-
-
-def points(value: float, decimals: int, lang: str) -> str:
-    """A difference of two rates: 1.1个百分点 / 1.1 points (no sign; the sentence says which way)."""
-    return f"{format_number(abs(value), decimals)}个百分点" if lang == "zh" else f"{abs(value):,.{decimals}f} points"
-
-
-def percent(fraction: float, lang: str, decimals: int = 1) -> str:
-    """|0.244| → 24.4%."""
-    return f"{abs(fraction) * 100:.{decimals}f}%"
-
-
-def signed(value: float, decimals: int) -> str:
-    """+9, −3.07 (a true minus sign), and 0 without a sign."""
-    if missing(value):
-        return "—"
-    if round(value, decimals) == 0:
-        return format_number(0.0, decimals)
-    return f"{value:+,.{decimals}f}".replace("-", "−")
-
-
 # --- pieces of sentences ------------------------------------------------------------------------------------------
+# Each piece words one row of compare.comparison: every number, unit and verdict is the row's; these functions only
+# choose the words around them.
+
+
+def per_10k(row) -> bool:
+    return str(row["basis"]).startswith("per_10k")
+
+
+def previous_value(row) -> float:
+    """The figure the row's change is read against (a quarter or a year before)."""
+    return row["value"] - row["change"]
 
 
 def is_tiny_change(change: float, previous: float, decimals: int, is_rate: bool) -> bool:
@@ -451,108 +434,95 @@ def is_tiny_change(change: float, previous: float, decimals: int, is_rate: bool)
 
 
 def change_clause(row, lang: str) -> str:
-    """', 较上季度增加6个（+1.5%）' — the change that leads for the indicator: a stock's on the previous quarter,
-    a flow's on the same quarter a year ago."""
-    change, previous = row["change_abs"], row["change_previous"]
+    """', 较上季度增加6个（+1.5%）' — the row's change: a stock's on the previous quarter, a flow's on the same
+    quarter a year ago."""
+    change = row["change"]
     if missing(change):
         return t(lang, "change_none")
+    previous = previous_value(row)
     when = t(lang, "when_qoq" if row["stock_flow"] == "stock" else "when_yoy")
     decimals = row["decimals"]
     if is_tiny_change(change, previous, decimals, row["is_rate"]):
         return t(lang, "change_flat", when=when)
     if row["is_rate"]:
-        return t(
-            lang,
-            "change_rate_up" if change > 0 else "change_rate_down",
-            when=when,
-            delta=points(change, decimals, lang),
-        )
-    small = abs(previous) < SMALL and abs(row["home_value"]) < SMALL
-    rel = (
-        ""
-        if small or not previous
-        else t(lang, "rel", sign="+" if change > 0 else "−", pct=percent(change / previous, lang))
-    )
+        key = "change_rate_up" if change > 0 else "change_rate_down"
+        return t(lang, key, when=when, delta=points(change, decimals, lang))
+    small = abs(previous) < SMALL and abs(row["value"]) < SMALL
+    rel = ""
+    if not small and not missing(row["change_rel"]):
+        rel = t(lang, "rel", sign="+" if change > 0 else "−", pct=percent(row["change_rel"], lang))
     delta = amount(abs(change), row["unit"], decimals, lang)
     return t(lang, "change_up" if change > 0 else "change_down", when=when, delta=delta, rel=rel)
 
 
+def earlier_quarter(row) -> bool:
+    """A flow read on the benchmark's latest quarter, older than the briefing's (compare: flows follow the
+    calendar): its value is that quarter's, and the words must say so."""
+    return row["stock_flow"] == "flow" and bool(row.get("benchmark_lags")) and bool(row.get("home_period"))
+
+
 def value_clause(row, lang: str) -> str:
-    value = amount(row["home_value"], row["unit"], row["decimals"], lang)
+    if earlier_quarter(row):
+        period = period_text(row["home_period"], lang)
+        return t(lang, "flow_value_at", name=row["name"], value=row["value_text"], period=period)
     key = "rate_value" if row["is_rate"] else "stock_value" if row["stock_flow"] == "stock" else "flow_value"
-    return t(lang, key, name=row["name"], value=value)
+    return t(lang, key, name=row["name"], value=row["value_text"])
 
 
-def compared_text(value: float, row, lang: str, decimals: int | None = None) -> str:
-    """A compared figure with its unit: 每万名职工9.52个 reads '9.52个' after the per-10k clause; 79.8%; 11项."""
-    if row["per_10k"]:
-        decimals = per10k_decimals(row["home_compared"], row["benchmark_compared"]) if decimals is None else decimals
-        return amount(value, row["unit"], decimals, lang)
-    return amount(value, row["unit"], row["decimals"] if decimals is None else decimals, lang)
+def compared_clause(row, lang: str) -> str:
+    """'，折合9.52个/万名职工' — the figure that is compared, when it is not the value itself."""
+    if not per_10k(row) or missing(row["home_value"]):
+        return ""
+    return t(lang, "compared_per10k", value=row["home_text"])
 
 
-def gap_magnitude(row, lang: str) -> str:
-    """The size of the gap without its sign, in the compared unit: 3.07个, 1.1个百分点, 2项."""
+def difference_text(row, lang: str) -> str:
+    """The size of the difference without its sign, in the compared unit at the row's decimals: 3.07个/万名职工,
+    1.1个百分点."""
     if row["is_rate"]:
-        return points(row["gap_abs"], row["decimals"], lang)
-    return compared_text(abs(row["gap_abs"]), row, lang)
+        return points(row["difference"], 1, lang)
+    return amount(abs(row["difference"]), row["basis_unit"], compare.figure_decimals(row), lang)
 
 
-def within_band(row) -> bool:
-    """Whether the gap, either way, is within the amber band: about level, not a lead nor a shortfall to report."""
+def gap_size_text(row, lang: str) -> str:
+    """The size of the gap without its sign: 3.07个/万名职工, 3.1个百分点."""
     if row["is_rate"]:
-        return abs(row["gap_abs"]) <= row["amber_band"]
-    return not missing(row["gap_rel"]) and abs(row["gap_rel"]) * 100 <= row["amber_band"]
+        return points(row["gap"], 1, lang)
+    return amount(abs(row["gap"]), row["basis_unit"], compare.figure_decimals(row), lang)
 
 
-def small_numbers(row) -> bool:
-    """Plain counts under ten on both sides: state them, don't dramatise them."""
-    return (
-        not row["is_rate"]
-        and not row["per_10k"]
-        and abs(row["home_compared"]) < SMALL
-        and abs(row["benchmark_compared"]) < SMALL
-    )
-
-
-def verdict(row, lang: str) -> str:
+def verdict_words(row, lang: str) -> str:
+    """The row's verdict in words: ahead, behind, or level — slightly better or worse, within the amber band."""
+    if row["verdict"] == compare.AHEAD:
+        return t(lang, "verdict_ahead")
+    if row["verdict"] == compare.BEHIND:
+        return t(lang, "verdict_behind")
     band = t(lang, "band_points" if row["is_rate"] else "band_pct", band=f"{row['amber_band']:g}")
-    if row["status"] == "ahead":
-        return t(lang, "verdict_slightly_ahead" if within_band(row) else "verdict_ahead")
-    if row["status"] == "near":
-        return t(lang, "verdict_near", band=band)
-    return t(lang, "verdict_behind")
+    return t(lang, "verdict_level_better" if row["gap"] > 0 else "verdict_level_worse", band=band)
 
 
 def gap_clause(row, reference: str, lang: str) -> str:
-    """'，比遂内泸平均水平（12.59个）少3.07个（低24.4%），落后于对标' — which way is better follows the
-    indicator's direction: for problems still open, fewer is ahead."""
-    if row.get("comparable") in (False,):  # NaN for neutral rows; numpy or Python False otherwise
-        return t(lang, "not_comparable")
-    if missing(row["gap_abs"]):
+    """'，比遂内泸平均水平（12.59个/万名职工）少3.07个/万名职工（24.4%），落后于对标' — more/less follows the figures,
+    the verdict the row: for problems still open, fewer is ahead. The share has no sign (the words say which way),
+    so a strength never shows a minus sign."""
+    if row["direction"] == "neutral":
+        return ""
+    if not row["judged"]:
+        return t(lang, "not_judged")
+    if not row["verdict"]:
         return t(lang, "gap_missing", reference=reference)
-    bench = compared_text(row["benchmark_compared"], row, lang)
-    if round(row["gap_abs"], 6) == 0:
-        return t(lang, "gap_level", reference=reference, bench=bench)
-    above = row["gap_abs"] > 0
-    if row["is_rate"]:
-        more_less = t(lang, "higher" if above else "lower")
+    bench = row["benchmark_text"]
+    shown_difference = difference_text(row, lang)
+    decimals = 1 if row["is_rate"] else compare.figure_decimals(row)
+    if round(row["difference"], decimals) == 0:  # level to the shown precision: no "more by 0.00"
+        text = t(lang, "gap_level", reference=reference, bench=bench)
     else:
-        more_less = t(lang, "more" if above else "less")
-    rel = ""
-    if not row["is_rate"] and not small_numbers(row) and not missing(row["gap_rel"]):
-        rel = t(lang, "rel", sign="+" if above else "−", pct=percent(row["gap_rel"], lang))
-    text = t(
-        lang,
-        "gap_better",
-        more_less=more_less,
-        reference=reference,
-        bench=bench,
-        delta=gap_magnitude(row, lang),
-        rel=rel,
-        verdict=verdict(row, lang),
-    )
-    return text + (t(lang, "small_numbers") if small_numbers(row) else "")
+        above = row["difference"] > 0
+        more_less = t(lang, ("higher" if above else "lower") if row["is_rate"] else ("more" if above else "less"))
+        rel = "" if missing(row["gap_rel"]) else t(lang, "rel", sign="", pct=percent(row["gap_rel"], lang))
+        text = t(lang, "gap_better", more_less=more_less, reference=reference, bench=bench, delta=shown_difference,
+                 rel=rel, verdict=verdict_words(row, lang))  # fmt: skip
+    return text + (t(lang, "small_numbers") if row["small"] else "")
 
 
 def trend_clause(row, lang: str) -> str:
@@ -561,9 +531,14 @@ def trend_clause(row, lang: str) -> str:
     return t(lang, "trend_sentence", trend=t(lang, f"trend_{row['trend']}_s"))
 
 
+def trails(row) -> bool:
+    """Behind, or level but on the worse side: where a catch-up and a what-if are worth a clause."""
+    return row["verdict"] == compare.BEHIND or (row["verdict"] == compare.LEVEL and row["gap"] < 0)
+
+
 def catch_up_clause(row, lang: str) -> str:
-    """Only where home is behind or near: quarters to catch up at both sides' pace, or why it will not."""
-    if row["status"] not in ("behind", "near"):
+    """Only where home trails: quarters to catch up at both sides' pace, or why it will not."""
+    if not trails(row) or not row["catch_up_reason"]:
         return ""
     reason = row["catch_up_reason"]
     if reason == "closing":
@@ -576,16 +551,14 @@ def needed_clause(row, lang: str, workers: float, quarters_left: int) -> str:
     """What-if: what each remaining quarter must bring to reach the benchmark by year end; per-10k amounts also
     as the whole region's raw amount (× workers ÷ 10,000)."""
     needed = row["needed_per_quarter"]
-    if row["status"] not in ("behind", "near") or missing(needed) or needed == 0 or quarters_left == 0:
+    if not trails(row) or missing(needed) or needed == 0 or quarters_left == 0:
         return ""
     if row["is_rate"]:
-        shown = points(needed, row["decimals"], lang)
+        shown = points(needed, 1, lang)
     else:
-        shown = compared_text(abs(needed), row, lang)
-        if row["per_10k"]:
-            shown = (f"每万名职工{shown}" if lang == "zh" else f"{shown} per 10,000 workers") + t(
-                lang, "about", raw=amount(abs(needed) * workers / 10_000, row["unit"], row["decimals"], lang)
-            )
+        shown = amount(abs(needed), row["basis_unit"], compare.figure_decimals(row), lang)
+        if per_10k(row) and not missing(workers):
+            shown += t(lang, "about", raw=amount(abs(needed) * workers / 10_000, row["unit"], row["decimals"], lang))
     if row["stock_flow"] == "flow":
         return t(lang, "needed_flow_last" if quarters_left == 1 else "needed_flow", left=quarters_left, amount=shown)
     up_down = t(lang, "raise" if needed > 0 else "cut")
@@ -593,12 +566,9 @@ def needed_clause(row, lang: str, workers: float, quarters_left: int) -> str:
 
 
 def indicator_sentence(row, reference: str, lang: str, workers: float, quarters_left: int) -> str:
-    """One indicator in one sentence: its figure and change, its comparable figure, the gap and verdict, the trend,
-    the catch-up projection and the what-if."""
-    parts = [value_clause(row, lang), change_clause(row, lang)]
-    if row["per_10k"] and not missing(row["home_compared"]):
-        per = per10k_decimals(row["home_compared"], row["benchmark_compared"])
-        parts.append(t(lang, "compared_per10k", value=amount(row["home_compared"], row["unit"], per, lang)))
+    """One indicator in one sentence: its figure and change, its compared figure, the gap and verdict, the trend,
+    the catch-up projection and the what-if — all from one row of compare.comparison."""
+    parts = [value_clause(row, lang), change_clause(row, lang), compared_clause(row, lang)]
     if row["direction"] != "neutral":
         parts += [
             gap_clause(row, reference, lang),

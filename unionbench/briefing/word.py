@@ -16,6 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from unionbench.briefing.layout import column_widths
 from unionbench.briefing.model import LIGHTS, Briefing, Bullets, Chart, Paragraph, Section, Table
 
 SHADES = {"good": "D8ECD9", "warn": "FFF1C2", "bad": "F8D4D4"}
@@ -128,6 +129,21 @@ def _bullets(document, block: Bullets, lang: str) -> None:
         document.add_paragraph(item, style="List Bullet")
 
 
+def _fix_layout(table, widths_cm: list[float]) -> None:
+    """Fixed layout with the given column widths (tblLayout fixed, tblW, gridCol), so that neither Word nor
+    LibreOffice re-flows the columns to the text."""
+    table.autofit = False  # <w:tblLayout w:type="fixed"/>
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.append(tbl_w)
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(sum(int(Cm(w).twips) for w in widths_cm)))
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+
+
 def _table(document, block: Table, width_cm: float) -> None:
     if block.caption:
         caption = document.add_paragraph(block.caption, style="Caption")
@@ -136,8 +152,9 @@ def _table(document, block: Table, width_cm: float) -> None:
     table = document.add_table(rows=1 + len(block.rows), cols=len(block.columns))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    weights = block.widths or [1.0] * len(block.columns)
-    widths = [Cm(width_cm * w / sum(weights)) for w in weights]
+    widths_cm, size = column_widths(block, width_cm)
+    _fix_layout(table, widths_cm)
+    widths = [Cm(w) for w in widths_cm]
     for r, (line, values) in enumerate(zip(table.rows, [block.columns, *block.rows], strict=True)):
         for c, (cell, value) in enumerate(zip(line.cells, values, strict=True)):  # table.cell(r, c) is O(cells)
             cell.width = widths[c]
@@ -145,7 +162,7 @@ def _table(document, block: Table, width_cm: float) -> None:
             paragraph.paragraph_format.space_after = Pt(0)
             paragraph.paragraph_format.line_spacing = 1.0
             run = paragraph.add_run(value)
-            run.font.size = Pt(8.5)
+            run.font.size = Pt(size)
             if r == 0:
                 run.bold = True
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

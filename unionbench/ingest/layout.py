@@ -3,14 +3,16 @@ layout, total rows to check rather than import, and one candidate figure per cel
 
 import difflib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import pandas as pd
-from openpyxl.utils import get_column_letter
 
+from unionbench.ingest import limits
 from unionbench.ingest.normalise import UNIT_WORDS, period_in_title, split_unit
-from unionbench.ingest.parse import Cell, Grid
-from unionbench.ingest.problems import FileRejected, Problem
+from unionbench.ingest.parse import BLANK, Cell, Grid
+from unionbench.ingest.problems import CappedProblems, FileRejected, Problem, warning
+from unionbench.ingest.xlsx import Merge, column_letter
 
 HEADER_SEARCH_ROWS = 30
 
@@ -67,6 +69,11 @@ TOTAL_LABELS = {"合计", "总计", "小计", "全市合计", "总合计", "合 
 _SPACE = re.compile(r"\s+")
 TOTAL_KEYS = {_SPACE.sub("", label).lower() for label in TOTAL_LABELS}
 FOOTER_START = re.compile(r"^(注|说明|备注|填表|制表|审核|单位负责人|统计负责人|联系)")
+# Columns whose cells say where a figure belongs (a merged label may be repeated down them) and columns that hold
+# the figures themselves (a merged figure would be copied into another region's or indicator's cell).
+LABEL_ROLES = {"region", "region_code", "period", "indicator", "unit"}
+VALUE_ROLES = {"value", "measure"}
+USED_ROLES = LABEL_ROLES | VALUE_ROLES
 
 
 def normal_key(text: str) -> str:
@@ -84,7 +91,7 @@ class Column:
     @property
     def label(self) -> str:
         """How people find the column: its spreadsheet letter and its header."""
-        return f"{get_column_letter(self.index + 1)} · {self.header}"
+        return f"{column_letter(self.index)} · {self.header}"
 
 
 @dataclass(frozen=True)
@@ -197,16 +204,22 @@ def units_row(cells: list[Cell]) -> dict[int, str] | None:
 
 
 def find_table(grid: Grid, catalogue: pd.DataFrame) -> Table:
-    """The table in the grid, or FileRejected when no header row can be found."""
+    """The table in the grid, or FileRejected when no header row can be found. Errors go to table.problems,
+    warnings about the reading (hidden rows and columns) to grid.notes; both lists are capped."""
     names = IndicatorNames(catalogue)
+    position_of = {number: position for position, number in enumerate(grid.row_numbers)}
     for position, cells in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):  # noqa: B007 — used after the loop
-        columns = settle_unit_column(classify_row(cells, names))
+        columns = settle_unit_column(classify_row(merged_into(cells, grid, position, position_of), names))
         if is_header(columns):
             break
     else:
         if not any(not c.blank for row in grid.rows for c in row):
             raise FileRejected(Problem("empty_file"))
         raise FileRejected(Problem("no_header", details={"rows": HEADER_SEARCH_ROWS}))
+    for above in range(position + 1):  # a title or header merged over several cells reads in each of them
+        grid.rows[above] = merged_into(grid.rows[above], grid, above, position_of)
+    problems = CappedProblems()
+    problems.extend(body_merges(grid, columns, position, position_of))
     titles = " ".join(c.text for row in grid.rows[:position] for c in row if not c.blank)
     body_start = position + 1
     if body_start < len(grid.rows) and (units := units_row(grid.rows[body_start])):
@@ -215,12 +228,90 @@ def find_table(grid: Grid, catalogue: pd.DataFrame) -> Table:
     layout = "long" if any(c.role == "indicator" for c in columns) else "wide"
     table = Table(layout, columns, [], [], period_in_title(titles))
     header_row = grid.row_numbers[position]
-    table.problems += unknown_columns(columns, header_row, names)
+    problems.extend(unknown_columns(columns, header_row, names))
+    notes = CappedProblems()
+    notes.extend(grid.notes)
     for cells, row in zip(grid.rows[body_start:], grid.row_numbers[body_start:], strict=True):
-        read_row(table, cells, row, names)
+        read_row(table, cells, row, names, problems, notes)
     if not table.data_rows:
         raise FileRejected(Problem("no_data_rows"))
+    table.problems = problems.problems()
+    notes.extend(hidden_warnings(grid, table))
+    grid.notes = notes.problems()
     return table
+
+
+def anchor_of(grid: Grid, merge: Merge, position_of: dict[int, int]) -> Cell:
+    """The top-left cell of a merged range: the only one that holds its value."""
+    position = position_of.get(merge.min_row)
+    if position is None:
+        return BLANK
+    row = grid.rows[position]
+    return row[merge.min_col] if merge.min_col < len(row) else BLANK
+
+
+def merged_into(cells: list[Cell], grid: Grid, position: int, position_of: dict[int, int]) -> list[Cell]:
+    """The row with every merged range over it showing its value in each of its cells (for titles and headers)."""
+    row = grid.row_numbers[position]
+    covering = [m for m in grid.merges if m.min_row <= row <= m.max_row]
+    if not covering:
+        return cells
+    cells = list(cells)
+    for merge in covering:
+        anchor = anchor_of(grid, merge, position_of)
+        if anchor.blank:
+            continue
+        cells.extend([BLANK] * (merge.max_col + 1 - len(cells)))
+        cells[merge.min_col : merge.max_col + 1] = [anchor] * (merge.max_col - merge.min_col + 1)
+    return cells
+
+
+def body_merges(grid: Grid, columns: list[Column], header_position: int, position_of: dict[int, int]) -> list[Problem]:
+    """Merged ranges that start below the header. A label (a region over its indicator rows in a long table) is
+    repeated down its column; a figure spread over several cells is refused, naming the range: copying it would give
+    the second county the first one's value (issue 12). Merges starting in the title or header stay there."""
+    header_row = grid.row_numbers[header_position]
+    roles = {column.index: column for column in columns}
+    problems, filled = [], 0
+    for merge in grid.merges:
+        if merge.min_row <= header_row:
+            continue
+        anchor = anchor_of(grid, merge, position_of)
+        column = roles.get(merge.min_col)
+        if anchor.blank or column is None:
+            continue
+        if column.role in VALUE_ROLES:
+            details = {"range": merge.ref, "cells": merge.size}
+            problems.append(Problem("merged_value", merge.min_row, column.label, anchor.text, details))
+        elif column.role in LABEL_ROLES:
+            start = bisect_right(grid.row_numbers, merge.min_row)
+            end = bisect_right(grid.row_numbers, merge.max_row)
+            filled += max(0, end - start)
+            if filled > limits.MAX_CELLS:
+                raise FileRejected(Problem("too_many_cells", merge.min_row, details={"limit": f"{limits.MAX_CELLS:,}"}))
+            for position in range(start, end):
+                cells = grid.rows[position]
+                cells.extend([BLANK] * (merge.min_col + 1 - len(cells)))
+                cells[merge.min_col] = anchor
+    return problems
+
+
+def trap_problem(cell: Cell, row: int, column: Column | None, index: int, severity: str = "error") -> Problem:
+    """A cell with no usable value: a formula without a saved result, or an error value such as #DIV/0!."""
+    label = column.label if column is not None else column_letter(index)
+    details = {"formula": ""} if cell.trap == "cell_error" else {}
+    return Problem(cell.trap, row, label, cell.text, details, severity)
+
+
+def hidden_warnings(grid: Grid, table: Table) -> list[Problem]:
+    """Hidden rows and columns are imported — a clerk often hides rows or columns for printing, and dropping them
+    would lose figures without a word — but each is named so the preview shows it."""
+    hidden = grid.hidden_rows
+    problems = [warning("hidden_row", row=row, details={"row": row}) for row in table.data_rows if row in hidden]
+    for column in table.columns:
+        if column.role in USED_ROLES and grid.column_hidden(column.index):
+            problems.append(warning("hidden_column", column=column.label, details={"column": column.label}))
+    return problems
 
 
 def unknown_columns(columns: list[Column], header_row: int, names: IndicatorNames) -> list[Problem]:
@@ -239,14 +330,22 @@ def unknown_columns(columns: list[Column], header_row: int, names: IndicatorName
     return problems
 
 
+def column_at(table: Table, index: int) -> Column | None:
+    return table.columns[index] if index < len(table.columns) else None
+
+
 def cell_at(cells: list[Cell], column: Column | None) -> Cell:
     if column is None or column.index >= len(cells):
         return Cell(None)
     return cells[column.index]
 
 
-def read_row(table: Table, cells: list[Cell], row: int, names: IndicatorNames) -> None:
-    """Add a data row's candidates, or note it as a total row; blank and footer rows are passed over."""
+def read_row(
+    table: Table, cells: list[Cell], row: int, names: IndicatorNames, problems: CappedProblems, notes: CappedProblems
+) -> None:
+    """Add a data row's candidates, or note it as a total row; blank and footer rows are passed over. A cell with
+    no usable value (a formula without a saved result, #DIV/0!) is an error where the table reads it, a warning
+    elsewhere (a remarks column, a total row), and never a candidate."""
     if all(c.blank for c in cells):
         return
     by_role = {}
@@ -255,15 +354,32 @@ def read_row(table: Table, cells: list[Cell], row: int, names: IndicatorNames) -
     region_cell = cell_at(cells, by_role.get("region"))
     code_cell = cell_at(cells, by_role.get("region_code"))
     region_text = region_cell.text or code_cell.text
+    traps = [index for index, cell in enumerate(cells) if cell.trap]
     if normal_key(region_text) in TOTAL_KEYS:
-        table.totals.append(TotalRow(row, region_text, {i: c for i, c in enumerate(cells)}))
+        table.totals.append(TotalRow(row, region_text, {i: c for i, c in enumerate(cells) if not c.trap}))
+        for index in traps:
+            notes.add(trap_problem(cells[index], row, column_at(table, index), index, "warning"))
         return
     filled = [c for c in cells if not c.blank]
-    if len(filled) == 1 and (
-        FOOTER_START.match(filled[0].text) or "：" in str(filled[0].value) or ":" in filled[0].text
+    if (
+        len(filled) == 1
+        and not filled[0].trap
+        and (FOOTER_START.match(filled[0].text) or "：" in str(filled[0].value) or ":" in filled[0].text)
     ):
         return
     table.data_rows.append(row)
+    if traps:
+        trapped = set()
+        for index in traps:
+            column = column_at(table, index)
+            used = column is not None and column.role in USED_ROLES
+            problem = trap_problem(cells[index], row, column, index, "error" if used else "warning")
+            (problems if used else notes).add(problem)
+            if used:
+                trapped.add(column.role if column.role != "measure" else index)
+        if trapped & (LABEL_ROLES | {"value"}):
+            return  # the row's region, quarter, indicator or value is unknown: nothing in it can be placed
+        cells = [BLANK if index in trapped else cell for index, cell in enumerate(cells)]
     period = cell_at(cells, by_role.get("period")).value
     code = code_cell.text or None
     region = region_cell.text or code_cell.text

@@ -1,5 +1,6 @@
 """Everything ingest can say about a file, in Chinese and English, each naming row, column, value and reason."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 ERROR, WARNING = "error", "warning"
@@ -104,6 +105,86 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "只读取了第一个工作表“{sheet}”，其他工作表未读取：{others}。",
         "Only the first sheet '{sheet}' was read; other sheets were ignored: {others}.",
     ),
+    # reading limits and cell traps (issue 12)
+    "file_too_large": (
+        "文件大小 {size}，超过上限 {limit}（季度报表远小于此）。请只保留填报表后再上传。",
+        "The file is {size}, above the limit of {limit} (a quarterly return is far smaller). Keep only the "
+        "return's table and upload that.",
+    ),
+    "archive_too_large": (
+        "工作簿解压后过大：{part} 解压后 {size}（压缩时 {packed}，压缩比 {ratio}:1），上限 {limit}。"
+        "文件不是正常的季度报表，未读取。",
+        "The workbook inflates too far: {part} is {size} uncompressed ({packed} packed, ratio {ratio}:1), above the "
+        "limit of {limit}. This is no ordinary quarterly return; it was not read.",
+    ),
+    "archive_too_many_parts": (
+        "工作簿包含 {count} 个内部文件，超过上限 {limit}，未读取。",
+        "The workbook holds {count} internal parts, above the limit of {limit}; it was not read.",
+    ),
+    "sheet_too_large": (
+        "工作表“{sheet}”声明的范围 {ref} 有 {rows} 行、{columns} 列，超过上限 {max_rows} 行、{max_columns} 列。"
+        "请删除表格以外的行和列（包括只设置了格式的空行空列）后再上传。",
+        "The sheet '{sheet}' declares the range {ref}: {rows} rows and {columns} columns, above the limits of "
+        "{max_rows} rows and {max_columns} columns. Delete the rows and columns outside the table (formatted empty "
+        "ones too) and upload again.",
+    ),
+    "too_many_rows": (
+        "行数超过上限 {limit}（读到此行时停止，未继续读取）。一个季度的报表不会有这么多行：请检查文件。",
+        "More than {limit} rows (reading stopped here). A quarterly return has far fewer: please check the file.",
+    ),
+    "too_many_columns": (
+        "第 {number} 列有内容，超过 {limit} 列的上限：指标列应在前 {limit} 列之内。请删除或移动此列。",
+        "Column {number} holds something, beyond the limit of {limit} columns: indicator columns belong within the "
+        "first {limit}. Delete or move this column.",
+    ),
+    "too_many_cells": (
+        "有内容的单元格超过上限 {limit} 个（读到此行时停止）。请检查文件。",
+        "More than {limit} filled cells (reading stopped at this row). Please check the file.",
+    ),
+    "too_many_merges": (
+        "工作表“{sheet}”有超过 {limit} 个合并单元格区域，未读取。请取消合并后再上传。",
+        "The sheet '{sheet}' has more than {limit} merged ranges; it was not read. Unmerge them and upload again.",
+    ),
+    "bom_mismatch": (
+        "文件开头的编码标记（BOM）表明是 {encoding}，但此处的字节 {bytes}（第 {char} 个字符）不是 {encoding}："
+        "文件混用了其他编码（如 GB18030）。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再上传。",
+        "The file starts with a {encoding} byte-order mark, but the bytes {bytes} here (character {char}) are not "
+        "{encoding}: the file mixes in another encoding (such as GB18030). Save it as 'CSV UTF-8' or .xlsx in "
+        "Excel and upload that.",
+    ),
+    "truncated_text": (
+        "文件在一个字符的中间结束（{encoding} 文件的字节数应为偶数）：文件可能不完整，请重新导出后再上传。",
+        "The file ends in the middle of a character ({encoding} files have an even number of bytes): it is "
+        "probably incomplete. Export it again and upload that.",
+    ),
+    "merged_value": (
+        "合并单元格 {range} 把一个数值铺到了 {cells} 个单元格上，无法知道每个地区或指标各自的数值。请取消合并，"
+        "每格分别填写。",
+        "The merged range {range} spreads one figure over {cells} cells, so there is no telling each region's or "
+        "indicator's own figure. Unmerge it and fill in each cell.",
+    ),
+    "formula_without_value": (
+        "公式“{value}”没有保存计算结果（文件可能由程序生成、未在 Excel 中保存过）。请在 Excel 中打开并保存，"
+        "或复制后“粘贴为数值”。",
+        "The formula '{value}' has no saved result (the file was probably written by a program and never saved in "
+        "Excel). Open and save it in Excel, or paste the values.",
+    ),
+    "cell_error": (
+        "单元格是错误值“{value}”{formula}：请修正公式或填入数值。",
+        "The cell holds the error '{value}'{formula}: fix the formula or type the figure.",
+    ),
+    "hidden_row": (
+        "第 {row} 行在 Excel 中被隐藏，但仍会导入：请确认这一行的数据应当上报。",
+        "Row {row} is hidden in Excel but is still imported: make sure its figures are meant to be reported.",
+    ),
+    "hidden_column": (
+        "列 {column} 在 Excel 中被隐藏，但仍会导入：请确认这一列的数据应当上报。",
+        "Column {column} is hidden in Excel but is still imported: make sure its figures are meant to be reported.",
+    ),
+    "problems_not_listed": (
+        "另有 {count} 个同类问题（{kind}）未逐条列出。",
+        "{count} more problems of the same kind ({kind}) are not listed.",
+    ),
 }
 
 
@@ -146,3 +227,43 @@ class FileRejected(Exception):
     def __init__(self, problem: Problem):
         super().__init__(problem.message("en"))
         self.problem = problem
+
+
+# A problem list is read by a person: past this many, more lines only hide the first ones (issue 12 found files
+# that printed 509,998 warnings). Every layer caps its list through cap_problems.
+PROBLEM_LIST_LIMIT = 200
+
+
+class CappedProblems:
+    """Collects problems, keeping the first `limit` and only counting the rest, per kind (code and severity)."""
+
+    def __init__(self, limit: int = PROBLEM_LIST_LIMIT):
+        self.limit = limit
+        self.kept: list[Problem] = []
+        self.left_out: Counter = Counter()
+
+    def add(self, problem: Problem) -> None:
+        if problem.code == "problems_not_listed":  # a summary from an earlier cap: fold its count back in
+            self.left_out[(problem.details["kind"], problem.severity)] += problem.details["count"]
+        elif len(self.kept) < self.limit:
+            self.kept.append(problem)
+        else:
+            self.left_out[(problem.code, problem.severity)] += 1
+
+    def extend(self, problems) -> None:
+        for problem in problems:
+            self.add(problem)
+
+    def problems(self) -> list[Problem]:
+        summaries = [
+            Problem("problems_not_listed", details={"count": count, "kind": code}, severity=severity)
+            for (code, severity), count in sorted(self.left_out.items())
+        ]
+        return self.kept + summaries
+
+
+def cap_problems(problems, limit: int = PROBLEM_LIST_LIMIT) -> list[Problem]:
+    """The first `limit` problems, then one line per kind saying how many more of it were left out."""
+    capped = CappedProblems(limit)
+    capped.extend(problems)
+    return capped.problems()

@@ -1,0 +1,720 @@
+"""The one comparison (issue 11): a Selection in, one row per indicator out — the home figure and the reference
+figure on the same basis, with the unit, the gap (positive = better), the verdict, the rank, the trend, the catch-up,
+the quarter each side comes from, and the words that say it. Every page, the wall screen, the briefing and
+`unionbench compare` render these rows; none of them computes a gap, a verdict or a unit itself.
+
+The rules (the methodology page shows them, tests/test_compare.py checks each on hand-computed numbers):
+- Basis. A rate is compared as a rate (a ratio of sums; gaps in percentage points). A figure with a per-capita base
+  in the catalogue is compared per 10,000 of that base. A count without a base grows with the size of a place: it is
+  shown, not judged.
+- Like with like. A county is read against counties (the benchmark cities' counties, or the province's), a city
+  against cities.
+- Gap. gap = (home − reference) for higher-is-better, (reference − home) for lower-is-better: positive is better.
+  The relative gap is the gap ÷ |reference|; none for a rate (points say it) nor for small numbers.
+- Verdict. Within the catalogue's amber band either way (points for a rate, % of the reference otherwise) the two
+  are level; beyond it ahead or behind by the gap's sign.
+- Small numbers. When the home's count and the reference's equivalent for a place of the home's size are both under
+  10, no percentage is given and the row carries a caution; it never becomes a headline strength or weakness.
+- Latest shared quarter. The reference comes from the newest quarter up to the selected one in which its regions
+  have reported as fully as they ever did in the window; when that is older than the home's quarter, the rows say
+  so. A stock is read at the home's newest quarter against it; a flow (an amount in the quarter) on the same
+  quarter for both, since flows follow the calendar.
+No streamlit here.
+"""
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+
+from unionbench import analysis, gaps
+from unionbench.catalog import Indicator
+from unionbench.export import plain_decimal
+from unionbench.formatting import (
+    SMALL,
+    amount,
+    per10k_decimals,
+    percent,
+    period_text,
+    points,
+    signed,
+    signed_amount,
+)
+from unionbench.periods import quarter_of, shift
+from unionbench.store import Store
+from unionbench.views import benchmark_members, catalogue
+
+REFERENCES = ("average", "best", "p90")  # or one reference region's adcode
+SCOPES = ("counties", "province_counties", "province_cities", "benchmark_cities", "benchmark_counties")
+LANGS = ("zh", "en")
+HISTORY = 8  # quarters read for trends and catch-up: a flow's four-quarter totals need seven
+AHEAD, LEVEL, BEHIND = "ahead", "level", "behind"
+
+COLUMNS = [
+    "indicator", "name", "group", "direction", "kind", "stock_flow", "decimals", "amber_band", "is_rate",
+    "basis", "unit", "basis_unit", "judged",
+    "value", "value_text", "home_period", "home_value", "home_text",
+    "benchmark_value", "benchmark_text", "benchmark_period", "benchmark_lags",
+    "difference", "gap", "gap_rel", "gap_text", "lead", "small", "verdict", "verdict_text", "sentence",
+    "rank", "rank_of", "trend", "catch_up", "catch_up_reason", "needed_per_quarter",
+    "previous_period", "change", "change_rel", "change_text", "headline", "as_of_text", "trend_text",
+    "catch_up_text", "needed_text", "rank_text",
+]  # fmt: skip
+
+WORDS = {
+    "zh": {
+        "ahead": "领先",
+        "level": "持平",
+        "behind": "落后",
+        "not_judged": "不作评判（随规模增长的总量）",
+        "no_reference": "无对标数据",
+        "per_base": "{unit}/万名职工",
+        "points": "个百分点",
+        "small": "（数量较小，仅供参考）",
+        "better": "好于对标",
+        "worse": "差于对标",
+        "as_of": "对标数据截至{period}",
+        "both_on": "对标数据截至{period}，双方均按该季度比较（当季发生额）",
+        "more": "多",
+        "less": "少",
+        "higher": "高",
+        "lower": "低",
+        "sentence": "{home}，比对标（{bench}）{more_less}{delta}{rel}，{verdict}",
+        "sentence_level": "{home}，与对标（{bench}）基本持平",
+        "improving": "改善",
+        "stagnating": "停滞",
+        "worsening": "下滑",
+        "unknown": "—",
+        "catch_up_ahead": "已领先",
+        "catch_up_quarters": "约{n}个季度",
+        "catch_up_never": "按当前速度无法追上",
+        "catch_up_unknown": "数据不足",
+        "needed": "每季{verb}{amount}",
+        "rise": "需增",
+        "fall": "需减",
+        "rank": "{rank}/{of}",
+    },
+    "en": {
+        "ahead": "ahead",
+        "level": "level",
+        "behind": "behind",
+        "not_judged": "not judged (a total that grows with size)",
+        "no_reference": "no benchmark figure",
+        "per_base": "{unit} per 10,000 workers",
+        "points": "points",
+        "small": " (small numbers: read with care)",
+        "better": "better than the benchmark",
+        "worse": "worse than the benchmark",
+        "as_of": "benchmark figures as of {period}",
+        "both_on": "benchmark figures as of {period}; both sides read on that quarter (an amount in the quarter)",
+        "more": "more",
+        "less": "fewer",
+        "higher": "higher",
+        "lower": "lower",
+        "sentence": "{home}, {delta}{rel} {more_less} than the benchmark ({bench}): {verdict}",
+        "sentence_level": "{home}, about level with the benchmark ({bench})",
+        "improving": "improving",
+        "stagnating": "stagnating",
+        "worsening": "worsening",
+        "unknown": "—",
+        "catch_up_ahead": "already ahead",
+        "catch_up_quarters": "about {n} quarters",
+        "catch_up_never": "not at the current pace",
+        "catch_up_unknown": "not enough data",
+        "needed": "{verb} {amount} a quarter",
+        "rise": "up",
+        "fall": "down",
+        "rank": "{rank} of {of}",
+    },
+}
+
+
+class UnknownReference(ValueError):
+    """A reference that is neither average, best, p90 nor one of the regions the home is compared with."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a view compares: the home region (a city or a county), the benchmark set, the quarter, the reference
+    (average | best | p90 | a reference region's adcode), the peers ranked (scope; by default the home city's
+    counties for a county, the home and its benchmark cities for a city), whether rankings and maps show figures
+    per 10,000 workers, and the language."""
+
+    home: str
+    benchmark: str
+    period: str
+    reference: str = "average"
+    scope: str | None = None
+    per_10k: bool = True
+    lang: str = "zh"
+
+    def with_home(self, home: str) -> "Selection":
+        """The same view for another region (a county clicked on the map); a region-specific reference is reset."""
+        keep = self.reference if self.reference in REFERENCES else "average"
+        return replace(self, home=home, reference=keep, scope=None)
+
+
+def selection_from_params(
+    params: Mapping[str, str], defaults: Selection, homes: set[str], sets: set[str], periods: list[str]
+) -> tuple[Selection, list[str]]:
+    """A Selection from link parameters, every value checked: a bad or unknown one falls back to the default and is
+    named in the returned notes (never an exception). `homes`, `sets` and `periods` are the allowed values."""
+    notes: list[str] = []
+
+    def pick(key: str, allowed, default):
+        raw = params.get(key)
+        if raw is None or raw == "":
+            return default
+        value = str(raw)[:64]
+        if value in allowed:
+            return value
+        notes.append(key)
+        return default
+
+    home = pick("home", homes, defaults.home)
+    benchmark = pick("bench", sets, defaults.benchmark)
+    period = pick("period", set(periods), defaults.period)
+    lang = pick("lang", set(LANGS), defaults.lang)
+    scope = pick("scope", set(SCOPES), defaults.scope)
+    reference = str(params.get("reference") or defaults.reference)[:16]
+    if not (reference in REFERENCES or (reference.isdigit() and len(reference) == 6)):
+        notes.append("reference")
+        reference = defaults.reference
+    per_10k = str(params.get("per10k", "1" if defaults.per_10k else "0")) != "0"
+    return Selection(home, benchmark, period, reference, scope, per_10k, lang), notes
+
+
+# --- who is compared with whom ----------------------------------------------------------------------------------
+
+
+def region_facts(store: Store, adcode: str) -> dict:
+    """name_zh, level, parent and province of one region (empty when unknown)."""
+    found = store.memo(("region_facts", adcode), lambda: store.query("region_facts", adcode=adcode))
+    return found.iloc[0].to_dict() if len(found) else {}
+
+
+def same_level_field(store: Store, home: str, province: str | None = None) -> list[str]:
+    """Every region of the home's level in a province (the home's own unless given), the home included."""
+    facts = region_facts(store, home)
+    province = province or facts.get("province")
+    return store.memo(
+        ("same_level_field", facts.get("level"), province),
+        lambda: tuple(store.query("regions_at_level", level=facts.get("level"), province=province)["adcode"]),
+    )
+
+
+def children(store: Store, parents: list[str]) -> list[str]:
+    return [c for p in parents for c in store.memo(("children", p), lambda p=p: tuple(_child_codes(store, p)))]
+
+
+def _child_codes(store: Store, parent: str) -> list[str]:
+    return store.query("child_regions", parent=parent)["adcode"].tolist()
+
+
+def reference_regions(store: Store, sel: Selection) -> tuple[str, list[str]]:
+    """How the reference level is formed (pooled | best | p90) and from which regions, all of the home's level:
+    the set's member cities, or their counties for a county; the province's cities or counties for a provincial
+    set; the province's field for p90; one region for an adcode. The home itself is never its own reference."""
+    sets = store.memo(("benchmark_sets",), lambda: store.query("benchmark_sets").set_index("id"))
+    rule, members = benchmark_members(store, sel.benchmark, region_facts(store, sel.home).get("parent") or sel.home)
+    members = [m for m in members if m != sel.home]
+    level = region_facts(store, sel.home).get("level")
+    if rule == "members":
+        field = children(store, members) if level == "county" else members
+    else:
+        field = list(same_level_field(store, sel.home, sets.at[sel.benchmark, "scope"]))
+    field = [r for r in field if r != sel.home]
+    if sel.reference == "p90":
+        return "p90", list(same_level_field(store, sel.home))
+    if sel.reference == "best" or rule == "province_best":
+        return "best", field
+    if sel.reference == "average":
+        return "pooled", field
+    if sel.reference in field:
+        return "pooled", [sel.reference]
+    raise UnknownReference(f"reference {sel.reference!r} is not one of {REFERENCES} nor among {sorted(field)[:10]}")
+
+
+def peer_regions(store: Store, sel: Selection) -> list[str]:
+    """The regions a rank is read among, home included: the scope's, or by default the home city's counties for a
+    county and the home with its benchmark cities for a city."""
+    facts = region_facts(store, sel.home)
+    city = facts.get("parent") if facts.get("level") == "county" else sel.home
+    scope = sel.scope or ("counties" if facts.get("level") == "county" else "benchmark_cities")
+    if scope == "counties":
+        return children(store, [city])
+    if scope in ("province_counties", "province_cities"):
+        wanted = "county" if scope == "province_counties" else "city"
+        province = region_facts(store, city).get("province")
+        return store.query("regions_at_level", level=wanted, province=province)["adcode"].tolist()
+    _, members = benchmark_members(store, sel.benchmark, city)
+    cities = [city, *members]
+    return cities if scope == "benchmark_cities" else children(store, cities)
+
+
+# --- the rows ---------------------------------------------------------------------------------------------------
+
+
+def history_periods(period: str, count: int = HISTORY) -> list[str]:
+    """`count` quarters ending with `period`, oldest first."""
+    return [shift(period, -k) for k in range(count - 1, -1, -1)]
+
+
+def basis_unit(ind: Indicator, basis: str, lang: str) -> str:
+    """The unit of the compared figure: '个/万名职工' / 'units per 10,000 workers', '%', or the indicator's own."""
+    return WORDS[lang]["per_base"].format(unit=ind.unit) if basis.startswith("per_10k") else ind.unit
+
+
+def basis_of(ind: Indicator) -> str:
+    """The basis an indicator is compared on: 'rate' for a ratio (gaps in points); 'per_10k_<base>' for a figure with
+    a per-capita base in the catalogue; else 'value' — a total that grows with size, shown but not judged."""
+    if ind.aggregation == "ratio":
+        return "rate"
+    return f"per_10k_{ind.per_capita_base}" if ind.per_capita_base else "value"
+
+
+def reference_levels(store: Store, sel: Selection, periods: list[str]) -> pd.DataFrame:
+    """The reference level per indicator (rows) and quarter (columns), and how many regions reported each."""
+    rule, regions = reference_regions(store, sel)
+    key = ("reference_levels", rule, tuple(sorted(regions)), tuple(periods))
+    levels = store.memo(key, lambda: store.query("reference_levels", regions=regions, periods=periods, rule=rule))
+    return levels
+
+
+def shared_period(levels: pd.DataFrame, period: str) -> pd.Series:
+    """Per indicator, the newest quarter up to `period` in which the reference regions reported as fully as they
+    ever did in the window (a quarter only some have reported is not yet theirs)."""
+    present = levels[levels["level"].notna() & (levels["period"] <= period)]
+    if present.empty:
+        return pd.Series(dtype=object)
+    fullest = present.groupby("indicator")["reporting"].transform("max")
+    complete = present[present["reporting"] == fullest]
+    return complete.groupby("indicator")["period"].max()
+
+
+def comparison(store: Store, sel: Selection, only: list[str] | None = None) -> pd.DataFrame:
+    """One row per indicator in catalogue order (context indicators included, not judged): see COLUMNS and the
+    module docstring. Built for all indicators at once from two queries (compared_figures, reference_levels).
+    `only` keeps the rows of those indicators (the briefing's county table reads seven counties' headline rows)."""
+    indicators = catalogue(store, sel.lang)
+    if only is not None:
+        indicators = {i: ind for i, ind in indicators.items() if i in set(only)}
+    periods = history_periods(sel.period)
+    home_figures = store.query("compared_figures", regions=[sel.home], periods=periods)
+    levels = reference_levels(store, sel, periods)
+    peers = peer_regions(store, sel)
+    return _rows(indicators, sel, home_figures, levels, _ranks(store, indicators, peers, sel), periods)
+
+
+def _ranks(store: Store, indicators: dict[str, Indicator], peers: list[str], sel: Selection) -> pd.DataFrame:
+    """Rank (1 = best; ties share the better rank) and how many peers have a figure, on the compared basis."""
+    figures = store.query("compared_figures", regions=peers, periods=[sel.period])
+    if figures.empty:
+        return pd.DataFrame(columns=["rank", "rank_of"])
+    lower = figures["indicator"].map({i: ind.direction == "lower" for i, ind in indicators.items()})
+    signed_figure = figures["figure"].where(lower.eq(False), -figures["figure"])
+    figures["rank"] = signed_figure.groupby(figures["indicator"]).rank(ascending=False, method="min")
+    figures["rank_of"] = figures.groupby("indicator")["figure"].transform("count")
+    return figures[figures["region"] == sel.home].set_index("indicator")[["rank", "rank_of"]]
+
+
+def _rows(
+    indicators: dict[str, Indicator],
+    sel: Selection,
+    home_figures: pd.DataFrame,
+    levels: pd.DataFrame,
+    ranks: pd.DataFrame,
+    periods: list[str],
+) -> pd.DataFrame:
+    """One row per indicator, from three indicator × quarter grids (home figure, home value, reference level)."""
+    ids = list(indicators)
+
+    def grid(frame: pd.DataFrame, column: str) -> np.ndarray:
+        if frame.empty:
+            return np.full((len(ids), len(periods)), np.nan)
+        wide = frame.pivot_table(index="indicator", columns="period", values=column, aggfunc="first", dropna=False)
+        return wide.reindex(index=ids, columns=periods).to_numpy(dtype=float)
+
+    figures, values, bench = grid(home_figures, "figure"), grid(home_figures, "value"), grid(levels, "level")
+    shared = shared_period(levels, sel.period)
+    position = {p: i for i, p in enumerate(periods)}
+    rows = [
+        _row(ind, sel, figures[n], values[n], bench[n], shared.get(ind.id), ranks, position)
+        for n, ind in enumerate(indicators.values())
+    ]
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _row(ind, sel, figures, values, bench, bench_period, ranks, position) -> dict:
+    """The comparison for one indicator from its 8-quarter arrays (oldest first, the selected quarter last)."""
+    basis = basis_of(ind)
+    judged = ind.direction != "neutral" and basis != "value"
+    bench_period = bench_period if judged and isinstance(bench_period, str) else None
+    lags = bench_period is not None and bench_period < sel.period
+    home_period = bench_period if lags and ind.stock_flow == "flow" else sel.period
+    at = position.get(home_period)
+    value, home_value = _cell(values, at), _cell(figures, at)
+    bench_value = _cell(bench, position.get(bench_period)) if bench_period else math.nan
+    sign = -1.0 if ind.direction == "lower" else 1.0
+    difference = home_value - bench_value
+    gap = sign * difference
+    small = is_small(ind, basis, value, home_value, bench_value)
+    gap_rel = gap / abs(bench_value) if bench_value and not ind.is_rate and not small else math.nan
+    verdict = verdict_of(ind, gap, bench_value) if judged else ""
+    lead = gap if ind.is_rate else gap / abs(bench_value) * 100 if bench_value else math.nan
+    flow = ind.stock_flow == "flow"
+    trend, slope = trend_of(levels_of(figures, flow), ind.direction, ind.is_rate)
+    quarters, reason = catch_up_of(levels_of(figures, flow), levels_of(bench, flow), ind.direction)
+    previous = shift(home_period, -analysis_offset(ind))
+    earlier = _cell(values, position.get(previous))
+    row = {
+        "indicator": ind.id,
+        "name": ind.name,
+        "group": ind.group,
+        "direction": ind.direction,
+        "kind": ind.kind,
+        "stock_flow": ind.stock_flow,
+        "decimals": ind.decimals,
+        "amber_band": ind.amber_band,
+        "is_rate": ind.is_rate,
+        "basis": basis,
+        "unit": ind.unit,
+        "basis_unit": basis_unit(ind, basis, sel.lang),
+        "judged": judged,
+        "value": value,
+        "home_period": home_period,
+        "home_value": home_value,
+        "benchmark_value": bench_value,
+        "benchmark_period": bench_period,
+        "benchmark_lags": lags,
+        "difference": difference,
+        "gap": gap,
+        "gap_rel": gap_rel,
+        "lead": lead if verdict and not small else math.nan,
+        "small": small,
+        "verdict": verdict,
+        "rank": float(ranks["rank"].get(ind.id, math.nan)) if judged and len(ranks) else math.nan,
+        "rank_of": int(ranks["rank_of"].get(ind.id, 0)) if judged and len(ranks) else 0,
+        "trend": trend,
+        "catch_up": float(quarters) if quarters is not None and judged else math.nan,
+        "catch_up_reason": reason if judged else "",
+        "needed_per_quarter": _needed(ind, figures, bench, home_period, at, slope) if judged else math.nan,
+        "previous_period": previous,
+        "change": value - earlier,
+        "change_rel": (value - earlier) / abs(earlier) if earlier else math.nan,
+        "headline": ind.headline,
+    }
+    return row | texts(row, sel.lang)
+
+
+def _cell(array: np.ndarray, at: int | None) -> float:
+    return math.nan if at is None else float(array[at])
+
+
+# --- trend and catch-up on the fixed window ------------------------------------------------------------------------
+# The same rules as analysis.trend and analysis.catch_up (tests/test_compare.py checks they agree on every demo
+# series), on plain arrays of consecutive quarters: the pandas versions cost ~20 ms per indicator, too slow for a
+# page that compares 21 indicators on every rerun.
+
+
+def levels_of(series: np.ndarray, flow: bool) -> np.ndarray:
+    """What a trend is fitted to: a stock's level each quarter, a flow's four-quarter total where all four exist."""
+    if not flow:
+        return series
+    totals = np.full_like(series, np.nan)
+    for end in range(3, len(series)):
+        totals[end] = series[end - 3 : end + 1].sum()  # NaN when any of the four is missing
+    return totals
+
+
+def _window(levels: np.ndarray, last: int, window: int = 4) -> tuple[np.ndarray, np.ndarray]:
+    """The quarters (positions) and levels present in the `window` quarters ending at position `last`."""
+    x = np.arange(max(0, last - window + 1), last + 1)
+    y = levels[x]
+    present = ~np.isnan(y)
+    return x[present].astype(float), y[present]
+
+
+def _slope_of(x: np.ndarray, y: np.ndarray) -> float:
+    x = x - x.mean()
+    return float((x * (y - y.mean())).sum() / (x * x).sum())
+
+
+def trend_of(levels: np.ndarray, direction: str, is_rate: bool) -> tuple[str, float]:
+    """analysis.trend on an array: the status and the slope per quarter."""
+    present = np.flatnonzero(~np.isnan(levels))
+    if not len(present):
+        return analysis.UNKNOWN, math.nan
+    x, y = _window(levels, int(present[-1]))
+    if len(x) < 3:
+        return analysis.UNKNOWN, math.nan
+    slope = _slope_of(x, y)
+    threshold = analysis.STAGNATION_POINTS if is_rate else analysis.STAGNATION_SHARE * abs(float(y.mean()))
+    if direction == "neutral":
+        return analysis.UNKNOWN, slope
+    if abs(slope) <= max(threshold, analysis._EPSILON):
+        return analysis.STAGNATING, slope
+    better = (-1 if direction == "lower" else 1) * slope > 0
+    return (analysis.IMPROVING if better else analysis.WORSENING), slope
+
+
+def catch_up_of(home: np.ndarray, bench: np.ndarray, direction: str, max_quarters: int = 40) -> tuple:
+    """analysis.catch_up on two arrays of levels: (quarters or None, reason)."""
+    common = np.flatnonzero(~np.isnan(home) & ~np.isnan(bench))
+    if direction == "neutral" or not len(common):
+        return None, analysis.NOT_ENOUGH_DATA
+    last = int(common[-1])
+    sign = -1 if direction == "lower" else 1
+    behind = sign * (bench[last] - home[last])
+    if behind <= 0:
+        return 0, analysis.AHEAD
+    (hx, hy), (bx, by) = _window(home, last), _window(bench, last)
+    if len(hx) < 3 or len(bx) < 3:
+        return None, analysis.NOT_ENOUGH_DATA
+    closing = sign * (_slope_of(hx, hy) - _slope_of(bx, by))
+    if closing <= analysis._EPSILON:
+        return None, analysis.WIDENING
+    quarters = math.ceil(behind / closing - analysis._EPSILON)
+    return (None, analysis.TOO_SLOW) if quarters > max_quarters else (quarters, analysis.CLOSING)
+
+
+def _needed(ind: Indicator, home: np.ndarray, bench: np.ndarray, period: str, at: int | None, pace: float) -> float:
+    """What-if (analysis.needed_per_quarter): a stock's rise per remaining quarter to reach the reference level; a
+    flow's amount per remaining quarter for its year to date to reach the reference's four-quarter total. In the
+    compared unit, signed the indicator's way (a fall for lower-is-better)."""
+    if at is None:
+        return math.nan
+    left = analysis.quarters_left_in_year(period)
+    if ind.stock_flow == "flow":
+        first = at - (quarter_of(period) - 1)
+        current = float(home[first : at + 1].sum()) if first >= 0 else math.nan
+        target = float(levels_of(bench, True)[at])
+        pace = float(home[at])
+    else:
+        current, target = float(home[at]), float(bench[at])
+    needed = analysis.needed_per_quarter(
+        current, target, left, ind.stock_flow, ind.direction, None if math.isnan(pace) else pace
+    )
+    return needed.per_quarter
+
+
+def analysis_offset(ind: Indicator) -> int:
+    """Quarters back a change is read against: the previous quarter for a stock, a year for a flow."""
+    return 1 if ind.stock_flow == "stock" else 4
+
+
+def is_small(ind: Indicator, basis: str, value: float, home_value: float, bench_value: float) -> bool:
+    """Small numbers: a count (or people) under ten on both sides — the home's own count, and what the reference
+    level gives a place of the home's size (the level itself for a plain value; the level × the home's base ÷
+    10,000 for a per-10k figure). Such a row gets no percentage and a caution, and is never a headline strength
+    or weakness: 3 stations against 4 is not a story."""
+    if ind.kind not in ("count", "people") or math.isnan(value) or math.isnan(bench_value):
+        return False
+    if basis.startswith("per_10k"):
+        scale = value / home_value if home_value else math.nan
+        equivalent = bench_value * scale if not math.isnan(scale) else math.nan
+    else:
+        equivalent = bench_value
+    return abs(value) < SMALL and not math.isnan(equivalent) and abs(equivalent) < SMALL
+
+
+def verdict_of(ind: Indicator, gap: float, bench_value: float) -> str:
+    """Level when the gap is within the catalogue's amber band on either side (percentage points for a rate, % of
+    the reference otherwise); beyond it ahead when the gap (positive = better) is positive, else behind. No
+    verdict without both figures."""
+    if math.isnan(gap):
+        return ""
+    size = abs(gap) if ind.is_rate else abs(gap) / abs(bench_value) * 100 if bench_value else math.inf
+    if size <= ind.amber_band:
+        return LEVEL
+    return AHEAD if gap > 0 else BEHIND
+
+
+# --- words ------------------------------------------------------------------------------------------------------
+
+
+def figure_decimals(row: Mapping) -> int:
+    """Decimals for a compared figure: a rate's one, a per-10k figure's by its size, a value's catalogue ones."""
+    if row["basis"].startswith("per_10k"):
+        return per10k_decimals(row["home_value"], row["benchmark_value"])
+    return 1 if row["is_rate"] else row["decimals"]
+
+
+def texts(row: Mapping, lang: str) -> dict[str, str]:
+    """The words of one row: value, home and reference figures with their unit, the signed gap, the verdict and a
+    sentence. Only these reach a page, the screen, the briefing and the CLI."""
+    w = WORDS[lang]
+    decimals = figure_decimals(row)
+    value_decimals = 1 if row["is_rate"] else row["decimals"]
+    home_text = amount(row["home_value"], row["basis_unit"], decimals, lang)
+    bench_text = amount(row["benchmark_value"], row["basis_unit"], decimals, lang)
+    if not row["judged"]:
+        verdict_text = w["not_judged"] if row["direction"] != "neutral" else ""
+    elif not row["verdict"]:
+        verdict_text = w["no_reference"]
+    else:
+        verdict_text = w[row["verdict"]] + (w["small"] if row["small"] else "")
+    return {
+        "value_text": amount(row["value"], row["unit"], value_decimals, lang),
+        "home_text": home_text,
+        "benchmark_text": bench_text if row["judged"] else "—",
+        "gap_text": gap_text(row, lang),
+        "verdict_text": verdict_text,
+        "sentence": sentence(row, home_text, bench_text, lang) if row["verdict"] else "",
+        "change_text": change_text(row, lang),
+        "as_of_text": as_of_text(row, lang),
+        "trend_text": w.get(row["trend"], "—"),
+        "catch_up_text": catch_up_text(row, lang),
+        "needed_text": needed_text(row, lang),
+        "rank_text": w["rank"].format(rank=int(row["rank"]), of=row["rank_of"]) if row["rank"] == row["rank"] else "—",
+    }
+
+
+def catch_up_text(row: Mapping, lang: str) -> str:
+    """When the home reaches the reference at both sides' current pace (analysis.catch_up), in words."""
+    w = WORDS[lang]
+    if row["verdict"] in ("", LEVEL):
+        return "—"
+    if row["verdict"] == AHEAD:
+        return w["catch_up_ahead"]
+    if row["catch_up"] == row["catch_up"]:
+        return w["catch_up_quarters"].format(n=int(row["catch_up"]))
+    return w["catch_up_unknown"] if row["catch_up_reason"] == analysis.NOT_ENOUGH_DATA else w["catch_up_never"]
+
+
+def needed_text(row: Mapping, lang: str) -> str:
+    """What each remaining quarter of the year must bring to reach the reference, for a row that is behind:
+    '每季需增0.77个/万名职工'; a fall for lower-is-better. '—' when ahead, level, or no quarter is left."""
+    needed = row["needed_per_quarter"]
+    if row["verdict"] != BEHIND or needed != needed or needed == 0:
+        return "—"
+    w = WORDS[lang]
+    size = points(needed, 1, lang) if row["is_rate"] else amount(abs(needed), row["basis_unit"], 2, lang)
+    return w["needed"].format(verb=w["rise" if needed > 0 else "fall"], amount=size)
+
+
+def as_of_text(row: Mapping, lang: str) -> str:
+    """'对标数据截至2026年第三季度' when this row's reference is older than the selected quarter; for a flow, which is
+    then read on that quarter on both sides, '双方均按2026年第三季度比较'. '' when both are of the selected quarter."""
+    if not row["benchmark_lags"]:
+        return ""
+    period = period_text(row["benchmark_period"], lang)
+    key = "both_on" if row["home_period"] == row["benchmark_period"] else "as_of"
+    return WORDS[lang][key].format(period=period)
+
+
+def change_text(row: Mapping, lang: str) -> str:
+    """The absolute value's change on the quarter it is read against: '+6个 (+1.5%)', '+0.5 个百分点'; no % for
+    small numbers or from zero."""
+    change = row["change"]
+    if math.isnan(change):
+        return "—"
+    if row["is_rate"]:
+        return f"{signed(change, 1)} {WORDS[lang]['points']}"
+    text = signed_amount(change, row["unit"], row["decimals"], lang)
+    text = f"{text}{row['unit']}" if lang == "zh" else text
+    previous = row["value"] - change
+    small = row["kind"] in ("count", "people") and abs(previous) < SMALL and abs(row["value"]) < SMALL
+    if not small and not math.isnan(row["change_rel"]):
+        text += f" ({signed(row['change_rel'] * 100, 1)}%)"
+    return text
+
+
+def gap_text(row: Mapping, lang: str) -> str:
+    """'+1.2 个百分点', '−3.07个/万名职工 (−24.4%)': the gap, positive when better, in the compared unit."""
+    gap = row["gap"]
+    if not row["judged"] or math.isnan(gap):
+        return "—"
+    if row["is_rate"]:
+        return f"{signed(gap, 1)} {WORDS[lang]['points']}"
+    sign = "+" if gap > 0 else "−" if gap < 0 else ""
+    text = sign + amount(abs(gap), row["basis_unit"], figure_decimals(row), lang)
+    if not math.isnan(row["gap_rel"]):
+        text += f" ({signed(row['gap_rel'] * 100, 1)}%)"
+    return text
+
+
+def sentence(row: Mapping, home_text: str, bench_text: str, lang: str) -> str:
+    """'9.52个/万名职工，比对标（12.59个/万名职工）少3.07个/万名职工（低24.4%），落后' — more/less follows the figures,
+    better/worse the indicator's direction: for problems still open, fewer is ahead."""
+    w = WORDS[lang]
+    if row["verdict"] == LEVEL:
+        return w["sentence_level"].format(home=home_text, bench=bench_text)
+    above = row["difference"] > 0
+    more_less = w[("higher" if above else "lower") if row["is_rate"] else ("more" if above else "less")]
+    if row["is_rate"]:
+        delta = points(row["difference"], 1, lang)
+    else:
+        delta = amount(abs(row["difference"]), row["basis_unit"], figure_decimals(row), lang)
+    rel = ""
+    if not math.isnan(row["gap_rel"]):
+        share = percent(row["difference"] / abs(row["benchmark_value"]), lang)
+        rel = f"（{w['higher' if above else 'lower']}{share}）" if lang == "zh" else f" ({share})"
+    verdict = w[row["verdict"]] if lang == "zh" else w["better"] if row["gap"] > 0 else w["worse"]
+    text = w["sentence"].format(home=home_text, bench=bench_text, more_less=more_less, delta=delta, rel=rel,
+                                verdict=verdict)  # fmt: skip
+    return text + (w["small"] if row["small"] else "")
+
+
+def as_of_note(rows: pd.DataFrame, sel: Selection) -> str:
+    """'对标数据截至2026年第三季度' when the reference's newest shared quarter is older than the home's; else ''."""
+    lagging = rows.loc[rows["benchmark_lags"].astype(bool), "benchmark_period"].dropna()
+    if lagging.empty:
+        return ""
+    return WORDS[sel.lang]["as_of"].format(period=period_text(max(lagging), sel.lang))
+
+
+def strengths_and_weaknesses(rows: pd.DataFrame, n: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The n rows furthest ahead and furthest behind, by `lead` (points for a rate, % of the reference otherwise,
+    positive when better); rows that are level, small or not judged are in neither."""
+    scored = rows[rows["lead"].notna()]
+    strengths = scored[scored["verdict"] == AHEAD].sort_values("lead", ascending=False).head(n)
+    weaknesses = scored[scored["verdict"] == BEHIND].sort_values("lead").head(n)
+    return strengths, weaknesses
+
+
+def verdict_counts(rows: pd.DataFrame) -> dict[str, int]:
+    """How many judged indicators are ahead, level and behind (and judged at all)."""
+    judged = rows[rows["verdict"] != ""]
+    counts = judged["verdict"].value_counts()
+    return {AHEAD: int(counts.get(AHEAD, 0)), LEVEL: int(counts.get(LEVEL, 0)), BEHIND: int(counts.get(BEHIND, 0)),
+            "judged": len(judged)}  # fmt: skip
+
+
+CSV_COLUMNS = [
+    "indicator", "name", "basis", "unit", "home_value", "home_period", "benchmark_value", "benchmark_period",
+    "gap", "gap_rel", "verdict", "value", "rank", "rank_of", "trend",
+]  # fmt: skip
+
+
+def compare_csv_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows as `unionbench compare` writes them: numbers plain, `unit` the compared unit, `verdict` empty where
+    not judged, `gap` > 0 better."""
+    frame = rows.assign(unit=rows["basis_unit"])[CSV_COLUMNS].copy()
+    for column in ("home_value", "benchmark_value", "gap", "gap_rel", "value", "rank"):
+        frame[column] = [plain_decimal(v) if pd.notna(v) else "" for v in frame[column]]
+    frame["rank_of"] = [str(n) if n > 0 else "" for n in frame["rank_of"]]
+    return frame.fillna("")
+
+
+def gaps_to_each_member(store: Store, sel: Selection, indicator: str) -> pd.DataFrame:
+    """The home against each reference region on its own, for one indicator: one comparison row per region (the
+    wall screen's city-by-city panel), with the region's name. Same rules as `comparison`."""
+    _, regions = reference_regions(store, replace(sel, reference="average"))
+    names = store.query("region_names", adcodes=regions).set_index("adcode")["name_zh"]
+    rows = []
+    for region in regions:
+        row = comparison(store, replace(sel, reference=region)).set_index("indicator").loc[indicator]
+        rows.append({"region": region, "region_name": names.get(region, region), **row.to_dict()})
+    return pd.DataFrame(rows)
+
+
+def county_contributions(store: Store, sel: Selection, indicator: str) -> pd.DataFrame:
+    """Which county of the home city adds most to its gap on one indicator, against the same reference level as
+    the city's comparison row (gaps.county_gap_contributions: shares of the base × each county's own gap)."""
+    row = comparison(store, sel).set_index("indicator").loc[indicator]
+    return gaps.county_gap_contributions(
+        store, sel.home, sel.benchmark, row["home_period"], indicator, sel.reference, level=row["benchmark_value"]
+    )
