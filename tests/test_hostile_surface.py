@@ -80,3 +80,8 @@ def test_a_complete_export_replaces_the_file_whole(demo_db_path, tmp_path, capsy
     assert main(["--db", str(demo_db_path), "export", "--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("region_code,region_name,indicator,period,value,unit,upload_id\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export.csv"]
+
+
+def test_compare_into_a_missing_folder_is_one_line_and_exit_2(demo_db_path, tmp_path, capsys):
+    assert main(["--db", str(demo_db_path), "compare", "--out", str(tmp_path / "nope" / "x.csv")]) == 2
+    assert capsys.readouterr().err == f"输出目录不存在 / no such folder for --out: {tmp_path / 'nope'}\n"

@@ -3,7 +3,6 @@
 import argparse
 import getpass
 import logging
-import os
 import sys
 import time
 from pathlib import Path
@@ -218,28 +217,32 @@ def cmd_history(db: Path, args) -> int:
     return 0
 
 
+def output_path(value: str | None) -> Path | None:
+    """--out checked before any work: its folder must exist and it must not be a folder (issue 12 item 8)."""
+    if value is None:
+        return None
+    out = Path(value)
+    if not out.parent.is_dir():
+        raise UsageError(f"输出目录不存在 / no such folder for --out: {out.parent}")
+    if out.is_dir():
+        raise UsageError(f"--out 是一个目录 / --out is a folder, not a file: {out}")
+    return out
+
+
 def cmd_export(db: Path, args) -> int:
     """To standard output, or to --out through a temporary file renamed into place, so a failure half-way never
     leaves a truncated export (or spoils the previous one)."""
-    out = Path(args.out) if args.out else None
-    if out is not None and not out.parent.is_dir():
-        raise UsageError(f"输出目录不存在 / no such folder for --out: {out.parent}")
-    if out is not None and out.is_dir():
-        raise UsageError(f"--out 是一个目录 / --out is a folder, not a file: {out}")
+    out = output_path(args.out)
     store = replica(db).current()
     if out is None:
         write_export(store, sys.stdout)
         return 0
-    partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
     try:
-        with open(partial, "w", encoding="utf-8", newline="") as handle:
+        with atomic_text_file(out) as handle:
             rows = write_export(store, handle)
-        os.replace(partial, out)
     except OSError as error:
         print(f"无法写入 / cannot write {out}: {error.strerror or error}", file=sys.stderr)
         return REFUSED
-    finally:
-        partial.unlink(missing_ok=True)
     print(f"导出 exported {rows} rows to {out}", file=sys.stderr)
     return 0
 
@@ -277,6 +280,7 @@ def resolve_view(store, args) -> tuple[str, str, str]:
 
 def cmd_compare(db: Path, args) -> int:
     """The read model's comparison rows as UTF-8 CSV (compare.CSV_COLUMNS): the same numbers every page shows."""
+    output_path(args.out)
     store = replica(db).current()
     region, set_id, period = resolve_view(store, args)
     selection = Selection(region, set_id, period, args.reference, lang=args.lang)
