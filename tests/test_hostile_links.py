@@ -23,6 +23,8 @@ PARAMS = [
     "seconds",
     "vw",
     "vh",
+    "region",
+    "reference",
 ]
 HOSTILE = [
     "abc",
