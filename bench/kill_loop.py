@@ -150,7 +150,7 @@ def one_run(trial: Path, plan: tuple, rng: random.Random, tally: Tally) -> None:
     process = cli(db, *args)
     # A third anywhere in the run; two thirds in its last part, where it writes, commits and publishes (most of a
     # short run is Python starting up, and a kill there proves little).
-    time.sleep((rng.uniform(0.1, 1.05) if rng.random() < 1 / 3 else rng.uniform(0.7, 1.02)) * seconds)
+    time.sleep((rng.uniform(0.1, 1.05) if rng.random() < 1 / 3 else rng.uniform(0.55, 0.95)) * seconds)
     if process.poll() is None:
         tally.killed += 1
     process.send_signal(signal.SIGKILL)
