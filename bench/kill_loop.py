@@ -45,6 +45,7 @@ class Tally:
     stale: int = 0
     stale_after_writer: int = 0
     failures: list[str] = field(default_factory=list)
+    aim: float = 0.0  # seconds after the start at which most kills are aimed
 
     def bad(self) -> bool:
         return bool(self.partial or self.stale or self.stale_after_writer or self.reopened < self.runs)
@@ -143,16 +144,17 @@ def prepare(work: Path) -> dict:
 
 
 def one_run(trial: Path, plan: tuple, rng: random.Random, tally: Tally) -> None:
-    source, args, seconds, old, new = plan
+    source, args, _, old, new = plan
     db = copy_database(source, trial) if source else trial / "db.duckdb"
     if not source:
         trial.mkdir()
     process = cli(db, *args)
-    # A third anywhere in the run; two thirds in its last part, where it writes, commits and publishes (most of a
-    # short run is Python starting up, and a kill there proves little).
-    time.sleep((rng.uniform(0.1, 1.05) if rng.random() < 1 / 3 else rng.uniform(0.55, 0.95)) * seconds)
-    if process.poll() is None:
-        tally.killed += 1
+    # A third anywhere in the run; two thirds near `tally.aim`, the moment a run commits and publishes, which
+    # follows the machine's load: aim earlier after a run that had finished, later after one that changed nothing
+    # (most of a short run is Python starting up, and a kill there proves little).
+    time.sleep(rng.uniform(0.1, 1.05) * plan[2] if rng.random() < 1 / 3 else rng.uniform(0.9, 1.1) * tally.aim)
+    running = process.poll() is None
+    tally.killed += running
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=60)
     tally.runs += 1
@@ -163,6 +165,7 @@ def one_run(trial: Path, plan: tuple, rng: random.Random, tally: Tally) -> None:
         tally.failures.append(f"{trial.name}: {type(error).__name__}: {error}")
         return
     tally.reopened += 1
+    tally.aim *= 0.9 if not running else (1.08 if state == old else 1.0)
     tally.old += state == old
     tally.new += state == new
     tally.partial += state not in (old, new)
@@ -183,6 +186,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kill_loop_") as folder:
         work = Path(folder)
         plans = prepare(work)
+        for op in OPERATIONS:
+            tallies[op].aim = 0.8 * plans[op][2]
         for n in range(runs):
             op = OPERATIONS[n % len(OPERATIONS)]
             trial = work / f"{op}{n}"
