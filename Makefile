@@ -57,6 +57,7 @@ lint: install-test
 bench: install-test browser
 	$(PY) bench/run.py
 	$(PY) bench/briefing.py
+	$(PY) bench/screen_first_frame.py
 	SOAK_MINUTES=$${SOAK_MINUTES:-30} $(PY) bench/screen_soak.py
 
 # Caches only: the database, its snapshots and the upload archive in var/ are data, not cache.

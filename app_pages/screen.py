@@ -1,76 +1,69 @@
-"""Wall screen for leadership: a dark 16:9 kiosk that rotates through indicators and refreshes itself.
+"""Wall screen for leadership: a dark 16:9 kiosk that tells where the city lags and by how much, rotating through
+its story and refreshing itself (issue 13). Everything is set in the link, because a TV has no keyboard:
 
-Everything is set in the link, because a TV has no keyboard:
-/screen?home=510800&bench=suineilu&indicators=outdoor_stations,org_rate&seconds=15&lang=zh
+/screen?embed=true&home=510800&bench=suineilu&indicators=outdoor_stations,org_rate&seconds=15&lang=en
+
+Every value is checked; a bad one falls back to its default with a small note on the screen, never a traceback.
 """
 
 import datetime as dt
+from dataclasses import replace
 
 import streamlit as st
 
+from components import data
 from components.context import current_store, page_setup
-from components.link import ignored_note_html, screen_link_of
-from components.screen import (
-    SIZE_PROBE,
-    county_map,
-    css,
-    gaps_html,
-    load_frame,
-    ranking_html,
-    scale_for,
-    slide_heading_html,
-    tiles_html,
-    title_html,
-    trend_strip,
-)
+from components.screen import build_frame, css, read_link, scale_for
 from components.strings import t
+from unionbench import compare
 from unionbench.paths import cache_dir_for, resolve_db_path
 
+DEFAULT_HOME, DEFAULT_SET = "510800", "suineilu"
+
 ctx = page_setup(kiosk=True)
-lang = ctx.lang
-link = screen_link_of(ctx)  # every parameter checked; a bad one falls back to its default (issue 12 item 8)
-home, set_id, indicators, seconds, per_10k = link.home, link.set_id, link.indicators, link.seconds, link.per_10k
-scale = scale_for(link.width, link.height)
+params = {key: st.query_params.get(key) for key in st.query_params}
+catalogue = data.catalogue(ctx.store, ctx.data_version, ctx.lang)
+link = read_link(params, set(catalogue))
+homes = data.home_regions(ctx.store, ctx.data_version)
+sets = data.benchmark_sets(ctx.store, ctx.data_version).set_index("id")
+home_default = DEFAULT_HOME if DEFAULT_HOME in homes else next(iter(homes))
+set_default = DEFAULT_SET if DEFAULT_SET in sets.index else sets.index[0]
+defaults = compare.Selection(home_default, set_default, "", lang=ctx.lang)
+first, _ = compare.selection_from_params({**params, "period": None}, defaults, set(homes), set(sets.index), [])
+periods = data.periods(ctx.store, ctx.data_version, first.home)
+if not periods:  # a home with no quarter yet: the default home, named in the note
+    first = replace(first, home=home_default)
+    params = {**params, "home": home_default}
+    link = replace(link, ignored=(*link.ignored, "home"))
+    periods = data.periods(ctx.store, ctx.data_version, home_default)
+selection, ignored = compare.selection_from_params(
+    params, replace(defaults, home=first.home, period=periods[0]), set(homes), set(sets.index), periods
+)
+ignored = list(dict.fromkeys([*ignored, *link.ignored]))
+notes = [t("screen_link_note", ctx.lang, keys=", ".join(ignored))] if ignored else []
+set_name = sets.at[selection.benchmark, "name_zh" if ctx.lang == "zh" else "name_en"]
 cache_dir = str(cache_dir_for(resolve_db_path(None)))
 
-st.html(css(scale))
-st.html(SIZE_PROBE, unsafe_allow_javascript=True)
-if link.ignored:
-    st.html(ignored_note_html(link.ignored, lang))
+st.html(css(scale_for(link.vw, link.vh)))
 
 
-@st.fragment(run_every=seconds)
+@st.fragment(run_every=link.seconds)
 def canvas() -> None:
-    """One frame; reruns every `seconds` with the next indicator and the newest published data."""
+    """One frame; reruns every `seconds` with the next slide and the newest published data."""
     tick = st.session_state.get("screen_tick", -1) + 1
     st.session_state["screen_tick"] = tick
-    stale = None
     try:
         store, version = current_store()
-        frame = load_frame(store, version, home, set_id, indicators, tick, lang, per_10k)
-        st.session_state["screen_last_good"] = frame
+        html, _ = build_frame(store, version, selection, set_name, link, tick, notes, cache_dir)
+        st.session_state["screen_last_good"] = html
         st.session_state["screen_last_good_at"] = dt.datetime.now().strftime("%H:%M:%S")
     except Exception:  # the store is briefly unreachable: keep the last good frame and say so, quietly
-        frame = st.session_state.get("screen_last_good")
-        if frame is None:
+        html = st.session_state.get("screen_last_good")
+        if html is None:
             raise
-        stale = t("screen_stale", lang, time=st.session_state["screen_last_good_at"])
-    st.html(
-        title_html(
-            frame.home_name, frame.period, frame.set_name, frame.as_of, lang, frame.demo, stale, frame.bench_note
-        )
-    )
-    st.html(tiles_html(frame.rows, lang))
-    st.html(slide_heading_html(frame.slide, frame.position, frame.count, lang))
-    left, middle, right = st.columns([1, 2, 1])
-    left.html(ranking_html(frame.slide, frame.home_name, lang))
-    middle.plotly_chart(
-        county_map(frame.slide, cache_dir, scale, lang), key="screen_map", config={"staticPlot": True}, theme=None
-    )
-    right.html(gaps_html(frame.slide, home, frame.set_name, lang))
-    st.plotly_chart(
-        trend_strip(frame.slide, home, scale, lang), key="screen_trend", config={"staticPlot": True}, theme=None
-    )
+        stale = t("screen_stale", ctx.lang, time=st.session_state["screen_last_good_at"])
+        html = html.replace('<div class="meta">', f'<div class="meta"><div class="sc-note">{stale}</div>', 1)
+    st.html(html)
 
 
 canvas()

@@ -175,3 +175,14 @@ def profile_scores(_store: Store, version: str, home: str, set_id: str, period: 
 def strengths_weaknesses(rows):
     """Cheap: read straight off the (cached) comparison rows."""
     return compare.strengths_and_weaknesses(rows)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def counties_comparison(_store: Store, version: str, selection: compare.Selection):
+    """Each county of the home city against the benchmark cities' counties (the wall screen's map and ranking)."""
+    return compare.counties_comparison(_store, selection)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def trend_lines(_store: Store, version: str, selection: compare.Selection, indicator: str):
+    return compare.trend_lines(_store, selection, indicator)

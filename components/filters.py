@@ -74,7 +74,7 @@ def shared_filters(ctx: PageContext, *, indicator: bool = True, level: bool = Fa
         )
     per_capita = False
     if per_10k:
-        flag_from_url("per10k")
+        flag_from_url("per10k", default=True)  # like with like: per 10,000 workers unless asked
         disabled = chosen is not None and chosen.per_capita_base is None
         per_capita = st.sidebar.toggle(t("per_10k_toggle", lang), key="per10k", disabled=disabled) and not disabled
     to_url(*[k for k in ("home", "bench", "period", "indicator", "level", "per10k") if k in st.session_state])

@@ -20,18 +20,20 @@ def status_badge(verdict: str, words: str) -> str:
 
 
 def tile_html(row: pd.Series, bench_name: str, lang: str) -> str:
-    """One tile: name; verdict and gap; home and benchmark on one basis; the absolute value and its change."""
+    """One tile: name; verdict and the gap in one short figure (% of the benchmark, or points); home, benchmark and
+    the gap on one basis with the unit; the absolute value and its change as context."""
     as_of = f" · {escape(row.as_of_text)}" if row.as_of_text else ""
     compared = t("vs_previous_quarter" if row.stock_flow == "stock" else "vs_last_year", lang)
+    gap = "" if row.lead_text == row.gap_text else f"<br>{escape(t('gap', lang))} {escape(row.gap_text)}"
     total = "" if row.is_rate else f"{escape(t('total_context', lang))} {escape(row.value_text)} · "
     return (
         f'<div class="ub-tile" data-testid="kpi-tile" data-indicator="{escape(row.indicator)}" '
         f'data-status="{escape(row.verdict)}">'
         f'<div class="name">{escape(row["name"])}</div>'
         f'<div class="verdict">{status_badge(row.verdict, row.verdict_text)}'
-        f'<span class="gap">{escape(row.gap_text)}</span></div>'
+        f'<span class="gap">{escape(row.lead_text)}</span></div>'
         f'<div class="basis">{escape(t("home_region", lang))} <b>{escape(row.home_text)}</b><br>'
-        f"{escape(bench_name)} {escape(row.benchmark_text)}{as_of}</div>"
+        f"{escape(bench_name)} {escape(row.benchmark_text)}{as_of}{gap}</div>"
         f'<div class="change">{total}{escape(compared)} {escape(row.change_text)}</div>'
         "</div>"
     )

@@ -1,63 +1,140 @@
-"""The wall screen: one dark 16:9 canvas — title, KPI tiles, county ranking, county map, gaps to the benchmark
-cities and a trend strip — that rotates through indicators and refreshes itself, with nobody at the keyboard.
+"""The wall screen (issue 13): one dark 16:9 canvas for the back of a meeting room, drawn as one piece of HTML with
+inline SVG (no Plotly, no map library: nothing to fetch, nothing to log, on screen with the first frame).
 
-Sizes are designed for 1920×1080 and multiplied by the screen's scale, so text stays sharp at 4K and nothing
-overlaps at 1366×768. The browser reports its size once through the link (?vw=&vh=); see SIZE_PROBE.
+Every slide answers "where do we lag, and by how much?": a headline sentence across the top, then the story —
+overview → each lagging indicator, worst first → the counties on a named map and a ranking → the trend. Every
+figure and word comes from the read model's rows (unionbench.compare); this module only lays them out.
+
+Sizes are design pixels on a 1920×1080 canvas multiplied by --u (the screen's scale, from the viewport in CSS, or
+from ?vw=&vh= when a TV browser misreports its size). No text is under 28 design px: ≥ 28 px at 1920×1080,
+≥ 19.9 px at 1366×768, ≥ 56 px at 3840×2160.
 """
 
-from dataclasses import dataclass
+import base64
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from html import escape
 
 import pandas as pd
-import plotly.graph_objects as go
+import shapely
+import streamlit as st
+from shapely.geometry import shape
 
 from components import data
-from components.choropleth import boundaries, view_for
+from components.choropleth import boundaries
 from components.strings import t
 from components.style import STATUS_COLOURS, STATUS_SYMBOLS
-from unionbench.catalog import Indicator
-from unionbench.compare import Selection, as_of_note
+from unionbench import compare
 from unionbench.formatting import format_number, period_text
 
 BASE_WIDTH, BASE_HEIGHT = 1920, 1080
-BACKGROUND, PANEL, TEXT, MUTED = "#0b1526", "#13223a", "#eef2f8", "#a9b7cc"
-# Lines on a projector: Okabe–Ito hues, bright enough on the dark background; home is always the first.
-LINE_COLOURS = ["#f0e442", "#56b4e9", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#ffffff"]
-MAP_SCALE = [[0.0, "#1d3b63"], [0.5, "#3a7cc3"], [1.0, "#a8d4ff"]]
-DARK_MAP_STYLE = {  # MapLibre style with only a background: nothing is fetched
-    "version": 8,
-    "sources": {},
-    "layers": [{"id": "background", "type": "background", "paint": {"background-color": PANEL}}],
-}
-
-# Reports the window's size in the link once (and again if the window changes), so the server can size the canvas.
-SIZE_PROBE = """
-<script>
-(function () {
-  const w = window.parent || window, url = new URL(w.location.href);
-  const vw = w.innerWidth, vh = w.innerHeight;
-  const known = Number(url.searchParams.get("vw")), knownH = Number(url.searchParams.get("vh"));
-  if (Math.abs(known - vw) > 8 || Math.abs(knownH - vh) > 8) {
-    url.searchParams.set("vw", vw); url.searchParams.set("vh", vh); w.location.replace(url.toString());
-  }
-})();
-</script>
-"""
+BACKGROUND, PANEL, TEXT, MUTED, RULE = "#0b1526", "#13223a", "#f2f5fa", "#c3cfdf", "#2a4066"
+HOME_COLOUR = "#f0e442"  # Okabe–Ito yellow: the home city on every chart
+LINE_COLOURS = ["#56b4e9", "#e69f00", "#cc79a7", "#009e73", "#ffffff"]  # benchmark cities (Okabe–Ito)
+REFERENCE_COLOUR = "#ffffff"
+# Text on the status colours: white (each colour has ≥ 4.5:1 against it, see components.style).
+DEFAULT_SECONDS, MIN_SECONDS, MAX_SECONDS = 15, 5, 3600
+MAX_INDICATORS = 30
+ROWS_THAT_FIT = 9
 
 
-def scale_for(width: int | None, height: int | None) -> float:
-    """How much bigger than the 1920×1080 design the screen is (0.71 at 1366×768, 2 at 3840×2160)."""
+# --- the link ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    """The kiosk link's own values, each checked: seconds per slide, the indicators to tell (None: every lagging
+    one), an explicit canvas size, and the names of the parameters that were ignored."""
+
+    seconds: int = DEFAULT_SECONDS
+    indicators: tuple[str, ...] | None = None
+    vw: int | None = None
+    vh: int | None = None
+    ignored: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _whole(raw: str | None, low: int, high: int) -> int | None:
+    """An integer written with ASCII digits only (no '²', no sign, at most 6 digits) within [low, high], else None."""
+    if raw is None or not re.fullmatch(r"[0-9]{1,6}", raw):
+        return None
+    value = int(raw)
+    return value if low <= value <= high else None
+
+
+def read_link(params: Mapping[str, str], catalogue_ids: set[str]) -> Link:
+    """The screen's parameters from the link; a bad one falls back to its default and is named in `ignored`
+    (home, bench, period and lang are checked by unionbench.compare.selection_from_params)."""
+    ignored = []
+    seconds = DEFAULT_SECONDS
+    if params.get("seconds") not in (None, ""):
+        asked = _whole(params.get("seconds"), 0, 999_999)
+        if asked is None or not MIN_SECONDS <= asked <= MAX_SECONDS:
+            ignored.append("seconds")  # not a whole number of seconds: the default; out of range: the nearest bound
+        if asked is not None:
+            seconds = min(max(asked, MIN_SECONDS), MAX_SECONDS)
+    indicators = None
+    if params.get("indicators") not in (None, ""):
+        asked = str(params.get("indicators"))[:2000].split(",")
+        known = tuple(dict.fromkeys(i for i in asked if i in catalogue_ids))[:MAX_INDICATORS]
+        if len(known) < len([i for i in asked if i]):
+            ignored.append("indicators")
+        indicators = known or None
+    vw, vh = _whole(params.get("vw"), 320, 16_000), _whole(params.get("vh"), 240, 9_000)
+    for key, value in (("vw", vw), ("vh", vh)):
+        if params.get(key) not in (None, "") and value is None:
+            ignored.append(key)
+    if vw is None or vh is None:
+        vw = vh = None
+    if params.get("per10k") not in (None, "") and str(params.get("per10k")).lower() not in PER_10K_WORDS:
+        ignored.append("per10k")
+    return Link(seconds, indicators, vw, vh, tuple(ignored))
+
+
+PER_10K_WORDS = ("0", "1", "true", "false", "yes", "no")
+
+
+def scale_for(width: int | None, height: int | None) -> float | None:
+    """How much bigger than the 1920×1080 design an explicit canvas is (0.71 at 1366×768, 2 at 3840×2160);
+    None leaves it to the viewport."""
     if not width or not height:
-        return 1.0
-    return max(0.5, min(width / BASE_WIDTH, height / BASE_HEIGHT))
+        return None
+    return max(0.25, min(width / BASE_WIDTH, height / BASE_HEIGHT))
 
 
-def css(scale: float) -> str:
-    """The kiosk stylesheet: no sidebar, header, toolbar or scrollbars; dark canvas; sizes in design px × scale."""
-    u = f"{scale:.4f}px"
+# --- the story --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Slide:
+    kind: str  # overview | indicator | ranking | trend
+    indicator: str | None = None
+
+
+def story(rows: pd.DataFrame, lagging: list[str], chosen: tuple[str, ...] | None) -> list[Slide]:
+    """Overview → each lagging indicator, worst first (`lagging`, from the read model) → the county ranking and the
+    trend of the largest gap. Indicators chosen in the link that are not behind follow the lagging ones."""
+    told = list(lagging)
+    if chosen:
+        told += [i for i in chosen if i not in told and i in set(rows["indicator"])]
+    judged = rows[rows["verdict"] != ""]["indicator"].tolist()
+    focus = told[0] if told else (judged[0] if judged else None)
+    slides = [Slide("overview"), *(Slide("indicator", i) for i in told)]
+    if focus:
+        slides += [Slide("ranking", focus), Slide("trend", focus)]
+    return slides
+
+
+# --- the stylesheet -----------------------------------------------------------------------------------------------
+
+
+def css(scale: float | None) -> str:
+    """The kiosk stylesheet: no sidebar, header, toolbar or scrollbars; a dark canvas; sizes in design px × --u."""
+    unit = f"{scale:.4f}px" if scale else f"min(100vw / {BASE_WIDTH}, 100vh / {BASE_HEIGHT})"
     return f"""
 <style>
-:root {{ --u: {u}; }}
+:root {{ --u: {unit}; }}
 html, body, .stApp, [data-testid=stAppViewContainer], [data-testid=stMain] {{
   background: {BACKGROUND} !important; color: {TEXT}; overflow: hidden !important; scrollbar-width: none;
 }}
@@ -66,265 +143,447 @@ html, body, .stApp, [data-testid=stAppViewContainer], [data-testid=stMain] {{
 [data-testid=stToolbar], [data-testid=stDecoration], [data-testid=stStatusWidget], footer {{
   display: none !important;
 }}
-[data-testid=stMainBlockContainer], .block-container {{
-  padding: calc(var(--u) * 14) calc(var(--u) * 20) 0 !important; max-width: 100% !important;
-}}
-[data-testid=stVerticalBlock] {{ gap: calc(var(--u) * 10) !important; }}
-[data-testid=stElementContainer]:has(> [data-testid=stHtml] > :is(style, script):only-child) {{ display: none; }}
-.sc-title {{ display: flex; justify-content: space-between; align-items: baseline; height: calc(var(--u) * 64); }}
-.sc-title h1 {{ font-size: calc(var(--u) * 40); margin: 0; padding: 0; color: {TEXT}; font-weight: 700; }}
-.sc-title .meta {{ font-size: calc(var(--u) * 20); color: {MUTED}; text-align: right; }}
-.sc-tag {{ display: inline-block; border: 1px solid {MUTED}; border-radius: calc(var(--u) * 6);
-  padding: 0 calc(var(--u) * 8); margin-left: calc(var(--u) * 10); font-size: calc(var(--u) * 18); }}
-.sc-stale {{ color: #ffb000; }}
-.sc-tiles {{ display: grid; grid-template-columns: repeat(6, 1fr); gap: calc(var(--u) * 14);
-  height: calc(var(--u) * 176); }}
-.sc-tile {{ background: {PANEL}; border-radius: calc(var(--u) * 10); padding: calc(var(--u) * 12) calc(var(--u) * 16);
-  overflow: hidden; }}
-.sc-tile .name {{ font-size: calc(var(--u) * 21); color: {MUTED}; white-space: nowrap; }}
-.sc-tile .value {{ font-size: calc(var(--u) * 46); font-weight: 700; line-height: 1.15; white-space: nowrap; }}
-.sc-tile .unit {{ font-size: calc(var(--u) * 20); font-weight: 400; color: {MUTED}; margin-left: calc(var(--u) * 6); }}
-.sc-tile .line {{ font-size: calc(var(--u) * 19); white-space: nowrap; }}
-.sc-badge {{ display: inline-block; border-radius: calc(var(--u) * 14); padding: 0 calc(var(--u) * 10);
-  font-weight: 700; color: #fff; margin-right: calc(var(--u) * 8); font-size: calc(var(--u) * 19); }}
-.sc-panel {{ background: {PANEL}; border-radius: calc(var(--u) * 10); padding: calc(var(--u) * 12) calc(var(--u) * 16);
-  height: calc(var(--u) * 540); overflow: hidden; }}
-.sc-panel h2 {{ font-size: calc(var(--u) * 26); margin: 0 0 calc(var(--u) * 10); padding: 0; color: {TEXT}; }}
-.sc-row {{ display: grid; grid-template-columns: calc(var(--u) * 44) 1fr auto; align-items: center;
-  height: calc(var(--u) * 54); font-size: calc(var(--u) * 24); border-bottom: 1px solid #22375a; }}
-.sc-row.home {{ color: #f0e442; font-weight: 700; }}
+[data-testid=stMainBlockContainer], .block-container {{ padding: 0 !important; max-width: 100% !important; }}
+[data-stale=true] {{ opacity: 1 !important; transition: none !important; }}
+.sc {{ position: fixed; left: 0; top: 0; z-index: 10; box-sizing: border-box; overflow: hidden;
+  width: calc(var(--u) * 1920); height: calc(var(--u) * 1080); padding: calc(var(--u) * 20) calc(var(--u) * 28);
+  display: flex; flex-direction: column; gap: calc(var(--u) * 12); background: {BACKGROUND}; color: {TEXT};
+  font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
+  line-height: 1.45; }}  /* Noto Sans CJK: ascent + descent ≈ 1.45 em */
+.sc * {{ box-sizing: border-box; }}
+.sc-title, .sc-headline, .sc-slide {{ line-height: 1.45; flex: none; }}  /* CJK glyphs need ~1.45 em */
+.sc-title {{ display: flex; justify-content: space-between; align-items: baseline; gap: calc(var(--u) * 24); }}
+.sc-title h1 {{ font-size: calc(var(--u) * 38); margin: 0; padding: 0; color: {TEXT}; font-weight: 700;
+  white-space: nowrap; }}
+.sc-title .meta {{ font-size: calc(var(--u) * 28); color: {MUTED}; text-align: right; }}
+.sc-tag {{ display: inline-block; border: 2px solid {MUTED}; border-radius: calc(var(--u) * 8); color: {MUTED};
+  padding: 0 calc(var(--u) * 10); margin-left: calc(var(--u) * 14); font-size: calc(var(--u) * 28);
+  font-weight: 400; vertical-align: middle; }}
+.sc-note {{ color: #ffd166; }}
+.sc-headline {{ font-size: calc(var(--u) * 42); font-weight: 700; color: #ffffff; }}
+.sc-slide {{ display: flex; justify-content: space-between; align-items: baseline;
+  border-top: 2px solid {RULE}; padding-top: calc(var(--u) * 10); }}
+.sc-slide .what {{ font-size: calc(var(--u) * 36); font-weight: 700; }}
+.sc-slide .what .basis {{ font-weight: 400; color: {MUTED}; font-size: calc(var(--u) * 30); }}
+.sc-slide .progress {{ font-size: calc(var(--u) * 28); color: {MUTED}; white-space: nowrap; }}
+.sc-body {{ flex: 1; min-height: 0; display: flex; gap: calc(var(--u) * 20); }}
+.sc-tiles {{ flex: 1; display: grid; grid-template-columns: repeat(3, 1fr); grid-template-rows: 1fr 1fr;
+  gap: calc(var(--u) * 18); min-height: 0; }}
+.sc-tile, .sc-panel {{ background: {PANEL}; border-radius: calc(var(--u) * 12); overflow: hidden; min-width: 0;
+  min-height: 0; padding: calc(var(--u) * 16) calc(var(--u) * 24); border-left: calc(var(--u) * 10) solid {PANEL}; }}
+.sc-tile {{ display: flex; flex-direction: column; gap: calc(var(--u) * 2); }}
+.sc-tile .name {{ font-size: calc(var(--u) * 32); color: {MUTED}; font-weight: 700; }}
+.sc-verdict {{ display: flex; align-items: center; gap: calc(var(--u) * 16); flex-wrap: wrap; }}
+.sc-badge {{ display: inline-block; border-radius: calc(var(--u) * 10); padding: calc(var(--u) * 2) calc(var(--u) * 14);
+  font-weight: 700; color: #fff; font-size: calc(var(--u) * 36); white-space: nowrap; }}
+.sc-lead {{ font-size: calc(var(--u) * 68); font-weight: 800; line-height: 1; white-space: nowrap; }}
+.sc-tile .gap {{ font-size: calc(var(--u) * 30); }}
+/* Chinese is about half as long as English for the same words: its tiles have room for larger type */
+.sc:lang(zh) .sc-tile .name {{ font-size: calc(var(--u) * 36); }}
+.sc:lang(zh) .sc-tile .sc-lead {{ font-size: calc(var(--u) * 84); }}
+.sc:lang(zh) .sc-tile .gap {{ font-size: calc(var(--u) * 34); }}
+.sc:lang(zh) .sc-tile .figures {{ font-size: calc(var(--u) * 32); }}
+.sc-tile .figures, .sc-tile .value {{ font-size: calc(var(--u) * 28); color: {MUTED}; }}
+.sc-panel {{ display: flex; flex-direction: column; gap: calc(var(--u) * 12); }}
+.sc-panel h2 {{ font-size: calc(var(--u) * 34); margin: 0; padding: 0; color: {TEXT}; font-weight: 700; }}
+.sc-big .sc-lead {{ font-size: calc(var(--u) * 128); white-space: normal; }}
+.sc-tile .sc-lead {{ white-space: normal; }}  /* a small-number gap is written out in full: it may wrap */
+.sc-big .sc-badge {{ font-size: calc(var(--u) * 52); }}
+.sc-facts {{ display: grid; grid-template-columns: auto 1fr; column-gap: calc(var(--u) * 24);
+  row-gap: calc(var(--u) * 8); font-size: calc(var(--u) * 36); }}
+.sc-facts .label {{ color: {MUTED}; }}
+.sc-big .line {{ font-size: calc(var(--u) * 34); color: {MUTED}; }}
+.sc-drag {{ font-size: calc(var(--u) * 34); margin-top: auto; }}
+.sc-drag b {{ color: #ff7f50; }}
+.sc-member {{ display: grid; grid-template-columns: 1fr auto; align-items: center; row-gap: calc(var(--u) * 4);
+  column-gap: calc(var(--u) * 16); padding: calc(var(--u) * 14) 0; border-bottom: 2px solid {RULE}; }}
+.sc-member .who {{ font-size: calc(var(--u) * 40); font-weight: 700; }}
+.sc-member .figure {{ font-size: calc(var(--u) * 30); color: {MUTED}; grid-column: 1 / -1; }}
+.sc-member .sc-lead {{ font-size: calc(var(--u) * 48); }}
+.sc-member .sc-badge {{ font-size: calc(var(--u) * 32); }}
+.sc-list {{ flex: 1; min-height: 0; overflow: hidden; }}
+.sc-row {{ display: grid; grid-template-columns: calc(var(--u) * 56) 1fr auto; align-items: center;
+  column-gap: calc(var(--u) * 14); height: calc(var(--u) * 66); font-size: calc(var(--u) * 34);
+  border-bottom: 2px solid {RULE}; white-space: nowrap; }}
 .sc-row .rank {{ color: {MUTED}; }}
-.sc-gap {{ font-size: calc(var(--u) * 19); color: {MUTED}; display: block; margin-top: calc(var(--u) * 4); }}
-.sc-row.tall {{ height: auto; padding: calc(var(--u) * 10) 0; }}
-.sc-list {{ height: calc(var(--u) * 462); overflow: hidden; }}
+.sc-row .lead {{ font-weight: 700; }}
 .sc-roll {{ animation: sc-roll var(--roll) linear infinite; }}
 @keyframes sc-roll {{ from {{ transform: translateY(0); }} to {{ transform: translateY(-50%); }} }}
-.sc-slide {{ font-size: calc(var(--u) * 30); font-weight: 700; height: calc(var(--u) * 44); }}
-.sc-slide .dots {{ font-size: calc(var(--u) * 20); color: {MUTED}; margin-left: calc(var(--u) * 14); }}
+.sc-drawing {{ position: relative; flex: none; }}
+.sc-drawing img {{ position: absolute; inset: 0; width: 100%; height: 100%; }}
+.sc-drawing > span {{ position: absolute; white-space: nowrap; line-height: 1.1; }}
+.sc-place {{ text-align: center; font-size: calc(var(--u) * 30); color: #fff;
+  text-shadow: 0 0 calc(var(--u) * 4) {BACKGROUND}, 0 0 calc(var(--u) * 4) {BACKGROUND}; }}
+.sc-place b {{ font-size: calc(var(--u) * 34); }}
+.sc-tick {{ font-size: calc(var(--u) * 28); color: {MUTED}; }}
+.sc-end {{ font-size: calc(var(--u) * 32); }}
+.sc-end.home {{ font-weight: 700; font-size: calc(var(--u) * 36); }}
+.sc-legend {{ display: flex; gap: calc(var(--u) * 28); font-size: calc(var(--u) * 28); color: {MUTED};
+  flex-wrap: wrap; }}
 </style>
 """
 
 
-@dataclass(frozen=True)
-class Slide:
-    """What one indicator's slide shows, assembled while the data is reachable (kept as the last good frame)."""
-
-    indicator: Indicator
-    counties: pd.DataFrame  # region, region_name, value, per_10k, rank
-    cities: pd.DataFrame  # home and its benchmark cities: region, region_name, value, per_10k, rank
-    trend: pd.DataFrame  # region, region_name, period, value
-    per_10k: bool
-    member_gaps: pd.DataFrame  # the home against each benchmark city (compare.gaps_to_each_member)
+# --- pieces -----------------------------------------------------------------------------------------------------
 
 
 def badge(verdict: str, words: str) -> str:
+    """The verdict as colour, symbol and word together (never colour alone)."""
     colour = STATUS_COLOURS.get(verdict, STATUS_COLOURS[""])
     symbol = STATUS_SYMBOLS.get(verdict, "—")
     return f'<span class="sc-badge" style="background:{colour}">{symbol} {escape(words)}</span>'
 
 
-def title_html(
-    home_name: str,
-    period: str,
-    set_name: str,
-    as_of: str,
-    lang: str,
-    demo: bool,
-    stale: str | None,
-    bench_note: str = "",
+def accent(verdict: str) -> str:
+    return f"border-left-color:{STATUS_COLOURS.get(verdict, PANEL)}"
+
+
+def header_html(
+    home_name: str, period: str, set_name: str, lang: str, demo: bool, updated: str, notes: list[str], headline: str
 ) -> str:
-    tags = f'<span class="sc-tag">{escape(t("demo_tag", lang))}</span>' if demo else ""
-    note = "".join(f'<div class="sc-stale">{escape(text)}</div>' for text in (bench_note, stale) if text)
+    """Title, data time, the benchmark's as-of note and link notes, and the headline sentence."""
+    tag = f'<span class="sc-tag">{escape(t("demo_tag", lang))}</span>' if demo else ""
+    title = f"{t('screen_heading', lang, home=home_name)} · {period} · {t('vs_bench', lang, bench=set_name)}"
+    meta = escape(t("data_as_of", lang, time=updated))
+    meta += "".join(f'<div class="sc-note">{escape(note)}</div>' for note in notes if note)
     return (
-        f'<div class="sc-title" data-testid="screen-title"><h1>{escape(t("screen_heading", lang, home=home_name))} · '
-        f"{escape(period_text(period, lang))} · {escape(t('vs_bench', lang, bench=set_name))}{tags}</h1>"
-        f'<div class="meta">{escape(t("data_as_of", lang, time=as_of))}{note}</div></div>'
+        f'<div class="sc-title" data-testid="screen-title"><h1>{escape(title)}{tag}</h1>'
+        f'<div class="meta">{meta}</div></div>'
+        f'<div class="sc-headline" data-testid="screen-headline">{escape(headline)}</div>'
     )
 
 
-def tiles_html(rows: pd.DataFrame, lang: str) -> str:
-    """The headline comparison rows (unionbench.compare): verdict and gap first, then both figures."""
-    tiles = []
-    for _, row in rows[rows.headline].iterrows():
-        tiles.append(
-            f'<div class="sc-tile" data-testid="screen-tile" data-status="{escape(row.verdict)}">'
-            f'<div class="name">{escape(row["name"])}</div>'
-            f'<div class="line">{badge(row.verdict, row.verdict_text)}{escape(row.gap_text)}</div>'
-            f'<div class="line">{escape(row.home_text)} · {escape(row.benchmark_text)}</div>'
-            f'<div class="line">{escape(t("total_context", lang))} {escape(row.value_text)}</div></div>'
+def slide_heading_html(slide: Slide, row: Mapping | None, period: str, position: int, count: int, lang: str) -> str:
+    """What this slide shows — its indicator, the basis it is compared on, the quarter — and where the story is."""
+    key = slide.kind
+    if slide.kind == "indicator" and row is not None and row["verdict"] != "behind":
+        key = "chosen"  # asked for in the link, not behind: not called a weakness
+    kind = t(f"screen_slide_{key}", lang)
+    if row is None:
+        basis = t("screen_overview_what", lang)
+        what = f'{escape(kind)} <span class="basis">· {escape(basis)} · {escape(period)}</span>'
+    else:
+        basis = t("screen_basis", lang, unit=row["basis_unit"])
+        what = f'{escape(kind)} · {escape(row["name"])} <span class="basis">· {escape(basis)} · {escape(period)}</span>'
+    return (
+        f'<div class="sc-slide" data-testid="screen-slide" data-kind="{slide.kind}" '
+        f'data-indicator="{escape(slide.indicator or "overview")}"><span class="what">{what}</span>'
+        f'<span class="progress">{position + 1} / {count}</span></div>'
+    )
+
+
+def tile_html(row: Mapping, lang: str) -> str:
+    """One headline indicator: the verdict and the gap first and largest, then both figures on the compared basis
+    (the absolute total is on the indicator's own slide: English units leave no room for it here)."""
+    gap = ""
+    if row["gap_text"] != row["lead_text"]:
+        gap = f'<div class="gap">{escape(t("gap", lang))} {escape(row["gap_text"])}</div>'
+    return (
+        f'<div class="sc-tile" data-testid="screen-tile" data-status="{escape(row["verdict"])}" '
+        f'style="{accent(row["verdict"])}"><div class="name">{escape(row["name"])}</div>'
+        f'<div class="sc-verdict">{badge(row["verdict"], row["verdict_text"])}'
+        f'<span class="sc-lead">{escape(row["lead_text"])}</span></div>{gap}'
+        f'<div class="figures">{escape(t("home_figure", lang))} {escape(row["home_text"])} · '
+        f"{escape(t('benchmark', lang))} {escape(row['benchmark_text'])}</div>"
+        "</div>"
+    )
+
+
+def overview_html(rows: pd.DataFrame, lang: str) -> str:
+    tiles = "".join(tile_html(row, lang) for _, row in rows[rows["headline"]].head(6).iterrows())
+    return f'<div class="sc-tiles">{tiles}</div>'
+
+
+def indicator_html(
+    row: Mapping, members: pd.DataFrame, counties: pd.DataFrame, home_name: str, set_name: str, lang: str
+) -> str:
+    """One lagging indicator: the verdict and gap very large, both figures, rank, trend and what it takes; beside
+    it the home against each benchmark city on its own (compare.gaps_to_each_member) and the counties furthest
+    behind (their own comparison rows)."""
+    pairs = [(t("home_figure", lang), row["home_text"]), (t("benchmark", lang), row["benchmark_text"])]
+    if row["gap_text"] != row["lead_text"]:  # a rate's gap is its lead: said once
+        pairs.insert(0, (t("gap", lang), row["gap_text"]))
+    if row["value_text"] != row["home_text"]:  # a rate is its own total
+        pairs.append((t("total_context", lang), row["value_text"]))
+    facts = "".join(f'<span class="label">{escape(k)}</span><span>{escape(v)}</span>' for k, v in pairs)
+    lines = [t("screen_rank_trend", lang, rank=row["rank_text"], trend=row["trend_text"])]
+    if row["needed_text"] != "—":
+        lines.append(t("screen_needed", lang, needed=row["needed_text"]))
+    more = "".join(f'<div class="line">{escape(line)}</div>' for line in lines)
+    if row["as_of_text"]:
+        more += f'<div class="line sc-note">{escape(row["as_of_text"])}</div>'
+    big = (
+        f'<div class="sc-panel sc-big" style="flex:1.15;{accent(row["verdict"])}">'
+        f'<div class="sc-verdict">{badge(row["verdict"], row["verdict_text"])}</div>'
+        f'<div class="sc-lead">{escape(row["lead_text"])}</div><div class="sc-facts">{facts}</div>{more}</div>'
+    )
+    cities = "".join(
+        f'<div class="sc-member"><span class="who">{escape(m.region_name)}</span>'
+        f'<span class="sc-verdict">{badge(m.verdict, m.verdict_text)}<span class="sc-lead">{escape(m.lead_text)}</span>'
+        f'</span><span class="figure">{escape(t("benchmark", lang))} {escape(m.benchmark_text)}</span></div>'
+        for m in members.itertuples()
+    )
+    behind = counties[counties["verdict"] == "behind"].sort_values("lead").head(3)
+    drag = ""
+    if len(behind):
+        names = t("list_sep", lang).join(
+            f'<span style="white-space:nowrap">{escape(r.region_name)} {escape(r.lead_text)}</span>'
+            for r in behind.itertuples()
         )
-    return f'<div class="sc-tiles">{"".join(tiles)}</div>'
+        drag = f'<div class="sc-drag">{escape(t("screen_drag", lang, bench=set_name))}<br><b>{names}</b></div>'
+    side = (
+        f'<div class="sc-panel" style="flex:1" data-testid="screen-gaps">'
+        f"<h2>{escape(t('screen_each_member', lang, home=home_name))}</h2>{cities}{drag}</div>"
+    )
+    return big + side
 
 
-def shown(slide: Slide) -> tuple[str, str, int]:
-    """The column compared on this slide, its unit text and decimals."""
-    ind = slide.indicator
-    if slide.per_10k:
-        return "per_10k", f"{ind.unit}/万人" if ind.unit else "/万人", 2
-    return "value", ind.unit, ind.decimals
-
-
-def ranking_html(slide: Slide, home_name: str, lang: str, rows_that_fit: int = 9) -> str:
-    """The counties best first; a list longer than fits rolls slowly upwards (drawn twice for a seamless loop)."""
-    column, unit, decimals = shown(slide)
-    ordered = slide.counties.sort_values("rank", na_position="last")
+def ranking_list_html(counties: pd.DataFrame, heading: str) -> str:
+    """The counties best first, each with its figure and verdict against the benchmark cities' counties; a list
+    longer than fits rolls slowly upwards (drawn twice for a seamless loop)."""
+    ordered = counties.sort_values("rank", na_position="last")
     rows = "".join(
-        f'<div class="sc-row"><span class="rank">{int(r) if r == r else "—"}</span><span>{escape(name)}</span>'
-        f"<span>{format_number(v, decimals)}</span></div>"
-        for r, name, v in zip(ordered["rank"], ordered.region_name, ordered[column], strict=True)
+        f'<div class="sc-row" data-testid="screen-county"><span class="rank">'
+        f"{int(r.rank) if r.rank == r.rank else '—'}</span>"
+        f"<span>{escape(r.region_name)} {escape(r.home_text)}</span>"
+        f'<span class="lead" style="color:{text_colour(r.verdict)}">{STATUS_SYMBOLS.get(r.verdict, "—")} '
+        f"{escape(r.lead_text)}</span></div>"
+        for r in ordered.itertuples()
     )
-    rolling = len(ordered) > rows_that_fit
-    body = f'<div class="sc-roll" style="--roll:{2.5 * len(ordered):.0f}s">{rows}{rows}</div>' if rolling else rows
-    heading = escape(t("screen_ranking", lang, city=home_name, unit=unit))
+    rolling = len(ordered) > ROWS_THAT_FIT
+    body = f'<div class="sc-roll" style="--roll:{3 * len(ordered)}s">{rows}{rows}</div>' if rolling else rows
     return (
-        f'<div class="sc-panel" data-testid="screen-ranking"><h2>{heading}</h2><div class="sc-list">{body}</div></div>'
+        f'<div class="sc-panel" style="flex:0 0 calc(var(--u) * 800)" data-testid="screen-ranking">'
+        f'<h2>{escape(heading)}</h2><div class="sc-list">{body}</div></div>'
     )
 
 
-def gaps_html(slide: Slide, home: str, bench_name: str, lang: str) -> str:
-    """Home against each benchmark city on this slide's indicator: the read model's row for each city."""
-    column, unit, decimals = shown(slide)
-    cities = slide.cities.set_index("region")
-    rows = []
-    if home in cities.index:
-        rows.append(
-            f'<div class="sc-row home"><span>★</span><span>{escape(cities.at[home, "region_name"])}</span>'
-            f"<span>{escape(slide.member_gaps.home_text.iloc[0] if len(slide.member_gaps) else '—')}</span></div>"
-        )
-    for _, row in slide.member_gaps.iterrows():
-        rows.append(
-            f'<div class="sc-row tall"><span></span><span>{escape(row.region_name)}'
-            f'<span class="sc-gap">{badge(row.verdict, row.verdict_text)}{escape(row.gap_text)}</span></span>'
-            f"<span>{escape(row.benchmark_text)}</span></div>"
-        )
-    heading = t("screen_gaps", lang, bench=bench_name, unit=unit)
-    return f'<div class="sc-panel" data-testid="screen-gaps"><h2>{escape(heading)}</h2>{"".join(rows)}</div>'
+# Verdict colours lightened for text on the dark panel (the badges keep the darker fills): blue, grey, vermillion.
+TEXT_COLOURS = {"ahead": "#56b4e9", "level": "#d9d9d9", "behind": "#ff7f50", "": MUTED}
 
 
-def slide_heading_html(slide: Slide, position: int, count: int, lang: str) -> str:
-    """The slide's indicator (and the unit its charts use), with where the rotation stands."""
-    _, unit, _ = shown(slide)
-    dots = "".join("●" if i == position else "○" for i in range(count))
+def text_colour(verdict: str) -> str:
+    return TEXT_COLOURS.get(verdict, MUTED)
+
+
+# --- the county map: outlines and names in SVG ---------------------------------------------------------------------
+
+MAP_W, MAP_H, MAP_PAD = 940, 620, 24
+
+
+def drawing_html(svg_body: str, width: int, height: int, labels: list[str], testid: str) -> str:
+    """A drawing of `width`×`height` design px: the shapes as an SVG image (the HTML sanitiser of st.html drops
+    inline SVG; an image of shapes without text needs no font) and every word laid over it as HTML text,
+    positioned in % of the box — so all text is real text, measurable and sharp at any scale."""
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" preserveAspectRatio="none">'
+        f"{svg_body}</svg>"
+    )
+    source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
     return (
-        f'<div class="sc-slide" data-testid="screen-slide" data-indicator="{escape(slide.indicator.id)}">'
-        f'{escape(slide.indicator.name)}（{escape(unit)}）<span class="dots">{dots} {position + 1}/{count}</span></div>'
+        f'<div class="sc-drawing" data-testid="{testid}" '
+        f'style="width:calc(var(--u) * {width});height:calc(var(--u) * {height})">'
+        f'<img src="{source}" alt="">{"".join(labels)}</div>'
     )
 
 
-def dark_layout(figure: go.Figure, height: int, scale: float) -> go.Figure:
-    figure.update_layout(
-        height=height,
-        paper_bgcolor=PANEL,
-        plot_bgcolor=PANEL,
-        font={"color": TEXT, "size": round(19 * scale)},
-        margin={"l": round(16 * scale), "r": round(16 * scale), "t": round(12 * scale), "b": round(12 * scale)},
+def label(x: float, y: float, width: int, height: int, text: str, css_class: str, anchor: str = "center") -> str:
+    """Text at (x, y) of a drawing: centred on the point, or starting / ending there ('start' | 'end')."""
+    shift = {"center": "-50%", "start": "0", "end": "-100%"}[anchor]
+    return (
+        f'<span class="{css_class}" style="left:{100 * x / width:.3f}%;top:{100 * y / height:.3f}%;'
+        f'transform:translate({shift},-50%)">{text}</span>'
     )
-    return figure
 
 
-def county_map(slide: Slide, cache_dir: str, scale: float, lang: str) -> go.Figure:
-    """The home city's counties coloured by the slide's figure (lighter is better). No names on the shapes: map
-    text needs a glyph server; the ranking beside the map names them."""
-    column, unit, decimals = shown(slide)
-    frame = slide.counties
-    geojson, bounds = boundaries(tuple(frame.region), cache_dir)
-    height = round(540 * scale)
-    center, zoom = view_for(bounds, round(900 * scale), height)
-    labels = [f"{name} {format_number(v, decimals)}" for name, v in zip(frame.region_name, frame[column], strict=True)]
-    figure = go.Figure(
-        go.Choroplethmap(
-            geojson=geojson,
-            locations=frame.region,
-            z=frame[column],
-            featureidkey="id",
-            colorscale=MAP_SCALE,
-            reversescale=slide.indicator.direction == "lower",
-            marker={"line": {"color": BACKGROUND, "width": 2}},
-            colorbar={"title": {"text": unit}, "thickness": round(16 * scale), "tickfont": {"color": TEXT}},
-            text=labels,
-            hovertemplate="%{text}<extra></extra>",
+@st.cache_resource(max_entries=16, show_spinner=False)
+def county_shapes(adcodes: tuple[str, ...], cache_dir: str) -> dict[str, tuple[str, float, float]]:
+    """Per county: an SVG path in map design px (equirectangular, x shrunk by cos(latitude)) and the point where its
+    name goes (shapely's representative_point: always inside the shape, unlike a centroid)."""
+    geojson, (west, south, east, north) = boundaries(adcodes, cache_dir)
+    shrink = math.cos(math.radians((north + south) / 2))
+    span_x, span_y = (east - west) * shrink, north - south
+    k = min((MAP_W - 2 * MAP_PAD) / span_x, (MAP_H - 2 * MAP_PAD) / span_y)
+    off_x = (MAP_W - span_x * k) / 2
+    off_y = (MAP_H - span_y * k) / 2
+
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        return off_x + (lon - west) * shrink * k, off_y + (north - lat) * k
+
+    shapes = {}
+    for feature in geojson["features"]:
+        geometry = shape(feature["geometry"])
+        path = []
+        for polygon in getattr(geometry, "geoms", [geometry]):
+            for ring in [polygon.exterior, *polygon.interiors]:
+                points = [xy(x, y) for x, y in ring.coords]
+                path.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z")
+        point = shapely.get_coordinates(geometry.representative_point())[0]
+        shapes[feature["id"]] = ("".join(path), *xy(*point))
+    return shapes
+
+
+def county_map_html(counties: pd.DataFrame, shapes: dict[str, tuple[str, float, float]]) -> str:
+    """Each county filled in its verdict colour, with its name, verdict symbol and gap written on the shape."""
+    paths, labels = [], []
+    for r in counties.itertuples():
+        if r.region not in shapes:
+            continue
+        path, x, y = shapes[r.region]
+        fill = STATUS_COLOURS.get(r.verdict, STATUS_COLOURS[""])
+        paths.append(f'<path d="{path}" fill="{fill}" stroke="{BACKGROUND}" stroke-width="4"/>')
+        text = (
+            f'<b data-testid="screen-map-name">{escape(r.region_name)}</b>'
+            f"<br>{STATUS_SYMBOLS.get(r.verdict, '—')} {escape(r.lead_text)}"
         )
+        labels.append(label(x, y, MAP_W, MAP_H, text, "sc-place"))
+    return drawing_html("".join(paths), MAP_W, MAP_H, labels, "screen-map")
+
+
+def ranking_html(counties: pd.DataFrame, shapes: dict, heading: str, legend: str) -> str:
+    """The county slide: the named map and the ranking list."""
+    map_panel = (
+        f'<div class="sc-panel" style="flex:1;align-items:center">{county_map_html(counties, shapes)}'
+        f'<div class="sc-legend">{legend}</div></div>'
     )
-    figure.update_layout(map={"style": DARK_MAP_STYLE, "center": center, "zoom": zoom})
-    return dark_layout(figure, height, scale)
+    return map_panel + ranking_list_html(counties, heading)
 
 
-def trend_strip(slide: Slide, home: str, scale: float, lang: str) -> go.Figure:
-    """Home (yellow, thick) and each benchmark city over the last eight quarters."""
-    _, unit, _ = shown(slide)
-    figure = go.Figure()
-    order = [home, *[r for r in slide.trend.region.unique() if r != home]]
-    for n, region in enumerate(order):
-        line = slide.trend[slide.trend.region == region].sort_values("period")
+def legend_html(lang: str) -> str:
+    return "".join(f"<span>{badge(v, t(f'screen_legend_{v}', lang))}</span>" for v in ("ahead", "level", "behind"))
+
+
+# --- the trend: lines with their names at the end -----------------------------------------------------------------
+
+TREND_W, TREND_H = 1800, 650
+PLOT_L, PLOT_R, PLOT_T, PLOT_B = 120, 1330, 24, 584
+
+
+def _ticks(low: float, high: float, count: int = 4) -> list[float]:
+    """Round tick values covering [low, high]."""
+    span = (high - low) or abs(high) or 1.0
+    raw = span / count
+    step = 10 ** math.floor(math.log10(raw))
+    step *= next(m for m in (1, 2, 2.5, 5, 10) if raw <= m * step)
+    start = math.floor(low / step) * step
+    return [start + i * step for i in range(int(math.ceil((high - start) / step)) + 1)]
+
+
+def trend_drawing(lines: pd.DataFrame, periods: list[str]) -> str:
+    """Home (yellow, thick, dotted with markers), the benchmark level (white, dashed) and each benchmark city over
+    eight quarters, each named at its last point (no legend to clip), quarters along the bottom, round gridlines."""
+    if lines.empty:
+        return drawing_html("", TREND_W, TREND_H, [], "screen-trend")
+    ticks = _ticks(min(0.0, float(lines["figure"].min())), float(lines["figure"].max()))
+    low, high = ticks[0], ticks[-1]
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1
+    decimals = 0 if step >= 1 else 1 if step >= 0.1 else 2
+
+    def x(period: str) -> float:
+        return PLOT_L + periods.index(period) * (PLOT_R - PLOT_L) / max(1, len(periods) - 1)
+
+    def y(value: float) -> float:
+        return PLOT_B - (value - low) / (high - low or 1) * (PLOT_B - PLOT_T)
+
+    shapes, labels = [], []
+    for tick in ticks:
+        shapes.append(f'<line x1="{PLOT_L}" x2="{PLOT_R}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="{RULE}" '
+                      'stroke-width="2"/>')  # fmt: skip
+        labels.append(label(PLOT_L - 16, y(tick), TREND_W, TREND_H, format_number(tick, decimals), "sc-tick", "end"))
+    for period in periods:
+        labels.append(label(x(period), PLOT_B + 40, TREND_W, TREND_H, escape(period), "sc-tick"))
+    ends = []
+    order = {"member": 0, "reference": 1, "home": 2}  # the home is drawn last, on top
+    members = list(lines.loc[lines["role"] == "member", "region"].unique())
+    for (role, region), line in sorted(lines.groupby(["role", "region"]), key=lambda g: order[g[0][0]]):
+        line = line[line["period"].isin(periods)].sort_values("period")
         if line.empty:
             continue
-        figure.add_trace(
-            go.Scatter(
-                x=[period_text(p, lang) for p in line.period],
-                y=line.value,
-                name=line.region_name.iloc[0],
-                mode="lines+markers",
-                line={"color": LINE_COLOURS[n % len(LINE_COLOURS)], "width": (5 if region == home else 2.5) * scale},
-                marker={"size": (9 if region == home else 6) * scale},
-            )
-        )
-    figure.update_layout(
-        xaxis={"type": "category", "gridcolor": "#22375a", "tickfont": {"size": round(18 * scale)}},
-        yaxis={"gridcolor": "#22375a", "rangemode": "tozero", "nticks": 4, "tickfont": {"size": round(18 * scale)}},
-        legend={"orientation": "v", "x": 1.01, "y": 1, "font": {"size": round(19 * scale)}},
+        colour = {"home": HOME_COLOUR, "reference": REFERENCE_COLOUR}.get(role)
+        colour = colour or LINE_COLOURS[members.index(region) % len(LINE_COLOURS)]
+        width = {"home": 10, "reference": 5}.get(role, 4)
+        dash = ' stroke-dasharray="18 12"' if role == "reference" else ""
+        points = " ".join(f"{x(p):.1f},{y(v):.1f}" for p, v in zip(line["period"], line["figure"], strict=True))
+        shapes.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="{width}"{dash}/>')
+        if role == "home":
+            shapes += [f'<circle cx="{x(p):.1f}" cy="{y(v):.1f}" r="10" fill="{colour}"/>'
+                       for p, v in zip(line["period"], line["figure"], strict=True)]  # fmt: skip
+        last = line.iloc[-1]
+        ends.append([y(last["figure"]), f"{last['region_name']} {last['figure_label']}", colour, role])
+    for end_y, text, colour, role in _spread(ends, 46, PLOT_T + 20, PLOT_B):
+        labels.append(label(PLOT_R + 24, end_y, TREND_W, TREND_H, escape(text), f"sc-end {role}", "start")
+                      .replace('style="', f'style="color:{colour};', 1))  # fmt: skip
+    return drawing_html("".join(shapes), TREND_W, TREND_H, labels, "screen-trend")
+
+
+def _spread(ends: list[list], gap: float, top: float, bottom: float) -> list[list]:
+    """End labels moved apart vertically (at least `gap` between them, within [top, bottom]) so none overlap."""
+    ends = sorted(ends, key=lambda e: e[0])
+    for i in range(1, len(ends)):
+        ends[i][0] = max(ends[i][0], ends[i - 1][0] + gap)
+    overshoot = ends[-1][0] - bottom if ends else 0
+    if overshoot > 0:
+        for e in ends:
+            e[0] -= overshoot
+    for i in range(len(ends)):
+        ends[i][0] = max(ends[i][0], top + i * gap)
+    return ends
+
+
+def trend_html(lines: pd.DataFrame, periods: list[str], heading: str) -> str:
+    return (
+        f'<div class="sc-panel" style="flex:1;align-items:center"><h2 style="align-self:flex-start">{escape(heading)}'
+        f"</h2>{trend_drawing(lines, periods)}</div>"
     )
-    dark_layout(figure, round(170 * scale), scale)
-    figure.update_layout(margin={"l": round(56 * scale), "b": round(40 * scale), "t": round(14 * scale)})
-    return figure
 
 
-@dataclass(frozen=True)
-class Frame:
-    """Everything one screen shows: the last good one is kept when the data cannot be read."""
-
-    home_name: str
-    set_name: str
-    period: str
-    as_of: str
-    demo: bool
-    rows: pd.DataFrame  # the read model's comparison rows for the home city
-    bench_note: str  # '对标数据截至…' when the benchmark cities have not reported the newest quarter yet
-    slide: Slide
-    position: int
-    count: int
+def canvas_html(header: str, heading: str, body: str, kind: str, lang: str) -> str:
+    return (
+        f'<div class="sc" lang="{"zh-CN" if lang == "zh" else "en"}" data-testid="screen" data-kind="{kind}">'
+        f"{header}{heading}"
+        f'<div class="sc-body" data-testid="screen-body">{body}</div></div>'
+    )
 
 
-def load_frame(store, version: str, home: str, set_id: str, indicator_ids: list[str], tick: int, lang: str, per_10k):
-    """Read what the screen needs for slide number `tick` (rotating through `indicator_ids`)."""
-    catalogue = data.catalogue(store, version, lang)
-    position = tick % len(indicator_ids)
-    ind = catalogue[indicator_ids[position]]
-    period = data.periods(store, version, home)[0]
-    sets = data.benchmark_sets(store, version).set_index("id")
+# --- one frame ----------------------------------------------------------------------------------------------------
+
+
+def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, notes: list[str], cache_dir: str):
+    """The HTML of slide number `tick` of the story and the slide it shows, from the read model's rows."""
+    lang = sel.lang
+    rows = data.comparison(store, version, sel)
+    previous = data.comparison(store, version, compare.previous_quarter(sel))
+    headline = compare.headline_sentence(rows, sel, set_name, previous)
+    slides = story(rows, compare.lagging_worst_first(rows, list(link.indicators) if link.indicators else None),
+                   link.indicators)  # fmt: skip
+    position = tick % len(slides)
+    slide = slides[position]
     status = data.data_status(store, version)
-    use_per_10k = (per_10k is not False) and ind.per_capita_base is not None
-    selection = Selection(home, set_id, period, lang=lang)
-    rows = data.comparison(store, version, selection)
-    members = data.peer_regions(store, version, "benchmark_cities", home, set_id)
-    counties = data.peer_regions(store, version, "counties", home, set_id)
-    slide = Slide(
-        ind,
-        data.region_values(store, version, counties, ind, period, use_per_10k),
-        data.region_values(store, version, members, ind, period, use_per_10k),
-        data.series(store, version, members, ind, period, 8, use_per_10k),
-        use_per_10k,
-        data.gaps_to_each_member(store, version, selection, ind.id),
-    )
-    last_change = status["last_change"]
-    return Frame(
-        data.region_name(store, version, home),
-        sets.at[set_id, "name_zh" if lang == "zh" else "name_en"],
-        period,
-        last_change.strftime("%Y-%m-%d %H:%M") if last_change is not None else "—",
-        bool(status["has_demo"]),
-        rows,
-        as_of_note(rows, selection),
-        slide,
-        position,
-        len(indicator_ids),
-    )
+    updated = status["last_change"].strftime("%Y-%m-%d %H:%M") if status["last_change"] is not None else "—"
+    home_name = data.region_name(store, version, sel.home)
+    period = period_text(sel.period, lang)
+    header = header_html(
+        home_name, period, set_name, lang, bool(status["has_demo"]), updated,
+        [compare.as_of_note(rows, sel), *notes], headline,
+    )  # fmt: skip
+    by_id = rows.set_index("indicator", drop=False)
+    row = by_id.loc[slide.indicator] if slide.indicator else None
+    if slide.kind == "overview":
+        body = overview_html(rows, lang)
+    elif slide.kind == "indicator":
+        members = data.gaps_to_each_member(store, version, sel, slide.indicator)
+        counties = data.counties_comparison(store, version, sel)
+        counties = counties[counties["indicator"] == slide.indicator]
+        body = indicator_html(row, members, counties, home_name, set_name, lang)
+    elif slide.kind == "ranking":
+        counties = data.counties_comparison(store, version, sel)
+        counties = counties[counties["indicator"] == slide.indicator]
+        shapes = county_shapes(tuple(counties["region"]), cache_dir) if len(counties) else {}
+        heading = t("screen_county_heading", lang, city=home_name, bench=set_name)
+        body = ranking_html(counties, shapes, heading, legend_html(lang))
+    else:
+        lines = data.trend_lines(store, version, sel, slide.indicator)
+        heading = t("screen_trend_heading", lang, home=home_name, bench=set_name)
+        body = trend_html(lines, compare.history_periods(sel.period), heading)
+    heading_html = slide_heading_html(slide, row, period, position, len(slides), lang)
+    return canvas_html(header, heading_html, body, slide.kind, lang), slide

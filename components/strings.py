@@ -32,10 +32,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "暂无数据。请先运行 unionbench init --demo 或上传数据。",
         "en": "No data yet. Run `unionbench init --demo` or upload a file.",
     },
-    "link_ignored": {
-        "zh": "链接参数无法识别，已用默认值：{keys}",
-        "en": "Link parameters not understood, defaults used: {keys}",
-    },
     "link_value_ignored": {
         "zh": "链接中的 {param} 无法识别，已用默认值",
         "en": "{param} in the link was not understood; the default is used",
@@ -221,6 +217,36 @@ STRINGS: dict[str, dict[str, str]] = {
     "demo_tag": {"zh": "演示数据", "en": "demo data"},
     "screen_ranking": {"zh": "县区排名（{unit}）", "en": "County ranking ({unit})"},
     "screen_gaps": {"zh": "与{bench}对比（{unit}）", "en": "Against {bench} ({unit})"},
+    "screen_slide_overview": {"zh": "总览", "en": "Overview"},
+    "screen_slide_indicator": {"zh": "短板", "en": "Lagging"},
+    "screen_slide_chosen": {"zh": "指标", "en": "Indicator"},
+    "screen_slide_ranking": {"zh": "县区", "en": "Counties"},
+    "screen_slide_trend": {"zh": "趋势", "en": "Trend"},
+    "screen_basis": {"zh": "按 {unit} 比较", "en": "compared in {unit}"},
+    "screen_rank_trend": {"zh": "排名 {rank} · 趋势 {trend}", "en": "rank {rank} · trend {trend}"},
+    "screen_needed": {"zh": "年底追平：{needed}", "en": "to catch up by year end: {needed}"},
+    "screen_each_member": {"zh": "{home}与各对标城市", "en": "{home} against each benchmark city"},
+    "screen_county_heading": {
+        "zh": "{city}各县区排名（对标{bench}各县区）",
+        "en": "Counties of {city}, ranked (against the counties of {bench})",
+    },
+    "screen_trend_heading": {"zh": "近 8 个季度：{home}与{bench}", "en": "Last 8 quarters: {home} and {bench}"},
+    "screen_drag": {
+        "zh": "落后最多的县区（对标{bench}各县区）",
+        "en": "Counties furthest behind (against the counties of {bench})",
+    },
+    "screen_overview_what": {
+        "zh": "重点指标，各按其口径（每万名职工或比率）",
+        "en": "key indicators, each on its basis (per 10,000 workers or a rate)",
+    },
+    "list_sep": {"zh": "、", "en": ", "},
+    "screen_legend_ahead": {"zh": "领先", "en": "ahead"},
+    "screen_legend_level": {"zh": "持平", "en": "level"},
+    "screen_legend_behind": {"zh": "落后", "en": "behind"},
+    "screen_link_note": {
+        "zh": "链接参数有误，已用默认值：{keys}",
+        "en": "Link values not understood, defaults used: {keys}",
+    },
     "screen_stale": {
         "zh": "数据暂时无法读取，显示 {time} 的画面",
         "en": "Data unreachable: showing the frame of {time}",

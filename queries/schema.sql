@@ -73,7 +73,7 @@ create table if not exists observations (
     region varchar not null,
     indicator varchar not null,
     period varchar not null,             -- 'YYYYQn'
-    value double not null,
+    value double not null check (isfinite(value)),  -- never inf or nan (issue 12)
     upload_id integer not null,
     version integer not null,
     primary key (region, indicator, period, version)
@@ -126,12 +126,13 @@ create table if not exists targets (
 create or replace macro period_index(p) as cast(left(p, 4) as integer) * 4 + cast(right(p, 1) as integer) - 1;
 create or replace macro period_label(i) as cast(i // 4 as varchar) || 'Q' || cast(i % 4 + 1 as varchar);
 
--- The newest version of each figure among uploads that are not reverted.
+-- The newest version of each figure among uploads that are not reverted. A non-finite value (stored before the check
+-- constraint existed, issue 12) is never a figure: the version before it counts instead.
 create or replace view current_observations as
 select o.region, o.indicator, o.period, o.value, o.upload_id, o.version
 from observations as o
 join uploads as u on u.id = o.upload_id
-where u.status = 'committed'
+where u.status = 'committed' and isfinite(o.value)
 qualify row_number() over (partition by o.region, o.indicator, o.period order by o.version desc) = 1;
 
 -- Summable indicators for every region: its own report, else the sum of its counties' reports, but only when

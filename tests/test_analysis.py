@@ -140,30 +140,6 @@ def test_radar_scores_put_the_best_at_100_and_the_worst_at_0_whatever_the_direct
     assert scores["rate"].tolist() == [50, 50, 50]  # nobody is better
 
 
-# --- strengths and weaknesses -----------------------------------------------------------------------------------
-
-
-def test_strengths_and_weaknesses_compare_rates_in_points_and_the_rest_relative_to_the_benchmark():
-    gaps = pd.DataFrame(
-        [
-            ("stations", -30.0, -0.30, "behind", False, "higher"),
-            ("org_rate", -2.0, -0.025, "behind", True, "higher"),  # 78 % against 80 %: 2 points, not 2.5 %
-            ("funds", 30.0, 0.15, "ahead", False, "higher"),
-            ("membership_rate", 4.0, 0.05, "ahead", True, "higher"),
-            ("open_problems", -5.0, -0.50, "ahead", False, "lower"),  # half the benchmark's open problems
-            ("workers", 1e5, 0.9, "unknown", False, "neutral"),
-        ],
-        columns=["indicator", "absolute", "relative", "status", "in_points", "direction"],
-    ).set_index("indicator")
-    strengths, weaknesses = analysis.strengths_and_weaknesses(gaps)
-    assert strengths.index.tolist() == ["open_problems", "funds", "membership_rate"]
-    assert strengths["lead"].tolist() == pytest.approx([50, 15, 4])
-    assert weaknesses.index.tolist() == ["stations", "org_rate"]
-    assert weaknesses["lead"].tolist() == pytest.approx([-30, -2])
-    top_one = analysis.strengths_and_weaknesses(gaps, n=1)
-    assert top_one[0].index.tolist() == ["open_problems"] and top_one[1].index.tolist() == ["stations"]
-
-
 # --- county contributions ---------------------------------------------------------------------------------------
 
 COUNTIES = pd.DataFrame(

@@ -90,11 +90,13 @@ def test_a_county_profile_reads_one_basis_and_its_rank_is_the_tables_when_per_10
     )
 
 
-def test_the_map_says_when_its_table_ranks_totals_and_the_profile_ranks_per_10k(page):
-    at = page("map")
+def test_the_map_ranks_per_10k_by_default_and_says_when_its_table_ranks_totals(page):
+    default = page("map")
+    assert default.dataframe[0].value.columns[-1] == "数值 (个/万名职工)"  # like with like unless asked
+    assert not any(c.value.startswith("地图和右表按总量排名") for c in default.caption)
+    at = page("map", per10k="false")
     assert at.dataframe[0].value.columns[-1] == "数值 (个)"
     assert any(caption.value.startswith("地图和右表按总量排名") for caption in at.caption)
-    assert not any(c.value.startswith("地图和右表按总量排名") for c in page("map", per10k="true").caption)
 
 
 def test_the_map_of_the_province_counties_ranks_all_183_with_both_shizhong_districts(page):
@@ -168,7 +170,8 @@ def test_the_wall_screen_runs_from_its_link_alone(page):
     at = page("screen", indicators="org_rate,nonsense", seconds="7", lang="en")
     assert not at.exception, at.exception
     html = "".join(element.proto.body for element in at.get("html"))
-    assert 'data-indicator="org_rate"' in html and "1/1" in html  # unknown ids are dropped
+    # unknown ids are dropped (and named); the story: overview, the organisation rate (behind), counties, trend
+    assert 'data-kind="overview"' in html and "1 / 4" in html and "indicators" in html
     assert "Guangyuan" in html or "广元市" in html
     assert not at.sidebar.selectbox  # a kiosk draws no filters
 

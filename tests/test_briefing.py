@@ -138,7 +138,7 @@ def test_table_one_shows_the_read_models_words_for_every_judged_headline_indicat
         assert line[1] == row.value_text
         assert line[3] + unit == row.home_text
         assert line[4] + unit == row.benchmark_text
-        assert line[5] == (row.gap_text.replace(f" {unit}", "") if unit else row.gap_text)
+        assert line[5] == (row.gap_text.replace(f" {unit}", "").replace(unit, "") if unit else row.gap_text)
         assert line[6] == row.verdict_text == VERDICT_WORDS[row.verdict]
         sentence = paragraph_starting(document, f"{row['name']}：")
         assert f"（{row.benchmark_text}）" in sentence and SENTENCE_WORDS[row.verdict] in sentence, indicator
@@ -193,6 +193,18 @@ def word_row(**changes):
         "gap_rel": 1 / 3,
         "verdict": "ahead",
         "small": False,
+        "kind": "count",
+        "change": 1.0,
+        "change_rel": 0.1,
+        "home_period": "2026Q3",
+        "benchmark_period": "2026Q3",
+        "benchmark_lags": False,
+        "trend": "improving",
+        "rank": 2.0,
+        "rank_of": 4,
+        "catch_up": 0.0,
+        "catch_up_reason": "ahead",
+        "needed_per_quarter": 0.0,
     } | changes
     return row | compare.texts(row, "zh")
 
@@ -221,7 +233,7 @@ def test_three_against_four_is_stated_without_percentages_or_drama():
                      verdict="behind", small=True)  # fmt: skip
     clause = tx.gap_clause(small, "对标", "zh")
     assert clause == "，比对标（0.30项/万名职工）多0.10项/万名职工，落后于对标（数量较小，仅供参考）"
-    assert small["gap_text"] == "−0.10 项/万名职工"
+    assert small["gap_text"] == "−0.10项/万名职工"
 
 
 def test_a_total_that_grows_with_size_is_shown_but_never_judged():

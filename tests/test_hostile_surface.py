@@ -85,3 +85,18 @@ def test_a_complete_export_replaces_the_file_whole(demo_db_path, tmp_path, capsy
 def test_compare_into_a_missing_folder_is_one_line_and_exit_2(demo_db_path, tmp_path, capsys):
     assert main(["--db", str(demo_db_path), "compare", "--out", str(tmp_path / "nope" / "x.csv")]) == 2
     assert capsys.readouterr().err == f"输出目录不存在 / no such folder for --out: {tmp_path / 'nope'}\n"
+
+
+def test_an_upload_to_a_database_whose_init_was_killed_is_refused_not_a_crash(tmp_path, capsys):
+    from unionbench.store import Store
+
+    primary = tmp_path / "new.duckdb"
+    store = Store(primary)  # as a killed `init` leaves it: the schema, no regions, nothing published
+    store.apply_schema()
+    store.close()
+    upload = tmp_path / "a.csv"
+    upload.write_text(CSV.format(n=5), encoding="utf-8")
+    assert main(["--db", str(primary), "ingest", str(upload)]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    assert captured.out.startswith("已拒绝，未写入任何数据") or "not initialised" in captured.err

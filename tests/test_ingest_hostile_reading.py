@@ -15,7 +15,7 @@ import pytest
 from tests.ingest_files import csv_bytes, xlsx_bytes
 from unionbench.ingest import limits, parse, prepare, xlsx
 from unionbench.ingest.parse import read_grid, read_grid_file
-from unionbench.ingest.problems import FileRejected
+from unionbench.ingest.problems import FileRejected, Problem, cap_problems
 
 TODAY = dt.date(2026, 11, 30)
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -396,7 +396,7 @@ def test_hidden_rows_and_columns_are_imported_and_each_is_named_in_a_warning(sto
     )
     prepared = prepare(data, "hidden.xlsx", store, today=TODAY)
     assert prepared.errors == []
-    hidden = [p for p in prepared.warnings if p.code.startswith("hidden_")]
+    hidden = sorted((p for p in prepared.warnings if p.code.startswith("hidden_")), key=lambda p: p.code, reverse=True)
     assert [(p.code, p.row, p.column) for p in hidden] == [
         ("hidden_row", 3, None),
         ("hidden_column", None, "B · 户外劳动者服务站点(个)"),
@@ -438,10 +438,11 @@ def test_a_problem_list_from_the_reading_layer_is_capped_with_a_count_per_kind(s
     rows = "".join(county_row(r, "利州区", f'<c r="B{r}"><f>1/0</f></c>') for r in range(2, 502))
     prepared = prepare(handmade_xlsx(sheet(HEADER_ROW + rows)), "many.xlsx", store, today=TODAY)
     formula = [p for p in prepared.errors if p.code == "formula_without_value"]
-    assert len(formula) == 200 and formula[-1].row == 201
-    summaries = [p for p in prepared.errors if p.code == "problems_not_listed"]
-    assert [(p.details["kind"], p.details["count"]) for p in summaries] == [("formula_without_value", 300)]
-    assert both(summaries[0]) == (
+    assert len(formula) == len(prepared.errors) == 200 and formula[-1].row == 201
+    assert prepared.error_count == 500 and prepared.problem_counts == {"formula_without_value": 500}
+    summary = cap_problems([Problem("formula_without_value", row=r) for r in range(2, 502)])[-1]
+    assert (summary.code, summary.details) == ("problems_not_listed", {"count": 300, "kind": "formula_without_value"})
+    assert both(summary) == (
         "另有 300 个同类问题（formula_without_value）未逐条列出。",
         "300 more problems of the same kind (formula_without_value) are not listed.",
     )

@@ -16,6 +16,7 @@ PARAMETERS = {
     "values_with_provenance": {"regions": ["510800", "510822"], "indicators": ["org_rate"], "periods": ["2026Q3"]},
     "child_regions": {"parent": "510800"},
     "child_regions_of": {"parents": ["510800", "510900"]},
+    "city_county_figures": {"cities": ["510800"], "periods": ["2026Q3"]},
     "data_status": {},
     "data_version": {},
     "export_current": {},

@@ -5,6 +5,7 @@ import logging
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from unionbench.auth import EXAMPLE_PASSWORD, Throttle, attempt_sign_in, hash_password, users_with_example_password
@@ -96,6 +97,7 @@ def upload_page(writable_db, monkeypatch):
     monkeypatch.setenv("UNIONBENCH_DB", str(writable_db))
     monkeypatch.chdir(ROOT)
     sign_in_throttles.clear()
+    st.cache_data.clear()  # cached by snapshot name: another test's copy of the demo database has the same names
 
     def open_page(users: dict) -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)

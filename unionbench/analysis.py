@@ -1,5 +1,5 @@
 """The analysis behind the analysis pages: composite index, rank moves, top-performer levels, trends, catch-up,
-what-if, radar scores, strengths and weaknesses, county contributions and progress against targets.
+what-if, radar scores, county contributions and progress against targets.
 
 Plain functions over pandas objects: no database, no streamlit. Each docstring states its rule in plain words,
 because the methodology page shows them (see METHODS). Figures handed in must already be comparable across regions
@@ -165,27 +165,6 @@ def normalised_scores(wide: pd.DataFrame, directions: Mapping[str, str]) -> pd.D
         else:
             scores[column] = (values - low) / (high - low) * 100
     return pd.DataFrame(scores, index=wide.index)
-
-
-def strengths_and_weaknesses(gaps: pd.DataFrame, n: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The indicators where home is furthest ahead of the benchmark, and those where it is furthest behind.
-
-    `gaps` has one row per indicator with `absolute` and `relative` (home − benchmark, as metrics.gap gives),
-    `status`, `in_points` (True for rates) and optionally `direction` (higher when absent). Each row gets a
-    `lead`, positive when home is better: for a rate the gap in percentage points, for anything else the gap in
-    % of the benchmark, with the sign turned for lower-is-better. Strengths are the n largest positive leads;
-    weaknesses the n most negative, worst first. Indicators without a status (neutral or unknown) are in neither.
-    A rate 3 points behind thus ranks with a count 3 % behind.
-    """
-    frame = gaps.copy()
-    direction = frame["direction"] if "direction" in frame else pd.Series("higher", index=frame.index)
-    sign = direction.map(_sign)
-    in_points = frame["in_points"].eq(True)
-    frame["lead"] = sign * frame["absolute"].where(in_points, frame["relative"] * 100)
-    judged = frame[(frame["status"] != UNKNOWN) & frame["lead"].notna()]
-    strengths = judged[judged["lead"] > 0].sort_values("lead", ascending=False).head(n)
-    weaknesses = judged[judged["lead"] < 0].sort_values("lead").head(n)
-    return strengths, weaknesses
 
 
 def county_contributions(
@@ -498,7 +477,6 @@ METHODS = (
     rank_moves,
     tiny_difference,
     percentile_benchmark,
-    strengths_and_weaknesses,
     trend,
     catch_up,
     needed_per_quarter,

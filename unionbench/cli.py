@@ -140,14 +140,17 @@ def cmd_ingest(db: Path, args) -> int:
         prepared = outcome.prepared
     if not prepared.ok:
         print(
-            f"已拒绝，未写入任何数据：{len(prepared.errors)} 个问题 / rejected, nothing written: "
-            f"{len(prepared.errors)} problem(s)"
+            f"已拒绝，未写入任何数据：{prepared.error_count} 个问题 / rejected, nothing written: "
+            f"{prepared.error_count} problem(s)"
         )
         for problem in prepared.errors:
             print("  ✗ " + problem_line(problem))
+        print_problem_counts(prepared)
         return REFUSED
     for problem in prepared.warnings:
         print("  ! " + problem_line(problem))
+    if prepared.warning_count > len(prepared.warnings):
+        print_problem_counts(prepared)
     if args.dry_run:
         shown = preview(store, prepared)
         print(
@@ -158,10 +161,19 @@ def cmd_ingest(db: Path, args) -> int:
             print(f"  {row.region_name} {row.indicator_name} {row.period}: {row.old_value:g} → {row.new_value:g}")
         return 0
     result = outcome.result
-    if result.already_imported:
+    if result.changed_nothing:
+        same_file = (
+            (f"此文件已导入过（上传 #{result.previous_upload_id}），" if result.already_imported else ""),
+            (
+                f"this file was already imported as upload #{result.previous_upload_id}; "
+                if result.already_imported
+                else ""
+            ),
+        )
         print(
-            f"此文件已导入过（上传 #{result.upload_id}），未作改动 / this file was already imported as upload "
-            f"#{result.upload_id}; nothing changed"
+            f"{same_file[0]}数值均与当前相同，未作改动（记为上传 #{result.upload_id}：0 修改）/ "
+            f"{same_file[1]}nothing changed: every figure is already the current one "
+            f"(recorded as upload #{result.upload_id}, 0 changed, {result.unchanged} unchanged)"
         )
         return 0
     print(
@@ -169,6 +181,22 @@ def cmd_ingest(db: Path, args) -> int:
         f"{result.unchanged} 未变 unchanged"
     )
     return 0
+
+
+def print_problem_counts(prepared) -> None:
+    """Every kind of problem with its count, when the list above was cut short (issue 12: a file of 100,000 bad
+    rows printed 53 MB)."""
+    listed = len(prepared.errors) + len(prepared.warnings)
+    total = prepared.error_count + prepared.warning_count
+    if total > listed:
+        print(
+            f"只列出前 {len(prepared.errors) or len(prepared.warnings)} 个 / only the first "
+            f"{len(prepared.errors) or len(prepared.warnings)} are listed ({total} in all); 按类型 by kind:"
+        )
+    else:
+        print("按类型 by kind:")
+    for code, count in sorted(prepared.problem_counts.items(), key=lambda pair: (-pair[1], pair[0])):
+        print(f"  {code}: {count}")
 
 
 def cmd_uploads(db: Path, args) -> int:

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from unionbench.store import Store, bump_data_version, load_query
@@ -15,7 +16,17 @@ class CommitResult:
     added: int
     changed: int
     unchanged: int
-    already_imported: bool = False
+    already_imported: bool = False  # the same bytes were committed before and nothing changed now
+    # the first committed upload of the same bytes, if any
+    previous_upload_id: int | None = None
+
+    @property
+    def changed_nothing(self) -> bool:
+        return not (self.added or self.changed)
+
+
+class NonFiniteFigure(ValueError):
+    """A figure that is not a finite number reached the commit: a bug upstream, never stored (issue 12)."""
 
 
 def diff_observations(store: Store, observations: pd.DataFrame) -> pd.DataFrame:
@@ -26,6 +37,20 @@ def diff_observations(store: Store, observations: pd.DataFrame) -> pd.DataFrame:
         diff = cur.execute(load_query("write/diff_incoming")).df()
         cur.unregister("incoming_observations")
     return diff
+
+
+def finite_only(observations: pd.DataFrame) -> pd.DataFrame:
+    """The figures as doubles, or NonFiniteFigure naming the first that is inf, nan or missing."""
+    incoming = observations[OBSERVATION_COLUMNS].copy()
+    values = pd.to_numeric(incoming["value"], errors="coerce").astype("float64")
+    bad = ~np.isfinite(values.to_numpy())
+    if bad.any():
+        first = incoming[bad].iloc[0]
+        raise NonFiniteFigure(
+            f"{int(bad.sum())} figure(s) are not finite numbers, e.g. {first.region} {first.indicator} "
+            f"{first.period} = {first.value!r}"
+        )
+    return incoming.assign(value=values)
 
 
 def commit_observations(
@@ -41,15 +66,21 @@ def commit_observations(
 ) -> CommitResult:
     """Add every new or changed figure as a new version under a new upload, all or nothing.
 
-    A file whose sha256 matches a committed upload changes nothing and names that upload.
+    Idempotence is on content against the current figures (issue 12): figures that all equal the current ones
+    change nothing, and are still recorded as an upload (0 added, 0 changed) so the history shows the attempt;
+    any figure that differs is a new version, even when the same bytes were imported before (a correction in
+    between). Only the demo and bulk loads (`is_demo`) are recognised by their hash and not recorded again.
     """
-    incoming = observations[OBSERVATION_COLUMNS].copy()
+    incoming = finite_only(observations)
     with store.transaction() as cur:
-        previous = cur.execute(load_query("upload_by_sha256"), {"sha256": sha256}).fetchone()
-        if previous:
-            return CommitResult(previous[0], 0, 0, 0, already_imported=True)
         cur.register("incoming_observations", incoming)
         status = cur.execute(load_query("write/diff_incoming")).df()["status"].value_counts()
+        counts = {key: int(status.get(key, 0)) for key in ("new", "changed", "unchanged")}
+        previous = cur.execute(load_query("upload_by_sha256"), {"sha256": sha256}).fetchall()
+        previous_id = int(previous[0][0]) if previous else None
+        if is_demo and previous_id is not None and not (counts["new"] or counts["changed"]):
+            cur.unregister("incoming_observations")
+            return CommitResult(previous_id, 0, 0, counts["unchanged"], True, previous_id)
         upload_id = cur.execute(
             load_query("write/insert_upload"),
             {
@@ -62,7 +93,6 @@ def commit_observations(
             },
         ).fetchone()[0]
         cur.execute(load_query("write/insert_versions"), {"upload_id": upload_id})
-        counts = {key: int(status.get(key, 0)) for key in ("new", "changed", "unchanged")}
         cur.execute(
             load_query("write/record_upload_counts"),
             {
@@ -73,6 +103,8 @@ def commit_observations(
             },
         )
         cur.unregister("incoming_observations")
-        if counts["new"] or counts["changed"]:
-            bump_data_version(cur)
-    return CommitResult(upload_id, counts["new"], counts["changed"], counts["unchanged"])
+        # A new data version either way, so readers move to a snapshot that lists the upload (issue 12: uploads
+        # that changed nothing were invisible until some other write); no figure to recompute when none changed.
+        bump_data_version(cur, figures=bool(counts["new"] or counts["changed"]))
+    unchanged_repeat = previous_id is not None and not (counts["new"] or counts["changed"])
+    return CommitResult(upload_id, counts["new"], counts["changed"], counts["unchanged"], unchanged_repeat, previous_id)

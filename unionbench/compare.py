@@ -35,6 +35,7 @@ from unionbench.export import plain_decimal
 from unionbench.formatting import (
     SMALL,
     amount,
+    format_number,
     per10k_decimals,
     percent,
     period_text,
@@ -60,7 +61,7 @@ COLUMNS = [
     "difference", "gap", "gap_rel", "gap_text", "lead", "small", "verdict", "verdict_text", "sentence",
     "rank", "rank_of", "trend", "catch_up", "catch_up_reason", "needed_per_quarter",
     "previous_period", "change", "change_rel", "change_text", "headline", "as_of_text", "trend_text",
-    "catch_up_text", "needed_text", "rank_text",
+    "catch_up_text", "needed_text", "rank_text", "lead_text",
 ]  # fmt: skip
 
 WORDS = {
@@ -95,6 +96,13 @@ WORDS = {
         "rise": "需增",
         "fall": "需减",
         "rank": "{rank}/{of}",
+        "headline_behind": "{judged} 项指标 {behind} 项落后于{bench}",
+        "headline_none_behind": "{judged} 项指标无一落后于{bench}",
+        "headline_nothing": "暂无可与{bench}对标的指标",
+        "headline_worst": "差距最大：{name} {lead}",
+        "headline_improved": "较上季度改善 {n} 项",
+        "headline_sep": " · ",
+        "reference_line": "对标水平",
     },
     "en": {
         "ahead": "ahead",
@@ -127,6 +135,13 @@ WORDS = {
         "rise": "up",
         "fall": "down",
         "rank": "{rank} of {of}",
+        "headline_behind": "{behind} of {judged} indicators behind {bench}",
+        "headline_none_behind": "None of {judged} indicators behind {bench}",
+        "headline_nothing": "No indicator can be compared with {bench} yet",
+        "headline_worst": "Largest gap: {name} {lead}",
+        "headline_improved": "{n} improved on last quarter",
+        "headline_sep": " · ",
+        "reference_line": "benchmark level",
     },
 }
 
@@ -264,7 +279,10 @@ def history_periods(period: str, count: int = HISTORY) -> list[str]:
 
 def basis_unit(ind: Indicator, basis: str, lang: str) -> str:
     """The unit of the compared figure: '个/万名职工' / 'units per 10,000 workers', '%', or the indicator's own."""
-    return WORDS[lang]["per_base"].format(unit=ind.unit) if basis.startswith("per_10k") else ind.unit
+    if not basis.startswith("per_10k"):
+        return ind.unit
+    unit = "CNY" if lang == "en" and ind.unit == "10k yuan" else ind.unit  # CNY 16,338 per 10,000 workers
+    return WORDS[lang]["per_base"].format(unit=unit)
 
 
 def basis_of(ind: Indicator) -> str:
@@ -569,6 +587,7 @@ def texts(row: Mapping, lang: str) -> dict[str, str]:
         "catch_up_text": catch_up_text(row, lang),
         "needed_text": needed_text(row, lang),
         "rank_text": w["rank"].format(rank=int(row["rank"]), of=row["rank_of"]) if row["rank"] == row["rank"] else "—",
+        "lead_text": lead_text(row, lang),
     }
 
 
@@ -636,6 +655,19 @@ def gap_text(row: Mapping, lang: str) -> str:
     return text
 
 
+def lead_text(row: Mapping, lang: str) -> str:
+    """The gap in one short figure, as a headline or a wall-screen tile shows it: '−34.8%' (of the reference) for a
+    figure, '−3.1 个百分点' for a rate; the full gap text where no percentage is given (small numbers); '—' without
+    a verdict."""
+    if not row["judged"] or math.isnan(row["gap"]):
+        return "—"
+    if row["is_rate"]:
+        return f"{signed(row['gap'], 1)} {WORDS[lang]['points']}"
+    if math.isnan(row["gap_rel"]):
+        return gap_text(row, lang)
+    return f"{signed(row['gap_rel'] * 100, 1)}%"
+
+
 def sentence(row: Mapping, home_text: str, bench_text: str, lang: str) -> str:
     """'9.52个/万名职工，比对标（12.59个/万名职工）少3.07个/万名职工（低24.4%），落后' — more/less follows the figures,
     better/worse the indicator's direction: for problems still open, fewer is ahead."""
@@ -683,6 +715,61 @@ def verdict_counts(rows: pd.DataFrame) -> dict[str, int]:
             "judged": len(judged)}  # fmt: skip
 
 
+def previous_quarter(sel: Selection) -> Selection:
+    """The same selection a quarter earlier: what 'improved on last quarter' is read against."""
+    return replace(sel, period=shift(sel.period, -1))
+
+
+def lagging_worst_first(rows: pd.DataFrame, only: list[str] | None = None) -> list[str]:
+    """The indicators that are behind, the largest gap (`lead`) first; small-number rows are never among them.
+    With `only`, just those indicators (in the same order)."""
+    behind = rows[(rows["verdict"] == BEHIND) & rows["lead"].notna()]
+    if only is not None:
+        behind = behind[behind["indicator"].isin(only)]
+    return behind.sort_values("lead", kind="stable")["indicator"].tolist()
+
+
+def improved_since(rows: pd.DataFrame, previous_rows: pd.DataFrame) -> tuple[int, int]:
+    """How many indicators judged in both quarters had their gap grow (positive = better), and how many were judged
+    in both. Read on `lead` as it is shown (one decimal: points for a rate, % of the reference otherwise) where both
+    quarters have one, else on the gap itself (small numbers), so a change too small to show is no improvement."""
+    now = rows[rows["verdict"] != ""].set_index("indicator")
+    before = previous_rows[previous_rows["verdict"] != ""].set_index("indicator")
+    both = now.index.intersection(before.index)
+    improved = 0
+    for indicator in both:
+        new, old = now.at[indicator, "lead"], before.at[indicator, "lead"]
+        if math.isnan(new) or math.isnan(old):
+            new, old = now.at[indicator, "gap"], before.at[indicator, "gap"]
+        else:
+            new, old = round(new, 1), round(old, 1)
+        improved += bool(new > old)
+    return improved, len(both)
+
+
+def headline_sentence(
+    rows: pd.DataFrame, sel: Selection, set_name: str, previous_rows: pd.DataFrame | None = None
+) -> str:
+    """The wall screen's one sentence, on the briefing's rules: '15 项指标 11 项落后于遂内泸 · 差距最大：争取财政资金
+    −34.8% · 较上季度改善 4 项'. The largest gap is the first weakness (`strengths_and_weaknesses`); the improvement
+    count is `improved_since` the previous quarter's rows, left out when no indicator was judged in both."""
+    w = WORDS[sel.lang]
+    counts = verdict_counts(rows)
+    if not counts["judged"]:
+        return w["headline_nothing"].format(bench=set_name)
+    key = "headline_behind" if counts[BEHIND] else "headline_none_behind"
+    parts = [w[key].format(judged=counts["judged"], behind=counts[BEHIND], bench=set_name)]
+    _, weaknesses = strengths_and_weaknesses(rows, 1)
+    if len(weaknesses):
+        worst = weaknesses.iloc[0]
+        parts.append(w["headline_worst"].format(name=worst["name"], lead=worst["lead_text"]))
+    if previous_rows is not None:
+        improved, compared = improved_since(rows, previous_rows)
+        if compared:
+            parts.append(w["headline_improved"].format(n=improved))
+    return w["headline_sep"].join(parts)
+
+
 CSV_COLUMNS = [
     "indicator", "name", "basis", "unit", "home_value", "home_period", "benchmark_value", "benchmark_period",
     "gap", "gap_rel", "verdict", "value", "rank", "rank_of", "trend",
@@ -711,10 +798,55 @@ def gaps_to_each_member(store: Store, sel: Selection, indicator: str) -> pd.Data
     return pd.DataFrame(rows)
 
 
+def counties_comparison(store: Store, sel: Selection) -> pd.DataFrame:
+    """The comparison rows of each county of a home city (each against the benchmark cities' counties, ranked among
+    the home city's counties), all indicators, with the county's `region` and `region_name`: the wall screen's
+    county map and ranking. Empty for a home that is not a city."""
+    if region_facts(store, sel.home).get("level") != "city":
+        return pd.DataFrame(columns=["region", "region_name", *COLUMNS])
+    counties = children(store, [sel.home])
+    names = store.query("region_names", adcodes=counties).set_index("adcode")["name_zh"]
+    frames = [
+        comparison(store, sel.with_home(county)).assign(region=county, region_name=names.get(county, county))
+        for county in counties
+    ]
+    return pd.concat(frames, ignore_index=True)
+
+
+def trend_lines(store: Store, sel: Selection, indicator: str) -> pd.DataFrame:
+    """One indicator over the last HISTORY quarters on its compared basis: the home, each benchmark region and the
+    reference level (pooled, as the comparison reads it). Columns: region ('' for the reference level),
+    region_name, role ('home' | 'member' | 'reference'), period, figure, figure_label (the number as shown)."""
+    periods = history_periods(sel.period)
+    _, members = reference_regions(store, replace(sel, reference="average"))
+    figures = store.query("compared_figures", regions=[sel.home, *members], periods=periods)
+    figures = figures[figures["indicator"] == indicator]
+    lines = figures[["region", "region_name", "period", "figure"]].assign(
+        role=["home" if r == sel.home else "member" for r in figures["region"]]
+    )
+    levels = reference_levels(store, sel, periods)
+    levels = levels[(levels["indicator"] == indicator) & levels["level"].notna()]
+    reference = pd.DataFrame(
+        {"region": "", "region_name": WORDS[sel.lang]["reference_line"], "period": levels["period"],
+         "figure": levels["level"], "role": "reference"}
+    )  # fmt: skip
+    lines = pd.concat([lines, reference], ignore_index=True).dropna(subset=["figure"])
+    ind = catalogue(store, sel.lang)[indicator]
+    basis = basis_of(ind)
+    if basis == "rate":
+        decimals = 1
+    elif basis.startswith("per_10k"):
+        decimals = per10k_decimals(*lines["figure"])
+    else:
+        decimals = ind.decimals
+    lines["figure_label"] = [format_number(v, decimals) for v in lines["figure"]]
+    return lines.sort_values(["role", "region", "period"], ignore_index=True)
+
+
 def county_contributions(store: Store, sel: Selection, indicator: str) -> pd.DataFrame:
     """Which county of the home city adds most to its gap on one indicator, against the same reference level as
     the city's comparison row (gaps.county_gap_contributions: shares of the base × each county's own gap)."""
     row = comparison(store, sel).set_index("indicator").loc[indicator]
     return gaps.county_gap_contributions(
-        store, sel.home, sel.benchmark, row["home_period"], indicator, sel.reference, level=row["benchmark_value"]
+        store, sel.home, sel.benchmark, row["home_period"], indicator, level=row["benchmark_value"]
     )

@@ -64,8 +64,8 @@ def amount(value: float, unit: str, decimals: int, lang: str) -> str:
         return "—"
     if unit in ("万元", "10k yuan"):
         return money(value, decimals, lang)
-    if lang == "en" and unit.startswith("10k yuan per "):  # an amount per 10,000 workers: CNY 16,300 per …
-        return f"{money(value, decimals, lang)} per {unit.removeprefix('10k yuan per ')}"
+    if lang == "en" and unit.startswith("CNY per "):  # an amount per 10,000 workers: CNY 16,300 per …
+        return f"{money(value, decimals, lang)} per {unit.removeprefix('CNY per ')}"
     number = format_number(value, decimals)
     if unit == "%":
         return f"{number}%"

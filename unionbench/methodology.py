@@ -19,10 +19,14 @@ SECTIONS = (
         "比率与汇总",
         "Rates and roll-ups",
         "比率一律用“分子之和 ÷ 分母之和”计算（如工会组建率 = 已建会企业数 ÷ 应建会企业数），不对各地比率求平均。"
-        "城市数值由其全部县区相加而来；只要有一个县区未报，就不显示该城市的汇总值，以免少算。",
+        "城市数值由其全部县区相加而来；只要有一个县区未报，就不显示该城市的汇总值，以免少算。"
+        "两者不一致时：城市自己填报的数值优先于各县区之和；直接填报的比率（或差值，如未整改问题）与其分子分母不一致时，"
+        "按分子分母计算的数值优先。上传预览会对这两种不一致给出提醒。",
         "A rate is always a ratio of sums (organisation rate = unions established ÷ enterprises eligible), never an "
         "average of rates. A city's figure is the sum of its counties, and is shown only when every county reported, "
-        "so a missing county never makes a city look smaller.",
+        "so a missing county never makes a city look smaller. Where they disagree, a city's own report wins over the "
+        "sum of its counties, and a rate (or difference, such as problems still open) computed from its parts wins "
+        "over a rate reported directly; the upload preview warns about both.",
     ),
     Section(
         "比较口径",

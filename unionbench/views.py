@@ -1,14 +1,14 @@
 """What each page shows, assembled from named queries and metrics; no streamlit here, so it is testable alone."""
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 import pandas as pd
 
 from unionbench import analysis, metrics
 from unionbench.catalog import Indicator, indicator_from_row
 from unionbench.formatting import amount, missing
-from unionbench.periods import periods_between, quarter_of, shift, year_of
+from unionbench.periods import periods_between, quarter_of, year_of
 from unionbench.store import Store
 
 
@@ -22,20 +22,6 @@ def catalogue(store: Store, lang: str) -> dict[str, Indicator]:
             },
         )
     )
-
-
-@dataclass(frozen=True)
-class Kpi:
-    """One headline indicator for the home region in one quarter, against the chosen benchmark."""
-
-    indicator: Indicator
-    value: float
-    compared_period: str
-    change: metrics.Change
-    per_10k: bool  # whether the benchmark comparison is per 10,000 workers (else the value itself)
-    home_compared: float
-    benchmark: float
-    gap: metrics.Gap
 
 
 def benchmark_members(store: Store, set_id: str, home: str) -> tuple[str, list[str]]:
@@ -52,56 +38,6 @@ def benchmark_members(store: Store, set_id: str, home: str) -> tuple[str, list[s
 def wide_values(frame: pd.DataFrame, column: str = "value") -> pd.DataFrame:
     """values_by_region rows → one row per region, one column per indicator."""
     return frame.pivot_table(index="region", columns="indicator", values=column, aggfunc="first")
-
-
-def compare_benchmark(
-    ind: Indicator, rule: str, members: pd.DataFrame, members_per_10k: pd.DataFrame, per_10k: bool
-) -> float:
-    """The benchmark for one indicator: pooled rates and per-10k figures, mean values, or the best member."""
-    if per_10k:
-        shown = members_per_10k[[ind.id]] if ind.id in members_per_10k else pd.DataFrame()
-        pooled = members.assign(shown=members_per_10k.get(ind.id)) if ind.id in members else pd.DataFrame()
-        if rule == "province_best":
-            return metrics.benchmark_value(shown, ind.id, rule, ind.direction)
-        return metrics.benchmark_value(pooled, ind.id, rule, ind.direction, ind.id, ind.per_capita_base, 10_000)
-    if ind.aggregation != "ratio":  # a difference (problems still open) has parts too, but is no ratio of them
-        return metrics.benchmark_value(members, ind.id, rule, ind.direction)
-    return metrics.benchmark_value(members, ind.id, rule, ind.direction, ind.numerator, ind.denominator, 100.0)
-
-
-def overview_kpis(store: Store, home: str, set_id: str, period: str, lang: str) -> list[Kpi]:
-    """Headline tiles: value, change (QoQ for stocks, YoY for flows), and the gap to the benchmark set."""
-    indicators = catalogue(store, lang)
-    headline = list(
-        store.memo(("headline",), lambda: tuple(store.query("indicator_catalogue").query("headline")["id"]))
-    )
-    periods = [period, shift(period, -1), shift(period, -4)]
-    home_values = store.query("values_by_region", regions=[home], periods=periods)
-    rule, member_codes = benchmark_members(store, set_id, home)
-    bench = store.query("values_by_region", regions=member_codes, periods=[period])
-    members, members_per_10k = wide_values(bench), wide_values(bench, "per_10k")
-    kpis = []
-    for indicator_id in headline:
-        ind = indicators[indicator_id]
-        mine = home_values[home_values.indicator == indicator_id].set_index("period")
-        value = lookup(mine, period, "value")
-        earlier = shift(period, -metrics.comparison_period_offset(ind.stock_flow))
-        per_10k = ind.per_capita_base is not None
-        home_compared = lookup(mine, period, "per_10k" if per_10k else "value")
-        benchmark = compare_benchmark(ind, rule, members, members_per_10k, per_10k)
-        kpis.append(
-            Kpi(
-                indicator=ind,
-                value=value,
-                compared_period=earlier,
-                change=metrics.change(value, lookup(mine, earlier, "value")),
-                per_10k=per_10k,
-                home_compared=home_compared,
-                benchmark=benchmark,
-                gap=metrics.gap(home_compared, benchmark, ind.direction, ind.amber_band, in_points=ind.is_rate),
-            )
-        )
-    return kpis
 
 
 def lookup(frame: pd.DataFrame, period: str, column: str) -> float:

@@ -1,6 +1,6 @@
 """Assemble the quarterly briefing by wording the read model's rows (issue 11): compare.comparison gives every
 figure, basis, unit, gap, verdict, rank, trend, catch-up and what-if; this module only chooses which rows go where
-and how they read. gaps.county_gap_contributions splits the city's gaps by county; views.target_progress gives the
+and how they read. compare.county_contributions splits the city's gaps by county; views.target_progress gives the
 targets. Nothing here computes a benchmark, a gap or a verdict of its own."""
 
 import math
@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from unionbench import analysis, compare, gaps
+from unionbench import analysis, compare
 from unionbench.briefing import charts
 from unionbench.briefing import text as tx
 from unionbench.briefing.model import Briefing, Bullets, Chart, Paragraph, Section, Table
@@ -126,7 +126,9 @@ def bare(text: str, row) -> str:
     '9.52', '−3.07 个/万名职工 (−24.4%)' → '−3.07 (−24.4%)'. Rates and values keep theirs (79.8%, −3.1 个百分点)."""
     if not tx.per_10k(row):
         return text
-    return text.replace(f" {row['basis_unit']}", "").replace(row["basis_unit"], "")
+    unit = row["basis_unit"]
+    text = text.replace(f" {unit}", "").replace(unit, "")
+    return text.replace(f" per {unit.removeprefix('CNY per ')}", "") if unit.startswith("CNY per ") else text
 
 
 def name_cell(row, lang: str) -> str:
@@ -404,9 +406,7 @@ def counties_section(ctx: Context) -> Section:
     _, weaknesses = compare.strengths_and_weaknesses(ctx.rows)
     items, first = [], None
     for _, row in weaknesses.iterrows():
-        parts = gaps.county_gap_contributions(
-            ctx.store, ctx.region, ctx.set_id, ctx.period, row["indicator"], ctx.reference
-        )
+        parts = compare.county_contributions(ctx.store, ctx.sel, row["indicator"])
         items.append(_contribution_item(ctx, row, parts))
         first = (row, parts) if first is None else first
     if items:

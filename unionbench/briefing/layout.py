@@ -9,7 +9,7 @@ import unicodedata
 
 from unionbench.briefing.model import Table
 
-TABLE_SIZES = (8.5, 8.0, 7.5, 7.0)  # pt: a table too wide for the page at one size is set at the next
+TABLE_SIZES = (8.5, 8.0, 7.5, 7.0, 6.5)  # pt: a table too wide for the page at one size is set at the next
 CELL_PADDING_CM = 2 * 0.19 + 0.1  # Table Grid's left and right cell margins (108 twips each), and some slack
 TEXT_FLOOR_EM = 4.0  # a text column is never narrower than four characters (unless all its text is shorter)
 

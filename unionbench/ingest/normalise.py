@@ -71,6 +71,14 @@ class NotANumber(ValueError):
     pass
 
 
+class NotFinite(NotANumber):
+    """A cell that reads as a number but is not a finite one: 1e309, a 400-digit number, inf, nan, ∞ (issue 12)."""
+
+
+# Words for infinity and not-a-number that float() would accept or people write; never a figure.
+NON_FINITE_WORDS = {"inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "nan", "+nan", "-nan", "∞", "+∞", "-∞"}
+
+
 def read_number(raw: object) -> Reading | None:
     """A cell as a number, None for a blank, NotANumber for text. Accepts 1,234 · １２３ · 85.2% · 36万元."""
     if raw is None:
@@ -78,19 +86,24 @@ def read_number(raw: object) -> Reading | None:
     if isinstance(raw, bool):
         raise NotANumber(str(raw))
     if isinstance(raw, int | float):
-        if isinstance(raw, float) and not math.isfinite(raw):
-            raise NotANumber(str(raw))
-        return Reading(clean_float(float(raw)))
+        value = float(raw) if not isinstance(raw, int) or abs(raw) < 10**308 else math.inf  # a huge int overflows
+        if not math.isfinite(value):
+            raise NotFinite(str(raw))
+        return Reading(clean_float(value))
     if isinstance(raw, dt.date | dt.datetime):
         raise NotANumber(str(raw))
     text = unicodedata.normalize("NFKC", str(raw))  # full-width digits, commas and % become plain ones
     text = re.sub(r"(?<=\d)[\s\u00a0\u2009']+(?=\d)", "", text).strip()
     if text.lower() in BLANK_TOKENS:
         return None
+    if text.lower() in NON_FINITE_WORDS:
+        raise NotFinite(text)
     match = _NUMBER.match(text)
     if not match:
         raise NotANumber(text)
     value = float(match.group("number").replace(",", ""))
+    if not math.isfinite(value):  # 1e309 or 400 digits: float() gives inf, which must never become a figure
+        raise NotFinite(text)
     if match.group("sign") == "-":
         value = -value
     unit = (match.group("unit") or "").strip() or None

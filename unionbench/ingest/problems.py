@@ -30,6 +30,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No header in the first {rows} rows: expected a region column (e.g. 地区, region) and indicator columns, "
         "or an indicator column and a value column.",
     ),
+    # checking (issue 12)
+    "not_finite": (
+        "“{value}”不是有限的数值（过大、无穷或非数字），无法存储。",
+        "'{value}' is not a finite number (too large, infinite or not a number) and cannot be stored.",
+    ),
+    "too_large": (
+        "数值“{value}”大得不合理（绝对值超过 {limit}），请核对单位和位数。",
+        "The value '{value}' is implausibly large (more than {limit} in absolute value): check the unit and digits.",
+    ),
+    "fractional_count": (
+        "{indicator}是计数，必须是整数，不能是“{value}”。",
+        "{indicator} is a count and must be a whole number, not '{value}'.",
+    ),
+    "period_contradicts_choice": (
+        "文件中的季度 {file_period} 与上传时选择的季度 {chosen} 不一致，文件未导入：请核对文件，或选择 {file_period}。",
+        "The file says {file_period} but the quarter chosen for the upload is {chosen}; the file was not imported: "
+        "check the file, or choose {file_period}.",
+    ),
+    "city_disagrees_with_counties": (
+        "{region}填报的{indicator} {value} 与其全部县区之和 {expected} 不一致；看板采用{region}自己填报的数值。",
+        "{region} reports {indicator} as {value} but its counties sum to {expected}; the dashboard uses the "
+        "figure {region} reported itself.",
+    ),
+    "difference_disagrees_with_parts": (
+        "填报的{indicator} {value} 与其组成项算出的 {derived} 不一致；看板按组成项计算。",
+        "The reported {indicator} {value} differs from {derived} computed from its parts; the dashboard uses the "
+        "parts.",
+    ),
     "unknown_region": ("找不到地区“{value}”。{hint}", "Unknown region '{value}'. {hint}"),
     "ambiguous_region": (
         "地区“{value}”有多个同名：{candidates}。请写全称或行政区划代码。",
