@@ -54,8 +54,9 @@ def filled_template(template: bytes, store) -> pd.DataFrame:
     last = store.query("values_by_region", regions=counties, periods=["2026Q3"])
     by_name = last.pivot_table(index="region_name", columns="indicator", values="value")
     for column in frame.columns[2:]:
-        indicator = catalogue.loc[catalogue.name_zh == column.split("(")[0], "id"].iloc[0]
-        frame[column] = [f"{by_name.at[region, indicator] * 1.02:.2f}" for region in frame["地区"]]
+        row = catalogue.loc[catalogue.name_zh == column.split("(")[0]].iloc[0]
+        decimals = 0 if row["kind"] in ("count", "people") else 2  # counts are whole numbers (issue 12 item 5)
+        frame[column] = [f"{by_name.at[region, row['id']] * 1.02:.{decimals}f}" for region in frame["地区"]]
     return frame
 
 
