@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from components.errors import run_logged, setup_logging
 from components.strings import t
 
 st.set_page_config(page_title="工会对标看板 · Union Benchmark", page_icon="📊", layout="wide")
+setup_logging()
 
 lang = st.session_state.get("lang") or st.query_params.get("lang", "zh")
 pages = [
@@ -19,4 +21,4 @@ pages = [
     st.Page("app_pages/method.py", title=t("method", lang), url_path="method"),
     st.Page("app_pages/screen.py", title=t("screen", lang), url_path="screen"),
 ]
-st.navigation(pages).run()
+run_logged(st.navigation(pages), lang)  # a failure is logged with an id the user can quote

@@ -8,7 +8,7 @@ from components import data
 from components.strings import LANGUAGES, t
 from components.url_state import from_url, to_url
 from unionbench.paths import resolve_db_path
-from unionbench.store import Replica, Store, replica
+from unionbench.store import NotInitialised, Replica, Store, replica
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,11 @@ def page_setup(kiosk: bool = False) -> PageContext:
         st.error(t("no_database", lang, path=db_path))
         st.stop()
     reader = shared_replica(str(db_path))
-    store = reader.current()
+    try:
+        store = reader.current()
+    except NotInitialised:
+        st.error(t("not_initialised", lang))
+        st.stop()
     status = data.data_status(store, reader.version)
     if status["observations"] == 0:
         st.warning(t("no_data", lang))

@@ -32,6 +32,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "暂无数据。请先运行 unionbench init --demo 或上传数据。",
         "en": "No data yet. Run `unionbench init --demo` or upload a file.",
     },
+    "link_value_ignored": {
+        "zh": "链接中的 {param} 无法识别，已用默认值",
+        "en": "{param} in the link was not understood; the default is used",
+    },
+    "page_failed": {
+        "zh": "页面出错，已记录。如需协助，请告知管理员错误编号 {id}。",
+        "en": "Something went wrong and it has been logged. If you need help, quote error id {id}.",
+    },
+    "sign_in_locked": {
+        "zh": "登录失败次数过多，已暂时锁定。请于 {time}（约 {minutes} 分钟后）再试。",
+        "en": "Too many failed sign-ins: locked for now. Try again after {time} (in about {minutes} min).",
+    },
+    "example_password": {
+        "zh": "安全提醒：有上传账号仍在使用示例密码 demo2026，而本数据库不只是演示数据。请用 unionbench passwd "
+        "生成新密码并更新 .streamlit/secrets.toml。",
+        "en": "Security warning: an upload account still has the example password demo2026 on a database that holds "
+        "more than demo data. Run `unionbench passwd` and update .streamlit/secrets.toml.",
+    },
+    "not_initialised": {
+        "zh": "数据库尚未初始化完成（初始化可能被中断）。请运行 unionbench init。",
+        "en": "The database is not initialised (its initialisation may have been interrupted). Run `unionbench init`.",
+    },
     "no_database": {
         "zh": "找不到数据库：{path}。请运行 make run 或 unionbench init --demo。",
         "en": "No database at {path}. Run `make run` or `unionbench init --demo`.",

@@ -1,6 +1,7 @@
 """The upload page's parts: sign-in, the template, the checked file (problems or preview), commit, history."""
 
 import datetime as dt
+import math
 
 import pandas as pd
 import streamlit as st
@@ -10,9 +11,10 @@ from components import data
 from components.briefing import briefing_buttons
 from components.context import PageContext, current_store, refresh_data
 from components.filters import DEFAULT_BENCHMARK
+from components.plain import plain_table
 from components.strings import t
 from components.url_state import kept
-from unionbench.auth import check_user
+from unionbench.auth import Throttle, attempt_sign_in, users_with_example_password
 from unionbench.export import excel_safe_csv, plain_decimal
 from unionbench.formatting import missing, period_text
 from unionbench.ingest import Prepared, RevertError, commit_file, revert_upload
@@ -40,7 +42,7 @@ def signed_in_user(lang: str) -> str:
         st.stop()
     user = st.session_state.get("upload_user")
     if user in users:
-        st.sidebar.caption(t("signed_in_as", lang, user=user))
+        st.sidebar.text(t("signed_in_as", lang, user=user))
         st.sidebar.button(t("sign_out", lang), on_click=st.session_state.pop, args=("upload_user",))
         return user
     with st.form("sign_in"):
@@ -48,11 +50,39 @@ def signed_in_user(lang: str) -> str:
         name = st.text_input(t("user_name", lang))
         password = st.text_input(t("password", lang), type="password")
         if st.form_submit_button(t("sign_in_button", lang), type="primary"):
-            if check_user(users, name, password):
+            names, addresses = sign_in_throttles()
+            ok, wait = attempt_sign_in(users, name, password, st.context.ip_address, names, addresses)
+            if ok:
                 st.session_state["upload_user"] = name.strip()
                 st.rerun()
-            st.error(t("sign_in_failed", lang))
+            if wait:
+                retry = (dt.datetime.now() + dt.timedelta(seconds=wait)).strftime("%H:%M:%S")
+                st.error(t("sign_in_locked", lang, time=retry, minutes=max(1, math.ceil(wait / 60))))
+            else:
+                st.error(t("sign_in_failed", lang))
     st.stop()
+
+
+@st.cache_resource
+def sign_in_throttles() -> tuple[Throttle, Throttle]:
+    """The server process's count of failed sign-ins: per name (5 in 15 minutes lock it, for 1, 2, 4 … minutes)
+    and per address (20, as colleagues behind one proxy share an address)."""
+    return Throttle(limit=5), Throttle(limit=20)
+
+
+def is_demo_database(uploads: pd.DataFrame) -> bool:
+    """Demo data only: a committed demo upload (recorded by `unionbench init --demo`) and no committed real one."""
+    committed = uploads[uploads.status == "committed"]
+    return bool(committed.is_demo.any()) and not bool((~committed.is_demo.astype(bool)).any())
+
+
+def example_password_warning(ctx: PageContext) -> None:
+    """On every load: warn while an account still has the example password and the data are not only demo."""
+    users = configured_users()
+    if not users or is_demo_database(data.uploads(ctx.store, ctx.data_version)):
+        return
+    if users_with_example_password(users):
+        st.warning(t("example_password", ctx.lang), icon=":material/lock_open:")
 
 
 def period_picker(ctx: PageContext, home: str) -> str:
@@ -97,7 +127,7 @@ def show_problems(prepared: Prepared, lang: str) -> None:
     st.error(t("rejected", lang, count=len(prepared.errors)), icon=":material/block:")
     table = problem_table(prepared, prepared.errors, lang)
     # A plain table: staff read every line (and can print it); beyond the first screenfuls, the download has all.
-    st.table(table.head(SHOWN_PROBLEMS), hide_index=True)
+    plain_table(table.head(SHOWN_PROBLEMS), "ub-problems")  # cells of the file: plain text, never Markdown
     if len(table) > SHOWN_PROBLEMS:
         st.caption(t("more_problems", lang, shown=SHOWN_PROBLEMS, count=len(table)))
     st.download_button(
@@ -240,7 +270,7 @@ def history(ctx: PageContext, user: str) -> None:
             t("status", lang): uploads.status.map(status),
         }
     )
-    st.table(table.head(SHOWN_HISTORY), hide_index=True)
+    plain_table(table.head(SHOWN_HISTORY), "ub-history")  # file and user names: plain text, never Markdown
     committed = uploads[uploads.status == "committed"]
     labels = dict(zip(committed.id, committed.id.astype(str).radd("#") + " · " + committed.file_name, strict=True))
     pick = st.selectbox(t("revert_pick", lang), list(labels), index=None, format_func=labels.get, key="revert_pick")

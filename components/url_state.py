@@ -7,6 +7,8 @@ hence this small helper.
 
 import streamlit as st
 
+from components.strings import LANGUAGES, t
+
 
 def kept(key: str):
     """The last value a filter had on any page: Streamlit forgets a widget's state on a page that does not draw it,
@@ -24,19 +26,29 @@ def from_url(key: str, options: list, default):
     by_text = {str(option).lower(): option for option in options}
     current = st.session_state.get(key)
     if current not in options:
-        raw = st.query_params.get(key) if key not in st.session_state else None
-        raw = raw if raw is not None else kept(key)
+        linked = st.query_params.get(key) if key not in st.session_state else None
+        raw = linked if linked is not None else kept(key)
         current = by_text.get(str(raw).lower(), default) if raw is not None else default
+        if linked is not None and str(linked).lower() not in by_text:
+            link_ignored(key)
     st.session_state[key] = current
     return current
+
+
+def link_ignored(key: str) -> None:
+    """A small note that the link's value for `key` was not used (the value itself is never echoed)."""
+    lang = st.query_params.get("lang") if st.query_params.get("lang") in LANGUAGES else "zh"
+    st.toast(t("link_value_ignored", lang, param=key), icon=":material/link_off:")
 
 
 def flag_from_url(key: str, default: bool = False) -> bool:
     current = st.session_state.get(key)
     if not isinstance(current, bool):
-        raw = st.query_params.get(key) if key not in st.session_state else None
-        raw = raw if raw is not None else kept(key)
+        linked = st.query_params.get(key) if key not in st.session_state else None
+        raw = linked if linked is not None else kept(key)
         current = default if raw is None else str(raw).lower() in ("1", "true", "yes", "on")
+        if linked is not None and str(linked).lower() not in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+            link_ignored(key)
     st.session_state[key] = current
     return current
 

@@ -54,8 +54,9 @@ def filled_template(template: bytes, store) -> pd.DataFrame:
     last = store.query("values_by_region", regions=counties, periods=["2026Q3"])
     by_name = last.pivot_table(index="region_name", columns="indicator", values="value")
     for column in frame.columns[2:]:
-        indicator = catalogue.loc[catalogue.name_zh == column.split("(")[0], "id"].iloc[0]
-        frame[column] = [f"{by_name.at[region, indicator] * 1.02:.2f}" for region in frame["地区"]]
+        row = catalogue.loc[catalogue.name_zh == column.split("(")[0]].iloc[0]
+        decimals = 0 if row["kind"] in ("count", "people") else 2  # counts are whole numbers (issue 12 item 5)
+        frame[column] = [f"{by_name.at[region, row['id']] * 1.02:.{decimals}f}" for region in frame["地区"]]
     return frame
 
 
@@ -82,7 +83,7 @@ def test_staff_sign_in_fix_a_rejected_file_commit_it_and_see_it_on_the_overview(
     broken.loc[4, "户外劳动者服务站点(个)"] = "-3"
     upload(page, "广元2026Q4.csv", broken.to_csv(index=False).encode("gb18030"))
     expect(page.get_by_text("发现 2 个问题，未写入任何数据")).to_be_visible()
-    problems = page.locator("[data-testid=stTable]").filter(has_text="十二")  # wait for the table, not a clock
+    problems = page.locator("[data-testid=ub-problems]").filter(has_text="十二")  # wait for the table, not a clock
     expect(problems).to_be_visible()
     assert "-3" in problems.inner_text()
     page.screenshot(path=ARTIFACTS / "upload-problems-1920x1080.png", full_page=True)
@@ -130,6 +131,6 @@ def test_a_committed_upload_can_be_reverted_from_the_history(server, page):
     page.get_by_role("button", name="撤销", exact=True).click()
     expect(page.get_by_text("已撤销上传 #")).to_be_visible()
     wait_for_app(page)
-    history = page.locator("[data-testid=stTable]").last.inner_text()
+    history = page.locator("[data-testid=ub-history]").inner_text()
     assert "已撤销" in history
     page.screenshot(path=ARTIFACTS / "upload-reverted-1920x1080.png", full_page=True)

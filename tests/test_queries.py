@@ -27,6 +27,7 @@ PARAMETERS = {
     "region_names": {"adcodes": ["510800", "510824"]},
     "region_index": {},
     "reference_fingerprint": {},
+    "schema_version": {},
     "region_aliases": {},
     "reporting_regions": {"parents": ["510800"], "periods": ["2026Q3"]},
     "uploads": {},

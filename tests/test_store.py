@@ -1,4 +1,5 @@
 import pandas as pd
+import pytest
 
 from unionbench.commit import OBSERVATION_COLUMNS, commit_observations
 from unionbench.initdb import initialise
@@ -210,3 +211,160 @@ def test_a_snapshot_remembers_small_reference_answers_and_a_writable_store_never
     snapshot = reader.current()
     assert [snapshot.memo(("k",), lambda: calls.append(1) or len(calls)) for _ in range(2)] == [3, 3]
     reader.close()
+
+
+# --- crash safety (issue 12 item 3) ---------------------------------------------------------------------------
+
+
+def killed_after_commit(primary, change) -> None:
+    """What a writer killed between its commit and its publish leaves: the change in the primary, the snapshot
+    behind, the PENDING mark, the lock free."""
+    from unionbench.store import pending_file, writer_lock
+
+    with writer_lock(primary):
+        pending_file(primary).parent.mkdir(exist_ok=True)
+        pending_file(primary).touch()
+        store = Store(primary)
+        try:
+            with store.transaction() as cur:
+                change(cur)
+        finally:
+            store.close()
+
+
+def revert_in(upload_id):
+    def change(cur):
+        from unionbench.store import load_query
+
+        cur.execute(load_query("write/revert_upload"), {"upload_id": upload_id, "user_name": "killed"})
+        bump_data_version(cur)
+
+    return change
+
+
+def status_of(store, upload_id) -> str:
+    uploads = store.query("uploads")
+    return uploads.set_index("id").status[upload_id]
+
+
+def one_upload(primary) -> int:
+    frame = pd.DataFrame([("510802", "trainings", "2025Q3", 12345.0)], columns=OBSERVATION_COLUMNS)
+    with writer(primary) as store:
+        return commit_observations(store, frame, file_name="k.csv", sha256="k", user_name="k", layout="long").upload_id
+
+
+def test_a_revert_killed_before_its_publish_is_seen_by_the_next_reader(writable_db, capsys):
+    from unionbench.cli import main
+
+    upload = one_upload(writable_db)
+    killed_after_commit(writable_db, revert_in(upload))
+    assert status_of(Replica(writable_db).current(), upload) == "reverted"  # a fresh reader catches up itself
+    assert main(["--db", str(writable_db), "revert", str(upload)]) == 1
+    assert "already reverted" in capsys.readouterr().err
+    assert main(["--db", str(writable_db), "uploads"]) == 0
+    assert f"{upload}\treverted\t" in capsys.readouterr().out
+
+
+def test_a_writer_that_finds_the_primary_ahead_publishes_before_its_own_work(writable_db):
+    from unionbench.store import pending_file, published_version
+
+    upload = one_upload(writable_db)
+    killed_after_commit(writable_db, revert_in(upload))
+    pending_file(writable_db).unlink()  # even without the mark (e.g. a writer from before it existed)
+    behind = published_version(writable_db)
+    with writer(writable_db) as store:
+        assert published_version(writable_db) == store.data_version() == behind + 1
+    assert status_of(Replica(writable_db).current(), upload) == "reverted"
+
+
+def test_a_reader_already_open_moves_on_when_the_writer_died_before_publishing(writable_db):
+    upload = one_upload(writable_db)
+    reader = Replica(writable_db, check_every=0)
+    assert status_of(reader.current(), upload) == "committed"
+    killed_after_commit(writable_db, revert_in(upload))
+    assert status_of(reader.current(), upload) == "reverted"
+    reader.close()
+
+
+def test_a_reader_does_not_publish_while_a_writer_is_at_work(writable_db):
+    from unionbench.store import published_version, writer_lock
+
+    upload = one_upload(writable_db)
+    killed_after_commit(writable_db, revert_in(upload))
+    before = published_version(writable_db)
+    reader = Replica(writable_db, check_every=0)
+    with writer_lock(writable_db):  # a live writer: it will publish when it is done
+        assert status_of(reader.current(), upload) == "committed"
+        assert published_version(writable_db) == before
+    reader.close()
+
+
+def test_an_init_killed_before_its_schema_committed_publishes_nothing_and_export_says_run_init(tmp_path, capsys):
+    from unionbench.cli import main
+    from unionbench.store import NotInitialised
+
+    primary = tmp_path / "new.duckdb"
+    killed_after_commit(primary, lambda cur: None)  # the file exists, with no table in it
+    with pytest.raises(NotInitialised):
+        Replica(primary).current()
+    assert not (tmp_path / "new.snapshots" / "CURRENT").exists()
+    assert main(["--db", str(primary), "export"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "not initialised: run `unionbench init`" in captured.err and "Catalog" not in captured.err
+
+
+def test_an_init_killed_after_its_schema_but_before_the_reference_data_publishes_nothing(tmp_path, capsys):
+    from unionbench.cli import main
+    from unionbench.store import NotInitialised
+
+    primary = tmp_path / "new.duckdb"
+    killed_after_commit(primary, lambda cur: cur.execute(load_query_text("schema")))
+    with writer(primary):  # a writer that adds nothing publishes nothing either
+        pass
+    assert not (tmp_path / "new.snapshots" / "CURRENT").exists()
+    with pytest.raises(NotInitialised):
+        Replica(primary).current()
+    assert main(["--db", str(primary), "export"]) == 1
+    assert capsys.readouterr().out == ""
+    assert main(["--db", str(primary), "init"]) == 0  # and init finishes the job
+    assert Replica(primary).current().query("region_index").shape[0] > 3000
+
+
+def test_a_schemaless_snapshot_left_by_an_older_release_is_refused_with_a_clear_error(tmp_path):
+    from unionbench.store import NotInitialised, pointer_file, snapshot_dir
+
+    primary = tmp_path / "p.duckdb"
+    put_target(primary, 10)
+    empty = snapshot_dir(primary) / "v9.duckdb"
+    Store(empty).close()
+    pointer_file(primary).write_text("v9.duckdb")
+    with pytest.raises(NotInitialised):
+        Replica(primary).current()
+
+
+def load_query_text(name):
+    from unionbench.store import load_query
+
+    return load_query(name)
+
+
+def test_a_writer_that_fails_still_publishes_what_it_committed_and_leaves_no_pending_mark(writable_db):
+    from unionbench.store import pending_file, published_version
+
+    with pytest.raises(RuntimeError), writer(writable_db) as store:
+        with store.transaction() as cur:
+            cur.execute("insert or replace into targets values ('510800', 'trainings', 2026, 77)")
+            bump_data_version(cur)
+        version = store.data_version()
+        raise RuntimeError("a later step failed")
+    assert published_version(writable_db) == version  # published on the way out, before any other writer
+    assert not pending_file(writable_db).exists()
+    assert target_of(Replica(writable_db).current()) == 77
+
+
+def target_of(store):
+    with store._con.cursor() as cur:
+        return cur.execute(
+            "select target from targets where region = '510800' and indicator = 'trainings' and year = 2026"
+        ).fetchone()[0]

@@ -10,10 +10,16 @@ The table lives in `.streamlit/secrets.toml` (never committed):
 
 import hashlib
 import hmac
+import logging
 import secrets
-from collections.abc import Mapping
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 SCHEME = "pbkdf2_sha256"
+log = logging.getLogger("unionbench.auth")
 ITERATIONS = 600_000  # OWASP's 2023 figure for PBKDF2-HMAC-SHA256; about 0.3 s here, once per sign-in
 
 
@@ -43,3 +49,97 @@ def check_user(users: Mapping[str, str], name: str, password: str) -> bool:
         verify_password(password, hash_password("", b"\0" * 16))
         return False
     return verify_password(password, str(stored))
+
+
+# --- throttling failed sign-ins (issue 12 item 9) -------------------------------------------------------------
+
+
+@dataclass
+class Throttle:
+    """Failed sign-ins counted per key (a user name, an address). `limit` failures within `window` seconds lock
+    the key for `first_lock` seconds, doubling with each further lock (up to `longest_lock`); a success or a
+    quiet `window` after a lock forgives. `clock` is injected so tests need not wait."""
+
+    limit: int = 5
+    window: float = 15 * 60
+    first_lock: float = 60
+    longest_lock: float = 60 * 60
+    clock: Callable[[], float] = time.monotonic
+    _failures: dict[str, list[float]] = field(default_factory=dict)
+    _locks: dict[str, tuple[float, int]] = field(default_factory=dict)  # key → (locked until, locks so far)
+    _mutex: threading.Lock = field(default_factory=threading.Lock)
+
+    def wait(self, *keys: str) -> float:
+        """Seconds until every key may try again (0: now)."""
+        now = self.clock()
+        with self._mutex:
+            return max([0.0] + [self._locks[k][0] - now for k in keys if k in self._locks])
+
+    def failed(self, *keys: str) -> float:
+        """Count a failure against each key; returns the wait it now causes (0 when none is locked)."""
+        now = self.clock()
+        with self._mutex:
+            for key in keys:
+                until, locks = self._locks.get(key, (0.0, 0))
+                if locks and now - until > self.window:  # quiet since its last lock: start over
+                    until, locks = 0.0, 0
+                recent = [t for t in self._failures.get(key, []) if now - t < self.window] + [now]
+                if len(recent) >= self.limit:
+                    until, locks, recent = now + min(self.first_lock * 2**locks, self.longest_lock), locks + 1, []
+                self._failures[key] = recent
+                if locks:
+                    self._locks[key] = (until, locks)
+                else:
+                    self._locks.pop(key, None)
+        return self.wait(*keys)
+
+    def succeeded(self, *keys: str) -> None:
+        with self._mutex:
+            for key in keys:
+                self._failures.pop(key, None)
+                self._locks.pop(key, None)
+
+
+def sign_in_keys(name: str, address: str | None) -> tuple[str, str]:
+    """The throttle's keys for one attempt: the name as typed (trimmed, case-folded) and the address."""
+    return f"name:{name.strip().casefold()}", f"address:{address or 'local'}"
+
+
+def attempt_sign_in(
+    users: Mapping[str, str],
+    name: str,
+    password: str,
+    address: str | None,
+    name_throttle: Throttle,
+    address_throttle: Throttle,
+) -> tuple[bool, float]:
+    """(signed in, seconds to wait). A locked name or address is refused without checking the password; a failure
+    is logged with the name and address (never the password)."""
+    name_key, address_key = sign_in_keys(name, address)
+    wait = max(name_throttle.wait(name_key), address_throttle.wait(address_key))
+    if wait > 0:
+        log.warning("sign-in refused while locked: name=%r address=%s (%.0f s left)", name, address or "local", wait)
+        return False, wait
+    if check_user(users, name, password):
+        name_throttle.succeeded(name_key)
+        return True, 0.0
+    wait = max(name_throttle.failed(name_key), address_throttle.failed(address_key))
+    log.warning(
+        "failed sign-in: name=%r address=%s%s", name, address or "local", f"; locked for {wait:.0f} s" if wait else ""
+    )
+    return False, wait
+
+
+# --- the example account (issue 12 item 9) --------------------------------------------------------------------
+
+EXAMPLE_PASSWORD = "demo2026"  # the password of .streamlit/secrets.example.toml's demo account
+
+
+@lru_cache(maxsize=256)
+def is_example_password(stored: str) -> bool:
+    """Whether a stored hash is of the example password (one PBKDF2 per hash and process)."""
+    return verify_password(EXAMPLE_PASSWORD, stored)
+
+
+def users_with_example_password(users: Mapping[str, str]) -> list[str]:
+    return sorted(name for name, stored in users.items() if is_example_password(str(stored)))

@@ -2,6 +2,7 @@
 
 import argparse
 import getpass
+import logging
 import sys
 import time
 from pathlib import Path
@@ -21,9 +22,10 @@ from unionbench.initdb import CatalogueError, initialise
 from unionbench.paths import resolve_db_path
 from unionbench.regions import RegionResolver
 from unionbench.scale import cmd_scale
-from unionbench.store import WriterBusy, replica, writer
+from unionbench.store import NotInitialised, WriterBusy, replica, writer
 
 USAGE, REFUSED = 2, 1
+log = logging.getLogger("unionbench.cli")
 
 
 class UsageError(Exception):
@@ -243,14 +245,33 @@ def cmd_history(db: Path, args) -> int:
     return 0
 
 
+def output_path(value: str | None) -> Path | None:
+    """--out checked before any work: its folder must exist and it must not be a folder (issue 12 item 8)."""
+    if value is None:
+        return None
+    out = Path(value)
+    if not out.parent.is_dir():
+        raise UsageError(f"输出目录不存在 / no such folder for --out: {out.parent}")
+    if out.is_dir():
+        raise UsageError(f"--out 是一个目录 / --out is a folder, not a file: {out}")
+    return out
+
+
 def cmd_export(db: Path, args) -> int:
+    """To standard output, or to --out through a temporary file renamed into place, so a failure half-way never
+    leaves a truncated export (or spoils the previous one)."""
+    out = output_path(args.out)
     store = replica(db).current()
-    if args.out:
-        with open(args.out, "w", encoding="utf-8", newline="") as out:
-            rows = write_export(store, out)
-        print(f"导出 exported {rows} rows to {args.out}", file=sys.stderr)
-    else:
+    if out is None:
         write_export(store, sys.stdout)
+        return 0
+    try:
+        with atomic_text_file(out) as handle:
+            rows = write_export(store, handle)
+    except OSError as error:
+        print(f"无法写入 / cannot write {out}: {error.strerror or error}", file=sys.stderr)
+        return REFUSED
+    print(f"导出 exported {rows} rows to {out}", file=sys.stderr)
     return 0
 
 
@@ -287,6 +308,7 @@ def resolve_view(store, args) -> tuple[str, str, str]:
 
 def cmd_compare(db: Path, args) -> int:
     """The read model's comparison rows as UTF-8 CSV (compare.CSV_COLUMNS): the same numbers every page shows."""
+    output_path(args.out)
     store = replica(db).current()
     region, set_id, period = resolve_view(store, args)
     selection = Selection(region, set_id, period, args.reference, lang=args.lang)
@@ -362,6 +384,13 @@ def main(argv: list[str] | None = None) -> int:
     except WriterBusy as error:
         print(f"数据库正被其他写入占用，请稍后再试 / the database is busy: {error}", file=sys.stderr)
         return REFUSED
+    except NotInitialised:
+        print(
+            f"数据库未初始化完成，请运行 unionbench init / the database at {db} is not initialised: "
+            "run `unionbench init`",
+            file=sys.stderr,
+        )
+        return REFUSED
     except duckdb.IOException as error:
         print(f"无法打开数据库 / cannot open the database {db}: {error}", file=sys.stderr)
         return REFUSED
@@ -371,3 +400,29 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `unionbench export | head`: the reader left, which is fine
         sys.stderr.close()
         return 0
+    except Exception as error:  # never a traceback for a user (issue 12 item 8); the details go to a log file
+        where = log_failure(db, args.command)
+        print(
+            f"出错了，未完成 / failed: {type(error).__name__}: {str(error)[:300]}"
+            + (f" (详情 details: {where})" if where else ""),
+            file=sys.stderr,
+        )
+        return REFUSED
+
+
+def log_failure(db: Path, command: str) -> Path | None:
+    """Append the current exception's traceback to `<db folder>/unionbench-errors.log`; None if that fails."""
+    path = db.parent / "unionbench-errors.log"
+    try:
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        log.exception("unionbench %s failed", command)
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    return path

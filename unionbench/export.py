@@ -92,12 +92,18 @@ def excel_safe_csv(frame: pd.DataFrame) -> bytes:
 
 
 def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """Tables as an .xlsx workbook (one sheet each) with a bold frozen header and readable column widths."""
+    """Tables as an .xlsx workbook (one sheet each) with a bold frozen header and readable column widths. Every
+    text is a text cell: openpyxl turns a string that starts with "=" into a formula, so an uploaded file name
+    `=HYPERLINK(...)` would run in Excel (issue 12 item 7); its text stays exactly as it was."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as book:
         for name, frame in sheets.items():
             frame.to_excel(book, sheet_name=name[:31], index=False)
             sheet = book.sheets[name[:31]]
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str):
+                        cell.data_type = "s"
             sheet.freeze_panes = "A2"
             for cell in sheet[1]:
                 cell.font = Font(bold=True)

@@ -8,6 +8,12 @@ that runs all day must not block the quarterly upload, so writers and readers ne
 - Readers (dashboard processes, exports) open the newest snapshot read-only and move to a newer one when the
   pointer changes. One connection per snapshot and process; every query runs on its own cursor, because
   Streamlit runs each browser session in its own thread and a connection refuses concurrent use.
+
+Crash safety (issue 12 item 3): a writer killed between its commit and the publish leaves the primary ahead of
+the snapshot. Every writer therefore publishes first thing after opening, and leaves a `PENDING` mark beside the
+snapshots while it holds the lock; a reader that finds the mark with the lock free (its writer died) or finds no
+snapshot at all publishes the primary itself. Only a snapshot that has the schema and reference data is ever
+published, so no reader meets a half-made database.
 """
 
 import fcntl
@@ -16,7 +22,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
 
@@ -126,12 +132,34 @@ class WriterBusy(RuntimeError):
     """Another writer kept the database longer than we were willing to wait."""
 
 
+class NotInitialised(RuntimeError):
+    """There is no published snapshot with the schema and reference data: `unionbench init` never finished."""
+
+    def __init__(self, primary: Path):
+        super().__init__(f"the database at {primary} is not initialised (or its initialisation was interrupted)")
+        self.primary = primary
+
+
 def snapshot_dir(primary: Path) -> Path:
     return primary.parent / f"{primary.stem}.snapshots"
 
 
 def pointer_file(primary: Path) -> Path:
     return snapshot_dir(primary) / "CURRENT"
+
+
+def pending_file(primary: Path) -> Path:
+    """Present while a writer holds the lock; left behind when one dies, so readers know to catch up."""
+    return snapshot_dir(primary) / "PENDING"
+
+
+def publishable(store: Store) -> bool:
+    """Whether readers may see this database: it has the schema (the meta row written with it) and at least one
+    committed version (init's reference data). A killed `init` leaves neither, or only the first."""
+    try:
+        return store.scalar("schema_version") is not None and store.data_version() > 0
+    except duckdb.CatalogException:  # killed before the schema's transaction committed: no meta table
+        return False
 
 
 @contextmanager
@@ -161,14 +189,25 @@ def writer(primary: Path, timeout: float | None = None) -> Iterator[Store]:
     """The primary database opened for writing by this process alone; published for readers on the way out."""
     primary = Path(primary)
     with writer_lock(primary, timeout):
+        pending = pending_file(primary)
+        pending.parent.mkdir(parents=True, exist_ok=True)
+        pending.touch()  # made under the lock: found with the lock free, it means this writer died
         store = Store(primary)
         try:
             store.apply_schema()
             if store.scalar("write/figures_stale"):  # from before the figures were materialised: a new version
                 with store.transaction() as cur:
                     bump_data_version(cur)
-            yield store
+            publish(store)  # before anything else: a writer killed after its commit left readers behind
+            try:
+                yield store
+            except BaseException:
+                with suppress(Exception):  # a block may have committed before it raised; its error comes first
+                    publish(store)
+                    pending.unlink(missing_ok=True)
+                raise
             publish(store)
+            pending.unlink(missing_ok=True)
         finally:
             store.close()
 
@@ -187,6 +226,8 @@ def publish(store: Store) -> Path | None:
     reader sees either the old snapshot or the new one, never half of one.
     """
     primary = store.path
+    if not publishable(store):
+        return None
     version = store.data_version()
     if published_version(primary) == version and (snapshot_dir(primary) / f"v{version}.duckdb").is_file():
         return None
@@ -203,6 +244,25 @@ def publish(store: Store) -> Path | None:
     for old in sorted(folder.glob("v*.duckdb"), key=lambda p: p.stat().st_mtime)[:-SNAPSHOTS_KEPT]:
         old.unlink(missing_ok=True)  # a reader still on it keeps reading: the file lives until it closes
     return target
+
+
+def catch_up(primary: Path) -> bool:
+    """A reader's repair when the last writer died before publishing (or nothing was ever published): if no
+    writer holds the lock now, publish the primary. Returns whether it could look; never waits for a writer."""
+    primary = Path(primary)
+    if not primary.is_file():
+        return False
+    try:
+        with writer_lock(primary, timeout=0):
+            store = Store(primary)
+            try:
+                publish(store)
+            finally:
+                store.close()
+            pending_file(primary).unlink(missing_ok=True)
+            return True
+    except (WriterBusy, OSError, duckdb.Error):  # a writer is at work (it will publish), or we may not write here
+        return False
 
 
 # --- reading -------------------------------------------------------------------------------------------------
@@ -240,22 +300,29 @@ class Replica:
         self.current()
         return self._name or "primary"
 
-    def _switch_if_newer(self) -> None:
+    def _pointer(self) -> str | None:
         try:
-            name = pointer_file(self.primary).read_text().strip()
+            return pointer_file(self.primary).read_text().strip() or None
         except FileNotFoundError:
-            name = None
+            return None
+
+    def _switch_if_newer(self) -> None:
+        name = self._pointer()
+        # Never published, or its writer died before publishing: catch up (when no writer is at work).
+        if (name is None or pending_file(self.primary).exists()) and catch_up(self.primary):
+            name = self._pointer()
         if self._store is not None and name == self._name:
             return
-        if name is None:  # never published (an old database): read the primary itself
-            path = self.primary
-            if not path.is_file():
-                raise FileNotFoundError(path)
-        else:
-            path = snapshot_dir(self.primary) / name
+        if name is None:
+            if not self.primary.is_file():
+                raise FileNotFoundError(self.primary)
+            raise NotInitialised(self.primary)
         try:
-            fresh = Store(path, read_only=True)
-        except (duckdb.IOException, FileNotFoundError):
+            fresh = Store(snapshot_dir(self.primary) / name, read_only=True)
+            if not publishable(fresh):  # e.g. published by an older release from a half-made database
+                fresh.close()
+                raise NotInitialised(self.primary)
+        except (duckdb.IOException, FileNotFoundError, NotInitialised):
             if self._store is None:
                 raise
             return  # keep serving the last good snapshot; try again on the next check

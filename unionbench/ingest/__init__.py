@@ -9,6 +9,7 @@ commit_file(primary, data, "广元2025Q3.csv", user="张三")  # checks again un
 import datetime as dt
 import gc
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +26,7 @@ from unionbench.ingest.problems import FileRejected, Problem
 from unionbench.ingest.validate import OBSERVATION_COLUMNS, Context, Stored, check
 from unionbench.periods import shift
 from unionbench.regions import RegionResolver
-from unionbench.store import Replica, Store, bump_data_version, load_query, writer
+from unionbench.store import NotInitialised, Replica, Store, bump_data_version, load_query, writer
 
 # Errors that depend on stored figures: a refusal for these is confirmed under the lock, on the primary (the
 # published snapshot may lag it after a killed writer).
@@ -197,7 +198,12 @@ class UploadOutcome:
 
 
 def archive_path(primary: Path, sha256: str, file_name: str) -> Path:
-    return primary.parent / f"{primary.stem}.archive" / f"{sha256}{Path(file_name).suffix.lower()}"
+    """Where the original bytes are kept: the content's hash plus the name's extension when it is a short, plain
+    one (.csv, .xlsx). Bounded whatever the name: `a.<240 letters>` once made a 305-byte file name, which passed
+    the dry run and failed the real run with OSError and a stray .partial (issue 12 item 8)."""
+    suffix = Path(file_name.replace("\\", "/")).suffix.lower()
+    safe = suffix if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix) else ""
+    return primary.parent / f"{primary.stem}.archive" / f"{sha256}{safe}"
 
 
 def commit_file(
@@ -247,7 +253,7 @@ def check_outside_lock(primary: Path, data: bytes, file_name: str, period, today
             return prepare(data, file_name, reader.current(), period, today)
         finally:
             reader.close()
-    except (duckdb.Error, FileNotFoundError):
+    except (duckdb.Error, FileNotFoundError, NotInitialised):  # nothing published yet: check under the lock
         return None
 
 

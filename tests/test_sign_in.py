@@ -1,0 +1,149 @@
+"""Sign-in: throttled per name and per address with a growing lock, failures logged without the password, and a
+warning while the example password guards real data (issue 12 item 9)."""
+
+import logging
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from unionbench.auth import EXAMPLE_PASSWORD, Throttle, attempt_sign_in, hash_password, users_with_example_password
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "quarterly-2026"
+USERS = {"clerk": hash_password(PASSWORD, iterations=1000)}
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_five_failures_in_fifteen_minutes_lock_the_name_for_a_minute_then_two_then_four():
+    clock = Clock()
+    throttle = Throttle(limit=5, window=900, first_lock=60, clock=clock)
+    assert [throttle.failed("name:clerk") for _ in range(4)] == [0, 0, 0, 0]
+    assert throttle.failed("name:clerk") == 60
+    clock.now += 59
+    assert throttle.wait("name:clerk") == 1
+    clock.now += 1
+    assert throttle.wait("name:clerk") == 0
+    assert [throttle.failed("name:clerk") for _ in range(5)] == [0, 0, 0, 0, 120]
+    clock.now += 120
+    assert [throttle.failed("name:clerk") for _ in range(5)][-1] == 240
+    assert throttle.wait("name:someone-else") == 0
+
+
+def test_failures_spread_over_more_than_the_window_never_lock():
+    clock = Clock()
+    throttle = Throttle(limit=5, window=900, clock=clock)
+    for _ in range(20):
+        assert throttle.failed("name:clerk") == 0
+        clock.now += 226  # four in any fifteen minutes
+
+
+def test_the_lock_grows_to_at_most_an_hour_and_a_quiet_window_after_it_forgives():
+    clock = Clock()
+    throttle = Throttle(limit=1, window=900, first_lock=60, longest_lock=3600, clock=clock)
+    waits = []
+    for _ in range(8):
+        waits.append(throttle.failed("k"))
+        clock.now += waits[-1]
+    assert waits == [60, 120, 240, 480, 960, 1920, 3600, 3600]
+    clock.now += 901
+    assert throttle.failed("k") == 60
+
+
+def test_a_locked_name_is_refused_even_with_the_right_password_and_the_attempts_are_logged(caplog):
+    clock = Clock()
+    names, addresses = Throttle(limit=5, clock=clock), Throttle(limit=20, clock=clock)
+    with caplog.at_level(logging.WARNING, logger="unionbench.auth"):
+        results = [attempt_sign_in(USERS, "Clerk ", f"guess{n}", "10.0.0.7", names, addresses) for n in range(5)]
+        assert results == [(False, 0)] * 4 + [(False, 60)]
+        assert attempt_sign_in(USERS, "clerk", PASSWORD, "10.0.0.8", names, addresses) == (False, 60)
+        clock.now += 60
+        assert attempt_sign_in(USERS, "clerk", PASSWORD, "10.0.0.8", names, addresses) == (True, 0)
+    failed = [r.getMessage() for r in caplog.records if r.getMessage().startswith("failed sign-in")]
+    assert failed[0] == "failed sign-in: name='Clerk ' address=10.0.0.7"
+    assert failed[-1] == "failed sign-in: name='Clerk ' address=10.0.0.7; locked for 60 s"
+    assert "guess" not in caplog.text and PASSWORD not in caplog.text
+
+
+def test_one_address_trying_many_names_is_locked_after_twenty_failures():
+    clock = Clock()
+    names, addresses = Throttle(limit=5, clock=clock), Throttle(limit=20, clock=clock)
+    waits = [attempt_sign_in(USERS, f"user{n}", "x", "10.0.0.9", names, addresses)[1] for n in range(20)]
+    assert waits[:19] == [0] * 19 and waits[19] == 60
+    assert attempt_sign_in(USERS, "clerk", PASSWORD, "10.0.0.9", names, addresses) == (False, 60)
+    assert attempt_sign_in(USERS, "clerk", PASSWORD, "10.0.0.10", names, addresses) == (True, 0)
+
+
+def test_the_example_password_is_recognised_whatever_its_salt():
+    users = {"demo": hash_password(EXAMPLE_PASSWORD, iterations=1000), "clerk": USERS["clerk"]}
+    assert users_with_example_password(users) == ["demo"]
+
+
+# --- the page -------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def upload_page(writable_db, monkeypatch):
+    from components.upload import sign_in_throttles
+
+    monkeypatch.setenv("UNIONBENCH_DB", str(writable_db))
+    monkeypatch.chdir(ROOT)
+    sign_in_throttles.clear()
+    st.cache_data.clear()  # cached by snapshot name: another test's copy of the demo database has the same names
+
+    def open_page(users: dict) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        at.secrets["upload_users"] = users
+        at.switch_page("app_pages/upload.py")
+        return at.run()
+
+    yield open_page
+    sign_in_throttles.clear()
+
+
+def sign_in(at: AppTest, name: str, password: str) -> AppTest:
+    at.text_input[0].input(name)
+    at.text_input[1].input(password)
+    at.button[0].click()
+    return at.run()
+
+
+def test_the_sixth_try_after_five_wrong_passwords_is_refused_with_when_to_retry(upload_page):
+    at = upload_page(USERS)
+    for n in range(5):
+        at = sign_in(at, "clerk", f"wrong{n}")
+    at = sign_in(at, "clerk", PASSWORD)
+    assert not at.exception
+    messages = [e.value for e in at.error]
+    locked = [m for m in messages if m.startswith("登录失败次数过多，已暂时锁定。请于 ")]
+    assert len(locked) == 1 and locked[0].endswith("（约 1 分钟后）再试。")
+    assert not at.get("file_uploader")
+
+
+def example_users() -> dict:
+    return {"demo": hash_password(EXAMPLE_PASSWORD, iterations=1000)}
+
+
+def test_the_example_password_on_demo_data_only_gives_no_warning(upload_page):
+    at = upload_page(example_users())
+    assert not [w for w in at.warning if "demo2026" in w.value]
+
+
+def test_the_example_password_on_real_data_warns_on_every_load(upload_page, writable_db):
+    from unionbench.ingest import commit_file
+
+    commit_file(writable_db, "地区,职工培训,季度\n青川县,7,2026Q3\n".encode(), "real.csv", "clerk")
+    for _ in range(2):
+        at = upload_page(example_users())
+        assert not at.exception
+        assert any(w.value.startswith("安全提醒：有上传账号仍在使用示例密码 demo2026") for w in at.warning)
+    at = sign_in(at, "demo", EXAMPLE_PASSWORD)
+    assert any("demo2026" in w.value for w in at.warning)  # signed in too
