@@ -361,9 +361,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "page, the wall screen included, shows the new figures within seconds.",
     },
     "already_imported": {
-        "zh": "这个文件已于上传 #{id} 导入过，本次未做任何更改。",
-        "en": "This file was already imported as upload #{id}; nothing was changed.",
+        "zh": "这个文件已于上传 #{previous} 导入过，其数值与库中当前数值相同，本次未做任何更改"
+        "（记录为上传 #{id}，0 个更改）。",
+        "en": "This file was already imported as upload #{previous} and its figures are the current ones: nothing "
+        "was changed (recorded as upload #{id}, 0 changed).",
     },
+    "changed_nothing": {
+        "zh": "文件中的数值与库中当前数值相同，本次未做任何更改（记录为上传 #{id}，0 个更改）。",
+        "en": "Every figure in the file is the current one: nothing was changed (recorded as upload #{id}, 0 changed).",
+    },
+    "problem_counts": {"zh": "各类问题数量：", "en": "Problems by kind: "},
     "busy": {
         "zh": "数据库正在被另一项写入占用，请稍后再试。未写入任何数据。",
         "en": "Another write is in progress; try again shortly. Nothing was written.",

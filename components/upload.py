@@ -124,12 +124,14 @@ def problem_table(prepared: Prepared, problems, lang: str) -> pd.DataFrame:
 
 
 def show_problems(prepared: Prepared, lang: str) -> None:
-    st.error(t("rejected", lang, count=len(prepared.errors)), icon=":material/block:")
+    st.error(t("rejected", lang, count=prepared.error_count), icon=":material/block:")
+    if prepared.error_count > len(prepared.errors):  # a list capped at the first ones: say how many of each kind
+        st.text(problem_counts_text(prepared, lang))
     table = problem_table(prepared, prepared.errors, lang)
     # A plain table: staff read every line (and can print it); beyond the first screenfuls, the download has all.
     plain_table(table.head(SHOWN_PROBLEMS), "ub-problems")  # cells of the file: plain text, never Markdown
-    if len(table) > SHOWN_PROBLEMS:
-        st.caption(t("more_problems", lang, shown=SHOWN_PROBLEMS, count=len(table)))
+    if prepared.error_count > SHOWN_PROBLEMS:
+        st.caption(t("more_problems", lang, shown=min(SHOWN_PROBLEMS, len(table)), count=prepared.error_count))
     st.download_button(
         t("problems_download", lang),
         excel_safe_csv(table),
@@ -137,6 +139,12 @@ def show_problems(prepared: Prepared, lang: str) -> None:
         "text/csv",
         icon=":material/download:",
     )
+
+
+def problem_counts_text(prepared: Prepared, lang: str) -> str:
+    """'unknown_region × 99,800 · not_finite × 3': every problem of the file by kind, listed or not."""
+    counts = sorted(prepared.problem_counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    return t("problem_counts", lang) + " · ".join(f"{code} × {count:,}" for code, count in counts)
 
 
 def show_warnings(prepared: Prepared, lang: str) -> None:
@@ -211,7 +219,8 @@ def commit(content: bytes, file_name: str, user: str, period: str, changes: pd.D
     result = outcome.result
     st.session_state["upload_outcome"] = {
         "id": result.upload_id,
-        "already": result.already_imported,
+        "already": result.changed_nothing,
+        "previous": result.previous_upload_id,
         "added": result.added,
         "changed": result.changed,
         "unchanged": result.unchanged,
@@ -231,7 +240,8 @@ def last_outcome(lang: str) -> None:
     if "reverted" in outcome:
         st.success(t("reverted", lang, id=outcome["reverted"]), icon=":material/undo:")
     elif outcome["already"]:
-        st.info(t("already_imported", lang, id=outcome["id"]))
+        key = "already_imported" if outcome.get("previous") else "changed_nothing"
+        st.info(t(key, lang, id=outcome["id"], previous=outcome.get("previous")))
     else:
         st.success(t("committed", lang, **{k: outcome[k] for k in ("id", "added", "changed", "unchanged")}))
         if not outcome["changes"].empty:

@@ -54,3 +54,13 @@ def test_a_signed_in_clerk_sees_the_template_the_uploader_and_the_history(upload
     assert headings == ["① 下载填报模板", "② 上传填好的文件", "上传记录"]
     assert len(at.get("file_uploader")) == 1
     assert at.selectbox(key="upload_period").value == "2026Q4"  # the quarter after the newest with data
+
+
+def test_a_file_with_more_problems_than_are_listed_says_how_many_of_each_kind_there_are(upload_page):
+    at = sign_in(upload_page({"clerk": hash_password(PASSWORD, iterations=1000)}), "clerk", PASSWORD)
+    lines = "".join(f"火星{n}区,户外劳动者服务站点,2026Q4,{n}\n" for n in range(250))
+    at.get("file_uploader")[0].set_value(("many.csv", ("地区,指标,季度,数值\n" + lines).encode("gb18030"), "text/csv"))
+    at.run()
+    assert not at.exception
+    assert any("发现 250 个问题" in error.value for error in at.error)  # every problem counted, 200 listed
+    assert any(text.value.startswith("各类问题数量：") and "× 250" in text.value for text in at.text)
