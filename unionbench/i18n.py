@@ -1,0 +1,1934 @@
+"""Every word the product shows, in Chinese (first) and English, in one table: the pages, the wall screen, the
+comparison read model (keys "cmp.…"), the quarterly briefing ("brief.…") and the CLI read it here, so a term is
+translated once (issue 11). Indicator names and units come from the catalogue (data/indicators.csv)."""
+
+LANGUAGES = {"zh": "中文", "en": "English"}
+
+STRINGS: dict[str, dict] = {
+    # --- pages and components -------------------------------------------------------------------------------
+    "app_title": {
+        "zh": "工会对标看板",
+        "en": "Union Benchmark Dashboard",
+    },
+    "language": {
+        "zh": "语言",
+        "en": "Language",
+    },
+    "overview": {
+        "zh": "总览",
+        "en": "Overview",
+    },
+    "home_region": {
+        "zh": "本地",
+        "en": "Home",
+    },
+    "benchmark_set": {
+        "zh": "对标组",
+        "en": "Benchmark",
+    },
+    "quarter": {
+        "zh": "季度",
+        "en": "Quarter",
+    },
+    "indicator": {
+        "zh": "指标",
+        "en": "Indicator",
+    },
+    "per_10k_toggle": {
+        "zh": "按每万名职工",
+        "en": "Per 10,000 workers",
+    },
+    "demo_banner": {
+        "zh": "演示数据：以下数字由程序生成，仅用于演示，不是真实统计。",
+        "en": ("Demo data: the figures below are generated for demonstration and are not real statistics."),
+    },
+    "overview_heading": {
+        "zh": "{home} · {period} · 对标{bench}",
+        "en": "{home} · {period} · vs {bench}",
+    },
+    "data_as_of": {
+        "zh": "数据更新于 {time}",
+        "en": "Data as of {time}",
+    },
+    "vs_previous_quarter": {
+        "zh": "较上季度",
+        "en": "vs previous quarter",
+    },
+    "vs_last_year": {
+        "zh": "较去年同期",
+        "en": "vs same quarter last year",
+    },
+    "per_10k_short": {
+        "zh": "每万名职工",
+        "en": "per 10k workers",
+    },
+    "status_ahead": {
+        "zh": "▲ 领先",
+        "en": "▲ Ahead",
+    },
+    "status_level": {
+        "zh": "● 持平",
+        "en": "● Level",
+    },
+    "status_near": {
+        "zh": "● 接近",
+        "en": "● Close",
+    },
+    "total_context": {
+        "zh": "总量",
+        "en": "Total",
+    },
+    "status_behind": {
+        "zh": "▼ 落后",
+        "en": "▼ Behind",
+    },
+    "status_unknown": {
+        "zh": "— 无对标",
+        "en": "— No benchmark",
+    },
+    "map_heading": {
+        "zh": "{city}各县区 · {indicator}",
+        "en": "Counties of {city} · {indicator}",
+    },
+    "map_rank": {
+        "zh": "排名",
+        "en": "Rank",
+    },
+    "no_data": {
+        "zh": "暂无数据。请先运行 unionbench init --demo 或上传数据。",
+        "en": "No data yet. Run `unionbench init --demo` or upload a file.",
+    },
+    "link_value_ignored": {
+        "zh": "链接中的 {param} 无法识别，已用默认值",
+        "en": "{param} in the link was not understood; the default is used",
+    },
+    "page_failed": {
+        "zh": "页面出错，已记录。如需协助，请告知管理员错误编号 {id}。",
+        "en": ("Something went wrong and it has been logged. If you need help, quote error id {id}."),
+    },
+    "sign_in_locked": {
+        "zh": "登录失败次数过多，已暂时锁定。请于 {time}（约 {minutes} 分钟后）再试。",
+        "en": ("Too many failed sign-ins: locked for now. Try again after {time} (in about {minutes} min)."),
+    },
+    "example_password": {
+        "zh": (
+            "安全提醒：有上传账号仍在使用示例密码 demo2026，而本数据库不只是演示数据。请用 unio"
+            "nbench passwd 生成新密码并更新 .streamlit/secrets.toml。"
+        ),
+        "en": (
+            "Security warning: an upload account still has the example password demo2026 on a d"
+            "atabase that holds more than demo data. Run `unionbench passwd` and update .stream"
+            "lit/secrets.toml."
+        ),
+    },
+    "not_initialised": {
+        "zh": "数据库尚未初始化完成（初始化可能被中断）。请运行 unionbench init。",
+        "en": (
+            "The database is not initialised (its initialisation may have been interrupted). Run `unionbench init`."
+        ),
+    },
+    "no_database": {
+        "zh": "找不到数据库：{path}。请运行 make run 或 unionbench init --demo。",
+        "en": "No database at {path}. Run `make run` or `unionbench init --demo`.",
+    },
+    "county_table": {
+        "zh": "县区数值",
+        "en": "County values",
+    },
+    "region": {
+        "zh": "地区",
+        "en": "Region",
+    },
+    "value": {
+        "zh": "数值",
+        "en": "Value",
+    },
+    "gap": {
+        "zh": "差距",
+        "en": "Gap",
+    },
+    "points": {
+        "zh": "个百分点",
+        "en": "pts",
+    },
+    "per_10k_basis": {
+        "zh": "按每万名职工计（{unit}）",
+        "en": "{unit} per 10,000 workers",
+    },
+    "rate_basis": {
+        "zh": "按比率计（{unit}）",
+        "en": "as a rate ({unit})",
+    },
+    "no_periods": {
+        "zh": "{home}暂无任何季度数据。",
+        "en": "No quarter has data for {home} yet.",
+    },
+    "no_data_legend": {
+        "zh": "灰色：本季度无数据",
+        "en": "Grey: no figure this quarter",
+    },
+    "level": {
+        "zh": "层级",
+        "en": "Level",
+    },
+    "level_county": {
+        "zh": "县区",
+        "en": "Counties",
+    },
+    "level_city": {
+        "zh": "城市",
+        "en": "Cities",
+    },
+    "map": {
+        "zh": "地图",
+        "en": "Map",
+    },
+    "rankings": {
+        "zh": "排名",
+        "en": "Rankings",
+    },
+    "gaps": {
+        "zh": "差距分析",
+        "en": "Gap analysis",
+    },
+    "targets": {
+        "zh": "目标进度",
+        "en": "Targets",
+    },
+    "trends": {
+        "zh": "趋势",
+        "en": "Trends",
+    },
+    "explorer": {
+        "zh": "数据查询",
+        "en": "Data explorer",
+    },
+    "method": {
+        "zh": "方法说明",
+        "en": "Methodology",
+    },
+    "scope": {
+        "zh": "范围",
+        "en": "Scope",
+    },
+    "scope_counties": {
+        "zh": "{home}各县区",
+        "en": "Counties of {home}",
+    },
+    "scope_province_cities": {
+        "zh": "全省各市（州）",
+        "en": "Cities of the province",
+    },
+    "scope_benchmark_cities": {
+        "zh": "{home}与对标城市",
+        "en": "{home} and benchmark cities",
+    },
+    "scope_benchmark_counties": {
+        "zh": "{home}与对标城市的县区",
+        "en": "Counties of {home} and benchmark cities",
+    },
+    "scope_province_counties": {
+        "zh": "全省各县（市、区）",
+        "en": "Counties of the province",
+    },
+    "basis_per_10k": {
+        "zh": "按每万名职工（{unit}）",
+        "en": "Per 10,000 workers ({unit})",
+    },
+    "basis_rate": {
+        "zh": "按比率（{unit}）",
+        "en": "As a rate ({unit})",
+    },
+    "basis_value": {
+        "zh": "按总量（{unit}）",
+        "en": "As a total ({unit})",
+    },
+    "basis_raw_count": {
+        "zh": "按总量（{unit}）：随规模增长、无人均基数，未按规模折算，仅供参考",
+        "en": (
+            "As a total ({unit}): it grows with size and has no per-capita base, so it is not scaled; read with care"
+        ),
+    },
+    "ranked_of": {
+        "zh": "{n}个地区中有{ranked}个本季度有数据（无数据的列在表末）",
+        "en": "{ranked} of {n} regions have a figure this quarter (those without are listed last)",
+    },
+    "ranking_condensed": {
+        "zh": ("图中显示前{n}名、后{n}名和{home}的地区（红色），省略处注明省去的名次数；完整名次见右表。"),
+        "en": (
+            "The chart shows the top {n}, the bottom {n} and {home}'s regions (red); gaps say h"
+            "ow many ranks are left out. The table beside it has every rank."
+        ),
+    },
+    "bars_skipped": {
+        "zh": "⋯ 省略{n}个 ⋯",
+        "en": "⋯ {n} not shown ⋯",
+    },
+    "map_basis_differs": {
+        "zh": (
+            "地图和右表按总量排名；下方概况按对比口径（{unit}）排名，两者名次可能不同。打开“按每万名职工”后口径一致。"
+        ),
+        "en": (
+            "The map and the table rank totals; the profile below ranks on the compared basis ("
+            "{unit}), so ranks may differ. Turn on “Per 10,000 workers” to read both on one bas"
+            "is."
+        ),
+    },
+    "profile_compared": {
+        "zh": "对比值（同口径）",
+        "en": "Compared figure",
+    },
+    "profile_benchmark": {
+        "zh": "对标值（同口径）",
+        "en": "Benchmark (same basis)",
+    },
+    "profile_verdict": {
+        "zh": "判断",
+        "en": "Verdict",
+    },
+    "profile_value": {
+        "zh": "总量（背景）",
+        "en": "Total (context)",
+    },
+    "profile_no_figure": {
+        "zh": "本季度未报数据",
+        "en": "no figure reported this quarter",
+    },
+    "profile_rank_among": {
+        "zh": (
+            "排名范围：{scope}，按对比口径（每万名职工、比率）计算；县区与对标城市的县区比较，"
+            "城市与城市比较；随规模增长的总量只作背景，不列对标值、不评判。"
+        ),
+        "en": (
+            "Ranks among {scope}, on the compared basis (per 10,000 workers, or the rate); a co"
+            "unty is read against the benchmark cities' counties, a city against cities; totals"
+            " that grow with size are context only, with no benchmark and no verdict."
+        ),
+    },
+    "profile_indicator_line": {
+        "zh": "**{indicator}**：{sentence}",
+        "en": "**{indicator}**: {sentence}",
+    },
+    "profile_rank_part": {
+        "zh": "排名 {rank}/{of}（{scope}）",
+        "en": "rank {rank} of {of} ({scope})",
+    },
+    "profile_value_part": {
+        "zh": "总量 {value}（背景）",
+        "en": "total {value} (context)",
+    },
+    "map_page_heading": {
+        "zh": "{scope} · {indicator} · {period}",
+        "en": "{scope} · {indicator} · {period}",
+    },
+    "map_click_hint": {
+        "zh": "点击地图上的区域查看其概况；点击城市可进入其县区。",
+        "en": ("Click a region on the map for its profile; click a city to drill into its counties."),
+    },
+    "drill_into": {
+        "zh": "进入{city}的县区",
+        "en": "Drill into the counties of {city}",
+    },
+    "back_to": {
+        "zh": "返回{scope}",
+        "en": "Back to {scope}",
+    },
+    "profile_heading": {
+        "zh": "{region}概况 · {period}",
+        "en": "Profile of {region} · {period}",
+    },
+    "profile_pick": {
+        "zh": "查看区域概况",
+        "en": "Region profile",
+    },
+    "rank_of": {
+        "zh": "排名",
+        "en": "Rank",
+    },
+    "benchmark": {
+        "zh": "对标值",
+        "en": "Benchmark",
+    },
+    "trend": {
+        "zh": "趋势",
+        "en": "Trend",
+    },
+    "trend_improving": {
+        "zh": "↗ 向好",
+        "en": "↗ improving",
+    },
+    "trend_stagnating": {
+        "zh": "→ 停滞",
+        "en": "→ stagnating",
+    },
+    "trend_worsening": {
+        "zh": "↘ 变差",
+        "en": "↘ worsening",
+    },
+    "trend_unknown": {
+        "zh": "— 数据不足",
+        "en": "— too little data",
+    },
+    "last_8_quarters": {
+        "zh": "近 8 个季度",
+        "en": "Last 8 quarters",
+    },
+    "rankings_heading": {
+        "zh": "{scope} · {period}",
+        "en": "{scope} · {period}",
+    },
+    "ranking_indicator": {
+        "zh": "单项排名 · {indicator}",
+        "en": "Ranking · {indicator}",
+    },
+    "move_quarter": {
+        "zh": "较上季度",
+        "en": "vs last quarter",
+    },
+    "move_year": {
+        "zh": "较去年同期",
+        "en": "vs a year ago",
+    },
+    "caution": {
+        "zh": "提示",
+        "en": "Note",
+    },
+    "caution_text": {
+        "zh": "⚠ 差距极小",
+        "en": "⚠ tiny gap",
+    },
+    "caution_note": {
+        "zh": "⚠ 表示与相邻名次相差不到 1% 或不到显示精度：名次及其变化不宜过度解读。",
+        "en": (
+            "⚠ marks a rank less than 1 % (or one display step) from its neighbour: do not read"
+            " much into it or its move."
+        ),
+    },
+    "composite_heading": {
+        "zh": "综合指数",
+        "en": "Composite index",
+    },
+    "composite_method": {
+        "zh": (
+            "方法：每项指标在本范围内标准化（z 分数，截断于 ±3，越低越好的指标取反；数量和金额"
+            "按每万名职工计），再按权重加权平均。权重默认相等，可在下方调整。"
+        ),
+        "en": (
+            "Method: each indicator is standardised within this scope (z-score, capped at ±3, s"
+            "ign flipped where lower is better; counts and money per 10,000 workers), then aver"
+            "aged with weights — equal by default, adjustable below."
+        ),
+    },
+    "weights": {
+        "zh": "调整权重",
+        "en": "Adjust weights",
+    },
+    "composite": {
+        "zh": "综合得分",
+        "en": "Composite",
+    },
+    "coverage": {
+        "zh": "参与指标数",
+        "en": "Indicators",
+    },
+    "moved_up": {
+        "zh": "↑{n}",
+        "en": "↑{n}",
+    },
+    "moved_down": {
+        "zh": "↓{n}",
+        "en": "↓{n}",
+    },
+    "unchanged_rank": {
+        "zh": "—",
+        "en": "—",
+    },
+    "trends_heading": {
+        "zh": "趋势 · {period}",
+        "en": "Trends · {period}",
+    },
+    "regions": {
+        "zh": "地区",
+        "en": "Regions",
+    },
+    "indicators": {
+        "zh": "指标",
+        "en": "Indicators",
+    },
+    "quarters_shown": {
+        "zh": "显示季度数",
+        "en": "Quarters shown",
+    },
+    "changes_heading": {
+        "zh": "变化（{period}）",
+        "en": "Changes ({period})",
+    },
+    "qoq": {
+        "zh": "环比",
+        "en": "QoQ",
+    },
+    "yoy": {
+        "zh": "同比",
+        "en": "YoY",
+    },
+    "year_to_date": {
+        "zh": "年初至今",
+        "en": "Year to date",
+    },
+    "flow_note": {
+        "zh": ("存量指标（如站点数）看环比；流量指标（如资金、培训）按季度发生额计，年末集中，看同比和年初至今累计。"),
+        "en": (
+            "Stocks (e.g. stations) read quarter on quarter; flows (funds, trainings) are in-qu"
+            "arter amounts that cluster at year end, so read them year on year and as year-to-d"
+            "ate totals."
+        ),
+    },
+    "explorer_heading": {
+        "zh": "数据查询",
+        "en": "Data explorer",
+    },
+    "periods_range": {
+        "zh": "季度范围",
+        "en": "Quarters",
+    },
+    "show_provenance": {
+        "zh": "显示数据来源（哪次上传）",
+        "en": "Show provenance (which upload set each figure)",
+    },
+    "computed": {
+        "zh": "汇总/计算所得",
+        "en": "rolled up / derived",
+    },
+    "download_csv": {
+        "zh": "下载 CSV",
+        "en": "Download CSV",
+    },
+    "download_xlsx": {
+        "zh": "下载 Excel",
+        "en": "Download Excel",
+    },
+    "rows_count": {
+        "zh": "共 {n} 行",
+        "en": "{n} rows",
+    },
+    "unit": {
+        "zh": "单位",
+        "en": "Unit",
+    },
+    "source": {
+        "zh": "来源",
+        "en": "Source",
+    },
+    "method_heading": {
+        "zh": "方法说明",
+        "en": "Methodology",
+    },
+    "targets_heading": {
+        "zh": "{home}{year}年目标进度 · 截至{period}",
+        "en": "{home} targets {year} · as of {period}",
+    },
+    "target": {
+        "zh": "目标",
+        "en": "Target",
+    },
+    "actual": {
+        "zh": "实际",
+        "en": "Actual",
+    },
+    "expected_by_now": {
+        "zh": "应达进度",
+        "en": "Expected by now",
+    },
+    "achieved": {
+        "zh": "计划完成度",
+        "en": "Share of the year's plan done",
+    },
+    "due_share": {
+        "zh": "应完成",
+        "en": "Due by now",
+    },
+    "lagging_counties": {
+        "zh": "进度滞后：{names}",
+        "en": "Behind schedule: {names}",
+    },
+    "no_lagging": {
+        "zh": "没有进度滞后的县区。",
+        "en": "No county is behind schedule.",
+    },
+    "no_targets": {
+        "zh": "{year}年尚无目标。",
+        "en": "No targets for {year}.",
+    },
+    "target_reached": {
+        "zh": "✔ 已完成",
+        "en": "✔ reached",
+    },
+    "target_on_track": {
+        "zh": "● 按进度",
+        "en": "● on track",
+    },
+    "target_lagging": {
+        "zh": "▼ 滞后",
+        "en": "▼ behind schedule",
+    },
+    "target_missed": {
+        "zh": "✖ 未完成",
+        "en": "✖ missed",
+    },
+    "target_unknown": {
+        "zh": "— 无数据",
+        "en": "— no figure",
+    },
+    "targets_note": {
+        "zh": (
+            "“计划完成度”是今年计划增量已完成的比例：流量指标（资金、培训）为年初至今累计 ÷ 年"
+            "度目标；存量指标和比率为（当前 − 年初水平）÷（目标 − 年初水平）。100% 即全年目标已"
+            "达到，可超过 100%；“应完成”是按时间进度此时应完成的比例（每季度 25%）。落后于应完"
+            "成超过 10 个百分点为“滞后”。"
+        ),
+        "en": (
+            "'Share of the year's plan done' is how much of this year's planned change is done:"
+            " for a flow (money, trainings) the year-to-date total ÷ the annual target; for a s"
+            "tock or a rate (current − start-of-year level) ÷ (target − start-of-year level). 1"
+            "00 % means the year's target is reached; it may exceed 100 %. 'Due by now' is the "
+            "share the calendar expects (25 % a quarter); more than 10 points short of it is 'b"
+            "ehind schedule'."
+        ),
+    },
+    "method_rules": {
+        "zh": "精确规则（代码中的说明，英文）",
+        "en": "The exact rules, as the code states them",
+    },
+    "screen": {
+        "zh": "大屏",
+        "en": "Wall screen",
+    },
+    "screen_heading": {
+        "zh": "{home}工会对标",
+        "en": "{home} union benchmarks",
+    },
+    "vs_bench": {
+        "zh": "对标{bench}",
+        "en": "vs {bench}",
+    },
+    "demo_tag": {
+        "zh": "演示数据",
+        "en": "demo data",
+    },
+    "screen_ranking": {
+        "zh": "县区排名（{unit}）",
+        "en": "County ranking ({unit})",
+    },
+    "screen_gaps": {
+        "zh": "与{bench}对比（{unit}）",
+        "en": "Against {bench} ({unit})",
+    },
+    "screen_slide_overview": {
+        "zh": "总览",
+        "en": "Overview",
+    },
+    "screen_slide_indicator": {
+        "zh": "短板",
+        "en": "Lagging",
+    },
+    "screen_slide_chosen": {
+        "zh": "指标",
+        "en": "Indicator",
+    },
+    "screen_slide_ranking": {
+        "zh": "县区",
+        "en": "Counties",
+    },
+    "screen_slide_trend": {
+        "zh": "趋势",
+        "en": "Trend",
+    },
+    "screen_basis": {
+        "zh": "按 {unit} 比较",
+        "en": "compared in {unit}",
+    },
+    "screen_rank_trend": {
+        "zh": "排名 {rank} · 趋势 {trend}",
+        "en": "rank {rank} · trend {trend}",
+    },
+    "screen_needed": {
+        "zh": "年底追平：{needed}",
+        "en": "to catch up by year end: {needed}",
+    },
+    "screen_each_member": {
+        "zh": "{home}与各对标城市",
+        "en": "{home} against each benchmark city",
+    },
+    "screen_county_heading": {
+        "zh": "{city}各县区排名（对标{bench}各县区）",
+        "en": "Counties of {city}, ranked (against the counties of {bench})",
+    },
+    "screen_trend_heading": {
+        "zh": "近 8 个季度：{home}与{bench}",
+        "en": "Last 8 quarters: {home} and {bench}",
+    },
+    "screen_drag": {
+        "zh": "落后最多的县区（对标{bench}各县区）",
+        "en": "Counties furthest behind (against the counties of {bench})",
+    },
+    "screen_overview_what": {
+        "zh": "重点指标，各按其口径（每万名职工或比率）",
+        "en": "key indicators, each on its basis (per 10,000 workers or a rate)",
+    },
+    "list_sep": {
+        "zh": "、",
+        "en": ", ",
+    },
+    "screen_legend_ahead": {
+        "zh": "领先",
+        "en": "ahead",
+    },
+    "screen_legend_level": {
+        "zh": "持平",
+        "en": "level",
+    },
+    "screen_legend_behind": {
+        "zh": "落后",
+        "en": "behind",
+    },
+    "screen_link_note": {
+        "zh": "链接参数有误，已用默认值：{keys}",
+        "en": "Link values not understood, defaults used: {keys}",
+    },
+    "screen_stale": {
+        "zh": "数据暂时无法读取，显示 {time} 的画面",
+        "en": "Data unreachable: showing the frame of {time}",
+    },
+    "gap_region": {
+        "zh": "本地区域",
+        "en": "Home region",
+    },
+    "reference": {
+        "zh": "对标口径",
+        "en": "Compare with",
+    },
+    "reference_average": {
+        "zh": "对标组平均",
+        "en": "Set average",
+    },
+    "reference_best": {
+        "zh": "对标组最优",
+        "en": "Best in set",
+    },
+    "reference_p90": {
+        "zh": "全省前 10% 水平",
+        "en": "Provincial top 10 %",
+    },
+    "gaps_heading": {
+        "zh": "{region} · 对标{bench}（{reference}） · {period}",
+        "en": "{region} · vs {bench} ({reference}) · {period}",
+    },
+    "strengths": {
+        "zh": "优势",
+        "en": "Strengths",
+    },
+    "weaknesses": {
+        "zh": "短板",
+        "en": "Weaknesses",
+    },
+    "none_listed": {
+        "zh": "无",
+        "en": "None",
+    },
+    "context_heading": {
+        "zh": "背景指标（随规模增长的总量与基数，只列出不评判）",
+        "en": "Context (totals that grow with size, and bases: shown, not judged)",
+    },
+    "gap_table_heading": {
+        "zh": "逐项差距",
+        "en": "Indicator by indicator",
+    },
+    "home_figure": {
+        "zh": "本地",
+        "en": "Home",
+    },
+    "relative_gap": {
+        "zh": "相对差距",
+        "en": "Relative",
+    },
+    "catch_up": {
+        "zh": "追平预计",
+        "en": "Catch-up",
+    },
+    "catch_up_quarters": {
+        "zh": "约 {n} 个季度",
+        "en": "about {n} quarters",
+    },
+    "catch_up_ahead": {
+        "zh": "已领先",
+        "en": "already ahead",
+    },
+    "catch_up_never": {
+        "zh": "按当前速度无法追上",
+        "en": "not at the current pace",
+    },
+    "catch_up_unknown": {
+        "zh": "数据不足",
+        "en": "too little data",
+    },
+    "needed": {
+        "zh": "年底追平每季需增",
+        "en": "Needed per quarter to catch up by year end",
+    },
+    "profile_radar": {
+        "zh": "综合画像（组内 0–100 分，100 为最好）",
+        "en": "Profile (0–100 within the group, 100 = best)",
+    },
+    "contributions_heading": {
+        "zh": "各县区对差距的贡献 · {indicator}",
+        "en": "What each county adds to the gap · {indicator}",
+    },
+    "contributions_note": {
+        "zh": "按县区规模精确分解，各县区贡献之和等于全市差距（{unit}）。负值表示拉低全市。",
+        "en": (
+            "An exact split by county size: the contributions add up to the city's gap ({unit})"
+            ". Negative pulls the city down."
+        ),
+    },
+    "biggest_drag": {
+        "zh": "拉低最多：{county}",
+        "en": "Largest drag: {county}",
+    },
+    "briefing_docx": {
+        "zh": "下载季度通报（Word）",
+        "en": "Download the briefing (Word)",
+    },
+    "briefing_pdf": {
+        "zh": "下载季度通报（PDF）",
+        "en": "Download the briefing (PDF)",
+    },
+    "briefing_reference_average": {
+        "zh": "县区通报与对标城市所辖县区比较，不与单个城市比较：通报按对标组县区平均水平撰写。",
+        "en": (
+            "A county's briefing reads it against the benchmark cities' counties, not one city: it uses their average."
+        ),
+    },
+    "upload": {
+        "zh": "数据上传",
+        "en": "Upload",
+    },
+    "upload_heading": {
+        "zh": "季度数据上传",
+        "en": "Quarterly upload",
+    },
+    "no_upload_users": {
+        "zh": (
+            "尚未配置上传账号：请在 .streamlit/secrets.toml 的 [upload_users] 中加入账号（用 un"
+            "ionbench passwd 用户名 生成），然后刷新本页。"
+        ),
+        "en": (
+            "No upload accounts are configured: add one under [upload_users] in .streamlit/secr"
+            "ets.toml (`unionbench passwd NAME` prints the line), then reload this page."
+        ),
+    },
+    "sign_in": {
+        "zh": "登录后上传",
+        "en": "Sign in to upload",
+    },
+    "user_name": {
+        "zh": "用户名",
+        "en": "User name",
+    },
+    "password": {
+        "zh": "密码",
+        "en": "Password",
+    },
+    "sign_in_button": {
+        "zh": "登录",
+        "en": "Sign in",
+    },
+    "sign_in_failed": {
+        "zh": "用户名或密码不正确。",
+        "en": "Wrong user name or password.",
+    },
+    "signed_in_as": {
+        "zh": "已登录：{user}",
+        "en": "Signed in as {user}",
+    },
+    "sign_out": {
+        "zh": "退出登录",
+        "en": "Sign out",
+    },
+    "step_template": {
+        "zh": "① 下载填报模板",
+        "en": "① Download the template",
+    },
+    "template_hint": {
+        "zh": "模板已列出{home}各县区和需填报的指标；比率由系统根据分子分母自动计算，无需填写。",
+        "en": (
+            "The template lists the counties of {home} and the indicators to report; rates are "
+            "computed from their parts, so they are not columns."
+        ),
+    },
+    "template_csv": {
+        "zh": "下载 CSV 模板",
+        "en": "Download CSV template",
+    },
+    "template_xlsx": {
+        "zh": "下载 Excel 模板",
+        "en": "Download Excel template",
+    },
+    "step_upload": {
+        "zh": "② 上传填好的文件",
+        "en": "② Upload the filled-in file",
+    },
+    "upload_file": {
+        "zh": "CSV 或 Excel（.xlsx）文件",
+        "en": "CSV or Excel (.xlsx) file",
+    },
+    "period_for_file": {
+        "zh": "季度（仅当文件中没有季度列时使用）",
+        "en": "Quarter (used only when the file has no period column)",
+    },
+    "checking": {
+        "zh": "正在检查文件…",
+        "en": "Checking the file…",
+    },
+    "rejected": {
+        "zh": "文件未通过检查：发现 {count} 个问题，未写入任何数据。请修改后重新上传。",
+        "en": (
+            "The file was not accepted: {count} problem(s) found and nothing was written. Fix them and upload again."
+        ),
+    },
+    "more_problems": {
+        "zh": "只列出前 {shown} 个问题（共 {count} 个），完整清单请下载。",
+        "en": "The first {shown} of {count} problems are listed; download the full list.",
+    },
+    "problems_download": {
+        "zh": "下载问题清单（CSV）",
+        "en": "Download the problem list (CSV)",
+    },
+    "warnings_heading": {
+        "zh": "请留意（不影响导入）：{count} 条",
+        "en": "Worth a look (does not block): {count}",
+    },
+    "row": {
+        "zh": "行",
+        "en": "Row",
+    },
+    "column": {
+        "zh": "列",
+        "en": "Column",
+    },
+    "cell_value": {
+        "zh": "单元格内容",
+        "en": "Cell",
+    },
+    "reason": {
+        "zh": "原因",
+        "en": "Reason",
+    },
+    "reason_other": {
+        "zh": "Reason (English)",
+        "en": "原因（中文）",
+    },
+    "step_preview": {
+        "zh": "③ 预览并确认",
+        "en": "③ Preview and confirm",
+    },
+    "preview_new": {
+        "zh": "新增",
+        "en": "New",
+    },
+    "preview_changed": {
+        "zh": "修改",
+        "en": "Changed",
+    },
+    "preview_unchanged": {
+        "zh": "不变",
+        "en": "Unchanged",
+    },
+    "preview_nothing": {
+        "zh": "文件中的数字与库中完全相同，提交不会改变任何数据。",
+        "en": "Every figure in the file equals the stored one: committing would change nothing.",
+    },
+    "old_value": {
+        "zh": "原值",
+        "en": "Old",
+    },
+    "new_value": {
+        "zh": "新值",
+        "en": "New",
+    },
+    "change_status": {
+        "zh": "类型",
+        "en": "Type",
+    },
+    "commit_button": {
+        "zh": "确认提交",
+        "en": "Commit",
+    },
+    "committed": {
+        "zh": (
+            "已提交：上传 #{id}，新增 {added} 个、修改 {changed} 个、不变 {unchanged} 个数值。"
+            "所有页面（含大屏）将在数秒内显示新数据。"
+        ),
+        "en": (
+            "Committed as upload #{id}: {added} new, {changed} changed, {unchanged} unchanged. "
+            "Every open page, the wall screen included, shows the new figures within seconds."
+        ),
+    },
+    "already_imported": {
+        "zh": (
+            "这个文件已于上传 #{previous} 导入过，其数值与库中当前数值相同，本次未做任何更改（"
+            "记录为上传 #{id}，0 个更改）。"
+        ),
+        "en": (
+            "This file was already imported as upload #{previous} and its figures are the curre"
+            "nt ones: nothing was changed (recorded as upload #{id}, 0 changed)."
+        ),
+    },
+    "changed_nothing": {
+        "zh": "文件中的数值与库中当前数值相同，本次未做任何更改（记录为上传 #{id}，0 个更改）。",
+        "en": (
+            "Every figure in the file is the current one: nothing was changed (recorded as upload #{id}, 0 changed)."
+        ),
+    },
+    "problem_counts": {
+        "zh": "各类问题数量：",
+        "en": "Problems by kind: ",
+    },
+    "busy": {
+        "zh": "数据库正在被另一项写入占用，请稍后再试。未写入任何数据。",
+        "en": "Another write is in progress; try again shortly. Nothing was written.",
+    },
+    "history_heading": {
+        "zh": "上传记录",
+        "en": "Upload history",
+    },
+    "upload_id": {
+        "zh": "编号",
+        "en": "ID",
+    },
+    "file_name": {
+        "zh": "文件",
+        "en": "File",
+    },
+    "uploaded_by": {
+        "zh": "上传人",
+        "en": "By",
+    },
+    "uploaded_at": {
+        "zh": "时间",
+        "en": "Time",
+    },
+    "layout": {
+        "zh": "格式",
+        "en": "Layout",
+    },
+    "status": {
+        "zh": "状态",
+        "en": "Status",
+    },
+    "status_committed": {
+        "zh": "有效",
+        "en": "committed",
+    },
+    "status_reverted": {
+        "zh": "已撤销",
+        "en": "reverted",
+    },
+    "revert_pick": {
+        "zh": "撤销某次上传",
+        "en": "Revert an upload",
+    },
+    "revert_confirm": {
+        "zh": "我确认撤销上传 #{id}（其数值将恢复为上传前的版本，历史记录保留）",
+        "en": ("I confirm reverting upload #{id} (its figures go back to their earlier versions; history is kept)"),
+    },
+    "revert_button": {
+        "zh": "撤销",
+        "en": "Revert",
+    },
+    "reverted": {
+        "zh": "已撤销上传 #{id}。",
+        "en": "Upload #{id} was reverted.",
+    },
+    "demo_data_label": {
+        "zh": "（演示数据）",
+        "en": " (demo data)",
+    },
+    # --- the comparison read model (unionbench.compare) ------------------------------------------------------
+    "cmp.ahead": {
+        "zh": "领先",
+        "en": "ahead",
+    },
+    "cmp.level": {
+        "zh": "持平",
+        "en": "level",
+    },
+    "cmp.behind": {
+        "zh": "落后",
+        "en": "behind",
+    },
+    "cmp.not_judged": {
+        "zh": "不作评判（随规模增长的总量）",
+        "en": "not judged (a total that grows with size)",
+    },
+    "cmp.no_reference": {
+        "zh": "无对标数据",
+        "en": "no benchmark figure",
+    },
+    "cmp.per_base": {
+        "zh": "{unit}/万名职工",
+        "en": "{unit} per 10,000 workers",
+    },
+    "cmp.points": {
+        "zh": "个百分点",
+        "en": "points",
+    },
+    "cmp.small": {
+        "zh": "（数量较小，仅供参考）",
+        "en": " (small numbers: read with care)",
+    },
+    "cmp.better": {
+        "zh": "好于对标",
+        "en": "better than the benchmark",
+    },
+    "cmp.worse": {
+        "zh": "差于对标",
+        "en": "worse than the benchmark",
+    },
+    "cmp.as_of": {
+        "zh": "对标数据截至{period}",
+        "en": "benchmark figures as of {period}",
+    },
+    "cmp.both_on": {
+        "zh": "对标数据截至{period}，双方均按该季度比较（当季发生额）",
+        "en": ("benchmark figures as of {period}; both sides read on that quarter (an amount in the quarter)"),
+    },
+    "cmp.more": {
+        "zh": "多",
+        "en": "more",
+    },
+    "cmp.less": {
+        "zh": "少",
+        "en": "fewer",
+    },
+    "cmp.higher": {
+        "zh": "高",
+        "en": "higher",
+    },
+    "cmp.lower": {
+        "zh": "低",
+        "en": "lower",
+    },
+    "cmp.sentence": {
+        "zh": "{home}，比对标（{bench}）{more_less}{delta}{rel}，{verdict}",
+        "en": "{home}, {delta}{rel} {more_less} than the benchmark ({bench}): {verdict}",
+    },
+    "cmp.sentence_level": {
+        "zh": "{home}，与对标（{bench}）基本持平",
+        "en": "{home}, about level with the benchmark ({bench})",
+    },
+    "cmp.improving": {
+        "zh": "改善",
+        "en": "improving",
+    },
+    "cmp.stagnating": {
+        "zh": "停滞",
+        "en": "stagnating",
+    },
+    "cmp.worsening": {
+        "zh": "下滑",
+        "en": "worsening",
+    },
+    "cmp.unknown": {
+        "zh": "—",
+        "en": "—",
+    },
+    "cmp.catch_up_ahead": {
+        "zh": "已领先",
+        "en": "already ahead",
+    },
+    "cmp.catch_up_quarters": {
+        "zh": "约{n}个季度",
+        "en": "about {n} quarters",
+    },
+    "cmp.catch_up_never": {
+        "zh": "按当前速度无法追上",
+        "en": "not at the current pace",
+    },
+    "cmp.catch_up_unknown": {
+        "zh": "数据不足",
+        "en": "not enough data",
+    },
+    "cmp.needed": {
+        "zh": "每季{verb}{amount}",
+        "en": "{verb} {amount} a quarter",
+    },
+    "cmp.rise": {
+        "zh": "需增",
+        "en": "up",
+    },
+    "cmp.fall": {
+        "zh": "需减",
+        "en": "down",
+    },
+    "cmp.rank": {
+        "zh": "{rank}/{of}",
+        "en": "{rank} of {of}",
+    },
+    "cmp.headline_behind": {
+        "zh": "{judged} 项指标 {behind} 项落后于{bench}",
+        "en": "{behind} of {judged} indicators behind {bench}",
+    },
+    "cmp.headline_none_behind": {
+        "zh": "{judged} 项指标无一落后于{bench}",
+        "en": "None of {judged} indicators behind {bench}",
+    },
+    "cmp.headline_nothing": {
+        "zh": "暂无可与{bench}对标的指标",
+        "en": "No indicator can be compared with {bench} yet",
+    },
+    "cmp.headline_worst": {
+        "zh": "差距最大：{name} {lead}",
+        "en": "Largest gap: {name} {lead}",
+    },
+    "cmp.headline_improved": {
+        "zh": "较上季度改善 {n} 项",
+        "en": "{n} improved on last quarter",
+    },
+    "cmp.headline_sep": {
+        "zh": " · ",
+        "en": " · ",
+    },
+    "cmp.reference_line": {
+        "zh": "对标水平",
+        "en": "benchmark level",
+    },
+    # --- the quarterly briefing (unionbench.briefing) ----------------------------------------------------------
+    "brief.title": {
+        "zh": "{region}工会工作对标分析季度通报",
+        "en": "{region}: quarterly union benchmarking briefing",
+    },
+    "brief.subtitle": {
+        "zh": "{period}",
+        "en": "{period}",
+    },
+    "brief.meta_region": {
+        "zh": "地区",
+        "en": "Region",
+    },
+    "brief.meta_benchmark": {
+        "zh": "对标",
+        "en": "Benchmark",
+    },
+    "brief.meta_period": {
+        "zh": "季度",
+        "en": "Quarter",
+    },
+    "brief.meta_generated": {
+        "zh": "生成时间",
+        "en": "Generated",
+    },
+    "brief.meta_version": {
+        "zh": "数据版本",
+        "en": "Data version",
+    },
+    "brief.demo_notice": {
+        "zh": ("注意：本通报使用演示数据（由固定种子生成，在种子材料给出处与之一致），仅供展示，不代表真实工作情况。"),
+        "en": (
+            "Note: this briefing uses demo data (generated from a fixed seed, matching the seed"
+            " articles where they give figures). It is for demonstration only and does not desc"
+            "ribe real work."
+        ),
+    },
+    "brief.s_overview": {
+        "zh": "一、总体情况",
+        "en": "1. Overview",
+    },
+    "brief.s_groups": {
+        "zh": "二、分项指标",
+        "en": "2. Indicators by group",
+    },
+    "brief.s_strengths": {
+        "zh": "三、优势与短板",
+        "en": "3. Strengths and weaknesses",
+    },
+    "brief.s_counties": {
+        "zh": "四、县区差距来源",
+        "en": "4. Where the gaps come from: counties",
+    },
+    "brief.s_targets": {
+        "zh": "五、年度目标进度",
+        "en": "5. Progress on this year's targets",
+    },
+    "brief.s_data": {
+        "zh": "六、数据来源与说明",
+        "en": "6. Data sources and method",
+    },
+    "brief.group_heading": {
+        "zh": "（{n}）{group}",
+        "en": "2.{n} {group}",
+    },
+    "brief.overview": {
+        "zh": (
+            "{period}，{region}{total}项对标指标中，{ahead}项领先{reference}，{level}项与之基本"
+            "持平（差距在预警线以内，高低均算），{behind}项落后{unknown}。"
+        ),
+        "en": (
+            "In {period}, of {region}'s {total} benchmarked indicators {ahead} are ahead of {re"
+            "ference}, {level} are level with it (within the amber band, either way) and {behin"
+            "d} are behind{unknown}."
+        ),
+    },
+    "brief.overview_unknown": {
+        "zh": "，{n}项缺少可比数据",
+        "en": "; {n} lack comparable figures",
+    },
+    "brief.overview_context": {
+        "zh": "另有{n}项（{items}）为随地区规模增长的总量，仅作参考，不作评判。",
+        "en": ("{n} more ({items}) are totals that grow with the size of a place: shown for context, not judged."),
+    },
+    "brief.overview_as_of": {
+        "zh": "{note}：对标地区尚未报送{period}的数据，各项与其最新报送的季度比较。",
+        "en": (
+            "{note}: the benchmark regions have not reported {period} yet, so each indicator is"
+            " compared with their latest reported quarter."
+        ),
+    },
+    "brief.overview_worst": {
+        "zh": "差距最大的是{items}。",
+        "en": "The largest gaps are in {items}.",
+    },
+    "brief.overview_best": {
+        "zh": "领先最多的是{items}。",
+        "en": "The largest leads are in {items}.",
+    },
+    "brief.headline_caption": {
+        "zh": "表{n}\u3000核心指标与对标差距（{reference}）",
+        "en": "Table {n}. Headline indicators and their gaps ({reference})",
+    },
+    "brief.gap_chart_caption": {
+        "zh": ("图{n}\u3000各项指标相对{reference}的领先（+）与落后（−）：比率为百分点，其余为相对差距%"),
+        "en": ("Figure {n}. Lead (+) or gap (−) to {reference}: rates in points, others in % of the benchmark"),
+    },
+    "brief.trend_chart_caption": {
+        "zh": "图{n}\u3000核心指标近八个季度走势：{region}与{reference}（可比口径）",
+        "en": ("Figure {n}. Headline indicators over eight quarters: {region} and {reference} (comparable terms)"),
+    },
+    "brief.group_caption": {
+        "zh": "表{n}\u3000{group}指标（排名为{peers}中的位次，1为最好）",
+        "en": "Table {n}. {group} (rank among {peers}; 1 = best)",
+    },
+    "brief.radar_caption": {
+        "zh": "图{n}\u3000各项指标在{peers}中的相对得分（0–100，100为组内最好）",
+        "en": "Figure {n}. Relative scores among {peers} (0–100; 100 = best in the group)",
+    },
+    "brief.contrib_caption": {
+        "zh": "图{n}\u3000{indicator}差距的县区构成（{unit}）",
+        "en": "Figure {n}. Counties' shares of the gap in {indicator} ({unit})",
+    },
+    "brief.county_table_caption": {
+        "zh": ("表{n}\u3000各县区核心指标（可比口径；县区与{county_reference}比较，全市与{reference}比较）"),
+        "en": (
+            "Table {n}. Counties on the headline indicators (comparable terms; counties against"
+            " {county_reference}, the city against {reference})"
+        ),
+    },
+    "brief.targets_caption": {
+        "zh": "表{n}\u3000进度滞后或未完成的年度目标",
+        "en": "Table {n}. Annual targets lagging or missed",
+    },
+    "brief.uploads_caption": {
+        "zh": "表{n}\u3000本通报所用数据的上传记录",
+        "en": "Table {n}. Uploads behind this briefing's figures",
+    },
+    "brief.col_indicator": {
+        "zh": "指标",
+        "en": "Indicator",
+    },
+    "brief.col_value": {
+        "zh": "本期数值",
+        "en": "This quarter",
+    },
+    "brief.col_change": {
+        "zh": "较上期",
+        "en": "Change",
+    },
+    "brief.col_qoq": {
+        "zh": "较上季度",
+        "en": "vs last quarter",
+    },
+    "brief.col_yoy": {
+        "zh": "较上年同期",
+        "en": "vs a year ago",
+    },
+    "brief.col_rank": {
+        "zh": "排名",
+        "en": "Rank",
+    },
+    "brief.col_home": {
+        "zh": "本地（可比口径）",
+        "en": "Home (comparable)",
+    },
+    "brief.col_bench": {
+        "zh": "对标值",
+        "en": "Benchmark",
+    },
+    "brief.col_gap": {
+        "zh": "差距",
+        "en": "Gap",
+    },
+    "brief.col_status": {
+        "zh": "研判",
+        "en": "Status",
+    },
+    "brief.col_trend": {
+        "zh": "趋势",
+        "en": "Trend",
+    },
+    "brief.col_region": {
+        "zh": "地区",
+        "en": "Region",
+    },
+    "brief.col_target": {
+        "zh": "年度目标",
+        "en": "Target",
+    },
+    "brief.col_actual": {
+        "zh": "当前完成",
+        "en": "Actual",
+    },
+    "brief.col_progress": {
+        "zh": "完成进度",
+        "en": "Done",
+    },
+    "brief.col_due": {
+        "zh": "应完成",
+        "en": "Due",
+    },
+    "brief.col_upload": {
+        "zh": "上传编号",
+        "en": "Upload",
+    },
+    "brief.col_file": {
+        "zh": "文件",
+        "en": "File",
+    },
+    "brief.col_user": {
+        "zh": "上传人",
+        "en": "By",
+    },
+    "brief.col_time": {
+        "zh": "上传时间",
+        "en": "When",
+    },
+    "brief.col_figures": {
+        "zh": "数据条数",
+        "en": "Figures",
+    },
+    "brief.col_demo": {
+        "zh": "演示数据",
+        "en": "Demo",
+    },
+    "brief.city_row": {
+        "zh": "{city}（全市）",
+        "en": "{city} (city)",
+    },
+    "brief.bench_row": {
+        "zh": "对标值",
+        "en": "Benchmark",
+    },
+    "brief.bench_row_county": {
+        "zh": "对标值（县区）",
+        "en": "Benchmark (counties)",
+    },
+    "brief.bench_row_city": {
+        "zh": "对标值（全市）",
+        "en": "Benchmark (city)",
+    },
+    "brief.yes": {
+        "zh": "是",
+        "en": "yes",
+    },
+    "brief.no": {
+        "zh": "否",
+        "en": "no",
+    },
+    "brief.status_ahead": {
+        "zh": "领先",
+        "en": "ahead",
+    },
+    "brief.status_level": {
+        "zh": "持平",
+        "en": "level",
+    },
+    "brief.status_behind": {
+        "zh": "落后",
+        "en": "behind",
+    },
+    "brief.status_unknown": {
+        "zh": "—",
+        "en": "—",
+    },
+    "brief.status_reached": {
+        "zh": "已完成",
+        "en": "reached",
+    },
+    "brief.status_on_track": {
+        "zh": "正常",
+        "en": "on track",
+    },
+    "brief.status_lagging": {
+        "zh": "滞后",
+        "en": "lagging",
+    },
+    "brief.status_missed": {
+        "zh": "未完成",
+        "en": "missed",
+    },
+    "brief.trend_improving": {
+        "zh": "改善",
+        "en": "better",
+    },
+    "brief.trend_stagnating": {
+        "zh": "停滞",
+        "en": "flat",
+    },
+    "brief.trend_worsening": {
+        "zh": "下滑",
+        "en": "worse",
+    },
+    "brief.trend_unknown": {
+        "zh": "—",
+        "en": "—",
+    },
+    "brief.ref_average": {
+        "zh": "{set}平均水平",
+        "en": "the {set} average",
+    },
+    "brief.ref_single": {
+        "zh": "{set}水平",
+        "en": "{set}",
+    },
+    "brief.ref_province_average": {
+        "zh": "{set}水平（全省其他{n}个市州）",
+        "en": "{set} (the other {n} cities)",
+    },
+    "brief.ref_best": {
+        "zh": "{set}最优水平",
+        "en": "the best of {set}",
+    },
+    "brief.ref_p90": {
+        "zh": "全省前10%水平（第90百分位）",
+        "en": "the provincial top-10% level (90th percentile)",
+    },
+    "brief.ref_member": {
+        "zh": "{member}水平",
+        "en": "{member}",
+    },
+    "brief.ref_average_counties": {
+        "zh": "{set}所辖县区平均水平",
+        "en": "the {set} counties' average",
+    },
+    "brief.ref_single_counties": {
+        "zh": "{set}所辖县区水平",
+        "en": "the counties of {set}",
+    },
+    "brief.ref_province_average_counties": {
+        "zh": "{set}县区水平（全省其他县区）",
+        "en": "{set} (the province's other counties)",
+    },
+    "brief.ref_best_counties": {
+        "zh": "{set}所辖县区最优水平",
+        "en": "the best county of {set}",
+    },
+    "brief.ref_p90_counties": {
+        "zh": "全省县区前10%水平（第90百分位）",
+        "en": "the provincial top-10% county level (90th percentile)",
+    },
+    "brief.peers_cities": {
+        "zh": "{n}市",
+        "en": "{n} cities",
+    },
+    "brief.peers_counties": {
+        "zh": "{city}{n}个县区",
+        "en": "the {n} counties of {city}",
+    },
+    "brief.stock_value": {
+        "zh": "{name}：季末{value}",
+        "en": "{name}: {value} at quarter end",
+    },
+    "brief.flow_value": {
+        "zh": "{name}：本季度{value}",
+        "en": "{name}: {value} in the quarter",
+    },
+    "brief.flow_value_at": {
+        "zh": "{name}：{period}{value}（对标地区尚未报送本季度，流量指标双方均取该季度）",
+        "en": (
+            "{name}: {value} in {period} (the benchmark has not reported this quarter yet; a fl"
+            "ow is compared on the same quarter for both)"
+        ),
+    },
+    "brief.rate_value": {
+        "zh": "{name}：{value}",
+        "en": "{name}: {value}",
+    },
+    "brief.change_up": {
+        "zh": "，较{when}增加{delta}{rel}",
+        "en": ", up {delta}{rel} on {when}",
+    },
+    "brief.change_down": {
+        "zh": "，较{when}减少{delta}{rel}",
+        "en": ", down {delta}{rel} on {when}",
+    },
+    "brief.change_rate_up": {
+        "zh": "，较{when}提高{delta}",
+        "en": ", up {delta} on {when}",
+    },
+    "brief.change_rate_down": {
+        "zh": "，较{when}下降{delta}",
+        "en": ", down {delta} on {when}",
+    },
+    "brief.change_flat": {
+        "zh": "，与{when}基本持平",
+        "en": ", about the same as {when}",
+    },
+    "brief.change_none": {
+        "zh": "",
+        "en": "",
+    },
+    "brief.when_qoq": {
+        "zh": "上季度",
+        "en": "the previous quarter",
+    },
+    "brief.when_yoy": {
+        "zh": "上年同期",
+        "en": "a year ago",
+    },
+    "brief.compared_per10k": {
+        "zh": "，折合{value}",
+        "en": "; {value}",
+    },
+    "brief.gap_better": {
+        "zh": "，比{reference}（{bench}）{more_less}{delta}{rel}，{verdict}",
+        "en": ", {delta} {more_less} than {reference} ({bench}){rel}: {verdict}",
+    },
+    "brief.gap_level": {
+        "zh": "，与{reference}（{bench}）持平",
+        "en": ", level with {reference} ({bench})",
+    },
+    "brief.more": {
+        "zh": "多",
+        "en": "more",
+    },
+    "brief.less": {
+        "zh": "少",
+        "en": "fewer",
+    },
+    "brief.higher": {
+        "zh": "高",
+        "en": "higher",
+    },
+    "brief.lower": {
+        "zh": "低",
+        "en": "lower",
+    },
+    "brief.rel": {
+        "zh": "（{sign}{pct}）",
+        "en": " ({sign}{pct})",
+    },
+    "brief.verdict_ahead": {
+        "zh": "好于对标",
+        "en": "ahead",
+    },
+    "brief.verdict_level_better": {
+        "zh": "略好于对标，属基本持平（在{band}预警线以内）",
+        "en": "slightly better, about level (within the {band} band)",
+    },
+    "brief.verdict_level_worse": {
+        "zh": "略差于对标，属基本持平（在{band}预警线以内）",
+        "en": "slightly behind, about level (within the {band} band)",
+    },
+    "brief.verdict_behind": {
+        "zh": "落后于对标",
+        "en": "behind",
+    },
+    "brief.small_numbers": {
+        "zh": "（数量较小，仅供参考）",
+        "en": " (small numbers; read with care)",
+    },
+    "brief.gap_missing": {
+        "zh": "，缺少可比数据，无法与{reference}比较",
+        "en": "; no comparable figure to compare with {reference}",
+    },
+    "brief.not_judged": {
+        "zh": "；此项为随地区规模增长的总量，仅作参考，不与对标比较",
+        "en": "; a total that grows with the size of a place: shown for context, not compared",
+    },
+    "brief.trend_sentence": {
+        "zh": "；近四个季度{trend}",
+        "en": "; {trend} over the last four quarters",
+    },
+    "brief.trend_improving_s": {
+        "zh": "呈改善趋势",
+        "en": "improving",
+    },
+    "brief.trend_stagnating_s": {
+        "zh": "基本停滞",
+        "en": "standing still",
+    },
+    "brief.trend_worsening_s": {
+        "zh": "呈下滑趋势",
+        "en": "worsening",
+    },
+    "brief.catch_closing": {
+        "zh": "；按双方近四个季度的增速，约{n}个季度可追平",
+        "en": ("; at both sides' pace over the last four quarters the gap closes in about {n} quarters"),
+    },
+    "brief.catch_widening": {
+        "zh": "；按当前增速差距仍在扩大，难以追平",
+        "en": "; at the current pace the gap is widening and will not close",
+    },
+    "brief.catch_too_slow": {
+        "zh": "；按当前增速十年内难以追平",
+        "en": "; at the current pace it will not close within ten years",
+    },
+    "brief.catch_not_enough_data": {
+        "zh": "；数据不足，无法预测追平时间",
+        "en": "; too little data to project a catch-up",
+    },
+    "brief.catch_ahead": {
+        "zh": "；按近四个季度累计已不落后",
+        "en": "; over the last four quarters taken together it is not behind",
+    },
+    "brief.needed_stock": {
+        "zh": "；如要年底前达到对标水平，每季度需{up_down}{amount}",
+        "en": "; to reach the benchmark by year end it must {up_down} by {amount} a quarter",
+    },
+    "brief.needed_flow": {
+        "zh": "；如要全年累计达到对标水平，其余{left}个季度每季度需完成{amount}",
+        "en": (
+            "; for the year's total to reach the benchmark, each of the remaining {left} quarters must bring {amount}"
+        ),
+    },
+    "brief.needed_flow_last": {
+        "zh": "；如要全年累计达到对标水平，第四季度需完成{amount}",
+        "en": ("; for the year's total to reach the benchmark, the fourth quarter must bring {amount}"),
+    },
+    "brief.raise": {
+        "zh": "提高",
+        "en": "rise",
+    },
+    "brief.cut": {
+        "zh": "减少",
+        "en": "fall",
+    },
+    "brief.about": {
+        "zh": "（约{raw}）",
+        "en": " (about {raw})",
+    },
+    "brief.end": {
+        "zh": "。",
+        "en": ".",
+    },
+    "brief.band_points": {
+        "zh": "{band}个百分点",
+        "en": "{band}-point",
+    },
+    "brief.band_pct": {
+        "zh": "{band}%",
+        "en": "{band}%",
+    },
+    "brief.strengths_title": {
+        "zh": "优势指标",
+        "en": "Strengths",
+    },
+    "brief.weaknesses_title": {
+        "zh": "短板指标",
+        "en": "Weaknesses",
+    },
+    "brief.no_strengths": {
+        "zh": "本季度没有明显领先的指标（领先幅度均在预警线以内）。",
+        "en": "No indicator is clearly ahead this quarter (every lead is within the amber band).",
+    },
+    "brief.no_weaknesses": {
+        "zh": "本季度没有明显落后的指标（落后幅度均在预警线以内）。",
+        "en": "No indicator is clearly behind this quarter (every gap is within the amber band).",
+    },
+    "brief.contrib_intro": {
+        "zh": "{indicator}（差距{gap}）：",
+        "en": "{indicator} (gap {gap}): ",
+    },
+    "brief.contrib_item": {
+        "zh": "{county}{verb}{amount}{level}",
+        "en": "{county} {verb} {amount}{level}",
+    },
+    "brief.contrib_pull_down": {
+        "zh": "拉低",
+        "en": "pulls it down by",
+    },
+    "brief.contrib_push_up": {
+        "zh": "拉高",
+        "en": "lifts it by",
+    },
+    "brief.contrib_level": {
+        "zh": "（按对标水平计{more_less}{raw}）",
+        "en": " ({raw} {more_less} than at the benchmark level)",
+    },
+    "brief.contrib_none": {
+        "zh": "各县区数据不全，无法分解差距。",
+        "en": "The counties' figures are incomplete; the gap cannot be split.",
+    },
+    "brief.counties_intro": {
+        "zh": ("以下按差距从大到小列出主要短板指标的县区构成：县区贡献按其在全市基数中的占比加权，合计等于全市差距。"),
+        "en": (
+            "The main weaknesses, split by county: each county's own gap weighted by its share "
+            "of the city's base; the parts add up to the city's gap."
+        ),
+    },
+    "brief.no_county_section": {
+        "zh": "本通报以县区为对象，县区差距构成见所属市的通报。",
+        "en": ("This briefing is about a county; its city's briefing splits the city's gaps by county."),
+    },
+    "brief.targets_summary": {
+        "zh": (
+            "{year}年共{total}项年度目标：已完成{reached}项，进度正常{on_track}项，滞后{lagging"
+            "}项，未完成{missed}项，缺数据{unknown}项（按{period}末进度，时间进度为{due}）。"
+        ),
+        "en": (
+            "{total} targets for {year}: {reached} reached, {on_track} on track, {lagging} lagg"
+            "ing, {missed} missed, {unknown} without data (at the end of {period}; {due} of the"
+            " year elapsed)."
+        ),
+    },
+    "brief.targets_none": {
+        "zh": "{year}年尚未录入年度目标。",
+        "en": "No annual targets have been entered for {year}.",
+    },
+    "brief.no_lagging": {
+        "zh": "没有进度滞后的目标。",
+        "en": "No target is lagging.",
+    },
+    "brief.lagging_intro": {
+        "zh": "进度滞后的地区：{items}。",
+        "en": "Lagging: {items}.",
+    },
+    "brief.uploads_intro": {
+        "zh": "本通报所用数字均取自当前数据库，与看板页面所示一致；共涉及{n}次上传：",
+        "en": (
+            "Every figure comes from the current database, as the dashboard's pages show it; {n"
+            "} upload(s) are behind them:"
+        ),
+    },
+    "brief.no_uploads": {
+        "zh": "没有找到相关上传记录。",
+        "en": "No uploads found for these figures.",
+    },
+    "brief.method_title": {
+        "zh": "口径说明",
+        "en": "Method",
+    },
+    "brief.method": {
+        "zh": [
+            "对标值：{reference_rule}；比较的地区不含本地。",
+            (
+                "可比口径：服务阵地、托育、资金、会员、未整改问题、互助保障、培训按每万名职工计算；"
+                "组建率、入会率、整改率为合计相除（Σ分子÷Σ分母），不是各地比率的平均，差距以百分点"
+                "表示。"
+            ),
+            (
+                "研判：与对标相差不超过预警线（每万名职工指标为对标值的10%，比率为2个百分点）为基本"
+                "持平，高低均算；超过预警线，好于对标为领先，差于对标为落后。差距以好为正。未整改问"
+                "题等越少越好的指标，少于对标为领先。"
+            ),
+            (
+                "已建会企业、专职工会主席配备、已整改问题等随地区规模增长的总量仅作参考，不作评判；"
+                "双方数量均不足10的，不计百分比，不列为优势或短板。县区与对标城市所辖县区比较，城市"
+                "与城市比较。"
+            ),
+            ("对标地区尚未报送本季度数据时，与其最新完整报送的季度比较，并注明“对标数据截至某季度”。"),
+            ("变化：存量指标与上季度比较，流量指标（资金、补助、培训）与上年同期比较，避免季节因素。"),
+            ("趋势：近四个季度的最小二乘斜率；每季度变化不足均值的1%（比率不足0.25个百分点）为停滞。"),
+            "追平预测：按双方近四个季度的增速推算差距缩小所需季度数；超过40个季度视为难以追平。",
+        ],
+        "en": [
+            "Benchmark: {reference_rule}; the home region is never part of its own benchmark.",
+            (
+                "Comparable terms: stations, childcare, funds, members, open problems, mutual aid a"
+                "nd training per 10,000 workers; organisation, membership and rectification rates a"
+                "s ratios of sums (Σ numerators ÷ Σ denominators), never means of rates, with gaps "
+                "in percentage points."
+            ),
+            (
+                "Status: level when the difference either way is within the amber band (10 % of the"
+                " benchmark for figures per 10,000 workers, 2 points for rates); beyond it ahead wh"
+                "en better, behind when worse. Gaps are positive when better; for lower-is-better i"
+                "ndicators such as problems still open, fewer is ahead."
+            ),
+            (
+                "Totals that grow with the size of a place (enterprises with a union, full-time cha"
+                "irs, problems rectified) are shown for context, not judged; when both sides count "
+                "under ten there is no percentage and no strength or weakness. A county is read aga"
+                "inst the benchmark cities' counties, a city against cities."
+            ),
+            (
+                "When the benchmark regions have not reported the quarter yet, their latest fully r"
+                "eported quarter is used and named ('benchmark figures as of ...')."
+            ),
+            (
+                "Changes: stocks against the previous quarter, flows (funds, subsidy, training) aga"
+                "inst the same quarter a year ago, so that seasons are not read as changes."
+            ),
+            (
+                "Trend: least-squares slope over the last four quarters; under 1 % of the mean a qu"
+                "arter (a quarter point for rates) is standing still."
+            ),
+            (
+                "Catch-up: quarters until the gap closes at both sides' pace over the last four qua"
+                "rters; more than 40 quarters counts as not at the current pace."
+            ),
+        ],
+    },
+    "brief.rule_members": {
+        "zh": "对标组各城市（县区通报为其所辖县区）的合计相除值（Σ分子÷Σ分母）",
+        "en": "the benchmark cities pooled (for a county, their counties): sums divided by sums",
+    },
+    "brief.rule_best": {
+        "zh": "对标组中该指标最好的城市（县区通报为最好的县区）",
+        "en": ("the best city of the benchmark set on each indicator (for a county, the best county)"),
+    },
+    "brief.rule_p90": {
+        "zh": "全省同级地区该指标的第90百分位（越少越好的指标取第10百分位）",
+        "en": ("the 90th percentile of every region of the same level in the province (the 10th for lower-is-better)"),
+    },
+    "brief.rule_member": {
+        "zh": "所选地区自身的数值",
+        "en": "the chosen region's own figure",
+    },
+    "brief.generated_by": {
+        "zh": "本通报由工会对标看板根据当前数据自动生成（{when}）。",
+        "en": ("Generated automatically by the Union Benchmark Dashboard from the current data ({when})."),
+    },
+    "brief.list_sep": {
+        "zh": "、",
+        "en": ", ",
+    },
+    "brief.clause_sep": {
+        "zh": "；",
+        "en": "; ",
+    },
+    "brief.region_and": {
+        "zh": "{region}",
+        "en": "{region}",
+    },
+}
+
+
+def t(key: str, lang: str, **values) -> str:
+    """The string for `key` in `lang` (Chinese when the language is unknown), with {placeholders} filled."""
+    text = STRINGS[key].get(lang) or STRINGS[key]["zh"]
+    return text.format(**values) if values else text
+
+
+def words(prefix: str, lang: str) -> dict:
+    """Every entry under `prefix` in one language, keyed without the prefix: words("cmp.", "en")["behind"]."""
+    lang = lang if lang in LANGUAGES else "zh"
+    return {key.removeprefix(prefix): entry[lang] for key, entry in STRINGS.items() if key.startswith(prefix)}
