@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import data
-from components.choropleth import county_map_with_table
+from components.choropleth import ranking_map_with_table
 from components.context import page_setup
 from components.filters import shared_filters
 from components.kpi import kpi_tiles
@@ -26,5 +26,5 @@ kpi_tiles(rows, f.set_name, lang)
 
 st.divider()
 st.subheader(t("map_heading", lang, city=f.home_name, indicator=f.indicator.name))
-values = data.county_values(store, version, f.home, f.indicator, f.period, f.per_10k)
-county_map_with_table(values, f.indicator, f.per_10k, lang, key="county_map")
+ranking = data.indicator_ranking(store, version, f.home, f.set_id, f.period, "counties", f.indicator, f.per_10k, lang)
+ranking_map_with_table(ranking, f.indicator, lang, key="county_map")

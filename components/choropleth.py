@@ -37,7 +37,8 @@ def view_for(bounds: tuple[float, float, float, float], width_px: int, height_px
 def region_map(
     values: pd.DataFrame, geojson: dict, bounds, indicator: Indicator, per_10k: bool, lang: str, height: int = 560
 ) -> go.Figure:
-    """One shape per region coloured by the value (darker is better), hover with name, value and rank."""
+    """One shape per region coloured by the value (darker is better), hover with name, value and rank. Used by the
+    national-scale bench (bench/national.py); the pages draw ranking_map from the shared ranking."""
     column = "per_10k" if per_10k else "value"
     unit = f"{indicator.unit} / {t('per_10k_short', lang)}" if per_10k else indicator.unit
     decimals = 2 if per_10k else indicator.decimals
@@ -67,41 +68,6 @@ def region_map(
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
     )
     return figure
-
-
-def rank_table(values: pd.DataFrame, indicator: Indicator, per_10k: bool, lang: str) -> pd.DataFrame:
-    """Rank, region and the figure shown, best first, with the unit in the header."""
-    column = "per_10k" if per_10k else "value"
-    table = values.sort_values("rank", na_position="last")[["rank", "region_name", column]]
-    unit = f"{indicator.unit}{' / ' + t('per_10k_short', lang) if per_10k else ''}"
-    table.columns = [t("map_rank", lang), t("region", lang), f"{t('value', lang)} ({unit})"]
-    return table
-
-
-def county_map_with_table(
-    values: pd.DataFrame, indicator: Indicator, per_10k: bool, lang: str, key: str, height: int = 430, on_select=None
-):
-    """The map (two thirds) beside its rank table (one third). Returns the map's selection event, if any."""
-    left, right = st.columns([2, 1])
-    geojson, bounds = boundaries(tuple(values["region"]), str(cache_dir_for(resolve_db_path(None))))
-    event = left.plotly_chart(
-        region_map(values, geojson, bounds, indicator, per_10k, lang, height=height),
-        key=key,
-        config={"displaylogo": False, "scrollZoom": False},
-        on_select=on_select or "ignore",
-        selection_mode="points",
-    )
-    table = rank_table(values, indicator, per_10k, lang)
-    right.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        height=min(height, 38 + 35 * len(table)),
-        column_config={
-            table.columns[2]: st.column_config.NumberColumn(format=f"%.{2 if per_10k else indicator.decimals}f")
-        },
-    )
-    return event
 
 
 def _rings_as_arrays(coordinates):

@@ -40,11 +40,6 @@ def gaps_to_each_member(_store: Store, version: str, selection: compare.Selectio
     return compare.gaps_to_each_member(_store, selection, indicator)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def county_values(_store: Store, version: str, city: str, indicator: Indicator, period: str, per_10k: bool):
-    return views.county_values(_store, city, indicator, period, per_10k)
-
-
 @st.cache_data(max_entries=32, show_spinner=False)
 def uploads(_store: Store, version: str):
     return _store.query("uploads")
@@ -76,13 +71,6 @@ def template_files(_store: Store, version: str, home: str, period: str, lang: st
 def home_regions(_store: Store, version: str) -> dict[str, str]:
     homes = _store.query("home_regions")
     return dict(zip(homes.adcode, homes.name_zh, strict=True))
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def region_values(
-    _store: Store, version: str, regions: tuple[str, ...], indicator: Indicator, period: str, per_10k: bool
-):
-    return views.region_values(_store, list(regions), indicator, period, per_10k)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -3,8 +3,9 @@
 import shutil
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, watched_page
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, watched_page
 from unionbench.initdb import initialise
 from unionbench.store import Replica, Store, writer
 
@@ -71,3 +72,19 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN", accept_downloads=True)
     yield watched_page(context)
     context.close()
+
+
+@pytest.fixture
+def app_page(demo_db_path, monkeypatch):
+    """A page of the app under AppTest, opened with link parameters (browser test modules define their own)."""
+    monkeypatch.setenv("UNIONBENCH_DB", str(demo_db_path))
+    monkeypatch.chdir(ROOT)
+
+    def open_page(name: str, **query_params) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        at.query_params.update(query_params)
+        at.run()
+        at.switch_page(f"app_pages/{name}.py")
+        return at.run()
+
+    return open_page

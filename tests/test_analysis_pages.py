@@ -3,25 +3,9 @@
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 GUANGYUAN_COUNTIES = {"利州区", "昭化区", "朝天区", "旺苍县", "青川县", "剑阁县", "苍溪县"}
-
-
-@pytest.fixture
-def page(demo_db_path, monkeypatch):
-    monkeypatch.setenv("UNIONBENCH_DB", str(demo_db_path))
-    monkeypatch.chdir(ROOT)
-
-    def open_page(name: str, **query_params) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-        at.query_params.update(query_params)
-        at.run()
-        at.switch_page(f"app_pages/{name}.py")
-        return at.run()
-
-    return open_page
 
 
 @pytest.mark.parametrize(
@@ -35,28 +19,28 @@ def page(demo_db_path, monkeypatch):
         ("method", "方法说明"),
     ],
 )
-def test_every_analysis_page_runs_and_titles_what_it_shows(page, name, title):
-    at = page(name)
+def test_every_analysis_page_runs_and_titles_what_it_shows(app_page, name, title):
+    at = app_page(name)
     assert not at.exception, at.exception
     assert at.title[0].value == title
 
 
-def test_the_map_ranks_the_seven_counties_and_profiles_the_home_city_by_default(page):
-    at = page("map")
+def test_the_map_ranks_the_seven_counties_and_profiles_the_home_city_by_default(app_page):
+    at = app_page("map")
     ranks = at.dataframe[0].value
     assert set(ranks.iloc[:, 1]) == GUANGYUAN_COUNTIES
     assert at.selectbox(key="profile_region").value == "510800"
     assert at.subheader[0].value == "广元市概况 · 2026年第三季度"
 
 
-def test_the_map_of_the_province_shows_its_21_cities(page):
-    at = page("map", scope="province_cities")
+def test_the_map_of_the_province_shows_its_21_cities(app_page):
+    at = app_page("map", scope="province_cities")
     assert len(at.dataframe[0].value) == 21
     assert at.title[0].value.startswith("全省各市（州）")
 
 
-def test_choosing_a_county_profile_shows_every_indicator_with_rank_among_seven(page):
-    at = page("map")
+def test_choosing_a_county_profile_shows_every_indicator_with_rank_among_seven(app_page):
+    at = app_page("map")
     at.selectbox(key="profile_region").set_value("510822").run()
     assert "青川县概况" in at.subheader[0].value
     profile = at.dataframe[1].value.set_index("指标")
@@ -65,8 +49,8 @@ def test_choosing_a_county_profile_shows_every_indicator_with_rank_among_seven(p
     assert profile.loc["户外劳动者服务站点", "总量（背景）"] == "14个"
 
 
-def test_a_county_profile_reads_one_basis_and_its_rank_is_the_tables_when_per_10k_is_on(page):
-    at = page("map", per10k="true")
+def test_a_county_profile_reads_one_basis_and_its_rank_is_the_tables_when_per_10k_is_on(app_page):
+    at = app_page("map", per10k="true")
     at.selectbox(key="profile_region").set_value("510812").run()
     assert not at.exception, at.exception
     table = at.dataframe[0].value.set_index("地区")
@@ -90,17 +74,17 @@ def test_a_county_profile_reads_one_basis_and_its_rank_is_the_tables_when_per_10
     )
 
 
-def test_the_map_ranks_per_10k_by_default_and_says_when_its_table_ranks_totals(page):
-    default = page("map")
+def test_the_map_ranks_per_10k_by_default_and_says_when_its_table_ranks_totals(app_page):
+    default = app_page("map")
     assert default.dataframe[0].value.columns[-1] == "数值 (个/万名职工)"  # like with like unless asked
     assert not any(c.value.startswith("地图和右表按总量排名") for c in default.caption)
-    at = page("map", per10k="false")
+    at = app_page("map", per10k="false")
     assert at.dataframe[0].value.columns[-1] == "数值 (个)"
     assert any(caption.value.startswith("地图和右表按总量排名") for caption in at.caption)
 
 
-def test_the_map_of_the_province_counties_ranks_all_183_with_both_shizhong_districts(page):
-    at = page("map", scope="province_counties", per10k="true")
+def test_the_map_of_the_province_counties_ranks_all_183_with_both_shizhong_districts(app_page):
+    at = app_page("map", scope="province_counties", per10k="true")
     assert not at.exception, at.exception
     assert at.title[0].value == "全省各县（市、区） · 户外劳动者服务站点 · 2026年第三季度"
     table = at.dataframe[0].value
@@ -116,16 +100,16 @@ def test_the_map_of_the_province_counties_ranks_all_183_with_both_shizhong_distr
     assert at.markdown[-1].value == "**户外劳动者服务站点**：—，本季度未报数据"
 
 
-def test_rankings_show_moves_and_the_composite_with_its_method(page):
-    at = page("rankings", scope="province_cities", per10k="true")
+def test_rankings_show_moves_and_the_composite_with_its_method(app_page):
+    at = app_page("rankings", scope="province_cities", per10k="true")
     ranking, composite = at.dataframe[0].value, at.dataframe[1].value
     assert len(ranking) == 21 and list(ranking.iloc[:, 0]) == sorted(ranking.iloc[:, 0])
     assert len(composite) == 21 and "广元市" in set(composite.iloc[:, 1])
     assert any("z" in caption.value and "±3" in caption.value for caption in at.caption)
 
 
-def test_rankings_of_the_province_counties_list_183_and_say_how_many_have_a_figure(page):
-    at = page("rankings", scope="province_counties", per10k="true")
+def test_rankings_of_the_province_counties_list_183_and_say_how_many_have_a_figure(app_page):
+    at = app_page("rankings", scope="province_counties", per10k="true")
     assert not at.exception, at.exception
     assert at.title[0].value == "全省各县（市、区） · 2026年第三季度"
     ranking = at.dataframe[0].value
@@ -135,21 +119,21 @@ def test_rankings_of_the_province_counties_list_183_and_say_how_many_have_a_figu
     assert "183个地区中有24个本季度有数据（无数据的列在表末）" in [c.value for c in at.caption]
 
 
-def test_a_count_without_a_base_is_ranked_on_its_total_and_says_so(page):
-    at = page("rankings", indicator="unions_established", per10k="true")
+def test_a_count_without_a_base_is_ranked_on_its_total_and_says_so(app_page):
+    at = app_page("rankings", indicator="unions_established", per10k="true")
     assert at.caption[0].value == "按总量（个）：随规模增长、无人均基数，未按规模折算，仅供参考"
     assert at.dataframe[0].value.columns[2] == "数值 (个)"
 
 
-def test_a_composite_weight_of_zero_drops_that_indicator(page):
-    at = page("rankings")
+def test_a_composite_weight_of_zero_drops_that_indicator(app_page):
+    at = app_page("rankings")
     before = at.dataframe[1].value.iloc[:, 3].max()
     at.slider(key="weight_outdoor_stations").set_value(0.0).run()
     assert at.dataframe[1].value.iloc[:, 3].max() == before - 1
 
 
-def test_the_filters_survive_a_page_switch(page):
-    at = page("rankings", bench="yangzhou", period="2025Q4", indicator="org_rate")
+def test_the_filters_survive_a_page_switch(app_page):
+    at = app_page("rankings", bench="yangzhou", period="2025Q4", indicator="org_rate")
     at.switch_page("app_pages/trends.py").run()
     assert not at.exception
     assert at.selectbox(key="bench").value == "yangzhou"
@@ -157,8 +141,8 @@ def test_the_filters_survive_a_page_switch(page):
     assert at.selectbox(key="indicator").value == "org_rate"
 
 
-def test_the_explorer_offers_provenance_and_both_downloads(page):
-    at = page("explorer")
+def test_the_explorer_offers_provenance_and_both_downloads(app_page):
+    at = app_page("explorer")
     at.toggle(key="explorer_provenance").set_value(True).run()
     table = at.dataframe[0].value
     assert "file_name" in table.columns
@@ -166,8 +150,8 @@ def test_the_explorer_offers_provenance_and_both_downloads(page):
     assert len(at.get("download_button")) == 2
 
 
-def test_the_wall_screen_runs_from_its_link_alone(page):
-    at = page("screen", indicators="org_rate,nonsense", seconds="7", lang="en")
+def test_the_wall_screen_runs_from_its_link_alone(app_page):
+    at = app_page("screen", indicators="org_rate,nonsense", seconds="7", lang="en")
     assert not at.exception, at.exception
     html = "".join(element.proto.body for element in at.get("html"))
     # unknown ids are dropped (and named); the story: overview, the organisation rate (behind), counties, trend
@@ -176,8 +160,8 @@ def test_the_wall_screen_runs_from_its_link_alone(page):
     assert not at.sidebar.selectbox  # a kiosk draws no filters
 
 
-def test_the_wall_screen_keeps_its_last_frame_when_the_data_cannot_be_read(page, monkeypatch):
-    at = page("screen")
+def test_the_wall_screen_keeps_its_last_frame_when_the_data_cannot_be_read(app_page, monkeypatch):
+    at = app_page("screen")
     assert not at.exception
 
     def unreachable():
@@ -190,8 +174,8 @@ def test_the_wall_screen_keeps_its_last_frame_when_the_data_cannot_be_read(page,
     assert "数据暂时无法读取" in html and 'data-testid="screen-tile"' in html
 
 
-def test_the_gap_page_reads_every_judged_indicator_against_the_set_with_verdicts_in_words(page):
-    at = page("gaps")
+def test_the_gap_page_reads_every_judged_indicator_against_the_set_with_verdicts_in_words(app_page):
+    at = app_page("gaps")
     assert not at.exception, at.exception
     assert at.title[0].value == "广元市 · 对标遂内泸（对标组平均） · 2026年第三季度"
     table = at.table[0].value
@@ -208,11 +192,11 @@ def test_the_gap_page_reads_every_judged_indicator_against_the_set_with_verdicts
     assert "已建会企业" in set(context["指标"]) and "专职工会主席配备" in set(context["指标"])
 
 
-def test_a_county_on_the_gap_page_is_read_against_counties_and_a_city_reference_falls_back(page):
-    at = page("gaps", region="510822", reference="510900", indicator="org_rate")
+def test_a_county_on_the_gap_page_is_read_against_counties_and_a_city_reference_falls_back(app_page):
+    at = app_page("gaps", region="510822", reference="510900", indicator="org_rate")
     assert not at.exception, at.exception
     assert at.title[0].value == "青川县 · 对标遂内泸（对标组平均） · 2026年第三季度"
-    best = page("gaps", region="510822", reference="best", indicator="org_rate")
+    best = app_page("gaps", region="510822", reference="best", indicator="org_rate")
     table = best.table[0].value.set_index("指标")
     assert table.at["户外劳动者服务站点", "单位"] == "个/万名职工"
     assert table.at["户外劳动者服务站点", "排名"].endswith("/7")  # among Guangyuan's seven counties

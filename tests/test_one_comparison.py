@@ -1,4 +1,4 @@
-"""One comparison everywhere (issue 11): the gap page, the overview tiles, the wall screen and `unionbench compare`
+"""One comparison everywhere (issue 11): the gap app_page, the overview tiles, the wall screen and `unionbench compare`
 show the read model's numbers for the same selection, and nothing but the read model builds a comparison."""
 
 import ast
@@ -19,21 +19,6 @@ HOME, SET, PERIOD = "510800", "suineilu", "2026Q3"
 @pytest.fixture(scope="module")
 def rows(store):
     return compare.comparison(store, compare.Selection(HOME, SET, PERIOD)).set_index("indicator")
-
-
-@pytest.fixture
-def page(demo_db_path, monkeypatch):
-    monkeypatch.setenv("UNIONBENCH_DB", str(demo_db_path))
-    monkeypatch.chdir(ROOT)
-
-    def open_page(name: str, **query_params) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-        at.query_params.update(query_params)
-        at.run()
-        at.switch_page(f"app_pages/{name}.py")
-        return at.run()
-
-    return open_page
 
 
 def html_of(at: AppTest) -> str:
@@ -59,16 +44,16 @@ def test_a_bad_reference_on_the_command_line_is_a_usage_error(demo_db_path, caps
     assert "--reference" in capsys.readouterr().err
 
 
-def test_the_gap_page_shows_the_read_models_words(page, rows):
-    table = page("gaps").table[0].value.set_index("指标")
+def test_the_gap_page_shows_the_read_models_words(app_page, rows):
+    table = app_page("gaps").table[0].value.set_index("指标")
     for _, row in rows[rows.judged].iterrows():
         shown = table.loc[row["name"]]
         assert (shown["本地"], shown["对标值"], shown["差距"]) == (row.home_text, row.benchmark_text, row.gap_text)
         assert shown["状态"].endswith(row.verdict_text)
 
 
-def test_the_overview_tiles_and_the_wall_screen_tiles_show_the_read_models_gaps(page, rows):
-    overview, screen = html_of(page("overview")), html_of(page("screen"))
+def test_the_overview_tiles_and_the_wall_screen_tiles_show_the_read_models_gaps(app_page, rows):
+    overview, screen = html_of(app_page("overview")), html_of(app_page("screen"))
     for _, row in rows[rows.headline].iterrows():
         for html in (overview, screen):
             assert row.gap_text in html and row.home_text in html and row.verdict_text in html
