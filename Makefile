@@ -6,6 +6,7 @@ PIP := $(PY) -m pip
 UB := $(VENV)/bin/unionbench
 export UNIONBENCH_DB ?= var/unionbench.duckdb
 PORT ?= 8501
+HOST ?= 127.0.0.1  # this machine only; HOST=0.0.0.0 make run serves the office network (put it behind the proxy)
 
 .PHONY: secrets run test lint bench install install-test browser db clean
 
@@ -44,7 +45,7 @@ secrets:
 	@test -f .streamlit/secrets.toml || cp .streamlit/secrets.example.toml .streamlit/secrets.toml
 
 run: install db secrets
-	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
+	$(VENV)/bin/streamlit run dashboard.py --server.address $(HOST) --server.port $(PORT)
 
 test: install-test browser
 	$(PY) -m pytest
