@@ -72,12 +72,16 @@ def results() -> dict:
     return rows
 
 
-def main() -> None:
-    rows = results()
+def print_rows(rows: dict) -> None:
+    """Figures as a two-column table: name, value."""
     width = max(map(len, rows))
     print(f"{'figure'.ljust(width)}  value")
     for name, value in rows.items():
         print(f"{name.ljust(width)}  {value}")
+
+
+def main() -> None:
+    print_rows(results())
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import duckdb
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.ingest import long_csv  # noqa: E402
+from bench.ingest import long_csv, print_rows  # noqa: E402
 from unionbench.ingest import build_context, prepare  # noqa: E402
 from unionbench.ingest.layout import find_table  # noqa: E402
 from unionbench.ingest.parse import read_grid  # noqa: E402
@@ -140,11 +140,7 @@ def results() -> dict:
 
 
 def main() -> None:
-    rows = results()
-    width = max(map(len, rows))
-    print(f"{'figure'.ljust(width)}  value")
-    for name, value in rows.items():
-        print(f"{name.ljust(width)}  {value}")
+    print_rows(results())
     print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 

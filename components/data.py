@@ -15,18 +15,17 @@ def catalogue(_store: Store, version: str, lang: str) -> dict[str, Indicator]:
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def benchmark_sets(_store: Store, version: str):
-    return _store.query("benchmark_sets")
+    return views.benchmark_sets(_store)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def periods(_store: Store, version: str, region: str) -> list[str]:
-    return _store.query("periods_with_data", region=region)["period"].tolist()
+    return views.periods_with_data(_store, region)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def region_name(_store: Store, version: str, adcode: str) -> str:
-    names = _store.query("region_names", adcodes=[adcode])
-    return names["name_zh"].iloc[0] if len(names) else adcode
+    return views.region_names(_store, [adcode]).get(adcode, adcode)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -42,7 +41,7 @@ def gaps_to_each_member(_store: Store, version: str, selection: compare.Selectio
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def uploads(_store: Store, version: str):
-    return _store.query("uploads")
+    return views.uploads(_store)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -69,8 +68,7 @@ def template_files(_store: Store, version: str, home: str, period: str, lang: st
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def home_regions(_store: Store, version: str) -> dict[str, str]:
-    homes = _store.query("home_regions")
-    return dict(zip(homes.adcode, homes.name_zh, strict=True))
+    return views.home_regions(_store)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -117,8 +115,7 @@ def composite_ranking(
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def region_names(_store: Store, version: str, adcodes: tuple[str, ...]) -> dict[str, str]:
-    names = _store.query("region_names", adcodes=list(adcodes))
-    return dict(zip(names.adcode, names.name_zh, strict=True))
+    return views.region_names(_store, list(adcodes))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -147,7 +144,7 @@ def target_progress(_store: Store, version: str, city: str, period: str, lang: s
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def data_status(_store: Store, version: str) -> dict:
-    return _store.query("data_status").iloc[0].to_dict()
+    return views.data_status(_store)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

@@ -1,8 +1,11 @@
-"""Builders for upload files as staff send them: CSV in a chosen encoding and line ending, and .xlsx workbooks."""
+"""Builders for upload files as staff send them: CSV in a chosen encoding and line ending, and .xlsx workbooks; and
+`current`, the stored figure an ingest test reads back."""
 
 import io
 
 import openpyxl
+
+from unionbench.store import Replica
 
 
 def csv_bytes(lines: list[str], encoding: str = "utf-8", newline: str = "\n", bom: bool = False) -> bytes:
@@ -35,3 +38,17 @@ def xlsx_bytes(
 
 
 WIDE_HEADER = "地区,户外劳动者服务站点(个),托育补助资金(万元),工会组建率(%)"
+
+
+def current(db, region: str, indicator: str, period: str) -> float | None:
+    """The current value of one figure as readers see it (the newest published snapshot), or None."""
+    reader = Replica(db)
+    try:
+        with reader.current()._con.cursor() as cur:
+            row = cur.execute(
+                "select value from current_observations where region = $r and indicator = $i and period = $p",
+                {"r": region, "i": indicator, "p": period},
+            ).fetchone()
+        return None if row is None else row[0]
+    finally:
+        reader.close()

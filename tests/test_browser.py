@@ -32,7 +32,9 @@ def test_the_overview_shows_tiles_and_a_map_of_the_seven_counties_and_asks_nothi
     assert page.get_by_text("演示数据").first.is_visible()
     assert sorted(map_locations(page)) == ["510802", "510811", "510812", "510821", "510822", "510823", "510824"]
     assert page.locator(".js-plotly-plot canvas").first.is_visible()  # MapLibre drew into its canvas
-    page.wait_for_timeout(1500)  # let the map finish drawing before looking
+    page.wait_for_function(  # the map has finished drawing before we look
+        "document.querySelector('.js-plotly-plot')._fullLayout?.map?._subplot?.map?.loaded()"
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "overview-1920x1080.png")
     assert page.outside_requests == []

@@ -55,7 +55,7 @@ def test_each_analysis_page_draws_its_title_without_an_error_or_an_outside_reque
     wait_for_app(page)
     expect(page.locator("h1").first).to_have_text(title)
     assert page.locator("[data-testid=stException]").count() == 0
-    page.wait_for_timeout(1000)
+    page.wait_for_function("Array.from(document.querySelectorAll('.js-plotly-plot')).every(p => p._fullLayout)")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"{path}-1920x1080.png")
     assert page.outside_requests == []
@@ -167,12 +167,12 @@ def test_a_county_clicked_on_the_map_shows_its_profile_on_one_basis_with_the_tab
         "排名 4/7（广元市各县区） · 总量 29个（背景）"
     )
     expect(page.get_by_text("排名范围：广元市各县区，按对比口径")).to_be_visible()
-    page.wait_for_timeout(1000)
+    page.wait_for_function("document.querySelector('.js-plotly-plot')._fullLayout?.map?._subplot?.map?.loaded()")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "map-county-selected-1920x1080.png")
-    page.get_by_text("朝天区概况 · 2026年第三季度").scroll_into_view_if_needed()
-    page.mouse.wheel(0, 300)
-    page.wait_for_timeout(800)
+    heading = page.get_by_text("朝天区概况 · 2026年第三季度")
+    heading.scroll_into_view_if_needed()
+    expect(heading).to_be_in_viewport()
     page.screenshot(path=ARTIFACTS / "map-county-profile-1920x1080.png")
     assert page.outside_requests == []
 

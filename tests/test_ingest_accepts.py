@@ -5,10 +5,9 @@ import datetime as dt
 
 import pytest
 
-from tests.ingest_files import csv_bytes, xlsx_bytes
+from tests.ingest_files import csv_bytes, current, xlsx_bytes
 from unionbench.cli import main
 from unionbench.ingest import commit_file
-from unionbench.store import Replica
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -16,19 +15,6 @@ TODAY = dt.date(2026, 11, 23)
 @pytest.fixture
 def db(writable_db):
     return writable_db
-
-
-def current(db, region: str, indicator: str, period: str) -> float | None:
-    reader = Replica(db)
-    try:
-        with reader.current()._con.cursor() as cur:
-            row = cur.execute(
-                "select value from current_observations where region = $r and indicator = $i and period = $p",
-                {"r": region, "i": indicator, "p": period},
-            ).fetchone()
-        return None if row is None else row[0]
-    finally:
-        reader.close()
 
 
 def commit(db, name: str, data: bytes, period: str | None = None):

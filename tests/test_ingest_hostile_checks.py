@@ -9,7 +9,7 @@ import math
 import pandas as pd
 import pytest
 
-from tests.ingest_files import csv_bytes, xlsx_bytes
+from tests.ingest_files import csv_bytes, current, xlsx_bytes
 from unionbench.cli import main
 from unionbench.commit import NonFiniteFigure, commit_observations
 from unionbench.ingest import commit_file, prepare
@@ -38,19 +38,6 @@ def ingest(db, tmp_path, name: str, data: bytes, *extra: str, capsys) -> tuple[i
     code = main(["--db", str(db), "ingest", str(path), *extra])
     captured = capsys.readouterr()
     return code, captured.out + captured.err
-
-
-def current(db, region: str, indicator: str, period: str) -> float | None:
-    reader = Replica(db)
-    try:
-        with reader.current()._con.cursor() as cur:
-            row = cur.execute(
-                "select value from current_observations where region = $r and indicator = $i and period = $p",
-                {"r": region, "i": indicator, "p": period},
-            ).fetchone()
-        return None if row is None else row[0]
-    finally:
-        reader.close()
 
 
 def uploads(db) -> pd.DataFrame:

@@ -8,6 +8,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.test_upload_page import sign_in
 from unionbench.auth import EXAMPLE_PASSWORD, Throttle, attempt_sign_in, hash_password, users_with_example_password
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,13 +108,6 @@ def upload_page(writable_db, monkeypatch):
 
     yield open_page
     sign_in_throttles.clear()
-
-
-def sign_in(at: AppTest, name: str, password: str) -> AppTest:
-    at.text_input[0].input(name)
-    at.text_input[1].input(password)
-    at.button[0].click()
-    return at.run()
 
 
 def test_the_sixth_try_after_five_wrong_passwords_is_refused_with_when_to_retry(upload_page):

@@ -44,10 +44,3 @@ def test_a_stock_tile_changes_against_the_previous_quarter_and_a_flow_tile_again
 def test_a_provincial_benchmark_leaves_the_home_city_out(store):
     rule, members = views.benchmark_members(store, "sichuan_average", "510800")
     assert rule == "province_average" and len(members) == 20 and "510800" not in members
-
-
-def test_the_county_table_lists_every_county_even_without_a_figure(store):
-    ind = views.catalogue(store, "zh")["outdoor_stations"]
-    frame = views.county_values(store, "510800", ind, "2026Q3", per_10k=True)
-    assert len(frame) == 7 and frame["rank"].min() == 1 and frame["rank"].max() == 7
-    assert frame.loc[frame["rank"] == 1, "region"].item() == frame.loc[frame.per_10k.idxmax(), "region"]

@@ -723,7 +723,7 @@ def gaps_to_each_member(store: Store, sel: Selection, indicator: str) -> pd.Data
     names = store.query("region_names", adcodes=regions).set_index("adcode")["name_zh"]
     rows = []
     for region in regions:
-        row = comparison(store, replace(sel, reference=region)).set_index("indicator").loc[indicator]
+        row = comparison(store, replace(sel, reference=region), only=[indicator]).iloc[0]
         rows.append({"region": region, "region_name": names.get(region, region), **row.to_dict()})
     return pd.DataFrame(rows)
 

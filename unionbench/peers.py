@@ -172,15 +172,6 @@ def split_by(frame: pd.DataFrame, index: str) -> dict[str, pd.DataFrame]:
     return {indicator: rows.set_index(index) for indicator, rows in frame.groupby("indicator", sort=False)}
 
 
-def history_values(by_period: dict, period: str, first: str) -> list[float]:
-    """The figures from `first` to the latest quarter with one (or `period`), oldest first; NaN where missing."""
-    return [
-        float(value) if (value := by_period.get(p)) is not None and pd.notna(value) else math.nan
-        for p in sorted(set(by_period) | {period})
-        if p >= first
-    ]
-
-
 def basis_ranks(store: Store, indicators: dict[str, Indicator], peers: list[str], period: str) -> pd.DataFrame:
     """Every peer's rank (1 = best; ties share the better rank) and how many peers have a figure, per indicator, on
     the compared basis: the rule of a comparison row's rank (compare._ranks), for all peers at once."""

@@ -24,6 +24,38 @@ def catalogue(store: Store, lang: str) -> dict[str, Indicator]:
     )
 
 
+def benchmark_sets(store: Store) -> pd.DataFrame:
+    """Every benchmark set: id, names, rule, scope, in display order."""
+    return store.query("benchmark_sets")
+
+
+def periods_with_data(store: Store, region: str) -> list[str]:
+    """The quarters a region has figures for, newest first."""
+    return store.query("periods_with_data", region=region)["period"].tolist()
+
+
+def region_names(store: Store, adcodes: list[str]) -> dict[str, str]:
+    """Adcode → Chinese name, for the regions that exist."""
+    names = store.query("region_names", adcodes=list(adcodes))
+    return dict(zip(names.adcode, names.name_zh, strict=True))
+
+
+def home_regions(store: Store) -> dict[str, str]:
+    """The regions a page can take as home (adcode → name)."""
+    homes = store.query("home_regions")
+    return dict(zip(homes.adcode, homes.name_zh, strict=True))
+
+
+def uploads(store: Store) -> pd.DataFrame:
+    """The upload history, newest first."""
+    return store.query("uploads")
+
+
+def data_status(store: Store) -> dict:
+    """How many figures there are, whether demo data is loaded, and when the data last changed."""
+    return store.query("data_status").iloc[0].to_dict()
+
+
 def benchmark_members(store: Store, set_id: str, home: str) -> tuple[str, list[str]]:
     """The set's rule and its member regions, leaving out the home region (Guangyuan is not its own benchmark)."""
 
@@ -42,13 +74,6 @@ def wide_values(frame: pd.DataFrame, column: str = "value") -> pd.DataFrame:
 
 def lookup(frame: pd.DataFrame, period: str, column: str) -> float:
     return float(frame.at[period, column]) if period in frame.index and pd.notna(frame.at[period, column]) else math.nan
-
-
-def county_values(store: Store, city: str, indicator: Indicator, period: str, per_10k: bool) -> pd.DataFrame:
-    """One indicator for every county of a city (region_values)."""
-    return region_values(
-        store, store.query("child_regions", parent=city)["adcode"].tolist(), indicator, period, per_10k
-    )
 
 
 def region_values(store: Store, regions: list[str], indicator: Indicator, period: str, per_10k: bool) -> pd.DataFrame:
