@@ -9,6 +9,7 @@ PORT ?= 8501
 HOST ?= 127.0.0.1  # this machine only; HOST=0.0.0.0 make run serves the office network (put it behind the proxy)
 
 .PHONY: secrets run test lint bench install install-test browser db clean
+.PHONY: serve deploy-deps bench-scaleout
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -47,7 +48,7 @@ secrets:
 run: install db secrets
 	$(VENV)/bin/streamlit run dashboard.py --server.address $(HOST) --server.port $(PORT)
 
-test: install-test browser
+test: install-test browser deploy-deps
 	$(PY) -m pytest
 
 lint: install-test
@@ -64,3 +65,22 @@ bench: install-test browser
 # Caches only: the database, its snapshots and the upload archive in var/ are data, not cache.
 clean:
 	rm -rf .pytest_cache .ruff_cache var/*.cache tests/artifacts
+
+# Scale-out (issue 15): nginx (Debian package, run unprivileged from var/serve/) in front of REPLICAS dashboard
+# processes on 127.0.0.1:8601… with sticky sessions, and the writer instance for uploads under /admin/ (:8600).
+# The site file and systemd units for a real server are in deploy/. HOST=0.0.0.0 serves the office network.
+REPLICAS ?= 2
+SERVE_PORT ?= 8080
+deploy-deps:
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx-light >/dev/null; \
+	fi
+
+serve: install db secrets deploy-deps
+	$(PY) -m unionbench.serve --replicas $(REPLICAS) --host $(HOST) --port $(SERVE_PORT)
+
+# 50 sessions through nginx with 1, 2 and 4 replicas, and the first paint of the bare page, overview and wall screen.
+bench-scaleout: install-test browser deploy-deps
+	$(PY) bench/proxy.py
+	$(PY) bench/first_paint.py

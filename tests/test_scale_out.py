@@ -8,6 +8,7 @@ primary, and both then show the new figure, with no error on the page and no loc
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -35,14 +36,15 @@ def figure_on_map(page, region: str) -> float | None:
     )
 
 
-def shows(page, url: str, value: float, timeout_s: float = 30) -> bool:
-    """Reload until the page shows `value` (a replica switches on its next data-version check, within a second)."""
-    for _ in range(int(timeout_s)):
+def shows(page, url: str, value: float, timeout_s: float = 45) -> bool:
+    """Reload until the map shows `value`: a replica moves to a new snapshot on its next data-version check. Each
+    reload waits on the page's own state (connected, run finished, map drawn); no fixed pause."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
         page.goto(url + LINK)
         wait_for_app(page)
         if figure_on_map(page, COUNTY) == value:
             return True
-        page.wait_for_timeout(1000)
     return False
 
 
