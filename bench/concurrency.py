@@ -87,15 +87,23 @@ class Session:
         return WidgetState(id=widget_id, string_value=options[index % len(options)])
 
 
-async def client(url: str, page: str, interactions: int, think: float, number: int, out: dict) -> None:
+async def client(
+    url: str, page: str, interactions: int, think: float, number: int, out: dict, headers=None, until=None
+) -> None:
+    """One session: the page, then `interactions` quarter changes (stopping at `until`, a perf_counter time).
+    `headers` go with the websocket's opening request (a sticky cookie, through a proxy)."""
     import websockets
 
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     try:
-        async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT) as ws:
+        async with websockets.connect(
+            ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT, additional_headers=headers
+        ) as ws:
             session = Session(ws, page)
             out["first"].append(await session.run())
             for step in range(interactions):
+                if until is not None and time.perf_counter() >= until:
+                    break
                 await asyncio.sleep(think * (0.5 + ((number * 7 + step * 3) % 10) / 10))  # 0.5–1.4 × think
                 out["interaction"].append(await session.run(session.choose("period", 1 + number + step)))
     except Exception as error:  # every failure is counted, none stops the other clients

@@ -16,22 +16,10 @@ import pytest
 
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, wait_for_app
 from tests.test_scale_out import COUNTY, LINK, LOG_FAILURES, PERIOD, current_value, figure_on_map, shows
-from unionbench.serve import NGINX, STICKY_COOKIE, WRITER_PATH, Deployment, deployment, site_config
+from unionbench.serve import NGINX, STICKY_COOKIE, WRITER_PATH, Deployment, deployment, routes, site_config
 
 pytestmark = pytest.mark.browser
 NGINX_FAILURES = ("[error]", "[crit]", "[alert]", "[emerg]")
-LOG_LINE = re.compile(
-    r'"(?P<method>\S+) (?P<path>\S+) [^"]*" (?P<status>\d+) upstream=(?P<upstream>\S+) sticky=(?P<key>\S+)'
-)
-
-
-def routes(access_log: Path) -> dict[str, list[tuple[str, str, str]]]:
-    """Sticky key → (path, status, upstream) of every request nginx logged with it (a websocket when it closed)."""
-    by_key = defaultdict(list)
-    for line in access_log.read_text(errors="replace").splitlines():
-        if match := LOG_LINE.search(line):
-            by_key[match["key"]].append((match["path"], match["status"], match["upstream"]))
-    return by_key
 
 
 def sticky_key(context) -> str:

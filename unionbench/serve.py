@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections import defaultdict
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,6 +144,21 @@ def started(command: list, log: Path, env: dict | None = None):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+LOG_LINE = re.compile(
+    r'"(?P<method>\S+) (?P<path>\S+) [^"]*" (?P<status>\d+) upstream=(?P<upstream>\S+) sticky=(?P<key>\S+)'
+)
+
+
+def routes(access_log: Path) -> dict[str, list[tuple[str, str, str]]]:
+    """Sticky key → (path, status, upstream) of every request nginx logged with it (the site file's log format;
+    a websocket is logged when it closes): which replica served each browser."""
+    by_key = defaultdict(list)
+    for line in access_log.read_text(errors="replace").splitlines():
+        if match := LOG_LINE.search(line):
+            by_key[match["key"]].append((match["path"], match["status"], match["upstream"]))
+    return by_key
 
 
 @dataclass(frozen=True)
