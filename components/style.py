@@ -44,4 +44,5 @@ CSS = """
 
 
 def inject_css() -> None:
-    st.html(CSS)
+    """The pages' stylesheet, as Markdown (in Streamlit's first bundle), so it is there when the tiles are."""
+    st.markdown(CSS, unsafe_allow_html=True)

@@ -22,7 +22,8 @@ def rows(store):
 
 
 def html_of(at: AppTest) -> str:
-    return "".join(element.proto.body for element in at.get("html"))
+    """The page's HTML: st.html bodies and Markdown's raw-HTML blocks (the overview's tiles, components/kpi.py)."""
+    return "".join([*(element.proto.body for element in at.get("html")), *(element.value for element in at.markdown)])
 
 
 def test_unionbench_compare_writes_the_read_models_rows(demo_db_path, rows, capsys):

@@ -23,7 +23,8 @@ def app(demo_db_path, monkeypatch):
 
 
 def html_text(at: AppTest) -> str:
-    return "".join(element.proto.body for element in at.get("html"))
+    """The page's HTML: st.html bodies and Markdown's raw-HTML blocks (the overview's tiles, components/kpi.py)."""
+    return "".join([*(element.proto.body for element in at.get("html")), *(element.value for element in at.markdown)])
 
 
 def test_every_page_in_pages_is_in_the_navigation():
@@ -85,3 +86,11 @@ def test_without_a_database_the_page_says_how_to_make_one(monkeypatch, tmp_path)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
     assert not at.exception
     assert "unionbench init --demo" in at.error[0].value
+
+
+def test_a_tile_stays_one_raw_html_block_in_markdown_whatever_line_breaks_its_words_hold():
+    from components.kpi import as_markdown_block
+
+    block = as_markdown_block('<div class="ub-tile">对标组\n\n*名单*\r\n# 标题</div>')
+    assert "\n" not in block and "\r" not in block  # a blank line would end the block and read the rest as Markdown
+    assert block == '<div class="ub-tile">对标组  *名单*  # 标题</div>'

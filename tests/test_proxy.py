@@ -36,7 +36,7 @@ def test_the_site_file_is_what_make_serve_runs_with_only_ports_and_log_rewritten
     from unionbench.serve import SITE_FILE, Layout
 
     text = site_config(Layout("127.0.0.1", 9000, 9001, (9002, 9003, 9004)), Path("/tmp/x.log"))
-    assert "hash $unionbench_sticky consistent;" in text and "ip_hash;" not in text
+    assert "hash $unionbench_sticky;" in text and "ip_hash;" not in text
     assert re.findall(r"server 127\.0\.0\.1:(\d+);", text) == ["9002", "9003", "9004", "9001"]
     assert "listen 127.0.0.1:9000;" in text and "access_log /tmp/x.log unionbench;" in text
     unchanged = [

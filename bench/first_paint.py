@@ -1,0 +1,164 @@
+"""First paint (issue 15 item 5): what a person waits for when opening the dashboard, against a bare Streamlit page,
+measured in one run so the machine's load is shared alike.
+
+- bare page: bench/apps/hello.py (`st.write("hello")`), until "hello" is on screen;
+- overview: the six headline tiles on screen, and its county map drawn (MapLibre's map loaded, its canvas there);
+- wall screen: /screen?embed=true until the first tile is on screen.
+
+Each is the median of RUNS (default 5) visits, each in a cold browser context (no cache, no cookie), at 1920×1080,
+on a server warmed by one visit (its modules imported, its caches filled: what a person meets during the day).
+Times are the page's own clock, milliseconds from navigation start, read in the animation frame that paints it.
+For each target the profile says what the browser waited for: the HTML, the script bundle, the websocket open,
+Streamlit's first message, the last script chunk loaded (Plotly, MapLibre come lazily) and every rerun request the
+page sent before the target appeared. Prints the table and the ratios; asserts nothing.
+
+    .venv/bin/python bench/first_paint.py [DB]      (default: a fresh demo database)
+"""
+
+import math
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.support import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+from unionbench.initdb import initialise  # noqa: E402
+from unionbench.store import writer  # noqa: E402
+
+RUNS = int(os.environ.get("RUNS", "5"))
+TARGETS = {"hello": "bare Streamlit page", "tiles": "overview: six tiles", "map": "overview: county map drawn"}
+TARGETS["screen"] = "wall screen: first frame"
+# Marks on the page's clock. The websocket is wrapped to see it open, its first message and the page's requests
+# (each BackMsg the page sends: a rerun request, a widget change); targets are checked every animation frame.
+MARKS = """
+window.__fp = {sends: []};
+(() => {
+  const m = window.__fp, Native = window.WebSocket;
+  class Watched extends Native {
+    constructor(...args) {
+      super(...args);
+      m.wsCreated ??= performance.now();
+      this.addEventListener('open', () => { m.wsOpen ??= performance.now(); });
+      this.addEventListener('message', () => { m.firstMessage ??= performance.now(); });
+    }
+    send(data) { m.sends.push(performance.now()); return super.send(data); }
+  }
+  window.WebSocket = Watched;
+  m.longTasks = [];
+  new PerformanceObserver(list => list.getEntries().forEach(e => m.longTasks.push([Math.round(e.startTime),
+    Math.round(e.duration)]))).observe({type: 'longtask', buffered: true});
+  const tick = () => {
+    const now = performance.now();
+    if (!m.hello && [...document.querySelectorAll('[data-testid=stMarkdownContainer]')]
+        .some(e => e.textContent.trim() === 'hello')) m.hello = now;
+    if (!m.tiles && document.querySelectorAll('[data-testid=kpi-tile]').length >= 6) m.tiles = now;
+    if (!m.screen && document.querySelector('[data-testid=screen-tile]')) m.screen = now;
+    if (!m.title && document.querySelector('[data-testid=stMain] h1')) m.title = now;
+    if (!m.html && document.querySelector('[data-testid=stHtml]')) m.html = now;
+    if (!m.columns && document.querySelector('[data-testid=stColumn]')) m.columns = now;
+    if (!m.skeleton && document.querySelector('[data-testid=stSkeleton]')) m.skeleton = now;
+    if (m.skeleton && !m.noSkeleton && !document.querySelector('[data-testid=stSkeleton]')) m.noSkeleton = now;
+    if (!m.running && document.querySelector('[data-test-script-state=running]')) m.running = now;
+    if (m.running && !m.finished && document.querySelector('[data-test-script-state=notRunning]')) m.finished = now;
+    const gd = document.querySelector('.js-plotly-plot');
+    if (gd) m.plotlyDiv ??= now;
+    const map = gd?._fullLayout?.map?._subplot?.map;
+    if (map) m.mapObject ??= now;
+    if (map && !m.map && map.loaded() && gd.querySelector('canvas')) m.map = now;
+    if (performance.now() < 120000) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();
+"""
+RESOURCES = """() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const scripts = performance.getEntriesByType('resource').filter(r => r.initiatorType === 'script'
+      || r.name.endsWith('.js'));
+  const largest = scripts.reduce((a, b) => (b.decodedBodySize > (a?.decodedBodySize ?? -1) ? b : a), null);
+  return {html: nav.responseEnd, domReady: nav.domContentLoadedEventEnd,
+          bundle: largest ? largest.responseEnd : null, bundleKB: largest ? largest.decodedBodySize / 1024 : null,
+          scripts: scripts.map(r => [r.name.split('/').pop(), Math.round(r.startTime), Math.round(r.responseEnd),
+                                     Math.round(r.decodedBodySize / 1024)])};
+}"""
+
+
+def visit(browser, url: str, marks: tuple[str, ...]) -> dict:
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    context.add_init_script(MARKS)
+    page = context.new_page()
+    page.goto(url)
+    condition = " && ".join(f"window.__fp.{mark}" for mark in marks)
+    page.wait_for_function(f"() => {condition}", timeout=120_000)
+    result = {**page.evaluate("() => window.__fp"), **page.evaluate(RESOURCES)}
+    context.close()
+    return result
+
+
+def profile(visits: list[dict], target: str) -> str:
+    """Median milestones of the visits to `target`, in ms from navigation."""
+    steps = [("html", "HTML"), ("bundle", "largest script"), ("wsOpen", "websocket open")]
+    steps += [("firstMessage", "first message"), ("title", "page title"), (target, "on screen")]
+    steps += [("finished", "run finished"), ("columns", "columns"), ("html", "first st.html")]
+    steps += [("skeleton", "skeleton shown"), ("noSkeleton", "skeletons gone")]
+    parts = [f"{label} {statistics.median(v.get(key, math.nan) for v in visits):.0f}" for key, label in steps]
+    before = [sum(1 for t in v["sends"] if t < v[target]) for v in visits]
+    late = [
+        max((end for _, start, end, _ in v["scripts"] if start > v["firstMessage"]), default=0) for v in visits
+    ]  # scripts fetched after Streamlit's first message: chunks the page's elements load lazily
+    parts.append(f"lazy scripts done {statistics.median(late):.0f}")
+    parts.append(f"messages sent before {statistics.median(before):.0f}")
+    return " · ".join(parts)
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        if len(sys.argv) > 1:
+            db = Path(sys.argv[1]).resolve()
+        else:
+            db = Path(tmp) / "bench.duckdb"
+            with writer(db) as store:
+                initialise(store, demo=True)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with streamlit_server(db, script="bench/apps/hello.py") as bare, streamlit_server(db) as app:
+            pages = {"hello": (bare + "/", ("hello",)), "overview": (app + "/", ("tiles", "map"))}
+            pages["screen"] = (app + "/screen?embed=true", ("screen",))
+            for url, marks in pages.values():  # warm each server and page once
+                visit(browser, url, marks)
+            visits = {name: [] for name in pages}
+            for _ in range(RUNS):  # interleaved, so each target meets the same moments of the machine's load
+                for name, (url, marks) in pages.items():
+                    visits[name].append(visit(browser, url, marks))
+        browser.close()
+    of = {"hello": "hello", "tiles": "overview", "map": "overview", "screen": "screen"}
+    times = {target: [v[target] for v in visits[of[target]]] for target in TARGETS}
+    bare = statistics.median(times["hello"])
+    print(f"first paint, 1920×1080, cold browser context, warm server, median of {RUNS}, ms from navigation")
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    print("| target | median | runs | ÷ bare page | goal |")
+    print("|---|---|---|---|---|")
+    goals = {"hello": "", "tiles": "≤ 1.3×", "map": "≤ 2×", "screen": "≤ 2×"}
+    for target, label in TARGETS.items():
+        median = statistics.median(times[target])
+        runs = ", ".join(f"{t:.0f}" for t in times[target])
+        print(f"| {label} | {median:.0f} ms | {runs} | {median / bare:.2f}× | {goals[target]} |")
+    print()
+    print("what the browser waited for (median ms from navigation):")
+    for target, label in TARGETS.items():
+        print(f"  {label}: {profile(visits[of[target]], target)}")
+    bundle = visits["hello"][0]
+    print(f"  largest script: {bundle['bundleKB']:.0f} KB")
+    for name in visits:
+        print(f"  long tasks of {name} visits (start, ms):", *(v["longTasks"] for v in visits[name]))
+    print("  scripts of one overview visit (name, start, end ms, KB):")
+    for name, start, end, kb in visits["overview"][0]["scripts"]:
+        print(f"    {name:<40} {start:6d} {end:6d} {kb:6d}")
+
+
+if __name__ == "__main__":
+    main()
