@@ -194,8 +194,9 @@ def deployment(
     if replicas < 1:
         raise ValueError("at least one replica")
     run_dir.mkdir(parents=True, exist_ok=True)
-    writer_port, replica_ports = ports or (lambda p: (p[0], p[1:]))(free_ports(replicas + 1))
-    layout = Layout(host, port or free_ports(1)[0], writer_port, tuple(replica_ports))
+    chosen = free_ports(replicas + 2)  # nginx, the writer, the replicas, unless given
+    writer_port, replica_ports = ports or (chosen[1], chosen[2:])
+    layout = Layout(host, port or chosen[0], writer_port, tuple(replica_ports))
     # Every instance gets the same cookie secret, so Streamlit's XSRF cookie (checked on uploads) is valid whichever
     # instance set it; XSRF protection stays on. Streamlit takes the secret from its environment, never the CLI.
     secret = os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32)
