@@ -1,13 +1,11 @@
 """A real Streamlit server and a real Debian chromium, for browser tests and benchmarks."""
 
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+
+from unionbench.serve import free_ports, started, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -24,9 +22,7 @@ LOCAL_PREFIXES = ("http://localhost", "http://127.0.0.1", "ws://localhost", "ws:
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return free_ports(1)[0]
 
 
 @contextmanager
@@ -36,49 +32,13 @@ def streamlit_server(db_path: Path, secrets: Path | None = None, timeout: float 
     port = free_port()
     env = {**os.environ, "UNIONBENCH_DB": str(db_path)}
     log_path = Path(db_path).with_suffix(f".{port}.log")
-    log = log_path.open("wb")
     secrets_args = ["--secrets.files", str(secrets)] if secrets else []
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            script,
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.fileWatcherType",
-            "none",
-            *secrets_args,
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://localhost:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start: {log_path.read_text(errors='replace')}")
-            time.sleep(0.3)
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true"]
+    command += ["--server.port", str(port), "--server.fileWatcherType", "none", *secrets_args]
+    with started(command, log_path, env) as process:  # stopped on leaving, as make serve's processes are
+        url = f"http://localhost:{port}"
+        wait_healthy(url, process, log_path, timeout)
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 def wait_for_app(page, timeout_ms: int = 60_000) -> None:

@@ -6,16 +6,23 @@ in any dashboard's log or in nginx's error log.
 """
 
 import re
-import subprocess
-import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, wait_for_app
-from tests.test_scale_out import COUNTY, LINK, LOG_FAILURES, PERIOD, current_value, figure_on_map, shows
+from tests.support import CHROMIUM, CHROMIUM_ARGS, wait_for_app
+from tests.test_scale_out import (
+    COUNTY,
+    LINK,
+    LOG_FAILURES,
+    commit_from_another_process,
+    correction,
+    current_value,
+    figure_on_map,
+    shows,
+)
 from unionbench.serve import NGINX, STICKY_COOKIE, WRITER_PATH, Deployment, deployment, routes, site_config
 
 pytestmark = pytest.mark.browser
@@ -57,8 +64,7 @@ def test_sessions_through_nginx_spread_over_two_replicas_stay_on_theirs_and_all_
 
     before = current_value(writable_db)
     after = before + 7
-    upload = tmp_path / "利州区培训更正.csv"
-    upload.write_bytes(f"地区,指标,季度,数值\n利州区,职工培训,{PERIOD},{after:g}\n".encode("gb18030"))
+    upload = correction(tmp_path, after)
     with deployment(writable_db, 2, tmp_path / "serve") as deployed, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         sessions, per_replica = [], defaultdict(int)
@@ -79,15 +85,7 @@ def test_sessions_through_nginx_spread_over_two_replicas_stay_on_theirs_and_all_
         wait_for_app(admin)
         assert admin.locator("[data-testid=stException]").count() == 0
 
-        writer = subprocess.run(
-            [sys.executable, "-m", "unionbench", "--db", str(writable_db), "ingest", str(upload), "--user", "test"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert writer.returncode == 0, writer.stdout + writer.stderr
-        assert "1 修改 changed" in writer.stdout
+        commit_from_another_process(writable_db, upload)
 
         for context, page, replica in sessions:
             assert shows(page, deployed.url, after), f"{replica} still shows {figure_on_map(page, COUNTY)}"

@@ -55,6 +55,26 @@ def current_value(primary: Path) -> float:
     return float(frame.set_index("indicator").at[INDICATOR, "value"])
 
 
+def correction(folder: Path, value: float) -> Path:
+    """A one-figure correction file for the county's trainings, as a clerk would send it (GB18030)."""
+    upload = folder / "利州区培训更正.csv"
+    upload.write_bytes(f"地区,指标,季度,数值\n利州区,职工培训,{PERIOD},{value:g}\n".encode("gb18030"))
+    return upload
+
+
+def commit_from_another_process(primary: Path, upload: Path) -> None:
+    """`unionbench ingest` in its own process, as staff on the machine would run it; it must change one figure."""
+    writer = subprocess.run(
+        [sys.executable, "-m", "unionbench", "--db", str(primary), "ingest", str(upload), "--user", "test"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert writer.returncode == 0, writer.stdout + writer.stderr
+    assert "1 修改 changed" in writer.stdout
+
+
 def log_of(primary: Path, url: str) -> Path:
     return Path(primary).with_suffix(f".{urlparse(url).port}.log")  # where tests.support.streamlit_server logs
 
@@ -66,8 +86,7 @@ def test_two_dashboard_processes_serve_an_upload_committed_by_a_third_with_no_er
 
     before = current_value(writable_db)
     after = before + 7
-    upload = tmp_path / "利州区培训更正.csv"
-    upload.write_bytes(f"地区,指标,季度,数值\n利州区,职工培训,{PERIOD},{after:g}\n".encode("gb18030"))
+    upload = correction(tmp_path, after)
     with (
         streamlit_server(writable_db) as first,
         streamlit_server(writable_db) as second,
@@ -82,15 +101,7 @@ def test_two_dashboard_processes_serve_an_upload_committed_by_a_third_with_no_er
             wait_for_app(page)
             assert figure_on_map(page, COUNTY) == before
 
-        writer = subprocess.run(
-            [sys.executable, "-m", "unionbench", "--db", str(writable_db), "ingest", str(upload), "--user", "test"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert writer.returncode == 0, writer.stdout + writer.stderr
-        assert "1 修改 changed" in writer.stdout
+        commit_from_another_process(writable_db, upload)
 
         for url, page in pages.items():
             assert shows(page, url, after), f"{url} still shows {figure_on_map(page, COUNTY)}"
