@@ -12,8 +12,8 @@ from components.style import inject_css
 from unionbench.compare import as_of_note
 from unionbench.formatting import period_text
 
+inject_css()  # first: its Markdown fetches the raw-HTML chunk the tiles need before the widgets' chunks queue up
 ctx = page_setup()
-inject_css()
 f = shared_filters(ctx)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
