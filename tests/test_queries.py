@@ -42,6 +42,7 @@ PARAMETERS = {
     "reference_levels": {"regions": ["510900", "511000", "510500"], "periods": ["2026Q3"], "rule": "pooled"},
     "regions_at_level": {"level": "county", "province": "510000"},
     "region_facts": {"adcode": "510824"},
+    "structural_figures": {"level": "city", "province": "510000"},
 }
 
 

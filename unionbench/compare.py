@@ -151,9 +151,10 @@ def _child_codes(store: Store, parent: str) -> list[str]:
 
 
 def reference_regions(store: Store, sel: Selection) -> tuple[str, list[str]]:
-    """How the reference level is formed (pooled | best | p90) and from which regions, all of the home's level:
+    """How the reference level is formed (pooled | best | p90 | mean) and from which regions, all of the home's level:
     the set's member cities, or their counties for a county; the province's cities or counties for a provincial
-    set; the province's field for p90; one region for an adcode. The home itself is never its own reference."""
+    set; the province's field for p90; one region for an adcode. The home itself is never its own reference.
+    A custom set's rule (issue 16) says what "average" is for it: pooled, its best member, or its members' mean."""
     sets = store.memo(("benchmark_sets",), lambda: store.query("benchmark_sets").set_index("id"))
     rule, members = benchmark_members(store, sel.benchmark, region_facts(store, sel.home).get("parent") or sel.home)
     members = [m for m in members if m != sel.home]
@@ -163,12 +164,13 @@ def reference_regions(store: Store, sel: Selection) -> tuple[str, list[str]]:
     else:
         field = list(same_level_field(store, sel.home, sets.at[sel.benchmark, "scope"]))
     field = [r for r in field if r != sel.home]
+    member_rule = sets.at[sel.benchmark, "member_rule"] if "member_rule" in sets else "pooled"  # issue 16
     if sel.reference == "p90":
         return "p90", list(same_level_field(store, sel.home))
-    if sel.reference == "best" or rule == "province_best":
+    if sel.reference == "best" or rule == "province_best" or (sel.reference == "average" and member_rule == "best"):
         return "best", field
     if sel.reference == "average":
-        return "pooled", field
+        return ("mean" if member_rule == "average" else "pooled"), field
     if sel.reference in field:
         return "pooled", [sel.reference]
     raise UnknownReference(f"reference {sel.reference!r} is not one of {REFERENCES} nor among {sorted(field)[:10]}")

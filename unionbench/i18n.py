@@ -1919,6 +1919,60 @@ STRINGS: dict[str, dict] = {
         "zh": "{region}",
         "en": "{region}",
     },
+    # --- issue 16: similar peers and custom benchmark sets (unionbench.similar, unionbench.custom_sets, the set
+    # editor page) ---
+    "sets.bad_id": {
+        "zh": "编号只能用小写字母、数字、“-”和“_”，2–40 个字符，以字母或数字开头。",
+        "en": "An id is 2–40 lower-case letters, digits, '-' or '_', starting with a letter or digit.",
+    },
+    "sets.csv_id": {
+        "zh": "这是 data/benchmark_sets.csv 中的默认对标组编号，不能用作或改动自定义对标组。",
+        "en": "This is a default set's id from data/benchmark_sets.csv; a custom set cannot use or change it.",
+    },
+    "sets.unknown_set": {
+        "zh": "没有这个自定义对标组。",
+        "en": "There is no custom benchmark set with this id.",
+    },
+    "sets.id_taken": {
+        "zh": "已有同编号的对标组，请换一个编号，或编辑该组。",
+        "en": "A benchmark set already has this id: choose another, or edit that set.",
+    },
+    "sets.empty_name": {
+        "zh": "名称不能为空。",
+        "en": "The name is empty.",
+    },
+    "sets.bad_name": {
+        "zh": "名称最多 {limit} 个字符，且不能含控制字符。",
+        "en": "A name has at most {limit} characters and no control characters.",
+    },
+    "sets.name_taken": {
+        "zh": "已有同名的对标组，请换一个名称。",
+        "en": "Another benchmark set has this name: choose another.",
+    },
+    "sets.bad_rule": {
+        "zh": "对标口径须为 {rules} 之一。",
+        "en": "The rule must be one of {rules}.",
+    },
+    "sets.no_members": {
+        "zh": "至少选择一个城市。",
+        "en": "Choose at least one city.",
+    },
+    "sets.too_many": {
+        "zh": "最多 {limit} 个城市。",
+        "en": "At most {limit} cities.",
+    },
+    "sets.repeated": {
+        "zh": "同一城市重复出现。",
+        "en": "This city is listed twice.",
+    },
+    "sets.unknown_region": {
+        "zh": "没有这个地区代码。",
+        "en": "No region has this code.",
+    },
+    "sets.not_a_city": {
+        "zh": "对标组由城市组成（县区按所选城市的县区对标），这不是城市。",
+        "en": "A benchmark set is made of cities (a county is read against their counties); this is not a city.",
+    },
 }
 
 

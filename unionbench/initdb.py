@@ -7,6 +7,7 @@ import pandas as pd
 
 from unionbench.catalog import benchmark_set_problems, catalogue_problems, read_benchmark_sets, read_indicators
 from unionbench.commit import CommitResult, commit_observations
+from unionbench.custom_sets import colliding_custom_ids
 from unionbench.paths import DEMO_OBSERVATIONS_CSV, DEMO_TARGETS_CSV, PROJECT_ROOT
 from unionbench.regions import alias_table, read_cnmaps_index
 from unionbench.store import Store, bump_data_version, load_query
@@ -32,6 +33,10 @@ def load_reference_data(store: Store) -> tuple[int, int, int]:
     indicators = read_indicators()
     sets, members = read_benchmark_sets()
     problems = catalogue_problems(indicators) + benchmark_set_problems(sets, members, set(regions.adcode))
+    problems += [
+        f"{set_id}: a custom benchmark set has this id; rename or remove it (unionbench sets remove) first"
+        for set_id in colliding_custom_ids(store, set(sets["id"]))
+    ]  # issue 16: init never overwrites a custom set
     if problems:
         raise CatalogueError("; ".join(problems))
     frames = {
