@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from unionbench import compare, explorer, gaps, ingest, peers, templates, views
+from unionbench import compare, explorer, gaps, ingest, peers, similar, templates, views
+from unionbench import custom_sets as sets_core
 from unionbench import series as trend_series
 from unionbench.catalog import Indicator
 from unionbench.store import Store
@@ -172,3 +173,34 @@ def counties_comparison(_store: Store, version: str, selection: compare.Selectio
 @st.cache_data(max_entries=64, show_spinner=False)
 def trend_lines(_store: Store, version: str, selection: compare.Selection, indicator: str):
     return compare.trend_lines(_store, selection, indicator)
+
+
+# --- issue 16: similar peers and custom benchmark sets ----------------------------------------------------------
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def similar_peers(_store: Store, version: str, home: str, k: int, within: str) -> similar.Similar | None:
+    """The k places most like `home` in structure (unionbench.similar), or None when it has no structural figure."""
+    try:
+        return similar.similar_peers(_store, home, k, within)
+    except similar.NoPeers:
+        return None
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def peers_display(_store: Store, version: str, home: str, k: int, within: str, lang: str):
+    """The peers panel's table and the home's figures line, in `lang` (similar.peers_display)."""
+    result = similar_peers(_store, version, home, k, within)
+    return None if result is None else similar.peers_display(result, catalogue(_store, version, lang), lang)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def custom_sets(_store: Store, version: str):
+    """The custom benchmark sets with their members, who made and changed them, and when."""
+    return sets_core.custom_sets(_store)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def cities(_store: Store, version: str) -> dict[str, str]:
+    """Every city of China (adcode → name), for choosing a set's members."""
+    return views.cities(_store)

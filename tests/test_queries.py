@@ -43,6 +43,7 @@ PARAMETERS = {
     "regions_at_level": {"level": "county", "province": "510000"},
     "region_facts": {"adcode": "510824"},
     "structural_figures": {"level": "city", "province": "510000"},
+    "cities": {},
 }
 
 

@@ -273,3 +273,18 @@ def test_unionbench_sets_add_list_remove(writable_db, capsys):
     assert main([*db, "sets", "remove", "like-us"]) == 0
     assert main([*db, "sets", "list"]) == 0
     assert not [r for r in capsys.readouterr().out.splitlines() if r.startswith("like-us")]
+
+
+@pytest.mark.parametrize(("rule", "words"), [("average", "算术平均"), ("best", "最好的城市")])
+def test_the_briefing_names_a_custom_set_and_says_how_its_reference_is_formed(writable_db, rule, words):
+    from unionbench.briefing import build_briefing
+
+    custom_sets.save_set(writable_db, draft(rule=rule), "alice")
+    replica, store = reader(writable_db)
+    try:
+        briefing = build_briefing(store, GUANGYUAN, "custom-like-us", "2026Q3")
+    finally:
+        replica.close()
+    assert "相似城市" in dict(briefing.meta)["对标"]
+    method = [item for s in briefing.sections for b in s.blocks if hasattr(b, "items") for item in b.items]
+    assert any(words in line for line in method)

@@ -1973,6 +1973,204 @@ STRINGS: dict[str, dict] = {
         "zh": "对标组由城市组成（县区按所选城市的县区对标），这不是城市。",
         "en": "A benchmark set is made of cities (a county is read against their counties); this is not a city.",
     },
+    "similar.col_rank": {
+        "zh": "序号",
+        "en": "Rank",
+    },
+    "similar.col_region": {
+        "zh": "地区",
+        "en": "Region",
+    },
+    "similar.col_distance": {
+        "zh": "距离",
+        "en": "Distance",
+    },
+    "similar.col_similar_in": {
+        "zh": "最相近的指标",
+        "en": "Most alike in",
+    },
+    "similar.sep": {
+        "zh": "，",
+        "en": ", ",
+    },
+    "similar.home_line": {
+        "zh": "本地数值：{figures}（{period}）",
+        "en": "Home figures: {figures} ({period})",
+    },
+    "sets_page": {
+        "zh": "相似地区与对标组",
+        "en": "Peers & benchmark sets",
+    },
+    "sets_heading": {
+        "zh": "相似地区与自定义对标组",
+        "en": "Similar places and custom benchmark sets",
+    },
+    "peers_heading": {
+        "zh": "与{home}结构相似的地区",
+        "en": "Places like {home}",
+    },
+    "peers_hint": {
+        "zh": (
+            "按结构指标（职工人数、应建会企业、会员人数）的最新数值找同级地区："
+            "取对数、在候选地区中标准化后计算欧氏距离，距离越小越相似；"
+            "缺少其中任一数值的地区不参与比较，距离相同时按地区代码排序。"
+        ),
+        "en": (
+            "Same-level places found by the latest structural figures (workers, ent"
+            "erprises that should form a union, union members): log-scaled, standar"
+            "dised over the candidates, Euclidean distance — the smaller, the more "
+            "alike. A place missing any of these figures is left out; ties go by re"
+            "gion code."
+        ),
+    },
+    "peers_region": {
+        "zh": "查找对象",
+        "en": "Find places like",
+    },
+    "peers_within": {
+        "zh": "范围",
+        "en": "Within",
+    },
+    "within_province": {
+        "zh": "本省",
+        "en": "The province",
+    },
+    "within_country": {
+        "zh": "全国",
+        "en": "All of China",
+    },
+    "peers_k": {
+        "zh": "数量",
+        "en": "How many",
+    },
+    "peers_none": {
+        "zh": "{home}没有结构指标数值，无法查找相似地区。",
+        "en": "{home} has no structural figures, so no similar places can be found.",
+    },
+    "peers_pool": {
+        "zh": "共比较 {pool} 个同级地区；{skipped} 个因缺少数值未参与。",
+        "en": "Compared with {pool} places of the same level; {skipped} left out for missing figures.",
+    },
+    "editor_heading": {
+        "zh": "自定义对标组",
+        "en": "Custom benchmark sets",
+    },
+    "editor_admin_only": {
+        "zh": "新建、修改或删除对标组需管理员登录。",
+        "en": "Creating, changing or removing a benchmark set needs an admin's sign-in.",
+    },
+    "editor_pick": {
+        "zh": "编辑",
+        "en": "Edit",
+    },
+    "editor_new": {
+        "zh": "＋ 新建对标组",
+        "en": "+ New set",
+    },
+    "set_name_zh": {
+        "zh": "名称（中文）",
+        "en": "Name (Chinese)",
+    },
+    "set_name_en": {
+        "zh": "名称（英文）",
+        "en": "Name (English)",
+    },
+    "set_members": {
+        "zh": "成员城市（可输入名称搜索）",
+        "en": "Member cities (type to search)",
+    },
+    "set_add_peers": {
+        "zh": "加入与{home}最相似的 {n} 个城市",
+        "en": "Add the {n} cities most like {home}",
+    },
+    "set_rule": {
+        "zh": "对标口径（“平均”参照的算法）",
+        "en": "Rule (what the set's “average” reference is)",
+    },
+    "set_rule_pooled": {
+        "zh": "合计相除（Σ÷Σ，与默认对标组相同）",
+        "en": "Pooled (Σ ÷ Σ, as the default sets)",
+    },
+    "set_rule_best": {
+        "zh": "最优成员",
+        "en": "Best member",
+    },
+    "set_rule_average": {
+        "zh": "成员平均（各成员数值的算术平均）",
+        "en": "Average of the members' figures",
+    },
+    "set_save": {
+        "zh": "保存对标组",
+        "en": "Save the set",
+    },
+    "set_delete": {
+        "zh": "删除此对标组",
+        "en": "Remove this set",
+    },
+    "set_saved": {
+        "zh": "已保存对标组“{name}”：各页面、大屏链接和季度通报均可选用。",
+        "en": "Saved “{name}”: every page, the screen link and the briefing can use it.",
+    },
+    "set_deleted": {
+        "zh": "已删除对标组“{name}”。",
+        "en": "Removed “{name}”.",
+    },
+    "set_rejected": {
+        "zh": "未保存，请改正以下问题：",
+        "en": "Not saved; please correct:",
+    },
+    "set_col_field": {
+        "zh": "项目",
+        "en": "Field",
+    },
+    "set_col_value": {
+        "zh": "值",
+        "en": "Value",
+    },
+    "set_col_reason": {
+        "zh": "原因",
+        "en": "Reason",
+    },
+    "set_col_reason_other": {
+        "zh": "原因（英文）",
+        "en": "Reason (Chinese)",
+    },
+    "custom_sets_heading": {
+        "zh": "已保存的自定义对标组",
+        "en": "Saved custom sets",
+    },
+    "no_custom_sets": {
+        "zh": "还没有自定义对标组；默认对标组来自 data/benchmark_sets.csv。",
+        "en": "No custom sets yet; the default sets come from data/benchmark_sets.csv.",
+    },
+    "set_col_id": {
+        "zh": "编号",
+        "en": "Id",
+    },
+    "set_col_name": {
+        "zh": "名称",
+        "en": "Name",
+    },
+    "set_col_rule": {
+        "zh": "口径",
+        "en": "Rule",
+    },
+    "set_col_members": {
+        "zh": "成员",
+        "en": "Members",
+    },
+    "set_col_created": {
+        "zh": "创建",
+        "en": "Created",
+    },
+    "set_col_updated": {
+        "zh": "最后修改",
+        "en": "Last changed",
+    },
+    "brief.rule_mean": {
+        "zh": "对标组各城市（县区通报为其所辖县区）该指标数值的算术平均（自定义对标组的“成员平均”口径）",
+        "en": "the plain mean of the benchmark cities' figures (for a county, their counties'): a custom set's rule",
+    },
 }
 
 

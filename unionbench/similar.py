@@ -20,6 +20,8 @@ import numpy as np
 import pandas as pd
 
 from unionbench.compare import region_facts
+from unionbench.formatting import amount, period_text
+from unionbench.i18n import words
 from unionbench.store import Store
 from unionbench.views import catalogue
 
@@ -121,3 +123,27 @@ def peers_csv_frame(result: Similar, names: dict[str, str]) -> pd.DataFrame:
 def similar_in_text(ids: list[str], names: dict[str, str], lang: str) -> str:
     """'职工人数、会员人数' / 'Workers, Union members'."""
     return ("、" if lang == "zh" else ", ").join(names.get(i, i) for i in ids)
+
+
+def peers_display(result: Similar, indicators: dict, lang: str) -> tuple[pd.DataFrame, str]:
+    """The peers panel's table (rank, region, distance, similar in, each structural figure with its unit) and the
+    line naming the home's own figures and their quarter, in `lang` (`indicators`: the catalogue in that language)."""
+    w = words("similar.", lang)
+    names = {i: ind.name for i, ind in indicators.items()}
+    frame = pd.DataFrame(
+        {
+            w["col_rank"]: result.peers["rank"],
+            w["col_region"]: result.peers["region_name"],
+            w["col_distance"]: [f"{d:.2f}" for d in result.peers["distance"]],
+            w["col_similar_in"]: [similar_in_text(ids, names, lang) for ids in result.peers["similar_in"]],
+        }
+    )
+    for feature in result.features:
+        ind = indicators[feature]
+        frame[ind.name] = [amount(v, ind.unit, ind.decimals, lang) for v in result.peers[feature]]
+    home = w["sep"].join(
+        f"{names[f]} {amount(result.home_values[f], indicators[f].unit, indicators[f].decimals, lang)}"
+        for f in result.features
+    )
+    quarter = max(result.periods.values(), default="")
+    return frame, w["home_line"].format(figures=home, period=period_text(quarter, lang) if quarter else "—")

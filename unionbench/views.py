@@ -29,6 +29,17 @@ def benchmark_sets(store: Store) -> pd.DataFrame:
     return store.query("benchmark_sets")
 
 
+def cities(store: Store) -> dict[str, str]:
+    """Every city of China by code → 'name · province' (two provinces may have a city of one name): what a custom
+    benchmark set is chosen from (issue 16)."""
+    found = store.query("cities")
+    labels = [
+        f"{name} · {province}" if isinstance(province, str) else name
+        for name, province in zip(found.name_zh, found.province_name, strict=True)
+    ]
+    return dict(zip(found.adcode, labels, strict=True))
+
+
 def periods_with_data(store: Store, region: str) -> list[str]:
     """The quarters a region has figures for, newest first."""
     return store.query("periods_with_data", region=region)["period"].tolist()

@@ -52,6 +52,7 @@ class Context:
         self.set_row = sets.loc[set_id]
         self.city = region if self.level == "city" else self.parent
         self.rule, self.members = benchmark_members(store, set_id, self.city)
+        self.member_rule = self.set_row.get("member_rule") or "pooled"  # a custom set's rule (issue 16)
         self.indicators = catalogue(store, lang)
         self.sel = compare.Selection(region, set_id, period, reference, lang=lang)
         try:
@@ -82,7 +83,8 @@ class Context:
         counties = "_counties" if level == "county" else ""
         if reference == "p90":
             return self.t("ref_p90" + counties)
-        if reference == "best" or (reference == "average" and self.rule == "province_best"):
+        best_rule = self.rule == "province_best" or self.member_rule == "best"
+        if reference == "best" or (reference == "average" and best_rule):
             return self.t("ref_best" + counties, set=set_name)
         if reference == "average" and self.rule == "province_average":
             if counties:
@@ -99,7 +101,7 @@ class Context:
         if self.reference == "best" or self.rule == "province_best":
             return self.t("rule_best")
         if self.reference == "average":
-            return self.t("rule_members")
+            return self.t({"best": "rule_best", "average": "rule_mean"}.get(self.member_rule, "rule_members"))
         return self.t("rule_member")
 
     def member_names(self) -> list[str]:

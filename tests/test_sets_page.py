@@ -1,0 +1,87 @@
+"""The similar-peers and benchmark-set page (issue 16) under AppTest: the peers panel for everyone, the editor for a
+signed-in admin only, a refused set listed field by field with nothing written, a saved one offered everywhere."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.support import ROOT
+from unionbench.auth import hash_password
+from unionbench.store import Replica
+
+
+@pytest.fixture
+def sets_page(writable_db, monkeypatch):
+    monkeypatch.setenv("UNIONBENCH_DB", str(writable_db))
+    monkeypatch.chdir(ROOT)
+
+    def open_page(user: str | None = None, **query_params) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        at.secrets["upload_users"] = {"admin": hash_password("admin-password", iterations=1000)}
+        if user:
+            at.session_state["upload_user"] = user
+        at.query_params.update(query_params)
+        at.run()
+        at.switch_page("app_pages/sets.py")
+        return at.run()
+
+    return open_page
+
+
+def html_of(at: AppTest) -> str:
+    return "".join(element.proto.body for element in at.get("html"))
+
+
+def test_everyone_sees_the_peers_of_the_home_city_but_only_an_admin_the_editor(sets_page):
+    at = sets_page()
+    assert not at.exception
+    assert "与广元市结构相似的地区" in [s.value for s in at.subheader]
+    html = html_of(at)
+    assert "南充市" in html and "距离" in html and "本地数值" in at.caption[-1].value
+    assert "新建、修改或删除对标组需管理员登录。" in [i.value for i in at.info]
+    assert not [w for w in at.text_input if w.key == "set_name_zh"]
+
+
+def test_the_peers_of_a_county_are_counties(sets_page):
+    at = sets_page()
+    at.selectbox(key="peers_region").set_value("510824").run()
+    assert not at.exception
+    assert "与苍溪县结构相似的地区" in [s.value for s in at.subheader]
+    html = html_of(at)
+    assert "隆昌市" in html and "南充市" not in html
+
+
+def test_the_page_speaks_english(sets_page):
+    at = sets_page(lang="en")
+    assert not at.exception
+    assert at.title[0].value == "Similar places and custom benchmark sets"
+    assert "Places like 广元市" in [s.value for s in at.subheader]
+
+
+def test_a_refused_set_lists_each_problem_and_writes_nothing(sets_page, writable_db):
+    at = sets_page(user="admin")
+    assert at.text_input(key="set_name_zh") is not None
+    at.text_input(key="set_name_en").set_value("No cities")
+    at.button(key="set_save").click().run()
+    assert not at.exception
+    assert "未保存，请改正以下问题：" in [e.value for e in at.error]
+    html = html_of(at)
+    assert "name_zh" in html and "members" in html and "名称不能为空。" in html and "Choose at least one city." in html
+    reader = Replica(writable_db)
+    try:
+        assert set(reader.current().query("benchmark_sets")["source"]) == {"csv"}
+    finally:
+        reader.close()
+
+
+def test_a_saved_set_is_listed_with_its_maker_and_offered_by_the_benchmark_picker(sets_page):
+    at = sets_page(user="admin")
+    at.text_input(key="set_name_zh").set_value("近似城市")
+    at.text_input(key="set_name_en").set_value("Near cities")
+    at.button(key="set_add_peers").click().run()
+    assert at.multiselect(key="set_members").value == ["511300", "511800", "512000", "511700", "513200"]
+    at.button(key="set_save").click().run()
+    assert not at.exception
+    assert "已保存对标组“近似城市”：各页面、大屏链接和季度通报均可选用。" in [s.value for s in at.success]
+    assert "custom-near-cities" in html_of(at) and "admin ·" in html_of(at)
+    at.switch_page("app_pages/gaps.py").run()
+    assert at.selectbox(key="bench").options[-1] == "近似城市"  # after the CSV defaults
