@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from unionbench.compare import region_facts
+from unionbench.compare import grid, region_facts
 from unionbench.formatting import amount, period_text
 from unionbench.i18n import words
 from unionbench.store import Store
@@ -59,28 +59,24 @@ def similar_peers(store: Store, home: str, k: int = DEFAULT_K, within: str = "pr
     k = max(1, min(int(k), MAX_K))
     province = facts["province"] if within == "province" else None
     rows = store.query("structural_figures", level=facts["level"], province=province)
-    wide = rows.pivot_table(index="region", columns="indicator", values="value", aggfunc="first").sort_index()
+    regions = sorted(rows["region"].unique())
     structural = [i for i, ind in catalogue(store, "zh").items() if ind.structural]
-    features = [i for i in structural if i in wide.columns and home in wide.index and pd.notna(wide.at[home, i])]
+    wide = pd.DataFrame(grid(rows, "value", "region", regions, "indicator", structural), regions, structural)
+    features = [i for i in structural if home in wide.index and pd.notna(wide.at[home, i])]
     if not features:
         raise NoPeers(f"{home} has no structural figure ({', '.join(structural)}) to compare on")
     complete = wide[features].dropna()
     pool = complete.drop(index=home)
     distances, closeness = standardised_distances(complete, home)
-    names = rows.drop_duplicates("region").set_index("region")
-    peers = pd.DataFrame(
-        {
-            "region_code": pool.index,
-            "region_name": names["region_name"].reindex(pool.index).to_numpy(),
-            "level": facts["level"],
-            "distance": distances.reindex(pool.index).to_numpy(),
-        }
-    )
-    peers["similar_in"] = [closest_features(closeness.loc[code], len(features)) for code in pool.index]
-    for feature in features:
-        peers[feature] = pool[feature].to_numpy()
+    names = rows.drop_duplicates("region").set_index("region")["region_name"]
+    peers = pool.assign(distance=distances.reindex(pool.index)).rename_axis("region_code").reset_index()
     peers = peers.sort_values(["distance", "region_code"], kind="stable").head(k).reset_index(drop=True)
-    peers.insert(0, "rank", range(1, len(peers) + 1))
+    peers = peers.assign(
+        rank=range(1, len(peers) + 1),
+        region_name=names.reindex(peers["region_code"]).to_numpy(),
+        level=facts["level"],
+        similar_in=[closest_features(closeness.loc[code], len(features)) for code in peers["region_code"]],
+    )[["rank", "region_code", "region_name", "level", "distance", "similar_in", *features]]
     home_periods = rows[rows.region == home].set_index("indicator")["period"]
     return Similar(
         home=home,
