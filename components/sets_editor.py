@@ -81,7 +81,10 @@ def set_editor(ctx: PageContext, admin: str, peer_cities: list[str], home_name: 
     left, right = st.columns(2)
     left.text_input(t("set_name_zh", lang), key="set_name_zh", max_chars=40)
     right.text_input(t("set_name_en", lang), key="set_name_en", max_chars=40)
-    st.multiselect(t("set_members", lang), list(cities), format_func=cities.get, key="set_members")
+    st.multiselect(
+        t("set_members", lang), list(cities), format_func=cities.get, key="set_members",
+        placeholder=t("set_members_placeholder", lang),
+    )  # fmt: skip
     if peer_cities:
         st.button(
             t("set_add_peers", lang, n=len(peer_cities), home=home_name),
@@ -99,8 +102,10 @@ def set_editor(ctx: PageContext, admin: str, peer_cities: list[str], home_name: 
             st.session_state["set_rule"],
         )
         write(lambda: save_set(resolve_db_path(None), draft, admin, editing=bool(choice)), lang, draft.id, "set_saved")
-    if choice and remove.button(t("set_delete", lang), key="set_delete"):
-        write(lambda: remove_set(resolve_db_path(None), choice), lang, NEW, "set_deleted", names[choice])
+    if choice:
+        confirm = remove.popover(t("set_delete", lang), icon=":material/delete:")
+        if confirm.button(t("set_delete_confirm", lang, name=names[choice]), type="primary", key="set_delete"):
+            write(lambda: remove_set(resolve_db_path(None), choice), lang, NEW, "set_deleted", names[choice])
 
 
 def write(action, lang: str, select: str, message: str, name: str | None = None) -> None:

@@ -85,3 +85,23 @@ def test_a_saved_set_is_listed_with_its_maker_and_offered_by_the_benchmark_picke
     assert "custom-near-cities" in html_of(at) and "admin ·" in html_of(at)
     at.switch_page("app_pages/gaps.py").run()
     assert at.selectbox(key="bench").options[-1] == "近似城市"  # after the CSV defaults
+
+
+def test_an_admin_edits_a_set_and_removes_it_after_confirming(sets_page):
+    at = sets_page(user="admin")
+    at.text_input(key="set_name_zh").set_value("近似城市")
+    at.text_input(key="set_name_en").set_value("Near cities")
+    at.multiselect(key="set_members").set_value(["511300", "321000"])
+    at.button(key="set_save").click().run()
+    assert at.selectbox(key="set_choice").value == "custom-near-cities"  # the saved set stays in the editor
+    at.radio(key="set_rule").set_value("average")
+    at.multiselect(key="set_members").set_value(["511300"])
+    at.button(key="set_save").click().run()
+    assert not at.exception
+    listed = html_of(at)
+    assert "成员平均（各成员数值的算术平均）" in listed and "扬州市" not in listed
+    at.button(key="set_delete").click().run()
+    assert not at.exception
+    assert "已删除对标组“近似城市”。" in [s.value for s in at.success]
+    assert at.selectbox(key="set_choice").options == ["＋ 新建对标组"]
+    assert "还没有自定义对标组" in " ".join(c.value for c in at.caption)

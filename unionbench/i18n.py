@@ -2171,6 +2171,14 @@ STRINGS: dict[str, dict] = {
         "zh": "对标组各城市（县区通报为其所辖县区）该指标数值的算术平均（自定义对标组的“成员平均”口径）",
         "en": "the plain mean of the benchmark cities' figures (for a county, their counties'): a custom set's rule",
     },
+    "set_members_placeholder": {
+        "zh": "输入城市名称搜索…",
+        "en": "Type a city's name to search…",
+    },
+    "set_delete_confirm": {
+        "zh": "确认删除“{name}”（默认对标组不受影响）",
+        "en": "Yes, remove “{name}” (the default sets stay)",
+    },
 }
 
 
