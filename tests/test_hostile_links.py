@@ -68,7 +68,7 @@ def rotated(offset: int) -> dict:
 
 
 @pytest.mark.parametrize("offset", [0, 1, 2, 3])
-@pytest.mark.parametrize("name", [p for p in PAGES if p not in ("screen", "upload", "method")])
+@pytest.mark.parametrize("name", [p for p in PAGES if p not in ("screen", "upload", "method", "sets")])
 def test_every_analysis_page_opens_a_hostile_link_with_its_defaults_and_no_exception(page, name, offset):
     at = page(name, rotated(offset))
     assert not at.exception, at.exception
@@ -81,6 +81,14 @@ def test_every_analysis_page_opens_a_hostile_link_with_its_defaults_and_no_excep
 def test_pages_without_filters_open_a_hostile_link_without_an_exception(page, name):
     at = page(name, rotated(0))
     assert not at.exception, at.exception
+
+
+@pytest.mark.parametrize("offset", [0, 1, 2, 3])
+def test_the_peers_and_sets_page_opens_a_hostile_link_on_the_default_home_with_a_note(page, offset):  # issue 16
+    at = page("sets", rotated(offset))
+    assert not at.exception, at.exception
+    assert at.session_state["home"] == "510800" and at.session_state["peers_region"] == "510800"
+    assert at.get("toast")
 
 
 @pytest.mark.parametrize("value", HOSTILE)
