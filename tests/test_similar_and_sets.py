@@ -288,3 +288,21 @@ def test_the_briefing_names_a_custom_set_and_says_how_its_reference_is_formed(wr
     assert "相似城市" in dict(briefing.meta)["对标"]
     method = [item for s in briefing.sections for b in s.blocks if hasattr(b, "items") for item in b.items]
     assert any(words in line for line in method)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["[重新登录](http://evil.example)", "www.evil.example", "<script>alert(1)</script>", "**粗体**", "a_b",
+     "![t](http://127.0.0.1:9/x.png)", "x" * 41, "换\n行"],
+)  # fmt: skip
+def test_a_set_name_that_could_be_a_link_or_markup_is_refused(writable_db, name):
+    with pytest.raises(custom_sets.SetRejected) as refused:
+        custom_sets.save_set(writable_db, draft(name_en=name), "alice")
+    assert [(p.field, p.value) for p in refused.value.problems] == [("name_en", name.strip())]
+
+
+def test_plain_names_in_either_script_are_accepted(writable_db):
+    names = {"name_zh": "川东北·相近城市（5）", "name_en": "Guangyuan's peers, NE Sichuan"}
+    custom_sets.save_set(writable_db, draft(**names), "alice")
+    with writer(writable_db) as primary:
+        assert custom_sets.custom_sets(primary).iloc[0][["name_zh", "name_en"]].to_dict() == names

@@ -19,6 +19,9 @@ from unionbench.store import Store, bump_data_version, load_query, writer
 RULES = ("pooled", "best", "average")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{1,39}$")
 MAX_NAME = 40
+# A set's name reaches page titles and messages, which Streamlit reads as Markdown: letters (any script), digits,
+# spaces and this punctuation only, so a name can never be a link, an image, markup or an auto-linked domain.
+NAME_PUNCTUATION = set(" ·-()（）、,，&'’/+")
 MAX_MEMBERS = 30
 CUSTOM_SORT_START = 1000  # after every CSV set
 
@@ -97,7 +100,7 @@ def draft_problems(store: Store, draft: SetDraft, editing: bool = False) -> list
         name = getattr(draft, column)
         if not name or not name.strip():
             problems.append(problem(column, name, "empty_name"))
-        elif len(name) > MAX_NAME or any(ord(c) < 32 for c in name):
+        elif len(name) > MAX_NAME or not all(c.isalnum() or c in NAME_PUNCTUATION for c in name):
             problems.append(problem(column, name, "bad_name", limit=MAX_NAME))
         elif name.strip().casefold() in {str(n).casefold() for n in others[column]}:
             problems.append(problem(column, name, "name_taken"))

@@ -1942,8 +1942,11 @@ STRINGS: dict[str, dict] = {
         "en": "The name is empty.",
     },
     "sets.bad_name": {
-        "zh": "名称最多 {limit} 个字符，且不能含控制字符。",
-        "en": "A name has at most {limit} characters and no control characters.",
+        "zh": "名称最多 {limit} 个字符，只能含文字、数字、空格和 ·-()（）、,，&'/+（不能是链接或格式符号）。",
+        "en": (
+            "A name has at most {limit} characters: letters, digits, spaces and ·-()（）、,，&'/+ only "
+            "(no links or markup)."
+        ),
     },
     "sets.name_taken": {
         "zh": "已有同名的对标组，请换一个名称。",
