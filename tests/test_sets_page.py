@@ -105,3 +105,31 @@ def test_an_admin_edits_a_set_and_removes_it_after_confirming(sets_page):
     assert "已删除对标组“近似城市”。" in [s.value for s in at.success]
     assert at.selectbox(key="set_choice").options == ["＋ 新建对标组"]
     assert "还没有自定义对标组" in " ".join(c.value for c in at.caption)
+
+
+ANALYSIS_PAGES = ["overview", "map", "gaps", "rankings", "targets", "trends", "explorer"]
+
+
+@pytest.fixture
+def custom_set(writable_db):
+    from unionbench.custom_sets import SetDraft, save_set
+
+    save_set(writable_db, SetDraft("custom-like-us", "相似城市", "Like us", ("511300", "511800"), "average"), "a")
+    return "custom-like-us"
+
+
+@pytest.mark.parametrize("name", ANALYSIS_PAGES)
+def test_every_analysis_page_takes_a_custom_set_from_the_link(sets_page, custom_set, name):
+    at = sets_page(bench=custom_set)
+    at.switch_page(f"app_pages/{name}.py").run()
+    assert not at.exception, at.exception
+    assert at.session_state["bench"] == custom_set
+    assert not at.get("toast"), "the link's set is taken, not refused"
+
+
+def test_the_wall_screen_link_takes_a_custom_set(sets_page, custom_set):
+    at = sets_page(bench=custom_set)
+    at.switch_page("app_pages/screen.py").run()
+    assert not at.exception
+    html = "".join(element.proto.body for element in at.get("html"))
+    assert "相似城市" in html and 'class="sc-note"' not in html

@@ -306,3 +306,14 @@ def test_plain_names_in_either_script_are_accepted(writable_db):
     custom_sets.save_set(writable_db, draft(**names), "alice")
     with writer(writable_db) as primary:
         assert custom_sets.custom_sets(primary).iloc[0][["name_zh", "name_en"]].to_dict() == names
+
+
+def test_the_catalogue_marks_the_size_figures_structural_and_refuses_a_structural_rate():
+    from unionbench.catalog import catalogue_problems, read_indicators
+
+    catalogue = read_indicators()
+    assert set(catalogue.loc[catalogue["structural"], "id"]) == set(STRUCTURAL)
+    broken = catalogue.copy()
+    broken.loc[broken["id"] == "org_rate", "structural"] = True
+    assert catalogue_problems(catalogue) == []
+    assert catalogue_problems(broken) == ["org_rate: a structural figure is a summed size (a count or people), not a rate"]
