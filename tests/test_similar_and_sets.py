@@ -316,4 +316,6 @@ def test_the_catalogue_marks_the_size_figures_structural_and_refuses_a_structura
     broken = catalogue.copy()
     broken.loc[broken["id"] == "org_rate", "structural"] = True
     assert catalogue_problems(catalogue) == []
-    assert catalogue_problems(broken) == ["org_rate: a structural figure is a summed size (a count or people), not a rate"]
+    assert catalogue_problems(broken) == [
+        "org_rate: a structural figure is a summed size (a count or people), not a rate"
+    ]
