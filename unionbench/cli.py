@@ -325,10 +325,15 @@ def cmd_compare(db: Path, args) -> int:
             f"无法识别对标参照 / --reference must be average, best, p90 or a code of a region the home is compared "
             f"with: {args.reference!r}"
         ) from None
-    if args.out:
-        with atomic_text_file(Path(args.out)) as out:
-            frame.to_csv(out, index=False, lineterminator="\n")
-        print(f"已写入 wrote {len(frame)} rows to {args.out}", file=sys.stderr)
+    return write_csv(frame, args.out, "rows")
+
+
+def write_csv(frame, out: str | None, what: str) -> int:
+    """A frame as UTF-8 CSV to standard output, or to `out` through a temporary file renamed into place."""
+    if out:
+        with atomic_text_file(Path(out)) as handle:
+            frame.to_csv(handle, index=False, lineterminator="\n")
+        print(f"已写入 wrote {len(frame)} {what} to {out}", file=sys.stderr)
     else:
         frame.to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0
@@ -411,14 +416,7 @@ def cmd_peers(db: Path, args) -> int:
         print(f"无法比较结构 / no peers: {error}", file=sys.stderr)
         return REFUSED
     names = {i: ind.name for i, ind in catalogue(store, args.lang).items()}
-    frame = peers_csv_frame(result, names)
-    if args.out:
-        with atomic_text_file(Path(args.out)) as out:
-            frame.to_csv(out, index=False, lineterminator="\n")
-        print(f"已写入 wrote {len(frame)} peers to {args.out}", file=sys.stderr)
-    else:
-        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
-    return 0
+    return write_csv(peers_csv_frame(result, names), args.out, "peers")
 
 
 def member_codes(store, text: str) -> tuple[str, ...]:

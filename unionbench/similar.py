@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from unionbench.compare import grid, region_facts
+from unionbench.export import plain_decimal
 from unionbench.formatting import amount, period_text
 from unionbench.i18n import words
 from unionbench.store import Store
@@ -113,6 +114,8 @@ def peers_csv_frame(result: Similar, names: dict[str, str]) -> pd.DataFrame:
     frame = result.peers.copy()
     frame["distance"] = frame["distance"].round(4)
     frame["similar_in"] = [";".join(names.get(i, i) for i in ids) for ids in frame["similar_in"]]
+    for column in ["distance", *result.features]:
+        frame[column] = [plain_decimal(v) for v in frame[column]]  # 14660, not 14660.0
     return frame[CSV_COLUMNS + result.features]
 
 
