@@ -2,6 +2,7 @@
 signed-in admin only, a refused set listed field by field with nothing written, a saved one offered everywhere."""
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.support import ROOT
@@ -13,6 +14,9 @@ from unionbench.store import Replica
 def sets_page(writable_db, monkeypatch):
     monkeypatch.setenv("UNIONBENCH_DB", str(writable_db))
     monkeypatch.chdir(ROOT)
+    # The gateway's caches are keyed by snapshot version, one database per server; each test has its own database
+    # whose versions repeat another's, so it starts, and leaves, with empty caches.
+    st.cache_data.clear()
 
     def open_page(user: str | None = None, **query_params) -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
@@ -24,7 +28,8 @@ def sets_page(writable_db, monkeypatch):
         at.switch_page("app_pages/sets.py")
         return at.run()
 
-    return open_page
+    yield open_page
+    st.cache_data.clear()
 
 
 def html_of(at: AppTest) -> str:
