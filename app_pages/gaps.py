@@ -21,12 +21,12 @@ f = shared_filters(ctx, per_10k=False)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
 counties = data.peer_regions(store, version, "counties", f.home, f.set_id)
-regions = {f.home: f.home_name, **data.region_names(store, version, counties)}
+regions = {f.home: f.home_name, **data.region_names(store, version, counties, lang)}
 region = pick(t("gap_region", lang), "region", list(regions), f.home, regions.get)
 references = {k: t(f"reference_{k}", lang) for k in ("average", "best", "p90")}
 if region == f.home:  # one benchmark city on its own; a county is read against counties, never a city
     members = data.peer_regions(store, version, "benchmark_cities", f.home, f.set_id)[1:]
-    references |= data.region_names(store, version, members)
+    references |= data.region_names(store, version, members, lang)
 reference = pick(t("reference", lang), "reference", list(references), "average", references.get)
 to_url("region", "reference")
 selection = replace(f.selection, home=region, reference=reference)
@@ -57,7 +57,7 @@ left, right = st.columns(2)
 with left:
     st.subheader(t("profile_radar", lang))
     radar(
-        data.profile_scores(store, version, f.home, f.set_id, f.period),
+        data.profile_scores(store, version, f.home, f.set_id, f.period, lang),
         lang,
         {i: c.name for i, c in f.catalogue.items()},
     )

@@ -24,7 +24,7 @@ ctx = page_setup(kiosk=True)
 params = {key: st.query_params.get(key) for key in st.query_params}
 catalogue = data.catalogue(ctx.store, ctx.data_version, ctx.lang)
 link = read_link(params, set(catalogue))
-homes = data.home_regions(ctx.store, ctx.data_version)
+homes = data.home_regions(ctx.store, ctx.data_version, ctx.lang)
 sets = data.benchmark_sets(ctx.store, ctx.data_version).set_index("id")
 home_default = DEFAULT_HOME if DEFAULT_HOME in homes else next(iter(homes))
 set_default = DEFAULT_SET if DEFAULT_SET in sets.index else sets.index[0]

@@ -560,7 +560,7 @@ def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, 
     slide = slides[position]
     status = data.data_status(store, version)
     updated = status["last_change"].strftime("%Y-%m-%d %H:%M") if status["last_change"] is not None else "—"
-    home_name = data.region_name(store, version, sel.home)
+    home_name = data.region_name(store, version, sel.home, sel.lang)
     period = period_text(sel.period, lang)
     header = header_html(
         home_name, period, set_name, lang, bool(status["has_demo"]), updated,

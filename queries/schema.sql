@@ -235,4 +235,8 @@ left join chosen as d
 left join chosen as b
     on b.region = c.region and b.period = c.period and b.indicator = i.per_capita_base;
 
+-- Issue 16: English place names (unionbench/placenames.py), filled by `unionbench init`; an older database gets the
+-- column here and its names when init reloads the regions (their fingerprint changes with the new column).
+alter table regions add column if not exists name_en varchar;
+
 insert or replace into meta values ('schema_version', '1');

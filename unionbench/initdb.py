@@ -8,6 +8,7 @@ import pandas as pd
 from unionbench.catalog import benchmark_set_problems, catalogue_problems, read_benchmark_sets, read_indicators
 from unionbench.commit import CommitResult, commit_observations
 from unionbench.paths import DEMO_OBSERVATIONS_CSV, DEMO_TARGETS_CSV, PROJECT_ROOT
+from unionbench.placenames import english_names
 from unionbench.regions import alias_table, read_cnmaps_index
 from unionbench.store import Store, bump_data_version, load_query
 from unionbench.targets import load_targets, read_targets
@@ -29,6 +30,7 @@ def load_reference_data(store: Store) -> tuple[int, int, int]:
     """Replace regions, the catalogue and benchmark sets in one transaction. Returns their counts."""
     regions = read_cnmaps_index()
     aliases = alias_table(regions)
+    regions.insert(2, "name_en", english_names(regions.adcode, regions.name_zh))
     indicators = read_indicators()
     sets, members = read_benchmark_sets()
     problems = catalogue_problems(indicators) + benchmark_set_problems(sets, members, set(regions.adcode))
