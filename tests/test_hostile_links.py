@@ -23,6 +23,12 @@ PARAMS = [
     "vh",
     "region",
     "reference",
+    # issue 16: the map's drill level, the composite's weights, the explorer's selections
+    "drill",
+    "weights",
+    "regions",
+    "periods",
+    "provenance",
 ]
 HOSTILE = [
     "abc",
