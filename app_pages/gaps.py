@@ -10,13 +10,15 @@ from components import data
 from components.briefing import briefing_buttons
 from components.context import page_setup
 from components.filters import pick, shared_filters
-from components.gap_view import context_table, contributions, gap_table, radar, strengths_and_weaknesses
+from components.gap_view import context_table, contributions, gap_view, radar, strengths_and_weaknesses
 from components.strings import t
+from components.style import inject_css
 from components.url_state import to_url
 from unionbench.compare import as_of_note
 from unionbench.formatting import period_text
 
 ctx = page_setup()
+inject_css()
 f = shared_filters(ctx, per_10k=False)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
@@ -49,7 +51,7 @@ strengths, weaknesses = data.strengths_weaknesses(store, version, selection)
 strengths_and_weaknesses(strengths, weaknesses, lang)
 
 st.subheader(t("gap_table_heading", lang))
-gap_table(rows, lang)
+gap_view(rows, lang)  # the wide table, or one card per indicator on a phone
 with st.expander(t("context_heading", lang)):
     context_table(rows, lang)
 
