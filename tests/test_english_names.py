@@ -9,7 +9,7 @@ import pytest
 from unionbench import compare, explorer, views
 from unionbench.briefing.assemble import build_briefing
 from unionbench.briefing.model import Bullets, Chart, Paragraph, Table
-from unionbench.placenames import REGION_NAMES_EN_CSV, english_name, english_names, romanise
+from unionbench.placenames import REGION_NAMES_EN_CSV, english_name, english_names, romanise, short_english
 from unionbench.regions import read_cnmaps_index
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -170,3 +170,18 @@ def test_an_english_page_shows_guangyuan_and_no_chinese_place_name(app_page, pag
     texts = visible_text(at)
     assert any("Guangyuan" in text for text in texts)
     assert not [text for text in texts if CJK.search(text)]
+
+
+@pytest.mark.parametrize(
+    ("name_en", "short"),
+    [
+        ("Guangyuan City", "Guangyuan"),
+        ("Cangxi County", "Cangxi"),
+        ("Beijing Municipality", "Beijing"),
+        ("Beichuan Qiang Autonomous County", "Beichuan Qiang"),
+        ("Hong Kong Special Administrative Region", "Hong Kong"),
+        ("City", "City"),
+    ],
+)
+def test_a_short_english_name_drops_the_administrative_suffix(name_en, short):
+    assert short_english(name_en) == short

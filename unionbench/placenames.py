@@ -102,6 +102,15 @@ def english_name(name_zh: str) -> str:
     return romanise(name_zh)
 
 
+def short_english(name_en: str) -> str:
+    """An English name without its administrative suffix, for tight places such as the wall screen's title:
+    Guangyuan City → Guangyuan, Beijing Municipality → Beijing; a name that is all suffix stays as it is."""
+    for suffix in sorted({*(english for _, english in SUFFIXES_EN), "Municipality"}, key=len, reverse=True):
+        if name_en.endswith(" " + suffix) and len(name_en) > len(suffix) + 1:
+            return name_en[: -len(suffix) - 1]
+    return name_en
+
+
 @cache
 def overrides() -> dict[str, str]:
     """adcode → official English name, for the names whose reading the generator gets wrong."""
