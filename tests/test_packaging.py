@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -127,6 +128,22 @@ CONFIG_COLOUR_COUNT = """colour => [...document.querySelectorAll('button, span, 
 # --- the wheel, installed and run from another directory ------------------------------------------------------------
 
 
+def shipped(source: Path) -> set[str]:
+    """Where each of the checkout's code, SQL, data and app files must be inside the wheel."""
+    placed = {
+        "unionbench": ("unionbench", ["**/*.py"]),
+        "queries": ("unionbench/queries", ["**/*.sql", "__init__.py"]),
+        "data": ("unionbench/data", ["**/*.csv", "__init__.py"]),
+        ".": ("unionbench/app", ["dashboard.py", "app_pages/*.py", "components/*.py", ".streamlit/config.toml"]),
+    }
+    return {
+        f"{target}/{path.relative_to(source / folder).as_posix()}"
+        for folder, (target, patterns) in placed.items()
+        for pattern in patterns
+        for path in (source / folder).glob(pattern)
+    }
+
+
 def timed(figures: dict, label: str, command: list, **kwargs) -> subprocess.CompletedProcess:
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, check=False, **kwargs)
@@ -153,6 +170,7 @@ def test_the_built_wheel_installs_in_a_fresh_venv_and_inits_exports_and_serves_f
         cwd=source,
     )
     (wheel,) = (tmp_path / "dist").glob("unionbench-*.whl")
+    assert sorted(shipped(source) - set(zipfile.ZipFile(wheel).namelist())) == []
     venv = tmp_path / "venv"
     timed(figures, "make the venv", [sys.executable, "-m", "venv", "--without-pip", str(venv)])
     python = venv / "bin" / "python"

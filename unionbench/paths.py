@@ -17,6 +17,9 @@ def package_dir(package: str) -> Path:
     return Path(str(files(package)))
 
 
+# A checkout's root (in an installed wheel: site-packages). Find the app with app_dir() and the SQL and data
+# through the constants below, which work in both.
+PROJECT_ROOT = package_dir("unionbench").parent
 DATA_DIR = package_dir("unionbench.data")
 QUERIES_DIR = package_dir("unionbench.queries")
 INDICATORS_CSV = DATA_DIR / "indicators.csv"

@@ -1,1 +1,0 @@
-"""Package data: shipped with unionbench and read through importlib.resources (unionbench.paths)."""
