@@ -99,6 +99,7 @@ def test_the_server_config_shows_users_no_error_details():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"].get("enableXsrfProtection", True) is True  # XSRF protection stays on (issue 15)
 
 
 def test_a_failing_page_run_is_logged_with_an_id_the_user_is_shown(page, monkeypatch, caplog):
@@ -116,3 +117,22 @@ def test_a_failing_page_run_is_logged_with_an_id_the_user_is_shown(page, monkeyp
     record = next(r for r in caplog.records if r.name == "unionbench.pages")
     assert record.getMessage() == f"page run failed, error id {error_id}"
     assert "boom in /srv/unionbench/secret/path.py" in caplog.text  # the traceback stays on the server
+
+
+def test_a_failing_wall_screen_frame_is_logged_with_an_id_the_screen_shows(page, monkeypatch, caplog):
+    """The frame is a fragment: its reruns happen outside the page run's handler, so it logs its own failures."""
+    import re
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("frame failed in /srv/unionbench/secret/screen.py")
+
+    monkeypatch.setattr("components.screen.build_frame", broken)
+    with caplog.at_level("ERROR", logger="unionbench.pages"):
+        at = page("screen", {})
+    assert not at.exception, at.exception  # no frame yet: the id, and the next tick tries again
+    shown = [e.value for e in at.error if "错误编号" in e.value]
+    assert len(shown) == 1 and "/srv/" not in shown[0]
+    error_id = re.search(r"错误编号 ([0-9a-f]{8})", shown[0]).group(1)
+    messages = [r.getMessage() for r in caplog.records if r.name == "unionbench.pages"]
+    assert messages == [f"wall screen frame failed, error id {error_id}"]
+    assert "frame failed in /srv/unionbench/secret/screen.py" in caplog.text
