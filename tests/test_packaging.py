@@ -87,6 +87,19 @@ def test_a_first_init_that_fails_in_an_existing_folder_leaves_only_the_error_log
     assert Replica(tmp_path / "ub.duckdb").current().data_version() > 0
 
 
+def test_a_first_init_removes_what_a_killed_first_init_left_but_not_a_live_ones_build(tmp_path):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = [
+        tmp_path / f".ub.duckdb.{dead.stdout.strip()}.partial",
+        tmp_path / f".ub.duckdb.{dead.stdout.strip()}.partial.wal",
+    ]
+    live = tmp_path / f".ub.duckdb.{os.getppid()}.partial"
+    for path in [*left, live]:
+        path.write_bytes(b"half a database")
+    assert main(["init", "--db", str(tmp_path / "ub.duckdb")]) == 0
+    assert not any(path.exists() for path in left) and live.exists()
+
+
 # --- the lock ----------------------------------------------------------------------------------------------------
 
 

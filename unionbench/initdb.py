@@ -118,6 +118,7 @@ def build_new(db: Path, demo: bool) -> InitReport | None:
     """Build a new database as `.<name>.<pid>.partial` and link it into place; None if another process created
     the target meanwhile (then this build is discarded). On any failure every file this made is removed."""
     made_folder = not db.parent.exists()
+    remove_dead_partials(db)
     partial = db.with_name(f".{db.name}.{os.getpid()}.partial")
     linked = False
     try:
@@ -139,3 +140,18 @@ def build_new(db: Path, demo: bool) -> InitReport | None:
         if made_folder and not linked:
             with suppress(OSError):  # only when empty: another process may have put its database there
                 db.parent.rmdir()
+
+
+def remove_dead_partials(db: Path) -> None:
+    """Delete what a first init killed outright (SIGKILL, power cut) left beside `db`: partial builds whose process
+    is gone. A build still running in another process is left alone."""
+    for leftover in db.parent.glob(f".{db.name}.*.partial*"):
+        pid = leftover.name.removeprefix(f".{db.name}.").split(".")[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            leftover.unlink(missing_ok=True)
+        except PermissionError:  # alive, another user's
+            pass
