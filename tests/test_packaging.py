@@ -21,7 +21,7 @@ from tests.support import ROOT, free_port, wait_for_app, wait_healthy
 from unionbench import initdb
 from unionbench.catalog import read_indicators
 from unionbench.cli import main
-from unionbench.paths import DB_ENV, resolve_db_path
+from unionbench.paths import DB_ENV, app_dir, resolve_db_path
 from unionbench.store import Replica
 
 BUILD_IGNORE = shutil.ignore_patterns(
@@ -49,6 +49,13 @@ def test_without_db_the_database_is_the_working_directorys_var(tmp_path, monkeyp
     monkeypatch.setenv(DB_ENV, "elsewhere/x.duckdb")
     assert resolve_db_path() == tmp_path / "elsewhere" / "x.duckdb"
     assert resolve_db_path("given.duckdb") == tmp_path / "given.duckdb"
+
+
+def test_in_a_checkout_the_app_is_the_checkouts_dashboard_and_serve_needs_a_database(tmp_path, capsys):
+    assert app_dir() / "dashboard.py" == ROOT / "dashboard.py"
+    assert main(["serve", "--db", str(tmp_path / "none.duckdb")]) == 1
+    assert "unionbench init" in capsys.readouterr().err
+    assert not (tmp_path / "none.duckdb").exists()
 
 
 def fail_reading_benchmark_sets(monkeypatch, tmp_path):
