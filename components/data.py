@@ -25,8 +25,8 @@ def periods(_store: Store, version: str, region: str) -> list[str]:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def region_name(_store: Store, version: str, adcode: str) -> str:
-    return views.region_names(_store, [adcode]).get(adcode, adcode)
+def region_name(_store: Store, version: str, adcode: str, lang: str = "zh") -> str:
+    return views.region_names(_store, [adcode], lang).get(adcode, adcode)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -68,8 +68,8 @@ def template_files(_store: Store, version: str, home: str, period: str, lang: st
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def home_regions(_store: Store, version: str) -> dict[str, str]:
-    return views.home_regions(_store)
+def home_regions(_store: Store, version: str, lang: str = "zh") -> dict[str, str]:
+    return views.home_regions(_store, lang)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -115,27 +115,48 @@ def composite_ranking(
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def region_names(_store: Store, version: str, adcodes: tuple[str, ...]) -> dict[str, str]:
-    return views.region_names(_store, list(adcodes))
+def region_names(_store: Store, version: str, adcodes: tuple[str, ...], lang: str = "zh") -> dict[str, str]:
+    return views.region_names(_store, list(adcodes), lang)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def series(
-    _store: Store, version: str, regions: tuple[str, ...], indicator: Indicator, last: str, count: int, per_10k: bool
+    _store: Store,
+    version: str,
+    regions: tuple[str, ...],
+    indicator: Indicator,
+    last: str,
+    count: int,
+    per_10k: bool,
+    lang: str = "zh",
 ):
-    return trend_series.series(_store, list(regions), indicator, last, count, per_10k)
+    return trend_series.series(_store, list(regions), indicator, last, count, per_10k, lang)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def changes(_store: Store, version: str, regions: tuple[str, ...], indicators: tuple[Indicator, ...], period: str):
-    return trend_series.changes(_store, list(regions), list(indicators), period)
+def changes(
+    _store: Store,
+    version: str,
+    regions: tuple[str, ...],
+    indicators: tuple[Indicator, ...],
+    period: str,
+    lang: str = "zh",
+):
+    return trend_series.changes(_store, list(regions), list(indicators), period, lang)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def explorer_table(
-    _store: Store, version: str, regions: tuple, indicators: tuple, first: str, last: str, provenance: bool
+    _store: Store,
+    version: str,
+    regions: tuple,
+    indicators: tuple,
+    first: str,
+    last: str,
+    provenance: bool,
+    lang: str = "zh",
 ):
-    return explorer.explorer_table(_store, list(regions), list(indicators), first, last, provenance)
+    return explorer.explorer_table(_store, list(regions), list(indicators), first, last, provenance, lang)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -154,8 +175,8 @@ def county_contributions(_store: Store, version: str, selection: compare.Selecti
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def profile_scores(_store: Store, version: str, home: str, set_id: str, period: str):
-    return gaps.profile_scores(_store, home, set_id, period)
+def profile_scores(_store: Store, version: str, home: str, set_id: str, period: str, lang: str = "zh"):
+    return gaps.profile_scores(_store, home, set_id, period, lang)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

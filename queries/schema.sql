@@ -235,6 +235,10 @@ left join chosen as d
 left join chosen as b
     on b.region = c.region and b.period = c.period and b.indicator = i.per_capita_base;
 
+-- Issue 16: English place names (unionbench/placenames.py), filled by `unionbench init`; an older database gets the
+-- column here and its names when init reloads the regions (their fingerprint changes with the new column).
+alter table regions add column if not exists name_en varchar;
+
 -- Issue 16: similar peers and custom benchmark sets. `structural` marks the size figures similarity is read on
 -- (workers, enterprises that should form a union, members). A benchmark set made in the dashboard or by
 -- `unionbench sets add` is source 'custom', with who saved it and when; `unionbench init` reloads only the 'csv'

@@ -60,17 +60,7 @@ def streamlit_server(db_path: Path, secrets: Path | None = None, timeout: float 
     )
     url = f"http://localhost:{port}"
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start: {log_path.read_text(errors='replace')}")
-            time.sleep(0.3)
+        wait_healthy(url, process, log_path, timeout)
         yield url
     finally:
         process.terminate()
@@ -79,6 +69,21 @@ def streamlit_server(db_path: Path, secrets: Path | None = None, timeout: float 
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+def wait_healthy(url: str, process: subprocess.Popen, log_path: Path, timeout: float = 60) -> None:
+    """Poll a streamlit server's health endpoint until it answers; fail with its log if it exits or times out."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"streamlit did not start: {log_path.read_text(errors='replace')}")
+        time.sleep(0.3)
 
 
 def wait_for_app(page, timeout_ms: int = 60_000) -> None:

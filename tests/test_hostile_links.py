@@ -23,6 +23,12 @@ PARAMS = [
     "vh",
     "region",
     "reference",
+    # issue 16: the map's drill level, the composite's weights, the explorer's selections
+    "drill",
+    "weights",
+    "regions",
+    "periods",
+    "provenance",
 ]
 HOSTILE = [
     "abc",
@@ -107,20 +113,34 @@ def test_the_server_config_shows_users_no_error_details():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"].get("enableXsrfProtection", True) is True  # XSRF protection stays on (issue 15)
 
 
-def test_a_failing_page_run_is_logged_with_an_id_the_user_is_shown(page, monkeypatch, caplog):
+def failing_run(page, monkeypatch, caplog, target: str, name: str):
+    """Open a page with `target` raising an error that names a server path; return the run, the one error id the
+    user is shown (checked to carry no path) and the project's log messages."""
     import re
 
     def broken(*args, **kwargs):
-        raise RuntimeError("boom in /srv/unionbench/secret/path.py")
+        raise RuntimeError(f"boom in /srv/unionbench/secret/{name}.py")
 
-    monkeypatch.setattr("components.data.data_status", broken)
+    monkeypatch.setattr(target, broken)
     with caplog.at_level("ERROR", logger="unionbench.pages"):
-        at = page("overview", {})
+        at = page(name, {})
     shown = [e.value for e in at.error if "错误编号" in e.value]
     assert len(shown) == 1 and "/srv/" not in shown[0]
-    error_id = re.search(r"错误编号 ([0-9a-f]{8})", shown[0]).group(1)
-    record = next(r for r in caplog.records if r.name == "unionbench.pages")
-    assert record.getMessage() == f"page run failed, error id {error_id}"
-    assert "boom in /srv/unionbench/secret/path.py" in caplog.text  # the traceback stays on the server
+    assert f"boom in /srv/unionbench/secret/{name}.py" in caplog.text  # the traceback stays on the server
+    messages = [r.getMessage() for r in caplog.records if r.name == "unionbench.pages"]
+    return at, re.search(r"错误编号 ([0-9a-f]{8})", shown[0]).group(1), messages
+
+
+def test_a_failing_page_run_is_logged_with_an_id_the_user_is_shown(page, monkeypatch, caplog):
+    at, error_id, messages = failing_run(page, monkeypatch, caplog, "components.data.data_status", "overview")
+    assert messages == [f"page run failed, error id {error_id}"]
+
+
+def test_a_failing_wall_screen_frame_is_logged_with_an_id_the_screen_shows(page, monkeypatch, caplog):
+    """The frame is a fragment: its reruns happen outside the page run's handler, so it logs its own failures."""
+    at, error_id, messages = failing_run(page, monkeypatch, caplog, "components.screen.build_frame", "screen")
+    assert not at.exception, at.exception  # no frame yet: the id, and the next tick tries again
+    assert messages == [f"wall screen frame failed, error id {error_id}"]

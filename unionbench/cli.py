@@ -1,11 +1,15 @@
-"""The `unionbench` command line (contract in DESIGN.md). Exit 0 on success, 1 when refused, 2 on usage errors."""
+"""The `unionbench` command line (README.md, "命令行 · Command line", lists every command). Exit 0 on success, 1 when
+refused, 2 on usage errors."""
 
 import argparse
 import getpass
 import logging
+import os
 import sys
 import time
+from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
 import duckdb
 import pandas as pd
@@ -21,12 +25,12 @@ from unionbench.ingest.layout import IndicatorNames
 from unionbench.ingest.normalise import read_period
 from unionbench.ingest.parse import read_upload
 from unionbench.ingest.problems import FileRejected, Problem
-from unionbench.initdb import CatalogueError, initialise
-from unionbench.paths import resolve_db_path
+from unionbench.initdb import CatalogueError, init_database
+from unionbench.paths import DB_ENV, app_dir, resolve_db_path
 from unionbench.regions import RegionResolver
 from unionbench.scale import cmd_scale
 from unionbench.similar import DEFAULT_K, MAX_K, WITHIN, NoPeers, peers_csv_frame, similar_peers
-from unionbench.store import NotInitialised, WriterBusy, replica, writer
+from unionbench.store import NotInitialised, WriterBusy, replica
 from unionbench.views import catalogue
 
 USAGE, REFUSED = 2, 1
@@ -37,10 +41,25 @@ class UsageError(Exception):
     pass
 
 
+def db_option() -> argparse.ArgumentParser:
+    """--db, accepted before and after the command (`unionbench --db X init` and `unionbench init --db X`, issue 15):
+    every parser gets it, with no default of its own, so the one given wins wherever it stands."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        help="database file (default: $UNIONBENCH_DB, else var/unionbench.duckdb under the working directory)",
+    )
+    return parent
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="unionbench", description="工会对标看板 · Union Benchmark Dashboard")
-    parser.add_argument("--db", help="database file (default: $UNIONBENCH_DB, else var/unionbench.duckdb)")
-    commands = parser.add_subparsers(dest="command", required=True)
+    shared = [db_option()]
+    parser = argparse.ArgumentParser(
+        prog="unionbench", description="工会对标看板 · Union Benchmark Dashboard", parents=shared
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    commands = SimpleNamespace(add_parser=partial(subparsers.add_parser, parents=shared))  # --db on every command
     init = commands.add_parser("init", help="create or migrate the database; load regions and the catalogue")
     init.add_argument("--demo", action="store_true", help="also load the bundled demo dataset")
     ingest = commands.add_parser("ingest", help="check and commit a quarterly CSV or XLSX file")
@@ -76,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     comp.add_argument("--out", help="write to this file instead of standard output")
     scale = commands.add_parser("scale", help="build a synthetic national-scale database (about 2.2M figures)")
     scale.add_argument("--out", help="the database to build (default: --db)")
+    serve = commands.add_parser("serve", help="serve the dashboard (streamlit) from wherever unionbench is installed")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine)")
+    serve.add_argument("--port", type=int, default=8501, help="port (default 8501)")
+    serve.add_argument(
+        "streamlit_options", nargs="*", help="more streamlit options after --, e.g. -- --server.baseUrlPath ub"
+    )
     add_peer_and_set_commands(commands)
     return parser
 
@@ -89,8 +114,7 @@ def login_name() -> str:
 
 def cmd_init(db: Path, args) -> int:
     started = time.perf_counter()
-    with writer(db) as store:
-        report = initialise(store, demo=args.demo)
+    report = init_database(db, demo=args.demo)
     print(f"数据库 database: {db}")
     print(
         f"地区 regions: {report.regions} · 指标 indicators: {report.indicators} · "
@@ -359,6 +383,18 @@ def cmd_briefing(db: Path, args) -> int:
     return 0
 
 
+def cmd_serve(db: Path, args) -> int:
+    """Replace this process with `streamlit run` on the installed dashboard.py, reading the database given here.
+    The app's own .streamlit/config.toml lies beside dashboard.py, so Streamlit applies it from any working
+    directory; accounts are read from .streamlit/secrets.toml in the working directory (or ~/.streamlit)."""
+    dashboard = app_dir() / "dashboard.py"
+    command = [sys.executable, "-m", "streamlit", "run", str(dashboard), "--server.address", args.host]
+    command += ["--server.port", str(args.port), *args.streamlit_options]
+    sys.stdout.flush()
+    os.execve(sys.executable, command, {**os.environ, DB_ENV: str(db)})
+    return 0  # not reached
+
+
 COMMANDS = {
     "init": cmd_init,
     "ingest": cmd_ingest,
@@ -370,8 +406,9 @@ COMMANDS = {
     "scale": cmd_scale,
     "briefing": cmd_briefing,
     "compare": cmd_compare,
+    "serve": cmd_serve,
 }
-NEEDS_DATABASE = {"ingest", "uploads", "revert", "history", "export", "briefing", "compare"}
+NEEDS_DATABASE = {"ingest", "uploads", "revert", "history", "export", "briefing", "compare", "serve"}
 
 
 # --- issue 16: similar peers and custom benchmark sets ----------------------------------------------------------
@@ -473,7 +510,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    db = resolve_db_path(args.db)
+    db = resolve_db_path(getattr(args, "db", None))
     if args.command in NEEDS_DATABASE and not db.exists():
         print(
             f"数据库不存在，请先运行 unionbench init / no database at {db}: run `unionbench init` first",

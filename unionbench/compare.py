@@ -46,7 +46,7 @@ from unionbench.formatting import (
 from unionbench.i18n import words
 from unionbench.periods import quarter_of, shift
 from unionbench.store import Store
-from unionbench.views import benchmark_members, catalogue
+from unionbench.views import benchmark_members, catalogue, named, region_names
 
 REFERENCES = ("average", "best", "p90")  # or one reference region's adcode
 SCOPES = ("counties", "province_counties", "province_cities", "benchmark_cities", "benchmark_counties")
@@ -722,7 +722,7 @@ def gaps_to_each_member(store: Store, sel: Selection, indicator: str) -> pd.Data
     """The home against each reference region on its own, for one indicator: one comparison row per region (the
     wall screen's city-by-city panel), with the region's name. Same rules as `comparison`."""
     _, regions = reference_regions(store, replace(sel, reference="average"))
-    names = store.query("region_names", adcodes=regions).set_index("adcode")["name_zh"]
+    names = region_names(store, regions, sel.lang)
     rows = []
     for region in regions:
         row = comparison(store, replace(sel, reference=region), only=[indicator]).iloc[0]
@@ -737,7 +737,7 @@ def counties_comparison(store: Store, sel: Selection) -> pd.DataFrame:
     if region_facts(store, sel.home).get("level") != "city":
         return pd.DataFrame(columns=["region", "region_name", *COLUMNS])
     counties = children(store, [sel.home])
-    names = store.query("region_names", adcodes=counties).set_index("adcode")["name_zh"]
+    names = region_names(store, counties, sel.lang)
     frames = [
         comparison(store, sel.with_home(county)).assign(region=county, region_name=names.get(county, county))
         for county in counties
@@ -752,7 +752,7 @@ def trend_lines(store: Store, sel: Selection, indicator: str) -> pd.DataFrame:
     periods = history_periods(sel.period)
     _, members = reference_regions(store, replace(sel, reference="average"))
     figures = store.query("compared_figures", regions=[sel.home, *members], periods=periods)
-    figures = figures[figures["indicator"] == indicator]
+    figures = named(store, figures[figures["indicator"] == indicator], sel.lang)
     lines = figures[["region", "region_name", "period", "figure"]].assign(
         role=["home" if r == sel.home else "member" for r in figures["region"]]
     )

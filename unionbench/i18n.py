@@ -1919,6 +1919,11 @@ STRINGS: dict[str, dict] = {
         "zh": "{region}",
         "en": "{region}",
     },
+    # issue 16: the wall screen's data time, shorter in English so the title keeps one line with an English name
+    "screen_data_as_of": {
+        "zh": "数据更新于 {time}",
+        "en": "As of {time}",
+    },
     # --- issue 16: similar peers and custom benchmark sets (unionbench.similar, unionbench.custom_sets, the set
     # editor page) ---
     "sets.bad_id": {
