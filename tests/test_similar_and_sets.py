@@ -76,8 +76,8 @@ def twin_db(demo_db_path, tmp_path_factory):
         counties = store.query("structural_figures", level="county", province="510000")
         with store.transaction() as cur:
             cur.execute(
-                "insert into regions values (?, '孪生市', 'city', '510000', '510000'), "
-                "(?, '孪生县', 'county', ?, '510000')",
+                "insert into regions (adcode, name_zh, level, parent, province) values "
+                "(?, '孪生市', 'city', '510000', '510000'), (?, '孪生县', 'county', ?, '510000')",
                 [TWIN_CITY, TWIN_COUNTY, TWIN_CITY],
             )
         rows = []
