@@ -15,14 +15,14 @@ from components.url_state import to_url
 
 ctx = page_setup()
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
-homes = data.home_regions(store, version)
+homes = data.home_regions(store, version, lang)
 home = pick(t("home_region", lang), "home", list(homes), DEFAULT_HOME, homes.get)
 to_url("home")
 st.title(t("sets_heading", lang))
 saved_message(lang)
 
 counties = data.peer_regions(store, version, "counties", home, DEFAULT_BENCHMARK)
-regions = {home: homes[home], **data.region_names(store, version, counties)}
+regions = {home: homes[home], **data.region_names(store, version, counties, lang)}
 region, within, k = peers_controls(lang, regions, home)
 peers_panel(ctx, region, regions[region], k, within)
 

@@ -212,7 +212,10 @@ def similar_peers(_store: Store, version: str, home: str, k: int, within: str) -
 def peers_display(_store: Store, version: str, home: str, k: int, within: str, lang: str):
     """The peers panel's table and the home's figures line, in `lang` (similar.peers_display)."""
     result = similar_peers(_store, version, home, k, within)
-    return None if result is None else similar.peers_display(result, catalogue(_store, version, lang), lang)
+    if result is None:
+        return None
+    places = views.region_names(_store, list(result.peers["region_code"]), lang)
+    return similar.peers_display(result, catalogue(_store, version, lang), lang, places)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -222,6 +225,6 @@ def custom_sets(_store: Store, version: str):
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def cities(_store: Store, version: str) -> dict[str, str]:
-    """Every city of China (adcode → name), for choosing a set's members."""
-    return views.cities(_store)
+def cities(_store: Store, version: str, lang: str = "zh") -> dict[str, str]:
+    """Every city of China (adcode → 'name · province' in `lang`), for choosing a set's members."""
+    return views.cities(_store, lang)

@@ -77,7 +77,7 @@ def set_editor(ctx: PageContext, admin: str, peer_cities: list[str], home_name: 
         t("editor_pick", lang), choices, format_func=lambda c: names.get(c) or t("editor_new", lang), key="set_choice"
     )
     load_into_editor(choice, sets)
-    cities = data.cities(ctx.store, ctx.data_version)
+    cities = data.cities(ctx.store, ctx.data_version, lang)
     left, right = st.columns(2)
     left.text_input(t("set_name_zh", lang), key="set_name_zh", max_chars=40)
     right.text_input(t("set_name_en", lang), key="set_name_en", max_chars=40)
@@ -149,7 +149,7 @@ def saved_sets(ctx: PageContext) -> None:
         st.caption(t("no_custom_sets", lang))
         return
     codes = tuple(dict.fromkeys(code for members in sets["members"] for code in members))
-    member_names = data.region_names(ctx.store, ctx.data_version, codes)
+    member_names = data.region_names(ctx.store, ctx.data_version, codes, lang)
     sep = "、" if lang == "zh" else ", "
 
     def when(users: pd.Series, stamps: pd.Series) -> list[str]:

@@ -59,7 +59,9 @@ def test_the_page_speaks_english(sets_page):
     at = sets_page(lang="en")
     assert not at.exception
     assert at.title[0].value == "Similar places and custom benchmark sets"
-    assert "Places like 广元市" in [s.value for s in at.subheader]
+    assert "Places like Guangyuan City" in [s.value for s in at.subheader]
+    html = html_of(at)
+    assert "Nanchong City" in html and "南充市" not in html and "Workers" in html
 
 
 def test_a_refused_set_lists_each_problem_and_writes_nothing(sets_page, writable_db):

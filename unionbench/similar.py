@@ -124,15 +124,21 @@ def similar_in_text(ids: list[str], names: dict[str, str], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(names.get(i, i) for i in ids)
 
 
-def peers_display(result: Similar, indicators: dict, lang: str) -> tuple[pd.DataFrame, str]:
+def peers_display(
+    result: Similar, indicators: dict, lang: str, place_names: dict[str, str] | None = None
+) -> tuple[pd.DataFrame, str]:
     """The peers panel's table (rank, region, distance, similar in, each structural figure with its unit) and the
-    line naming the home's own figures and their quarter, in `lang` (`indicators`: the catalogue in that language)."""
+    line naming the home's own figures and their quarter, in `lang` (`indicators`: the catalogue in that language;
+    `place_names`: adcode → the place's name in it, else the Chinese name)."""
     w = words("similar.", lang)
     names = {i: ind.name for i, ind in indicators.items()}
+    places = place_names or {}
     frame = pd.DataFrame(
         {
             w["col_rank"]: result.peers["rank"],
-            w["col_region"]: result.peers["region_name"],
+            w["col_region"]: [
+                places.get(c, n) for c, n in zip(result.peers["region_code"], result.peers["region_name"], strict=True)
+            ],
             w["col_distance"]: [f"{d:.2f}" for d in result.peers["distance"]],
             w["col_similar_in"]: [similar_in_text(ids, names, lang) for ids in result.peers["similar_in"]],
         }

@@ -29,13 +29,14 @@ def benchmark_sets(store: Store) -> pd.DataFrame:
     return store.query("benchmark_sets")
 
 
-def cities(store: Store) -> dict[str, str]:
-    """Every city of China by code → 'name · province' (two provinces may have a city of one name): what a custom
-    benchmark set is chosen from (issue 16)."""
+def cities(store: Store, lang: str = "zh") -> dict[str, str]:
+    """Every city of China by code → 'name · province' in `lang` (two provinces may have a city of one name): what a
+    custom benchmark set is chosen from (issue 16)."""
     found = store.query("cities")
+    column = name_column(lang)
     labels = [
         f"{name} · {province}" if isinstance(province, str) else name
-        for name, province in zip(found.name_zh, found.province_name, strict=True)
+        for name, province in zip(found[column], found[f"province_{column}"], strict=True)
     ]
     return dict(zip(found.adcode, labels, strict=True))
 
