@@ -643,3 +643,23 @@ def status_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     shown["submitted_at"] = pd.to_datetime(shown.submitted_at).dt.strftime("%Y-%m-%d %H:%M:%S").fillna("")
     shown["submission_id"] = shown.submission_id.astype("Int64")
     return shown
+
+
+def region_template_files(store: Store, region: str, period: str, lang: str = "zh") -> dict[str, bytes]:
+    """The upload template with the one row a reporter fills in: its own region (templates.template_frame)."""
+    from unionbench.export import excel_safe_csv, xlsx_bytes
+    from unionbench.templates import REGION_HEADER, template_frame
+
+    parent = store.query("region_names", adcodes=[region]).parent.iloc[0]
+    frame = template_frame(store, parent, period, lang)
+    frame = frame[frame[REGION_HEADER[lang]] == region_names(store, [region])[region]].reset_index(drop=True)
+    sheet = "填报" if lang == "zh" else "Report"
+    return {"csv": excel_safe_csv(frame), "xlsx": xlsx_bytes({sheet: frame})}
+
+
+def accounts_with_example_password(store: Store) -> list[str]:
+    """Enabled database accounts whose password is still the published demo one (auth.EXAMPLE_PASSWORD)."""
+    from unionbench.auth import users_with_example_password
+
+    found = store.query("account_hashes")
+    return users_with_example_password(dict(zip(found.name, found.password_hash, strict=True)))
