@@ -36,6 +36,12 @@ def sign_in_throttles() -> tuple[Throttle, Throttle]:
     return Throttle(limit=5), Throttle(limit=20)
 
 
+def client_address() -> str | None:
+    """The browser's address as the server sees it (None when unknown, e.g. under AppTest)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) else None
+
+
 def current_account(ctx: PageContext) -> Account | None:
     """This session's account, re-read on every run (a disabled account is signed out at once); no drawing."""
     secrets = tuple(sorted(configured_users().items()))
@@ -72,7 +78,7 @@ def sign_in_form(ctx: PageContext, heading: str) -> None:
         if not st.form_submit_button(t("sign_in_button", lang), type="primary"):
             return
         names, addresses = sign_in_throttles()
-        address = st.context.ip_address
+        address = client_address()
         account, wait = sign_in(ctx.store, configured_users(), name, password, address, names, addresses)
         if account is not None:
             st.session_state[SESSION_KEY] = account.name

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components import data
+from components.account import client_address
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import t
@@ -33,7 +34,7 @@ def status_word(status: str, lang: str) -> str:
 def submit(content: bytes, file_name: str, account: Account, period: str, lang: str) -> None:
     """Store the file for review (nothing reaches the figures); the next run says so."""
     try:
-        outcome = submit_file(resolve_db_path(None), content, file_name, account, period, None, st.context.ip_address)
+        outcome = submit_file(resolve_db_path(None), content, file_name, account, period, None, client_address())
     except WriterBusy:
         st.error(t("busy", lang))
         return
@@ -116,7 +117,7 @@ def review_step(ctx: PageContext, account: Account) -> None:
 
 def approve_now(submission_id: int, account: Account, lang: str) -> None:
     try:
-        outcome = approve_submission(resolve_db_path(None), submission_id, account.name, None, st.context.ip_address)
+        outcome = approve_submission(resolve_db_path(None), submission_id, account.name, None, client_address())
     except ReportingError as error:
         st.error(error.text(lang))
         return
@@ -142,7 +143,7 @@ def approve_now(submission_id: int, account: Account, lang: str) -> None:
 
 def return_now(submission_id: int, account: Account, reason: str, lang: str) -> None:
     try:
-        return_submission(resolve_db_path(None), submission_id, account.name, reason, st.context.ip_address)
+        return_submission(resolve_db_path(None), submission_id, account.name, reason, client_address())
     except ReportingError as error:
         st.error(error.text(lang))
         return

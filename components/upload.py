@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components import data
-from components.account import configured_users
+from components.account import client_address, configured_users
 from components.briefing import briefing_buttons
 from components.context import PageContext, current_store, refresh_data
 from components.filters import DEFAULT_BENCHMARK
@@ -194,7 +194,7 @@ def show_preview(ctx: PageContext, prepared: Prepared, period: str | None, key: 
 def commit(content: bytes, file_name: str, user: str, period: str, changes: pd.DataFrame, lang: str, home: str) -> None:
     """Check again and commit under the writer lock; remember the outcome for the next run, which starts fresh."""
     try:
-        outcome = publish_file(resolve_db_path(None), content, file_name, user, period, None, st.context.ip_address)
+        outcome = publish_file(resolve_db_path(None), content, file_name, user, period, None, client_address())
     except WriterBusy:
         st.error(t("busy", lang))
         return
@@ -277,7 +277,7 @@ def history(ctx: PageContext, user: str) -> None:
     confirmed = st.checkbox(t("revert_confirm", lang, id=pick), key=f"revert_confirm_{pick}")
     if st.button(t("revert_button", lang), disabled=not confirmed, icon=":material/undo:"):
         try:
-            revert(resolve_db_path(None), int(pick), user, st.context.ip_address)
+            revert(resolve_db_path(None), int(pick), user, client_address())
         except RevertError as error:
             st.error(error.zh if lang == "zh" else error.en)
             return

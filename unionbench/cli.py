@@ -196,7 +196,7 @@ def ingest_account(db: Path, name: str | None) -> reporting.Account:
     """Who `ingest` acts as: the database account named by --user (a reporter submits, an admin commits); a name
     without an account, or none, is the operator at the server's shell, who commits as before."""
     name = name or login_name()
-    found = reporting.accounts(replica(db).current())
+    found = reporting.accounts(reporting_cli.fresh(db))
     found = found[found.name == name]
     if found.empty:
         return reporting.Account(name, "admin", source="shell")

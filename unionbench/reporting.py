@@ -139,7 +139,8 @@ def sign_in_users(store: Store, secrets_users: Mapping[str, str]) -> dict[str, A
         if str(name) not in taken
     }
     for row in found.itertuples(index=False):
-        users[row.name] = (row.password_hash, Account(row.name, row.role, row.region))
+        region = row.region if isinstance(row.region, str) else None  # null comes back as NaN
+        users[row.name] = (row.password_hash, Account(row.name, row.role, region))
     return users
 
 

@@ -71,6 +71,13 @@ def acting(args) -> str:
 NEEDS_DATABASE = {"users", "submissions", "approve", "return", "status", "audit", "deadline"}
 
 
+def fresh(db: Path):
+    """The newest published snapshot, looked for now (a command may follow a write in the same process)."""
+    reader = replica(db)
+    reader.refresh()
+    return reader.current()
+
+
 def refused(error: ReportingError) -> int:
     print(f"{error.zh} / {error.en}", file=sys.stderr)
     return REFUSED
@@ -111,7 +118,7 @@ def cmd_users(db: Path, args) -> int:
 
 
 def list_users(db: Path) -> int:
-    found = reporting.accounts(replica(db).current())
+    found = reporting.accounts(fresh(db))
     print("name\trole\tregion\tregion_name\tstatus\tcreated_at")
     for row in found.itertuples(index=False):
         region = row.region if isinstance(row.region, str) else ""
@@ -135,7 +142,7 @@ def import_secrets(db: Path, path: Path, by: str) -> int:
 
 def cmd_submissions(db: Path, args) -> int:
     period = quarter(args.period) if args.period else None
-    found = reporting.submissions(replica(db).current(), period)
+    found = reporting.submissions(fresh(db), period)
     print("id\tstatus\tregion\tregion_name\tuser\tsubmitted_at\tperiods\tfigures\tfile\treviewed_by\treason")
     for row in found.itertuples(index=False):
         reviewed = row.reviewed_by if isinstance(row.reviewed_by, str) else ""
@@ -195,7 +202,7 @@ def cmd_status(db: Path, args) -> int:
         raise ReportingUsage(f"无法识别日期 / cannot read the date: {args.today} (e.g. 2027-01-18)") from None
     if args.deadline_days is not None and not 0 <= args.deadline_days <= 366:
         raise ReportingUsage("--deadline-days 须在 0–366 之间 / --deadline-days is 0 to 366")
-    frame = reporting.status_table(replica(db).current(), args.home, period, today, args.deadline_days)
+    frame = reporting.status_table(fresh(db), args.home, period, today, args.deadline_days)
     if frame.empty:
         raise ReportingUsage(f"{args.home} 没有下属区县 / {args.home} has no counties")
     reporting.status_csv_frame(frame).to_csv(sys.stdout, index=False, lineterminator="\n")
@@ -216,7 +223,7 @@ def cmd_audit(db: Path, args) -> int:
 def cmd_deadline(db: Path, args) -> int:
     by = acting(args)
     if args.days is None:
-        days = reporting.deadline_days(replica(db).current())
+        days = reporting.deadline_days(fresh(db))
         print(f"季度结束后第 {days} 天截止 / figures are due {days} days after a quarter ends")
         return 0
     try:
