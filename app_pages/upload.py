@@ -25,7 +25,9 @@ st.title(t("upload_heading", ctx.lang))
 example_password_warning(ctx)
 account = signed_in_account(ctx)
 last_outcome(ctx.lang)
-if account.is_admin:
+if account.is_admin:  # reviewing the counties' submissions comes first in the quarterly cycle
+    review_step(ctx, account)
+    st.divider()
     home_name = data.region_name(ctx.store, ctx.data_version, HOME)
     period = period_picker(ctx, HOME)
     template_step(ctx, HOME, home_name, period)
@@ -36,8 +38,6 @@ st.divider()
 upload_step(ctx, account, period, HOME)
 st.divider()
 if account.is_admin:
-    review_step(ctx, account)
-    st.divider()
     history(ctx, account.name)
     audit_section(ctx)
 else:

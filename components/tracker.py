@@ -13,7 +13,7 @@ from components.strings import t
 from unionbench.formatting import period_text
 from unionbench.templates import upload_period_choices
 
-SYMBOLS = {"missing": "○", "submitted": "◐", "returned": "↩", "approved": "●"}
+SYMBOLS = {"missing": "○", "submitted": "◇", "returned": "↩", "approved": "●"}
 
 
 def tracker_period(ctx: PageContext, home: str) -> str:

@@ -413,6 +413,6 @@ def test_the_tracker_page_lists_every_county_with_its_status_for_signed_in_users
     assert 'data-testid="ub-tracker"' in table
     for county in ["利州区", "昭化区", "朝天区", "旺苍县", "青川县", "剑阁县", "苍溪县"]:
         assert county in table
-    assert "◐ 待审核" in table and "○ 未报送" in table
+    assert "◇ 待审核" in table and "○ 未报送" in table
     assert [m.value for m in at.metric] == ["6", "0", "1", "0"]  # missing, returned, submitted, approved
     assert len(at.code) == 6 and all(c.value.startswith("【报送提醒】") for c in at.code)

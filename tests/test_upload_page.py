@@ -55,7 +55,7 @@ def test_a_signed_in_clerk_sees_the_template_the_uploader_the_review_and_the_his
     at = sign_in(upload_page({"clerk": hash_password(PASSWORD, iterations=1000)}), "clerk", PASSWORD)
     assert not at.exception
     headings = [s.value for s in at.subheader]
-    assert headings == ["① 下载填报模板", "② 上传填好的文件", "待审核的报送（0）", "上传记录"]  # secrets: an admin
+    assert headings == ["待审核的报送（0）", "① 下载填报模板", "② 上传填好的文件", "上传记录"]  # secrets: an admin
     assert len(at.get("file_uploader")) == 1
     assert at.selectbox(key="upload_period").value == "2026Q4"  # the quarter after the newest with data
 

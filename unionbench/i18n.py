@@ -112,13 +112,13 @@ STRINGS: dict[str, dict] = {
     },
     "example_password": {
         "zh": (
-            "安全提醒：有上传账号仍在使用示例密码 demo2026，而本数据库不只是演示数据。请用 unio"
-            "nbench passwd 生成新密码并更新 .streamlit/secrets.toml。"
+            "安全提醒：有上传账号仍在使用示例密码 demo2026，而本数据库不只是演示数据。请在服务器上运行 "
+            "unionbench users passwd 用户名 更换密码（.streamlit/secrets.toml 中的账号用 unionbench passwd 生成新行）。"
         ),
         "en": (
-            "Security warning: an upload account still has the example password demo2026 on a d"
-            "atabase that holds more than demo data. Run `unionbench passwd` and update .stream"
-            "lit/secrets.toml."
+            "Security warning: an upload account still has the example password demo2026 on a database that holds "
+            "more than demo data. Run `unionbench users passwd NAME` on the server (for a .streamlit/secrets.toml "
+            "account, `unionbench passwd` prints a new line)."
         ),
     },
     "not_initialised": {
