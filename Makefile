@@ -8,7 +8,7 @@ export UNIONBENCH_DB ?= var/unionbench.duckdb
 PORT ?= 8501
 HOST ?= 127.0.0.1  # this machine only; HOST=0.0.0.0 make run serves the office network (put it behind the proxy)
 
-.PHONY: secrets run test lint bench install install-test browser db clean
+.PHONY: run test lint bench install install-test browser db clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -40,11 +40,8 @@ browser:
 db: install
 	@if [ -f "$(UNIONBENCH_DB)" ]; then $(UB) init; else $(UB) init --demo; fi
 
-# The upload page needs accounts; a new checkout gets the demo account (demo / demo2026), never overwriting yours.
-secrets:
-	@test -f .streamlit/secrets.toml || cp .streamlit/secrets.example.toml .streamlit/secrets.toml
-
-run: install db secrets
+# Accounts live in the database (issue 14): a new database gets the demo ones from `init --demo` (README).
+run: install db
 	$(VENV)/bin/streamlit run dashboard.py --server.address $(HOST) --server.port $(PORT)
 
 test: install-test browser
