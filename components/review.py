@@ -33,16 +33,27 @@ def status_word(status: str, lang: str) -> str:
 
 def submit(content: bytes, file_name: str, account: Account, period: str, lang: str) -> None:
     """Store the file for review (nothing reaches the figures); the next run says so."""
-    try:
-        outcome = submit_file(resolve_db_path(None), content, file_name, account, period, None, client_address())
-    except WriterBusy:
-        st.error(t("busy", lang))
+    address = client_address()
+    outcome = attempt(
+        lambda: submit_file(resolve_db_path(None), content, file_name, account, period, None, address), lang
+    )
+    if outcome is None:
         return
     if outcome.submission_id is None:
         show_problems(outcome.prepared, lang)
         return
-    notice = t("submitted_notice", lang, id=outcome.submission_id, figures=len(outcome.prepared.observations))
-    done(notice)
+    done(t("submitted_notice", lang, id=outcome.submission_id, figures=len(outcome.prepared.observations)))
+
+
+def attempt(write, lang: str):
+    """Run one write; when it is refused (not waiting for review …) or the database is busy, say so: None."""
+    try:
+        return write()
+    except ReportingError as error:
+        st.error(error.text(lang))
+    except WriterBusy:
+        st.error(t("busy", lang))
+    return None
 
 
 def done(notice: str) -> None:
@@ -116,41 +127,27 @@ def review_step(ctx: PageContext, account: Account) -> None:
 
 
 def approve_now(submission_id: int, account: Account, lang: str) -> None:
-    try:
-        outcome = approve_submission(resolve_db_path(None), submission_id, account.name, None, client_address())
-    except ReportingError as error:
-        st.error(error.text(lang))
-        return
-    except WriterBusy:
-        st.error(t("busy", lang))
+    address = client_address()
+    outcome = attempt(
+        lambda: approve_submission(resolve_db_path(None), submission_id, account.name, None, address), lang
+    )
+    if outcome is None:
         return
     if outcome.result is None:
         show_problems(outcome.prepared, lang)
         return
     result = outcome.result
-    done(
-        t(
-            "approved_notice",
-            lang,
-            id=submission_id,
-            upload=result.upload_id,
-            added=result.added,
-            changed=result.changed,
-            unchanged=result.unchanged,
-        )
-    )
+    counts = {"added": result.added, "changed": result.changed, "unchanged": result.unchanged}
+    done(t("approved_notice", lang, id=submission_id, upload=result.upload_id, **counts))
 
 
 def return_now(submission_id: int, account: Account, reason: str, lang: str) -> None:
-    try:
-        return_submission(resolve_db_path(None), submission_id, account.name, reason, client_address())
-    except ReportingError as error:
-        st.error(error.text(lang))
-        return
-    except WriterBusy:
-        st.error(t("busy", lang))
-        return
-    done(t("returned_notice", lang, id=submission_id))
+    address = client_address()
+    returned = attempt(
+        lambda: return_submission(resolve_db_path(None), submission_id, account.name, reason, address) or True, lang
+    )
+    if returned:
+        done(t("returned_notice", lang, id=submission_id))
 
 
 def audit_section(ctx: PageContext) -> None:

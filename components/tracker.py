@@ -10,27 +10,15 @@ from components import data
 from components.context import PageContext
 from components.plain import plain_table
 from components.strings import t
-from unionbench.formatting import period_text
-from unionbench.templates import upload_period_choices
+from components.upload import period_picker
 
 SYMBOLS = {"missing": "○", "submitted": "◇", "returned": "↩", "approved": "●"}
-
-
-def tracker_period(ctx: PageContext, home: str) -> str:
-    """The quarter being reported: by default the one after the newest with figures (as on the upload page)."""
-    choices, due = upload_period_choices(data.latest_period(ctx.store, ctx.data_version, home), dt.date.today())
-    if st.session_state.get("tracker_period") not in choices:
-        st.session_state["tracker_period"] = due
-    narrow, _ = st.columns([1, 3])
-    return narrow.selectbox(
-        t("quarter", ctx.lang), choices, format_func=lambda p: period_text(p, ctx.lang), key="tracker_period"
-    )
 
 
 def tracker(ctx: PageContext, home: str, today: dt.date) -> pd.DataFrame:
     """The quarter's table, its counts by status and the reminders; returns the rows shown."""
     lang = ctx.lang
-    period = tracker_period(ctx, home)
+    period = period_picker(ctx, home, "tracker_period")
     rows = data.status_table(ctx.store, ctx.data_version, home, period, today)
     due = dt.date.fromisoformat(rows.deadline.iloc[0]) if len(rows) else None
     days = data.deadline_days(ctx.store, ctx.data_version)

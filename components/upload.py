@@ -42,15 +42,13 @@ def example_password_warning(ctx: PageContext) -> None:
         st.warning(t("example_password", ctx.lang), icon=":material/lock_open:")
 
 
-def period_picker(ctx: PageContext, home: str) -> str:
-    """One quarter for both the template and a file without a period column."""
+def period_picker(ctx: PageContext, home: str, key: str = "upload_period") -> str:
+    """One quarter for both the template and a file without a period column (the tracker's too, issue 14)."""
     choices, due = upload_period_choices(data.latest_period(ctx.store, ctx.data_version, home), dt.date.today())
-    if st.session_state.get("upload_period") not in choices:
-        st.session_state["upload_period"] = due
+    if st.session_state.get(key) not in choices:
+        st.session_state[key] = due
     narrow, _ = st.columns([1, 3])
-    return narrow.selectbox(
-        t("quarter", ctx.lang), choices, format_func=lambda p: period_text(p, ctx.lang), key="upload_period"
-    )
+    return narrow.selectbox(t("quarter", ctx.lang), choices, format_func=lambda p: period_text(p, ctx.lang), key=key)
 
 
 def template_step(ctx: PageContext, home: str, home_name: str, period: str) -> None:

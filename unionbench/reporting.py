@@ -30,7 +30,7 @@ from unionbench.ingest import (
     MAX_LISTED,
     Prepared,
     UploadOutcome,
-    archive_path,
+    archive_file,
     check_outside_lock,
     commit_file,
     prepare,
@@ -384,16 +384,6 @@ class SubmitOutcome:
     submission_id: int | None  # None when refused
 
 
-def archive(primary: Path, prepared: Prepared, file_name: str, data: bytes) -> None:
-    """The original bytes beside the database, named by their hash (as uploads are)."""
-    path = archive_path(primary, prepared.sha256, file_name)
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial")
-        partial.write_bytes(data)
-        partial.replace(path)
-
-
 def submit_file(
     primary: Path,
     data: bytes,
@@ -412,7 +402,7 @@ def submit_file(
         prepared = restricted_for(store, prepared, account)
         if not prepared.ok:
             return SubmitOutcome(prepared, None)
-        archive(primary, prepared, file_name, data)
+        archive_file(primary, prepared.sha256, file_name, data)
         rows = prepared.observations[["region", "indicator", "period", "value"]].astype({"value": "float64"})
         with store.transaction() as cur:
             submission_id = cur.execute(

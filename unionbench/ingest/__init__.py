@@ -206,6 +206,16 @@ def archive_path(primary: Path, sha256: str, file_name: str) -> Path:
     return primary.parent / f"{primary.stem}.archive" / f"{sha256}{safe}"
 
 
+def archive_file(primary: Path, sha256: str, file_name: str, data: bytes) -> None:
+    """Keep the original bytes beside the database (once per content), written whole or not at all."""
+    archive = archive_path(primary, sha256, file_name)
+    if not archive.exists():
+        archive.parent.mkdir(parents=True, exist_ok=True)
+        partial = archive.with_suffix(".partial")
+        partial.write_bytes(data)
+        partial.replace(archive)
+
+
 def commit_file(
     primary: Path,
     data: bytes,
@@ -234,12 +244,7 @@ def commit_file(
             prepared = prepare(data, file_name, store, period, today)
             if not prepared.ok:
                 return UploadOutcome(prepared, None)
-        archive = archive_path(primary, prepared.sha256, file_name)
-        if not archive.exists():
-            archive.parent.mkdir(parents=True, exist_ok=True)
-            partial = archive.with_suffix(".partial")
-            partial.write_bytes(data)
-            partial.replace(archive)
+        archive_file(primary, prepared.sha256, file_name, data)
         result = commit_observations(
             store,
             prepared.observations,
