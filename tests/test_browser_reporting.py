@@ -42,17 +42,18 @@ def page(browser):
     context.close()
 
 
-def sign_in(page, server: str, name: str) -> None:
+def sign_in(page, server: str, name: str, password: str = "demo2026") -> None:
     page.goto(f"{server}/upload")
     wait_for_app(page)
     if page.get_by_role("button", name="退出登录").count():  # a session kept from before: start fresh
         page.get_by_role("button", name="退出登录").click()
         wait_for_app(page)
     page.get_by_label("用户名").fill(name)
-    page.get_by_label("密码").fill("demo2026")
+    page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
     wait_for_app(page)
-    expect(page.get_by_text(f"已登录：{name}")).to_be_visible()
+    if password == "demo2026":
+        expect(page.get_by_text(f"已登录：{name}")).to_be_visible()
 
 
 def stations_tile(page, server: str) -> str:
@@ -102,6 +103,19 @@ def test_reporter_submits_admin_approves_and_the_overview_shows_the_figure(serve
 
     assert "452" in stations_tile(page, server)
     assert page.outside_requests == []
+
+
+def test_an_admin_reads_the_audit_log_with_a_failed_sign_in_and_the_approval(server, page):
+    sign_in(page, server, "cangxi", "not-the-password")
+    expect(page.get_by_text("用户名或密码不正确")).to_be_visible()
+    sign_in(page, server, "demo")
+    page.get_by_text("操作日志").click()
+    log = page.locator("[data-testid=ub-audit]")
+    expect(log).to_contain_text("登录失败")
+    expect(log).to_contain_text("审核通过")
+    assert "not-the-password" not in log.inner_text()
+    page.get_by_text("操作日志").evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.screenshot(path=ARTIFACTS / "reporting-audit-log-1920x1080.png")
 
 
 def test_the_tracker_shows_each_countys_status_and_reminders(server, page):
