@@ -291,3 +291,8 @@ create table if not exists audit_log (
     detail varchar,                      -- file name, reason, counts
     address varchar                      -- the browser's address, when known
 );
+
+-- A database from before these tables: mark its figures stale once, so the writer that applies this schema bumps
+-- the data version and publishes a snapshot that has them (readers sign in against the snapshot).
+delete from meta where key = 'figures_version' and not exists (select 1 from meta where key = 'reporting_schema');
+insert or replace into meta values ('reporting_schema', '1');

@@ -416,3 +416,32 @@ def test_the_tracker_page_lists_every_county_with_its_status_for_signed_in_users
     assert "◇ 待审核" in table and "○ 未报送" in table
     assert [m.value for m in at.metric] == ["6", "0", "1", "0"]  # missing, returned, submitted, approved
     assert len(at.code) == 6 and all(c.value.startswith("【报送提醒】") for c in at.code)
+
+
+def test_a_database_from_before_the_accounts_gets_them_published_by_its_next_writer(db):
+    from unionbench.store import Store, bump_data_version, publish, writer, writer_lock
+
+    with writer_lock(db):  # make it look like a database of the previous release, published as such
+        old = Store(db)
+        with old.transaction() as cur:
+            for table in ("users", "submissions", "submission_rows", "audit_log"):
+                cur.execute(f"drop table {table}")
+            cur.execute("delete from meta where key = 'reporting_schema'")
+            bump_data_version(cur, figures=False)
+        publish(old)
+        old.close()
+    with pytest.raises(Exception, match="users"):
+        read(db, reporting.accounts)
+    with writer(db):  # e.g. `unionbench init` after upgrading
+        pass
+    assert list(read(db, reporting.accounts).columns)[:3] == ["name", "role", "region"]
+
+
+def test_a_reporters_template_has_its_own_row_and_comes_back_through_a_submission(db):
+    files = read(db, reporting.region_template_files, "510824", "2026Q4", "zh")
+    lines = files["csv"].decode("utf-8-sig").splitlines()
+    assert len(lines) == 2 and lines[1].startswith("苍溪县,2026Q4,")
+    cells = lines[1].split(",")
+    filled = ",".join(cells[:2] + ["3"] * (len(cells) - 2))
+    outcome = reporting.submit_file(db, f"{lines[0]}\n{filled}\n".encode(), "苍溪模板.csv", CANGXI, "2026Q4", TODAY)
+    assert outcome.submission_id == 1 and set(outcome.prepared.observations.region) == {"510824"}

@@ -433,6 +433,13 @@ def main(argv: list[str] | None = None) -> int:
     except duckdb.IOException as error:
         print(f"无法打开数据库 / cannot open the database {db}: {error}", file=sys.stderr)
         return REFUSED
+    except duckdb.CatalogException:  # a database from before a table this release reads (issue 14's users)
+        print(
+            f"数据库需要升级，请运行 unionbench init / the database at {db} is from an older release: "
+            "run `unionbench init`",
+            file=sys.stderr,
+        )
+        return REFUSED
     except CatalogueError as error:
         print(f"指标目录有误 / the catalogue is invalid: {error}", file=sys.stderr)
         return REFUSED
