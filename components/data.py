@@ -51,12 +51,6 @@ def latest_period(_store: Store, version: str, region: str) -> str | None:
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def prepared_file(_store: Store, version: str, data: bytes, file_name: str, period: str | None, today):
-    """A file read and checked once per data version (a rerun of the page does not read it again)."""
-    return ingest.prepare(data, file_name, _store, period, today)
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
 def upload_preview(_store: Store, version: str, _prepared: ingest.Prepared, sha256: str, period: str | None):
     return ingest.preview(_store, _prepared)
 
