@@ -38,7 +38,7 @@ st.divider()
 upload_step(ctx, account, period, HOME)
 st.divider()
 if account.is_admin:
-    history(ctx, account.name)
     audit_section(ctx)
+    history(ctx, account.name)
 else:
     my_submissions(ctx, account)
