@@ -11,7 +11,7 @@ TEST_LOCK := requirements-test.lock
 PIP_TOOLS := pip-tools==7.6.2
 HOST ?= 127.0.0.1  # this machine only; HOST=0.0.0.0 make run serves the office network (put it behind the proxy)
 
-.PHONY: secrets run test lint bench install install-test browser db clean lock
+.PHONY: run test lint bench install install-test browser db clean lock
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -46,11 +46,8 @@ browser:
 db: install
 	@if [ -f "$(UNIONBENCH_DB)" ]; then $(UB) init; else $(UB) init --demo; fi
 
-# The upload page needs accounts; a new checkout gets the demo account (demo / demo2026), never overwriting yours.
-secrets:
-	@test -f .streamlit/secrets.toml || cp .streamlit/secrets.example.toml .streamlit/secrets.toml
-
-run: install db secrets
+# Accounts live in the database (issue 14): a new database gets the demo ones from `init --demo` (README).
+run: install db
 	$(VENV)/bin/streamlit run dashboard.py --server.address $(HOST) --server.port $(PORT)
 
 test: install-test browser

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from unionbench import compare, explorer, gaps, ingest, peers, similar, templates, views
+from unionbench import compare, explorer, gaps, ingest, peers, reporting, similar, templates, views
 from unionbench import custom_sets as sets_core
 from unionbench import series as trend_series
 from unionbench.catalog import Indicator
@@ -49,12 +49,6 @@ def uploads(_store: Store, version: str):
 def latest_period(_store: Store, version: str, region: str) -> str | None:
     found = periods(_store, version, region)
     return found[0] if found else None
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def prepared_file(_store: Store, version: str, data: bytes, file_name: str, period: str | None, today):
-    """A file read and checked once per data version (a rerun of the page does not read it again)."""
-    return ingest.prepare(data, file_name, _store, period, today)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -228,3 +222,51 @@ def custom_sets(_store: Store, version: str):
 def cities(_store: Store, version: str, lang: str = "zh") -> dict[str, str]:
     """Every city of China (adcode → 'name · province' in `lang`), for choosing a set's members."""
     return views.cities(_store, lang)
+# --- issue 14: accounts, submissions, the tracker ----------------------------------------------------------------
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def accounts(_store: Store, version: str):
+    return reporting.accounts(_store)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def find_account(_store: Store, version: str, secrets: tuple, name: str | None):
+    """The enabled account of that name (database, or secrets.toml as an admin), or None."""
+    return reporting.find_account(_store, dict(secrets), name)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def submissions(_store: Store, version: str, period: str | None = None):
+    return reporting.submissions(_store, period)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def submission_file(_store: Store, version: str, submission_id: int):
+    return reporting.submission_file(_store, submission_id)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def checked_for(_store: Store, version: str, data: bytes, file_name: str, account, period: str | None, today):
+    """A file read and checked for an account (a reporter's: its own region only), once per data version."""
+    return reporting.check_for(_store, data, file_name, account, period, today)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def status_table(_store: Store, version: str, home: str, period: str, today):
+    return reporting.status_table(_store, home, period, today)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def deadline_days(_store: Store, version: str) -> int:
+    return reporting.deadline_days(_store)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def region_template_files(_store: Store, version: str, region: str, period: str, lang: str) -> dict[str, bytes]:
+    return reporting.region_template_files(_store, region, period, lang)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def accounts_with_example_password(_store: Store, version: str) -> list[str]:
+    return reporting.accounts_with_example_password(_store)

@@ -123,7 +123,9 @@ def test_a_committed_upload_can_be_reverted_from_the_history(server, page):
     wait_for_app(page)
     if page.get_by_role("button", name="登录").count():
         sign_in(page, PASSWORD)
-    page.locator("[data-testid=stSelectbox]").filter(has_text="撤销某次上传").click()
+    pick = page.locator("[data-testid=stSelectbox]").filter(has_text="撤销某次上传")
+    pick.scroll_into_view_if_needed()  # below the review section and the audit log now (issue 14)
+    pick.locator("input").click()
     page.get_by_role("option", name="广元2026Q4-修正.csv").click()
     wait_for_app(page)
     page.get_by_text("我确认撤销上传").click()

@@ -14,13 +14,13 @@ from types import SimpleNamespace
 import duckdb
 import pandas as pd
 
-from unionbench import views
+from unionbench import reporting, reporting_cli, views
 from unionbench.auth import hash_password
 from unionbench.compare import Selection, UnknownReference, compare_csv_frame, comparison
 from unionbench.custom_sets import RULES, SetDraft, SetRejected, remove_set, save_set
 from unionbench.export import atomic_text_file, write_export
 from unionbench.gaps import find_benchmark_set
-from unionbench.ingest import RevertError, commit_file, prepare, preview, revert_upload
+from unionbench.ingest import RevertError, preview
 from unionbench.ingest.layout import IndicatorNames
 from unionbench.ingest.normalise import read_period
 from unionbench.ingest.parse import read_upload
@@ -28,6 +28,7 @@ from unionbench.ingest.problems import FileRejected, Problem
 from unionbench.initdb import CatalogueError, init_database
 from unionbench.paths import DB_ENV, app_dir, resolve_db_path
 from unionbench.regions import RegionResolver
+from unionbench.reporting import ReportingError
 from unionbench.scale import cmd_scale
 from unionbench.similar import DEFAULT_K, MAX_K, WITHIN, NoPeers, peers_csv_frame, similar_peers
 from unionbench.store import NotInitialised, WriterBusy, replica
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         "streamlit_options", nargs="*", help="more streamlit options after --, e.g. -- --server.baseUrlPath ub"
     )
     add_peer_and_set_commands(commands)
+    reporting_cli.add_commands(commands)  # issue 14: users, submissions, approve, return, status, audit
     return parser
 
 
@@ -162,20 +164,18 @@ def cmd_ingest(db: Path, args) -> int:
         print("已拒绝，未写入任何数据：1 个问题 / rejected, nothing written: 1 problem(s)")
         print("  ✗ " + problem_line(rejected.problem))
         return REFUSED
+    account = ingest_account(db, args.user)  # issue 14: a reporter's file is submitted for review
     if args.dry_run:
         store = replica(db).current()
-        prepared = prepare(data, path.name, store, period)
+        prepared = reporting.check_for(store, data, path.name, account, period, None)
+    elif not account.is_admin:
+        submitted = reporting.submit_file(db, data, path.name, account, period)
+        prepared = submitted.prepared
     else:
-        outcome = commit_file(db, data, path.name, args.user or login_name(), period)
+        outcome = reporting.publish_file(db, data, path.name, account.name, period)
         prepared = outcome.prepared
     if not prepared.ok:
-        print(
-            f"已拒绝，未写入任何数据：{prepared.error_count} 个问题 / rejected, nothing written: "
-            f"{prepared.error_count} problem(s)"
-        )
-        for problem in prepared.errors:
-            print("  ✗ " + problem_line(problem))
-        print_problem_counts(prepared)
+        print_problems(prepared)
         return REFUSED
     for problem in prepared.warnings:
         print("  ! " + problem_line(problem))
@@ -189,6 +189,14 @@ def cmd_ingest(db: Path, args) -> int:
         )
         for row in shown.changes[shown.changes.status == "changed"].itertuples():
             print(f"  {row.region_name} {row.indicator_name} {row.period}: {row.old_value:g} → {row.new_value:g}")
+        return 0
+    if not account.is_admin:
+        print(
+            f"已提交，待审核：报送 #{submitted.submission_id}（{len(prepared.observations)} 个数值，"
+            "审核通过后才计入看板）"
+            f" / submitted for review: submission #{submitted.submission_id} ({len(prepared.observations)} figures; "
+            "they count once an admin approves them)"
+        )
         return 0
     result = outcome.result
     if result.changed_nothing:
@@ -211,6 +219,31 @@ def cmd_ingest(db: Path, args) -> int:
         f"{result.unchanged} 未变 unchanged"
     )
     return 0
+
+
+def ingest_account(db: Path, name: str | None) -> reporting.Account:
+    """Who `ingest` acts as: the database account named by --user (a reporter submits, an admin commits); a name
+    without an account, or none, is the operator at the server's shell, who commits as before."""
+    name = name or login_name()
+    found = reporting.accounts(reporting_cli.fresh(db))
+    found = found[found.name == name]
+    if found.empty:
+        return reporting.Account(name, "admin", source="shell")
+    row = found.iloc[0]
+    if row.disabled:
+        raise ReportingError(f"账号 {name} 已停用。", f"The account {name!r} is disabled.")
+    return reporting.Account(name, row.role, row.region if isinstance(row.region, str) else None)
+
+
+def print_problems(prepared) -> None:
+    """Every listed problem of a refused file, and the count of each kind."""
+    print(
+        f"已拒绝，未写入任何数据：{prepared.error_count} 个问题 / rejected, nothing written: "
+        f"{prepared.error_count} problem(s)"
+    )
+    for problem in prepared.errors:
+        print("  ✗ " + problem_line(problem))
+    print_problem_counts(prepared)
 
 
 def print_problem_counts(prepared) -> None:
@@ -242,7 +275,7 @@ def cmd_uploads(db: Path, args) -> int:
 
 def cmd_revert(db: Path, args) -> int:
     try:
-        upload = revert_upload(db, args.upload_id, args.user or login_name())
+        upload = reporting.revert(db, args.upload_id, args.user or login_name())
     except RevertError as error:
         print(f"{error.zh} / {error.en}", file=sys.stderr)
         return REFUSED
@@ -502,6 +535,8 @@ def cmd_sets(db: Path, args) -> int:
 
 COMMANDS |= {"peers": cmd_peers, "sets": cmd_sets}
 NEEDS_DATABASE |= {"peers", "sets"}
+COMMANDS |= reporting_cli.COMMANDS  # issue 14: users, submissions, approve, return, status, audit, deadline
+NEEDS_DATABASE |= reporting_cli.NEEDS_DATABASE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -519,9 +554,12 @@ def main(argv: list[str] | None = None) -> int:
         return REFUSED
     try:
         return COMMANDS[args.command](db, args)
-    except UsageError as error:
+    except (UsageError, reporting_cli.ReportingUsage) as error:
         print(str(error), file=sys.stderr)
         return USAGE
+    except ReportingError as error:
+        print(f"{error.zh} / {error.en}", file=sys.stderr)
+        return REFUSED
     except WriterBusy as error:
         print(f"数据库正被其他写入占用，请稍后再试 / the database is busy: {error}", file=sys.stderr)
         return REFUSED
@@ -534,6 +572,13 @@ def main(argv: list[str] | None = None) -> int:
         return REFUSED
     except duckdb.IOException as error:
         print(f"无法打开数据库 / cannot open the database {db}: {error}", file=sys.stderr)
+        return REFUSED
+    except duckdb.CatalogException:  # a database from before a table this release reads (issue 14's users)
+        print(
+            f"数据库需要升级，请运行 unionbench init / the database at {db} is from an older release: "
+            "run `unionbench init`",
+            file=sys.stderr,
+        )
         return REFUSED
     except CatalogueError as error:
         print(f"指标目录有误 / the catalogue is invalid: {error}", file=sys.stderr)

@@ -112,13 +112,13 @@ STRINGS: dict[str, dict] = {
     },
     "example_password": {
         "zh": (
-            "安全提醒：有上传账号仍在使用示例密码 demo2026，而本数据库不只是演示数据。请用 unio"
-            "nbench passwd 生成新密码并更新 .streamlit/secrets.toml。"
+            "安全提醒：有上传账号仍在使用示例密码 demo2026，而本数据库不只是演示数据。请在服务器上运行 "
+            "unionbench users passwd 用户名 更换密码（.streamlit/secrets.toml 中的账号用 unionbench passwd 生成新行）。"
         ),
         "en": (
-            "Security warning: an upload account still has the example password demo2026 on a d"
-            "atabase that holds more than demo data. Run `unionbench passwd` and update .stream"
-            "lit/secrets.toml."
+            "Security warning: an upload account still has the example password demo2026 on a database that holds "
+            "more than demo data. Run `unionbench users passwd NAME` on the server (for a .streamlit/secrets.toml "
+            "account, `unionbench passwd` prints a new line)."
         ),
     },
     "not_initialised": {
@@ -818,12 +818,12 @@ STRINGS: dict[str, dict] = {
     },
     "no_upload_users": {
         "zh": (
-            "尚未配置上传账号：请在 .streamlit/secrets.toml 的 [upload_users] 中加入账号（用 un"
-            "ionbench passwd 用户名 生成），然后刷新本页。"
+            "尚未设置账号：请在服务器上运行 unionbench users add 用户名 --role admin 添加管理员"
+            "（或在 .streamlit/secrets.toml 的 [upload_users] 中配置），然后刷新本页。"
         ),
         "en": (
-            "No upload accounts are configured: add one under [upload_users] in .streamlit/secr"
-            "ets.toml (`unionbench passwd NAME` prints the line), then reload this page."
+            "No accounts yet: run `unionbench users add NAME --role admin` on the server (or configure one under "
+            "[upload_users] in .streamlit/secrets.toml), then reload this page."
         ),
     },
     "sign_in": {
@@ -2186,6 +2186,232 @@ STRINGS: dict[str, dict] = {
     "set_delete_confirm": {
         "zh": "确认删除“{name}”（默认对标组不受影响）",
         "en": "Yes, remove “{name}” (the default sets stay)",
+    # --- issue 14: accounts, submissions, review, tracker and audit (wt-reporting) ---
+    "reminder.due": {
+        "zh": "【报送提醒】{region}总工会：{period}工会指标数据请于{month}月{day}日前通过工会对标看板报送。",
+        "en": "[Reminder] {region} union federation: please send the {period} union indicators through the Union "
+        "Benchmark Dashboard by {month}/{day}.",
+    },
+    "reminder.overdue": {
+        "zh": "【报送提醒】{region}总工会：{period}工会指标数据截至{month}月{day}日应报送，已逾期{days}天，"
+        "请尽快通过工会对标看板报送。",
+        "en": "[Reminder] {region} union federation: the {period} union indicators were due on {month}/{day} and "
+        "are {days} day(s) overdue; please send them through the Union Benchmark Dashboard.",
+    },
+    "reminder.returned": {
+        "zh": "【报送提醒】{region}总工会：{period}工会指标数据已退回（原因：{reason}），截至{month}月{day}日"
+        "应报送，已逾期{days}天，请修改后尽快重新报送。",
+        "en": "[Reminder] {region} union federation: the {period} union indicators were returned ({reason}); they "
+        "were due on {month}/{day} and are {days} day(s) overdue: please correct and send them again.",
+    },
+    "tracker": {
+        "zh": "报送进度",
+        "en": "Submissions",
+    },
+    "tracker_heading": {
+        "zh": "报送进度",
+        "en": "Submission tracker",
+    },
+    "sign_in_tracker": {
+        "zh": "登录后查看报送进度",
+        "en": "Sign in to see the submissions",
+    },
+    "role_admin": {
+        "zh": "管理员",
+        "en": "admin",
+    },
+    "role_reporter": {
+        "zh": "{region}报送员",
+        "en": "reporter for {region}",
+    },
+    "admin_only": {
+        "zh": "本页仅限管理员使用。",
+        "en": "This page is for admins only.",
+    },
+    "region_template_hint": {
+        "zh": "模板只有{region}一行：请填入本地区本季度的数值。",
+        "en": "The template has one row, {region}: fill in this quarter's figures.",
+    },
+    "submit_hint": {
+        "zh": "提交后由市总工会审核，审核通过后才计入看板。",
+        "en": "After you submit, the city office reviews the file; its figures count once approved.",
+    },
+    "submit_button": {
+        "zh": "提交审核",
+        "en": "Submit for review",
+    },
+    "submitted_notice": {
+        "zh": "已提交，待审核：报送 #{id}（{figures} 个数值）。审核通过后才计入看板。",
+        "en": "Submitted for review as submission #{id} ({figures} figures). They count once an admin approves them.",
+    },
+    "submission_submitted": {
+        "zh": "已提交/待审核",
+        "en": "submitted, awaiting review",
+    },
+    "submission_returned": {
+        "zh": "已退回",
+        "en": "returned",
+    },
+    "submission_approved": {
+        "zh": "已通过",
+        "en": "approved",
+    },
+    "submission_id": {
+        "zh": "报送编号",
+        "en": "Submission",
+    },
+    "figures": {
+        "zh": "数值个数",
+        "en": "Figures",
+    },
+    "submitted_at": {
+        "zh": "报送时间",
+        "en": "Sent at",
+    },
+    "return_reason": {
+        "zh": "退回原因",
+        "en": "Reason for return",
+    },
+    "my_submissions": {
+        "zh": "我的报送",
+        "en": "My submissions",
+    },
+    "no_submissions": {
+        "zh": "尚无报送记录。",
+        "en": "Nothing sent yet.",
+    },
+    "review_heading": {
+        "zh": "待审核的报送（{count}）",
+        "en": "Submissions awaiting review ({count})",
+    },
+    "review_nothing": {
+        "zh": "没有待审核的报送。",
+        "en": "Nothing is waiting for review.",
+    },
+    "review_pick": {
+        "zh": "审核哪一份",
+        "en": "Review which one",
+    },
+    "approve_button": {
+        "zh": "审核通过并发布",
+        "en": "Approve and publish",
+    },
+    "return_button": {
+        "zh": "退回",
+        "en": "Return",
+    },
+    "approved_notice": {
+        "zh": (
+            "报送 #{id} 已审核通过并发布为上传 #{upload}：新增 {added} 个、修改 {changed} 个、不变 {unchanged} 个数值。"
+        ),
+        "en": (
+            "Submission #{id} approved and published as upload #{upload}: {added} new, {changed} changed, "
+            "{unchanged} unchanged."
+        ),
+    },
+    "returned_notice": {
+        "zh": "报送 #{id} 已退回，报送员可在“我的报送”中看到原因。",
+        "en": "Submission #{id} was returned; its reporter sees the reason under My submissions.",
+    },
+    "audit_heading": {
+        "zh": "操作日志",
+        "en": "Audit log",
+    },
+    "audit_user": {
+        "zh": "操作人",
+        "en": "Who",
+    },
+    "audit_action": {
+        "zh": "操作",
+        "en": "Action",
+    },
+    "audit_target": {
+        "zh": "对象",
+        "en": "What",
+    },
+    "audit_detail": {
+        "zh": "详情",
+        "en": "Details",
+    },
+    "audit_address": {
+        "zh": "地址",
+        "en": "Address",
+    },
+    "audit_cli": {
+        "zh": "最近 200 条；全部记录：unionbench audit [--since 日期]。",
+        "en": "The latest 200; everything: unionbench audit [--since DATE].",
+    },
+    "audit.sign_in_failed": {
+        "zh": "登录失败",
+        "en": "sign-in failed",
+    },
+    "audit.upload": {
+        "zh": "上传发布",
+        "en": "upload",
+    },
+    "audit.submit": {
+        "zh": "提交报送",
+        "en": "submission",
+    },
+    "audit.approve": {
+        "zh": "审核通过",
+        "en": "approval",
+    },
+    "audit.return": {
+        "zh": "退回",
+        "en": "return",
+    },
+    "audit.revert": {
+        "zh": "撤销上传",
+        "en": "revert",
+    },
+    "audit.user_add": {
+        "zh": "添加账号",
+        "en": "account added",
+    },
+    "audit.user_disable": {
+        "zh": "停用账号",
+        "en": "account disabled",
+    },
+    "audit.user_passwd": {
+        "zh": "修改密码",
+        "en": "password changed",
+    },
+    "audit.deadline": {
+        "zh": "修改截止日期",
+        "en": "deadline changed",
+    },
+    "tracker_deadline": {
+        "zh": "截止日期：{date}（季度结束后第 {days} 天）· 今天：{today}",
+        "en": "Due: {date} ({days} days after the quarter's end) · today: {today}",
+    },
+    "tracker_missing": {
+        "zh": "未报送",
+        "en": "missing",
+    },
+    "tracker_submitted": {
+        "zh": "待审核",
+        "en": "submitted",
+    },
+    "tracker_returned": {
+        "zh": "已退回",
+        "en": "returned",
+    },
+    "tracker_approved": {
+        "zh": "已通过",
+        "en": "approved",
+    },
+    "tracker_reminders": {
+        "zh": "催报提醒",
+        "en": "Reminders",
+    },
+    "tracker_reminders_hint": {
+        "zh": "点右上角复制，发到工作群。",
+        "en": "Copy with the button at the top right and paste into the work group.",
+    },
+    "days_overdue": {
+        "zh": "逾期天数",
+        "en": "Days overdue",
     },
 }
 

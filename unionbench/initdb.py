@@ -103,7 +103,12 @@ def initialise(store: Store, demo: bool = False) -> InitReport:
     """Create or migrate the schema and reload reference data; idempotent."""
     store.apply_schema()
     n_regions, n_indicators, n_sets = load_reference_data(store)
-    return InitReport(n_regions, n_indicators, n_sets, load_demo(store) if demo else None)
+    report = InitReport(n_regions, n_indicators, n_sets, load_demo(store) if demo else None)
+    if demo:  # issue 14: the demo admin and one reporter per Guangyuan county, only in a demo database
+        from unionbench.reporting import load_demo_accounts
+
+        load_demo_accounts(store)
+    return report
 
 
 def init_database(db: Path, demo: bool = False) -> InitReport:

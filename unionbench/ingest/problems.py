@@ -209,6 +209,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "列 {column} 在 Excel 中被隐藏，但仍会导入：请确认这一列的数据应当上报。",
         "Column {column} is hidden in Excel but is still imported: make sure its figures are meant to be reported.",
     ),
+    # issue 14: a reporter sends only its own region's figures
+    "other_region": (
+        "“{value}”不是本账号负责的地区（{own}）：报送账号只能报送本地区的数据，整个文件未导入。",
+        "'{value}' is not this account's region ({own}): a reporter may send only its own region's figures; "
+        "the whole file was not imported.",
+    ),
     "problems_not_listed": (
         "另有 {count} 个同类问题（{kind}）未逐条列出。",
         "{count} more problems of the same kind ({kind}) are not listed.",
