@@ -222,6 +222,8 @@ def custom_sets(_store: Store, version: str):
 def cities(_store: Store, version: str, lang: str = "zh") -> dict[str, str]:
     """Every city of China (adcode → 'name · province' in `lang`), for choosing a set's members."""
     return views.cities(_store, lang)
+
+
 # --- issue 14: accounts, submissions, the tracker ----------------------------------------------------------------
 
 

@@ -2186,6 +2186,7 @@ STRINGS: dict[str, dict] = {
     "set_delete_confirm": {
         "zh": "确认删除“{name}”（默认对标组不受影响）",
         "en": "Yes, remove “{name}” (the default sets stay)",
+    },
     # --- issue 14: accounts, submissions, review, tracker and audit (wt-reporting) ---
     "reminder.due": {
         "zh": "【报送提醒】{region}总工会：{period}工会指标数据请于{month}月{day}日前通过工会对标看板报送。",
