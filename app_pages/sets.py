@@ -5,12 +5,11 @@ every page's benchmark picker, the wall screen's link (?bench=) and the briefing
 import streamlit as st
 
 from components import data
-from components.access import current_admin
+from components.account import current_account, require_admin
 from components.context import page_setup
 from components.filters import DEFAULT_BENCHMARK, DEFAULT_HOME, pick
 from components.sets_editor import peers_controls, peers_panel, saved_message, saved_sets, set_editor
 from components.strings import t
-from components.upload import signed_in_user
 from components.url_state import to_url
 
 ctx = page_setup()
@@ -28,12 +27,9 @@ peers_panel(ctx, region, regions[region], k, within)
 
 st.divider()
 st.subheader(t("editor_heading", lang))
-if current_admin() is None:
+if current_account(ctx) is None:
     st.info(t("editor_admin_only", lang))
-signed_in_user(lang)  # who is signed in (sidebar), else the sign-in form: the page stops here until someone is
-admin = current_admin()
-if admin is None:  # signed in, but not an admin (once roles live in the database)
-    st.stop()
+admin = require_admin(ctx).name  # the sign-in form until an admin signs in; a reporter is told and stops here
 city_peers = data.similar_peers(store, version, home, k, within)
 set_editor(ctx, admin, [] if city_peers is None else list(city_peers.peers["region_code"]), homes[home])
 saved_sets(ctx)
