@@ -5,6 +5,7 @@ import streamlit as st
 from unionbench import compare, explorer, gaps, ingest, peers, templates, views
 from unionbench import series as trend_series
 from unionbench.catalog import Indicator
+from unionbench.ingest import review
 from unionbench.store import Store
 
 
@@ -59,6 +60,14 @@ def prepared_file(_store: Store, version: str, data: bytes, file_name: str, peri
 @st.cache_data(max_entries=4, show_spinner=False)
 def upload_preview(_store: Store, version: str, _prepared: ingest.Prepared, sha256: str, period: str | None):
     return ingest.preview(_store, _prepared)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def upload_review(
+    _store: Store, version: str, _prepared: ingest.Prepared, _preview: ingest.Preview, sha256: str, period, lang: str
+):
+    """The preview's rows a clerk checks (issue 14 item 4), in the page's language."""
+    return review.review_rows(_store, _prepared.observations, _preview.changes, lang)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

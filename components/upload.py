@@ -17,7 +17,7 @@ from components.url_state import kept
 from unionbench.auth import Throttle, attempt_sign_in, users_with_example_password
 from unionbench.export import excel_safe_csv, plain_decimal
 from unionbench.formatting import missing, period_text
-from unionbench.ingest import Prepared, RevertError, commit_file, revert_upload
+from unionbench.ingest import Prepared, Preview, RevertError, commit_file, revert_upload, review
 from unionbench.paths import resolve_db_path
 from unionbench.store import WriterBusy
 from unionbench.templates import upload_period_choices
@@ -172,6 +172,26 @@ def changes_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table
 
 
+def show_review(ctx: PageContext, prepared: Prepared, preview: Preview, period: str) -> None:
+    """The preview a clerk checks (issue 14 item 4): counts, then every new or changed figure with what it is
+    compared with, the change and the change %, jumps first (rows made by unionbench.ingest.review)."""
+    lang = ctx.lang
+    rows = data.upload_review(ctx.store, ctx.data_version, prepared, preview, prepared.sha256, period, lang)
+    st.subheader(t("step_preview", lang))
+    new, changed, unchanged, jumps = st.columns(4)
+    new.metric(t("preview_new", lang), preview.added)
+    changed.metric(t("preview_changed", lang), preview.changed)
+    unchanged.metric(t("preview_unchanged", lang), preview.unchanged)
+    jumps.metric(t("review_jumps", lang), review.jump_count(rows))
+    if preview.changes.empty:
+        st.info(t("preview_nothing", lang))
+        return
+    st.caption(t("review_caption", lang))
+    table = review.review_table(rows, lang)
+    shown = min(len(table), 20)  # 20 rows in view, the rest scroll inside the table
+    st.dataframe(table, hide_index=True, width="stretch", height=38 + 35 * shown, key="changes")
+
+
 def plain_or_dash(value) -> str:
     return "—" if missing(value) else plain_decimal(float(value))
 
@@ -193,15 +213,7 @@ def upload_step(ctx: PageContext, user: str, period: str, home: str) -> None:
         return
     show_warnings(prepared, lang)
     preview = data.upload_preview(ctx.store, ctx.data_version, prepared, prepared.sha256, period)
-    st.subheader(t("step_preview", lang))
-    new, changed, unchanged = st.columns(3)
-    new.metric(t("preview_new", lang), preview.added)
-    changed.metric(t("preview_changed", lang), preview.changed)
-    unchanged.metric(t("preview_unchanged", lang), preview.unchanged)
-    if preview.changes.empty:
-        st.info(t("preview_nothing", lang))
-    else:
-        st.dataframe(changes_table(preview.changes, lang), hide_index=True, width="stretch", key="changes")
+    show_review(ctx, prepared, preview, period)
     if st.button(t("commit_button", lang), type="primary", icon=":material/check:"):
         commit(content, file.name, user, period, preview.changes, lang, home)
 

@@ -1919,6 +1919,74 @@ STRINGS: dict[str, dict] = {
         "zh": "{region}",
         "en": "{region}",
     },
+    # --- issue 14 items 4, 5, 7: the preview a clerk can check, the template, Streamlit's own texts ------------
+    "review_flag": {
+        "zh": "核对提示",
+        "en": "Check",
+    },
+    "review_unit": {
+        "zh": "单位",
+        "en": "Unit",
+    },
+    "review_before": {
+        "zh": "原值／上季度",
+        "en": "Old / last quarter",
+    },
+    "review_change": {
+        "zh": "变化",
+        "en": "Change",
+    },
+    "review_change_pct": {
+        "zh": "变化率",
+        "en": "Change %",
+    },
+    "review_new": {
+        "zh": "新增（比上季度）",
+        "en": "New (vs last quarter)",
+    },
+    "review_changed": {
+        "zh": "修改（比原值）",
+        "en": "Changed (vs old value)",
+    },
+    "review_jump_up": {
+        "zh": "⚠ 为上季度的 {times} 倍",
+        "en": "⚠ {times}× last quarter",
+    },
+    "review_jump_down": {
+        "zh": "⚠ 降至上季度的 {share}%",
+        "en": "⚠ down to {share}% of last quarter",
+    },
+    "review_jumps": {
+        "zh": "需核对",
+        "en": "To check",
+    },
+    "review_caption": {
+        "zh": (
+            "按县区、指标排列；与上季度相比超过 3 倍或不足三分之一的排在最前，请逐项核对。"
+            "新增的数字与上季度比较，修改的数字与库中原值比较；小数字（两边都小于 10）不计算变化率。"
+        ),
+        "en": (
+            "Sorted by county, then indicator; figures more than 3× or under a third of last quarter's come first: "
+            "check each. New figures are compared with last quarter's, changed ones with the stored value; small "
+            "numbers (both under 10) get no change %."
+        ),
+    },
+    "uploader_button": {
+        "zh": "选择文件",
+        "en": "Upload",
+    },
+    "uploader_limit": {
+        "zh": "单个文件不超过 {size}MB · {types}",
+        "en": "{size}MB per file • {types}",
+    },
+    "uploader_drop": {
+        "zh": "将文件拖放到此处",
+        "en": "Drag and drop a file here",
+    },
+    "choose_option": {
+        "zh": "请选择",
+        "en": "Choose an option",
+    },
 }
 
 

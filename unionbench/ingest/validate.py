@@ -618,6 +618,16 @@ def part_warnings(observations: pd.DataFrame, ctx: Context, combined: pd.DataFra
     return problems
 
 
+JUMP_FACTOR = 3
+
+
+def is_jump(value, previous):
+    """A figure more than 3× or under ⅓ of the previous quarter's deserves a second look (arrays or Series; a
+    missing or zero figure on either side is no jump)."""
+    with np.errstate(invalid="ignore"):
+        return (previous != 0) & (value != 0) & ((value > JUMP_FACTOR * previous) | (value < previous / JUMP_FACTOR))
+
+
 def jump_warnings(observations: pd.DataFrame, combined: pd.DataFrame) -> list[Problem]:
     """A figure more than 3× or under ⅓ of the previous quarter's deserves a second look."""
     if observations.empty:
@@ -626,9 +636,7 @@ def jump_warnings(observations: pd.DataFrame, combined: pd.DataFrame) -> list[Pr
     mine = observations.assign(previous_period=observations.period.map(previous_of))
     before = combined[KEY + ["value"]].rename(columns={"period": "previous_period", "value": "previous"})
     rows = mine.merge(before, on=["region", "indicator", "previous_period"])
-    jumped = rows[
-        (rows.previous != 0) & (rows.value != 0) & ((rows.value > 3 * rows.previous) | (rows.value < rows.previous / 3))
-    ].sort_values("row", kind="stable")
+    jumped = rows[is_jump(rows.value, rows.previous)].sort_values("row", kind="stable")
     return [
         warning(
             "jump_from_previous", row=int(r.row), column=r.column, value=r.raw, details={"previous": f"{r.previous:g}"}
