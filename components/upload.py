@@ -201,6 +201,7 @@ def upload_step(ctx: PageContext, user: str, period: str, home: str) -> None:
     lang = ctx.lang
     st.subheader(t("step_upload", lang))
     nonce = st.session_state.setdefault("upload_nonce", 0)  # a new key empties the uploader after a commit
+    uploader_words(lang)
     file = st.file_uploader(t("upload_file", lang), type=FILE_TYPES, key=f"upload_file_{nonce}")
     if file is None:
         return
@@ -255,6 +256,7 @@ def last_outcome(lang: str) -> None:
         key = "already_imported" if outcome.get("previous") else "changed_nothing"
         st.info(t(key, lang, id=outcome["id"], previous=outcome.get("previous")))
     else:
+        scroll_to_here("ub-committed")
         st.success(t("committed", lang, **{k: outcome[k] for k in ("id", "added", "changed", "unchanged")}))
         if not outcome["changes"].empty:
             st.dataframe(changes_table(outcome["changes"], lang), hide_index=True, width="stretch")
@@ -295,7 +297,14 @@ def history(ctx: PageContext, user: str) -> None:
     plain_table(table.head(SHOWN_HISTORY), "ub-history")  # file and user names: plain text, never Markdown
     committed = uploads[uploads.status == "committed"]
     labels = dict(zip(committed.id, committed.id.astype(str).radd("#") + " · " + committed.file_name, strict=True))
-    pick = st.selectbox(t("revert_pick", lang), list(labels), index=None, format_func=labels.get, key="revert_pick")
+    pick = st.selectbox(
+        t("revert_pick", lang),
+        list(labels),
+        index=None,
+        format_func=labels.get,
+        key="revert_pick",
+        placeholder=t("choose_option", lang),
+    )
     if pick is None:
         return
     confirmed = st.checkbox(t("revert_confirm", lang, id=pick), key=f"revert_confirm_{pick}")
@@ -312,3 +321,50 @@ def history(ctx: PageContext, user: str) -> None:
         st.session_state.pop("revert_pick", None)
         refresh_data()
         st.rerun()
+
+
+# --- issue 14 item 7: the uploader's own words in Chinese, and the page brought to the outcome of a commit --------
+# Streamlit 1.67 draws the uploader's button ("Upload"), its limits ("20MB per file • CSV …") and the drop hint
+# ("Drag and drop a file here") in English and has no parameter for them; scoped CSS puts the Chinese words in
+# their place on the Chinese page (the English page keeps Streamlit's own).
+UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p
+  {display: none;}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"]::after
+  {content: "%(button)s";}
+[data-testid="stFileUploaderDropzoneInstructions"] span {font-size: 0; visibility: hidden;}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after
+  {content: "%(limit)s"; font-size: 0.875rem; visibility: visible;}
+[data-testid="stFileUploaderDropzone"] > input + div > span {font-size: 0; visibility: hidden;}
+[data-testid="stFileUploaderDropzone"] > input + div > span::after
+  {content: "%(drop)s"; font-size: 1rem; visibility: visible;}
+</style>"""
+
+
+def css_text(text: str) -> str:
+    """A string as the inside of a CSS string literal."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+
+
+def uploader_words(lang: str) -> None:
+    """On the Chinese page, the file uploader's own English words replaced by Chinese ones (see UPLOADER_CSS)."""
+    if lang != "zh":
+        return
+    types = "、".join(kind.upper() for kind in FILE_TYPES)
+    limit = t("uploader_limit", lang, size=st.get_option("server.maxUploadSize"), types=types)
+    words = {"button": t("uploader_button", lang), "limit": limit, "drop": t("uploader_drop", lang)}
+    st.html(UPLOADER_CSS % {key: css_text(text) for key, text in words.items()})
+
+
+def scroll_to_here(anchor: str) -> None:
+    """Bring this point of the page into view (after a commit the page reran scrolled down to the old preview, and
+    the success message above was out of sight). A fixed script, no user text in it."""
+    st.html(
+        f'<div id="{anchor}"></div><script>'
+        "(function go(tries) {"
+        f'  const mark = document.getElementById("{anchor}");'
+        '  if (mark) { mark.scrollIntoView({block: "center"}); }'
+        "  if (tries > 0) { requestAnimationFrame(() => go(tries - 1)); }"
+        "})(10);</script>",
+        unsafe_allow_javascript=True,
+    )

@@ -382,7 +382,7 @@ def read_cells(table: Table, ctx: Context, hint, report, resolved, region_proble
     codes = np.array(codes, dtype=object)
     located("not_finite", np.flatnonzero(live & (codes == "not_finite")))
     located("not_a_number", np.flatnonzero(live & (codes == "not_a_number")))
-    if table.layout == "long":
+    if table.layout == "long" and not table.prefilled:  # a template's blank row is a figure not reported
         located("missing_value", [p for p in np.flatnonzero(live & (codes == "blank")) if cells[p].blank])
     chosen = np.flatnonzero(live & usable & np.equal(codes, None))
     frame = pd.DataFrame(
@@ -471,7 +471,22 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
     warnings += total_warnings(table, observations, ctx)
     warnings += city_warnings(observations, ctx, stored.own)
     warnings += missing_county_warnings(observations, ctx)
+    warnings += blank_template_rows(table)
     return Checked(observations, report.errors, warnings, set(observations.region))
+
+
+def blank_template_rows(table: Table) -> list[Problem]:
+    """The rows of a partly filled template left blank: not imported, and named so the clerk sees what is missing
+    (a wholly blank template is refused as holding no figures, which says it all)."""
+    if not table.prefilled:
+        return []
+    blank = [c for c in table.candidates if c.cell.blank and c.indicator]
+    if len(blank) == len(table.candidates):
+        return []
+    return [
+        warning("template_row_blank", row=c.row, column=c.column.label, details={"indicator": c.indicator_text})
+        for c in blank
+    ]
 
 
 def table_hint(text: str, ctx: Context) -> str:
