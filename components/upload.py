@@ -15,8 +15,8 @@ from components.plain import plain_table
 from components.strings import t
 from components.url_state import kept
 from unionbench.auth import Throttle, attempt_sign_in, users_with_example_password
-from unionbench.export import excel_safe_csv, plain_decimal
-from unionbench.formatting import missing, period_text
+from unionbench.export import excel_safe_csv
+from unionbench.formatting import period_text
 from unionbench.ingest import Prepared, Preview, RevertError, commit_file, revert_upload, review
 from unionbench.paths import resolve_db_path
 from unionbench.store import WriterBusy
@@ -153,26 +153,7 @@ def show_warnings(prepared: Prepared, lang: str) -> None:
             st.dataframe(problem_table(prepared, prepared.warnings, lang), hide_index=True, width="stretch")
 
 
-def changes_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
-    status = {"new": t("preview_new", lang), "changed": t("preview_changed", lang)}
-    table = changes.assign(
-        status=changes.status.map(status),
-        period=changes.period.map(lambda p: period_text(p, lang)),
-        old_value=changes.old_value.map(plain_or_dash),
-        new_value=changes.new_value.map(plain_or_dash),
-    )[["region_name", "indicator_name", "period", "old_value", "new_value", "status"]]
-    table.columns = [
-        t("region", lang),
-        t("indicator", lang),
-        t("quarter", lang),
-        t("old_value", lang),
-        t("new_value", lang),
-        t("change_status", lang),
-    ]
-    return table
-
-
-def show_review(ctx: PageContext, prepared: Prepared, preview: Preview, period: str) -> None:
+def show_review(ctx: PageContext, prepared: Prepared, preview: Preview, period: str) -> pd.DataFrame:
     """The preview a clerk checks (issue 14 item 4): counts, then every new or changed figure with what it is
     compared with, the change and the change %, jumps first (rows made by unionbench.ingest.review)."""
     lang = ctx.lang
@@ -185,15 +166,24 @@ def show_review(ctx: PageContext, prepared: Prepared, preview: Preview, period: 
     jumps.metric(t("review_jumps", lang), review.jump_count(rows))
     if preview.changes.empty:
         st.info(t("preview_nothing", lang))
-        return
+        return rows
     st.caption(t("review_caption", lang))
+    review_dataframe(rows, lang, "changes")
+    return rows
+
+
+def review_dataframe(rows: pd.DataFrame, lang: str, key: str) -> None:
+    """The review rows as a table: 20 in view, the rest scroll inside it; the check column wide enough to read."""
     table = review.review_table(rows, lang)
-    shown = min(len(table), 20)  # 20 rows in view, the rest scroll inside the table
-    st.dataframe(table, hide_index=True, width="stretch", height=38 + 35 * shown, key="changes")
-
-
-def plain_or_dash(value) -> str:
-    return "—" if missing(value) else plain_decimal(float(value))
+    flag = st.column_config.TextColumn(width=230)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=38 + 35 * min(len(table), 20),
+        column_config={t("review_flag", lang): flag},
+        key=key,
+    )
 
 
 def upload_step(ctx: PageContext, user: str, period: str, home: str) -> None:
@@ -214,9 +204,9 @@ def upload_step(ctx: PageContext, user: str, period: str, home: str) -> None:
         return
     show_warnings(prepared, lang)
     preview = data.upload_preview(ctx.store, ctx.data_version, prepared, prepared.sha256, period)
-    show_review(ctx, prepared, preview, period)
+    rows = show_review(ctx, prepared, preview, period)
     if st.button(t("commit_button", lang), type="primary", icon=":material/check:"):
-        commit(content, file.name, user, period, preview.changes, lang, home)
+        commit(content, file.name, user, period, rows, lang, home)
 
 
 def commit(content: bytes, file_name: str, user: str, period: str, changes: pd.DataFrame, lang: str, home: str) -> None:
@@ -259,7 +249,7 @@ def last_outcome(lang: str) -> None:
         scroll_to_here("ub-committed")
         st.success(t("committed", lang, **{k: outcome[k] for k in ("id", "added", "changed", "unchanged")}))
         if not outcome["changes"].empty:
-            st.dataframe(changes_table(outcome["changes"], lang), hide_index=True, width="stretch")
+            review_dataframe(outcome["changes"], lang, "committed_changes")
         store, version = current_store()
         home = outcome["home"]
         latest = data.latest_period(store, version, home)

@@ -8,7 +8,7 @@ import pytest
 from tests.test_upload_page import PASSWORD, sign_in, upload_page  # noqa: F401 — upload_page is a fixture
 from unionbench.auth import hash_password
 from unionbench.ingest import prepare, preview
-from unionbench.ingest.review import review_rows, review_table
+from unionbench.ingest.review import number_text, review_rows, review_table
 
 AFTER_Q4 = dt.date(2027, 1, 15)
 CANGXI, LIZHOU = "510824", "510802"
@@ -86,13 +86,12 @@ def test_a_correction_is_compared_with_the_value_it_replaces(store, last_quarter
     assert rows.iloc[0].change == "+20" and rows.iloc[0].status == "修改（比原值）"
 
 
-def test_the_table_has_headers_in_the_pages_language(store, last_quarter):
+def test_the_table_has_headers_in_the_pages_language_and_names_the_quarter_only_when_there_are_two(store, last_quarter):
     rows = reviewed(store, long_csv(last_quarter.head(3), "2026Q4", lambda r: r.value), "en")
     assert list(review_table(rows, "en").columns) == [
         "Check",
         "Region",
         "Indicator",
-        "Quarter",
         "Unit",
         "Old / last quarter",
         "New",
@@ -100,6 +99,14 @@ def test_the_table_has_headers_in_the_pages_language(store, last_quarter):
         "Change %",
         "Type",
     ]
+    two = (
+        long_csv(last_quarter.head(1), "2026Q3", lambda r: r.value + 1)
+        + b"\n"
+        + long_csv(last_quarter.head(1), "2026Q4", lambda r: r.value + 2).split(b"\n", 1)[1]
+    )
+    rows = reviewed(store, two)
+    assert "季度" in review_table(rows, "zh").columns and list(rows.period) == ["2026年第三季度", "2026年第四季度"]
+    assert rows.iloc[1].before == number_text(last_quarter.value.iloc[0] + 1)  # Q4 against the file's own Q3
 
 
 def test_the_upload_page_shows_the_jump_first_and_counts_what_to_check(upload_page, last_quarter):  # noqa: F811

@@ -15,8 +15,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from unionbench.export import excel_safe_csv
-from unionbench.formatting import period_text
+from unionbench.export import excel_safe_csv, plain_decimal
+from unionbench.formatting import missing, period_text
 from unionbench.i18n import t
 from unionbench.ingest.normalise import current_quarter
 from unionbench.periods import shift
@@ -85,10 +85,10 @@ def template_frame(store: Store, region: str, period: str, lang: str = "zh") -> 
 def template_files(store: Store, region: str, period: str, lang: str = "zh") -> dict[str, bytes]:
     """The template as CSV (UTF-8 with BOM, opens in Excel) and as XLSX (with instructions and validation), keyed by
     file extension."""
-    return {
-        "csv": excel_safe_csv(template_frame(store, region, period, lang)),
-        "xlsx": template_xlsx(store, region, period, lang),
-    }
+    frame = template_frame(store, region, period, lang)
+    reference = headers(period, lang)["reference"]
+    frame[reference] = frame[reference].map(lambda v: "" if missing(v) else plain_decimal(v))  # 110, not 110.0
+    return {"csv": excel_safe_csv(frame), "xlsx": template_xlsx(store, region, period, lang)}
 
 
 def template_xlsx(store: Store, region: str, period: str, lang: str = "zh") -> bytes:

@@ -119,9 +119,11 @@ def jump_text(value: float, previous: float, lang: str) -> str:
 
 
 def review_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The rows with their headers in the page's language (the jump marker column dropped)."""
-    table = rows[COLUMNS].copy()
-    table.columns = [t(HEADERS[column], lang) for column in COLUMNS]
+    """The rows with their headers in the page's language (the jump marker column dropped, and the quarter when
+    every row is of the same one: the quarter chosen above the table)."""
+    columns = [c for c in COLUMNS if c != "period" or rows["period"].nunique() > 1]
+    table = rows[columns].copy()
+    table.columns = [t(HEADERS[column], lang) for column in columns]
     return table
 
 
