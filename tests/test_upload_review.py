@@ -122,3 +122,20 @@ def test_the_upload_page_shows_the_jump_first_and_counts_what_to_check(upload_pa
     assert len(table) == 119 and table.iloc[0]["核对提示"] == "⚠ 为上季度的 4.0 倍"
     assert table.iloc[0]["指标"] == "互助保障参保职工" and table.iloc[1]["地区"] == "利州"
     assert {m.label: m.value for m in at.metric}["需核对"] == "1"
+
+
+def test_the_uploaders_own_words_are_replaced_on_the_chinese_page_only(upload_page):  # noqa: F811
+    at = sign_in(upload_page({"clerk": hash_password(PASSWORD, iterations=1000)}), "clerk", PASSWORD)
+
+    def uploader_css(at) -> list[str]:
+        return [html.proto.body for html in at.get("html") if "stFileUploaderDropzoneInstructions" in html.proto.body]
+
+    [css] = uploader_css(at)
+    assert '"选择文件"' in css and '"单个文件不超过 ' in css and "CSV、TXT、XLSX、XLS" in css
+    assert at.selectbox(key="revert_pick").placeholder == "请选择"
+    at.switch_page("app_pages/upload.py")
+    at.query_params["lang"] = "en"
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception and uploader_css(at) == []  # Streamlit's own English words stay on the English page
+    assert at.selectbox(key="revert_pick").placeholder == "Choose an option"
