@@ -116,13 +116,16 @@ def test_the_excel_template_explains_each_indicators_basis_and_checks_what_is_ty
     assert help_rows["托育补助资金"][1:4] == ("万元", "本季度发生数", "否：只填本季度发生数，不是年初至今累计")
     assert help_rows["户外劳动者服务站点"][2:4] == ("期末数（季末存量）", "是：截至季末的累计数，不是本季度新增数")
     sheet = book["填报"]
-    rules = {
-        (rule.type, rule.operator, rule.formula1): str(rule.sqref) for rule in sheet.data_validations.dataValidation
-    }
-    kinds = {sheet.cell(row, 2).value: f"G{row}" for row in range(2, 19)}
-    assert kinds["户外劳动者服务站点"] in rules[("whole", "greaterThanOrEqual", "0")].split()
-    assert kinds["托育补助资金"] in rules[("decimal", "greaterThanOrEqual", "0")].split()
-    assert kinds["托育补助资金"] not in rules[("whole", "greaterThanOrEqual", "0")].split()
+    cells = {sheet.cell(row, 2).value: f"G{row}" for row in range(2, 19)}
+
+    def rule_of(indicator: str):
+        [rule] = [r for r in sheet.data_validations.dataValidation if cells[indicator] in str(r.sqref).split()]
+        return (rule.type, rule.operator, rule.formula1), rule.prompt
+
+    stations, subsidy = rule_of("户外劳动者服务站点"), rule_of("托育补助资金")
+    assert stations == (("whole", "greaterThanOrEqual", "0"), "是：截至季末的累计数，不是本季度新增数")
+    assert subsidy == (("decimal", "greaterThanOrEqual", "0"), "否：只填本季度发生数，不是年初至今累计")
+    assert rule_of("职工培训")[0] == ("whole", "greaterThanOrEqual", "0")  # a flow counted in whole sessions
     rate = validations("zh")["rate"]
     assert (rate.type, rate.operator, rate.formula1, rate.formula2) == ("decimal", "between", "0", "100")
 

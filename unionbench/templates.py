@@ -50,8 +50,8 @@ def headers(period: str, lang: str) -> dict[str, str]:
 
 
 def template_rows(store: Store, region: str, period: str, lang: str = "zh") -> pd.DataFrame:
-    """The long table (COLUMNS, plus kind, decimals and id): every region × reported indicator, last quarter's
-    figure as the reference and the value left blank."""
+    """The long table (COLUMNS, plus kind, stock_flow, decimals and id): every region × reported indicator, last
+    quarter's figure as the reference and the value left blank."""
     regions = template_regions(store, region)
     indicators = reported_indicators(store)
     last = store.query("values_by_region", regions=list(regions.adcode), periods=[shift(period, -1)])
@@ -66,13 +66,14 @@ def template_rows(store: Store, region: str, period: str, lang: str = "zh") -> p
             "reference": last_value.get((adcode, ind.id)),
             "value": None,
             "kind": ind.kind,
+            "stock_flow": ind.stock_flow,
             "decimals": int(ind.decimals),
             "id": ind.id,
         }
         for adcode, name in zip(regions.adcode, regions.name_zh, strict=True)
         for ind in indicators.itertuples(index=False)
     ]
-    frame = pd.DataFrame(rows, columns=COLUMNS + ["kind", "decimals", "id"])
+    frame = pd.DataFrame(rows, columns=COLUMNS + ["kind", "stock_flow", "decimals", "id"])
     return frame.astype({"reference": "float64", "value": "float64"})
 
 
@@ -117,7 +118,7 @@ def fill_sheet(sheet, rows: pd.DataFrame, titles: dict[str, str], lang: str) -> 
     reference_col, value_col = COLUMNS.index("reference") + 1, COLUMNS.index("value") + 1
     sheet.cell(1, reference_col).fill = REFERENCE_FILL
     sheet.cell(1, value_col).fill = FILL_HERE
-    rules = validations(lang)
+    rules = {basis: validations(lang, basis) for basis in ("stock", "flow")}
     for number, row in enumerate(rows.itertuples(index=False), start=2):
         for position, column in enumerate(COLUMNS, start=1):
             value = getattr(row, column)
@@ -128,10 +129,11 @@ def fill_sheet(sheet, rows: pd.DataFrame, titles: dict[str, str], lang: str) -> 
         reference.fill, reference.font = REFERENCE_FILL, Font(color="595959", italic=True)
         reference.number_format = value.number_format = number_format(row.kind, row.decimals)
         value.fill = FILL_HERE
-        rules[rule_for(row.kind)].add(value.coordinate)
-    for rule in rules.values():
-        if rule.sqref:
-            sheet.add_data_validation(rule)
+        rules[row.stock_flow][rule_for(row.kind)].add(value.coordinate)
+    for by_kind in rules.values():
+        for rule in by_kind.values():
+            if rule.sqref:
+                sheet.add_data_validation(rule)
     sheet.freeze_panes = "A2"
     sheet.row_dimensions[1].height = 36
     for position, width in enumerate([12, 24, 9, 22, 10, 22, 14], start=1):
@@ -142,9 +144,10 @@ def rule_for(kind: str) -> str:
     return "whole" if kind in COUNT_KINDS else "rate" if kind == "rate" else "amount"
 
 
-def validations(lang: str) -> dict[str, DataValidation]:
+def validations(lang: str, basis: str = "stock") -> dict[str, DataValidation]:
     """Excel's own check as the clerk types: whole numbers ≥ 0 for counts and people, numbers ≥ 0 for amounts,
-    0–100 for rates. Ingest checks the same again; this only catches a slip before the file is sent."""
+    0–100 for rates (ingest checks the same again; this catches a slip before the file is sent), and, on selecting
+    a cell, its basis: a stock to date or the quarter's own flow."""
 
     def rule(kind: str, operator: str, low: str, high: str | None = None, whole: bool = False) -> DataValidation:
         return DataValidation(
@@ -157,6 +160,9 @@ def validations(lang: str) -> dict[str, DataValidation]:
             errorStyle="stop",
             errorTitle=t("tpl.invalid_title", lang),
             error=t(f"tpl.invalid_{kind}", lang),
+            showInputMessage=True,
+            promptTitle=t(f"tpl.basis_{basis}", lang),
+            prompt=t(f"tpl.cumulative_{basis}", lang),
         )
 
     return {
