@@ -6,6 +6,7 @@ from unionbench import compare, explorer, gaps, ingest, peers, reporting, simila
 from unionbench import custom_sets as sets_core
 from unionbench import series as trend_series
 from unionbench.catalog import Indicator
+from unionbench.ingest import review
 from unionbench.store import Store
 
 
@@ -54,6 +55,14 @@ def latest_period(_store: Store, version: str, region: str) -> str | None:
 @st.cache_data(max_entries=4, show_spinner=False)
 def upload_preview(_store: Store, version: str, _prepared: ingest.Prepared, sha256: str, period: str | None):
     return ingest.preview(_store, _prepared)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def upload_review(
+    _store: Store, version: str, _prepared: ingest.Prepared, _preview: ingest.Preview, sha256: str, period, lang: str
+):
+    """The preview's rows a clerk checks (issue 14 item 4), in the page's language."""
+    return review.review_rows(_store, _prepared.observations, _preview.changes, lang)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -14,9 +14,9 @@ from components.plain import plain_table
 from components.strings import t
 from components.url_state import kept
 from unionbench.auth import users_with_example_password
-from unionbench.export import excel_safe_csv, plain_decimal
-from unionbench.formatting import missing, period_text
-from unionbench.ingest import Prepared, RevertError
+from unionbench.export import excel_safe_csv
+from unionbench.formatting import period_text
+from unionbench.ingest import Prepared, Preview, RevertError, review
 from unionbench.paths import resolve_db_path
 from unionbench.reporting import Account, publish_file, revert
 from unionbench.store import WriterBusy
@@ -121,27 +121,37 @@ def show_warnings(prepared: Prepared, lang: str) -> None:
             st.dataframe(problem_table(prepared, prepared.warnings, lang), hide_index=True, width="stretch")
 
 
-def changes_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
-    status = {"new": t("preview_new", lang), "changed": t("preview_changed", lang)}
-    table = changes.assign(
-        status=changes.status.map(status),
-        period=changes.period.map(lambda p: period_text(p, lang)),
-        old_value=changes.old_value.map(plain_or_dash),
-        new_value=changes.new_value.map(plain_or_dash),
-    )[["region_name", "indicator_name", "period", "old_value", "new_value", "status"]]
-    table.columns = [
-        t("region", lang),
-        t("indicator", lang),
-        t("quarter", lang),
-        t("old_value", lang),
-        t("new_value", lang),
-        t("change_status", lang),
-    ]
-    return table
+def show_review(ctx: PageContext, prepared: Prepared, preview: Preview, period: str | None, key: str) -> pd.DataFrame:
+    """The preview a clerk checks (issue 14 item 4): counts, then every new or changed figure with what it is
+    compared with, the change and the change %, jumps first (rows made by unionbench.ingest.review)."""
+    lang = ctx.lang
+    rows = data.upload_review(ctx.store, ctx.data_version, prepared, preview, prepared.sha256, period, lang)
+    st.subheader(t("step_preview", lang))
+    new, changed, unchanged, jumps = st.columns(4)
+    new.metric(t("preview_new", lang), preview.added)
+    changed.metric(t("preview_changed", lang), preview.changed)
+    unchanged.metric(t("preview_unchanged", lang), preview.unchanged)
+    jumps.metric(t("review_jumps", lang), review.jump_count(rows))
+    if preview.changes.empty:
+        st.info(t("preview_nothing", lang))
+        return rows
+    st.caption(t("review_caption", lang))
+    review_dataframe(rows, lang, key)
+    return rows
 
 
-def plain_or_dash(value) -> str:
-    return "—" if missing(value) else plain_decimal(float(value))
+def review_dataframe(rows: pd.DataFrame, lang: str, key: str) -> None:
+    """The review rows as a table: 20 in view, the rest scroll inside it; the check column wide enough to read."""
+    table = review.review_table(rows, lang)
+    flag = st.column_config.TextColumn(width=230)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=38 + 35 * min(len(table), 20),
+        column_config={t("review_flag", lang): flag},
+        key=key,
+    )
 
 
 def upload_step(ctx: PageContext, account: Account, period: str, home: str) -> None:
@@ -150,6 +160,7 @@ def upload_step(ctx: PageContext, account: Account, period: str, home: str) -> N
     lang = ctx.lang
     st.subheader(t("step_upload", lang))
     nonce = st.session_state.setdefault("upload_nonce", 0)  # a new key empties the uploader after a commit
+    uploader_words(lang)
     file = st.file_uploader(t("upload_file", lang), type=FILE_TYPES, key=f"upload_file_{nonce}")
     if file is None:
         return
@@ -161,8 +172,7 @@ def upload_step(ctx: PageContext, account: Account, period: str, home: str) -> N
         show_warnings(prepared, lang)
         return
     show_warnings(prepared, lang)
-    st.subheader(t("step_preview", lang))
-    preview = show_preview(ctx, prepared, period, "changes")
+    preview, rows = show_preview(ctx, prepared, period, "changes")
     if not account.is_admin:
         st.caption(t("submit_hint", lang))
         if st.button(t("submit_button", lang), type="primary", icon=":material/send:"):
@@ -171,22 +181,13 @@ def upload_step(ctx: PageContext, account: Account, period: str, home: str) -> N
             submit(content, file.name, account, period, lang)
         return
     if st.button(t("commit_button", lang), type="primary", icon=":material/check:"):
-        commit(content, file.name, account.name, period, preview.changes, lang, home)
+        commit(content, file.name, account.name, period, rows, lang, home)
 
 
-def show_preview(ctx: PageContext, prepared: Prepared, period: str | None, key: str):
-    """What committing would do: new, changed and unchanged counts, and the changed figures (old → new)."""
-    lang = ctx.lang
+def show_preview(ctx: PageContext, prepared: Prepared, period: str | None, key: str) -> tuple[Preview, pd.DataFrame]:
+    """What committing would do (the counts) and the clerk's review rows; also the admin's review of a submission."""
     preview = data.upload_preview(ctx.store, ctx.data_version, prepared, prepared.sha256, period)
-    new, changed, unchanged = st.columns(3)
-    new.metric(t("preview_new", lang), preview.added)
-    changed.metric(t("preview_changed", lang), preview.changed)
-    unchanged.metric(t("preview_unchanged", lang), preview.unchanged)
-    if preview.changes.empty:
-        st.info(t("preview_nothing", lang))
-    else:
-        st.dataframe(changes_table(preview.changes, lang), hide_index=True, width="stretch", key=key)
-    return preview
+    return preview, show_review(ctx, prepared, preview, period, key)
 
 
 def commit(content: bytes, file_name: str, user: str, period: str, changes: pd.DataFrame, lang: str, home: str) -> None:
@@ -229,9 +230,10 @@ def last_outcome(lang: str) -> None:
         key = "already_imported" if outcome.get("previous") else "changed_nothing"
         st.info(t(key, lang, id=outcome["id"], previous=outcome.get("previous")))
     else:
+        scroll_to_here("ub-committed")
         st.success(t("committed", lang, **{k: outcome[k] for k in ("id", "added", "changed", "unchanged")}))
         if not outcome["changes"].empty:
-            st.dataframe(changes_table(outcome["changes"], lang), hide_index=True, width="stretch")
+            review_dataframe(outcome["changes"], lang, "committed_changes")
         store, version = current_store()
         home = outcome["home"]
         latest = data.latest_period(store, version, home)
@@ -269,7 +271,14 @@ def history(ctx: PageContext, user: str) -> None:
     plain_table(table.head(SHOWN_HISTORY), "ub-history")  # file and user names: plain text, never Markdown
     committed = uploads[uploads.status == "committed"]
     labels = dict(zip(committed.id, committed.id.astype(str).radd("#") + " · " + committed.file_name, strict=True))
-    pick = st.selectbox(t("revert_pick", lang), list(labels), index=None, format_func=labels.get, key="revert_pick")
+    pick = st.selectbox(
+        t("revert_pick", lang),
+        list(labels),
+        index=None,
+        format_func=labels.get,
+        key="revert_pick",
+        placeholder=t("choose_option", lang),
+    )
     if pick is None:
         return
     confirmed = st.checkbox(t("revert_confirm", lang, id=pick), key=f"revert_confirm_{pick}")
@@ -286,3 +295,50 @@ def history(ctx: PageContext, user: str) -> None:
         st.session_state.pop("revert_pick", None)
         refresh_data()
         st.rerun()
+
+
+# --- issue 14 item 7: the uploader's own words in Chinese, and the page brought to the outcome of a commit --------
+# Streamlit 1.67 draws the uploader's button ("Upload"), its limits ("20MB per file • CSV …") and the drop hint
+# ("Drag and drop a file here") in English and has no parameter for them; scoped CSS puts the Chinese words in
+# their place on the Chinese page (the English page keeps Streamlit's own).
+UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p
+  {display: none;}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"]::after
+  {content: "%(button)s";}
+[data-testid="stFileUploaderDropzoneInstructions"] span {font-size: 0; visibility: hidden;}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after
+  {content: "%(limit)s"; font-size: 0.875rem; visibility: visible;}
+[data-testid="stFileUploaderDropzone"] > input + div > span {font-size: 0; visibility: hidden;}
+[data-testid="stFileUploaderDropzone"] > input + div > span::after
+  {content: "%(drop)s"; font-size: 1rem; visibility: visible;}
+</style>"""
+
+
+def css_text(text: str) -> str:
+    """A string as the inside of a CSS string literal."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+
+
+def uploader_words(lang: str) -> None:
+    """On the Chinese page, the file uploader's own English words replaced by Chinese ones (see UPLOADER_CSS)."""
+    if lang != "zh":
+        return
+    types = "、".join(kind.upper() for kind in FILE_TYPES)
+    limit = t("uploader_limit", lang, size=st.get_option("server.maxUploadSize"), types=types)
+    words = {"button": t("uploader_button", lang), "limit": limit, "drop": t("uploader_drop", lang)}
+    st.html(UPLOADER_CSS % {key: css_text(text) for key, text in words.items()})
+
+
+def scroll_to_here(anchor: str) -> None:
+    """Bring this point of the page into view (after a commit the page reran scrolled down to the old preview, and
+    the success message above was out of sight). A fixed script, no user text in it."""
+    st.html(
+        f'<div id="{anchor}"></div><script>'
+        "(function go(tries) {"
+        f'  const mark = document.getElementById("{anchor}");'
+        '  if (mark) { mark.scrollIntoView({block: "center"}); }'
+        "  if (tries > 0) { requestAnimationFrame(() => go(tries - 1)); }"
+        "})(10);</script>",
+        unsafe_allow_javascript=True,
+    )

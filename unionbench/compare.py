@@ -36,6 +36,7 @@ from unionbench.formatting import (
     SMALL,
     amount,
     format_number,
+    is_small_count,
     per10k_decimals,
     percent,
     period_text,
@@ -567,8 +568,7 @@ def change_text(row: Mapping, lang: str) -> str:
     text = signed_amount(change, row["unit"], row["decimals"], lang)
     text = f"{text}{row['unit']}" if lang == "zh" else text
     previous = row["value"] - change
-    small = row["kind"] in ("count", "people") and abs(previous) < SMALL and abs(row["value"]) < SMALL
-    if not small and not math.isnan(row["change_rel"]):
+    if not is_small_count(row["kind"], previous, row["value"]) and not math.isnan(row["change_rel"]):
         text += f" ({signed(row['change_rel'] * 100, 1)}%)"
     return text
 

