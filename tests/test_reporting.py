@@ -437,11 +437,11 @@ def test_a_database_from_before_the_accounts_gets_them_published_by_its_next_wri
     assert list(read(db, reporting.accounts).columns)[:3] == ["name", "role", "region"]
 
 
-def test_a_reporters_template_has_its_own_row_and_comes_back_through_a_submission(db):
+def test_a_reporters_template_has_its_own_rows_and_comes_back_through_a_submission(db):
     files = read(db, reporting.region_template_files, "510824", "2026Q4", "zh")
-    lines = files["csv"].decode("utf-8-sig").splitlines()
-    assert len(lines) == 2 and lines[1].startswith("苍溪县,2026Q4,")
-    cells = lines[1].split(",")
-    filled = ",".join(cells[:2] + ["3"] * (len(cells) - 2))
-    outcome = reporting.submit_file(db, f"{lines[0]}\n{filled}\n".encode(), "苍溪模板.csv", CANGXI, "2026Q4", TODAY)
+    header, *rows = files["csv"].decode("utf-8-sig").splitlines()
+    assert len(rows) == 17 and all(row.startswith("苍溪县,") for row in rows)  # its own indicators, no other county
+    filled = [row + (row.split(",")[-2] or "3") for row in rows]  # each figure as last quarter's, else 3
+    data = "\n".join([header, *filled]).encode()
+    outcome = reporting.submit_file(db, data, "苍溪模板.csv", CANGXI, "2026Q4", TODAY)
     assert outcome.submission_id == 1 and set(outcome.prepared.observations.region) == {"510824"}

@@ -637,15 +637,10 @@ def status_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def region_template_files(store: Store, region: str, period: str, lang: str = "zh") -> dict[str, bytes]:
-    """The upload template with the one row a reporter fills in: its own region (templates.template_frame)."""
-    from unionbench.export import excel_safe_csv, xlsx_bytes
-    from unionbench.templates import REGION_HEADER, template_frame
+    """The upload template of a reporter's own region: its rows with last quarter's figures (templates)."""
+    from unionbench.templates import template_files
 
-    parent = store.query("region_names", adcodes=[region]).parent.iloc[0]
-    frame = template_frame(store, parent, period, lang)
-    frame = frame[frame[REGION_HEADER[lang]] == region_names(store, [region])[region]].reset_index(drop=True)
-    sheet = "填报" if lang == "zh" else "Report"
-    return {"csv": excel_safe_csv(frame), "xlsx": xlsx_bytes({sheet: frame})}
+    return template_files(store, region, period, lang)
 
 
 def accounts_with_example_password(store: Store) -> list[str]:
