@@ -29,7 +29,9 @@ st.divider()
 st.subheader(t("editor_heading", lang))
 if current_account(ctx) is None:
     st.info(t("editor_admin_only", lang))
-admin = require_admin(ctx).name  # the sign-in form until an admin signs in; a reporter is told and stops here
+admin = require_admin(
+    ctx, "sign_in_sets"
+).name  # the sign-in form until an admin signs in; a reporter is told and stops here
 city_peers = data.similar_peers(store, version, home, k, within)
 set_editor(ctx, admin, [] if city_peers is None else list(city_peers.peers["region_code"]), homes[home])
 saved_sets(ctx)

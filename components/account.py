@@ -91,9 +91,9 @@ def sign_in_form(ctx: PageContext, heading: str) -> None:
             st.error(t("sign_in_failed", lang))
 
 
-def require_admin(ctx: PageContext) -> Account:
+def require_admin(ctx: PageContext, heading: str = "sign_in") -> Account:
     """The signed-in admin; a reporter is told the page is for admins and the page stops."""
-    account = signed_in_account(ctx)
+    account = signed_in_account(ctx, heading)
     if not account.is_admin:
         st.error(t("admin_only", ctx.lang))
         st.stop()

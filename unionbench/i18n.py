@@ -2216,6 +2216,10 @@ STRINGS: dict[str, dict] = {
         "zh": "报送进度",
         "en": "Submission tracker",
     },
+    "sign_in_sets": {
+        "zh": "管理员登录后编辑对标组",
+        "en": "Sign in as an admin to edit benchmark sets",
+    },
     "sign_in_tracker": {
         "zh": "登录后查看报送进度",
         "en": "Sign in to see the submissions",
