@@ -6,22 +6,28 @@ PIP := $(PY) -m pip
 UB := $(VENV)/bin/unionbench
 export UNIONBENCH_DB ?= var/unionbench.duckdb
 PORT ?= 8501
+LOCK := requirements.lock
+TEST_LOCK := requirements-test.lock
+PIP_TOOLS := pip-tools==7.6.2
 HOST ?= 127.0.0.1  # this machine only; HOST=0.0.0.0 make run serves the office network (put it behind the proxy)
 
-.PHONY: secrets run test lint bench install install-test browser db clean
+.PHONY: run test lint bench install install-test browser db clean lock
 .PHONY: serve deploy-deps bench-scaleout
 
 $(PY):
 	python3 -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
-# Reinstall only when the dependency list changes.
-$(VENV)/.installed: pyproject.toml | $(PY)
-	$(PIP) install --quiet -e .
+# Reinstall only when the dependency list changes. Dependencies come from the lock files (exact versions with
+# hashes, issue 15), then the project itself without resolving anything again.
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(PY)
+	$(PIP) install --quiet -r $(LOCK)
+	$(PIP) install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(PY)
-	$(PIP) install --quiet -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml $(TEST_LOCK) | $(PY)
+	$(PIP) install --quiet -r $(TEST_LOCK)
+	$(PIP) install --quiet --no-deps -e .
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -41,11 +47,8 @@ browser:
 db: install
 	@if [ -f "$(UNIONBENCH_DB)" ]; then $(UB) init; else $(UB) init --demo; fi
 
-# The upload page needs accounts; a new checkout gets the demo account (demo / demo2026), never overwriting yours.
-secrets:
-	@test -f .streamlit/secrets.toml || cp .streamlit/secrets.example.toml .streamlit/secrets.toml
-
-run: install db secrets
+# Accounts live in the database (issue 14): a new database gets the demo ones from `init --demo` (README).
+run: install db
 	$(VENV)/bin/streamlit run dashboard.py --server.address $(HOST) --server.port $(PORT)
 
 test: install-test browser deploy-deps
@@ -62,9 +65,20 @@ bench: install-test browser
 	$(PY) bench/screen_first_frame.py
 	SOAK_MINUTES=$${SOAK_MINUTES:-30} $(PY) bench/screen_soak.py
 
-# Caches only: the database, its snapshots and the upload archive in var/ are data, not cache.
+# Caches and build output only: the database, its snapshots and the upload archive in var/ are data, not cache, and
+# stay (delete var/ yourself to start from nothing; `make run` then builds a new demo database).
 clean:
-	rm -rf .pytest_cache .ruff_cache var/*.cache tests/artifacts
+	rm -rf .pytest_cache .ruff_cache var/*.cache tests/artifacts build dist
+
+# Refresh the lock files from pyproject.toml (issue 15): added or changed dependencies are resolved and the other
+# pins stay; `make lock UPGRADE=1` moves every pin to the newest release within pyproject's bounds. The test lock is
+# resolved first and constrains the runtime lock, so both give every shared package the same version.
+LOCK_FLAGS = --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+	--annotation-style line --newline lf $(if $(UPGRADE),--upgrade)
+lock: | $(PY)
+	$(PIP) install --quiet $(PIP_TOOLS)
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile $(LOCK_FLAGS) --extra test -o $(TEST_LOCK) pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile $(LOCK_FLAGS) -c $(TEST_LOCK) -o $(LOCK) pyproject.toml
 
 # Scale-out (issue 15): nginx (Debian package, run unprivileged from var/serve/) in front of REPLICAS dashboard
 # processes on 127.0.0.1:8601… with sticky sessions, and the writer instance for uploads under /admin/ (:8600).
@@ -77,7 +91,7 @@ deploy-deps:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx-light >/dev/null; \
 	fi
 
-serve: install db secrets deploy-deps
+serve: install db deploy-deps
 	$(PY) -m unionbench.serve --replicas $(REPLICAS) --host $(HOST) --port $(SERVE_PORT)
 
 # 50 sessions through nginx with 1, 2 and 4 replicas, and the first paint of the bare page, overview and wall screen.

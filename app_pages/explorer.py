@@ -6,6 +6,7 @@ from components import data
 from components.context import page_setup
 from components.filters import regions_in_view, shared_filters
 from components.strings import t
+from components.url_state import flag_from_url, list_from_url, list_to_url, range_from_url, to_url
 from unionbench.export import excel_safe_csv, xlsx_bytes
 from unionbench.formatting import period_text
 
@@ -15,30 +16,36 @@ lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
 st.title(t("explorer_heading", lang))
 names = regions_in_view(ctx, f)
-left, middle = st.columns(2)
-regions = left.multiselect(
-    t("regions", lang), list(names), default=[f.home], format_func=names.get, key="explorer_regions"
-)
-indicators = middle.multiselect(
-    t("indicators", lang),
-    list(f.catalogue),
-    default=list(f.catalogue)[:6],
-    format_func=lambda i: f.catalogue[i].name,
-    key="explorer_indicators",
-)
 oldest_first = list(reversed(f.periods))
+# The selections live in the link (?regions=510800,510824&indicators=org_rate&periods=2025Q4,2026Q3&provenance=true,
+# issue 16), so a shared link opens the same table; unknown parts are dropped with a note.
+list_from_url("explorer_regions", "regions", list(names), [f.home])
+list_from_url("explorer_indicators", "indicators", list(f.catalogue), list(f.catalogue)[:6])
+range_from_url("explorer_periods", "periods", oldest_first, (oldest_first[max(0, len(oldest_first) - 4)], f.period))
+flag_from_url("explorer_provenance", default=False, param="provenance")
+left, middle = st.columns(2)
+regions = left.multiselect(t("regions", lang), list(names), format_func=names.get, key="explorer_regions")
+indicators = middle.multiselect(
+    t("indicators", lang), list(f.catalogue), format_func=lambda i: f.catalogue[i].name, key="explorer_indicators"
+)
 first, last = st.select_slider(
     t("periods_range", lang),
     oldest_first,
-    value=(oldest_first[max(0, len(oldest_first) - 4)], f.period),
     format_func=lambda p: period_text(p, lang),
     key="explorer_periods",
 )
 provenance = st.toggle(t("show_provenance", lang), key="explorer_provenance")
+for key, param in (
+    ("explorer_regions", "regions"),
+    ("explorer_indicators", "indicators"),
+    ("explorer_periods", "periods"),
+):
+    list_to_url(key, param)
+to_url("explorer_provenance", param="provenance")
 if not regions or not indicators:
     st.stop()
 frame = data.explorer_table(
-    store, version, tuple(regions), tuple(f.catalogue[i] for i in indicators), first, last, provenance
+    store, version, tuple(regions), tuple(f.catalogue[i] for i in indicators), first, last, provenance, lang
 )
 table = frame.drop(columns=["indicator"]).rename(
     columns={

@@ -10,23 +10,25 @@ from components import data
 from components.briefing import briefing_buttons
 from components.context import page_setup
 from components.filters import pick, shared_filters
-from components.gap_view import context_table, contributions, gap_table, radar, strengths_and_weaknesses
+from components.gap_view import context_table, contributions, gap_view, radar, strengths_and_weaknesses
 from components.strings import t
+from components.style import inject_css
 from components.url_state import to_url
 from unionbench.compare import as_of_note
 from unionbench.formatting import period_text
 
 ctx = page_setup()
+inject_css()
 f = shared_filters(ctx, per_10k=False)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
 counties = data.peer_regions(store, version, "counties", f.home, f.set_id)
-regions = {f.home: f.home_name, **data.region_names(store, version, counties)}
+regions = {f.home: f.home_name, **data.region_names(store, version, counties, lang)}
 region = pick(t("gap_region", lang), "region", list(regions), f.home, regions.get)
 references = {k: t(f"reference_{k}", lang) for k in ("average", "best", "p90")}
 if region == f.home:  # one benchmark city on its own; a county is read against counties, never a city
     members = data.peer_regions(store, version, "benchmark_cities", f.home, f.set_id)[1:]
-    references |= data.region_names(store, version, members)
+    references |= data.region_names(store, version, members, lang)
 reference = pick(t("reference", lang), "reference", list(references), "average", references.get)
 to_url("region", "reference")
 selection = replace(f.selection, home=region, reference=reference)
@@ -49,7 +51,7 @@ strengths, weaknesses = data.strengths_weaknesses(store, version, selection)
 strengths_and_weaknesses(strengths, weaknesses, lang)
 
 st.subheader(t("gap_table_heading", lang))
-gap_table(rows, lang)
+gap_view(rows, lang)  # the wide table, or one card per indicator on a phone
 with st.expander(t("context_heading", lang)):
     context_table(rows, lang)
 
@@ -57,7 +59,7 @@ left, right = st.columns(2)
 with left:
     st.subheader(t("profile_radar", lang))
     radar(
-        data.profile_scores(store, version, f.home, f.set_id, f.period),
+        data.profile_scores(store, version, f.home, f.set_id, f.period, lang),
         lang,
         {i: c.name for i, c in f.catalogue.items()},
     )

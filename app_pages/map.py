@@ -14,6 +14,7 @@ from components.profile import profile
 from components.ranking import basis_label
 from components.strings import t
 from components.style import inject_css
+from components.url_state import from_url, to_url_or_drop
 from unionbench.formatting import period_text
 
 MAP_SCOPES = ("counties", "benchmark_counties", "province_counties", "province_cities")
@@ -32,21 +33,25 @@ def remember_click() -> None:
     region = points[0]["location"]
     st.session_state["profile_region"] = region
     if st.session_state.get("scope") == "province_cities":
-        st.session_state["drill_city"] = region
+        st.session_state["drill"] = region
 
 
 scope, scope_name = scope_picker(MAP_SCOPES, f.home_name, lang)
-drill = st.session_state.get("drill_city") if scope == "province_cities" else None
+# The city drilled into lives in the link (?drill=510900, issue 16): only one of the province's cities, on their map.
+cities = data.peer_regions(store, version, "province_cities", f.home, f.set_id) if scope == "province_cities" else ()
+from_url("drill", ["", *cities], "")
+drill = st.session_state["drill"] or None
+to_url_or_drop("drill")
 # What the map and its table rank: the scope around the home city, or the counties of the city drilled into.
 table_home, table_scope = (drill, "counties") if drill else (f.home, scope)
 ranking = data.indicator_ranking(
     store, version, table_home, f.set_id, f.period, table_scope, f.indicator, f.per_10k, lang
 )
-area = t("scope_counties", lang, home=data.region_name(store, version, drill)) if drill else scope_name
+area = t("scope_counties", lang, home=data.region_name(store, version, drill, lang)) if drill else scope_name
 
 st.title(t("map_page_heading", lang, scope=area, indicator=f.indicator.name, period=period_text(f.period, lang)))
 if drill and st.button(t("back_to", lang, scope=scope_name), icon=":material/arrow_back:"):
-    st.session_state.pop("drill_city")
+    st.session_state["drill"] = ""
     st.rerun()
 basis, unit = ranking.basis.iloc[0], ranking.basis_unit.iloc[0]
 raw_count = f.indicator.per_capita_base is None and not f.indicator.is_rate
@@ -59,7 +64,7 @@ st.divider()
 # The city in view first (the home city, or the city drilled into), then the regions on the map.
 city = drill or (f.home if scope != "province_cities" else None)
 labels = dict(zip(ranking.region, ranking.label, strict=True))
-profile_names = {**({city: data.region_name(store, version, city)} if city else {}), **labels}
+profile_names = {**({city: data.region_name(store, version, city, lang)} if city else {}), **labels}
 if st.session_state.get("profile_region") not in profile_names:
     st.session_state["profile_region"] = f.home if f.home in profile_names else next(iter(profile_names))
 region = st.selectbox(t("profile_pick", lang), list(profile_names), format_func=profile_names.get, key="profile_region")

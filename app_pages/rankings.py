@@ -7,12 +7,15 @@ from components.context import page_setup
 from components.filters import scope_picker, shared_filters
 from components.ranking import basis_label, ranking
 from components.strings import t
+from components.url_state import weights_from_url, weights_to_url
 from unionbench.formatting import period_text
 
 ctx = page_setup()
 f = shared_filters(ctx)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
+WEIGHTS = tuple(n / 2 for n in range(7))  # the sliders' steps, 0 to 3
+DEFAULT_WEIGHT = 1.0
 RANKING_SCOPES = ("counties", "province_counties", "province_cities", "benchmark_cities")
 scope, scope_name = scope_picker(RANKING_SCOPES, f.home_name, lang)
 regions = data.peer_regions(store, version, scope, f.home, f.set_id)
@@ -46,12 +49,15 @@ st.divider()
 st.subheader(t("composite_heading", lang))
 st.caption(t("composite_method", lang))
 scored = [i for i, c in f.catalogue.items() if c.direction != "neutral"]
+weight_keys = {i: f"weight_{i}" for i in scored}
+weights_from_url(weight_keys, WEIGHTS, DEFAULT_WEIGHT)  # ?weights=org_rate:2,… reproduces a shared composite
 with st.expander(t("weights", lang), icon=":material/tune:"):
     columns = st.columns(4)
     weights = {
-        i: columns[n % 4].slider(f.catalogue[i].name, 0.0, 3.0, 1.0, 0.5, key=f"weight_{i}")
+        i: columns[n % 4].slider(f.catalogue[i].name, 0.0, 3.0, step=0.5, key=weight_keys[i])
         for n, i in enumerate(scored)
     }
+weights_to_url(weight_keys, DEFAULT_WEIGHT)
 ranking(
     data.composite_ranking(store, version, regions, f.period, lang, tuple(sorted(weights.items())), f.home),
     "composite",

@@ -13,6 +13,7 @@ import streamlit as st
 
 from components import data
 from components.context import current_store, page_setup
+from components.errors import log_failure, show_failure
 from components.screen import build_frame, css, read_link, scale_for
 from components.strings import t
 from unionbench import compare
@@ -24,7 +25,7 @@ ctx = page_setup(kiosk=True)
 params = {key: st.query_params.get(key) for key in st.query_params}
 catalogue = data.catalogue(ctx.store, ctx.data_version, ctx.lang)
 link = read_link(params, set(catalogue))
-homes = data.home_regions(ctx.store, ctx.data_version)
+homes = data.home_regions(ctx.store, ctx.data_version, ctx.lang)
 sets = data.benchmark_sets(ctx.store, ctx.data_version).set_index("id")
 home_default = DEFAULT_HOME if DEFAULT_HOME in homes else next(iter(homes))
 set_default = DEFAULT_SET if DEFAULT_SET in sets.index else sets.index[0]
@@ -58,9 +59,11 @@ def canvas() -> None:
         st.session_state["screen_last_good"] = html
         st.session_state["screen_last_good_at"] = dt.datetime.now().strftime("%H:%M:%S")
     except Exception:  # the store is briefly unreachable: keep the last good frame and say so, quietly
+        error_id = log_failure("wall screen frame")  # a fragment's rerun is outside run_logged: log it here
         html = st.session_state.get("screen_last_good")
-        if html is None:
-            raise
+        if html is None:  # nothing to keep showing: the id to quote; the next tick tries again
+            show_failure(error_id, ctx.lang)
+            return
         stale = t("screen_stale", ctx.lang, time=st.session_state["screen_last_good_at"])
         html = html.replace('<div class="meta">', f'<div class="meta"><div class="sc-note">{stale}</div>', 1)
     st.html(html)

@@ -34,14 +34,14 @@ if not regions or not chosen:
 for n, indicator_id in enumerate(chosen):
     ind = f.catalogue[indicator_id]
     unit = f"{ind.unit} / {t('per_10k_short', lang)}" if f.per_10k and ind.per_capita_base else ind.unit
-    frame = data.series(store, version, tuple(regions), ind, f.period, int(count), f.per_10k)
+    frame = data.series(store, version, tuple(regions), ind, f.period, int(count), f.per_10k, lang)
     frame = frame.assign(quarter=frame.period.map(lambda p: period_text(p, lang)))
     st.subheader(ind.name)
     st.plotly_chart(trend_lines(frame, "quarter", "value", "region_name", unit), key=f"trend_{n}")
 
 st.subheader(t("changes_heading", lang, period=period_text(f.period, lang)))
 st.caption(t("flow_note", lang))
-changes = data.changes(store, version, tuple(regions), tuple(f.catalogue[i] for i in chosen), f.period)
+changes = data.changes(store, version, tuple(regions), tuple(f.catalogue[i] for i in chosen), f.period, lang)
 
 
 def change_text(absolute: float, relative: float, is_rate: bool) -> str:

@@ -1,16 +1,19 @@
-"""Upload: signed-in staff send the quarter's file; it is checked row by row, previewed, then committed whole."""
+"""Upload: signed-in staff send the quarter's file; it is checked row by row and previewed. An admin commits it
+whole and reviews reporters' submissions; a reporter submits its own region's figures for review (issue 14)."""
 
 import streamlit as st
 
 from components import data
+from components.account import signed_in_account
 from components.context import page_setup
+from components.review import audit_section, my_submissions, review_step
 from components.strings import t
 from components.upload import (
     example_password_warning,
     history,
     last_outcome,
     period_picker,
-    signed_in_user,
+    region_template_step,
     template_step,
     upload_step,
 )
@@ -20,12 +23,22 @@ HOME = "510800"  # 广元市
 ctx = page_setup()
 st.title(t("upload_heading", ctx.lang))
 example_password_warning(ctx)
-user = signed_in_user(ctx.lang)
+account = signed_in_account(ctx)
 last_outcome(ctx.lang)
-home_name = data.region_name(ctx.store, ctx.data_version, HOME)
-period = period_picker(ctx, HOME)
-template_step(ctx, HOME, home_name, period)
+if account.is_admin:  # reviewing the counties' submissions comes first in the quarterly cycle
+    review_step(ctx, account)
+    st.divider()
+    home_name = data.region_name(ctx.store, ctx.data_version, HOME)
+    period = period_picker(ctx, HOME)
+    template_step(ctx, HOME, home_name, period)
+else:
+    period = period_picker(ctx, account.region)
+    region_template_step(ctx, account.region, period)
 st.divider()
-upload_step(ctx, user, period, HOME)
+upload_step(ctx, account, period, HOME)
 st.divider()
-history(ctx, user)
+if account.is_admin:
+    audit_section(ctx)
+    history(ctx, account.name)
+else:
+    my_submissions(ctx, account)

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from unionbench import compare, explorer, gaps, ingest, peers, templates, views
+from unionbench import compare, explorer, gaps, ingest, peers, reporting, similar, templates, views
+from unionbench import custom_sets as sets_core
 from unionbench import series as trend_series
 from unionbench.catalog import Indicator
+from unionbench.ingest import review
 from unionbench.store import Store
 
 
@@ -24,8 +26,8 @@ def periods(_store: Store, version: str, region: str) -> list[str]:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def region_name(_store: Store, version: str, adcode: str) -> str:
-    return views.region_names(_store, [adcode]).get(adcode, adcode)
+def region_name(_store: Store, version: str, adcode: str, lang: str = "zh") -> str:
+    return views.region_names(_store, [adcode], lang).get(adcode, adcode)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -51,14 +53,16 @@ def latest_period(_store: Store, version: str, region: str) -> str | None:
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def prepared_file(_store: Store, version: str, data: bytes, file_name: str, period: str | None, today):
-    """A file read and checked once per data version (a rerun of the page does not read it again)."""
-    return ingest.prepare(data, file_name, _store, period, today)
+def upload_preview(_store: Store, version: str, _prepared: ingest.Prepared, sha256: str, period: str | None):
+    return ingest.preview(_store, _prepared)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def upload_preview(_store: Store, version: str, _prepared: ingest.Prepared, sha256: str, period: str | None):
-    return ingest.preview(_store, _prepared)
+def upload_review(
+    _store: Store, version: str, _prepared: ingest.Prepared, _preview: ingest.Preview, sha256: str, period, lang: str
+):
+    """The preview's rows a clerk checks (issue 14 item 4), in the page's language."""
+    return review.review_rows(_store, _prepared.observations, _preview.changes, lang)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -67,8 +71,8 @@ def template_files(_store: Store, version: str, home: str, period: str, lang: st
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def home_regions(_store: Store, version: str) -> dict[str, str]:
-    return views.home_regions(_store)
+def home_regions(_store: Store, version: str, lang: str = "zh") -> dict[str, str]:
+    return views.home_regions(_store, lang)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -114,27 +118,48 @@ def composite_ranking(
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def region_names(_store: Store, version: str, adcodes: tuple[str, ...]) -> dict[str, str]:
-    return views.region_names(_store, list(adcodes))
+def region_names(_store: Store, version: str, adcodes: tuple[str, ...], lang: str = "zh") -> dict[str, str]:
+    return views.region_names(_store, list(adcodes), lang)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def series(
-    _store: Store, version: str, regions: tuple[str, ...], indicator: Indicator, last: str, count: int, per_10k: bool
+    _store: Store,
+    version: str,
+    regions: tuple[str, ...],
+    indicator: Indicator,
+    last: str,
+    count: int,
+    per_10k: bool,
+    lang: str = "zh",
 ):
-    return trend_series.series(_store, list(regions), indicator, last, count, per_10k)
+    return trend_series.series(_store, list(regions), indicator, last, count, per_10k, lang)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def changes(_store: Store, version: str, regions: tuple[str, ...], indicators: tuple[Indicator, ...], period: str):
-    return trend_series.changes(_store, list(regions), list(indicators), period)
+def changes(
+    _store: Store,
+    version: str,
+    regions: tuple[str, ...],
+    indicators: tuple[Indicator, ...],
+    period: str,
+    lang: str = "zh",
+):
+    return trend_series.changes(_store, list(regions), list(indicators), period, lang)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def explorer_table(
-    _store: Store, version: str, regions: tuple, indicators: tuple, first: str, last: str, provenance: bool
+    _store: Store,
+    version: str,
+    regions: tuple,
+    indicators: tuple,
+    first: str,
+    last: str,
+    provenance: bool,
+    lang: str = "zh",
 ):
-    return explorer.explorer_table(_store, list(regions), list(indicators), first, last, provenance)
+    return explorer.explorer_table(_store, list(regions), list(indicators), first, last, provenance, lang)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -153,8 +178,8 @@ def county_contributions(_store: Store, version: str, selection: compare.Selecti
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def profile_scores(_store: Store, version: str, home: str, set_id: str, period: str):
-    return gaps.profile_scores(_store, home, set_id, period)
+def profile_scores(_store: Store, version: str, home: str, set_id: str, period: str, lang: str = "zh"):
+    return gaps.profile_scores(_store, home, set_id, period, lang)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -172,3 +197,87 @@ def counties_comparison(_store: Store, version: str, selection: compare.Selectio
 @st.cache_data(max_entries=64, show_spinner=False)
 def trend_lines(_store: Store, version: str, selection: compare.Selection, indicator: str):
     return compare.trend_lines(_store, selection, indicator)
+
+
+# --- issue 16: similar peers and custom benchmark sets ----------------------------------------------------------
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def similar_peers(_store: Store, version: str, home: str, k: int, within: str) -> similar.Similar | None:
+    """The k places most like `home` in structure (unionbench.similar), or None when it has no structural figure."""
+    try:
+        return similar.similar_peers(_store, home, k, within)
+    except similar.NoPeers:
+        return None
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def peers_display(_store: Store, version: str, home: str, k: int, within: str, lang: str):
+    """The peers panel's table and the home's figures line, in `lang` (similar.peers_display)."""
+    result = similar_peers(_store, version, home, k, within)
+    if result is None:
+        return None
+    places = views.region_names(_store, list(result.peers["region_code"]), lang)
+    return similar.peers_display(result, catalogue(_store, version, lang), lang, places)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def custom_sets(_store: Store, version: str):
+    """The custom benchmark sets with their members, who made and changed them, and when."""
+    return sets_core.custom_sets(_store)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def cities(_store: Store, version: str, lang: str = "zh") -> dict[str, str]:
+    """Every city of China (adcode → 'name · province' in `lang`), for choosing a set's members."""
+    return views.cities(_store, lang)
+
+
+# --- issue 14: accounts, submissions, the tracker ----------------------------------------------------------------
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def accounts(_store: Store, version: str):
+    return reporting.accounts(_store)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def find_account(_store: Store, version: str, secrets: tuple, name: str | None):
+    """The enabled account of that name (database, or secrets.toml as an admin), or None."""
+    return reporting.find_account(_store, dict(secrets), name)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def submissions(_store: Store, version: str, period: str | None = None):
+    return reporting.submissions(_store, period)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def submission_file(_store: Store, version: str, submission_id: int):
+    return reporting.submission_file(_store, submission_id)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def checked_for(_store: Store, version: str, data: bytes, file_name: str, account, period: str | None, today):
+    """A file read and checked for an account (a reporter's: its own region only), once per data version."""
+    return reporting.check_for(_store, data, file_name, account, period, today)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def status_table(_store: Store, version: str, home: str, period: str, today):
+    return reporting.status_table(_store, home, period, today)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def deadline_days(_store: Store, version: str) -> int:
+    return reporting.deadline_days(_store)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def region_template_files(_store: Store, version: str, region: str, period: str, lang: str) -> dict[str, bytes]:
+    return reporting.region_template_files(_store, region, period, lang)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def accounts_with_example_password(_store: Store, version: str) -> list[str]:
+    return reporting.accounts_with_example_password(_store)

@@ -22,13 +22,23 @@ def setup_logging() -> None:
         root.setLevel(logging.INFO)
 
 
+def log_failure(what: str = "page run") -> str:
+    """Log the exception being handled, with its traceback, under a new short id; return the id for the user."""
+    error_id = uuid.uuid4().hex[:8]
+    log.exception("%s failed, error id %s", what, error_id)
+    return error_id
+
+
+def show_failure(error_id: str, lang: str) -> None:
+    """The friendly words and the id to quote (zh or en); never the exception's text or a server path."""
+    st.error(t("page_failed", lang, id=error_id), icon=":material/error:")
+
+
 def run_logged(page, lang: str) -> None:
     """Run the chosen page; if it fails, log the traceback with an id and tell the user that id (in words, with no
     server path), then let Streamlit end the run as failed (it shows only a generic message)."""
     try:
         page.run()
     except Exception:
-        error_id = uuid.uuid4().hex[:8]
-        log.exception("page run failed, error id %s", error_id)
-        st.error(t("page_failed", lang, id=error_id), icon=":material/error:")
+        show_failure(log_failure(), lang)
         raise

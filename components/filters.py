@@ -50,7 +50,7 @@ def pick(label: str, key: str, options: list, default, format_func=str, containe
 def shared_filters(ctx: PageContext, *, indicator: bool = True, level: bool = False, per_10k: bool = True) -> Filters:
     """Home city, benchmark set and quarter always; indicator, level and per-10,000 when the page asks."""
     lang, store, version = ctx.lang, ctx.store, ctx.data_version
-    homes = data.home_regions(store, version)
+    homes = data.home_regions(store, version, lang)
     home = pick(t("home_region", lang), "home", list(homes), DEFAULT_HOME, homes.get)
     sets = data.benchmark_sets(store, version)
     set_names = dict(zip(sets.id, sets["name_zh" if lang == "zh" else "name_en"], strict=True))
@@ -105,5 +105,5 @@ def regions_in_view(ctx: PageContext, f: Filters) -> dict[str, str]:
         *data.peer_regions(ctx.store, ctx.data_version, "benchmark_cities", f.home, f.set_id),
         *data.peer_regions(ctx.store, ctx.data_version, "counties", f.home, f.set_id),
     ]
-    names = data.region_names(ctx.store, ctx.data_version, tuple(regions))
+    names = data.region_names(ctx.store, ctx.data_version, tuple(regions), f.lang)
     return {region: names[region] for region in regions}

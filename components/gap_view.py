@@ -1,10 +1,13 @@
 """The gap page's parts, drawn from the read model's rows (unionbench.compare): strengths and weaknesses, the gap
 table a person can read, the profile radar, and the county contributions. Nothing here computes a figure."""
 
+from html import escape
+
 import pandas as pd
 import streamlit as st
 
 from components.charts import profile_radar, ranked_bars
+from components.kpi import status_badge
 from components.strings import t
 from components.style import STATUS_COLOURS, STATUS_SYMBOLS
 
@@ -21,6 +24,54 @@ def strengths_and_weaknesses(strengths: pd.DataFrame, weaknesses: pd.DataFrame, 
         column.subheader(t(heading, lang))
         lines = [f"• {row['name']}{colon}{row.gap_text}" for _, row in rows.iterrows()]
         column.text("\n".join(lines) if lines else t("none_listed", lang))
+
+
+# Issue 16 item 5: on a phone (a viewport up to 640 px wide) the wide table gives way to one card per indicator.
+# Streamlit cannot see the viewport from Python, so both are drawn from the same rows and CSS shows one of them.
+PHONE_CSS = """
+<style>
+.st-key-gap_cards {display: none;}
+@media (max-width: 640px) {
+  .st-key-gap_table_wide {display: none;}
+  .st-key-gap_cards {display: block;}
+}
+.ub-gap-card {border: 1px solid #d9dce3; border-left-width: 6px; border-radius: 8px; padding: 10px 12px;
+              margin: 0 0 10px 0; background: #fff; overflow-wrap: anywhere;}
+.ub-gap-card .name {font-weight: 600; color: #111; margin-bottom: 6px;}
+.ub-gap-card dl {display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; margin: 0 0 6px 0; padding: 0;}
+.ub-gap-card dt {color: #555; font-size: 0.9rem; margin: 0; padding: 0;}
+.ub-gap-card dd {margin: 0; text-align: right; font-variant-numeric: tabular-nums;}
+</style>
+"""
+
+
+def gap_view(rows: pd.DataFrame, lang: str) -> None:
+    """The judged rows as the wide table on a screen and as one card per indicator on a phone (CSS picks)."""
+    st.html(PHONE_CSS)
+    with st.container(key="gap_table_wide"):
+        gap_table(rows, lang)
+    with st.container(key="gap_cards"):
+        st.html(gap_cards_html(rows, lang))
+
+
+def gap_card_html(row: pd.Series, lang: str) -> str:
+    """One indicator on a phone: its name, the home and benchmark figures and the gap with their unit, the verdict in
+    shape, word and colour (the card's edge in the same colour)."""
+    colour = STATUS_COLOURS.get(row.verdict, STATUS_COLOURS[""])
+    facts = (("home_figure", row.home_text), ("benchmark", row.benchmark_text), ("gap", row.gap_text))
+    cells = "".join(f"<dt>{escape(t(key, lang))}</dt><dd>{escape(str(value))}</dd>" for key, value in facts)
+    return (
+        f'<div class="ub-gap-card" data-testid="gap-card" data-indicator="{escape(row.indicator)}" '
+        f'style="border-left-color:{colour}">'
+        f'<div class="name">{escape(row["name"])}</div>'  # every figure below carries its unit
+        f"<dl>{cells}</dl>"
+        f'<div class="verdict" data-testid="gap-card-verdict">{status_badge(row.verdict, row.verdict_text)}</div>'
+        "</div>"
+    )
+
+
+def gap_cards_html(rows: pd.DataFrame, lang: str) -> str:
+    return "".join(gap_card_html(row, lang) for _, row in rows[rows.judged].iterrows())
 
 
 def gap_table(rows: pd.DataFrame, lang: str) -> None:

@@ -28,6 +28,7 @@ from components.strings import t
 from components.style import STATUS_COLOURS, STATUS_SYMBOLS
 from unionbench import compare
 from unionbench.formatting import format_number, period_text
+from unionbench.placenames import short_english
 
 BASE_WIDTH, BASE_HEIGHT = 1920, 1080
 BACKGROUND, PANEL, TEXT, MUTED, RULE = "#0b1526", "#13223a", "#f2f5fa", "#c3cfdf", "#2a4066"
@@ -244,7 +245,7 @@ def header_html(
     """Title, data time, the benchmark's as-of note and link notes, and the headline sentence."""
     tag = f'<span class="sc-tag">{escape(t("demo_tag", lang))}</span>' if demo else ""
     title = f"{t('screen_heading', lang, home=home_name)} · {period} · {t('vs_bench', lang, bench=set_name)}"
-    meta = escape(t("data_as_of", lang, time=updated))
+    meta = escape(t("screen_data_as_of", lang, time=updated))
     meta += "".join(f'<div class="sc-note">{escape(note)}</div>' for note in notes if note)
     return (
         f'<div class="sc-title" data-testid="screen-title"><h1>{escape(title)}{tag}</h1>'
@@ -548,6 +549,15 @@ def canvas_html(header: str, heading: str, body: str, kind: str, lang: str) -> s
 # --- one frame ----------------------------------------------------------------------------------------------------
 
 
+def short_name(name: str, lang: str) -> str:
+    """A place as the screen names it: 广元市, or Guangyuan without its suffix (English names run longer, issue 16)."""
+    return short_english(name) if lang == "en" else name
+
+
+def short_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return frame.assign(region_name=[short_name(n, lang) for n in frame["region_name"]]) if lang == "en" else frame
+
+
 def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, notes: list[str], cache_dir: str):
     """The HTML of slide number `tick` of the story and the slide it shows, from the read model's rows."""
     lang = sel.lang
@@ -560,7 +570,7 @@ def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, 
     slide = slides[position]
     status = data.data_status(store, version)
     updated = status["last_change"].strftime("%Y-%m-%d %H:%M") if status["last_change"] is not None else "—"
-    home_name = data.region_name(store, version, sel.home)
+    home_name = short_name(data.region_name(store, version, sel.home, sel.lang), lang)
     period = period_text(sel.period, lang)
     header = header_html(
         home_name, period, set_name, lang, bool(status["has_demo"]), updated,
@@ -571,18 +581,18 @@ def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, 
     if slide.kind == "overview":
         body = overview_html(rows, lang)
     elif slide.kind == "indicator":
-        members = data.gaps_to_each_member(store, version, sel, slide.indicator)
-        counties = data.counties_comparison(store, version, sel)
+        members = short_names(data.gaps_to_each_member(store, version, sel, slide.indicator), lang)
+        counties = short_names(data.counties_comparison(store, version, sel), lang)
         counties = counties[counties["indicator"] == slide.indicator]
         body = indicator_html(row, members, counties, home_name, set_name, lang)
     elif slide.kind == "ranking":
-        counties = data.counties_comparison(store, version, sel)
+        counties = short_names(data.counties_comparison(store, version, sel), lang)
         counties = counties[counties["indicator"] == slide.indicator]
         shapes = county_shapes(tuple(counties["region"]), cache_dir) if len(counties) else {}
         heading = t("screen_county_heading", lang, city=home_name, bench=set_name)
         body = ranking_html(counties, shapes, heading, legend_html(lang))
     else:
-        lines = data.trend_lines(store, version, sel, slide.indicator)
+        lines = short_names(data.trend_lines(store, version, sel, slide.indicator), lang)
         heading = t("screen_trend_heading", lang, home=home_name, bench=set_name)
         body = trend_html(lines, compare.history_periods(sel.period), heading)
     heading_html = slide_heading_html(slide, row, period, position, len(slides), lang)

@@ -1,73 +1,30 @@
 """The upload page's parts: sign-in, the template, the checked file (problems or preview), commit, history."""
 
 import datetime as dt
-import math
 
 import pandas as pd
 import streamlit as st
-from streamlit.errors import StreamlitSecretNotFoundError
 
 from components import data
+from components.account import client_address, configured_users
 from components.briefing import briefing_buttons
 from components.context import PageContext, current_store, refresh_data
 from components.filters import DEFAULT_BENCHMARK
 from components.plain import plain_table
 from components.strings import t
 from components.url_state import kept
-from unionbench.auth import Throttle, attempt_sign_in, users_with_example_password
-from unionbench.export import excel_safe_csv, plain_decimal
-from unionbench.formatting import missing, period_text
-from unionbench.ingest import Prepared, RevertError, commit_file, revert_upload
+from unionbench.auth import users_with_example_password
+from unionbench.export import excel_safe_csv
+from unionbench.formatting import period_text
+from unionbench.ingest import Prepared, Preview, RevertError, review
 from unionbench.paths import resolve_db_path
+from unionbench.reporting import Account, publish_file, revert
 from unionbench.store import WriterBusy
 from unionbench.templates import upload_period_choices
 
 SHOWN_PROBLEMS = 200
 SHOWN_HISTORY = 50
 FILE_TYPES = ["csv", "txt", "xlsx", "xls"]  # .xls is answered with a clear "save as .xlsx" problem
-
-
-def configured_users() -> dict[str, str]:
-    try:
-        return {str(name): str(hashed) for name, hashed in st.secrets.get("upload_users", {}).items()}
-    except (FileNotFoundError, StreamlitSecretNotFoundError):
-        return {}
-
-
-def signed_in_user(lang: str) -> str:
-    """The signed-in uploader; otherwise the sign-in form (or why there is none), and the page stops there."""
-    users = configured_users()
-    if not users:
-        st.error(t("no_upload_users", lang))
-        st.stop()
-    user = st.session_state.get("upload_user")
-    if user in users:
-        st.sidebar.text(t("signed_in_as", lang, user=user))
-        st.sidebar.button(t("sign_out", lang), on_click=st.session_state.pop, args=("upload_user",))
-        return user
-    with st.form("sign_in"):
-        st.subheader(t("sign_in", lang))
-        name = st.text_input(t("user_name", lang))
-        password = st.text_input(t("password", lang), type="password")
-        if st.form_submit_button(t("sign_in_button", lang), type="primary"):
-            names, addresses = sign_in_throttles()
-            ok, wait = attempt_sign_in(users, name, password, st.context.ip_address, names, addresses)
-            if ok:
-                st.session_state["upload_user"] = name.strip()
-                st.rerun()
-            if wait:
-                retry = (dt.datetime.now() + dt.timedelta(seconds=wait)).strftime("%H:%M:%S")
-                st.error(t("sign_in_locked", lang, time=retry, minutes=max(1, math.ceil(wait / 60))))
-            else:
-                st.error(t("sign_in_failed", lang))
-    st.stop()
-
-
-@st.cache_resource
-def sign_in_throttles() -> tuple[Throttle, Throttle]:
-    """The server process's count of failed sign-ins: per name (5 in 15 minutes lock it, for 1, 2, 4 … minutes)
-    and per address (20, as colleagues behind one proxy share an address)."""
-    return Throttle(limit=5), Throttle(limit=20)
 
 
 def is_demo_database(uploads: pd.DataFrame) -> bool:
@@ -79,28 +36,39 @@ def is_demo_database(uploads: pd.DataFrame) -> bool:
 def example_password_warning(ctx: PageContext) -> None:
     """On every load: warn while an account still has the example password and the data are not only demo."""
     users = configured_users()
-    if not users or is_demo_database(data.uploads(ctx.store, ctx.data_version)):
+    if is_demo_database(data.uploads(ctx.store, ctx.data_version)):
         return
-    if users_with_example_password(users):
+    if users_with_example_password(users) or data.accounts_with_example_password(ctx.store, ctx.data_version):
         st.warning(t("example_password", ctx.lang), icon=":material/lock_open:")
 
 
-def period_picker(ctx: PageContext, home: str) -> str:
-    """One quarter for both the template and a file without a period column."""
+def period_picker(ctx: PageContext, home: str, key: str = "upload_period") -> str:
+    """One quarter for both the template and a file without a period column (the tracker's too, issue 14)."""
     choices, due = upload_period_choices(data.latest_period(ctx.store, ctx.data_version, home), dt.date.today())
-    if st.session_state.get("upload_period") not in choices:
-        st.session_state["upload_period"] = due
+    if st.session_state.get(key) not in choices:
+        st.session_state[key] = due
     narrow, _ = st.columns([1, 3])
-    return narrow.selectbox(
-        t("quarter", ctx.lang), choices, format_func=lambda p: period_text(p, ctx.lang), key="upload_period"
-    )
+    return narrow.selectbox(t("quarter", ctx.lang), choices, format_func=lambda p: period_text(p, ctx.lang), key=key)
 
 
 def template_step(ctx: PageContext, home: str, home_name: str, period: str) -> None:
     st.subheader(t("step_template", ctx.lang))
     st.caption(t("template_hint", ctx.lang, home=home_name))
-    files = data.template_files(ctx.store, ctx.data_version, home, period, ctx.lang)
-    stem = f"{home_name}_{period}_{'填报模板' if ctx.lang == 'zh' else 'template'}"
+    template_buttons(ctx, data.template_files(ctx.store, ctx.data_version, home, period, ctx.lang), home_name, period)
+
+
+def region_template_step(ctx: PageContext, region: str, period: str) -> None:
+    """A reporter's template: the one row of its own region (issue 14)."""
+    st.subheader(t("step_template", ctx.lang))
+    name = data.region_name(ctx.store, ctx.data_version, region)
+    st.caption(t("region_template_hint", ctx.lang, region=name))
+    template_buttons(
+        ctx, data.region_template_files(ctx.store, ctx.data_version, region, period, ctx.lang), name, period
+    )
+
+
+def template_buttons(ctx: PageContext, files: dict[str, bytes], name: str, period: str) -> None:
+    stem = f"{name}_{period}_{'填报模板' if ctx.lang == 'zh' else 'template'}"
     left, right = st.columns(2)
     left.download_button(
         t("template_csv", ctx.lang), files["csv"], f"{stem}.csv", "text/csv", icon=":material/download:"
@@ -153,63 +121,79 @@ def show_warnings(prepared: Prepared, lang: str) -> None:
             st.dataframe(problem_table(prepared, prepared.warnings, lang), hide_index=True, width="stretch")
 
 
-def changes_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
-    status = {"new": t("preview_new", lang), "changed": t("preview_changed", lang)}
-    table = changes.assign(
-        status=changes.status.map(status),
-        period=changes.period.map(lambda p: period_text(p, lang)),
-        old_value=changes.old_value.map(plain_or_dash),
-        new_value=changes.new_value.map(plain_or_dash),
-    )[["region_name", "indicator_name", "period", "old_value", "new_value", "status"]]
-    table.columns = [
-        t("region", lang),
-        t("indicator", lang),
-        t("quarter", lang),
-        t("old_value", lang),
-        t("new_value", lang),
-        t("change_status", lang),
-    ]
-    return table
+def show_review(ctx: PageContext, prepared: Prepared, preview: Preview, period: str | None, key: str) -> pd.DataFrame:
+    """The preview a clerk checks (issue 14 item 4): counts, then every new or changed figure with what it is
+    compared with, the change and the change %, jumps first (rows made by unionbench.ingest.review)."""
+    lang = ctx.lang
+    rows = data.upload_review(ctx.store, ctx.data_version, prepared, preview, prepared.sha256, period, lang)
+    st.subheader(t("step_preview", lang))
+    new, changed, unchanged, jumps = st.columns(4)
+    new.metric(t("preview_new", lang), preview.added)
+    changed.metric(t("preview_changed", lang), preview.changed)
+    unchanged.metric(t("preview_unchanged", lang), preview.unchanged)
+    jumps.metric(t("review_jumps", lang), review.jump_count(rows))
+    if preview.changes.empty:
+        st.info(t("preview_nothing", lang))
+        return rows
+    st.caption(t("review_caption", lang))
+    review_dataframe(rows, lang, key)
+    return rows
 
 
-def plain_or_dash(value) -> str:
-    return "—" if missing(value) else plain_decimal(float(value))
+def review_dataframe(rows: pd.DataFrame, lang: str, key: str) -> None:
+    """The review rows as a table: 20 in view, the rest scroll inside it; the check column wide enough to read."""
+    table = review.review_table(rows, lang)
+    flag = st.column_config.TextColumn(width=230)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=38 + 35 * min(len(table), 20),
+        column_config={t("review_flag", lang): flag},
+        key=key,
+    )
 
 
-def upload_step(ctx: PageContext, user: str, period: str, home: str) -> None:
-    """The file: its problems (nothing is written), or the preview and the commit button."""
+def upload_step(ctx: PageContext, account: Account, period: str, home: str) -> None:
+    """The file: its problems (nothing is written), or the preview and the button: an admin commits and publishes,
+    a reporter submits for review (issue 14; a file with another region's rows is refused whole)."""
     lang = ctx.lang
     st.subheader(t("step_upload", lang))
     nonce = st.session_state.setdefault("upload_nonce", 0)  # a new key empties the uploader after a commit
+    uploader_words(lang)
     file = st.file_uploader(t("upload_file", lang), type=FILE_TYPES, key=f"upload_file_{nonce}")
     if file is None:
         return
     content = file.getvalue()
     with st.spinner(t("checking", lang)):
-        prepared = data.prepared_file(ctx.store, ctx.data_version, content, file.name, period, dt.date.today())
+        prepared = data.checked_for(ctx.store, ctx.data_version, content, file.name, account, period, dt.date.today())
     if not prepared.ok:
         show_problems(prepared, lang)
         show_warnings(prepared, lang)
         return
     show_warnings(prepared, lang)
-    preview = data.upload_preview(ctx.store, ctx.data_version, prepared, prepared.sha256, period)
-    st.subheader(t("step_preview", lang))
-    new, changed, unchanged = st.columns(3)
-    new.metric(t("preview_new", lang), preview.added)
-    changed.metric(t("preview_changed", lang), preview.changed)
-    unchanged.metric(t("preview_unchanged", lang), preview.unchanged)
-    if preview.changes.empty:
-        st.info(t("preview_nothing", lang))
-    else:
-        st.dataframe(changes_table(preview.changes, lang), hide_index=True, width="stretch", key="changes")
+    preview, rows = show_preview(ctx, prepared, period, "changes")
+    if not account.is_admin:
+        st.caption(t("submit_hint", lang))
+        if st.button(t("submit_button", lang), type="primary", icon=":material/send:"):
+            from components.review import submit
+
+            submit(content, file.name, account, period, lang)
+        return
     if st.button(t("commit_button", lang), type="primary", icon=":material/check:"):
-        commit(content, file.name, user, period, preview.changes, lang, home)
+        commit(content, file.name, account.name, period, rows, lang, home)
+
+
+def show_preview(ctx: PageContext, prepared: Prepared, period: str | None, key: str) -> tuple[Preview, pd.DataFrame]:
+    """What committing would do (the counts) and the clerk's review rows; also the admin's review of a submission."""
+    preview = data.upload_preview(ctx.store, ctx.data_version, prepared, prepared.sha256, period)
+    return preview, show_review(ctx, prepared, preview, period, key)
 
 
 def commit(content: bytes, file_name: str, user: str, period: str, changes: pd.DataFrame, lang: str, home: str) -> None:
     """Check again and commit under the writer lock; remember the outcome for the next run, which starts fresh."""
     try:
-        outcome = commit_file(resolve_db_path(None), content, file_name, user, period)
+        outcome = publish_file(resolve_db_path(None), content, file_name, user, period, None, client_address())
     except WriterBusy:
         st.error(t("busy", lang))
         return
@@ -237,15 +221,19 @@ def last_outcome(lang: str) -> None:
     outcome = st.session_state.pop("upload_outcome", None)
     if outcome is None:
         return
+    if "notice" in outcome:  # issue 14: a submission sent, approved or returned
+        st.success(outcome["notice"], icon=":material/check:")
+        return
     if "reverted" in outcome:
         st.success(t("reverted", lang, id=outcome["reverted"]), icon=":material/undo:")
     elif outcome["already"]:
         key = "already_imported" if outcome.get("previous") else "changed_nothing"
         st.info(t(key, lang, id=outcome["id"], previous=outcome.get("previous")))
     else:
+        scroll_to_here("ub-committed")
         st.success(t("committed", lang, **{k: outcome[k] for k in ("id", "added", "changed", "unchanged")}))
         if not outcome["changes"].empty:
-            st.dataframe(changes_table(outcome["changes"], lang), hide_index=True, width="stretch")
+            review_dataframe(outcome["changes"], lang, "committed_changes")
         store, version = current_store()
         home = outcome["home"]
         latest = data.latest_period(store, version, home)
@@ -283,13 +271,20 @@ def history(ctx: PageContext, user: str) -> None:
     plain_table(table.head(SHOWN_HISTORY), "ub-history")  # file and user names: plain text, never Markdown
     committed = uploads[uploads.status == "committed"]
     labels = dict(zip(committed.id, committed.id.astype(str).radd("#") + " · " + committed.file_name, strict=True))
-    pick = st.selectbox(t("revert_pick", lang), list(labels), index=None, format_func=labels.get, key="revert_pick")
+    pick = st.selectbox(
+        t("revert_pick", lang),
+        list(labels),
+        index=None,
+        format_func=labels.get,
+        key="revert_pick",
+        placeholder=t("choose_option", lang),
+    )
     if pick is None:
         return
     confirmed = st.checkbox(t("revert_confirm", lang, id=pick), key=f"revert_confirm_{pick}")
     if st.button(t("revert_button", lang), disabled=not confirmed, icon=":material/undo:"):
         try:
-            revert_upload(resolve_db_path(None), int(pick), user)
+            revert(resolve_db_path(None), int(pick), user, client_address())
         except RevertError as error:
             st.error(error.zh if lang == "zh" else error.en)
             return
@@ -300,3 +295,50 @@ def history(ctx: PageContext, user: str) -> None:
         st.session_state.pop("revert_pick", None)
         refresh_data()
         st.rerun()
+
+
+# --- issue 14 item 7: the uploader's own words in Chinese, and the page brought to the outcome of a commit --------
+# Streamlit 1.67 draws the uploader's button ("Upload"), its limits ("20MB per file • CSV …") and the drop hint
+# ("Drag and drop a file here") in English and has no parameter for them; scoped CSS puts the Chinese words in
+# their place on the Chinese page (the English page keeps Streamlit's own).
+UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p
+  {display: none;}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"]::after
+  {content: "%(button)s";}
+[data-testid="stFileUploaderDropzoneInstructions"] span {font-size: 0; visibility: hidden;}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after
+  {content: "%(limit)s"; font-size: 0.875rem; visibility: visible;}
+[data-testid="stFileUploaderDropzone"] > input + div > span {font-size: 0; visibility: hidden;}
+[data-testid="stFileUploaderDropzone"] > input + div > span::after
+  {content: "%(drop)s"; font-size: 1rem; visibility: visible;}
+</style>"""
+
+
+def css_text(text: str) -> str:
+    """A string as the inside of a CSS string literal."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+
+
+def uploader_words(lang: str) -> None:
+    """On the Chinese page, the file uploader's own English words replaced by Chinese ones (see UPLOADER_CSS)."""
+    if lang != "zh":
+        return
+    types = "、".join(kind.upper() for kind in FILE_TYPES)
+    limit = t("uploader_limit", lang, size=st.get_option("server.maxUploadSize"), types=types)
+    words = {"button": t("uploader_button", lang), "limit": limit, "drop": t("uploader_drop", lang)}
+    st.html(UPLOADER_CSS % {key: css_text(text) for key, text in words.items()})
+
+
+def scroll_to_here(anchor: str) -> None:
+    """Bring this point of the page into view (after a commit the page reran scrolled down to the old preview, and
+    the success message above was out of sight). A fixed script, no user text in it."""
+    st.html(
+        f'<div id="{anchor}"></div><script>'
+        "(function go(tries) {"
+        f'  const mark = document.getElementById("{anchor}");'
+        '  if (mark) { mark.scrollIntoView({block: "center"}); }'
+        "  if (tries > 0) { requestAnimationFrame(() => go(tries - 1)); }"
+        "})(10);</script>",
+        unsafe_allow_javascript=True,
+    )

@@ -43,7 +43,7 @@ def test_the_overview_shows_tiles_and_a_map_of_the_seven_counties_and_asks_nothi
 def test_a_shared_link_opens_the_same_view_in_english(server, page):
     page.goto(f"{server}/?lang=en&bench=yangzhou&period=2025Q4&indicator=funds_partner")
     wait_for_app(page)
-    assert page.locator("h1").first.inner_text() == "广元市 · 2025 Q4 · vs Yangzhou"
+    assert page.locator("h1").first.inner_text() == "Guangyuan City · 2025 Q4 · vs Yangzhou"
     assert "Funds from partner unions" in page.locator("h3").first.inner_text()
     assert page.locator("[data-testid=kpi-tile]").count() == 6
     assert page.outside_requests == []

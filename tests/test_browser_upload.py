@@ -46,21 +46,49 @@ def upload(page, name: str, content: bytes) -> None:
     wait_for_app(page)
 
 
-def filled_template(template: bytes, store) -> pd.DataFrame:
-    """The downloaded template filled with last quarter's figures, a little higher (no jump warnings)."""
+def filled_template(template: bytes) -> pd.DataFrame:
+    """The downloaded template with last quarter's figures (its reference column), a little higher, typed into the
+    value column (no jump warnings); counts as whole numbers (issue 12 item 5)."""
     frame = pd.read_csv(io.BytesIO(template), encoding="utf-8-sig", dtype=str)
-    catalogue = store.query("indicator_catalogue")
-    counties = list(store.query("child_regions", parent="510800").adcode)
-    last = store.query("values_by_region", regions=counties, periods=["2026Q3"])
-    by_name = last.pivot_table(index="region_name", columns="indicator", values="value")
-    for column in frame.columns[2:]:
-        row = catalogue.loc[catalogue.name_zh == column.split("(")[0]].iloc[0]
-        decimals = 0 if row["kind"] in ("count", "people") else 2  # counts are whole numbers (issue 12 item 5)
-        frame[column] = [f"{by_name.at[region, row['id']] * 1.02:.{decimals}f}" for region in frame["地区"]]
+    reference, value = frame.columns[-2], frame.columns[-1]
+    assert "参考" in reference and value == "数值"
+    raised = frame[reference].astype(float) * 1.02
+    whole = frame["单位"].isin(["个", "人", "项", "场"])
+    frame[value] = [f"{v:.0f}" if is_whole else f"{v:.2f}" for v, is_whole in zip(raised, whole, strict=True)]
     return frame
 
 
-def test_staff_sign_in_fix_a_rejected_file_commit_it_and_see_it_on_the_overview(server, page, store):
+STREAMLIT_ENGLISH = ("Upload", "Browse files", "Choose an option", "Drag and drop", "per file")
+
+
+def words_shown(page) -> str:
+    """What a person reads in the main area: its visible text, CSS-drawn ::after words and input placeholders."""
+    return page.evaluate(
+        """() => {
+            const main = document.querySelector('[data-testid=stMain]');
+            const seen = [main.innerText];
+            for (const element of main.querySelectorAll('*')) {
+                const after = getComputedStyle(element, '::after').content;
+                if (after && after !== 'none' && after !== 'normal') seen.push(after);
+                if (element.placeholder && !element.value) seen.push(element.placeholder);
+            }
+            return seen.join('\\n');
+        }"""
+    )
+
+
+def drag_a_file_over(page, event: str) -> None:
+    page.locator("[data-testid=stFileUploaderDropzone]").evaluate(
+        """(zone, event) => {
+            const data = new DataTransfer();
+            data.items.add(new File(['x'], 'a.csv', {type: 'text/csv'}));
+            zone.dispatchEvent(new DragEvent(event, {dataTransfer: data, bubbles: true}));
+        }""",
+        event,
+    )
+
+
+def test_staff_sign_in_fix_a_rejected_file_commit_it_and_see_it_on_the_overview(server, page):
     page.goto(f"{server}/upload")
     wait_for_app(page)
     expect(page.get_by_role("button", name="登录")).to_be_visible()
@@ -75,12 +103,22 @@ def test_staff_sign_in_fix_a_rejected_file_commit_it_and_see_it_on_the_overview(
         page.get_by_role("button", name="下载 CSV 模板").click()
     template = Path(download.value.path()).read_bytes()
     assert template.startswith(b"\xef\xbb\xbf")  # a BOM, so Excel on Chinese Windows reads UTF-8
-    frame = filled_template(template, store)
-    assert len(frame) == 7 and set(frame["季度"]) == {"2026Q4"}
+    frame = filled_template(template)
+    assert len(frame) == 7 * 17 and set(frame["季度"]) == {"2026Q4"}
+
+    # Streamlit's own words read in Chinese on the Chinese page (issue 14 item 7), the drop hint included
+    shown = words_shown(page)
+    assert "选择文件" in shown and "单个文件不超过" in shown and "请选择" in shown
+    assert not [word for word in STREAMLIT_ENGLISH if word in shown], shown
+    drag_a_file_over(page, "dragenter")
+    expect(page.locator("[data-testid=stFileUploaderDropzone] > input + div > span")).to_be_attached()
+    shown = words_shown(page)
+    assert "将文件拖放到此处" in shown and "Drag and drop" not in shown
+    drag_a_file_over(page, "dragleave")
 
     broken = frame.copy()
-    broken.loc[2, "户外劳动者服务站点(个)"] = "十二"
-    broken.loc[4, "户外劳动者服务站点(个)"] = "-3"
+    broken.loc[2, "数值"] = "十二"
+    broken.loc[4, "数值"] = "-3"
     upload(page, "广元2026Q4.csv", broken.to_csv(index=False).encode("gb18030"))
     expect(page.get_by_text("发现 2 个问题，未写入任何数据")).to_be_visible()
     problems = page.locator("[data-testid=ub-problems]").filter(has_text="十二")  # wait for the table, not a clock
@@ -91,14 +129,17 @@ def test_staff_sign_in_fix_a_rejected_file_commit_it_and_see_it_on_the_overview(
     upload(page, "广元2026Q4-修正.csv", frame.to_csv(index=False).encode("gb18030"))
     expect(page.get_by_text("③ 预览并确认")).to_be_visible()
     assert page.locator("[data-testid=stMetricValue]").first.inner_text() == "119"  # 7 counties × 17 indicators
+    review = page.locator("[data-testid=stDataFrame]").last  # sorted by county then indicator (issue 14 item 4)
+    expect(review).to_be_visible()
     page.screenshot(path=ARTIFACTS / "upload-preview-1920x1080.png", full_page=True)
     page.get_by_role("button", name="确认提交").click()
     wait_for_app(page)
-    expect(page.get_by_text("已提交：上传")).to_be_visible()
+    expect(page.get_by_text("已提交：上传")).to_be_visible(timeout=60_000)  # a check and a commit under load
+    expect(page.get_by_text("已提交：上传")).to_be_in_viewport()  # the page scrolled up to the outcome
     expect(page.get_by_text("新增 119 个")).to_be_visible()
     expect(page.get_by_role("button", name="下载季度通报（Word）")).to_be_visible()  # ready for the meeting
 
-    expected = int(round(float(frame["户外劳动者服务站点(个)"].astype(float).sum())))
+    expected = int(round(float(frame.loc[frame["指标"] == "户外劳动者服务站点", "数值"].astype(float).sum())))
     page.goto(f"{server}/?period=2026Q4")  # the overview is the default page, served at /
     wait_for_app(page)
     stations = page.locator("[data-testid=kpi-tile]").first.inner_text()
@@ -123,7 +164,9 @@ def test_a_committed_upload_can_be_reverted_from_the_history(server, page):
     wait_for_app(page)
     if page.get_by_role("button", name="登录").count():
         sign_in(page, PASSWORD)
-    page.locator("[data-testid=stSelectbox]").filter(has_text="撤销某次上传").click()
+    pick = page.locator("[data-testid=stSelectbox]").filter(has_text="撤销某次上传")
+    pick.scroll_into_view_if_needed()  # below the review section and the audit log now (issue 14)
+    pick.locator("input").click()
     page.get_by_role("option", name="广元2026Q4-修正.csv").click()
     wait_for_app(page)
     page.get_by_text("我确认撤销上传").click()

@@ -23,6 +23,12 @@ PARAMS = [
     "vh",
     "region",
     "reference",
+    # issue 16: the map's drill level, the composite's weights, the explorer's selections
+    "drill",
+    "weights",
+    "regions",
+    "periods",
+    "provenance",
 ]
 HOSTILE = [
     "abc",
@@ -68,7 +74,7 @@ def rotated(offset: int) -> dict:
 
 
 @pytest.mark.parametrize("offset", [0, 1, 2, 3])
-@pytest.mark.parametrize("name", [p for p in PAGES if p not in ("screen", "upload", "method")])
+@pytest.mark.parametrize("name", [p for p in PAGES if p not in ("screen", "upload", "method", "sets")])
 def test_every_analysis_page_opens_a_hostile_link_with_its_defaults_and_no_exception(page, name, offset):
     at = page(name, rotated(offset))
     assert not at.exception, at.exception
@@ -81,6 +87,14 @@ def test_every_analysis_page_opens_a_hostile_link_with_its_defaults_and_no_excep
 def test_pages_without_filters_open_a_hostile_link_without_an_exception(page, name):
     at = page(name, rotated(0))
     assert not at.exception, at.exception
+
+
+@pytest.mark.parametrize("offset", [0, 1, 2, 3])
+def test_the_peers_and_sets_page_opens_a_hostile_link_on_the_default_home_with_a_note(page, offset):  # issue 16
+    at = page("sets", rotated(offset))
+    assert not at.exception, at.exception
+    assert at.session_state["home"] == "510800" and at.session_state["peers_region"] == "510800"
+    assert at.get("toast")
 
 
 @pytest.mark.parametrize("value", HOSTILE)
@@ -99,20 +113,34 @@ def test_the_server_config_shows_users_no_error_details():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"].get("enableXsrfProtection", True) is True  # XSRF protection stays on (issue 15)
 
 
-def test_a_failing_page_run_is_logged_with_an_id_the_user_is_shown(page, monkeypatch, caplog):
+def failing_run(page, monkeypatch, caplog, target: str, name: str):
+    """Open a page with `target` raising an error that names a server path; return the run, the one error id the
+    user is shown (checked to carry no path) and the project's log messages."""
     import re
 
     def broken(*args, **kwargs):
-        raise RuntimeError("boom in /srv/unionbench/secret/path.py")
+        raise RuntimeError(f"boom in /srv/unionbench/secret/{name}.py")
 
-    monkeypatch.setattr("components.data.data_status", broken)
+    monkeypatch.setattr(target, broken)
     with caplog.at_level("ERROR", logger="unionbench.pages"):
-        at = page("overview", {})
+        at = page(name, {})
     shown = [e.value for e in at.error if "错误编号" in e.value]
     assert len(shown) == 1 and "/srv/" not in shown[0]
-    error_id = re.search(r"错误编号 ([0-9a-f]{8})", shown[0]).group(1)
-    record = next(r for r in caplog.records if r.name == "unionbench.pages")
-    assert record.getMessage() == f"page run failed, error id {error_id}"
-    assert "boom in /srv/unionbench/secret/path.py" in caplog.text  # the traceback stays on the server
+    assert f"boom in /srv/unionbench/secret/{name}.py" in caplog.text  # the traceback stays on the server
+    messages = [r.getMessage() for r in caplog.records if r.name == "unionbench.pages"]
+    return at, re.search(r"错误编号 ([0-9a-f]{8})", shown[0]).group(1), messages
+
+
+def test_a_failing_page_run_is_logged_with_an_id_the_user_is_shown(page, monkeypatch, caplog):
+    at, error_id, messages = failing_run(page, monkeypatch, caplog, "components.data.data_status", "overview")
+    assert messages == [f"page run failed, error id {error_id}"]
+
+
+def test_a_failing_wall_screen_frame_is_logged_with_an_id_the_screen_shows(page, monkeypatch, caplog):
+    """The frame is a fragment: its reruns happen outside the page run's handler, so it logs its own failures."""
+    at, error_id, messages = failing_run(page, monkeypatch, caplog, "components.screen.build_frame", "screen")
+    assert not at.exception, at.exception  # no frame yet: the id, and the next tick tries again
+    assert messages == [f"wall screen frame failed, error id {error_id}"]

@@ -93,7 +93,7 @@ def test_the_example_password_is_recognised_whatever_its_salt():
 
 @pytest.fixture
 def upload_page(writable_db, monkeypatch):
-    from components.upload import sign_in_throttles
+    from components.account import sign_in_throttles
 
     monkeypatch.setenv("UNIONBENCH_DB", str(writable_db))
     monkeypatch.chdir(ROOT)

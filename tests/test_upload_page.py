@@ -33,10 +33,14 @@ def sign_in(at: AppTest, name: str, password: str) -> AppTest:
     return at.run()
 
 
-def test_with_no_accounts_configured_the_page_says_how_to_add_one_and_offers_no_upload(upload_page):
+def test_with_no_accounts_configured_the_page_says_how_to_add_one_and_offers_no_upload(upload_page, writable_db):
+    from unionbench.reporting import DEMO_ADMIN, DEMO_REPORTERS, disable_user
+
+    for name in [DEMO_ADMIN, *DEMO_REPORTERS]:  # the demo database's accounts, out of the way
+        disable_user(writable_db, name, "test")
     at = upload_page(None)
     assert not at.exception
-    assert any("unionbench passwd" in error.value for error in at.error)
+    assert any("unionbench users add" in error.value for error in at.error)
     assert not at.get("file_uploader")
 
 
@@ -47,11 +51,11 @@ def test_a_wrong_password_is_refused_and_shows_no_upload_steps(upload_page):
     assert [s.value for s in at.subheader] == ["登录后上传"]
 
 
-def test_a_signed_in_clerk_sees_the_template_the_uploader_and_the_history(upload_page):
+def test_a_signed_in_clerk_sees_the_template_the_uploader_the_review_and_the_history(upload_page):
     at = sign_in(upload_page({"clerk": hash_password(PASSWORD, iterations=1000)}), "clerk", PASSWORD)
     assert not at.exception
     headings = [s.value for s in at.subheader]
-    assert headings == ["① 下载填报模板", "② 上传填好的文件", "上传记录"]
+    assert headings == ["待审核的报送（0）", "① 下载填报模板", "② 上传填好的文件", "上传记录"]  # secrets: an admin
     assert len(at.get("file_uploader")) == 1
     assert at.selectbox(key="upload_period").value == "2026Q4"  # the quarter after the newest with data
 

@@ -18,6 +18,7 @@ def read_indicators(path: Path = INDICATORS_CSV) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=str, encoding="utf-8")  # empty cells are missing (NaN), read with text_or_none
     frame["amber_band"] = frame["amber_band"].astype(float)
     frame["headline"] = frame["headline"].map({"1": True, "0": False})
+    frame["structural"] = frame["structural"].map({"1": True, "0": False})  # issue 16: a size figure peers share
     frame["decimals"] = frame["decimals"].astype(int)
     frame["sort_order"] = frame["sort_order"].astype(int)
     return frame.sort_values("sort_order").reset_index(drop=True)
@@ -37,6 +38,10 @@ def catalogue_problems(frame: pd.DataFrame) -> list[str]:
             problems.append(f"{row.id}: stock_flow {row.stock_flow!r} is neither 'stock' nor 'flow'")
         if row.headline not in (True, False):
             problems.append(f"{row.id}: headline must be 1 or 0")
+        if row.structural not in (True, False):
+            problems.append(f"{row.id}: structural must be 1 or 0")
+        elif row.structural and (row.aggregation != "sum" or row.kind == "rate"):
+            problems.append(f"{row.id}: a structural figure is a summed size (a count or people), not a rate")
         if row.kind not in KINDS:
             problems.append(f"{row.id}: kind {row.kind!r} not in {sorted(KINDS)}")
         if row.direction not in DIRECTIONS:
@@ -99,6 +104,7 @@ class Indicator:
     numerator: str | None = None
     denominator: str | None = None
     headline: bool = False  # a tile on the overview and the wall screen
+    structural: bool = False  # a size figure similar peers are found by (issue 16)
 
     @property
     def is_rate(self) -> bool:
@@ -128,4 +134,5 @@ def indicator_from_row(row: pd.Series, lang: str = "zh") -> Indicator:
         numerator=text_or_none(row["numerator"]),
         denominator=text_or_none(row["denominator"]),
         headline=bool(row.get("headline", False)),
+        structural=bool(row.get("structural", False)),
     )

@@ -1,28 +1,38 @@
-"""The `unionbench` command line (contract in DESIGN.md). Exit 0 on success, 1 when refused, 2 on usage errors."""
+"""The `unionbench` command line (README.md, "命令行 · Command line", lists every command). Exit 0 on success, 1 when
+refused, 2 on usage errors."""
 
 import argparse
 import getpass
 import logging
+import os
 import sys
 import time
+from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
 import duckdb
+import pandas as pd
 
+from unionbench import reporting, reporting_cli, views
 from unionbench.auth import hash_password
 from unionbench.compare import Selection, UnknownReference, compare_csv_frame, comparison
+from unionbench.custom_sets import RULES, SetDraft, SetRejected, remove_set, save_set
 from unionbench.export import atomic_text_file, write_export
 from unionbench.gaps import find_benchmark_set
-from unionbench.ingest import RevertError, commit_file, prepare, preview, revert_upload
+from unionbench.ingest import RevertError, preview
 from unionbench.ingest.layout import IndicatorNames
 from unionbench.ingest.normalise import read_period
 from unionbench.ingest.parse import read_upload
 from unionbench.ingest.problems import FileRejected, Problem
-from unionbench.initdb import CatalogueError, initialise
-from unionbench.paths import resolve_db_path
+from unionbench.initdb import CatalogueError, init_database
+from unionbench.paths import DB_ENV, app_dir, resolve_db_path
 from unionbench.regions import RegionResolver
+from unionbench.reporting import ReportingError
 from unionbench.scale import cmd_scale
-from unionbench.store import NotInitialised, WriterBusy, replica, writer
+from unionbench.similar import DEFAULT_K, MAX_K, WITHIN, NoPeers, peers_csv_frame, similar_peers
+from unionbench.store import NotInitialised, WriterBusy, replica
+from unionbench.views import catalogue
 
 USAGE, REFUSED = 2, 1
 log = logging.getLogger("unionbench.cli")
@@ -32,10 +42,25 @@ class UsageError(Exception):
     pass
 
 
+def db_option() -> argparse.ArgumentParser:
+    """--db, accepted before and after the command (`unionbench --db X init` and `unionbench init --db X`, issue 15):
+    every parser gets it, with no default of its own, so the one given wins wherever it stands."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        help="database file (default: $UNIONBENCH_DB, else var/unionbench.duckdb under the working directory)",
+    )
+    return parent
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="unionbench", description="工会对标看板 · Union Benchmark Dashboard")
-    parser.add_argument("--db", help="database file (default: $UNIONBENCH_DB, else var/unionbench.duckdb)")
-    commands = parser.add_subparsers(dest="command", required=True)
+    shared = [db_option()]
+    parser = argparse.ArgumentParser(
+        prog="unionbench", description="工会对标看板 · Union Benchmark Dashboard", parents=shared
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    commands = SimpleNamespace(add_parser=partial(subparsers.add_parser, parents=shared))  # --db on every command
     init = commands.add_parser("init", help="create or migrate the database; load regions and the catalogue")
     init.add_argument("--demo", action="store_true", help="also load the bundled demo dataset")
     ingest = commands.add_parser("ingest", help="check and commit a quarterly CSV or XLSX file")
@@ -71,6 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     comp.add_argument("--out", help="write to this file instead of standard output")
     scale = commands.add_parser("scale", help="build a synthetic national-scale database (about 2.2M figures)")
     scale.add_argument("--out", help="the database to build (default: --db)")
+    serve = commands.add_parser("serve", help="serve the dashboard (streamlit) from wherever unionbench is installed")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine)")
+    serve.add_argument("--port", type=int, default=8501, help="port (default 8501)")
+    serve.add_argument(
+        "streamlit_options", nargs="*", help="more streamlit options after --, e.g. -- --server.baseUrlPath ub"
+    )
+    add_peer_and_set_commands(commands)
+    reporting_cli.add_commands(commands)  # issue 14: users, submissions, approve, return, status, audit
     return parser
 
 
@@ -83,8 +116,7 @@ def login_name() -> str:
 
 def cmd_init(db: Path, args) -> int:
     started = time.perf_counter()
-    with writer(db) as store:
-        report = initialise(store, demo=args.demo)
+    report = init_database(db, demo=args.demo)
     print(f"数据库 database: {db}")
     print(
         f"地区 regions: {report.regions} · 指标 indicators: {report.indicators} · "
@@ -132,20 +164,18 @@ def cmd_ingest(db: Path, args) -> int:
         print("已拒绝，未写入任何数据：1 个问题 / rejected, nothing written: 1 problem(s)")
         print("  ✗ " + problem_line(rejected.problem))
         return REFUSED
+    account = ingest_account(db, args.user)  # issue 14: a reporter's file is submitted for review
     if args.dry_run:
         store = replica(db).current()
-        prepared = prepare(data, path.name, store, period)
+        prepared = reporting.check_for(store, data, path.name, account, period, None)
+    elif not account.is_admin:
+        submitted = reporting.submit_file(db, data, path.name, account, period)
+        prepared = submitted.prepared
     else:
-        outcome = commit_file(db, data, path.name, args.user or login_name(), period)
+        outcome = reporting.publish_file(db, data, path.name, account.name, period)
         prepared = outcome.prepared
     if not prepared.ok:
-        print(
-            f"已拒绝，未写入任何数据：{prepared.error_count} 个问题 / rejected, nothing written: "
-            f"{prepared.error_count} problem(s)"
-        )
-        for problem in prepared.errors:
-            print("  ✗ " + problem_line(problem))
-        print_problem_counts(prepared)
+        print_problems(prepared)
         return REFUSED
     for problem in prepared.warnings:
         print("  ! " + problem_line(problem))
@@ -159,6 +189,14 @@ def cmd_ingest(db: Path, args) -> int:
         )
         for row in shown.changes[shown.changes.status == "changed"].itertuples():
             print(f"  {row.region_name} {row.indicator_name} {row.period}: {row.old_value:g} → {row.new_value:g}")
+        return 0
+    if not account.is_admin:
+        print(
+            f"已提交，待审核：报送 #{submitted.submission_id}（{len(prepared.observations)} 个数值，"
+            "审核通过后才计入看板）"
+            f" / submitted for review: submission #{submitted.submission_id} ({len(prepared.observations)} figures; "
+            "they count once an admin approves them)"
+        )
         return 0
     result = outcome.result
     if result.changed_nothing:
@@ -181,6 +219,31 @@ def cmd_ingest(db: Path, args) -> int:
         f"{result.unchanged} 未变 unchanged"
     )
     return 0
+
+
+def ingest_account(db: Path, name: str | None) -> reporting.Account:
+    """Who `ingest` acts as: the database account named by --user (a reporter submits, an admin commits); a name
+    without an account, or none, is the operator at the server's shell, who commits as before."""
+    name = name or login_name()
+    found = reporting.accounts(reporting_cli.fresh(db))
+    found = found[found.name == name]
+    if found.empty:
+        return reporting.Account(name, "admin", source="shell")
+    row = found.iloc[0]
+    if row.disabled:
+        raise ReportingError(f"账号 {name} 已停用。", f"The account {name!r} is disabled.")
+    return reporting.Account(name, row.role, row.region if isinstance(row.region, str) else None)
+
+
+def print_problems(prepared) -> None:
+    """Every listed problem of a refused file, and the count of each kind."""
+    print(
+        f"已拒绝，未写入任何数据：{prepared.error_count} 个问题 / rejected, nothing written: "
+        f"{prepared.error_count} problem(s)"
+    )
+    for problem in prepared.errors:
+        print("  ✗ " + problem_line(problem))
+    print_problem_counts(prepared)
 
 
 def print_problem_counts(prepared) -> None:
@@ -212,7 +275,7 @@ def cmd_uploads(db: Path, args) -> int:
 
 def cmd_revert(db: Path, args) -> int:
     try:
-        upload = revert_upload(db, args.upload_id, args.user or login_name())
+        upload = reporting.revert(db, args.upload_id, args.user or login_name())
     except RevertError as error:
         print(f"{error.zh} / {error.en}", file=sys.stderr)
         return REFUSED
@@ -319,10 +382,15 @@ def cmd_compare(db: Path, args) -> int:
             f"无法识别对标参照 / --reference must be average, best, p90 or a code of a region the home is compared "
             f"with: {args.reference!r}"
         ) from None
-    if args.out:
-        with atomic_text_file(Path(args.out)) as out:
-            frame.to_csv(out, index=False, lineterminator="\n")
-        print(f"已写入 wrote {len(frame)} rows to {args.out}", file=sys.stderr)
+    return write_csv(frame, args.out, "rows")
+
+
+def write_csv(frame, out: str | None, what: str) -> int:
+    """A frame as UTF-8 CSV to standard output, or to `out` through a temporary file renamed into place."""
+    if out:
+        with atomic_text_file(Path(out)) as handle:
+            frame.to_csv(handle, index=False, lineterminator="\n")
+        print(f"已写入 wrote {len(frame)} {what} to {out}", file=sys.stderr)
     else:
         frame.to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0
@@ -348,6 +416,18 @@ def cmd_briefing(db: Path, args) -> int:
     return 0
 
 
+def cmd_serve(db: Path, args) -> int:
+    """Replace this process with `streamlit run` on the installed dashboard.py, reading the database given here.
+    The app's own .streamlit/config.toml lies beside dashboard.py, so Streamlit applies it from any working
+    directory; accounts are read from .streamlit/secrets.toml in the working directory (or ~/.streamlit)."""
+    dashboard = app_dir() / "dashboard.py"
+    command = [sys.executable, "-m", "streamlit", "run", str(dashboard), "--server.address", args.host]
+    command += ["--server.port", str(args.port), *args.streamlit_options]
+    sys.stdout.flush()
+    os.execve(sys.executable, command, {**os.environ, DB_ENV: str(db)})
+    return 0  # not reached
+
+
 COMMANDS = {
     "init": cmd_init,
     "ingest": cmd_ingest,
@@ -359,8 +439,104 @@ COMMANDS = {
     "scale": cmd_scale,
     "briefing": cmd_briefing,
     "compare": cmd_compare,
+    "serve": cmd_serve,
 }
-NEEDS_DATABASE = {"ingest", "uploads", "revert", "history", "export", "briefing", "compare"}
+NEEDS_DATABASE = {"ingest", "uploads", "revert", "history", "export", "briefing", "compare", "serve"}
+
+
+# --- issue 16: similar peers and custom benchmark sets ----------------------------------------------------------
+
+
+def add_peer_and_set_commands(commands) -> None:
+    peers = commands.add_parser("peers", help="the regions most similar to a home in structure, as CSV")
+    peers.add_argument("--region", required=True, help="home city or county: code or name")
+    peers.add_argument("--k", type=int, default=DEFAULT_K, help=f"how many (default {DEFAULT_K}, at most {MAX_K})")
+    peers.add_argument("--within", choices=WITHIN, default="province", help="the home's province (default) or all")
+    peers.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the figure names")
+    peers.add_argument("--out", help="write to this file instead of standard output")
+    sets = commands.add_parser("sets", help="benchmark sets: list, add or remove custom ones")
+    actions = sets.add_subparsers(dest="action", required=True)
+    actions.add_parser("list", help="every benchmark set, CSV defaults and custom ones")
+    add = actions.add_parser("add", help="add (or with --replace, change) a custom set of cities")
+    add.add_argument("--id", required=True, help="a slug: lower-case letters, digits, - or _")
+    add.add_argument("--name-zh", required=True)
+    add.add_argument("--name-en", required=True)
+    add.add_argument("--members", required=True, help="city codes or names, comma-separated")
+    add.add_argument("--rule", choices=RULES, default="pooled", help="pooled (default), best or average")
+    add.add_argument("--user", help="who saves it (default: the login name)")
+    add.add_argument("--replace", action="store_true", help="change the custom set with this id")
+    remove = actions.add_parser("remove", help="remove a custom set (the CSV defaults stay)")
+    remove.add_argument("id")
+
+
+def cmd_peers(db: Path, args) -> int:
+    """The similar peers (unionbench.similar) as UTF-8 CSV: rank,region_code,region_name,level,distance,similar_in
+    and the structural figures compared."""
+    output_path(args.out)
+    store = replica(db).current()
+    resolver = RegionResolver(store.query("region_index"), store.query("region_aliases"))
+    region = resolver.resolve(args.region).adcode
+    if region is None:
+        raise UsageError(f"无法识别地区 / cannot read the region (unknown or ambiguous): {args.region!r}")
+    if not 1 <= args.k <= MAX_K:
+        raise UsageError(f"--k 须在 1 到 {MAX_K} 之间 / --k must be between 1 and {MAX_K}: {args.k}")
+    try:
+        result = similar_peers(store, region, args.k, args.within)
+    except NoPeers as error:
+        print(f"无法比较结构 / no peers: {error}", file=sys.stderr)
+        return REFUSED
+    names = {i: ind.name for i, ind in catalogue(store, args.lang).items()}
+    return write_csv(peers_csv_frame(result, names), args.out, "peers")
+
+
+def member_codes(store, text: str) -> tuple[str, ...]:
+    """--members as adcodes: each item a code or a name; a usage error names the items that cannot be read."""
+    resolver = RegionResolver(store.query("region_index"), store.query("region_aliases"))
+    items = [item.strip() for item in text.split(",") if item.strip()]
+    codes = [resolver.resolve(item).adcode for item in items]
+    unread = [item for item, code in zip(items, codes, strict=True) if code is None]
+    if unread:
+        raise UsageError(
+            f"无法识别地区（不存在或有重名，请用代码）/ cannot read these members (unknown or ambiguous: use the "
+            f"code): {', '.join(unread)}"
+        )
+    return tuple(codes)
+
+
+def cmd_sets(db: Path, args) -> int:
+    if args.action == "list":
+        sets = views.benchmark_sets(replica(db).current())
+        print("id\tsource\trule\tname_zh\tname_en\tmembers\tupdated_by\tupdated_at")
+        store = replica(db).current()
+        for row in sets.itertuples():
+            members = " ".join(store.query("benchmark_members", set_id=row.id)["adcode"])
+            rule = row.member_rule if row.rule == "members" else row.rule
+            when = "" if pd.isna(row.updated_at) else f"{row.updated_at:%Y-%m-%d %H:%M}"
+            print(f"{row.id}\t{row.source}\t{rule}\t{row.name_zh}\t{row.name_en}\t{members}\t"
+                  f"{row.updated_by or ''}\t{when}")  # fmt: skip
+        return 0
+    try:
+        if args.action == "add":
+            members = member_codes(replica(db).current(), args.members)
+            draft = SetDraft(args.id, args.name_zh, args.name_en, members, args.rule)
+            save_set(db, draft, args.user or login_name(), editing=args.replace)
+            print(f"已保存对标组 saved benchmark set {args.id} ({len(members)} members)")
+        else:
+            remove_set(db, args.id)
+            print(f"已删除对标组 removed benchmark set {args.id}")
+        replica(db).refresh()  # this process reads the new snapshot from now on
+    except SetRejected as rejected:
+        print("未保存 / nothing saved:", file=sys.stderr)
+        for problem in rejected.problems:
+            print("  ✗ " + problem.line(), file=sys.stderr)
+        return REFUSED
+    return 0
+
+
+COMMANDS |= {"peers": cmd_peers, "sets": cmd_sets}
+NEEDS_DATABASE |= {"peers", "sets"}
+COMMANDS |= reporting_cli.COMMANDS  # issue 14: users, submissions, approve, return, status, audit, deadline
+NEEDS_DATABASE |= reporting_cli.NEEDS_DATABASE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -369,7 +545,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    db = resolve_db_path(args.db)
+    db = resolve_db_path(getattr(args, "db", None))
     if args.command in NEEDS_DATABASE and not db.exists():
         print(
             f"数据库不存在，请先运行 unionbench init / no database at {db}: run `unionbench init` first",
@@ -378,9 +554,12 @@ def main(argv: list[str] | None = None) -> int:
         return REFUSED
     try:
         return COMMANDS[args.command](db, args)
-    except UsageError as error:
+    except (UsageError, reporting_cli.ReportingUsage) as error:
         print(str(error), file=sys.stderr)
         return USAGE
+    except ReportingError as error:
+        print(f"{error.zh} / {error.en}", file=sys.stderr)
+        return REFUSED
     except WriterBusy as error:
         print(f"数据库正被其他写入占用，请稍后再试 / the database is busy: {error}", file=sys.stderr)
         return REFUSED
@@ -393,6 +572,13 @@ def main(argv: list[str] | None = None) -> int:
         return REFUSED
     except duckdb.IOException as error:
         print(f"无法打开数据库 / cannot open the database {db}: {error}", file=sys.stderr)
+        return REFUSED
+    except duckdb.CatalogException:  # a database from before a table this release reads (issue 14's users)
+        print(
+            f"数据库需要升级，请运行 unionbench init / the database at {db} is from an older release: "
+            "run `unionbench init`",
+            file=sys.stderr,
+        )
         return REFUSED
     except CatalogueError as error:
         print(f"指标目录有误 / the catalogue is invalid: {error}", file=sys.stderr)

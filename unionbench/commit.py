@@ -1,7 +1,9 @@
 """The store's one write path for figures: a whole batch in one transaction, as new versions, recorded as an upload."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import duckdb
 import numpy as np
 import pandas as pd
 
@@ -63,6 +65,7 @@ def commit_observations(
     layout: str,
     is_demo: bool = False,
     note: str | None = None,
+    on_commit: Callable[[duckdb.DuckDBPyConnection, int], None] | None = None,
 ) -> CommitResult:
     """Add every new or changed figure as a new version under a new upload, all or nothing.
 
@@ -70,6 +73,8 @@ def commit_observations(
     change nothing, and are still recorded as an upload (0 added, 0 changed) so the history shows the attempt;
     any figure that differs is a new version, even when the same bytes were imported before (a correction in
     between). Only the demo and bulk loads (`is_demo`) are recognised by their hash and not recorded again.
+    `on_commit(cursor, upload_id)` runs inside the same transaction (issue 14: the audit entry, the approved
+    submission), so it lands with the figures or not at all.
     """
     incoming = finite_only(observations)
     with store.transaction() as cur:
@@ -103,6 +108,8 @@ def commit_observations(
             },
         )
         cur.unregister("incoming_observations")
+        if on_commit is not None:
+            on_commit(cur, upload_id)
         # A new data version either way, so readers move to a snapshot that lists the upload (issue 12: uploads
         # that changed nothing were invisible until some other write); no figure to recompute when none changed.
         bump_data_version(cur, figures=bool(counts["new"] or counts["changed"]))

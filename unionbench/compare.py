@@ -36,6 +36,7 @@ from unionbench.formatting import (
     SMALL,
     amount,
     format_number,
+    is_small_count,
     per10k_decimals,
     percent,
     period_text,
@@ -46,7 +47,7 @@ from unionbench.formatting import (
 from unionbench.i18n import words
 from unionbench.periods import quarter_of, shift
 from unionbench.store import Store
-from unionbench.views import benchmark_members, catalogue
+from unionbench.views import benchmark_members, catalogue, named, region_names
 
 REFERENCES = ("average", "best", "p90")  # or one reference region's adcode
 SCOPES = ("counties", "province_counties", "province_cities", "benchmark_cities", "benchmark_counties")
@@ -151,9 +152,10 @@ def _child_codes(store: Store, parent: str) -> list[str]:
 
 
 def reference_regions(store: Store, sel: Selection) -> tuple[str, list[str]]:
-    """How the reference level is formed (pooled | best | p90) and from which regions, all of the home's level:
+    """How the reference level is formed (pooled | best | p90 | mean) and from which regions, all of the home's level:
     the set's member cities, or their counties for a county; the province's cities or counties for a provincial
-    set; the province's field for p90; one region for an adcode. The home itself is never its own reference."""
+    set; the province's field for p90; one region for an adcode. The home itself is never its own reference.
+    A custom set's rule (issue 16) says what "average" is for it: pooled, its best member, or its members' mean."""
     sets = store.memo(("benchmark_sets",), lambda: store.query("benchmark_sets").set_index("id"))
     rule, members = benchmark_members(store, sel.benchmark, region_facts(store, sel.home).get("parent") or sel.home)
     members = [m for m in members if m != sel.home]
@@ -163,12 +165,13 @@ def reference_regions(store: Store, sel: Selection) -> tuple[str, list[str]]:
     else:
         field = list(same_level_field(store, sel.home, sets.at[sel.benchmark, "scope"]))
     field = [r for r in field if r != sel.home]
+    member_rule = sets.at[sel.benchmark, "member_rule"] if "member_rule" in sets else "pooled"  # issue 16
     if sel.reference == "p90":
         return "p90", list(same_level_field(store, sel.home))
-    if sel.reference == "best" or rule == "province_best":
+    if sel.reference == "best" or rule == "province_best" or (sel.reference == "average" and member_rule == "best"):
         return "best", field
     if sel.reference == "average":
-        return "pooled", field
+        return ("mean" if member_rule == "average" else "pooled"), field
     if sel.reference in field:
         return "pooled", [sel.reference]
     raise UnknownReference(f"reference {sel.reference!r} is not one of {REFERENCES} nor among {sorted(field)[:10]}")
@@ -565,8 +568,7 @@ def change_text(row: Mapping, lang: str) -> str:
     text = signed_amount(change, row["unit"], row["decimals"], lang)
     text = f"{text}{row['unit']}" if lang == "zh" else text
     previous = row["value"] - change
-    small = row["kind"] in ("count", "people") and abs(previous) < SMALL and abs(row["value"]) < SMALL
-    if not small and not math.isnan(row["change_rel"]):
+    if not is_small_count(row["kind"], previous, row["value"]) and not math.isnan(row["change_rel"]):
         text += f" ({signed(row['change_rel'] * 100, 1)}%)"
     return text
 
@@ -720,7 +722,7 @@ def gaps_to_each_member(store: Store, sel: Selection, indicator: str) -> pd.Data
     """The home against each reference region on its own, for one indicator: one comparison row per region (the
     wall screen's city-by-city panel), with the region's name. Same rules as `comparison`."""
     _, regions = reference_regions(store, replace(sel, reference="average"))
-    names = store.query("region_names", adcodes=regions).set_index("adcode")["name_zh"]
+    names = region_names(store, regions, sel.lang)
     rows = []
     for region in regions:
         row = comparison(store, replace(sel, reference=region), only=[indicator]).iloc[0]
@@ -735,7 +737,7 @@ def counties_comparison(store: Store, sel: Selection) -> pd.DataFrame:
     if region_facts(store, sel.home).get("level") != "city":
         return pd.DataFrame(columns=["region", "region_name", *COLUMNS])
     counties = children(store, [sel.home])
-    names = store.query("region_names", adcodes=counties).set_index("adcode")["name_zh"]
+    names = region_names(store, counties, sel.lang)
     frames = [
         comparison(store, sel.with_home(county)).assign(region=county, region_name=names.get(county, county))
         for county in counties
@@ -750,7 +752,7 @@ def trend_lines(store: Store, sel: Selection, indicator: str) -> pd.DataFrame:
     periods = history_periods(sel.period)
     _, members = reference_regions(store, replace(sel, reference="average"))
     figures = store.query("compared_figures", regions=[sel.home, *members], periods=periods)
-    figures = figures[figures["indicator"] == indicator]
+    figures = named(store, figures[figures["indicator"] == indicator], sel.lang)
     lines = figures[["region", "region_name", "period", "figure"]].assign(
         role=["home" if r == sel.home else "member" for r in figures["region"]]
     )

@@ -34,6 +34,11 @@ def period_text(period: str, lang: str) -> str:
     return f"{year}年第{_QUARTER_ZH[quarter]}季度" if lang == "zh" else f"{year} Q{quarter}"
 
 
+def is_small_count(kind: str, *values: float) -> bool:
+    """Counts (or people) all under SMALL: 3 against 5 stations gets no percentage, it is no story."""
+    return kind in ("count", "people") and all(abs(v) < SMALL for v in values)
+
+
 def missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 

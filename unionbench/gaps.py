@@ -11,7 +11,7 @@ import pandas as pd
 from unionbench import analysis, compare
 from unionbench.compare import grid
 from unionbench.store import Store
-from unionbench.views import benchmark_members, catalogue, wide_values
+from unionbench.views import benchmark_members, catalogue, name_column, region_names, wide_values
 
 
 def find_benchmark_set(store: Store, text: str) -> str | None:
@@ -30,6 +30,7 @@ def county_gap_contributions(
     period: str,
     indicator: str,
     level: float,
+    lang: str = "zh",
 ) -> pd.DataFrame:
     """Which county contributes most to the city's gap on one indicator (analysis.county_contributions), against
     `level`, the city's reference level in compared units (gaps.county_contributions passes its own row's).
@@ -43,7 +44,7 @@ def county_gap_contributions(
     city's workers. Sorted worst first; a county missing a figure comes last with no contribution.
     """
     ind = catalogue(store, "zh")[indicator]
-    counties = store.query("child_regions", parent=city)[["adcode", "name_zh"]]
+    counties = store.query("child_regions", parent=city)[["adcode", name_column(lang)]]
     values = wide_values(store.query("values_by_region", regions=counties["adcode"].tolist(), periods=[period]))
     values = values.reindex(counties["adcode"])
 
@@ -66,7 +67,7 @@ def county_gap_contributions(
     else:
         result = analysis.county_contributions(frame, level, ind.direction, scale)
         result["level_gap"] = (result["value"] - level * result["base"] / scale).where(result["contribution"].notna())
-    names = counties.set_index("adcode")["name_zh"]
+    names = counties.set_index("adcode")[name_column(lang)]
     result = result.rename_axis("region").reset_index()
     result.insert(1, "region_name", result["region"].map(names))
     return result[["region", "region_name", "value", "base", "figure", "share", "contribution", "level_gap"]]
@@ -81,7 +82,7 @@ def county_contributions(
     rows = compare.comparison(store, sel) if rows is None else rows
     row = rows.set_index("indicator").loc[indicator]
     return county_gap_contributions(
-        store, sel.home, sel.benchmark, row["home_period"], indicator, level=row["benchmark_value"]
+        store, sel.home, sel.benchmark, row["home_period"], indicator, level=row["benchmark_value"], lang=sel.lang
     )
 
 
@@ -94,7 +95,7 @@ def judged_indicators(store: Store) -> list:
     ]
 
 
-def profile_scores(store: Store, home: str, set_id: str, period: str) -> pd.DataFrame:
+def profile_scores(store: Store, home: str, set_id: str, period: str, lang: str = "zh") -> pd.DataFrame:
     """Radar-chart scores: for a home city and each benchmark city, every judged indicator's compared figure and
     its 0–100 score within that group (analysis.normalised_scores: 100 = best of the group, 0 = last). One row per
     region and indicator, home first, indicators in catalogue order. Totals that grow with size are left out, as
@@ -106,7 +107,7 @@ def profile_scores(store: Store, home: str, set_id: str, period: str) -> pd.Data
     ids = [i.id for i in indicators]
     wide = pd.DataFrame(grid(frame, "figure", "region", regions, "indicator", ids), index=regions, columns=ids)
     scores = analysis.normalised_scores(wide, {ind.id: ind.direction for ind in indicators})
-    names = store.query("region_names", adcodes=regions).set_index("adcode")["name_zh"]
+    names = region_names(store, regions, lang)
     long = pd.DataFrame(
         {
             "region": np.repeat(regions, len(ids)),

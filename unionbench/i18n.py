@@ -112,13 +112,13 @@ STRINGS: dict[str, dict] = {
     },
     "example_password": {
         "zh": (
-            "安全提醒：有上传账号仍在使用示例密码 demo2026，而本数据库不只是演示数据。请用 unio"
-            "nbench passwd 生成新密码并更新 .streamlit/secrets.toml。"
+            "安全提醒：有上传账号仍在使用示例密码 demo2026，而本数据库不只是演示数据。请在服务器上运行 "
+            "unionbench users passwd 用户名 更换密码（.streamlit/secrets.toml 中的账号用 unionbench passwd 生成新行）。"
         ),
         "en": (
-            "Security warning: an upload account still has the example password demo2026 on a d"
-            "atabase that holds more than demo data. Run `unionbench passwd` and update .stream"
-            "lit/secrets.toml."
+            "Security warning: an upload account still has the example password demo2026 on a database that holds "
+            "more than demo data. Run `unionbench users passwd NAME` on the server (for a .streamlit/secrets.toml "
+            "account, `unionbench passwd` prints a new line)."
         ),
     },
     "not_initialised": {
@@ -818,12 +818,12 @@ STRINGS: dict[str, dict] = {
     },
     "no_upload_users": {
         "zh": (
-            "尚未配置上传账号：请在 .streamlit/secrets.toml 的 [upload_users] 中加入账号（用 un"
-            "ionbench passwd 用户名 生成），然后刷新本页。"
+            "尚未设置账号：请在服务器上运行 unionbench users add 用户名 --role admin 添加管理员"
+            "（或在 .streamlit/secrets.toml 的 [upload_users] 中配置），然后刷新本页。"
         ),
         "en": (
-            "No upload accounts are configured: add one under [upload_users] in .streamlit/secr"
-            "ets.toml (`unionbench passwd NAME` prints the line), then reload this page."
+            "No accounts yet: run `unionbench users add NAME --role admin` on the server (or configure one under "
+            "[upload_users] in .streamlit/secrets.toml), then reload this page."
         ),
     },
     "sign_in": {
@@ -859,10 +859,13 @@ STRINGS: dict[str, dict] = {
         "en": "① Download the template",
     },
     "template_hint": {
-        "zh": "模板已列出{home}各县区和需填报的指标；比率由系统根据分子分母自动计算，无需填写。",
+        "zh": (
+            "模板逐行列出{home}各县区需填报的指标，附上季度数值（仅供参考，不导入）和“填报说明”工作表；"
+            "比率由系统根据分子分母自动计算，无需填写。"
+        ),
         "en": (
-            "The template lists the counties of {home} and the indicators to report; rates are "
-            "computed from their parts, so they are not columns."
+            "The template lists each county of {home} and indicator to report, row by row, with last quarter's "
+            "figure for reference (not imported) and an instructions sheet; rates are computed from their parts."
         ),
     },
     "template_csv": {
@@ -1918,6 +1921,727 @@ STRINGS: dict[str, dict] = {
     "brief.region_and": {
         "zh": "{region}",
         "en": "{region}",
+    },
+    # issue 16: the wall screen's data time, shorter in English so the title keeps one line with an English name
+    "screen_data_as_of": {
+        "zh": "数据更新于 {time}",
+        "en": "As of {time}",
+    },
+    # --- issue 16: similar peers and custom benchmark sets (unionbench.similar, unionbench.custom_sets, the set
+    # editor page) ---
+    "sets.bad_id": {
+        "zh": "编号只能用小写字母、数字、“-”和“_”，2–40 个字符，以字母或数字开头。",
+        "en": "An id is 2–40 lower-case letters, digits, '-' or '_', starting with a letter or digit.",
+    },
+    "sets.csv_id": {
+        "zh": "这是 data/benchmark_sets.csv 中的默认对标组编号，不能用作或改动自定义对标组。",
+        "en": "This is a default set's id from data/benchmark_sets.csv; a custom set cannot use or change it.",
+    },
+    "sets.unknown_set": {
+        "zh": "没有这个自定义对标组。",
+        "en": "There is no custom benchmark set with this id.",
+    },
+    "sets.id_taken": {
+        "zh": "已有同编号的对标组，请换一个编号，或编辑该组。",
+        "en": "A benchmark set already has this id: choose another, or edit that set.",
+    },
+    "sets.empty_name": {
+        "zh": "名称不能为空。",
+        "en": "The name is empty.",
+    },
+    "sets.bad_name": {
+        "zh": "名称最多 {limit} 个字符，只能含文字、数字、空格和 ·-()（）、,，&'/+（不能是链接或格式符号）。",
+        "en": (
+            "A name has at most {limit} characters: letters, digits, spaces and ·-()（）、,，&'/+ only "
+            "(no links or markup)."
+        ),
+    },
+    "sets.name_taken": {
+        "zh": "已有同名的对标组，请换一个名称。",
+        "en": "Another benchmark set has this name: choose another.",
+    },
+    "sets.bad_rule": {
+        "zh": "对标口径须为 {rules} 之一。",
+        "en": "The rule must be one of {rules}.",
+    },
+    "sets.no_members": {
+        "zh": "至少选择一个城市。",
+        "en": "Choose at least one city.",
+    },
+    "sets.too_many": {
+        "zh": "最多 {limit} 个城市。",
+        "en": "At most {limit} cities.",
+    },
+    "sets.repeated": {
+        "zh": "同一城市重复出现。",
+        "en": "This city is listed twice.",
+    },
+    "sets.unknown_region": {
+        "zh": "没有这个地区代码。",
+        "en": "No region has this code.",
+    },
+    "sets.not_a_city": {
+        "zh": "对标组由城市组成（县区按所选城市的县区对标），这不是城市。",
+        "en": "A benchmark set is made of cities (a county is read against their counties); this is not a city.",
+    },
+    "similar.col_rank": {
+        "zh": "序号",
+        "en": "Rank",
+    },
+    "similar.col_region": {
+        "zh": "地区",
+        "en": "Region",
+    },
+    "similar.col_distance": {
+        "zh": "距离",
+        "en": "Distance",
+    },
+    "similar.col_similar_in": {
+        "zh": "最相近的指标",
+        "en": "Most alike in",
+    },
+    "similar.sep": {
+        "zh": "，",
+        "en": ", ",
+    },
+    "similar.home_line": {
+        "zh": "本地数值：{figures}（{period}）",
+        "en": "Home figures: {figures} ({period})",
+    },
+    "sets_page": {
+        "zh": "相似地区与对标组",
+        "en": "Peers & benchmark sets",
+    },
+    "sets_heading": {
+        "zh": "相似地区与自定义对标组",
+        "en": "Similar places and custom benchmark sets",
+    },
+    "peers_heading": {
+        "zh": "与{home}结构相似的地区",
+        "en": "Places like {home}",
+    },
+    "peers_hint": {
+        "zh": (
+            "按结构指标（职工人数、应建会企业、会员人数）的最新数值找同级地区："
+            "取对数、在候选地区中标准化后计算欧氏距离，距离越小越相似；"
+            "缺少其中任一数值的地区不参与比较，距离相同时按地区代码排序。"
+        ),
+        "en": (
+            "Same-level places found by the latest structural figures (workers, ent"
+            "erprises that should form a union, union members): log-scaled, standar"
+            "dised over the candidates, Euclidean distance — the smaller, the more "
+            "alike. A place missing any of these figures is left out; ties go by re"
+            "gion code."
+        ),
+    },
+    "peers_region": {
+        "zh": "查找对象",
+        "en": "Find places like",
+    },
+    "peers_within": {
+        "zh": "范围",
+        "en": "Within",
+    },
+    "within_province": {
+        "zh": "本省",
+        "en": "The province",
+    },
+    "within_country": {
+        "zh": "全国",
+        "en": "All of China",
+    },
+    "peers_k": {
+        "zh": "数量",
+        "en": "How many",
+    },
+    "peers_none": {
+        "zh": "{home}没有结构指标数值，无法查找相似地区。",
+        "en": "{home} has no structural figures, so no similar places can be found.",
+    },
+    "peers_pool": {
+        "zh": "共比较 {pool} 个同级地区；{skipped} 个因缺少数值未参与。",
+        "en": "Compared with {pool} places of the same level; {skipped} left out for missing figures.",
+    },
+    "editor_heading": {
+        "zh": "自定义对标组",
+        "en": "Custom benchmark sets",
+    },
+    "editor_admin_only": {
+        "zh": "新建、修改或删除对标组需管理员登录。",
+        "en": "Creating, changing or removing a benchmark set needs an admin's sign-in.",
+    },
+    "editor_pick": {
+        "zh": "编辑",
+        "en": "Edit",
+    },
+    "editor_new": {
+        "zh": "＋ 新建对标组",
+        "en": "+ New set",
+    },
+    "set_name_zh": {
+        "zh": "名称（中文）",
+        "en": "Name (Chinese)",
+    },
+    "set_name_en": {
+        "zh": "名称（英文）",
+        "en": "Name (English)",
+    },
+    "set_members": {
+        "zh": "成员城市（可输入名称搜索）",
+        "en": "Member cities (type to search)",
+    },
+    "set_add_peers": {
+        "zh": "加入与{home}最相似的 {n} 个城市",
+        "en": "Add the {n} cities most like {home}",
+    },
+    "set_rule": {
+        "zh": "对标口径（“平均”参照的算法）",
+        "en": "Rule (what the set's “average” reference is)",
+    },
+    "set_rule_pooled": {
+        "zh": "合计相除（Σ÷Σ，与默认对标组相同）",
+        "en": "Pooled (Σ ÷ Σ, as the default sets)",
+    },
+    "set_rule_best": {
+        "zh": "最优成员",
+        "en": "Best member",
+    },
+    "set_rule_average": {
+        "zh": "成员平均（各成员数值的算术平均）",
+        "en": "Average of the members' figures",
+    },
+    "set_save": {
+        "zh": "保存对标组",
+        "en": "Save the set",
+    },
+    "set_delete": {
+        "zh": "删除此对标组",
+        "en": "Remove this set",
+    },
+    "set_saved": {
+        "zh": "已保存对标组“{name}”：各页面、大屏链接和季度通报均可选用。",
+        "en": "Saved “{name}”: every page, the screen link and the briefing can use it.",
+    },
+    "set_deleted": {
+        "zh": "已删除对标组“{name}”。",
+        "en": "Removed “{name}”.",
+    },
+    "set_rejected": {
+        "zh": "未保存，请改正以下问题：",
+        "en": "Not saved; please correct:",
+    },
+    "set_col_field": {
+        "zh": "项目",
+        "en": "Field",
+    },
+    "set_col_value": {
+        "zh": "值",
+        "en": "Value",
+    },
+    "set_col_reason": {
+        "zh": "原因",
+        "en": "Reason",
+    },
+    "set_col_reason_other": {
+        "zh": "原因（英文）",
+        "en": "Reason (Chinese)",
+    },
+    "custom_sets_heading": {
+        "zh": "已保存的自定义对标组",
+        "en": "Saved custom sets",
+    },
+    "no_custom_sets": {
+        "zh": "还没有自定义对标组；默认对标组来自 data/benchmark_sets.csv。",
+        "en": "No custom sets yet; the default sets come from data/benchmark_sets.csv.",
+    },
+    "set_col_id": {
+        "zh": "编号",
+        "en": "Id",
+    },
+    "set_col_name": {
+        "zh": "名称",
+        "en": "Name",
+    },
+    "set_col_rule": {
+        "zh": "口径",
+        "en": "Rule",
+    },
+    "set_col_members": {
+        "zh": "成员",
+        "en": "Members",
+    },
+    "set_col_created": {
+        "zh": "创建",
+        "en": "Created",
+    },
+    "set_col_updated": {
+        "zh": "最后修改",
+        "en": "Last changed",
+    },
+    "brief.rule_mean": {
+        "zh": "对标组各城市（县区通报为其所辖县区）该指标数值的算术平均（自定义对标组的“成员平均”口径）",
+        "en": "the plain mean of the benchmark cities' figures (for a county, their counties'): a custom set's rule",
+    },
+    "set_members_placeholder": {
+        "zh": "输入城市名称搜索…",
+        "en": "Type a city's name to search…",
+    },
+    "set_delete_confirm": {
+        "zh": "确认删除“{name}”（默认对标组不受影响）",
+        "en": "Yes, remove “{name}” (the default sets stay)",
+    },
+    # --- issue 14: accounts, submissions, review, tracker and audit (wt-reporting) ---
+    "reminder.due": {
+        "zh": "【报送提醒】{region}总工会：{period}工会指标数据请于{month}月{day}日前通过工会对标看板报送。",
+        "en": "[Reminder] {region} union federation: please send the {period} union indicators through the Union "
+        "Benchmark Dashboard by {month}/{day}.",
+    },
+    "reminder.overdue": {
+        "zh": "【报送提醒】{region}总工会：{period}工会指标数据截至{month}月{day}日应报送，已逾期{days}天，"
+        "请尽快通过工会对标看板报送。",
+        "en": "[Reminder] {region} union federation: the {period} union indicators were due on {month}/{day} and "
+        "are {days} day(s) overdue; please send them through the Union Benchmark Dashboard.",
+    },
+    "reminder.returned": {
+        "zh": "【报送提醒】{region}总工会：{period}工会指标数据已退回（原因：{reason}），截至{month}月{day}日"
+        "应报送，已逾期{days}天，请修改后尽快重新报送。",
+        "en": "[Reminder] {region} union federation: the {period} union indicators were returned ({reason}); they "
+        "were due on {month}/{day} and are {days} day(s) overdue: please correct and send them again.",
+    },
+    "tracker": {
+        "zh": "报送进度",
+        "en": "Submissions",
+    },
+    "tracker_heading": {
+        "zh": "报送进度",
+        "en": "Submission tracker",
+    },
+    "sign_in_sets": {
+        "zh": "管理员登录后编辑对标组",
+        "en": "Sign in as an admin to edit benchmark sets",
+    },
+    "sign_in_tracker": {
+        "zh": "登录后查看报送进度",
+        "en": "Sign in to see the submissions",
+    },
+    "role_admin": {
+        "zh": "管理员",
+        "en": "admin",
+    },
+    "role_reporter": {
+        "zh": "{region}报送员",
+        "en": "reporter for {region}",
+    },
+    "admin_only": {
+        "zh": "本页仅限管理员使用。",
+        "en": "This page is for admins only.",
+    },
+    "region_template_hint": {
+        "zh": "模板只有{region}一行：请填入本地区本季度的数值。",
+        "en": "The template has one row, {region}: fill in this quarter's figures.",
+    },
+    "submit_hint": {
+        "zh": "提交后由市总工会审核，审核通过后才计入看板。",
+        "en": "After you submit, the city office reviews the file; its figures count once approved.",
+    },
+    "submit_button": {
+        "zh": "提交审核",
+        "en": "Submit for review",
+    },
+    "submitted_notice": {
+        "zh": "已提交，待审核：报送 #{id}（{figures} 个数值）。审核通过后才计入看板。",
+        "en": "Submitted for review as submission #{id} ({figures} figures). They count once an admin approves them.",
+    },
+    "submission_submitted": {
+        "zh": "已提交/待审核",
+        "en": "submitted, awaiting review",
+    },
+    "submission_returned": {
+        "zh": "已退回",
+        "en": "returned",
+    },
+    "submission_approved": {
+        "zh": "已通过",
+        "en": "approved",
+    },
+    "submission_id": {
+        "zh": "报送编号",
+        "en": "Submission",
+    },
+    "figures": {
+        "zh": "数值个数",
+        "en": "Figures",
+    },
+    "submitted_at": {
+        "zh": "报送时间",
+        "en": "Sent at",
+    },
+    "return_reason": {
+        "zh": "退回原因",
+        "en": "Reason for return",
+    },
+    "my_submissions": {
+        "zh": "我的报送",
+        "en": "My submissions",
+    },
+    "no_submissions": {
+        "zh": "尚无报送记录。",
+        "en": "Nothing sent yet.",
+    },
+    "review_heading": {
+        "zh": "待审核的报送（{count}）",
+        "en": "Submissions awaiting review ({count})",
+    },
+    "review_nothing": {
+        "zh": "没有待审核的报送。",
+        "en": "Nothing is waiting for review.",
+    },
+    "review_pick": {
+        "zh": "审核哪一份",
+        "en": "Review which one",
+    },
+    "approve_button": {
+        "zh": "审核通过并发布",
+        "en": "Approve and publish",
+    },
+    "return_button": {
+        "zh": "退回",
+        "en": "Return",
+    },
+    "approved_notice": {
+        "zh": (
+            "报送 #{id} 已审核通过并发布为上传 #{upload}：新增 {added} 个、修改 {changed} 个、不变 {unchanged} 个数值。"
+        ),
+        "en": (
+            "Submission #{id} approved and published as upload #{upload}: {added} new, {changed} changed, "
+            "{unchanged} unchanged."
+        ),
+    },
+    "returned_notice": {
+        "zh": "报送 #{id} 已退回，报送员可在“我的报送”中看到原因。",
+        "en": "Submission #{id} was returned; its reporter sees the reason under My submissions.",
+    },
+    "audit_heading": {
+        "zh": "操作日志",
+        "en": "Audit log",
+    },
+    "audit_user": {
+        "zh": "操作人",
+        "en": "Who",
+    },
+    "audit_action": {
+        "zh": "操作",
+        "en": "Action",
+    },
+    "audit_target": {
+        "zh": "对象",
+        "en": "What",
+    },
+    "audit_detail": {
+        "zh": "详情",
+        "en": "Details",
+    },
+    "audit_address": {
+        "zh": "地址",
+        "en": "Address",
+    },
+    "audit_cli": {
+        "zh": "最近 200 条；全部记录：unionbench audit [--since 日期]。",
+        "en": "The latest 200; everything: unionbench audit [--since DATE].",
+    },
+    "audit.sign_in_failed": {
+        "zh": "登录失败",
+        "en": "sign-in failed",
+    },
+    "audit.upload": {
+        "zh": "上传发布",
+        "en": "upload",
+    },
+    "audit.submit": {
+        "zh": "提交报送",
+        "en": "submission",
+    },
+    "audit.approve": {
+        "zh": "审核通过",
+        "en": "approval",
+    },
+    "audit.return": {
+        "zh": "退回",
+        "en": "return",
+    },
+    "audit.revert": {
+        "zh": "撤销上传",
+        "en": "revert",
+    },
+    "audit.user_add": {
+        "zh": "添加账号",
+        "en": "account added",
+    },
+    "audit.user_disable": {
+        "zh": "停用账号",
+        "en": "account disabled",
+    },
+    "audit.user_passwd": {
+        "zh": "修改密码",
+        "en": "password changed",
+    },
+    "audit.deadline": {
+        "zh": "修改截止日期",
+        "en": "deadline changed",
+    },
+    "tracker_deadline": {
+        "zh": "截止日期：{date}（季度结束后第 {days} 天）· 今天：{today}",
+        "en": "Due: {date} ({days} days after the quarter's end) · today: {today}",
+    },
+    "tracker_missing": {
+        "zh": "未报送",
+        "en": "missing",
+    },
+    "tracker_submitted": {
+        "zh": "待审核",
+        "en": "submitted",
+    },
+    "tracker_returned": {
+        "zh": "已退回",
+        "en": "returned",
+    },
+    "tracker_approved": {
+        "zh": "已通过",
+        "en": "approved",
+    },
+    "tracker_reminders": {
+        "zh": "催报提醒",
+        "en": "Reminders",
+    },
+    "tracker_reminders_hint": {
+        "zh": "点右上角复制，发到工作群。",
+        "en": "Copy with the button at the top right and paste into the work group.",
+    },
+    "days_overdue": {
+        "zh": "逾期天数",
+        "en": "Days overdue",
+    },
+    # --- issue 14 items 4, 5, 7: the preview a clerk can check, the template, Streamlit's own texts ------------
+    "review_flag": {
+        "zh": "核对提示",
+        "en": "Check",
+    },
+    "review_unit": {
+        "zh": "单位",
+        "en": "Unit",
+    },
+    "review_before": {
+        "zh": "原值／上季度",
+        "en": "Old / last quarter",
+    },
+    "review_change": {
+        "zh": "变化",
+        "en": "Change",
+    },
+    "review_change_pct": {
+        "zh": "变化率",
+        "en": "Change %",
+    },
+    "review_new": {
+        "zh": "新增（比上季度）",
+        "en": "New (vs last quarter)",
+    },
+    "review_changed": {
+        "zh": "修改（比原值）",
+        "en": "Changed (vs old value)",
+    },
+    "review_jump_up": {
+        "zh": "⚠ 为上季度的 {times} 倍",
+        "en": "⚠ {times}× last quarter",
+    },
+    "review_jump_down": {
+        "zh": "⚠ 降至上季度的 {share}%",
+        "en": "⚠ down to {share}% of last quarter",
+    },
+    "review_jumps": {
+        "zh": "需核对",
+        "en": "To check",
+    },
+    "review_caption": {
+        "zh": (
+            "按县区、指标排列；与上季度相比超过 3 倍或不足三分之一的排在最前，请逐项核对。"
+            "新增的数字与上季度比较，修改的数字与库中原值比较；小数字（两边都小于 10）不计算变化率。"
+        ),
+        "en": (
+            "Sorted by county, then indicator; figures more than 3× or under a third of last quarter's come first: "
+            "check each. New figures are compared with last quarter's, changed ones with the stored value; small "
+            "numbers (both under 10) get no change %."
+        ),
+    },
+    "uploader_button": {
+        "zh": "选择文件",
+        "en": "Upload",
+    },
+    "uploader_limit": {
+        "zh": "单个文件不超过 {size}MB · {types}",
+        "en": "{size}MB per file • {types}",
+    },
+    "uploader_drop": {
+        "zh": "将文件拖放到此处",
+        "en": "Drag and drop a file here",
+    },
+    "choose_option": {
+        "zh": "请选择",
+        "en": "Choose an option",
+    },
+    "tpl.region": {
+        "zh": "地区",
+        "en": "region",
+    },
+    "tpl.indicator": {
+        "zh": "指标",
+        "en": "indicator",
+    },
+    "tpl.unit": {
+        "zh": "单位",
+        "en": "unit",
+    },
+    "tpl.basis": {
+        "zh": "口径",
+        "en": "basis",
+    },
+    "tpl.period": {
+        "zh": "季度",
+        "en": "period",
+    },
+    "tpl.reference": {
+        "zh": "上季度数值（{period}，仅供参考，不导入）",
+        "en": "Last quarter ({period}, reference only, not imported)",
+    },
+    "tpl.value": {
+        "zh": "数值",
+        "en": "value",
+    },
+    "tpl.basis_stock": {
+        "zh": "期末数（季末存量）",
+        "en": "Stock at quarter end",
+    },
+    "tpl.basis_flow": {
+        "zh": "本季度发生数",
+        "en": "Flow in the quarter",
+    },
+    "tpl.cumulative_stock": {
+        "zh": "是：截至季末的累计数，不是本季度新增数",
+        "en": "Yes: the total to date at quarter end, not the quarter's increase",
+    },
+    "tpl.cumulative_flow": {
+        "zh": "否：只填本季度发生数，不是年初至今累计",
+        "en": "No: the quarter's own figure, not year-to-date",
+    },
+    "tpl.rule_whole": {
+        "zh": "不小于 0 的整数",
+        "en": "A whole number, 0 or more",
+    },
+    "tpl.rule_amount": {
+        "zh": "不小于 0 的数，可带小数",
+        "en": "A number, 0 or more, decimals allowed",
+    },
+    "tpl.rule_rate": {
+        "zh": "0 到 100 之间的数",
+        "en": "A number from 0 to 100",
+    },
+    "tpl.invalid_title": {
+        "zh": "数值不符合要求",
+        "en": "Not a valid figure",
+    },
+    "tpl.invalid_whole": {
+        "zh": "请填写不小于 0 的整数（个数、人数不能有小数）。",
+        "en": "Enter a whole number of 0 or more (counts and people have no decimals).",
+    },
+    "tpl.invalid_amount": {
+        "zh": "请填写不小于 0 的数字；金额单位为万元。",
+        "en": "Enter a number of 0 or more; amounts are in 10k yuan (万元).",
+    },
+    "tpl.invalid_rate": {
+        "zh": "请填写 0 到 100 之间的数字（百分数，不带 % 号）。",
+        "en": "Enter a number from 0 to 100 (a percentage, without the % sign).",
+    },
+    "tpl.sheet_data": {
+        "zh": "填报",
+        "en": "Report",
+    },
+    "tpl.sheet_help": {
+        "zh": "填报说明",
+        "en": "Instructions",
+    },
+    "tpl.help_title": {
+        "zh": "{period}工会对标指标填报说明",
+        "en": "How to fill in the return for {period}",
+    },
+    "tpl.help_1": {
+        "zh": "1. 只在黄色的“数值”列填写本季度数字；其他列请勿修改，也不要增删列或改动表头。",
+        "en": (
+            "1. Fill in only the yellow 'value' column with this quarter's figures; do not change the other "
+            "columns or the headers."
+        ),
+    },
+    "tpl.help_2": {
+        "zh": "2. 灰色的“上季度数值”列仅供对照，上传时不导入；变化很大的数字请再核对一遍。",
+        "en": (
+            "2. The grey 'last quarter' column is for comparison only and is not imported; check again any "
+            "figure that moved a lot."
+        ),
+    },
+    "tpl.help_3": {
+        "zh": "3. 单位以“单位”列为准：金额一律为万元（1 万元 = 10,000 元），个数为个、项、场，人数为人。",
+        "en": (
+            "3. Use the unit in the 'unit' column: money in 10k yuan (万元, 1 万元 = 10,000 yuan), counts as units, "
+            "items or sessions, people as people."
+        ),
+    },
+    "tpl.help_4": {
+        "zh": (
+            "4. 口径：“期末数”是截至季末的累计存量（如在用站点数）；"
+            "“本季度发生数”只填本季度内发生的数，不是年初至今累计。"
+        ),
+        "en": (
+            "4. Basis: a stock is the total at quarter end (e.g. stations in service); a flow is what happened "
+            "in this quarter only, never year-to-date."
+        ),
+    },
+    "tpl.help_5": {
+        "zh": "5. 组建率、入会率、整改率等比率由系统根据分子分母自动计算，无需填写。",
+        "en": "5. Rates (organisation, membership, rectification) are computed from their parts: do not report them.",
+    },
+    "tpl.help_6": {
+        "zh": "6. 暂无数据的行留空即可，留空的行本次不导入；请勿用 0 代替未知的数。",
+        "en": (
+            "6. Leave a row blank when the figure is not known yet; blank rows are not imported. Never write 0 "
+            "for an unknown figure."
+        ),
+    },
+    "tpl.help_7": {
+        "zh": "7. 填好后保存为 .xlsx（或 CSV），在看板“数据上传”页上传，核对预览后确认提交。",
+        "en": "7. Save as .xlsx (or CSV), upload it on the dashboard's Upload page, check the preview and commit.",
+    },
+    "tpl.help_indicator": {
+        "zh": "指标",
+        "en": "Indicator",
+    },
+    "tpl.help_unit": {
+        "zh": "单位",
+        "en": "Unit",
+    },
+    "tpl.help_basis": {
+        "zh": "口径",
+        "en": "Basis",
+    },
+    "tpl.help_cumulative": {
+        "zh": "是否累计",
+        "en": "Cumulative?",
+    },
+    "tpl.help_rule": {
+        "zh": "允许填写",
+        "en": "Allowed",
+    },
+    "tpl.help_meaning": {
+        "zh": "说明",
+        "en": "What it counts",
     },
 }
 

@@ -1,16 +1,23 @@
 """`unionbench init`: schema, regions of all China, the catalogue, benchmark sets and (optionally) the demo data."""
 
 import hashlib
+import os
+from contextlib import suppress
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
 from unionbench.catalog import benchmark_set_problems, catalogue_problems, read_benchmark_sets, read_indicators
 from unionbench.commit import CommitResult, commit_observations
-from unionbench.paths import DEMO_OBSERVATIONS_CSV, DEMO_TARGETS_CSV, PROJECT_ROOT
+from unionbench.custom_sets import colliding_custom_ids
+from unionbench.paths import DEMO_OBSERVATIONS_CSV, DEMO_TARGETS_CSV
+from unionbench.placenames import english_names
 from unionbench.regions import alias_table, read_cnmaps_index
-from unionbench.store import Store, bump_data_version, load_query
+from unionbench.store import Store, bump_data_version, load_query, writer
 from unionbench.targets import load_targets, read_targets
+
+DEMO_FILE_NAME = "data/demo/observations.csv"  # as recorded in the upload history, wherever the package lies
 
 
 class CatalogueError(ValueError):
@@ -29,9 +36,14 @@ def load_reference_data(store: Store) -> tuple[int, int, int]:
     """Replace regions, the catalogue and benchmark sets in one transaction. Returns their counts."""
     regions = read_cnmaps_index()
     aliases = alias_table(regions)
+    regions.insert(2, "name_en", english_names(regions.adcode, regions.name_zh))
     indicators = read_indicators()
     sets, members = read_benchmark_sets()
     problems = catalogue_problems(indicators) + benchmark_set_problems(sets, members, set(regions.adcode))
+    problems += [
+        f"{set_id}: a custom benchmark set has this id; rename or remove it (unionbench sets remove) first"
+        for set_id in colliding_custom_ids(store, set(sets["id"]))
+    ]  # issue 16: init never overwrites a custom set
     if problems:
         raise CatalogueError("; ".join(problems))
     frames = {
@@ -78,7 +90,7 @@ def load_demo_observations(store: Store) -> CommitResult:
     return commit_observations(
         store,
         observations,
-        file_name=str(DEMO_OBSERVATIONS_CSV.relative_to(PROJECT_ROOT)),
+        file_name=DEMO_FILE_NAME,
         sha256=hashlib.sha256(raw).hexdigest(),
         user_name="demo",
         layout="demo",
@@ -91,4 +103,67 @@ def initialise(store: Store, demo: bool = False) -> InitReport:
     """Create or migrate the schema and reload reference data; idempotent."""
     store.apply_schema()
     n_regions, n_indicators, n_sets = load_reference_data(store)
-    return InitReport(n_regions, n_indicators, n_sets, load_demo(store) if demo else None)
+    report = InitReport(n_regions, n_indicators, n_sets, load_demo(store) if demo else None)
+    if demo:  # issue 14: the demo admin and one reporter per Guangyuan county, only in a demo database
+        from unionbench.reporting import load_demo_accounts
+
+        load_demo_accounts(store)
+    return report
+
+
+def init_database(db: Path, demo: bool = False) -> InitReport:
+    """`unionbench init`: migrate an existing database in place (one writer, each step its own transaction), or
+    build a new one completely under a temporary name beside the target and rename it into place, so a failed or
+    interrupted first init leaves no half-made database, lock or snapshot behind (issue 15)."""
+    db = Path(db)
+    if not db.exists():
+        report = build_new(db, demo)
+        if report is not None:
+            with writer(db):  # publish it for readers (and take the lock only now that the database is whole)
+                pass
+            return report
+    with writer(db) as store:  # an existing database (or one another init put in place meanwhile)
+        return initialise(store, demo=demo)
+
+
+def build_new(db: Path, demo: bool) -> InitReport | None:
+    """Build a new database as `.<name>.<pid>.partial` and link it into place; None if another process created
+    the target meanwhile (then this build is discarded). On any failure every file this made is removed."""
+    made_folder = not db.parent.exists()
+    remove_dead_partials(db)
+    partial = db.with_name(f".{db.name}.{os.getpid()}.partial")
+    linked = False
+    try:
+        store = Store(partial)
+        try:
+            report = initialise(store, demo=demo)
+            store.checkpoint()  # everything in the file, no write-ahead log left beside it
+        finally:
+            store.close()
+        try:
+            os.link(partial, db)  # never replaces a database another process put there meanwhile
+        except FileExistsError:
+            return None
+        linked = True
+        return report
+    finally:
+        for leftover in (partial, partial.with_name(partial.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        if made_folder and not linked:
+            with suppress(OSError):  # only when empty: another process may have put its database there
+                db.parent.rmdir()
+
+
+def remove_dead_partials(db: Path) -> None:
+    """Delete what a first init killed outright (SIGKILL, power cut) left beside `db`: partial builds whose process
+    is gone. A build still running in another process is left alone."""
+    for leftover in db.parent.glob(f".{db.name}.*.partial*"):
+        pid = leftover.name.removeprefix(f".{db.name}.").split(".")[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            leftover.unlink(missing_ok=True)
+        except PermissionError:  # alive, another user's
+            pass

@@ -3,7 +3,7 @@ the exact rules from the analysis functions' own docstrings, so the words and th
 
 from dataclasses import dataclass
 
-from unionbench import analysis, compare
+from unionbench import analysis, compare, similar
 
 
 @dataclass(frozen=True)
@@ -144,12 +144,27 @@ SECTIONS = (
         "elapsed / 4; a stock against the straight line from its start-of-year level to the target; more than 10 % "
         "of the planned change behind is 'behind schedule'.",
     ),
+    Section(  # issue 16
+        "相似地区与自定义对标组",
+        "Similar places and custom benchmark sets",
+        "相似地区：取同级地区结构指标（职工人数、应建会企业、会员人数）的最新数值，取对数后在候选地区（本省或全国）中标准化，"
+        "按欧氏距离由近到远排列，距离相同时按地区代码排序；缺少其中任一数值的地区不参与比较，本地自身不列入。"
+        "自定义对标组由管理员建立，成员为城市（县区按这些城市的县区对标），其“平均”参照有三种算法：合计相除（Σ÷Σ，与默认对标组相同）、"
+        "最优成员、成员平均（各成员数值的算术平均）。",
+        "Similar places: every same-level region's latest structural figures (workers, enterprises that should form "
+        "a union, union members), log-scaled and standardised over the candidates (the province or all of China), "
+        "nearest first by Euclidean distance, ties by region code; a region missing any of these figures is left "
+        "out, and the home is never listed. A custom benchmark set, made by an admin, is a set of cities (a county "
+        "is read against their counties); its 'average' reference is pooled (Σ ÷ Σ, as the default sets), its best "
+        "member, or the plain mean of its members' figures.",
+    ),
 )
 
 # The exact rules, as the functions state them (English): shown under the plain-words sections.
 RULES = (
     compare.basis_of,
     compare.reference_regions,
+    similar.similar_peers,
     compare.shared_period,
     compare.verdict_of,
     compare.is_small,

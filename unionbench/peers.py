@@ -16,7 +16,7 @@ from unionbench.formatting import per10k_decimals
 from unionbench.periods import shift
 from unionbench.regions import short_names
 from unionbench.store import Store
-from unionbench.views import catalogue
+from unionbench.views import catalogue, name_column
 
 # Peer scopes a page can offer (compare.SCOPES): the home city's counties, all counties of its province, the cities
 # of its province, the home city with its benchmark cities, and the counties of all of those.
@@ -39,21 +39,23 @@ def peer_regions(store: Store, scope: str, home: str, set_id: str) -> list[str]:
     return compare.peer_regions(store, selection(home, set_id, "", scope))
 
 
-def region_labels(store: Store, regions: list[str]) -> pd.DataFrame:
-    """Name, level, parent and a label per region (index: adcode, in the given order). The label is the name,
-    or the city's short name and the name where a name repeats among the regions: Sichuan has two 市中区, which
-    read 内江·市中区 and 乐山·市中区 (a ranking keys its rows by adcode either way)."""
+def region_labels(store: Store, regions: list[str], lang: str = "zh") -> pd.DataFrame:
+    """Name (in `lang`), level, parent and a label per region (index: adcode, in the given order). The label is the
+    name, or the city's short name and the name where a name repeats among the regions: Sichuan has two 市中区, which
+    read 内江·市中区 and 乐山·市中区, in English Neijiang·Shizhong District (a ranking keys its rows by adcode)."""
+    column = name_column(lang)
     names = store.query("region_names", adcodes=list(regions)).set_index("adcode").reindex(list(regions))
+    names["name"] = names[column]
     repeated = names["name_zh"].duplicated(keep=False) & names["name_zh"].notna()
     parents = names.loc[repeated, "parent"].dropna().unique().tolist()
-    parent_names = store.query("region_names", adcodes=parents).set_index("adcode")["name_zh"].to_dict()
+    parent_names = store.query("region_names", adcodes=parents).set_index("adcode")[column].to_dict()
 
     def short(name: str) -> str:
-        return min(short_names(name), key=len, default=name)
+        return name.split(" ")[0] if lang == "en" else min(short_names(name), key=len, default=name)
 
     names["label"] = [
         f"{short(parent_names.get(parent, ''))}·{name}" if again and parent in parent_names else name
-        for name, parent, again in zip(names["name_zh"], names["parent"], repeated, strict=True)
+        for name, parent, again in zip(names["name"], names["parent"], repeated, strict=True)
     ]
     names["label"] = names["label"].fillna(pd.Series(names.index, index=names.index))
     return names.rename_axis("region")
@@ -83,8 +85,8 @@ def indicator_ranking(store: Store, sel: compare.Selection, indicator: Indicator
     figures = figures[figures["indicator"] == indicator.id]
     shown = figures.pivot_table(index="region", columns="period", values="value" if basis == "value" else "figure")
     values = figures[figures["period"] == sel.period].set_index("region")["value"]
-    frame = region_labels(store, peers)[["label", "name_zh", "level", "parent"]]
-    frame = frame.rename(columns={"name_zh": "region_name"})
+    frame = region_labels(store, peers, sel.lang)[["label", "name", "level", "parent"]]
+    frame = frame.rename(columns={"name": "region_name"})
     frame["value"] = values.reindex(frame.index)
     for column, period in (("figure", periods[0]), ("quarter_ago", periods[1]), ("year_ago", periods[2])):
         frame[column] = shown[period].reindex(frame.index) if period in shown else math.nan
@@ -157,8 +159,8 @@ def composite_ranking(
     before = analysis.composite_index(
         comparable_wide(store, regions, shift(period, -1), indicators), directions, weights
     )
-    labels = region_labels(store, regions)
-    now.insert(0, "region_name", labels["name_zh"].reindex(now.index))
+    labels = region_labels(store, regions, lang)
+    now.insert(0, "region_name", labels["name"].reindex(now.index))
     now.insert(1, "label", labels["label"].reindex(now.index))
     now["home"] = (now.index == home) | (labels["parent"].reindex(now.index) == home)
     now["rank_quarter_ago"] = before["rank"].reindex(now.index)

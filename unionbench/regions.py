@@ -99,20 +99,27 @@ _ETHNIC_GROUPS = sorted(
 )
 
 
+def split_ethnic_groups(text: str) -> tuple[str, list[str]]:
+    """The place and its ethnic groups, read from the right: 积石山保安族东乡族撒拉族 → 积石山, [保安, 东乡, 撒拉]."""
+    groups: list[str] = []
+    stripped = True
+    while stripped:
+        stripped = False
+        for group in _ETHNIC_GROUPS:
+            if text.endswith(group + "族") and len(text) > len(group) + 1:
+                text, stripped = text[: -len(group) - 1], True
+                groups.insert(0, group)
+                break
+    return text, groups
+
+
 def short_names(name: str) -> set[str]:
     """Names people write for a region besides its full name: 苍溪县 → 苍溪, 凉山彝族自治州 → 凉山.
 
     A short name keeps at least two characters (城区 is never shortened to 城).
     """
     if m := _AUTONOMY.match(name):
-        rest = m.group("rest")
-        stripped = True
-        while stripped:  # drop the ethnic groups from the right: 积石山保安族东乡族撒拉族 → 积石山
-            stripped = False
-            for group in _ETHNIC_GROUPS:
-                if rest.endswith(group + "族") and len(rest) > len(group) + 1:
-                    rest, stripped = rest[: -len(group) - 1], True
-                    break
+        rest, _ = split_ethnic_groups(m.group("rest"))
         if rest != m.group("rest"):
             return {rest} if len(rest) >= 2 else set()
     names = set()
@@ -122,6 +129,11 @@ def short_names(name: str) -> set[str]:
             break
     names.discard(name)
     return names
+
+
+def short_name(name: str) -> str:
+    """The shortest name people write for a region: 苍溪县 → 苍溪; the full name when there is none."""
+    return min(short_names(name), key=len, default=name)
 
 
 def read_cnmaps_index() -> pd.DataFrame:

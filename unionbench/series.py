@@ -7,6 +7,7 @@ from unionbench import analysis, metrics
 from unionbench.catalog import Indicator
 from unionbench.periods import shift
 from unionbench.store import Store
+from unionbench.views import named, region_names
 
 
 def quarters_back(period: str, count: int) -> list[str]:
@@ -15,22 +16,25 @@ def quarters_back(period: str, count: int) -> list[str]:
 
 
 def series(
-    store: Store, regions: list[str], indicator: Indicator, last: str, count: int, per_10k: bool
+    store: Store, regions: list[str], indicator: Indicator, last: str, count: int, per_10k: bool, lang: str = "zh"
 ) -> pd.DataFrame:
-    """region, region_name, period, value — the figure shown (per 10,000 workers when asked and possible)."""
-    frame = store.query("values_by_region", regions=regions, periods=quarters_back(last, count))
+    """region, region_name (in `lang`), period, value — the figure shown (per 10,000 workers when asked and
+    possible)."""
+    frame = named(store, store.query("values_by_region", regions=regions, periods=quarters_back(last, count)), lang)
     frame = frame[frame.indicator == indicator.id]
     column = "per_10k" if per_10k and indicator.per_capita_base else "value"
     return frame[["region", "region_name", "period"]].assign(value=frame[column]).reset_index(drop=True)
 
 
-def changes(store: Store, regions: list[str], indicators: list[Indicator], period: str) -> pd.DataFrame:
+def changes(
+    store: Store, regions: list[str], indicators: list[Indicator], period: str, lang: str = "zh"
+) -> pd.DataFrame:
     """One row per region and indicator: the value, its change on the previous quarter and on the same quarter a
     year ago (absolute and relative; rates in points), the year to date for flows, and which change leads:
     quarter-on-quarter for a stock, year-on-year for a flow (a flow's quarters follow the calendar)."""
     periods = quarters_back(period, 5)
     frame = store.query("values_by_region", regions=regions, periods=periods)
-    names = store.query("region_names", adcodes=regions).set_index("adcode")["name_zh"]
+    names = region_names(store, regions, lang)
     rows = []
     for ind in indicators:
         mine = frame[frame.indicator == ind.id].pivot_table(index="region", columns="period", values="value")

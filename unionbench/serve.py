@@ -28,7 +28,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from unionbench.paths import PROJECT_ROOT, resolve_db_path
+from unionbench.paths import PROJECT_ROOT, app_dir, resolve_db_path
 
 SITE_FILE = PROJECT_ROOT / "deploy" / "nginx" / "unionbench.conf"
 WRITER_PATH = "admin"  # the writer's baseUrlPath: http://HOST/admin/upload
@@ -119,7 +119,7 @@ def dashboard_command(port: int, base_path: str = "", secrets_file: Path | None 
         "-m",
         "streamlit",
         "run",
-        str(PROJECT_ROOT / "dashboard.py"),
+        str(app_dir() / "dashboard.py"),
         "--server.headless=true",
         "--server.address=127.0.0.1",
         f"--server.port={port}",

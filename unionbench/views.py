@@ -29,21 +29,46 @@ def benchmark_sets(store: Store) -> pd.DataFrame:
     return store.query("benchmark_sets")
 
 
+def cities(store: Store, lang: str = "zh") -> dict[str, str]:
+    """Every city of China by code → 'name · province' in `lang` (two provinces may have a city of one name): what a
+    custom benchmark set is chosen from (issue 16)."""
+    found = store.query("cities")
+    column = name_column(lang)
+    labels = [
+        f"{name} · {province}" if isinstance(province, str) else name
+        for name, province in zip(found[column], found[f"province_{column}"], strict=True)
+    ]
+    return dict(zip(found.adcode, labels, strict=True))
+
+
 def periods_with_data(store: Store, region: str) -> list[str]:
     """The quarters a region has figures for, newest first."""
     return store.query("periods_with_data", region=region)["period"].tolist()
 
 
-def region_names(store: Store, adcodes: list[str]) -> dict[str, str]:
-    """Adcode → Chinese name, for the regions that exist."""
+def name_column(lang: str) -> str:
+    """The regions column that names a place in `lang` (issue 16): name_en on English pages, else name_zh."""
+    return "name_en" if lang == "en" else "name_zh"
+
+
+def region_names(store: Store, adcodes: list[str], lang: str = "zh") -> dict[str, str]:
+    """Adcode → name in `lang` (苍溪县 / Cangxi County), for the regions that exist."""
     names = store.query("region_names", adcodes=list(adcodes))
-    return dict(zip(names.adcode, names.name_zh, strict=True))
+    return dict(zip(names.adcode, names[name_column(lang)], strict=True))
 
 
-def home_regions(store: Store) -> dict[str, str]:
-    """The regions a page can take as home (adcode → name)."""
+def named(store: Store, frame: pd.DataFrame, lang: str, column: str = "region_name") -> pd.DataFrame:
+    """`frame` with its `column` naming each `region` in `lang` (queries name places in Chinese)."""
+    if lang == "zh" or frame.empty:
+        return frame
+    names = region_names(store, sorted(set(frame["region"].dropna())), lang)
+    return frame.assign(**{column: frame["region"].map(names).fillna(frame[column])})
+
+
+def home_regions(store: Store, lang: str = "zh") -> dict[str, str]:
+    """The regions a page can take as home (adcode → name in `lang`)."""
     homes = store.query("home_regions")
-    return dict(zip(homes.adcode, homes.name_zh, strict=True))
+    return dict(zip(homes.adcode, homes[name_column(lang)], strict=True))
 
 
 def uploads(store: Store) -> pd.DataFrame:
@@ -76,13 +101,15 @@ def lookup(frame: pd.DataFrame, period: str, column: str) -> float:
     return float(frame.at[period, column]) if period in frame.index and pd.notna(frame.at[period, column]) else math.nan
 
 
-def region_values(store: Store, regions: list[str], indicator: Indicator, period: str, per_10k: bool) -> pd.DataFrame:
+def region_values(
+    store: Store, regions: list[str], indicator: Indicator, period: str, per_10k: bool, lang: str = "zh"
+) -> pd.DataFrame:
     """One indicator for the given regions (those without a figure too): value, value per 10,000 workers, and
     rank (1 = best) on the figure shown — per 10,000 workers when asked and possible, else the value."""
-    names = store.query("region_names", adcodes=regions)[["adcode", "name_zh", "level"]]
+    names = store.query("region_names", adcodes=regions)[["adcode", name_column(lang), "level"]]
     frame = store.query("values_by_region", regions=regions, periods=[period])
     frame = frame.loc[frame.indicator == indicator.id, ["region", "value", "per_10k"]]
-    frame = names.rename(columns={"adcode": "region", "name_zh": "region_name"}).merge(frame, how="left")
+    frame = names.rename(columns={"adcode": "region", name_column(lang): "region_name"}).merge(frame, how="left")
     shown = "per_10k" if per_10k and indicator.per_capita_base else "value"
     frame["rank"] = metrics.rank_descending(frame[shown], indicator.direction)
     return frame
@@ -96,7 +123,7 @@ def target_progress(store: Store, city: str, period: str, lang: str) -> pd.DataF
     indicators = catalogue(store, lang)
     regions = [city, *store.query("child_regions", parent=city)["adcode"]]
     year, quarter = year_of(period), quarter_of(period)
-    targets = store.query("targets", regions=regions, year=year)
+    targets = named(store, store.query("targets", regions=regions, year=year), lang)
     start_period = f"{year - 1}Q4"
     periods = [start_period, *periods_between(f"{year}Q1", period)]
     values = store.query("values_by_region", regions=regions, periods=periods)

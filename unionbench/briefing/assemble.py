@@ -14,7 +14,7 @@ from unionbench.briefing import text as tx
 from unionbench.briefing.model import Briefing, Bullets, Chart, Paragraph, Section, Table
 from unionbench.periods import year_of
 from unionbench.store import Store
-from unionbench.views import benchmark_members, catalogue, target_progress
+from unionbench.views import benchmark_members, catalogue, name_column, region_names, target_progress
 
 
 class BriefingError(ValueError):
@@ -45,13 +45,14 @@ class Context:
         found = store.query("region_names", adcodes=[region])
         if found.empty or found.at[0, "level"] not in ("city", "county"):
             raise BriefingError(f"{region} is not a city or county")
-        self.name, self.level, self.parent = found.at[0, "name_zh"], found.at[0, "level"], found.at[0, "parent"]
+        self.name, self.level, self.parent = found.at[0, name_column(lang)], found.at[0, "level"], found.at[0, "parent"]
         sets = store.query("benchmark_sets").set_index("id")
         if set_id not in sets.index:
             raise BriefingError(f"unknown benchmark set {set_id!r}")
         self.set_row = sets.loc[set_id]
         self.city = region if self.level == "city" else self.parent
         self.rule, self.members = benchmark_members(store, set_id, self.city)
+        self.member_rule = self.set_row.get("member_rule") or "pooled"  # a custom set's rule (issue 16)
         self.indicators = catalogue(store, lang)
         self.sel = compare.Selection(region, set_id, period, reference, lang=lang)
         try:
@@ -71,7 +72,7 @@ class Context:
 
     def peers_text(self) -> str:
         if self.level == "county":
-            city = self.store.query("region_names", adcodes=[self.parent]).at[0, "name_zh"]
+            city = region_names(self.store, [self.parent], self.lang)[self.parent]
             return self.t("peers_counties", city=city, n=len(self.peers))
         return self.t("peers_cities", n=len(self.peers))
 
@@ -82,7 +83,8 @@ class Context:
         counties = "_counties" if level == "county" else ""
         if reference == "p90":
             return self.t("ref_p90" + counties)
-        if reference == "best" or (reference == "average" and self.rule == "province_best"):
+        best_rule = self.rule == "province_best" or self.member_rule == "best"
+        if reference == "best" or (reference == "average" and best_rule):
             return self.t("ref_best" + counties, set=set_name)
         if reference == "average" and self.rule == "province_average":
             if counties:
@@ -90,7 +92,7 @@ class Context:
             return self.t("ref_province_average", set=set_name, n=len(self.members))
         if reference == "average":
             return self.t(("ref_single" if len(self.members) == 1 else "ref_average") + counties, set=set_name)
-        member = self.store.query("region_names", adcodes=[reference]).at[0, "name_zh"]
+        member = region_names(self.store, [reference], self.lang)[reference]
         return self.t("ref_member", member=member)
 
     def reference_rule(self) -> str:
@@ -99,11 +101,11 @@ class Context:
         if self.reference == "best" or self.rule == "province_best":
             return self.t("rule_best")
         if self.reference == "average":
-            return self.t("rule_members")
+            return self.t({"best": "rule_best", "average": "rule_mean"}.get(self.member_rule, "rule_members"))
         return self.t("rule_member")
 
     def member_names(self) -> list[str]:
-        return self.store.query("region_names", adcodes=self.members)["name_zh"].tolist()
+        return list(region_names(self.store, self.members, self.lang).values())
 
     def headline(self) -> list[str]:
         return self.store.query("indicator_catalogue").query("headline")["id"].tolist()
@@ -386,7 +388,7 @@ def _radar(ctx: Context) -> Chart:
     wide = wide.reindex(columns=order)
     scores = analysis.normalised_scores(wide, dict(zip(judged["indicator"], judged["direction"], strict=True)))
     scores = scores.reindex(columns=order)
-    names = ctx.store.query("region_names", adcodes=ctx.peers).set_index("adcode")["name_zh"]
+    names = region_names(ctx.store, ctx.peers, ctx.lang)
     series = [(ctx.name, scores.loc[ctx.region].tolist(), True)]
     others = [r for r in scores.index if r != ctx.region]
     if len(others) <= 5:
@@ -454,7 +456,7 @@ def _county_table(ctx: Context) -> Table:
     """Each county's headline figures and verdicts from its own comparison (against the benchmark cities'
     counties), the city's from the city's rows (against the cities), and both references underneath."""
     headline = ctx.headline()
-    counties = ctx.store.query("child_regions", parent=ctx.region)[["adcode", "name_zh"]]
+    counties = ctx.store.query("child_regions", parent=ctx.region)[["adcode", name_column(ctx.lang)]]
     city_rows = ctx.rows.set_index("indicator").loc[headline]
     county_rows = {
         adcode: compare.comparison(ctx.store, ctx.sel.with_home(adcode), only=headline)

@@ -11,7 +11,7 @@ import gc
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -206,8 +206,24 @@ def archive_path(primary: Path, sha256: str, file_name: str) -> Path:
     return primary.parent / f"{primary.stem}.archive" / f"{sha256}{safe}"
 
 
+def archive_file(primary: Path, sha256: str, file_name: str, data: bytes) -> None:
+    """Keep the original bytes beside the database (once per content), written whole or not at all."""
+    archive = archive_path(primary, sha256, file_name)
+    if not archive.exists():
+        archive.parent.mkdir(parents=True, exist_ok=True)
+        partial = archive.with_suffix(".partial")
+        partial.write_bytes(data)
+        partial.replace(archive)
+
+
 def commit_file(
-    primary: Path, data: bytes, file_name: str, user: str, period: str | None = None, today: dt.date | None = None
+    primary: Path,
+    data: bytes,
+    file_name: str,
+    user: str,
+    period: str | None = None,
+    today: dt.date | None = None,
+    on_commit: Callable[[duckdb.DuckDBPyConnection, int], None] | None = None,
 ) -> UploadOutcome:
     """Check the file against the published snapshot without holding the writer lock (a slow check blocked every
     other upload, issue 12), then under the lock make sure the stored figures it relied on are still the ones there
@@ -215,7 +231,8 @@ def commit_file(
     database can be rebuilt from the archive.
 
     Idempotence is on content: a file whose figures all equal the current ones changes nothing (and is recorded as
-    an upload that changed 0); otherwise it adds new versions, even if the same bytes were imported before."""
+    an upload that changed 0); otherwise it adds new versions, even if the same bytes were imported before.
+    `on_commit(cursor, upload_id)` runs in the commit's transaction (issue 14's audit entry)."""
     primary = Path(primary)
     prepared = check_outside_lock(primary, data, file_name, period, today)
     if prepared is not None and not prepared.ok and not STORED_DEPENDENT & set(prepared.problem_counts):
@@ -227,12 +244,7 @@ def commit_file(
             prepared = prepare(data, file_name, store, period, today)
             if not prepared.ok:
                 return UploadOutcome(prepared, None)
-        archive = archive_path(primary, prepared.sha256, file_name)
-        if not archive.exists():
-            archive.parent.mkdir(parents=True, exist_ok=True)
-            partial = archive.with_suffix(".partial")
-            partial.write_bytes(data)
-            partial.replace(archive)
+        archive_file(primary, prepared.sha256, file_name, data)
         result = commit_observations(
             store,
             prepared.observations,
@@ -240,6 +252,7 @@ def commit_file(
             sha256=prepared.sha256,
             user_name=user,
             layout=prepared.layout or "unknown",
+            on_commit=on_commit,
         )
         return UploadOutcome(prepared, result)
 
@@ -290,8 +303,14 @@ class RevertError(ValueError):
         self.zh, self.en = zh, en
 
 
-def revert_upload(primary: Path, upload_id: int, user: str) -> pd.Series:
-    """Take an upload back, keeping its versions in history; returns the upload as it now stands."""
+def revert_upload(
+    primary: Path,
+    upload_id: int,
+    user: str,
+    on_revert: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+) -> pd.Series:
+    """Take an upload back, keeping its versions in history; returns the upload as it now stands. `on_revert(cursor)`
+    runs in the same transaction (issue 14's audit entry)."""
     with writer(Path(primary)) as store, store.transaction() as cur:
         found = cur.execute(load_query("upload_by_id"), {"upload_id": upload_id}).df()
         if found.empty:
@@ -299,5 +318,7 @@ def revert_upload(primary: Path, upload_id: int, user: str) -> pd.Series:
         if found.at[0, "status"] == "reverted":
             raise RevertError(f"上传 #{upload_id} 已经撤销过了。", f"Upload #{upload_id} is already reverted.")
         cur.execute(load_query("write/revert_upload"), {"upload_id": upload_id, "user_name": user})
+        if on_revert is not None:
+            on_revert(cur)
         bump_data_version(cur)
         return cur.execute(load_query("upload_by_id"), {"upload_id": upload_id}).df().iloc[0]

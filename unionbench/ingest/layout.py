@@ -64,7 +64,14 @@ IGNORED_HEADERS = _keys(
     "notes",
     "unit_en",
     "upload_id",
+    "口径",
+    "统计口径",
+    "填报口径",
+    "basis",
 )
+# A column marked as reference (the template's last-quarter figures, issue 14 item 5) is read past, never imported;
+# a long table with one is a prefilled template, whose blank rows are figures not reported rather than mistakes.
+REFERENCE_MARKS = ("参考", "reference")
 TOTAL_LABELS = {"合计", "总计", "小计", "全市合计", "总合计", "合 计", "total"}
 _SPACE = re.compile(r"\s+")
 TOTAL_KEYS = {_SPACE.sub("", label).lower() for label in TOTAL_LABELS}
@@ -84,7 +91,7 @@ def normal_key(text: str) -> str:
 class Column:
     index: int
     header: str
-    role: str  # region | region_code | period | indicator | value | unit | measure | ignored | unknown
+    role: str  # region | region_code | period | indicator | value | unit | measure | reference | ignored | unknown
     indicator: str | None = None  # the catalogue id a measure column holds
     unit: str | None = None  # the unit its header (or the units row) gives
 
@@ -126,6 +133,11 @@ class Table:
     data_rows: list[int] = field(default_factory=list)  # row numbers of the data rows, in order
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def prefilled(self) -> bool:
+        """A long table with a reference column: the template, prefilled with every row (issue 14 item 5)."""
+        return self.layout == "long" and any(c.role == "reference" for c in self.columns)
+
 
 class IndicatorNames:
     """Finds a catalogue id from its id, Chinese name or English name (any case, spaces ignored)."""
@@ -158,6 +170,8 @@ def classify(header: str, names: IndicatorNames) -> Column:
     ):
         if key in words:
             return Column(0, header, role)
+    if any(mark in key for mark in REFERENCE_MARKS):
+        return Column(0, header, "reference")
     name, unit = split_unit(header)
     indicator = names.find(name)
     if indicator:

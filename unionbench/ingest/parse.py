@@ -14,6 +14,7 @@ from pathlib import Path
 
 import charset_normalizer
 
+from unionbench.i18n import LANGUAGES, STRINGS
 from unionbench.ingest import limits, xlsx
 from unionbench.ingest.problems import FileRejected, Problem, cap_problems, warning
 from unionbench.ingest.xlsx import Merge, column_letter, size_text
@@ -233,6 +234,10 @@ def xlsx_cell(value, kind: str | None, trap: str | None) -> Cell:
     return Cell(value, False, trap)
 
 
+# The template's instructions sheet (issue 14 item 5), in either language, and the usual name for one.
+INSTRUCTION_SHEETS = frozenset({STRINGS["tpl.sheet_help"][lang].lower() for lang in LANGUAGES} | {"说明"})
+
+
 def read_xlsx(source) -> Grid:
     """The first visible sheet with something in it; `source` is a path or a seekable binary file."""
     shared: dict[str, Cell] = {}
@@ -242,7 +247,7 @@ def read_xlsx(source) -> Grid:
             return shared.get(value) or shared_cell(shared, value)
         return xlsx_cell(value, kind, trap)
 
-    title, data, others = xlsx.read_workbook_sheet(source, make_cell, BLANK)
+    title, data, others = xlsx.read_workbook_sheet(source, make_cell, BLANK, INSTRUCTION_SHEETS)
     grid = Grid(
         [row for _, row in data.rows],
         [number for number, _ in data.rows],

@@ -129,6 +129,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件没有季度列，按标题行取季度 {value}。",
         "No quarter column: the quarter {value} was taken from the title row.",
     ),
+    "template_row_blank": (
+        "模板中“{indicator}”这一行未填写，本次不导入该项。",
+        "The template row '{indicator}' was left blank; nothing is imported for it.",
+    ),
     "extra_sheets": (
         "只读取了第一个工作表“{sheet}”，其他工作表未读取：{others}。",
         "Only the first sheet '{sheet}' was read; other sheets were ignored: {others}.",
@@ -208,6 +212,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hidden_column": (
         "列 {column} 在 Excel 中被隐藏，但仍会导入：请确认这一列的数据应当上报。",
         "Column {column} is hidden in Excel but is still imported: make sure its figures are meant to be reported.",
+    ),
+    # issue 14: a reporter sends only its own region's figures
+    "other_region": (
+        "“{value}”不是本账号负责的地区（{own}）：报送账号只能报送本地区的数据，整个文件未导入。",
+        "'{value}' is not this account's region ({own}): a reporter may send only its own region's figures; "
+        "the whole file was not imported.",
     ),
     "problems_not_listed": (
         "另有 {count} 个同类问题（{kind}）未逐条列出。",

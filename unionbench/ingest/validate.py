@@ -382,7 +382,7 @@ def read_cells(table: Table, ctx: Context, hint, report, resolved, region_proble
     codes = np.array(codes, dtype=object)
     located("not_finite", np.flatnonzero(live & (codes == "not_finite")))
     located("not_a_number", np.flatnonzero(live & (codes == "not_a_number")))
-    if table.layout == "long":
+    if table.layout == "long" and not table.prefilled:  # a template's blank row is a figure not reported
         located("missing_value", [p for p in np.flatnonzero(live & (codes == "blank")) if cells[p].blank])
     chosen = np.flatnonzero(live & usable & np.equal(codes, None))
     frame = pd.DataFrame(
@@ -471,7 +471,22 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
     warnings += total_warnings(table, observations, ctx)
     warnings += city_warnings(observations, ctx, stored.own)
     warnings += missing_county_warnings(observations, ctx)
+    warnings += blank_template_rows(table)
     return Checked(observations, report.errors, warnings, set(observations.region))
+
+
+def blank_template_rows(table: Table) -> list[Problem]:
+    """The rows of a partly filled template left blank: not imported, and named so the clerk sees what is missing
+    (a wholly blank template is refused as holding no figures, which says it all)."""
+    if not table.prefilled:
+        return []
+    blank = [c for c in table.candidates if c.cell.blank and c.indicator]
+    if len(blank) == len(table.candidates):
+        return []
+    return [
+        warning("template_row_blank", row=c.row, column=c.column.label, details={"indicator": c.indicator_text})
+        for c in blank
+    ]
 
 
 def table_hint(text: str, ctx: Context) -> str:
@@ -618,6 +633,16 @@ def part_warnings(observations: pd.DataFrame, ctx: Context, combined: pd.DataFra
     return problems
 
 
+JUMP_FACTOR = 3
+
+
+def is_jump(value, previous):
+    """A figure more than 3× or under ⅓ of the previous quarter's deserves a second look (arrays or Series; a
+    missing or zero figure on either side is no jump)."""
+    with np.errstate(invalid="ignore"):
+        return (previous != 0) & (value != 0) & ((value > JUMP_FACTOR * previous) | (value < previous / JUMP_FACTOR))
+
+
 def jump_warnings(observations: pd.DataFrame, combined: pd.DataFrame) -> list[Problem]:
     """A figure more than 3× or under ⅓ of the previous quarter's deserves a second look."""
     if observations.empty:
@@ -626,9 +651,7 @@ def jump_warnings(observations: pd.DataFrame, combined: pd.DataFrame) -> list[Pr
     mine = observations.assign(previous_period=observations.period.map(previous_of))
     before = combined[KEY + ["value"]].rename(columns={"period": "previous_period", "value": "previous"})
     rows = mine.merge(before, on=["region", "indicator", "previous_period"])
-    jumped = rows[
-        (rows.previous != 0) & (rows.value != 0) & ((rows.value > 3 * rows.previous) | (rows.value < rows.previous / 3))
-    ].sort_values("row", kind="stable")
+    jumped = rows[is_jump(rows.value, rows.previous)].sort_values("row", kind="stable")
     return [
         warning(
             "jump_from_previous", row=int(r.row), column=r.column, value=r.raw, details={"previous": f"{r.previous:g}"}

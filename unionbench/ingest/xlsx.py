@@ -582,9 +582,12 @@ def open_archive(source) -> tuple[zipfile.ZipFile, Parts]:
     return archive, Parts(archive, measure_archive(archive))
 
 
-def read_workbook_sheet(source, make_cell, blank) -> tuple[str, SheetData, list[str]]:
+def read_workbook_sheet(
+    source, make_cell, blank, passed_over: frozenset[str] = frozenset()
+) -> tuple[str, SheetData, list[str]]:
     """(title, data) of the first visible sheet with something in it, and the titles of the other visible sheets
-    with something in them. make_cell(value, kind, trap) builds each grid cell; blank pads rows."""
+    with something in them. make_cell(value, kind, trap) builds each grid cell; blank pads rows. Sheets whose
+    title (any case) is in `passed_over` — the template's instructions — are neither read nor listed."""
     try:
         archive, parts = open_archive(source)
     except DAMAGED as error:
@@ -593,7 +596,7 @@ def read_workbook_sheet(source, make_cell, blank) -> tuple[str, SheetData, list[
         book = read_workbook(parts)
         chosen, others = None, []
         for sheet in book.sheets:
-            if not sheet.visible:
+            if not sheet.visible or sheet.title.strip().lower() in passed_over:
                 continue
             if chosen is None:
                 declared_dimension(parts, sheet)

@@ -1,0 +1,37 @@
+"""Similar places and custom benchmark sets (issue 16): the places most like the home city (or one of its counties)
+in structure, for everyone; making, changing and removing benchmark sets, for admins. A saved set is offered by
+every page's benchmark picker, the wall screen's link (?bench=) and the briefing."""
+
+import streamlit as st
+
+from components import data
+from components.account import current_account, require_admin
+from components.context import page_setup
+from components.filters import DEFAULT_BENCHMARK, DEFAULT_HOME, pick
+from components.sets_editor import peers_controls, peers_panel, saved_message, saved_sets, set_editor
+from components.strings import t
+from components.url_state import to_url
+
+ctx = page_setup()
+lang, store, version = ctx.lang, ctx.store, ctx.data_version
+homes = data.home_regions(store, version, lang)
+home = pick(t("home_region", lang), "home", list(homes), DEFAULT_HOME, homes.get)
+to_url("home")
+st.title(t("sets_heading", lang))
+saved_message(lang)
+
+counties = data.peer_regions(store, version, "counties", home, DEFAULT_BENCHMARK)
+regions = {home: homes[home], **data.region_names(store, version, counties, lang)}
+region, within, k = peers_controls(lang, regions, home)
+peers_panel(ctx, region, regions[region], k, within)
+
+st.divider()
+st.subheader(t("editor_heading", lang))
+if current_account(ctx) is None:
+    st.info(t("editor_admin_only", lang))
+admin = require_admin(
+    ctx, "sign_in_sets"
+).name  # the sign-in form until an admin signs in; a reporter is told and stops here
+city_peers = data.similar_peers(store, version, home, k, within)
+set_editor(ctx, admin, [] if city_peers is None else list(city_peers.peers["region_code"]), homes[home])
+saved_sets(ctx)

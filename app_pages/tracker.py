@@ -1,0 +1,17 @@
+"""Submission tracker (报送进度): which county has sent the quarter's figures, which is late, and what to tell it."""
+
+import datetime as dt
+
+import streamlit as st
+
+from components.account import signed_in_account
+from components.context import page_setup
+from components.strings import t
+from components.tracker import tracker
+
+HOME = "510800"  # 广元市
+
+ctx = page_setup()
+st.title(t("tracker_heading", ctx.lang))
+signed_in_account(ctx, "sign_in_tracker")
+tracker(ctx, HOME, dt.date.today())

@@ -1,0 +1,63 @@
+"""The reporting cycle (issue 14) on the demo data: how long a reporter's submission, an approval, a return, a failed
+sign-in's audit entry, the tracker and the audit log take. Each write holds the writer lock; submissions, approvals and
+returns publish a snapshot (the demo database: ~7 MB), a failed sign-in publishes none. Prints a table.
+"""
+
+import datetime as dt
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from unionbench import reporting  # noqa: E402
+from unionbench.initdb import initialise  # noqa: E402
+from unionbench.store import Replica, published_version, writer  # noqa: E402
+
+RUNS = 5
+TODAY = dt.date(2026, 12, 1)
+CANGXI = reporting.Account("cangxi", "reporter", "510824")
+
+
+def timed(function, *args):
+    started = time.perf_counter()
+    result = function(*args)
+    return result, time.perf_counter() - started
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "demo.duckdb"
+        with writer(db) as store:
+            initialise(store, demo=True)
+        times: dict[str, list[float]] = {}
+        for run in range(RUNS):
+            data = f"地区,职工培训,季度\n苍溪县,{run + 2},2026Q4\n".encode()
+            sent, took = timed(reporting.submit_file, db, data, f"苍溪{run}.csv", CANGXI, "2026Q4", TODAY)
+            times.setdefault("submit (check + store + publish)", []).append(took)
+            if run % 2:
+                _, took = timed(reporting.return_submission, db, sent.submission_id, "demo", "请核对")
+                times.setdefault("return", []).append(took)
+            else:
+                _, took = timed(reporting.approve_submission, db, sent.submission_id, "demo", TODAY)
+                times.setdefault("approve (re-check + commit + publish)", []).append(took)
+            before = published_version(db)
+            _, took = timed(reporting.record_sign_in_failure, db, "cangxi", "10.0.0.7", 0)
+            assert published_version(db) == before  # no snapshot for a failed sign-in
+            times.setdefault("failed sign-in audit entry", []).append(took)
+            reader = Replica(db)
+            _, took = timed(reporting.status_table, reader.current(), "510800", "2026Q4", TODAY)
+            reader.close()
+            times.setdefault("tracker (7 counties)", []).append(took)
+            _, took = timed(reporting.audit_entries, db)
+            times.setdefault("audit log (primary, under the lock)", []).append(took)
+        print(f"{'what':<40} {'median s':>9} {'max s':>7}  ({RUNS} runs, demo database)")
+        for what, values in times.items():
+            print(f"{what:<40} {statistics.median(values):>9.3f} {max(values):>7.3f}")
+
+
+if __name__ == "__main__":
+    main()

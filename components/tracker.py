@@ -1,0 +1,52 @@
+"""The submission tracker (issue 14): every county of the home city for one quarter, with its status, the deadline,
+days overdue and a reminder to copy into the work group for each county still owing its figures."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from components import data
+from components.context import PageContext
+from components.plain import plain_table
+from components.strings import t
+from components.upload import period_picker
+
+SYMBOLS = {"missing": "○", "submitted": "◇", "returned": "↩", "approved": "●"}
+
+
+def tracker(ctx: PageContext, home: str, today: dt.date) -> pd.DataFrame:
+    """The quarter's table, its counts by status and the reminders; returns the rows shown."""
+    lang = ctx.lang
+    period = period_picker(ctx, home, "tracker_period")
+    rows = data.status_table(ctx.store, ctx.data_version, home, period, today)
+    due = dt.date.fromisoformat(rows.deadline.iloc[0]) if len(rows) else None
+    days = data.deadline_days(ctx.store, ctx.data_version)
+    if due is not None:
+        st.caption(t("tracker_deadline", lang, date=due.isoformat(), days=days, today=today.isoformat()))
+    counts = rows.status.value_counts()
+    for column, status in zip(st.columns(4), ("missing", "returned", "submitted", "approved"), strict=True):
+        column.metric(f"{SYMBOLS[status]} {t(f'tracker_{status}', lang)}", int(counts.get(status, 0)))
+    plain_table(tracker_table(rows, lang), "ub-tracker")
+    owing = rows[rows.reminder != ""]
+    if not owing.empty:
+        st.subheader(t("tracker_reminders", lang))
+        st.caption(t("tracker_reminders_hint", lang))
+        for row in owing.itertuples(index=False):
+            st.code(row.reminder, language=None, wrap_lines=True)
+    return rows
+
+
+def tracker_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    submitted_at = pd.to_datetime(rows.submitted_at).dt.strftime("%Y-%m-%d %H:%M").fillna("—")
+    return pd.DataFrame(
+        {
+            t("region", lang): rows.region_name,
+            t("status", lang): rows.status.map(lambda s: f"{SYMBOLS[s]} {t(f'tracker_{s}', lang)}"),
+            t("figures", lang): rows.figures,
+            t("uploaded_by", lang): rows.submitted_by.fillna("—"),
+            t("submitted_at", lang): submitted_at,
+            t("days_overdue", lang): rows.days_overdue.map(lambda d: str(d) if d else "—"),
+            t("return_reason", lang): rows.reason.fillna(""),
+        }
+    )

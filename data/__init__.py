@@ -1,0 +1,1 @@
+"""Package data: shipped with unionbench and read through importlib.resources (unionbench.paths)."""

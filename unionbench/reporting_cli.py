@@ -1,0 +1,245 @@
+"""The reporting cycle's commands (issue 14): users, submissions, approve, return, status, audit, deadline.
+
+Each prints one line per outcome in Chinese and English; a refusal (no such account, not waiting for review) exits
+1, a usage error 2, like the rest of `unionbench`.
+"""
+
+import datetime as dt
+import getpass
+import sys
+import tomllib
+from pathlib import Path
+
+from unionbench import reporting
+from unionbench.ingest.normalise import read_period
+from unionbench.reporting import ReportingError
+from unionbench.store import replica
+
+REFUSED = 1
+
+
+class ReportingUsage(Exception):
+    """A usage error (exit 2), raised before anything is written."""
+
+
+def add_commands(commands) -> None:
+    """The subcommands on the `unionbench` parser."""
+    users = commands.add_parser("users", help="accounts: add, list, disable, passwd, import-secrets")
+    actions = users.add_subparsers(dest="users_command", required=True)
+    add = actions.add_parser("add", help="a new account (prompts for the password)")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=reporting.ROLES)
+    add.add_argument("--region", help="a reporter's region: its code (e.g. 510824) or name")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
+    actions.add_parser("list", help="every account (no passwords)")
+    disable = actions.add_parser("disable", help="the account can no longer sign in")
+    disable.add_argument("name")
+    passwd = actions.add_parser("passwd", help="set a new password (and enable the account)")
+    passwd.add_argument("name")
+    passwd.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
+    imported = actions.add_parser("import-secrets", help="move .streamlit/secrets.toml's [upload_users] in, as admins")
+    imported.add_argument("file", nargs="?", default=".streamlit/secrets.toml")
+
+    listed = commands.add_parser("submissions", help="reporters' submissions, newest first")
+    listed.add_argument("--period", help="only those with figures for this quarter, e.g. 2026Q4")
+    approve = commands.add_parser("approve", help="commit a submitted file (versioned, published)")
+    approve.add_argument("submission_id", type=int)
+    approve.add_argument("--user", help="the admin approving (default: the login name)")
+    back = commands.add_parser("return", help="send a submission back to its reporter with a reason")
+    back.add_argument("submission_id", type=int)
+    back.add_argument("--reason", required=True)
+    back.add_argument("--user", help="the admin returning it (default: the login name)")
+    status = commands.add_parser("status", help="the submission tracker for a quarter, as CSV")
+    status.add_argument("--period", required=True, help="the quarter, e.g. 2026Q4")
+    status.add_argument("--home", default="510800", help="the home city's code (default 510800, Guangyuan)")
+    status.add_argument("--deadline-days", type=int, help="days after the quarter's end (default: the setting)")
+    status.add_argument("--today", help="the date to count overdue days from (default: today), e.g. 2027-01-18")
+    audit = commands.add_parser("audit", help="the audit log, newest first, as CSV")
+    audit.add_argument("--since", help="from this date, e.g. 2026-12-01")
+    deadline = commands.add_parser("deadline", help="show or set the days after a quarter's end figures are due")
+    deadline.add_argument("days", nargs="?", type=int)
+    deadline.add_argument("--user", help="who changes it (default: the login name)")
+
+
+def acting(args) -> str:
+    """Who acts: --user, else the login name (as `unionbench ingest` and `revert` do)."""
+    from unionbench.cli import login_name
+
+    return getattr(args, "user", None) or login_name()
+
+
+NEEDS_DATABASE = {"users", "submissions", "approve", "return", "status", "audit", "deadline"}
+
+
+def fresh(db: Path):
+    """The newest published snapshot, looked for now (a command may follow a write in the same process)."""
+    reader = replica(db)
+    reader.refresh()
+    return reader.current()
+
+
+def refused(error: ReportingError) -> int:
+    print(f"{error.zh} / {error.en}", file=sys.stderr)
+    return REFUSED
+
+
+def read_password(from_stdin: bool) -> str:
+    """Twice at a terminal, or one line of stdin (--password-stdin, or a pipe)."""
+    if from_stdin or not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    password = getpass.getpass("密码 / password: ")
+    if getpass.getpass("再输一次 / again: ") != password:
+        raise ReportingUsage("两次输入的密码不一致 / the passwords differ")
+    return password
+
+
+def cmd_users(db: Path, args) -> int:
+    by = acting(args)
+    try:
+        if args.users_command == "list":
+            return list_users(db)
+        if args.users_command == "add":
+            if args.role == "admin" and args.region:
+                raise ReportingUsage("管理员账号不属于某个地区 / an admin has no --region")
+            account = reporting.add_user(db, args.name, read_password(args.password_stdin), args.role, args.region, by)
+            where = f" · {account.region}" if account.region else ""
+            print(f"已添加账号 added account {account.name} ({account.role}{where})")
+        elif args.users_command == "disable":
+            reporting.disable_user(db, args.name, by)
+            print(f"已停用账号 disabled account {args.name}")
+        elif args.users_command == "passwd":
+            reporting.set_password(db, args.name, read_password(args.password_stdin), by)
+            print(f"已更新密码 new password set for {args.name}")
+        else:
+            return import_secrets(db, Path(args.file), by)
+    except ReportingError as error:
+        return refused(error)
+    return 0
+
+
+def list_users(db: Path) -> int:
+    found = reporting.accounts(fresh(db))
+    print("name\trole\tregion\tregion_name\tstatus\tcreated_at")
+    for row in found.itertuples(index=False):
+        region = row.region if isinstance(row.region, str) else ""
+        name = row.region_name if isinstance(row.region_name, str) else ""
+        state = "disabled" if row.disabled else "active"
+        print(f"{row.name}\t{row.role}\t{region}\t{name}\t{state}\t{row.created_at:%Y-%m-%d %H:%M}")
+    return 0
+
+
+def import_secrets(db: Path, path: Path, by: str) -> int:
+    if not path.is_file():
+        raise ReportingUsage(f"找不到文件 / no such file: {path}")
+    try:
+        users = tomllib.loads(path.read_text(encoding="utf-8")).get("upload_users", {})
+    except tomllib.TOMLDecodeError as error:
+        raise ReportingUsage(f"无法读取 / cannot read {path}: {error}") from None
+    names = reporting.import_secrets(db, users, by)
+    print(f"已导入 {len(names)} 个管理员账号 / imported {len(names)} admin account(s): {', '.join(names) or '—'}")
+    return 0
+
+
+def cmd_submissions(db: Path, args) -> int:
+    period = quarter(args.period) if args.period else None
+    found = reporting.submissions(fresh(db), period)
+    print("id\tstatus\tregion\tregion_name\tuser\tsubmitted_at\tperiods\tfigures\tfile\treviewed_by\treason")
+    for row in found.itertuples(index=False):
+        reviewed = row.reviewed_by if isinstance(row.reviewed_by, str) else ""
+        reason = row.reason if isinstance(row.reason, str) else ""
+        print(
+            f"{row.id}\t{row.status}\t{row.region}\t{row.region_name}\t{row.user_name}\t"
+            f"{row.submitted_at:%Y-%m-%d %H:%M:%S}\t{row.periods}\t{row.figures}\t{row.file_name}\t{reviewed}\t{reason}"
+        )
+    return 0
+
+
+def cmd_approve(db: Path, args) -> int:
+    by = acting(args)
+    from unionbench.cli import print_problems  # the same problem lines as `unionbench ingest`
+
+    try:
+        outcome = reporting.approve_submission(db, args.submission_id, by)
+    except ReportingError as error:
+        return refused(error)
+    if outcome.result is None:
+        print(
+            f"未通过：报送 #{args.submission_id} 按当前数据检查有问题，未写入任何数据（可退回） / not approved: "
+            f"submission #{args.submission_id} no longer passes against the current figures; nothing written"
+        )
+        print_problems(outcome.prepared)
+        return REFUSED
+    result = outcome.result
+    print(
+        f"已审核通过并提交 approved and committed: submission #{args.submission_id} → upload #{result.upload_id} · "
+        f"{result.added} 新增 added, {result.changed} 修改 changed, {result.unchanged} 未变 unchanged"
+    )
+    return 0
+
+
+def cmd_return(db: Path, args) -> int:
+    by = acting(args)
+    try:
+        reporting.return_submission(db, args.submission_id, by, args.reason)
+    except ReportingError as error:
+        return refused(error)
+    print(f"已退回 returned submission #{args.submission_id}")
+    return 0
+
+
+def quarter(text: str) -> str:
+    found = read_period(text)
+    if found is None:
+        raise ReportingUsage(f"无法识别季度 / cannot read the quarter: {text} (e.g. 2026Q4)")
+    return found
+
+
+def cmd_status(db: Path, args) -> int:
+    period = quarter(args.period)
+    try:
+        today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    except ValueError:
+        raise ReportingUsage(f"无法识别日期 / cannot read the date: {args.today} (e.g. 2027-01-18)") from None
+    if args.deadline_days is not None and not 0 <= args.deadline_days <= 366:
+        raise ReportingUsage("--deadline-days 须在 0–366 之间 / --deadline-days is 0 to 366")
+    frame = reporting.status_table(fresh(db), args.home, period, today, args.deadline_days)
+    if frame.empty:
+        raise ReportingUsage(f"{args.home} 没有下属区县 / {args.home} has no counties")
+    reporting.status_csv_frame(frame).to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0
+
+
+def cmd_audit(db: Path, args) -> int:
+    try:
+        since = dt.date.fromisoformat(args.since) if args.since else None
+    except ValueError:
+        raise ReportingUsage(f"无法识别日期 / cannot read the date: {args.since} (e.g. 2026-12-01)") from None
+    frame = reporting.audit_entries(db, since)
+    frame["logged_at"] = frame["logged_at"].dt.strftime("%Y-%m-%d %H:%M:%S")
+    frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0
+
+
+def cmd_deadline(db: Path, args) -> int:
+    by = acting(args)
+    if args.days is None:
+        days = reporting.deadline_days(fresh(db))
+        print(f"季度结束后第 {days} 天截止 / figures are due {days} days after a quarter ends")
+        return 0
+    try:
+        reporting.set_deadline_days(db, args.days, by)
+    except ReportingError as error:
+        return refused(error)
+    print(f"已设为季度结束后第 {args.days} 天 / figures are now due {args.days} days after a quarter ends")
+    return 0
+
+
+COMMANDS = {
+    "users": cmd_users,
+    "submissions": cmd_submissions,
+    "approve": cmd_approve,
+    "return": cmd_return,
+    "status": cmd_status,
+    "audit": cmd_audit,
+    "deadline": cmd_deadline,
+}
