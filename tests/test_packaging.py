@@ -42,6 +42,16 @@ def test_db_is_accepted_after_the_command_as_well_as_before(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "missing.duckdb"), "export", "--db", str(db)]) == 0
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [["users", "add", "ann", "--role", "admin"], ["users", "list"], ["sets", "list"], ["sets", "remove", "x"]],
+)
+def test_db_is_accepted_after_a_nested_command_too(argv):
+    from unionbench.cli import build_parser
+
+    assert build_parser().parse_args([*argv, "--db", "/srv/x.duckdb"]).db == "/srv/x.duckdb"
+
+
 def test_without_db_the_database_is_the_working_directorys_var(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv(DB_ENV, raising=False)

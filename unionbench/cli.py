@@ -54,6 +54,18 @@ def db_option() -> argparse.ArgumentParser:
     return parent
 
 
+def db_on_nested_commands(parser: argparse.ArgumentParser) -> None:
+    """--db also after a nested command (`unionbench users add NAME --db X`, `unionbench sets list --db X`). argparse
+    has no public walk over subparsers, hence its `_actions`; a parser that already takes --db is left alone."""
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        for command in action.choices.values():
+            if not any("--db" in option.option_strings for option in command._actions):
+                command.add_argument("--db", default=argparse.SUPPRESS, help="database file, as before the command")
+            db_on_nested_commands(command)
+
+
 def build_parser() -> argparse.ArgumentParser:
     shared = [db_option()]
     parser = argparse.ArgumentParser(
@@ -104,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_peer_and_set_commands(commands)
     reporting_cli.add_commands(commands)  # issue 14: users, submissions, approve, return, status, audit
+    db_on_nested_commands(parser)
     return parser
 
 
