@@ -187,6 +187,8 @@ def cmd_ingest(db: Path, args) -> int:
     else:
         outcome = reporting.publish_file(db, data, path.name, account.name, period)
         prepared = outcome.prepared
+    if not args.dry_run:
+        replica(db).refresh()  # a later command in this process (a test, a script) reads what was just written
     if not prepared.ok:
         print_problems(prepared)
         return REFUSED
