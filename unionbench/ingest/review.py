@@ -12,6 +12,7 @@ from unionbench.formatting import is_small_count, missing, period_text, signed
 from unionbench.i18n import t
 from unionbench.ingest.validate import KEY, is_jump
 from unionbench.periods import shift
+from unionbench.placenames import short_english
 from unionbench.regions import short_name
 from unionbench.store import Store
 
@@ -66,8 +67,7 @@ def review_rows(store: Store, observations: pd.DataFrame, changes: pd.DataFrame,
     value = changes.new_value.astype("float64")
     info = catalogue.reindex(changes.indicator)
     jump = pd.Series(is_jump(value.to_numpy(), previous.astype("float64").to_numpy()), index=changes.index)
-    names = {adcode: name for adcode, name in zip(changes.region, changes.region_name, strict=True)}
-    shorts = {adcode: short_name(name) for adcode, name in names.items()}
+    names, shorts = region_labels(store, changes, lang)
     clash = pd.Series(list(shorts.values())).duplicated(keep=False).any()
     rows = pd.DataFrame(
         {
@@ -93,6 +93,16 @@ def review_rows(store: Store, observations: pd.DataFrame, changes: pd.DataFrame,
         }
     ).sort_values(["jump", "region", "sort", "period"], kind="stable")
     return rows.loc[order.index].reset_index(drop=True)
+
+
+def region_labels(store: Store, changes: pd.DataFrame, lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Full and short names of the changed figures' regions in `lang`: 苍溪县 / 苍溪, Cangxi County / Cangxi."""
+    if lang != "en":
+        names = dict(zip(changes.region, changes.region_name, strict=True))
+        return names, {adcode: short_name(name) for adcode, name in names.items()}
+    english = store.query("region_names", adcodes=sorted(set(changes.region)))
+    names = dict(zip(english.adcode, english.name_en, strict=True))
+    return names, {adcode: short_english(name) for adcode, name in names.items()}
 
 
 def change_text(value: float, before: float, kind: str, lang: str) -> str:
