@@ -39,9 +39,11 @@ CSS = """
 .ub-tile .basis {font-size: 0.85rem; color: #555; margin-top: 4px;}
 .ub-badge {display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-weight: 600;
            font-size: 0.85rem; margin-right: 6px;}
-/* this stylesheet's own Markdown element: no gap in the page for it (issue 15: it is Markdown, not st.html) */
-[data-testid=stElementContainer]:has(style) {display: none;}
+/* this stylesheet's own Markdown element, marked below: no gap in the page for it (issue 15: it is Markdown, not
+   st.html). Only the marked one: a table that carries its own <style> (a pandas Styler) must stay visible. */
+[data-testid=stElementContainer]:has(.ub-stylesheet) {display: none;}
 </style>
+<span class="ub-stylesheet"></span>
 """
 
 
