@@ -22,13 +22,13 @@ HOME = "510800"  # 广元市
 
 ctx = page_setup()
 st.title(t("upload_heading", ctx.lang))
-example_password_warning(ctx)
 account = signed_in_account(ctx)
 last_outcome(ctx.lang)
 if account.is_admin:  # reviewing the counties' submissions comes first in the quarterly cycle
+    example_password_warning(ctx)  # only admins can act on it (a county reporter needs not know)
     review_step(ctx, account)
     st.divider()
-    home_name = data.region_name(ctx.store, ctx.data_version, HOME)
+    home_name = data.region_name(ctx.store, ctx.data_version, HOME, ctx.lang)
     period = period_picker(ctx, HOME)
     template_step(ctx, HOME, home_name, period)
 else:

@@ -51,7 +51,7 @@ def current_account(ctx: PageContext) -> Account | None:
 def role_text(account: Account, ctx: PageContext) -> str:
     if account.is_admin:
         return t("role_admin", ctx.lang)
-    return t("role_reporter", ctx.lang, region=data.region_name(ctx.store, ctx.data_version, account.region))
+    return t("role_reporter", ctx.lang, region=data.region_name(ctx.store, ctx.data_version, account.region, ctx.lang))
 
 
 def signed_in_account(ctx: PageContext, heading: str = "sign_in") -> Account:

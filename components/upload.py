@@ -60,7 +60,7 @@ def template_step(ctx: PageContext, home: str, home_name: str, period: str) -> N
 def region_template_step(ctx: PageContext, region: str, period: str) -> None:
     """A reporter's template: the one row of its own region (issue 14)."""
     st.subheader(t("step_template", ctx.lang))
-    name = data.region_name(ctx.store, ctx.data_version, region)
+    name = data.region_name(ctx.store, ctx.data_version, region, ctx.lang)
     st.caption(t("region_template_hint", ctx.lang, region=name))
     template_buttons(
         ctx, data.region_template_files(ctx.store, ctx.data_version, region, period, ctx.lang), name, period

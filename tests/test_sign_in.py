@@ -131,13 +131,18 @@ def test_the_example_password_on_demo_data_only_gives_no_warning(upload_page):
     assert not [w for w in at.warning if "demo2026" in w.value]
 
 
-def test_the_example_password_on_real_data_warns_on_every_load(upload_page, writable_db):
+def test_the_example_password_on_real_data_warns_a_signed_in_admin_on_every_load_and_nobody_else(
+    upload_page, writable_db
+):
     from unionbench.ingest import commit_file
 
     commit_file(writable_db, "地区,职工培训,季度\n青川县,7,2026Q3\n".encode(), "real.csv", "clerk")
+    at = upload_page(example_users())
+    assert not [w for w in at.warning if "demo2026" in w.value]  # not before signing in
+    reporter = sign_in(at, "cangxi", EXAMPLE_PASSWORD)  # a demo reporter account of the database
+    assert not reporter.exception and not [w for w in reporter.warning if "demo2026" in w.value]
+    assert any(text.value.startswith("已登录：cangxi") for text in reporter.sidebar.text)  # signed in, as a reporter
     for _ in range(2):
-        at = upload_page(example_users())
+        at = sign_in(upload_page(example_users()), "demo", EXAMPLE_PASSWORD)
         assert not at.exception
         assert any(w.value.startswith("安全提醒：有上传账号仍在使用示例密码 demo2026") for w in at.warning)
-    at = sign_in(at, "demo", EXAMPLE_PASSWORD)
-    assert any("demo2026" in w.value for w in at.warning)  # signed in too

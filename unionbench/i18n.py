@@ -2237,8 +2237,9 @@ STRINGS: dict[str, dict] = {
         "en": "This page is for admins only.",
     },
     "region_template_hint": {
-        "zh": "模板只有{region}一行：请填入本地区本季度的数值。",
-        "en": "The template has one row, {region}: fill in this quarter's figures.",
+        "zh": "模板逐项列出{region}需填报的指标和上季度数值（仅供参考）：请在“数值”列填入本季度的数值。",
+        "en": "The template lists {region}'s indicators with last quarter's figures for reference: fill in this "
+        "quarter's figures in the value column.",
     },
     "submit_hint": {
         "zh": "提交后由市总工会审核，审核通过后才计入看板。",
