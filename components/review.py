@@ -106,7 +106,18 @@ def review_step(ctx: PageContext, account: Account) -> None:
     labels = {
         int(row.id): f"#{row.id} · {row.region_name} · {row.file_name}" for row in waiting.itertuples(index=False)
     }
-    pick = st.selectbox(t("review_pick", lang), list(labels), format_func=labels.get, key="review_pick")
+    # Nothing is chosen until the admin picks one: after an approval the next file must not slide under the button
+    # just clicked (a second click would approve a file nobody looked at).
+    pick = st.selectbox(
+        t("review_pick", lang),
+        list(labels),
+        index=None,
+        format_func=labels.get,
+        placeholder=t("review_pick_placeholder", lang),
+        key="review_pick",
+    )
+    if pick is None:
+        return
     content, file_name, period = data.submission_file(ctx.store, ctx.data_version, pick)
     sent = waiting[waiting.id == pick].iloc[0]
     reporter = Account(sent.user_name, "reporter", sent.region)
@@ -122,8 +133,11 @@ def review_step(ctx: PageContext, account: Account) -> None:
     ):
         approve_now(pick, account, lang)
     reason = back.text_input(t("return_reason", lang), key=f"return_reason_{pick}", max_chars=500)
-    if back.button(t("return_button", lang), icon=":material/undo:", disabled=not reason.strip(), key="return"):
-        return_now(pick, account, reason, lang)
+    if back.button(t("return_button", lang), icon=":material/undo:", key="return"):
+        if reason.strip():
+            return_now(pick, account, reason, lang)
+        else:  # a button that waits for Enter in the field looked dead; say what is missing instead
+            back.error(t("return_reason_needed", lang))
 
 
 def approve_now(submission_id: int, account: Account, lang: str) -> None:

@@ -222,6 +222,7 @@ def last_outcome(lang: str) -> None:
     if outcome is None:
         return
     if "notice" in outcome:  # issue 14: a submission sent, approved or returned
+        scroll_to_here("ub-notice")  # the notice is at the top: the click that caused it was further down
         st.success(outcome["notice"], icon=":material/check:")
         return
     if "reverted" in outcome:
@@ -242,7 +243,7 @@ def last_outcome(lang: str) -> None:
                 store,
                 version,
                 home,
-                data.region_name(store, version, home),
+                data.region_name(store, version, home, lang),
                 kept("bench") or DEFAULT_BENCHMARK,
                 latest,
                 lang,

@@ -93,13 +93,19 @@ def test_reporter_submits_admin_approves_and_the_overview_shows_the_figure(serve
     expect(page.get_by_text("待审核的报送（2）")).to_be_visible()
     review = page.locator("[data-testid=ub-review]")
     expect(review).to_contain_text("苍溪2026Q3-更正.csv")
+    expect(page.get_by_role("button", name="审核通过并发布")).to_have_count(0)  # nothing chosen, nothing to approve
+    pick = page.locator("[data-testid=stSelectbox]").filter(has_text="审核哪一份")
+    pick.locator("input").click()
+    page.get_by_role("option", name="#3 · 苍溪县 · 苍溪2026Q3-更正.csv").click()
     expect(page.get_by_role("button", name="审核通过并发布")).to_be_enabled()
     page.get_by_text("待审核的报送（2）").evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=ARTIFACTS / "reporting-admin-review-1920x1080.png")
     page.get_by_role("button", name="审核通过并发布").click()
     wait_for_app(page)
-    expect(page.get_by_text("报送 #3 已审核通过并发布为上传")).to_be_visible()
+    notice = page.get_by_text("报送 #3 已审核通过并发布为上传")
+    expect(notice).to_be_in_viewport()  # the page scrolled up to it from the button
     expect(page.get_by_text("待审核的报送（1）")).to_be_visible()
+    expect(page.get_by_role("button", name="审核通过并发布")).to_have_count(0)  # the next file waits to be chosen
 
     assert "452" in stations_tile(page, server)
     assert page.outside_requests == []

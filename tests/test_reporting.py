@@ -387,6 +387,8 @@ def test_an_admin_reviews_a_submission_with_its_preview_and_approves_it(pages, d
     at = pages("upload", "demo")
     assert not at.exception
     assert "待审核的报送（1）" in [s.value for s in at.subheader]
+    assert not [b for b in at.button if b.label == "审核通过并发布"]  # nothing is chosen until the admin picks one
+    at.selectbox(key="review_pick").set_value(1).run()
     assert at.metric[0].value == "1"  # the review's preview: 1 new figure
     next(b for b in at.button if b.label == "审核通过并发布").click()
     at.run()
@@ -398,6 +400,11 @@ def test_an_admin_reviews_a_submission_with_its_preview_and_approves_it(pages, d
 def test_an_admin_returns_a_submission_with_a_reason(pages, db):
     reporting.submit_file(db, OWN, "苍溪.csv", CANGXI, "2026Q4", TODAY)
     at = pages("upload", "demo")
+    at.selectbox(key="review_pick").set_value(1).run()
+    next(b for b in at.button if b.label == "退回").click()
+    at.run()  # without a reason: it says what is missing and returns nothing
+    assert "请先填写退回原因，报送员会看到它。" in [e.value for e in at.error]
+    assert read(db, reporting.submissions).status[0] == "submitted"
     at.text_input(key="return_reason_1").input("数字与台账不符").run()
     next(b for b in at.button if b.label == "退回").click()
     at.run()

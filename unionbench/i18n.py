@@ -2301,6 +2301,14 @@ STRINGS: dict[str, dict] = {
         "zh": "审核哪一份",
         "en": "Review which one",
     },
+    "review_pick_placeholder": {
+        "zh": "请选择一份报送查看预览",
+        "en": "Choose a submission to see its preview",
+    },
+    "return_reason_needed": {
+        "zh": "请先填写退回原因，报送员会看到它。",
+        "en": "Write the reason first: the reporter will see it.",
+    },
     "approve_button": {
         "zh": "审核通过并发布",
         "en": "Approve and publish",
