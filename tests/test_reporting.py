@@ -51,7 +51,7 @@ def test_a_reporter_cannot_submit_another_countys_rows_and_nothing_is_written(db
     outcome = reporting.submit_file(db, WITH_ANOTHER_COUNTY, "苍溪.csv", CANGXI, "2026Q4", TODAY)
     assert outcome.submission_id is None
     [problem] = outcome.prepared.errors
-    assert (problem.code, problem.row, problem.column, problem.value) == ("other_region", 3, "region", "剑阁县")
+    assert (problem.code, problem.row, problem.column, problem.value) == ("other_region", 3, "地区", "剑阁县")
     assert "苍溪县" in problem.message("zh") and "整个文件未导入" in problem.message("zh")
     assert "the whole file was not imported" in problem.message("en")
     assert read(db, reporting.submissions).empty and published_version(db) == version
@@ -302,7 +302,7 @@ def test_ingest_as_a_reporter_submits_and_as_an_admin_commits(db, capsys, tmp_pa
     other = tmp_path / "两县.csv"
     other.write_bytes(WITH_ANOTHER_COUNTY)
     code, out, _ = run(db, capsys, "ingest", str(other), "--user", "cangxi")
-    assert code == 1 and "第 3 行 row 3 · 列 column region · 值 value “剑阁县”" in out
+    assert code == 1 and "第 3 行 row 3 · 列 column 地区 · 值 value “剑阁县”" in out
     code, out, _ = run(db, capsys, "ingest", str(other), "--user", "demo")
     assert code == 0 and "committed" in out and current(db, "510823", "trainings", "2026Q4") == 8
     reporting.disable_user(db, "jiange", "demo")

@@ -326,7 +326,7 @@ def region_problems(prepared: Prepared, region: str, names: Mapping[str, str]) -
         Problem(
             "other_region",
             int(row.row) if "row" in others and pd.notna(row.row) else None,
-            "region",
+            "地区",  # the region column as the template heads it (a person reads this, not a field name)
             names.get(row.region, row.region),
             {"own": own},
         )
