@@ -135,7 +135,7 @@ def test_every_slide_of_the_story_has_big_text_nothing_clipped_and_no_error_or_o
     assert seen == [*EXPECTED, EXPECTED[0]]
     print(f"{width}x{height} smallest text per slide (px): {sizes}")
     headline = page.get_by_test_id("screen-headline").inner_text()
-    assert headline.startswith("15 项指标 11 项落后于遂内泸 · 差距最大：争取财政资金 −34.8%")
+    assert headline.startswith("15 项指标中 11 项落后于遂内泸 · 差距最大：争取财政资金 −34.8%")
     assert page.outside_requests == []
     assert errors_of(page) == []
     assert not any("Map error" in text for text in page.console_errors)
@@ -168,14 +168,14 @@ def test_the_slide_moves_to_the_next_after_the_set_seconds(browser, server):
 def test_an_upload_committed_while_the_screen_runs_shows_within_one_rotation_with_verdicts(browser, server, module_db):
     page = open_screen(browser, server, 1920, 1080, "seconds=10&indicators=outdoor_stations")
     headline = page.get_by_test_id("screen-headline")
-    expect(headline).to_contain_text("15 项指标 11 项落后于遂内泸")
+    expect(headline).to_contain_text("15 项指标中 11 项落后于遂内泸")
     # 利州区 reports 210 stations, not 110: the city's 402 become 502, 11.89 per 10,000 workers against 12.59 —
     # within the 10 % band, so the stations are level and one fewer indicator is behind
     correction = "地区,季度,户外劳动者服务站点(个)\n利州区,2026Q3,210\n".encode("gb18030")
     outcome = commit_file(module_db, correction, "利州区更正.csv", "clerk")
     assert outcome.result is not None and outcome.result.changed == 1
     committed = time.monotonic()
-    expect(headline).to_contain_text("15 项指标 10 项落后于遂内泸", timeout=25_000)
+    expect(headline).to_contain_text("15 项指标中 10 项落后于遂内泸", timeout=25_000)
     assert time.monotonic() - committed < 10 + 10  # one rotation (10 s) and the time to read the new snapshot
     statuses = page.locator("[data-testid=screen] .sc-badge").all_inner_texts()
     assert statuses and not any("无对标" in s for s in statuses)

@@ -154,7 +154,7 @@ def test_the_tracker_shows_missing_submitted_returned_and_approved_across_a_quar
     assert late.at["利州区", "submitted_by"] == "demo"
     assert late.at["青川县", "days_overdue"] == 3
     assert late.at["青川县", "reminder"] == (
-        "【报送提醒】青川县总工会：2026年第四季度工会指标数据截至1月15日应报送，已逾期3天，请尽快通过工会对标看板报送。"
+        "【报送提醒】青川县总工会：2026年第四季度工会指标数据截至2027年1月15日应报送，已逾期3天，请尽快通过工会对标看板报送。"
     )
     assert (
         late.at["剑阁县", "reason"] == "请补全其他指标"
@@ -162,7 +162,7 @@ def test_the_tracker_shows_missing_submitted_returned_and_approved_across_a_quar
     )
     assert late.at["苍溪县", "reminder"] == ""
     early = read(db, reporting.status_table, "510800", "2026Q4", TODAY).set_index("region_name")
-    assert early.at["青川县", "days_overdue"] == 0 and "请于1月15日前" in early.at["青川县", "reminder"]
+    assert early.at["青川县", "days_overdue"] == 0 and "请于2027年1月15日前" in early.at["青川县", "reminder"]
 
 
 # --- accounts and sign-in ------------------------------------------------------------------------------------

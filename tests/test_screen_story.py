@@ -43,7 +43,7 @@ def test_the_headline_counts_the_judged_and_the_lagging_names_the_largest_gap_an
     # improved: stations, bases, trainings = 3 of the 5 judged in both quarters
     assert compare.improved_since(NOW, BEFORE) == (3, 5)
     assert compare.headline_sentence(NOW, sel, "遂内泸", BEFORE) == (
-        "6 项指标 4 项落后于遂内泸 · 差距最大：FUNDS −34.8% · 较上季度改善 3 项"
+        "6 项指标中 4 项落后于遂内泸 · 差距最大：FUNDS −34.8% · 较上季度改善 3 项"
     )
 
 
@@ -56,7 +56,7 @@ def test_the_english_headline_reads_in_english():
 
 def test_without_a_previous_quarter_the_headline_says_nothing_about_improvement():
     sel = compare.Selection(HOME, "suineilu", "2026Q3")
-    assert compare.headline_sentence(NOW, sel, "遂内泸") == "6 项指标 4 项落后于遂内泸 · 差距最大：FUNDS −34.8%"
+    assert compare.headline_sentence(NOW, sel, "遂内泸") == "6 项指标中 4 项落后于遂内泸 · 差距最大：FUNDS −34.8%"
     nothing_before = rows(("stations", "", NAN, NAN, "—"))
     assert compare.headline_sentence(NOW, sel, "遂内泸", nothing_before).endswith("FUNDS −34.8%")
 
@@ -92,7 +92,7 @@ def test_the_hand_made_city_lags_on_stations_in_q3_and_has_caught_up_by_q4(hand_
     # stations behind (10 against 11.25 per 10k). 2026Q2 has no figures: no improvement clause.
     previous = compare.comparison(hand_store, compare.previous_quarter(sel))
     assert compare.headline_sentence(q3, sel, "遂内泸", previous) == (
-        "7 项指标 1 项落后于遂内泸 · 差距最大：户外劳动者服务站点 −11.1%"
+        "7 项指标中 1 项落后于遂内泸 · 差距最大：户外劳动者服务站点 −11.1%"
     )
     # 2026Q4: the home's 120 stations → 12 per 10k against the benchmark's 2026Q3 11.25 → +6.7 %, level; the
     # other six read the same as in Q3 (the subsidy, a flow, on 2026Q3 for both sides): one improvement of seven
@@ -106,6 +106,6 @@ def test_the_demo_city_headline(store):
     now = compare.comparison(store, sel)
     before = compare.comparison(store, compare.previous_quarter(sel))
     assert compare.headline_sentence(now, sel, "遂内泸", before).startswith(
-        "15 项指标 11 项落后于遂内泸 · 差距最大：争取财政资金 −34.8% · 较上季度改善 "
+        "15 项指标中 11 项落后于遂内泸 · 差距最大：争取财政资金 −34.8% · 较上季度改善 "
     )
     assert compare.lagging_worst_first(now)[:2] == ["funds_government", "childcare_subsidy"]

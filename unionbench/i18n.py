@@ -1178,7 +1178,7 @@ STRINGS: dict[str, dict] = {
         "en": "{rank} of {of}",
     },
     "cmp.headline_behind": {
-        "zh": "{judged} 项指标 {behind} 项落后于{bench}",
+        "zh": "{judged} 项指标中 {behind} 项落后于{bench}",
         "en": "{behind} of {judged} indicators behind {bench}",
     },
     "cmp.headline_none_behind": {
@@ -2192,21 +2192,22 @@ STRINGS: dict[str, dict] = {
     },
     # --- issue 14: accounts, submissions, review, tracker and audit (wt-reporting) ---
     "reminder.due": {
-        "zh": "【报送提醒】{region}总工会：{period}工会指标数据请于{month}月{day}日前通过工会对标看板报送。",
+        "zh": "【报送提醒】{region}总工会：{period}工会指标数据请于{year}年{month}月{day}日前通过工会对标看板报送。",
         "en": "[Reminder] {region} union federation: please send the {period} union indicators through the Union "
-        "Benchmark Dashboard by {month}/{day}.",
+        "Benchmark Dashboard by {year}-{month:02d}-{day:02d}.",
     },
     "reminder.overdue": {
-        "zh": "【报送提醒】{region}总工会：{period}工会指标数据截至{month}月{day}日应报送，已逾期{days}天，"
+        "zh": "【报送提醒】{region}总工会：{period}工会指标数据截至{year}年{month}月{day}日应报送，已逾期{days}天，"
         "请尽快通过工会对标看板报送。",
-        "en": "[Reminder] {region} union federation: the {period} union indicators were due on {month}/{day} and "
-        "are {days} day(s) overdue; please send them through the Union Benchmark Dashboard.",
+        "en": "[Reminder] {region} union federation: the {period} union indicators were due on "
+        "{year}-{month:02d}-{day:02d} and are {days} day(s) overdue; please send them through the Union Benchmark "
+        "Dashboard.",
     },
     "reminder.returned": {
-        "zh": "【报送提醒】{region}总工会：{period}工会指标数据已退回（原因：{reason}），截至{month}月{day}日"
+        "zh": "【报送提醒】{region}总工会：{period}工会指标数据已退回（原因：{reason}），截至{year}年{month}月{day}日"
         "应报送，已逾期{days}天，请修改后尽快重新报送。",
         "en": "[Reminder] {region} union federation: the {period} union indicators were returned ({reason}); they "
-        "were due on {month}/{day} and are {days} day(s) overdue: please correct and send them again.",
+        "were due on {year}-{month:02d}-{day:02d} and are {days} day(s) overdue: please correct and send them again.",
     },
     "tracker": {
         "zh": "报送进度",

@@ -600,7 +600,13 @@ def set_deadline_days(primary: Path, days: int, by: str) -> None:
 
 def reminder(region_name: str, period: str, due: dt.date, overdue: int, reason: str | None) -> str:
     """The Chinese reminder for a WeChat work group."""
-    values = {"region": region_name, "period": period_text(period, "zh"), "month": due.month, "day": due.day}
+    values = {
+        "region": region_name,
+        "period": period_text(period, "zh"),
+        "year": due.year,
+        "month": due.month,
+        "day": due.day,
+    }
     if reason:
         return t("reminder.returned", "zh", reason=reason, days=overdue, **values)
     if overdue > 0:
