@@ -27,7 +27,8 @@ def tracker(ctx: PageContext, home: str, today: dt.date) -> pd.DataFrame:
     counts = rows.status.value_counts()
     for column, status in zip(st.columns(4), ("missing", "returned", "submitted", "approved"), strict=True):
         column.metric(f"{SYMBOLS[status]} {t(f'tracker_{status}', lang)}", int(counts.get(status, 0)))
-    plain_table(tracker_table(rows, lang), "ub-tracker")
+    names = data.region_names(ctx.store, ctx.data_version, tuple(rows.region_code), lang)  # Cangxi County in English
+    plain_table(tracker_table(rows.assign(region_name=rows.region_code.map(names)), lang), "ub-tracker")
     owing = rows[rows.reminder != ""]
     if not owing.empty:
         st.subheader(t("tracker_reminders", lang))

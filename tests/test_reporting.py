@@ -425,6 +425,14 @@ def test_the_tracker_page_lists_every_county_with_its_status_for_signed_in_users
     assert len(at.code) == 6 and all(c.value.startswith("【报送提醒】") for c in at.code)
 
 
+def test_the_english_tracker_names_the_counties_in_english(pages, db):
+    at = pages("tracker", "jiange")
+    at.session_state["lang"] = "en"  # the sidebar's language switch
+    at.run()
+    table = "".join(h.proto.body for h in at.get("html") if 'data-testid="ub-tracker"' in h.proto.body)
+    assert not at.exception and "Cangxi County" in table and "Lizhou District" in table and "苍溪县" not in table
+
+
 def test_a_database_from_before_the_accounts_gets_them_published_by_its_next_writer(db):
     from unionbench.store import Store, bump_data_version, publish, writer, writer_lock
 
