@@ -6,34 +6,24 @@ Target: ≤ 10 s for one briefing. Prints a table; the first run in a process in
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import demo_database, timed  # noqa: E402
 from unionbench.briefing import build_briefing  # noqa: E402
 from unionbench.briefing.pdf import find_chromium, pdf_bytes  # noqa: E402
 from unionbench.briefing.word import docx_bytes  # noqa: E402
-from unionbench.initdb import initialise  # noqa: E402
-from unionbench.store import Replica, writer  # noqa: E402
+from unionbench.store import Replica  # noqa: E402
 
 CASES = [("510800", "suineilu", "zh"), ("510800", "sichuan_average", "zh"), ("510824", "yangzhou", "en")]
 PERIOD, RUNS = "2026Q3", 3
 
 
-def timed(function, *args):
-    started = time.perf_counter()
-    result = function(*args)
-    return result, time.perf_counter() - started
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "demo.duckdb"
-        with writer(path) as primary:
-            initialise(primary, demo=True)
-        reader = Replica(path)
+        reader = Replica(demo_database(folder))
         store = reader.current()
         pdf = find_chromium() is not None
         print(f"briefing on the demo data, {PERIOD}, {RUNS} runs each (median; first run in brackets)")

@@ -7,32 +7,23 @@ import datetime as dt
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import demo_database, timed  # noqa: E402
 from unionbench import reporting  # noqa: E402
-from unionbench.initdb import initialise  # noqa: E402
-from unionbench.store import Replica, published_version, writer  # noqa: E402
+from unionbench.store import Replica, published_version  # noqa: E402
 
 RUNS = 5
 TODAY = dt.date(2026, 12, 1)
 CANGXI = reporting.Account("cangxi", "reporter", "510824")
 
 
-def timed(function, *args):
-    started = time.perf_counter()
-    result = function(*args)
-    return result, time.perf_counter() - started
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "demo.duckdb"
-        with writer(db) as store:
-            initialise(store, demo=True)
+        db = demo_database(folder)
         times: dict[str, list[float]] = {}
         for run in range(RUNS):
             data = f"地区,职工培训,季度\n苍溪县,{run + 2},2026Q4\n".encode()

@@ -15,11 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import demo_database  # noqa: E402
 from bench.ingest import print_rows  # noqa: E402
 from unionbench.ingest import prepare, preview  # noqa: E402
 from unionbench.ingest.review import review_rows  # noqa: E402
-from unionbench.initdb import initialise  # noqa: E402
-from unionbench.store import Replica, writer  # noqa: E402
+from unionbench.store import Replica  # noqa: E402
 from unionbench.templates import template_files  # noqa: E402
 
 AFTER_Q4 = dt.date(2027, 1, 15)
@@ -62,10 +62,7 @@ def review_cost(store, content: bytes) -> tuple[int, str]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as directory:
-        path = Path(directory) / "bench.duckdb"
-        with writer(path) as primary:
-            initialise(primary, demo=True)
-        reader = Replica(path)
+        reader = Replica(demo_database(directory, "bench.duckdb"))
         store = reader.current()
         template = best_ms(lambda: template_files(store, "510800", "2026Q4"))
         rows = {"template, Guangyuan (119 rows, CSV + XLSX)": template}
