@@ -250,6 +250,9 @@ def last_outcome(lang: str) -> None:
             )
 
 
+LAYOUTS = ("wide", "long", "demo")  # how ingest read the file (ingest.layout), in words a clerk knows
+
+
 def history(ctx: PageContext, user: str) -> None:
     """Every upload, newest first, and a guarded revert."""
     lang = ctx.lang
@@ -263,7 +266,9 @@ def history(ctx: PageContext, user: str) -> None:
             t("uploaded_at", lang): uploads.created_at.dt.strftime("%Y-%m-%d %H:%M"),
             t("uploaded_by", lang): uploads.user_name,
             t("file_name", lang): uploads.file_name + uploads.is_demo.map({True: demo_label}).fillna(""),
-            t("layout", lang): uploads.layout,
+            t("layout", lang): uploads.layout.map(
+                lambda layout: t(f"layout.{layout}", lang) if layout in LAYOUTS else layout
+            ),
             t("preview_new", lang): uploads.rows_added,
             t("preview_changed", lang): uploads.rows_changed,
             t("status", lang): uploads.status.map(status),

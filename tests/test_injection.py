@@ -82,6 +82,7 @@ def test_the_upload_history_shows_a_hostile_file_and_user_name_as_escaped_plain_
     assert f"<td>{HOSTILE_NAME}</td>" in history  # no character here needs escaping: shown as written
     assert "<td>=cmd|&#x27; /C calc&#x27;!A0 [点此](http://evil.example)</td>" in history
     assert "<a " not in history and "<img" not in history
+    assert "<td>演示数据</td><td>12240</td>" in history  # how a file was read, in words (not "demo")
 
 
 def test_the_problem_table_shows_a_hostile_cell_as_plain_text(signed_in):

@@ -2302,6 +2302,18 @@ STRINGS: dict[str, dict] = {
         "zh": "审核哪一份",
         "en": "Review which one",
     },
+    "layout.wide": {
+        "zh": "每县一行",
+        "en": "a row per county",
+    },
+    "layout.long": {
+        "zh": "每项一行",
+        "en": "a row per figure",
+    },
+    "layout.demo": {
+        "zh": "演示数据",
+        "en": "demo data",
+    },
     "review_pick_placeholder": {
         "zh": "请选择一份报送查看预览",
         "en": "Choose a submission to see its preview",
