@@ -126,7 +126,7 @@ def review_step(ctx: PageContext, account: Account) -> None:
         show_problems(prepared, lang)
     else:
         show_warnings(prepared, lang)
-        show_preview(ctx, prepared, period, f"review_changes_{pick}")
+        show_preview(ctx, prepared, period, f"review_changes_{pick}", step=False)
     approve, back = st.columns(2)
     if approve.button(
         t("approve_button", lang), type="primary", icon=":material/check:", disabled=not prepared.ok, key="approve"

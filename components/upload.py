@@ -121,12 +121,15 @@ def show_warnings(prepared: Prepared, lang: str) -> None:
             st.dataframe(problem_table(prepared, prepared.warnings, lang), hide_index=True, width="stretch")
 
 
-def show_review(ctx: PageContext, prepared: Prepared, preview: Preview, period: str | None, key: str) -> pd.DataFrame:
+def show_review(
+    ctx: PageContext, prepared: Prepared, preview: Preview, period: str | None, key: str, step: bool = True
+) -> pd.DataFrame:
     """The preview a clerk checks (issue 14 item 4): counts, then every new or changed figure with what it is
     compared with, the change and the change %, jumps first (rows made by unionbench.ingest.review)."""
     lang = ctx.lang
     rows = data.upload_review(ctx.store, ctx.data_version, prepared, preview, prepared.sha256, period, lang)
-    st.subheader(t("step_preview", lang))
+    if step:  # step ③ of an upload; the admin's review of a submission is not a step of that
+        st.subheader(t("step_preview", lang))
     new, changed, unchanged, jumps = st.columns(4)
     new.metric(t("preview_new", lang), preview.added)
     changed.metric(t("preview_changed", lang), preview.changed)
@@ -184,10 +187,12 @@ def upload_step(ctx: PageContext, account: Account, period: str, home: str) -> N
         commit(content, file.name, account.name, period, rows, lang, home)
 
 
-def show_preview(ctx: PageContext, prepared: Prepared, period: str | None, key: str) -> tuple[Preview, pd.DataFrame]:
+def show_preview(
+    ctx: PageContext, prepared: Prepared, period: str | None, key: str, step: bool = True
+) -> tuple[Preview, pd.DataFrame]:
     """What committing would do (the counts) and the clerk's review rows; also the admin's review of a submission."""
     preview = data.upload_preview(ctx.store, ctx.data_version, prepared, prepared.sha256, period)
-    return preview, show_review(ctx, prepared, preview, period, key)
+    return preview, show_review(ctx, prepared, preview, period, key, step)
 
 
 def commit(content: bytes, file_name: str, user: str, period: str, changes: pd.DataFrame, lang: str, home: str) -> None:

@@ -9,20 +9,17 @@ from docx import Document
 from playwright.sync_api import expect
 
 from tests.support import streamlit_server, wait_for_app, watched_page
-from unionbench.auth import hash_password
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-PASSWORD = "set-editor-2026"
+ADMIN, PASSWORD = "demo", "demo2026"  # the demo database's admin
 SET_ZH, SET_EN = "结构相近城市", "Cities like Guangyuan"
 SET_ID = "custom-cities-like-guangyuan"
 
 
 @pytest.fixture(scope="module")
-def server(module_db, tmp_path_factory):
-    secrets = tmp_path_factory.mktemp("secrets") / "secrets.toml"
-    secrets.write_text(f'[upload_users]\nadmin = "{hash_password(PASSWORD, iterations=1000)}"\n', encoding="utf-8")
-    with streamlit_server(module_db, secrets=secrets) as url:
+def server(module_db):
+    with streamlit_server(module_db) as url:  # the demo database's own admin account signs in (issue 14)
         yield url
 
 
@@ -53,7 +50,7 @@ def test_an_admin_makes_a_set_from_the_similar_cities_and_the_gap_page_offers_it
     page.goto(f"{server}/sets")
     wait_for_app(page)
     expect(page.get_by_text("新建、修改或删除对标组需管理员登录。")).to_be_visible()
-    page.get_by_label("用户名").fill("admin")
+    page.get_by_label("用户名").fill(ADMIN)
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
     wait_for_app(page)
@@ -70,7 +67,7 @@ def test_an_admin_makes_a_set_from_the_similar_cities_and_the_gap_page_offers_it
     saved = page.get_by_test_id("ub-custom-sets")
     expect(saved).to_contain_text(SET_ID)
     expect(saved).to_contain_text("南充市")
-    expect(saved).to_contain_text("admin ·")
+    expect(saved).to_contain_text(f"{ADMIN} ·")
     page.screenshot(path=ARTIFACTS / "set-editor-1920x1080.png", full_page=True)
 
     page.goto(f"{server}/gaps")

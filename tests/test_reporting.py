@@ -439,8 +439,7 @@ def test_a_database_from_before_the_accounts_gets_them_published_by_its_next_wri
     with writer_lock(db):  # make it look like a database of the previous release, published as such
         old = Store(db)
         with old.transaction() as cur:
-            for table in ("users", "submissions", "submission_rows", "audit_log"):
-                cur.execute(f"drop table {table}")
+            cur.execute("drop table users; drop table submissions; drop table submission_rows; drop table audit_log")
             cur.execute("delete from meta where key = 'reporting_schema'")
             bump_data_version(cur, figures=False)
         publish(old)
@@ -460,3 +459,9 @@ def test_a_reporters_template_has_its_own_rows_and_comes_back_through_a_submissi
     data = "\n".join([header, *filled]).encode()
     outcome = reporting.submit_file(db, data, "苍溪模板.csv", CANGXI, "2026Q4", TODAY)
     assert outcome.submission_id == 1 and set(outcome.prepared.observations.region) == {"510824"}
+
+
+def test_the_submissions_listing_writes_a_file_names_control_characters_out(db, capsys):
+    reporting.submit_file(db, OWN, "苍溪\x1b[2J.csv", CANGXI, "2026Q4", TODAY)
+    code, out, _ = run(db, capsys, "submissions")
+    assert code == 0 and "\x1b" not in out and "苍溪\\x1b[2J.csv" in out

@@ -19,6 +19,7 @@ from unionbench.auth import hash_password
 from unionbench.compare import Selection, UnknownReference, compare_csv_frame, comparison
 from unionbench.custom_sets import RULES, SetDraft, SetRejected, remove_set, save_set
 from unionbench.export import atomic_text_file, write_export
+from unionbench.formatting import terminal_text
 from unionbench.gaps import find_benchmark_set
 from unionbench.ingest import RevertError, preview
 from unionbench.ingest.layout import IndicatorNames
@@ -277,19 +278,13 @@ def print_problem_counts(prepared) -> None:
         print(f"  {code}: {count}")
 
 
-def shown(text: str) -> str:
-    """A user-supplied name as a terminal shows it safely: tabs, line breaks and escape sequences (which could
-    recolour or rewrite the operator's screen) written out as \\t, \\n, \\x1b; Chinese stays as it is."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
-
-
 def cmd_uploads(db: Path, args) -> int:
     uploads = replica(db).current().query("uploads")
     print("id\tstatus\tcreated_at\tuser\tadded\tchanged\tunchanged\tfile")
     for row in uploads.itertuples():
         print(
-            f"{row.id}\t{row.status}\t{row.created_at:%Y-%m-%d %H:%M:%S}\t{shown(row.user_name)}\t{row.rows_added}\t"
-            f"{row.rows_changed}\t{row.rows_unchanged}\t{shown(row.file_name)}"
+            f"{row.id}\t{row.status}\t{row.created_at:%Y-%m-%d %H:%M:%S}\t{terminal_text(row.user_name)}\t"
+            f"{row.rows_added}\t{row.rows_changed}\t{row.rows_unchanged}\t{terminal_text(row.file_name)}"
         )
     return 0
 

@@ -106,3 +106,9 @@ def signed(value: float, decimals: int) -> str:
     if round(value, decimals) == 0:
         return format_number(0.0, decimals)
     return f"{value:+,.{decimals}f}".replace("-", "−")
+
+
+def terminal_text(text) -> str:
+    """A user-supplied name as a terminal shows it safely: tabs, line breaks and escape sequences (which could
+    recolour or rewrite the operator's screen) written out as \\t, \\n, \\x1b; Chinese stays as it is."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))

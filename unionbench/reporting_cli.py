@@ -11,6 +11,7 @@ import tomllib
 from pathlib import Path
 
 from unionbench import reporting
+from unionbench.formatting import terminal_text
 from unionbench.ingest.normalise import read_period
 from unionbench.reporting import ReportingError
 from unionbench.store import replica
@@ -146,10 +147,11 @@ def cmd_submissions(db: Path, args) -> int:
     print("id\tstatus\tregion\tregion_name\tuser\tsubmitted_at\tperiods\tfigures\tfile\treviewed_by\treason")
     for row in found.itertuples(index=False):
         reviewed = row.reviewed_by if isinstance(row.reviewed_by, str) else ""
-        reason = row.reason if isinstance(row.reason, str) else ""
+        reason = terminal_text(row.reason) if isinstance(row.reason, str) else ""  # typed by an admin on the page
         print(
             f"{row.id}\t{row.status}\t{row.region}\t{row.region_name}\t{row.user_name}\t"
-            f"{row.submitted_at:%Y-%m-%d %H:%M:%S}\t{row.periods}\t{row.figures}\t{row.file_name}\t{reviewed}\t{reason}"
+            f"{row.submitted_at:%Y-%m-%d %H:%M:%S}\t{row.periods}\t{row.figures}\t{terminal_text(row.file_name)}\t"
+            f"{reviewed}\t{reason}"
         )
     return 0
 
