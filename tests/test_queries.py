@@ -53,6 +53,10 @@ PARAMETERS = {
     "submission_by_id": {"submission_id": 1},
     "submission_rows": {"submission_id": 1},
     "tracker": {"home": "510800", "period": "2026Q4"},
+    # the set-up hand-over and the targets export
+    "all_targets": {"year": None},
+    "table_columns": {"table": "indicators"},
+    "table_rows": {"table": "indicators"},
 }
 # Run on a copy of the demo database with one submission and a deadline set: the demo has neither.
 REPORTING_QUERIES = {"setting", "submissions", "submission_by_id", "submission_rows"}

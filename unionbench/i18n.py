@@ -2665,6 +2665,334 @@ STRINGS: dict[str, dict] = {
         "zh": "说明",
         "en": "What it counts",
     },
+    # --- targets ---
+    "tgt.no_header": {
+        "zh": "找不到表头：需要地区（或行政区划代码）、指标、年度、目标值四列。",
+        "en": "No header found: a targets file needs region (or region code), indicator, year and target columns.",
+    },
+    "tgt.retired_indicator": {
+        "zh": "指标“{value}”已停用，不能再设目标。",
+        "en": "The indicator '{value}' is retired: it takes no new targets.",
+    },
+    "tgt.bad_year": {
+        "zh": "“{value}”不是年份（如 2026）。",
+        "en": "'{value}' is not a year (e.g. 2026).",
+    },
+    "tgt.year_out_of_range": {
+        "zh": "年度 {value} 超出范围（{first}–{last}）。",
+        "en": "The year {value} is outside {first}–{last}.",
+    },
+    "tgt.not_finite": {
+        "zh": "“{value}”不是有限的数值（无穷或非数字），不能作为目标。",
+        "en": "'{value}' is not a finite number (infinite or not a number): it cannot be a target.",
+    },
+    "tgt.not_a_number": {
+        "zh": "目标值“{value}”不是数字。",
+        "en": "The target '{value}' is not a number.",
+    },
+    "tgt.missing_target": {
+        "zh": "目标值为空：请填写数字，或删去这一行。",
+        "en": "The target is empty: type a number or delete the row.",
+    },
+    "tgt.percent_not_rate": {
+        "zh": "“{value}”带百分号，但该指标不是比率。",
+        "en": "'{value}' carries a % sign but the indicator is not a rate.",
+    },
+    "tgt.negative": {
+        "zh": "目标值 {value} 不能为负数。",
+        "en": "The target {value} cannot be negative.",
+    },
+    "tgt.too_large": {
+        "zh": "目标值 {value} 大得不合理（超过 {limit}），请核对单位和位数。",
+        "en": "The target {value} is implausibly large (above {limit}): check the unit and digits.",
+    },
+    "tgt.rate_over_100": {
+        "zh": "比率目标 {value} 超过 100%。",
+        "en": "The rate target {value} is above 100 %.",
+    },
+    "tgt.not_whole": {
+        "zh": "该指标按个数计，目标值 {value} 应为整数。",
+        "en": "This indicator counts whole things: the target {value} must be a whole number.",
+    },
+    "tgt.duplicate": {
+        "zh": "同一地区、指标、年度的目标重复（与第 {first} 行相同）。",
+        "en": "A second target for the same region, indicator and year (first in row {first}).",
+    },
+    "tgt.no_targets": {
+        "zh": "文件中没有任何目标值。",
+        "en": "The file holds no targets.",
+    },
+    "tgt.col_region": {
+        "zh": "地区",
+        "en": "region",
+    },
+    "tgt.col_indicator": {
+        "zh": "指标",
+        "en": "indicator",
+    },
+    "tgt.col_year": {
+        "zh": "年度",
+        "en": "year",
+    },
+    "tgt.col_target": {
+        "zh": "目标值",
+        "en": "target",
+    },
+    "tgt.tpl_region_code": {
+        "zh": "行政区划代码",
+        "en": "region_code",
+    },
+    "tgt.tpl_region": {
+        "zh": "地区",
+        "en": "region",
+    },
+    "tgt.tpl_indicator": {
+        "zh": "指标",
+        "en": "indicator",
+    },
+    "tgt.tpl_unit": {
+        "zh": "单位",
+        "en": "unit",
+    },
+    "tgt.tpl_year": {
+        "zh": "年度",
+        "en": "year",
+    },
+    "tgt.tpl_reference": {
+        "zh": "{year}年目标（参考，不导入）",
+        "en": "{year} target (reference, not imported)",
+    },
+    "tgt.tpl_target": {
+        "zh": "目标值",
+        "en": "target",
+    },
+    "tgt.tpl_sheet": {
+        "zh": "年度目标",
+        "en": "Targets",
+    },
+    "tgt.tpl_help_title": {
+        "zh": "{year}年度目标任务填报说明",
+        "en": "How to fill in the {year} annual targets",
+    },
+    "tgt.tpl_help_1": {
+        "zh": "1. 在“目标值”列填写本年度目标；灰色列是上年目标，仅供参考，不会导入。",
+        "en": (
+            "1. Type this year's target in the 'target' column; the grey column is last year's target, for "
+            "reference only, and is not imported."
+        ),
+    },
+    "tgt.tpl_help_2": {
+        "zh": "2. 目标值使用指标自身的单位：存量指标填年末应达到的水平，流量指标填全年合计，比率填百分数（0–100）。",
+        "en": (
+            "2. A target is in the indicator's own unit: for a stock the level to reach by the year's end, for a "
+            "flow the year's total, for a rate a percentage (0–100)."
+        ),
+    },
+    "tgt.tpl_help_3": {
+        "zh": "3. 留空的行不导入；已有目标的行填新值即修改。",
+        "en": "3. Rows left blank are not imported; a new value in a row with a target changes it.",
+    },
+    "tgt.tpl_help_4": {
+        "zh": (
+            "4. 请勿修改地区、指标和年度列；保存为 .xlsx 或 CSV 后"
+            "由管理员在“目标”页或用 unionbench targets import 导入。"
+        ),
+        "en": (
+            "4. Leave the region, indicator and year columns as they are; save as .xlsx or CSV and an admin "
+            "imports it on the targets page or with `unionbench targets import`."
+        ),
+    },
+    "tgt.tpl_invalid_title": {
+        "zh": "目标值无效",
+        "en": "Invalid target",
+    },
+    "tgt.tpl_invalid_rate": {
+        "zh": "比率目标须在 0–100 之间。",
+        "en": "A rate target is between 0 and 100.",
+    },
+    "tgt.tpl_invalid_whole": {
+        "zh": "请填写不小于 0 的整数。",
+        "en": "Type a whole number, 0 or more.",
+    },
+    "tgt.tpl_invalid_amount": {
+        "zh": "请填写不小于 0 的数字。",
+        "en": "Type a number, 0 or more.",
+    },
+    "tgt.editor_heading": {
+        "zh": "编辑目标任务",
+        "en": "Edit targets",
+    },
+    "tgt.editor_admin_only": {
+        "zh": "导入或修改目标需管理员登录；下载模板无需登录。",
+        "en": "Importing or changing targets needs an admin's sign-in; the template needs none.",
+    },
+    "tgt.sign_in": {
+        "zh": "管理员登录后编辑目标",
+        "en": "Sign in as an admin to edit targets",
+    },
+    "tgt.template_year": {
+        "zh": "模板年度",
+        "en": "Template year",
+    },
+    "tgt.template_download": {
+        "zh": "下载{year}年目标模板（Excel）",
+        "en": "Download the {year} targets template (Excel)",
+    },
+    "tgt.template_caption": {
+        "zh": "模板已列出{home}及所属各县（区）的全部在用指标，并附上年目标作参考。",
+        "en": (
+            "The template lists every active indicator for {home} and its counties, with last year's targets for "
+            "reference."
+        ),
+    },
+    "tgt.upload_label": {
+        "zh": "上传目标文件（CSV 或 Excel）",
+        "en": "Upload a targets file (CSV or Excel)",
+    },
+    "tgt.refused": {
+        "zh": "文件未导入：共 {count} 个问题，请修改后重新上传。整个文件均未写入。",
+        "en": "The file was not imported: {count} problems. Fix them and upload again; nothing was written.",
+    },
+    "tgt.preview": {
+        "zh": "检查通过：新增 {added} 项，修改 {changed} 项，未变 {unchanged} 项。确认后写入。",
+        "en": "Checked: {added} added, {changed} changed, {unchanged} unchanged. Confirm to store them.",
+    },
+    "tgt.commit_button": {
+        "zh": "确认导入",
+        "en": "Import these targets",
+    },
+    "tgt.committed": {
+        "zh": "已导入目标：新增 {added} 项，修改 {changed} 项。",
+        "en": "Targets stored: {added} added, {changed} changed.",
+    },
+    "tgt.nothing_changed": {
+        "zh": "这些目标已是当前值，无需写入。",
+        "en": "These targets are already the stored ones: nothing to write.",
+    },
+    "tgt.busy": {
+        "zh": "数据库正被其他写入占用，请稍后再试。",
+        "en": "The database is busy with another write; try again shortly.",
+    },
+    "tgt.form_heading": {
+        "zh": "修改单项目标",
+        "en": "Change one target",
+    },
+    "tgt.form_region": {
+        "zh": "地区",
+        "en": "Region",
+    },
+    "tgt.form_indicator": {
+        "zh": "指标",
+        "en": "Indicator",
+    },
+    "tgt.form_year": {
+        "zh": "年度",
+        "en": "Year",
+    },
+    "tgt.form_target": {
+        "zh": "目标值",
+        "en": "Target",
+    },
+    "tgt.form_save": {
+        "zh": "保存目标",
+        "en": "Save the target",
+    },
+    "tgt.saved": {
+        "zh": "已保存目标：新增 {added} 项，修改 {changed} 项。",
+        "en": "Target saved: {added} added, {changed} changed.",
+    },
+    "tgt.col_before": {
+        "zh": "原目标",
+        "en": "Before",
+    },
+    "tgt.col_status": {
+        "zh": "变化",
+        "en": "Change",
+    },
+    "tgt.status_added": {
+        "zh": "新增",
+        "en": "added",
+    },
+    "tgt.status_changed": {
+        "zh": "修改",
+        "en": "changed",
+    },
+    "tgt.status_unchanged": {
+        "zh": "未变",
+        "en": "unchanged",
+    },
+    "tgt.col_row": {
+        "zh": "行",
+        "en": "Row",
+    },
+    "tgt.col_column": {
+        "zh": "列",
+        "en": "Column",
+    },
+    "tgt.col_value": {
+        "zh": "值",
+        "en": "Value",
+    },
+    "tgt.col_reason": {
+        "zh": "原因",
+        "en": "Reason",
+    },
+    "cfg.bad_json": {
+        "zh": "不是有效的配置文件（JSON）：{value}",
+        "en": "Not a valid configuration file (JSON): {value}",
+    },
+    "cfg.not_config": {
+        "zh": "不是 unionbench 配置文件（缺少 format/version）。",
+        "en": "Not a unionbench configuration file (no format/version).",
+    },
+    "cfg.bad_version": {
+        "zh": "配置文件版本 {value} 无法识别（本程序读取版本 {known}）。",
+        "en": "Configuration version {value} is unknown (this release reads version {known}).",
+    },
+    "cfg.bad_section": {
+        "zh": "“{value}”部分格式不对：应为{expected}。",
+        "en": "The section '{value}' is malformed: expected {expected}.",
+    },
+    "cfg.unknown_column": {
+        "zh": "{section} 第 {row} 条：列“{value}”不在本数据库中。",
+        "en": "{section} entry {row}: the column '{value}' is not in this database.",
+    },
+    "cfg.missing_key": {
+        "zh": "{section} 第 {row} 条：缺少“{value}”。",
+        "en": "{section} entry {row}: '{value}' is missing.",
+    },
+    "cfg.unknown_setting": {
+        "zh": "设置项“{value}”无法识别。",
+        "en": "Unknown setting '{value}'.",
+    },
+    "cfg.bad_setting": {
+        "zh": "设置 {key} 的值“{value}”无效。",
+        "en": "The setting {key} = '{value}' is invalid.",
+    },
+    "cfg.catalogue": {
+        "zh": "指标目录：{value}",
+        "en": "Indicator catalogue: {value}",
+    },
+    "cfg.rules": {
+        "zh": "校验规则：{value}",
+        "en": "Validation rules: {value}",
+    },
+    "cfg.set": {
+        "zh": "对标组 {set}：{zh}",
+        "en": "Benchmark set {set}: {en}",
+    },
+    "cfg.target": {
+        "zh": "目标第 {row} 条：{zh}",
+        "en": "Target entry {row}: {en}",
+    },
+    "cfg.no_table": {
+        "zh": "本数据库没有“{value}”这一部分，无法导入。",
+        "en": "This database has no '{value}' section to import into.",
+    },
+    "cfg.duplicate_key": {
+        "zh": "{section} 中“{value}”重复。",
+        "en": "'{value}' appears twice in {section}.",
+    },
 }
 
 
