@@ -1,13 +1,16 @@
-"""Targets: this year's targets for the home city and its counties, progress against time elapsed, laggards."""
+"""Targets: this year's targets for the home city and its counties, progress against time elapsed, laggards; below,
+the prefilled targets template, and for admins the targets editor (a file or one target)."""
 
 import pandas as pd
 import streamlit as st
 
 from components import data
+from components.account import current_account, require_admin
 from components.context import page_setup
 from components.filters import shared_filters
 from components.strings import t
 from components.style import TARGET_COLOURS, coloured_column
+from components.targets_editor import one_target_form, saved_message, template_download, upload_targets
 from unionbench.formatting import period_text
 from unionbench.periods import year_of
 
@@ -17,11 +20,11 @@ lang, store, version = ctx.lang, ctx.store, ctx.data_version
 year = year_of(f.period)
 
 st.title(t("targets_heading", lang, home=f.home_name, year=year, period=period_text(f.period, lang)))
+saved_message()
 st.caption(t("targets_note", lang))
 progress = data.target_progress(store, version, f.home, f.period, lang)
 if progress.empty:
     st.info(t("no_targets", lang, year=year))
-    st.stop()
 
 for indicator_id, rows in progress.groupby("indicator", sort=False):
     ind = f.catalogue[indicator_id]
@@ -44,3 +47,13 @@ for indicator_id, rows in progress.groupby("indicator", sort=False):
     )
     table.index = rows.index
     st.table(coloured_column(table, status_column, [TARGET_COLOURS.get(s) for s in rows.status]), hide_index=True)
+
+st.divider()
+st.subheader(t("tgt.editor_heading", lang))
+template_download(ctx, f.home, f.home_name, year)
+if current_account(ctx) is None:
+    st.info(t("tgt.editor_admin_only", lang))
+admin = require_admin(ctx, "tgt.sign_in").name  # the sign-in form until an admin signs in; a reporter stops here
+upload_targets(ctx, admin)
+counties = data.peer_regions(store, version, "counties", f.home, f.set_id)
+one_target_form(ctx, admin, {f.home: f.home_name, **data.region_names(store, version, counties, lang)}, year)

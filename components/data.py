@@ -2,7 +2,19 @@
 
 import streamlit as st
 
-from unionbench import compare, explorer, gaps, ingest, peers, reporting, similar, templates, views
+from unionbench import (
+    compare,
+    explorer,
+    gaps,
+    ingest,
+    peers,
+    reporting,
+    similar,
+    target_import,
+    target_template,
+    templates,
+    views,
+)
 from unionbench import custom_sets as sets_core
 from unionbench import series as trend_series
 from unionbench.catalog import Indicator
@@ -281,3 +293,23 @@ def region_template_files(_store: Store, version: str, region: str, period: str,
 @st.cache_data(max_entries=8, show_spinner=False)
 def accounts_with_example_password(_store: Store, version: str) -> list[str]:
     return reporting.accounts_with_example_password(_store)
+
+
+# --- targets: the admin's editor on the targets page ---
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def targets_template(_store: Store, version: str, home: str, year: int, lang: str) -> bytes:
+    return target_template.template_xlsx(_store, home, year, lang)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def checked_targets(_store: Store, version: str, data: bytes, file_name: str):
+    return target_import.check_targets(_store, data, file_name)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def target_indicators(_store: Store, version: str, lang: str) -> dict[str, str]:
+    """Active indicators a target may be set for: id → name, in catalogue order."""
+    frame = target_template.active_indicators(_store)
+    return dict(zip(frame["id"], frame["name_zh" if lang == "zh" else "name_en"], strict=True))

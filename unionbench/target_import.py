@@ -359,11 +359,13 @@ def store_targets(cur, targets: pd.DataFrame) -> None:
     bump_data_version(cur, figures=False)  # targets change no figure
 
 
-def commit_checked(db: Path, user: str | None, check, what: str, address: str | None = None) -> TargetsCheck:
+def commit_checked(
+    db: Path, user: str | None, check, what: str, address: str | None = None, secrets_users=None
+) -> TargetsCheck:
     """Authorise `user`, check again under the writer's lock (the store may have changed since the preview) and
     store the targets in one transaction with their audit entry. TargetsRejected when any problem remains."""
     with writer(db) as store:
-        actor = authorize(store, user, "targets")
+        actor = authorize(store, user, "targets", secrets_users)
         checked = check(store)
         if not checked.ok:
             raise TargetsRejected(checked.problems)
@@ -376,25 +378,33 @@ def commit_checked(db: Path, user: str | None, check, what: str, address: str | 
 
 
 def import_targets(
-    db: Path, data: bytes, file_name: str, user: str | None, dry_run: bool = False, address: str | None = None
+    db: Path,
+    data: bytes,
+    file_name: str,
+    user: str | None,
+    dry_run: bool = False,
+    address: str | None = None,
+    secrets_users=None,
 ) -> TargetsCheck:
     """A targets file checked and (unless `dry_run`) stored, all or nothing."""
     if dry_run:
         store = replica(db).current()
-        authorize(store, user, "targets")
+        authorize(store, user, "targets", secrets_users)
         checked = check_targets(store, data, file_name)
         if not checked.ok:
             raise TargetsRejected(checked.problems)
         return checked
-    return commit_checked(db, user, lambda store: check_targets(store, data, file_name), file_name, address)
+    check = lambda store: check_targets(store, data, file_name)  # noqa: E731
+    return commit_checked(db, user, check, file_name, address, secrets_users)
 
 
 def save_target(
-    db: Path, region: str, indicator: str, year, target, user: str | None, address: str | None = None
+    db: Path, region: str, indicator: str, year, target, user: str | None, address=None, secrets_users=None
 ) -> TargetsCheck:
     """One target typed on the targets page, checked like a file's row and stored."""
     what = f"{region} {indicator} {year}"
-    return commit_checked(db, user, lambda store: check_one(store, region, indicator, year, target), what, address)
+    check = lambda store: check_one(store, region, indicator, year, target)  # noqa: E731
+    return commit_checked(db, user, check, what, address, secrets_users)
 
 
 # --- export --------------------------------------------------------------------------------------------------
