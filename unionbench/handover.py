@@ -59,7 +59,13 @@ class ConfigRejected(ValueError):
 
 
 def problem(code: str, value=None, **values) -> TargetProblem:
-    zh, en = (words("cfg.", lang)[code].format(value=value, **values) for lang in ("zh", "en"))
+    """A problem in both languages; a value given as a (zh, en) pair is worded in each language's own."""
+    zh, en = (
+        words("cfg.", lang)[code].format(
+            value=value, **{k: v[pick] if isinstance(v, tuple) else v for k, v in values.items()}
+        )
+        for pick, lang in enumerate(("zh", "en"))
+    )
     return TargetProblem(None, values.get("section"), None if value is None else str(value), zh, en)
 
 
@@ -281,7 +287,7 @@ def check_sets(store: Store, entries: list[dict], problems: list) -> list[SetDra
         seen.add(set_id)
         editing = set_id in existing.index and existing.at[set_id, "source"] == "custom"
         for found in draft_problems(store, draft, editing):
-            problems.append(problem("set", found.value, set=set_id, zh=found.zh, en=found.en))
+            problems.append(problem("set", found.value, set=set_id, reason=(found.zh, found.en)))
         drafts.append(draft)
     return drafts
 
@@ -297,7 +303,7 @@ def check_targets(store: Store, entries: list[dict], catalogue: pd.DataFrame, pr
         cells = {c: (c, Cell(entry[c])) for c in TARGET_COLUMNS}
         rows.append(RawTarget(number, cells["region"], None, cells["indicator"], cells["year"], cells["target"]))
     targets, found = Checker(store, catalogue.set_index("id", drop=False)).check(rows)
-    problems += [problem("target", p.value, row=p.row, zh=p.zh, en=p.en) for p in found]
+    problems += [problem("target", p.value, row=p.row, reason=(p.zh, p.en)) for p in found]
     return targets
 
 

@@ -2978,12 +2978,12 @@ STRINGS: dict[str, dict] = {
         "en": "Validation rules: {value}",
     },
     "cfg.set": {
-        "zh": "对标组 {set}：{zh}",
-        "en": "Benchmark set {set}: {en}",
+        "zh": "对标组 {set}：{reason}",
+        "en": "Benchmark set {set}: {reason}",
     },
     "cfg.target": {
-        "zh": "目标第 {row} 条：{zh}",
-        "en": "Target entry {row}: {en}",
+        "zh": "目标第 {row} 条：{reason}",
+        "en": "Target entry {row}: {reason}",
     },
     "cfg.no_table": {
         "zh": "本数据库没有“{value}”这一部分，无法导入。",
