@@ -17,6 +17,7 @@ from unionbench.handover import ConfigRejected, config_json, import_config
 from unionbench.home import home_city
 from unionbench.ingest.parse import check_size, read_upload
 from unionbench.ingest.problems import FileRejected
+from unionbench.reporting_cli import ReportingUsage
 from unionbench.store import replica
 from unionbench.target_import import TargetsCheck, TargetsRejected, export_frame, import_targets
 from unionbench.target_template import template_xlsx
@@ -56,6 +57,18 @@ def login_name() -> str:
         return "operator"
 
 
+def out_file(value: str | None) -> Path | None:
+    """--out checked before any work, as every command's is: an existing folder, and not a folder itself."""
+    if value is None:
+        return None
+    out = Path(value)
+    if not out.parent.is_dir():
+        raise ReportingUsage(f"输出目录不存在 / no such folder for --out: {terminal_text(out.parent)}")
+    if out.is_dir():
+        raise ReportingUsage(f"--out 是一个目录 / --out is a folder, not a file: {terminal_text(out)}")
+    return out
+
+
 def print_refusal(problems) -> int:
     print("未写入 / nothing written:", file=sys.stderr)
     for found in problems:
@@ -71,22 +84,24 @@ def print_changes(checked: TargetsCheck, dry_run: bool) -> None:
 
 def cmd_targets(db: Path, args) -> int:
     if args.targets_command == "export":
+        out = out_file(args.out)
         frame = export_frame(replica(db).current(), args.year)
-        if args.out:
-            with atomic_text_file(Path(args.out)) as handle:
+        if out:
+            with atomic_text_file(out) as handle:
                 frame.to_csv(handle, index=False, lineterminator="\n")
             print(f"已写入 wrote {len(frame)} targets to {args.out}", file=sys.stderr)
         else:
             frame.to_csv(sys.stdout, index=False, lineterminator="\n")
         return 0
     if args.targets_command == "template":
+        out = out_file(args.out)
         store = replica(db).current()
         home = home_city(store)
         if home is None:
             print("尚无主城市：请先设置或上报数据 / no home city yet: set one or report figures first", file=sys.stderr)
             return REFUSED
         year = args.year or dt.date.today().year
-        Path(args.out).write_bytes(template_xlsx(store, home, year, args.lang))
+        out.write_bytes(template_xlsx(store, home, year, args.lang))
         print(f"已写入 wrote the {year} targets template for {home} to {args.out}", file=sys.stderr)
         return 0
     path = Path(args.file)
@@ -109,7 +124,8 @@ def cmd_targets(db: Path, args) -> int:
 
 def cmd_config(db: Path, args) -> int:
     if args.config_command == "export":
-        with atomic_text_file(Path(args.out)) as handle:
+        out = out_file(args.out)
+        with atomic_text_file(out) as handle:
             handle.write(config_json(replica(db).current()))
         print(f"已写入 wrote the set-up to {args.out}", file=sys.stderr)
         return 0
