@@ -151,3 +151,11 @@ def test_a_dry_run_checks_and_writes_nothing(set_up_db, fresh_db, tmp_path, caps
     assert cli.main(["--db", str(fresh_db), "config", "import", str(out), "--dry-run"]) == 0
     assert "targets" in capsys.readouterr().out
     assert exported(fresh_db) == before
+
+
+def test_a_config_file_over_50_mb_is_refused_before_it_is_read(fresh_db, tmp_path, capsys):
+    big = tmp_path / "big.json"
+    with open(big, "wb") as handle:
+        handle.truncate(50_000_001)
+    assert cli.main(["--db", str(fresh_db), "config", "import", str(big), "--user", "lead"]) == 1
+    assert "50" in capsys.readouterr().err

@@ -101,3 +101,12 @@ def test_a_reporter_reads_the_targets_but_gets_no_editor(writable_db, monkeypatc
     assert at.table and "本页仅限管理员使用。" in [e.value for e in at.error]
     assert not at.get("file_uploader")
     st.cache_data.clear()
+
+
+def test_the_editor_speaks_english(writable_db, monkeypatch):
+    at = open_targets(writable_db, monkeypatch, user="admin", lang="en")
+    assert not at.exception
+    assert "Edit targets" in [s.value for s in at.subheader]
+    assert "Template year" in [s.label for s in at.selectbox]
+    assert at.get("file_uploader")[0].proto.label == "Upload a targets file (CSV or Excel)"
+    st.cache_data.clear()
