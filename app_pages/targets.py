@@ -20,7 +20,6 @@ lang, store, version = ctx.lang, ctx.store, ctx.data_version
 year = year_of(f.period)
 
 st.title(t("targets_heading", lang, home=f.home_name, year=year, period=period_text(f.period, lang)))
-saved_message()
 st.caption(t("targets_note", lang))
 progress = data.target_progress(store, version, f.home, f.period, lang)
 if progress.empty:
@@ -50,6 +49,7 @@ for indicator_id, rows in progress.groupby("indicator", sort=False):
 
 st.divider()
 st.subheader(t("tgt.editor_heading", lang))
+saved_message()  # where the admin clicked, not above the tables
 template_download(ctx, f.home, f.home_name, year)
 if current_account(ctx) is None:
     st.info(t("tgt.editor_admin_only", lang))

@@ -115,6 +115,8 @@ def test_a_reporter_may_not_import_targets(writable_db, tmp_path, capsys):
     assert cli.main(["--db", str(writable_db), "targets", "import", str(path), "--user", "cangxi"]) == 1
     assert "无权" in capsys.readouterr().err
     assert read(writable_db)[0].query("year == 2027").empty
+    refusal = audit_entries(writable_db).iloc[0]
+    assert (refusal.user_name, refusal.action, refusal.target) == ("cangxi", "refused", "targets")
 
 
 def test_one_target_from_the_form_goes_through_the_same_checks(writable_db):

@@ -25,7 +25,7 @@ from unionbench.permissions import authorize
 from unionbench.reporting import audit
 from unionbench.store import Store, bump_data_version, load_query, replica, writer
 from unionbench.target_import import COLUMNS as TARGET_COLUMNS
-from unionbench.target_import import Checker, RawTarget, TargetProblem, export_frame
+from unionbench.target_import import Checker, RawTarget, TargetProblem, authorized, export_frame
 
 FORMAT, VERSION = "unionbench-config", 1
 SETTING_KEYS = ("home", "benchmark", "reference", "deadline_days")
@@ -370,7 +370,7 @@ def import_config(
         authorize(store, user, "config")
         return plan_import(store, config)
     with writer(db) as store:
-        actor = authorize(store, user, "config")
+        actor = authorized(store, user, "config", None)
         plan = plan_import(store, config)
         with store.transaction() as cur:
             write_plan(cur, plan, actor.name)
