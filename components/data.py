@@ -5,6 +5,7 @@ import streamlit as st
 from unionbench import compare, explorer, gaps, ingest, peers, reporting, similar, templates, views
 from unionbench import custom_sets as sets_core
 from unionbench import series as trend_series
+from unionbench import settings as settings_core
 from unionbench.catalog import Indicator
 from unionbench.ingest import review
 from unionbench.store import Store
@@ -281,3 +282,17 @@ def region_template_files(_store: Store, version: str, region: str, period: str,
 @st.cache_data(max_entries=8, show_spinner=False)
 def accounts_with_example_password(_store: Store, version: str) -> list[str]:
     return reporting.accounts_with_example_password(_store)
+
+
+# --- the federation's settings ------------------------------------------------------------------------------------
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def settings(_store: Store, version: str) -> settings_core.Settings:
+    """The home city, default benchmark set, reference and deadline in force (unionbench.settings)."""
+    return settings_core.read_settings(_store)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def home_and_counties(_store: Store, version: str, home: str, lang: str = "zh") -> dict[str, str]:
+    return settings_core.home_and_counties(_store, home, lang)
