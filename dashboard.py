@@ -27,5 +27,6 @@ admin = [
     st.Page("app_pages/setup.py", title=t("setup.page", lang), url_path="setup"),
     st.Page("app_pages/accounts.py", title=t("accounts.page", lang), url_path="accounts"),
 ]
-# A failure is logged with an id the user can quote.
-run_logged(st.navigation({"": analysis, t("admin_section", lang): admin}), lang)
+# Expanded: a collapsed menu would hide the admin section behind "View N more". A failure is logged with an id the
+# user can quote.
+run_logged(st.navigation({"": analysis, t("admin_section", lang): admin}, expanded=True), lang)

@@ -79,7 +79,7 @@ def add_form(ctx: PageContext, admin: str) -> None:
     lang = ctx.lang
     st.subheader(t("accounts.add_heading", lang))
     regions = region_choices(ctx)
-    with st.form("accounts_add", clear_on_submit=False):
+    with st.form("accounts_add", clear_on_submit=True):  # a saved account leaves an empty form, no password
         left, right = st.columns(2)
         name = left.text_input(t("user_name", lang), max_chars=64, key="accounts_add_name")
         role = right.radio(
@@ -145,7 +145,7 @@ def password_form(ctx: PageContext, admin: str, found: pd.DataFrame) -> None:
     st.subheader(t("accounts.password_heading", lang))
     if found.empty:
         return
-    with st.form("accounts_password"):
+    with st.form("accounts_password", clear_on_submit=True):
         name = st.selectbox(t("user_name", lang), list(found.name), key="accounts_password_name")
         left, right = st.columns(2)
         first = left.text_input(t("accounts.new_password", lang), type="password", key="accounts_password_new")

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components import data
-from components.account import configured_users, require_admin
+from components.account import configured_users, current_account, require_admin
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import t
@@ -63,7 +63,9 @@ def welcome(ctx: PageContext) -> None:
     else:
         st.caption(t("setup.ready", lang))
         shown_settings(ctx)
-    st.caption(t("setup.who_to_ask", lang))
+    account = current_account(ctx)
+    if account is None or not account.is_admin:
+        st.caption(t("setup.who_to_ask", lang))
 
 
 def shown_settings(ctx: PageContext) -> None:
