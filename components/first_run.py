@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components import data
-from components.account import configured_users, current_account, require_admin
+from components.account import configured_users, current_account, require_admin, signed_in_account
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import t
@@ -33,7 +33,11 @@ def first_run(ctx: PageContext) -> None:
         st.warning(t("setup.no_accounts", lang))
         st.code("unionbench users add NAME --role admin\nunionbench settings home <城市 city>", language="bash")
         return
-    account = require_admin(ctx, "setup.sign_in")  # the sign-in form (or "admins only") stops the page here
+    if (signed := current_account(ctx)) is not None and not signed.is_admin:  # a reporter may still send figures
+        signed_in_account(ctx)
+        st.page_link("app_pages/upload.py", label=t("setup.reporter_upload", lang), icon=":material/upload_file:")
+        return
+    account = require_admin(ctx, "setup.sign_in")  # the sign-in form stops the page here until an admin signs in
     if message := st.session_state.pop(SAVED_KEY, None):
         st.success(message)
     choose_home_and_set(ctx, account.name)

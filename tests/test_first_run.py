@@ -131,12 +131,13 @@ def test_an_admin_chooses_the_home_and_the_set_on_the_first_run_page_and_gets_th
     assert set(audit[audit.action == "setting"].user_name) == {ADMIN}
 
 
-def test_a_reporter_on_the_first_run_page_is_told_it_is_for_admins(empty_db, opened):
+def test_a_reporter_on_the_first_run_page_reads_there_are_no_figures_and_may_send_its_own(empty_db, opened):
     reporting.add_user(empty_db, ADMIN, ADMIN_PASSWORD, "admin", None, "test")
     reporting.add_user(empty_db, "wenxian", "county-2026", "reporter", "410825", ADMIN)
     at = sign_in(opened(empty_db, "setup"), "wenxian", "county-2026")
-    assert not at.exception
-    assert at.error[0].value == "本页仅限管理员使用。"
+    assert not at.exception and not at.error
+    assert "还没有数据" in at.info[0].value
+    assert [link.value for link in at.get("page_link")] == ["报送本地区数据"]
     assert "setup_home" not in [box.key for box in at.selectbox]
 
 

@@ -2795,6 +2795,10 @@ STRINGS: dict[str, dict] = {
         "zh": "管理账号",
         "en": "Manage accounts",
     },
+    "setup.reporter_upload": {
+        "zh": "报送本地区数据",
+        "en": "Send your region's figures",
+    },
     "setup.no_home_upload": {
         "zh": "尚未设置本市，因此还没有本市的填报模板：请先在“开始设置”页选择本市。",
         "en": "The home city is not set, so there is no template for it yet: choose it on the Set-up page first.",
