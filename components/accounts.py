@@ -101,9 +101,10 @@ def add_form(ctx: PageContext, admin: str) -> None:
             )
         else:
             region = left.text_input(t("accounts.region_code", lang), key="accounts_add_region_text") or None
-        right.caption(t("accounts.region_hint", lang))
+        left, right = st.columns(2)  # the two passwords side by side
         first = left.text_input(t("password", lang), type="password", key="accounts_add_password")
         again = right.text_input(t("accounts.password_again", lang), type="password", key="accounts_add_again")
+        st.caption(t("accounts.region_hint", lang))
         if not st.form_submit_button(t("accounts.add_button", lang), type="primary", key="accounts_add_submit"):
             return
     if first != again:
