@@ -54,6 +54,8 @@ def shared_filters(ctx: PageContext, *, indicator: bool = True, level: bool = Fa
     if not homes:  # figures, but none of a city's counties: nothing a page can take as home
         st.warning(t("no_periods", lang, home=data.region_name(store, version, ctx.settings.home or "", lang)))
         st.stop()
+    if ctx.settings.home not in homes:  # the home city has no figures yet: say so while another city is shown
+        st.warning(t("no_periods", lang, home=data.region_name(store, version, ctx.settings.home or "", lang)))
     home = pick(t("home_region", lang), "home", list(homes), ctx.settings.home, homes.get)
     sets = data.benchmark_sets(store, version)
     set_names = dict(zip(sets.id, sets["name_zh" if lang == "zh" else "name_en"], strict=True))

@@ -188,3 +188,13 @@ def test_a_reporter_is_told_the_accounts_page_is_for_admins(writable_db, opened)
     assert not at.exception
     assert at.error[0].value == "本页仅限管理员使用。"
     assert "accounts_add_name" not in [box.key for box in at.text_input]
+
+
+def test_a_home_city_without_figures_yet_is_named_while_another_city_is_shown(jiaozuo, opened, tmp_path):
+    from unionbench.settings import set_setting
+
+    copy = published_copy(jiaozuo, tmp_path)
+    set_setting(copy, "home", "扬州市", "test")
+    at = opened(copy)
+    assert not at.exception
+    assert at.warning[0].value == "扬州市暂无任何季度数据。"
