@@ -85,7 +85,7 @@ def page_setup(kiosk: bool = False, setup_page: bool = False) -> PageContext:
     if ctx.ready or setup_page:
         return ctx
     if kiosk:
-        st.warning(t("setup.no_figures", lang))
+        st.warning(t("setup.no_figures" if status["observations"] == 0 else "setup.no_home_page", lang))
         st.stop()
     from components.first_run import first_run  # it signs in through components.account, which needs this module
 

@@ -94,10 +94,6 @@ STRINGS: dict[str, dict] = {
         "zh": "排名",
         "en": "Rank",
     },
-    "no_data": {
-        "zh": "暂无数据。请先运行 unionbench init --demo 或上传数据。",
-        "en": "No data yet. Run `unionbench init --demo` or upload a file.",
-    },
     "link_value_ignored": {
         "zh": "链接中的 {param} 无法识别，已用默认值",
         "en": "{param} in the link was not understood; the default is used",
