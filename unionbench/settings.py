@@ -228,7 +228,7 @@ def value_name(store: Store, key: str, value: str | None, lang: str = "zh") -> s
     if key == "benchmark":
         sets = store.query("benchmark_sets").set_index("id")
         return str(sets.at[value, "name_zh" if lang == "zh" else "name_en"]) if value in sets.index else ""
-    return value
+    return t("setup.deadline_days", lang, days=value)
 
 
 def settings_frame(store: Store) -> pd.DataFrame:
