@@ -9,7 +9,7 @@ st.set_page_config(page_title="工会对标看板 · Union Benchmark", page_icon
 setup_logging()
 
 lang = st.session_state.get("lang") or st.query_params.get("lang", "zh")
-pages = [
+analysis = [
     st.Page("app_pages/overview.py", title=t("overview", lang), url_path="overview", default=True),
     st.Page("app_pages/map.py", title=t("map", lang), url_path="map"),
     st.Page("app_pages/gaps.py", title=t("gaps", lang), url_path="gaps"),
@@ -23,4 +23,10 @@ pages = [
     st.Page("app_pages/sets.py", title=t("sets_page", lang), url_path="sets"),  # issue 16
     st.Page("app_pages/screen.py", title=t("screen", lang), url_path="screen"),
 ]
-run_logged(st.navigation(pages), lang)  # a failure is logged with an id the user can quote
+admin = [
+    st.Page("app_pages/setup.py", title=t("setup.page", lang), url_path="setup"),
+    st.Page("app_pages/accounts.py", title=t("accounts.page", lang), url_path="accounts"),
+]
+# Expanded: a collapsed menu would hide the admin section behind "View N more". A failure is logged with an id the
+# user can quote.
+run_logged(st.navigation({"": analysis, t("admin_section", lang): admin}, expanded=True), lang)

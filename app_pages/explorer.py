@@ -17,7 +17,7 @@ lang, store, version = ctx.lang, ctx.store, ctx.data_version
 st.title(t("explorer_heading", lang))
 names = regions_in_view(ctx, f)
 oldest_first = list(reversed(f.periods))
-# The selections live in the link (?regions=510800,510824&indicators=org_rate&periods=2025Q4,2026Q3&provenance=true,
+# The selections live in the link (?regions=410800,410825&indicators=org_rate&periods=2025Q4,2026Q3&provenance=true,
 # issue 16), so a shared link opens the same table; unknown parts are dropped with a note.
 list_from_url("explorer_regions", "regions", list(names), [f.home])
 list_from_url("explorer_indicators", "indicators", list(f.catalogue), list(f.catalogue)[:6])

@@ -29,7 +29,7 @@ references = {k: t(f"reference_{k}", lang) for k in ("average", "best", "p90")}
 if region == f.home:  # one benchmark city on its own; a county is read against counties, never a city
     members = data.peer_regions(store, version, "benchmark_cities", f.home, f.set_id)[1:]
     references |= data.region_names(store, version, members, lang)
-reference = pick(t("reference", lang), "reference", list(references), "average", references.get)
+reference = pick(t("reference", lang), "reference", list(references), ctx.settings.reference, references.get)
 to_url("region", "reference")
 selection = replace(f.selection, home=region, reference=reference)
 

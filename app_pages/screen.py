@@ -1,7 +1,9 @@
 """Wall screen for leadership: a dark 16:9 kiosk that tells where the city lags and by how much, rotating through
 its story and refreshing itself (issue 13). Everything is set in the link, because a TV has no keyboard:
 
-/screen?embed=true&home=510800&bench=suineilu&indicators=outdoor_stations,org_rate&seconds=15&lang=en
+/screen?embed=true&home=<city code>&bench=<set id>&indicators=outdoor_stations,org_rate&seconds=15&lang=en
+
+Without home= or bench=, the federation's settings (unionbench.settings) say which city and set.
 
 Every value is checked; a bad one falls back to its default with a small note on the screen, never a traceback.
 """
@@ -19,17 +21,16 @@ from components.strings import t
 from unionbench import compare
 from unionbench.paths import cache_dir_for, resolve_db_path
 
-DEFAULT_HOME, DEFAULT_SET = "510800", "suineilu"
-
 ctx = page_setup(kiosk=True)
 params = {key: st.query_params.get(key) for key in st.query_params}
 catalogue = data.catalogue(ctx.store, ctx.data_version, ctx.lang)
 link = read_link(params, set(catalogue))
 homes = data.home_regions(ctx.store, ctx.data_version, ctx.lang)
 sets = data.benchmark_sets(ctx.store, ctx.data_version).set_index("id")
-home_default = DEFAULT_HOME if DEFAULT_HOME in homes else next(iter(homes))
-set_default = DEFAULT_SET if DEFAULT_SET in sets.index else sets.index[0]
-defaults = compare.Selection(home_default, set_default, "", lang=ctx.lang)
+home_default = ctx.settings.home if ctx.settings.home in homes else next(iter(homes))
+set_default = ctx.settings.benchmark if ctx.settings.benchmark in sets.index else sets.index[0]
+reference = ctx.settings.reference if ctx.settings.reference in compare.REFERENCES else "average"  # any set
+defaults = compare.Selection(home_default, set_default, "", reference, lang=ctx.lang)
 first, _ = compare.selection_from_params({**params, "period": None}, defaults, set(homes), set(sets.index), [])
 periods = data.periods(ctx.store, ctx.data_version, first.home)
 if not periods:  # a home with no quarter yet: the default home, named in the note

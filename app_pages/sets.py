@@ -7,7 +7,7 @@ import streamlit as st
 from components import data
 from components.account import current_account, require_admin
 from components.context import page_setup
-from components.filters import DEFAULT_BENCHMARK, DEFAULT_HOME, pick
+from components.filters import pick
 from components.sets_editor import peers_controls, peers_panel, saved_message, saved_sets, set_editor
 from components.strings import t
 from components.url_state import to_url
@@ -15,12 +15,12 @@ from components.url_state import to_url
 ctx = page_setup()
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 homes = data.home_regions(store, version, lang)
-home = pick(t("home_region", lang), "home", list(homes), DEFAULT_HOME, homes.get)
+home = pick(t("home_region", lang), "home", list(homes), ctx.settings.home, homes.get)
 to_url("home")
 st.title(t("sets_heading", lang))
 saved_message(lang)
 
-counties = data.peer_regions(store, version, "counties", home, DEFAULT_BENCHMARK)
+counties = data.peer_regions(store, version, "counties", home, ctx.settings.benchmark)
 regions = {home: homes[home], **data.region_names(store, version, counties, lang)}
 region, within, k = peers_controls(lang, regions, home)
 peers_panel(ctx, region, regions[region], k, within)

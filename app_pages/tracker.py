@@ -6,11 +6,10 @@ import streamlit as st
 
 from components.account import signed_in_account
 from components.context import page_setup
-from components.filters import DEFAULT_HOME
 from components.strings import t
 from components.tracker import tracker
 
 ctx = page_setup()
 st.title(t("tracker_heading", ctx.lang))
 signed_in_account(ctx, "sign_in_tracker")
-tracker(ctx, DEFAULT_HOME, dt.date.today())  # the home city's counties
+tracker(ctx, ctx.settings.home, dt.date.today())  # the home city's counties

@@ -1,5 +1,6 @@
 """Upload: signed-in staff send the quarter's file; it is checked row by row and previewed. An admin commits it
-whole and reviews reporters' submissions; a reporter submits its own region's figures for review (issue 14)."""
+whole and reviews reporters' submissions; a reporter submits its own region's figures for review (issue 14). It works
+before the first figures: the first-run page leads here. The admin's template is the home city's (the setting)."""
 
 import streamlit as st
 
@@ -18,9 +19,8 @@ from components.upload import (
     upload_step,
 )
 
-HOME = "510800"  # 广元市
-
-ctx = page_setup()
+ctx = page_setup(setup_page=True)
+home = ctx.settings.home
 st.title(t("upload_heading", ctx.lang))
 account = signed_in_account(ctx)
 last_outcome(ctx.lang)
@@ -28,14 +28,17 @@ if account.is_admin:  # reviewing the counties' submissions comes first in the q
     example_password_warning(ctx)  # only admins can act on it (a county reporter needs not know)
     review_step(ctx, account)
     st.divider()
-    home_name = data.region_name(ctx.store, ctx.data_version, HOME, ctx.lang)
-    period = period_picker(ctx, HOME)
-    template_step(ctx, HOME, home_name, period)
+    period = period_picker(ctx, home or "")
+    if home is None:  # no template without the home city's counties
+        st.info(t("setup.no_home_upload", ctx.lang))
+        st.page_link("app_pages/setup.py", label=t("setup.page", ctx.lang), icon=":material/location_city:")
+    else:
+        template_step(ctx, home, data.region_name(ctx.store, ctx.data_version, home, ctx.lang), period)
 else:
     period = period_picker(ctx, account.region)
     region_template_step(ctx, account.region, period)
 st.divider()
-upload_step(ctx, account, period, HOME)
+upload_step(ctx, account, period, home)
 st.divider()
 if account.is_admin:
     audit_section(ctx)

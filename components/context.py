@@ -2,12 +2,14 @@
 
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
 from components import data
 from components.strings import LANGUAGES, t
 from components.url_state import from_url, to_url
 from unionbench.paths import resolve_db_path
+from unionbench.settings import Settings
 from unionbench.store import NotInitialised, Replica, Store, replica
 
 
@@ -18,6 +20,8 @@ class PageContext:
     data_version: str
     last_change: str
     is_demo: bool = False
+    settings: Settings = Settings(None, None)  # the federation's home, benchmark set, reference and deadline
+    ready: bool = True  # figures are stored and the home city is set
 
 
 @st.cache_resource
@@ -47,9 +51,11 @@ def current_store() -> tuple[Store, str]:
     return reader.current(), reader.version
 
 
-def page_setup(kiosk: bool = False) -> PageContext:
-    """Open the store (or explain why not), read the data version, and show the demo notice. A kiosk page (the wall
-    screen) draws no sidebar and no banner: its language comes from the link and it shows the demo tag itself."""
+def page_setup(kiosk: bool = False, setup_page: bool = False) -> PageContext:
+    """Open the store (or explain why not), read the data version and the settings, and show the demo notice. A
+    kiosk page (the wall screen) draws no sidebar and no banner: its language comes from the link and it shows the
+    demo tag itself. Until figures are stored and the home city is set, a page shows the first-run page instead
+    (the wall screen: that there are no figures yet); a `setup_page` (upload, accounts, set-up) works all along."""
     lang = (st.query_params.get("lang") if st.query_params.get("lang") in LANGUAGES else "zh") if kiosk else None
     lang = lang or language_switch()
     db_path = resolve_db_path(None)
@@ -63,16 +69,25 @@ def page_setup(kiosk: bool = False) -> PageContext:
         st.error(t("not_initialised", lang))
         st.stop()
     status = data.data_status(store, reader.version)
-    if status["observations"] == 0:
-        st.warning(t("no_data", lang))
-        st.stop()
+    found = data.settings(store, reader.version)
     if status["has_demo"] and not kiosk:
         st.info(t("demo_banner", lang))
     last_change = status["last_change"]
-    return PageContext(
+    ctx = PageContext(
         store,
         lang,
         reader.version,  # the published snapshot: every cache key changes when new data is published
-        last_change.strftime("%Y-%m-%d %H:%M") if last_change is not None else "—",
+        last_change.strftime("%Y-%m-%d %H:%M") if not pd.isna(last_change) else "—",  # NaT before any upload
         bool(status["has_demo"]),
+        found,
+        status["observations"] > 0 and found.home is not None,
     )
+    if ctx.ready or setup_page:
+        return ctx
+    if kiosk:
+        st.warning(t("setup.no_figures" if status["observations"] == 0 else "setup.no_home_page", lang))
+        st.stop()
+    from components.first_run import first_run  # it signs in through components.account, which needs this module
+
+    first_run(ctx)
+    st.stop()

@@ -17,6 +17,7 @@ from unionbench import (
 )
 from unionbench import custom_sets as sets_core
 from unionbench import series as trend_series
+from unionbench import settings as settings_core
 from unionbench.catalog import Indicator
 from unionbench.ingest import review
 from unionbench.store import Store
@@ -313,3 +314,17 @@ def target_indicators(_store: Store, version: str, lang: str) -> dict[str, str]:
     """Active indicators a target may be set for: id → name, in catalogue order."""
     frame = target_template.active_indicators(_store)
     return dict(zip(frame["id"], frame["name_zh" if lang == "zh" else "name_en"], strict=True))
+
+
+# --- the federation's settings ------------------------------------------------------------------------------------
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def settings(_store: Store, version: str) -> settings_core.Settings:
+    """The home city, default benchmark set, reference and deadline in force (unionbench.settings)."""
+    return settings_core.read_settings(_store)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def home_and_counties(_store: Store, version: str, home: str, lang: str = "zh") -> dict[str, str]:
+    return settings_core.home_and_counties(_store, home, lang)

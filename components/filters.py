@@ -1,6 +1,7 @@
 """The shared filters every analysis page uses, in the sidebar and kept in the URL by stable ids, so a link
-(?home=510800&bench=suineilu&period=2026Q3&indicator=org_rate&level=county&per10k=true) opens the same view in
-either language, and the choice survives a switch of page."""
+(?home=<city code>&bench=<set id>&period=2026Q3&indicator=org_rate&level=county&per10k=true) opens the same view in
+either language, and the choice survives a switch of page. Without a link parameter the home city and the benchmark
+set are the federation's settings (unionbench.settings)."""
 
 from dataclasses import dataclass
 
@@ -11,12 +12,10 @@ from components.context import PageContext
 from components.strings import t
 from components.url_state import flag_from_url, from_url, to_url
 from unionbench.catalog import Indicator
-from unionbench.compare import Selection
+from unionbench.compare import REFERENCES, Selection
 from unionbench.formatting import period_text
 from unionbench.peers import SCOPES
 
-DEFAULT_HOME = "510800"  # 广元市
-DEFAULT_BENCHMARK = "suineilu"
 DEFAULT_INDICATOR = "outdoor_stations"
 LEVELS = ("county", "city")
 
@@ -34,11 +33,12 @@ class Filters:
     level: str = "county"
     per_10k: bool = False
     lang: str = "zh"
+    reference: str = "average"
 
     @property
     def selection(self) -> Selection:
         """What the read model compares for this view (a page may change the region or the reference)."""
-        return Selection(self.home, self.set_id, self.period, per_10k=self.per_10k, lang=self.lang)
+        return Selection(self.home, self.set_id, self.period, self.reference, per_10k=self.per_10k, lang=self.lang)
 
 
 def pick(label: str, key: str, options: list, default, format_func=str, container=None):
@@ -51,10 +51,15 @@ def shared_filters(ctx: PageContext, *, indicator: bool = True, level: bool = Fa
     """Home city, benchmark set and quarter always; indicator, level and per-10,000 when the page asks."""
     lang, store, version = ctx.lang, ctx.store, ctx.data_version
     homes = data.home_regions(store, version, lang)
-    home = pick(t("home_region", lang), "home", list(homes), DEFAULT_HOME, homes.get)
+    if not homes:  # figures, but none of a city's counties: nothing a page can take as home
+        st.warning(t("no_periods", lang, home=data.region_name(store, version, ctx.settings.home or "", lang)))
+        st.stop()
+    if ctx.settings.home not in homes:  # the home city has no figures yet: say so while another city is shown
+        st.warning(t("no_periods", lang, home=data.region_name(store, version, ctx.settings.home or "", lang)))
+    home = pick(t("home_region", lang), "home", list(homes), ctx.settings.home, homes.get)
     sets = data.benchmark_sets(store, version)
     set_names = dict(zip(sets.id, sets["name_zh" if lang == "zh" else "name_en"], strict=True))
-    set_id = pick(t("benchmark_set", lang), "bench", list(set_names), DEFAULT_BENCHMARK, set_names.get)
+    set_id = pick(t("benchmark_set", lang), "bench", list(set_names), ctx.settings.benchmark, set_names.get)
     periods = data.periods(store, version, home)
     if not periods:
         st.warning(t("no_periods", lang, home=homes[home]))
@@ -78,9 +83,30 @@ def shared_filters(ctx: PageContext, *, indicator: bool = True, level: bool = Fa
         disabled = chosen is not None and chosen.per_capita_base is None
         per_capita = st.sidebar.toggle(t("per_10k_toggle", lang), key="per10k", disabled=disabled) and not disabled
     to_url(*[k for k in ("home", "bench", "period", "indicator", "level", "per10k") if k in st.session_state])
+    reference = default_reference(ctx, home, set_id)
     return Filters(
-        home, homes[home], set_id, set_names[set_id], period, periods, catalogue, chosen, chosen_level, per_capita, lang
+        home,
+        homes[home],
+        set_id,
+        set_names[set_id],
+        period,
+        periods,
+        catalogue,
+        chosen,
+        chosen_level,
+        per_capita,
+        lang,
+        reference,
     )
+
+
+def default_reference(ctx: PageContext, home: str, set_id: str) -> str:
+    """The reference setting where it applies: a region as reference only when it is one of the set's cities."""
+    reference = ctx.settings.reference
+    if reference in REFERENCES:
+        return reference
+    members = data.peer_regions(ctx.store, ctx.data_version, "benchmark_cities", home, set_id)
+    return reference if reference in members[1:] else "average"
 
 
 def scope_picker(scopes: tuple[str, ...], home_name: str, lang: str) -> tuple[str, str]:

@@ -117,7 +117,8 @@ def context_table(rows: pd.DataFrame, lang: str) -> None:
 
 def radar(scores: pd.DataFrame, lang: str, labels: dict[str, str]) -> None:
     wide = scores.pivot_table(index="region", columns="indicator", values="score", sort=False)
-    wide = wide.reindex(list(dict.fromkeys(scores.region)))[list(dict.fromkeys(scores.indicator))]
+    # reindex, not [...]: an indicator no region has yet (a new federation's first upload) is a column of gaps
+    wide = wide.reindex(index=list(dict.fromkeys(scores.region)), columns=list(dict.fromkeys(scores.indicator)))
     names = dict(zip(scores.region, scores.region_name, strict=False))
     st.plotly_chart(profile_radar(wide, names, labels), key="profile_radar", config={"displaylogo": False})
 

@@ -202,5 +202,7 @@ AUDIT_KEYS = {
         "user_disable",
         "user_passwd",
         "deadline",
+        "setting",
+        "refused",
     )
 }

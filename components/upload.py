@@ -9,7 +9,6 @@ from components import data
 from components.account import client_address, configured_users
 from components.briefing import briefing_buttons
 from components.context import PageContext, current_store, refresh_data
-from components.filters import DEFAULT_BENCHMARK
 from components.plain import plain_table
 from components.strings import t
 from components.url_state import kept
@@ -242,14 +241,14 @@ def last_outcome(lang: str) -> None:
             review_dataframe(outcome["changes"], lang, "committed_changes")
         store, version = current_store()
         home = outcome["home"]
-        latest = data.latest_period(store, version, home)
+        latest = data.latest_period(store, version, home) if home else None
         if latest:  # the briefing for the quarter just sent, ready for the leadership meeting
             briefing_buttons(
                 store,
                 version,
                 home,
                 data.region_name(store, version, home, lang),
-                kept("bench") or DEFAULT_BENCHMARK,
+                kept("bench") or data.settings(store, version).benchmark,
                 latest,
                 lang,
             )

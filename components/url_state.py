@@ -73,7 +73,7 @@ MAX_LINK_ITEMS = 64  # a link lists at most this many choices; anything longer i
 
 
 def parse_list(raw, options: list) -> tuple[list, bool]:
-    """'510800,510824' → the options it names, in the link's order, without repeats; and whether any part was not
+    """'410800,410825' → the options it names, in the link's order, without repeats; and whether any part was not
     an option (such a part is dropped, never echoed)."""
     by_text = {str(option).lower(): option for option in options}
     parts = [part.strip().lower() for part in str(raw)[:4096].split(",") if part.strip()]

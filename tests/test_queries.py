@@ -49,6 +49,7 @@ PARAMETERS = {
     "account_hashes": {},
     "audit_log": {"since": None},
     "setting": {"key": "deadline_days"},
+    "settings": {},
     "submissions": {"period": "2026Q4"},
     "submission_by_id": {"submission_id": 1},
     "submission_rows": {"submission_id": 1},

@@ -127,11 +127,11 @@ def test_init_that_changes_nothing_publishes_no_new_snapshot(tmp_path):
     primary = tmp_path / "p.duckdb"
     with writer(primary) as store:
         initialise(store, demo=True)
-        first = store.data_version()  # reference data, demo figures, demo targets and demo accounts: one each
+        first = store.data_version()  # reference data, demo figures, targets, settings and accounts: one each
     for _ in range(2):
         with writer(primary) as store:
             initialise(store, demo=True)
-    assert first == 4
+    assert first == 5
     assert [p.name for p in (tmp_path / "p.snapshots").glob("v*.duckdb")] == [f"v{first}.duckdb"]
 
 

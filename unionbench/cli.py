@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import duckdb
 import pandas as pd
 
-from unionbench import reporting, reporting_cli, targets_cli, views
+from unionbench import reporting, reporting_cli, settings_cli, targets_cli, views
 from unionbench.auth import hash_password
 from unionbench.compare import Selection, UnknownReference, compare_csv_frame, comparison
 from unionbench.custom_sets import RULES, SetDraft, SetRejected, remove_set, save_set
@@ -31,6 +31,7 @@ from unionbench.paths import DB_ENV, app_dir, resolve_db_path
 from unionbench.regions import RegionResolver
 from unionbench.reporting import ReportingError
 from unionbench.scale import cmd_scale
+from unionbench.settings import home_of, read_settings
 from unionbench.similar import DEFAULT_K, MAX_K, WITHIN, NoPeers, peers_csv_frame, similar_peers
 from unionbench.store import NotInitialised, WriterBusy, replica
 from unionbench.views import catalogue
@@ -94,17 +95,17 @@ def build_parser() -> argparse.ArgumentParser:
     passwd = commands.add_parser("passwd", help="print a hashed upload user line for .streamlit/secrets.toml")
     passwd.add_argument("name", help="the user's sign-in name")
     brief = commands.add_parser("briefing", help="write the quarterly briefing as .docx or .pdf")
-    brief.add_argument("--region", default="510800", help="home city or county: code or name (default 510800)")
-    brief.add_argument("--benchmark", default="suineilu", help="benchmark set: id, Chinese or English name")
+    brief.add_argument("--region", help="home city or county: code or name (default: the home setting)")
+    brief.add_argument("--benchmark", help="benchmark set: id, Chinese or English name (default: the setting)")
     brief.add_argument("--period", help="the quarter, e.g. 2026Q3 (default: the latest with figures)")
     brief.add_argument("--lang", choices=["zh", "en"], default="zh", help="language (default zh)")
-    brief.add_argument("--reference", default="average", help="average (default), best, p90 or a member's code")
+    brief.add_argument("--reference", help="average, best, p90 or a member's code (default: the setting)")
     brief.add_argument("--out", required=True, help="the file to write: report.docx or report.pdf")
     comp = commands.add_parser("compare", help="the comparison rows (home vs benchmark on one basis) as CSV")
-    comp.add_argument("--region", default="510800", help="home city or county: code or name (default 510800)")
-    comp.add_argument("--benchmark", default="suineilu", help="benchmark set: id, Chinese or English name")
+    comp.add_argument("--region", help="home city or county: code or name (default: the home setting)")
+    comp.add_argument("--benchmark", help="benchmark set: id, Chinese or English name (default: the setting)")
     comp.add_argument("--period", help="the quarter, e.g. 2026Q3 (default: the latest with figures)")
-    comp.add_argument("--reference", default="average", help="average (default), best, p90 or a region's code")
+    comp.add_argument("--reference", help="average, best, p90 or a region's code (default: the setting)")
     comp.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of names and units (default zh)")
     comp.add_argument("--out", help="write to this file instead of standard output")
     scale = commands.add_parser("scale", help="build a synthetic national-scale database (about 2.2M figures)")
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_peer_and_set_commands(commands)
     reporting_cli.add_commands(commands)  # issue 14: users, submissions, approve, return, status, audit
     targets_cli.add_commands(commands)  # targets import|export|template, config export|import
+    settings_cli.add_commands(commands)
     db_on_nested_commands(parser)
     return parser
 
@@ -370,9 +372,21 @@ def cmd_passwd(db: Path, args) -> int:
     return 0
 
 
+def with_settings(store, args) -> None:
+    """--region, --benchmark and --reference not given: the federation's settings (NoHome when no home is set)."""
+    found = read_settings(store)
+    if getattr(args, "reference", "") is None:
+        args.reference = found.reference
+    if getattr(args, "benchmark", "") is None:
+        args.benchmark = found.benchmark or ""
+    if args.region is None:
+        args.region = home_of(store)
+
+
 def resolve_view(store, args) -> tuple[str, str, str]:
     """--region, --benchmark and --period as an adcode, a set id and a quarter (the latest with figures when no
     period is given); a usage error naming what cannot be read."""
+    with_settings(store, args)
     resolver = RegionResolver(store.query("region_index"), store.query("region_aliases"))
     region = resolver.resolve(args.region).adcode
     set_id = find_benchmark_set(store, args.benchmark)
@@ -466,7 +480,7 @@ NEEDS_DATABASE = {"ingest", "uploads", "revert", "history", "export", "briefing"
 
 def add_peer_and_set_commands(commands) -> None:
     peers = commands.add_parser("peers", help="the regions most similar to a home in structure, as CSV")
-    peers.add_argument("--region", required=True, help="home city or county: code or name")
+    peers.add_argument("--region", help="home city or county: code or name (default: the home setting)")
     peers.add_argument("--k", type=int, default=DEFAULT_K, help=f"how many (default {DEFAULT_K}, at most {MAX_K})")
     peers.add_argument("--within", choices=WITHIN, default="province", help="the home's province (default) or all")
     peers.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the figure names")
@@ -491,6 +505,7 @@ def cmd_peers(db: Path, args) -> int:
     and the structural figures compared."""
     output_path(args.out)
     store = replica(db).current()
+    with_settings(store, args)
     resolver = RegionResolver(store.query("region_index"), store.query("region_aliases"))
     region = resolver.resolve(args.region).adcode
     if region is None:
@@ -556,6 +571,8 @@ COMMANDS |= reporting_cli.COMMANDS  # issue 14: users, submissions, approve, ret
 NEEDS_DATABASE |= reporting_cli.NEEDS_DATABASE
 COMMANDS |= targets_cli.COMMANDS
 NEEDS_DATABASE |= targets_cli.NEEDS_DATABASE
+COMMANDS |= settings_cli.COMMANDS
+NEEDS_DATABASE |= settings_cli.NEEDS_DATABASE
 
 
 def main(argv: list[str] | None = None) -> int:

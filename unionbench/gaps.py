@@ -15,7 +15,7 @@ from unionbench.views import benchmark_members, catalogue, name_column, region_n
 
 
 def find_benchmark_set(store: Store, text: str) -> str | None:
-    """A benchmark set named by its id, Chinese or English name ('suineilu', '遂内泸', 'Yangzhou'), or None."""
+    """A benchmark set named by its id, Chinese or English name ('xuchang', '许昌', 'Xuchang'), or None."""
     wanted = str(text).strip().casefold()
     for row in store.query("benchmark_sets").itertuples():
         if wanted in (row.id.casefold(), row.name_zh.casefold(), row.name_en.casefold()):

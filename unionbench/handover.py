@@ -23,13 +23,12 @@ from unionbench.ingest.parse import Cell, check_size
 from unionbench.ingest.problems import FileRejected
 from unionbench.permissions import authorize
 from unionbench.reporting import audit
+from unionbench.settings import KEYS, SettingRefused, parse_value
 from unionbench.store import Store, bump_data_version, load_query, replica, writer
 from unionbench.target_import import COLUMNS as TARGET_COLUMNS
 from unionbench.target_import import Checker, RawTarget, TargetProblem, authorized, export_frame
 
 FORMAT, VERSION = "unionbench-config", 1
-SETTING_KEYS = ("home", "benchmark", "reference", "deadline_days")
-REFERENCES = {"average", "best", "p90"}
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ def records(frame: pd.DataFrame) -> list[dict]:
 def export_config(store: Store) -> dict:
     """The set-up as a JSON-ready dict (see the module's docstring for what it holds and never holds)."""
     config = {"format": FORMAT, "version": VERSION, "exported_at": dt.datetime.now().isoformat(timespec="seconds")}
-    config["settings"] = {key: value for key in SETTING_KEYS if (value := store.scalar("setting", key=key)) is not None}
+    config["settings"] = {key: value for key in KEYS if (value := store.scalar("setting", key=key)) is not None}
     for section in TABLE_SECTIONS:
         if not table_columns(store, section.table).empty:
             config[section.name] = records(store.query("table_rows", table=section.table))
@@ -249,7 +248,7 @@ def check_settings(store: Store, settings, set_ids: set[str], problems: list) ->
     good = {}
     for key, value in settings.items():
         text = str(value) if isinstance(value, str | int) and not isinstance(value, bool) else None
-        if key not in SETTING_KEYS:
+        if key not in KEYS:
             problems.append(problem("unknown_setting", key))
             continue
         if text is None or not setting_ok(store, key, text, known_sets):
@@ -260,14 +259,13 @@ def check_settings(store: Store, settings, set_ids: set[str], problems: list) ->
 
 
 def setting_ok(store: Store, key: str, text: str, known_sets: set[str]) -> bool:
-    if key == "home":
-        found = store.query("region_names", adcodes=[text])
-        return not found.empty and found.level.iloc[0] == "city"
-    if key == "benchmark":
-        return text in known_sets
-    if key == "reference":
-        return text in REFERENCES or not store.query("region_names", adcodes=[text]).empty
-    return text.isdigit() and 0 <= int(text) <= 366  # deadline_days
+    """What `unionbench settings KEY VALUE` stores as it is (settings.parse_value), or a set this config brings."""
+    if key == "benchmark" and text in known_sets:
+        return True
+    try:
+        return parse_value(store, key, text) == text
+    except SettingRefused:
+        return False
 
 
 def check_sets(store: Store, entries: list[dict], problems: list) -> list[SetDraft]:

@@ -94,10 +94,6 @@ STRINGS: dict[str, dict] = {
         "zh": "排名",
         "en": "Rank",
     },
-    "no_data": {
-        "zh": "暂无数据。请先运行 unionbench init --demo 或上传数据。",
-        "en": "No data yet. Run `unionbench init --demo` or upload a file.",
-    },
     "link_value_ignored": {
         "zh": "链接中的 {param} 无法识别，已用默认值",
         "en": "{param} in the link was not understood; the default is used",
@@ -2992,6 +2988,289 @@ STRINGS: dict[str, dict] = {
     "cfg.duplicate_key": {
         "zh": "{section} 中“{value}”重复。",
         "en": "'{value}' appears twice in {section}.",
+    },
+    # --- settings ---
+    "settings.no_home": {
+        "zh": "请先设置本市：unionbench settings home <城市>（如 unionbench settings home 焦作市）。",
+        "en": "Set the home first: unionbench settings home <city> (e.g. unionbench settings home 焦作市).",
+    },
+    "admin_section": {
+        "zh": "管理",
+        "en": "Admin",
+    },
+    "setup.page": {
+        "zh": "开始设置",
+        "en": "Set-up",
+    },
+    "setup.heading": {
+        "zh": "欢迎使用工会对标看板",
+        "en": "Welcome to the Union Benchmark Dashboard",
+    },
+    "setup.no_figures": {
+        "zh": "还没有数据。本看板尚未导入任何季度数据。",
+        "en": "No figures yet. No quarter's figures have been imported into this dashboard.",
+    },
+    "setup.no_home_page": {
+        "zh": "尚未设置本市：管理员选定本市后，各页即显示本市的对标情况。",
+        "en": "The home city is not set yet: once an admin chooses it, every page shows that city's comparison.",
+    },
+    "setup.ready": {
+        "zh": "本看板已设置完成，当前设置如下（管理员可在此修改）。",
+        "en": "This dashboard is set up; its settings are below (an admin may change them here).",
+    },
+    "setup.who_to_ask": {
+        "zh": "如需查看或报送数据，请联系本市总工会负责看板的管理员（管理员账号）。",
+        "en": "To see or report figures, ask the dashboard's administrator at your city federation (an admin account).",
+    },
+    "setup.no_accounts": {
+        "zh": (
+            "尚无任何账号，网页上无人可以登录设置。请在服务器上创建第一个管理员："
+            "unionbench users add 用户名 --role admin，然后刷新本页并登录；"
+            "也可以直接在服务器上设置本市：unionbench settings home <城市>。"
+        ),
+        "en": (
+            "There is no account yet, so nobody can sign in here to set up. Create the first admin on the server: "
+            "`unionbench users add NAME --role admin`, then reload this page and sign in; or set the home city "
+            "on the server: `unionbench settings home <city>`."
+        ),
+    },
+    "setup.sign_in": {
+        "zh": "管理员登录后开始设置",
+        "en": "Sign in as an admin to set up",
+    },
+    "setup.step_home": {
+        "zh": "① 选择本市与对标组",
+        "en": "① Choose the home city and the benchmark set",
+    },
+    "setup.step_template": {
+        "zh": "② 下载填报模板",
+        "en": "② Download the templates",
+    },
+    "setup.home": {
+        "zh": "本市",
+        "en": "Home city",
+    },
+    "setup.home_placeholder": {
+        "zh": "输入城市名称搜索……",
+        "en": "Type a city's name to search…",
+    },
+    "setup.benchmark": {
+        "zh": "默认对标组",
+        "en": "Default benchmark set",
+    },
+    "setup.benchmark_hint": {
+        "zh": (
+            "自己的对标组（如 许昌 + 扬州）可在服务器上用 unionbench sets add 新建，"
+            "有数据后也可在“相似地区与对标组”页新建。"
+        ),
+        "en": (
+            "Make your own set (e.g. Xuchang + Yangzhou) with `unionbench sets add` on the server, or on the "
+            "Peers & benchmark sets page once figures are in."
+        ),
+    },
+    "setup.reference": {
+        "zh": "默认对标参照",
+        "en": "Default reference",
+    },
+    "setup.deadline": {
+        "zh": "报送截止",
+        "en": "Reporting deadline",
+    },
+    "setup.deadline_days": {
+        "zh": "季度结束后第 {days} 天",
+        "en": "{days} days after a quarter ends",
+    },
+    "setup.setting": {
+        "zh": "设置",
+        "en": "Setting",
+    },
+    "setup.value": {
+        "zh": "当前值",
+        "en": "Value",
+    },
+    "setup.save": {
+        "zh": "保存设置",
+        "en": "Save the settings",
+    },
+    "setup.choose_home": {
+        "zh": "请选择本市。未保存任何设置。",
+        "en": "Choose the home city. Nothing was saved.",
+    },
+    "setup.saved": {
+        "zh": "已保存设置。",
+        "en": "The settings are saved.",
+    },
+    "setup.step_upload": {
+        "zh": "③ 上传第一份数据",
+        "en": "③ Upload the first figures",
+    },
+    "setup.upload_hint": {
+        "zh": "按模板填好本季度各区县的数据后，在“数据上传”页上传、核对预览并提交；报送员账号可在“账号”页添加。",
+        "en": (
+            "Fill in the quarter's figures for every county in the template, then upload, check the preview and "
+            "commit on the Upload page; add the counties' reporter accounts on the Accounts page."
+        ),
+    },
+    "setup.go_upload": {
+        "zh": "前往数据上传",
+        "en": "Go to the upload",
+    },
+    "setup.go_accounts": {
+        "zh": "管理账号",
+        "en": "Manage accounts",
+    },
+    "setup.reporter_upload": {
+        "zh": "报送本地区数据",
+        "en": "Send your region's figures",
+    },
+    "setup.no_home_upload": {
+        "zh": "尚未设置本市，因此还没有本市的填报模板：请先在“开始设置”页选择本市。",
+        "en": "The home city is not set, so there is no template for it yet: choose it on the Set-up page first.",
+    },
+    "accounts.page": {
+        "zh": "账号",
+        "en": "Accounts",
+    },
+    "accounts.heading": {
+        "zh": "账号管理",
+        "en": "Accounts",
+    },
+    "accounts.sign_in": {
+        "zh": "管理员登录后管理账号",
+        "en": "Sign in as an admin to manage accounts",
+    },
+    "accounts.role": {
+        "zh": "角色",
+        "en": "Role",
+    },
+    "accounts.role_admin": {
+        "zh": "管理员",
+        "en": "Admin",
+    },
+    "accounts.role_reporter": {
+        "zh": "报送员",
+        "en": "Reporter",
+    },
+    "accounts.active": {
+        "zh": "启用",
+        "en": "Active",
+    },
+    "accounts.disabled": {
+        "zh": "已停用",
+        "en": "Disabled",
+    },
+    "accounts.created": {
+        "zh": "创建时间",
+        "en": "Created",
+    },
+    "accounts.cli_hint": {
+        "zh": "服务器上的同一操作：unionbench users list | add | disable | passwd；每次修改均记入操作日志。",
+        "en": (
+            "The same on the server: unionbench users list | add | disable | passwd; every change is in the audit log."
+        ),
+    },
+    "accounts.add_heading": {
+        "zh": "添加账号",
+        "en": "Add an account",
+    },
+    "accounts.region": {
+        "zh": "报送地区（报送员）",
+        "en": "Region it reports for (reporter)",
+    },
+    "accounts.region_code": {
+        "zh": "报送地区（报送员）：行政区划代码或名称",
+        "en": "Region it reports for (reporter): code or name",
+    },
+    "accounts.region_placeholder": {
+        "zh": "选择区县或本市",
+        "en": "Choose a county or the city",
+    },
+    "accounts.region_hint": {
+        "zh": "报送员只能报送本地区的数据，提交后由管理员审核；管理员不属于某个地区。密码至少 8 位。",
+        "en": (
+            "A reporter sends only its own region's figures, for an admin to approve; an admin has no region. "
+            "A password has at least 8 characters."
+        ),
+    },
+    "accounts.password_again": {
+        "zh": "再输一次密码",
+        "en": "The password again",
+    },
+    "accounts.add_button": {
+        "zh": "添加账号",
+        "en": "Add the account",
+    },
+    "accounts.passwords_differ": {
+        "zh": "两次输入的密码不一致。未作任何改动。",
+        "en": "The two passwords differ. Nothing was changed.",
+    },
+    "accounts.added": {
+        "zh": "已添加账号 {name}。",
+        "en": "Added the account {name}.",
+    },
+    "accounts.disable_heading": {
+        "zh": "停用账号",
+        "en": "Disable an account",
+    },
+    "accounts.disable_hint": {
+        "zh": "停用后不能再登录；历史记录保留。设置新密码即可重新启用。",
+        "en": "It can no longer sign in; its history stays. Setting a new password enables it again.",
+    },
+    "accounts.none_to_disable": {
+        "zh": "没有其他启用中的账号。",
+        "en": "No other account is active.",
+    },
+    "accounts.disable_button": {
+        "zh": "停用",
+        "en": "Disable",
+    },
+    "accounts.disabled_done": {
+        "zh": "已停用账号 {name}。",
+        "en": "Disabled the account {name}.",
+    },
+    "accounts.password_heading": {
+        "zh": "重设密码",
+        "en": "Reset a password",
+    },
+    "accounts.new_password": {
+        "zh": "新密码",
+        "en": "New password",
+    },
+    "accounts.password_hint": {
+        "zh": "同时重新启用已停用的账号。",
+        "en": "This also enables a disabled account.",
+    },
+    "accounts.password_button": {
+        "zh": "设置新密码",
+        "en": "Set the password",
+    },
+    "accounts.password_done": {
+        "zh": "已设置新密码。",
+        "en": "The new password is set.",
+    },
+    "accounts.deadline_heading": {
+        "zh": "报送截止日期",
+        "en": "Reporting deadline",
+    },
+    "accounts.deadline_days": {
+        "zh": "季度结束后第几天截止",
+        "en": "Days after a quarter's end the figures are due",
+    },
+    "accounts.deadline_button": {
+        "zh": "保存截止日期",
+        "en": "Save the deadline",
+    },
+    "accounts.deadline_done": {
+        "zh": "已设为季度结束后第 {days} 天截止。",
+        "en": "Figures are now due {days} days after a quarter ends.",
+    },
+    "audit.setting": {
+        "zh": "修改设置",
+        "en": "setting changed",
+    },
+    "audit.refused": {
+        "zh": "操作被拒绝",
+        "en": "refused",
     },
 }
 

@@ -11,9 +11,10 @@ import pandas as pd
 from unionbench.catalog import benchmark_set_problems, catalogue_problems, read_benchmark_sets, read_indicators
 from unionbench.commit import CommitResult, commit_observations
 from unionbench.custom_sets import colliding_custom_ids
-from unionbench.paths import DEMO_OBSERVATIONS_CSV, DEMO_TARGETS_CSV
+from unionbench.paths import DEMO_OBSERVATIONS_CSV, DEMO_SETTINGS_CSV, DEMO_TARGETS_CSV
 from unionbench.placenames import english_names
 from unionbench.regions import alias_table, read_cnmaps_index
+from unionbench.settings import load_demo_settings
 from unionbench.store import Store, bump_data_version, load_query, writer
 from unionbench.targets import load_targets, read_targets
 
@@ -69,9 +70,11 @@ def load_reference_data(store: Store) -> tuple[int, int, int]:
 
 
 def load_demo(store: Store) -> CommitResult:
-    """The bundled demo dataset through the store's commit path, then its demo targets (again: nothing changes)."""
+    """The bundled demo dataset through the store's commit path, then its demo targets and settings (again:
+    nothing changes; a setting changed since is kept)."""
     result = load_demo_observations(store)
     load_demo_targets(store)
+    load_demo_settings(store, DEMO_SETTINGS_CSV)
     return result
 
 

@@ -26,6 +26,7 @@ INDICATORS_CSV = DATA_DIR / "indicators.csv"
 BENCHMARK_SETS_CSV = DATA_DIR / "benchmark_sets.csv"
 DEMO_OBSERVATIONS_CSV = DATA_DIR / "demo" / "observations.csv"
 DEMO_TARGETS_CSV = DATA_DIR / "demo" / "targets.csv"
+DEMO_SETTINGS_CSV = DATA_DIR / "demo" / "settings.csv"  # the demo's home city and benchmark set
 DB_ENV = "UNIONBENCH_DB"
 DEFAULT_DB = Path("var") / "unionbench.duckdb"  # relative: under the directory the command runs in
 

@@ -14,6 +14,7 @@ from unionbench import reporting
 from unionbench.formatting import terminal_text
 from unionbench.ingest.normalise import read_period
 from unionbench.reporting import ReportingError
+from unionbench.settings import home_of
 from unionbench.store import replica
 
 REFUSED = 1
@@ -52,7 +53,7 @@ def add_commands(commands) -> None:
     back.add_argument("--user", help="the admin returning it (default: the login name)")
     status = commands.add_parser("status", help="the submission tracker for a quarter, as CSV")
     status.add_argument("--period", required=True, help="the quarter, e.g. 2026Q4")
-    status.add_argument("--home", default="510800", help="the home city's code (default 510800, Guangyuan)")
+    status.add_argument("--home", help="the home city's code (default: the home setting)")
     status.add_argument("--deadline-days", type=int, help="days after the quarter's end (default: the setting)")
     status.add_argument("--today", help="the date to count overdue days from (default: today), e.g. 2027-01-18")
     audit = commands.add_parser("audit", help="the audit log, newest first, as CSV")
@@ -204,7 +205,10 @@ def cmd_status(db: Path, args) -> int:
         raise ReportingUsage(f"无法识别日期 / cannot read the date: {args.today} (e.g. 2027-01-18)") from None
     if args.deadline_days is not None and not 0 <= args.deadline_days <= 366:
         raise ReportingUsage("--deadline-days 须在 0–366 之间 / --deadline-days is 0 to 366")
-    frame = reporting.status_table(fresh(db), args.home, period, today, args.deadline_days)
+    store = fresh(db)
+    if args.home is None:
+        args.home = home_of(store)
+    frame = reporting.status_table(store, args.home, period, today, args.deadline_days)
     if frame.empty:
         raise ReportingUsage(f"{args.home} 没有下属区县 / {args.home} has no counties")
     reporting.status_csv_frame(frame).to_csv(sys.stdout, index=False, lineterminator="\n")

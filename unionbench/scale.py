@@ -20,7 +20,9 @@ import pandas as pd
 from unionbench import demo
 from unionbench.commit import CommitResult, commit_observations
 from unionbench.initdb import initialise, load_demo_targets
+from unionbench.paths import DEMO_SETTINGS_CSV
 from unionbench.periods import periods_between, quarter_of, year_of
+from unionbench.settings import load_demo_settings
 from unionbench.store import Store, writer
 
 SEED = 20261123
@@ -193,6 +195,7 @@ def build(primary: Path) -> CommitResult:
         initialise(store, demo=False)
         result = load_national(store)
         load_demo_targets(store)
+        load_demo_settings(store, DEMO_SETTINGS_CSV)  # synthetic like the demo: the demo's home and set
     return result
 
 

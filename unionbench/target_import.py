@@ -13,7 +13,6 @@ from pathlib import Path
 import pandas as pd
 
 from unionbench.export import plain_decimal
-from unionbench.home import home_city
 from unionbench.i18n import words
 from unionbench.ingest import build_context
 from unionbench.ingest.layout import (
@@ -34,6 +33,7 @@ from unionbench.ingest.validate import MAX_VALUE
 from unionbench.ingest.xlsx import column_letter
 from unionbench.permissions import PermissionRefused, authorize
 from unionbench.reporting import audit
+from unionbench.settings import read_settings
 from unionbench.store import Store, bump_data_version, load_query, replica, writer
 
 YEAR_HEADERS = {normal_key(w) for w in ("year", "年度", "年份", "年", "目标年度", "考核年度")}
@@ -207,7 +207,7 @@ class Checker:
         if self.catalogue is None:
             self.catalogue = context.catalogue
         self.indicator_names = IndicatorNames(self.catalogue)
-        self.home = home_city(self.store)
+        self.home = read_settings(self.store).home
         self.last_year = dt.date.today().year + YEARS_AHEAD
 
     def region(self, row: int, column: str, text: str) -> tuple[str | None, TargetProblem | None]:

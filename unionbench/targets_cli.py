@@ -14,10 +14,10 @@ from pathlib import Path
 from unionbench.export import atomic_text_file
 from unionbench.formatting import terminal_text
 from unionbench.handover import ConfigRejected, config_json, import_config
-from unionbench.home import home_city
 from unionbench.ingest.parse import check_size, read_upload
 from unionbench.ingest.problems import FileRejected
 from unionbench.reporting_cli import ReportingUsage
+from unionbench.settings import NoHome, home_of
 from unionbench.store import replica
 from unionbench.target_import import TargetsCheck, TargetsRejected, export_frame, import_targets
 from unionbench.target_template import template_xlsx
@@ -96,9 +96,10 @@ def cmd_targets(db: Path, args) -> int:
     if args.targets_command == "template":
         out = out_file(args.out)
         store = replica(db).current()
-        home = home_city(store)
-        if home is None:
-            print("尚无主城市：请先设置或上报数据 / no home city yet: set one or report figures first", file=sys.stderr)
+        try:
+            home = home_of(store)
+        except NoHome as error:
+            print(f"{error.zh} / {error.en}", file=sys.stderr)
             return REFUSED
         year = args.year or dt.date.today().year
         out.write_bytes(template_xlsx(store, home, year, args.lang))
