@@ -17,11 +17,12 @@ JIAOZUO = "410800"
 
 @pytest.fixture(scope="module")
 def jiaozuo_db(tmp_path_factory):
-    """`unionbench init` without the demo, then 焦作市's counties' stations for two quarters and its own targets."""
+    """`unionbench init` without the demo, 焦作市 as the home, then its counties' stations for two quarters and its own targets."""
     folder = tmp_path_factory.mktemp("jiaozuo")
     path = folder / "jiaozuo.duckdb"
     with writer(path) as primary:
         initialise(primary, demo=False)
+    assert cli.main(["--db", str(path), "settings", "home", JIAOZUO, "--user", "lead"]) == 0
     counties = Replica(path).current().query("child_regions", parent=JIAOZUO)
     for period, stations in (("2025Q4", 10), ("2026Q3", 14)):
         lines = [f"{name},{period},{stations + i}" for i, name in enumerate(counties.name_zh)]
