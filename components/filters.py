@@ -17,7 +17,7 @@ from unionbench.peers import SCOPES
 
 DEFAULT_HOME = "510800"  # 广元市
 DEFAULT_BENCHMARK = "suineilu"
-DEFAULT_INDICATOR = "outdoor_stations"
+DEFAULT_INDICATOR = None  # no id in code: the catalogue's first indicator (pick falls back to it)
 LEVELS = ("county", "city")
 
 

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import duckdb
 import pandas as pd
 
-from unionbench import reporting, reporting_cli, views
+from unionbench import catalogue_cli, reporting, reporting_cli, views
 from unionbench.auth import hash_password
 from unionbench.compare import Selection, UnknownReference, compare_csv_frame, comparison
 from unionbench.custom_sets import RULES, SetDraft, SetRejected, remove_set, save_set
@@ -117,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_peer_and_set_commands(commands)
     reporting_cli.add_commands(commands)  # issue 14: users, submissions, approve, return, status, audit
+    catalogue_cli.add_commands(commands)  # the federation's indicators and validation rules
     db_on_nested_commands(parser)
     return parser
 
@@ -553,6 +554,8 @@ COMMANDS |= {"peers": cmd_peers, "sets": cmd_sets}
 NEEDS_DATABASE |= {"peers", "sets"}
 COMMANDS |= reporting_cli.COMMANDS  # issue 14: users, submissions, approve, return, status, audit, deadline
 NEEDS_DATABASE |= reporting_cli.NEEDS_DATABASE
+COMMANDS |= catalogue_cli.COMMANDS
+NEEDS_DATABASE |= catalogue_cli.NEEDS_DATABASE
 
 
 def main(argv: list[str] | None = None) -> int:

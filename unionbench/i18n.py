@@ -2665,6 +2665,126 @@ STRINGS: dict[str, dict] = {
         "zh": "说明",
         "en": "What it counts",
     },
+    # --- catalogue ---
+    "catx.too_large": {
+        "zh": "文件有 {size} 字节，超过上限 {limit} 字节，未读取。",
+        "en": "The file has {size} bytes, over the limit of {limit}; it was not read.",
+    },
+    "catx.empty": {
+        "zh": "文件中没有任何行。",
+        "en": "The file has no rows.",
+    },
+    "catx.unknown_column": {
+        "zh": "不认识的列“{value}”；可用的列：{allowed}。",
+        "en": "Unknown column “{value}”; the columns are: {allowed}.",
+    },
+    "catx.repeated_column": {
+        "zh": "列“{value}”出现了不止一次。",
+        "en": "The column “{value}” appears more than once.",
+    },
+    "catx.missing_column": {
+        "zh": "缺少这一列。",
+        "en": "This column is missing.",
+    },
+    "catx.too_many_rows": {
+        "zh": "文件有 {value} 行，超过上限 {limit} 行。",
+        "en": "The file has {value} rows, over the limit of {limit}.",
+    },
+    "catx.empty_text": {
+        "zh": "不能为空。",
+        "en": "Must not be empty.",
+    },
+    "catx.too_long": {
+        "zh": "太长：最多 {limit} 个字。",
+        "en": "Too long: at most {limit} characters.",
+    },
+    "catx.formula": {
+        "zh": "不能以 = + - @ 开头（在 Excel 中会被当作公式）。",
+        "en": "Must not start with = + - @ (Excel would read it as a formula).",
+    },
+    "catx.control": {
+        "zh": "含有控制字符或不可见的方向字符。",
+        "en": "Contains control or invisible direction characters.",
+    },
+    "catx.markup": {
+        "zh": "只能是纯文字：不能有 < >、链接或 [文字](地址) 这样的标记。",
+        "en": "Plain text only: no < >, links or [text](address) markup.",
+    },
+    "catx.bad_number": {
+        "zh": "应为 {low} 到 {high} 之间的{whole}。",
+        "en": "Should be {whole_en} from {low} to {high}.",
+    },
+    "catx.bad_flag": {
+        "zh": "只能是 1 或 0。",
+        "en": "Must be 1 or 0.",
+    },
+    "catx.bad_slug": {
+        "zh": "编号只能用小写字母开头，由小写字母、数字和 _ 组成，2–40 个字符。",
+        "en": "An id starts with a lower-case letter and has 2–40 lower-case letters, digits or _.",
+    },
+    "catx.not_one_of": {
+        "zh": "不是可用的值；可用：{allowed}。",
+        "en": "Not an allowed value; allowed: {allowed}.",
+    },
+    "catx.unit_for_kind": {
+        "zh": "类型为 {kind} 的指标，单位应为 {units}（数据按此单位存储）。",
+        "en": "An indicator of kind {kind} is stored in {units}.",
+    },
+    "catx.ratio_is_rate": {
+        "zh": "比率（ratio）指标的类型必须是 rate，单位为 %。",
+        "en": "A ratio indicator is of kind rate, in %.",
+    },
+    "catx.sum_has_parts": {
+        "zh": "求和（sum）指标不能有分子或分母。",
+        "en": "A summed indicator has no numerator or denominator.",
+    },
+    "catx.structural_sum": {
+        "zh": "结构指标必须是可加总的数量（不能是比率）。",
+        "en": "A structural figure is a summed size, not a rate.",
+    },
+    "catx.duplicate": {
+        "zh": "编号重复：第 {first} 行已有同一编号。",
+        "en": "Duplicate id: row {first} has it already.",
+    },
+    "catx.cycle": {
+        "zh": "定义绕回自身：{path}。",
+        "en": "The definition comes back to itself: {path}.",
+    },
+    "catx.part_missing": {
+        "zh": "{aggregation} 指标需要分子和分母。",
+        "en": "A {aggregation} indicator needs a numerator and a denominator.",
+    },
+    "catx.unknown_indicator": {
+        "zh": "没有编号为“{value}”的指标。",
+        "en": "No indicator has the id “{value}”.",
+    },
+    "catx.part_not_summed": {
+        "zh": "分子和分母必须是直接填报、可加总的指标（sum）。",
+        "en": "A numerator or denominator must be a reported, summed indicator (sum).",
+    },
+    "catx.base_not_summed": {
+        "zh": "人均基数必须是另一个可加总的指标（sum）。",
+        "en": "A per-capita base must be another summed indicator (sum).",
+    },
+    "catx.uses_retired": {
+        "zh": "“{value}”已停用，启用中的指标不能依赖它。",
+        "en": "“{value}” is retired; an active indicator cannot be built on it.",
+    },
+    "catx.still_used": {
+        "zh": "不能停用：这些启用中的指标依赖它：{users}。",
+        "en": "Cannot retire it: these active indicators are built on it: {users}.",
+    },
+    "catx.bad_side": {
+        "zh": "每一边应是一个指标编号，或用 + 连接的几个指标编号。",
+        "en": "Each side is an indicator id, or ids joined by +.",
+    },
+    "catx.has_figures": {
+        "zh": "该指标已有 {figures} 条数据，不能把“{was}”改为“{value}”（已存数据不会被重新解释）；请另建一个新指标。",
+        "en": (
+            "This indicator has {figures} stored figures; “{was}” cannot become “{value}” (stored figures are never "
+            "reinterpreted). Add a new indicator instead."
+        ),
+    },
 }
 
 

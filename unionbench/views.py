@@ -13,12 +13,15 @@ from unionbench.store import Store
 
 
 def catalogue(store: Store, lang: str) -> dict[str, Indicator]:
-    """The catalogue as Indicator objects by id, in display order (read once per published snapshot)."""
+    """The active catalogue as Indicator objects by id, in display order (read once per published snapshot). A
+    retired indicator is left out, so no picker, tile, comparison or ranking offers it; its figures stay stored."""
     return dict(
         store.memo(
             ("catalogue", lang),
             lambda: {
-                row["id"]: indicator_from_row(row, lang) for _, row in store.query("indicator_catalogue").iterrows()
+                row["id"]: indicator_from_row(row, lang)
+                for _, row in store.query("indicator_catalogue").iterrows()
+                if row.get("status", "active") != "retired"
             },
         )
     )
