@@ -23,4 +23,9 @@ pages = [
     st.Page("app_pages/sets.py", title=t("sets_page", lang), url_path="sets"),  # issue 16
     st.Page("app_pages/screen.py", title=t("screen", lang), url_path="screen"),
 ]
-run_logged(st.navigation(pages), lang)  # a failure is logged with an id the user can quote
+admin_pages = [  # 管理 · Admin
+    st.Page("app_pages/indicators.py", title=t("adm_ind_nav", lang), url_path="indicators"),
+]
+run_logged(
+    st.navigation({t("nav_main", lang): pages, t("nav_admin", lang): admin_pages}), lang
+)  # a failure is logged with an id the user can quote

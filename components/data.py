@@ -281,3 +281,17 @@ def region_template_files(_store: Store, version: str, region: str, period: str,
 @st.cache_data(max_entries=8, show_spinner=False)
 def accounts_with_example_password(_store: Store, version: str) -> list[str]:
     return reporting.accounts_with_example_password(_store)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def catalogue_listing(_store: Store, version: str):
+    """The whole catalogue, active and retired, every column as text (the admin page's table and editor)."""
+    from unionbench.catalogue_edit import catalogue_listing as listing
+
+    return listing(_store)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def validation_rules(_store: Store, version: str, lang: str = "zh"):
+    """The active validation rules in words (the methodology and admin pages)."""
+    return views.validation_rules(_store, lang)

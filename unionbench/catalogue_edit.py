@@ -90,7 +90,13 @@ class CatalogueChange:
 
 
 def problem(row, column: str, value, code: str, **values) -> CatalogueProblem:
-    zh, en = (words("catx.", lang)[code].format(value=value, **values) for lang in ("zh", "en"))
+    def filled(lang: str) -> str:  # a (zh, en) pair gives each language its own word
+        pick = 0 if lang == "zh" else 1
+        return words("catx.", lang)[code].format(
+            value=value, **{k: v[pick] if isinstance(v, tuple) else v for k, v in values.items()}
+        )
+
+    zh, en = filled("zh"), filled("en")
     return CatalogueProblem(row, column, "" if value is None else str(value)[:80], zh, en)
 
 
@@ -206,9 +212,7 @@ def number(row, column: str, value: str, low: float, high: float, whole: bool, p
         parsed = math.nan
     if not math.isfinite(parsed) or not low <= parsed <= high or (whole and not parsed.is_integer()):
         kind = ("整数", "a whole number") if whole else ("数", "a number")
-        problems.append(
-            problem(row, column, value, "bad_number", low=f"{low:g}", high=f"{high:g}", whole=kind[0], whole_en=kind[1])
-        )
+        problems.append(problem(row, column, value, "bad_number", low=f"{low:g}", high=f"{high:g}", whole=kind))
         return None
     return parsed
 

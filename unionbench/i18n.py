@@ -2712,7 +2712,7 @@ STRINGS: dict[str, dict] = {
     },
     "catx.bad_number": {
         "zh": "应为 {low} 到 {high} 之间的{whole}。",
-        "en": "Should be {whole_en} from {low} to {high}.",
+        "en": "Should be {whole} from {low} to {high}.",
     },
     "catx.bad_flag": {
         "zh": "只能是 1 或 0。",
@@ -2783,6 +2783,270 @@ STRINGS: dict[str, dict] = {
         "en": (
             "This indicator has {figures} stored figures; “{was}” cannot become “{value}” (stored figures are never "
             "reinterpreted). Add a new indicator instead."
+        ),
+    },
+    # --- catalogue (pages) ---
+    "adm_ind_col_id": {
+        "zh": "编号",
+        "en": "Id",
+    },
+    "adm_ind_col_name_zh": {
+        "zh": "中文名称",
+        "en": "Chinese name",
+    },
+    "adm_ind_col_name_en": {
+        "zh": "英文名称",
+        "en": "English name",
+    },
+    "adm_ind_col_group_id": {
+        "zh": "分组编号",
+        "en": "Group id",
+    },
+    "adm_ind_col_group_zh": {
+        "zh": "分组（中文）",
+        "en": "Group (Chinese)",
+    },
+    "adm_ind_col_group_en": {
+        "zh": "分组（英文）",
+        "en": "Group (English)",
+    },
+    "adm_ind_col_unit": {
+        "zh": "单位",
+        "en": "Unit",
+    },
+    "adm_ind_col_unit_en": {
+        "zh": "英文单位",
+        "en": "Unit (English)",
+    },
+    "adm_ind_col_kind": {
+        "zh": "类型",
+        "en": "Kind",
+    },
+    "adm_ind_col_direction": {
+        "zh": "方向",
+        "en": "Direction",
+    },
+    "adm_ind_col_aggregation": {
+        "zh": "汇总方式",
+        "en": "Aggregation",
+    },
+    "adm_ind_col_numerator": {
+        "zh": "分子",
+        "en": "Numerator",
+    },
+    "adm_ind_col_denominator": {
+        "zh": "分母",
+        "en": "Denominator",
+    },
+    "adm_ind_col_stock_flow": {
+        "zh": "存量/流量",
+        "en": "Stock or flow",
+    },
+    "adm_ind_col_per_capita_base": {
+        "zh": "人均基数",
+        "en": "Per-capita base",
+    },
+    "adm_ind_col_amber_band": {
+        "zh": "预警线",
+        "en": "Amber band",
+    },
+    "adm_ind_col_headline": {
+        "zh": "首页卡片",
+        "en": "Overview tile",
+    },
+    "adm_ind_col_structural": {
+        "zh": "结构指标",
+        "en": "Structural",
+    },
+    "adm_ind_col_decimals": {
+        "zh": "小数位",
+        "en": "Decimals",
+    },
+    "adm_ind_col_sort_order": {
+        "zh": "排序",
+        "en": "Sort order",
+    },
+    "adm_ind_col_description_zh": {
+        "zh": "中文说明",
+        "en": "Description (Chinese)",
+    },
+    "adm_ind_col_description_en": {
+        "zh": "英文说明",
+        "en": "Description (English)",
+    },
+    "adm_ind_col_status": {
+        "zh": "状态",
+        "en": "Status",
+    },
+    "adm_ind_col_row": {
+        "zh": "行",
+        "en": "Row",
+    },
+    "adm_ind_col_column": {
+        "zh": "列",
+        "en": "Column",
+    },
+    "adm_ind_col_value": {
+        "zh": "内容",
+        "en": "Value",
+    },
+    "adm_ind_col_reason": {
+        "zh": "原因",
+        "en": "Reason",
+    },
+    "adm_ind_col_reason_other": {
+        "zh": "Reason",
+        "en": "原因",
+    },
+    "adm_rule_col_id": {
+        "zh": "编号",
+        "en": "Id",
+    },
+    "adm_rule_col_check": {
+        "zh": "校验",
+        "en": "Check",
+    },
+    "adm_rule_col_severity": {
+        "zh": "不通过时",
+        "en": "When it fails",
+    },
+    "adm_rule_col_message": {
+        "zh": "说明",
+        "en": "Message",
+    },
+    "rule_severity_error": {
+        "zh": "拒收文件",
+        "en": "the file is refused",
+    },
+    "rule_severity_warning": {
+        "zh": "提醒",
+        "en": "a warning",
+    },
+    "nav_main": {
+        "zh": "看板",
+        "en": "Dashboard",
+    },
+    "nav_admin": {
+        "zh": "管理",
+        "en": "Admin",
+    },
+    "adm_ind_nav": {
+        "zh": "指标",
+        "en": "Indicators",
+    },
+    "adm_ind_heading": {
+        "zh": "管理 › 指标",
+        "en": "Admin › Indicators",
+    },
+    "sign_in_indicators": {
+        "zh": "登录后管理指标目录",
+        "en": "Sign in to manage the indicator catalogue",
+    },
+    "adm_ind_intro": {
+        "zh": (
+            "指标目录属于本工会：新增的指标无需改代码即出现在模板、上传检查、对标、排名、简报和大屏上。已有数"
+            "据的指标不能改单位或类型；停用的指标不再出现在模板和选择框中，数据保留并可导出。"
+        ),
+        "en": (
+            "The catalogue is the federation's own: a new indicator appears in the templates, the upload checks, the "
+            "comparison, the rankings, the briefing and the wall screen with no code change. An indicator with figures "
+            "keeps its unit and kind; a retired one leaves the templates and pickers while its figures stay, "
+            "exportable."
+        ),
+    },
+    "adm_ind_tab_edit": {
+        "zh": "新增或修改",
+        "en": "Add or change",
+    },
+    "adm_ind_tab_file": {
+        "zh": "上传目录文件",
+        "en": "Upload a catalogue file",
+    },
+    "adm_ind_tab_retire": {
+        "zh": "停用",
+        "en": "Retire",
+    },
+    "adm_ind_choose": {
+        "zh": "指标",
+        "en": "Indicator",
+    },
+    "adm_ind_new": {
+        "zh": "＋ 新指标",
+        "en": "+ New indicator",
+    },
+    "adm_ind_save": {
+        "zh": "检查并保存",
+        "en": "Check and save",
+    },
+    "adm_ind_saved": {
+        "zh": "已保存指标 {id}。",
+        "en": "Saved indicator {id}.",
+    },
+    "adm_ind_rejected": {
+        "zh": "未保存：请改正下列问题。",
+        "en": "Nothing was saved: please correct these problems.",
+    },
+    "adm_ind_retire_choose": {
+        "zh": "要停用的指标",
+        "en": "Indicator to retire",
+    },
+    "adm_ind_retire": {
+        "zh": "停用…",
+        "en": "Retire…",
+    },
+    "adm_ind_retire_explain": {
+        "zh": (
+            "停用后，该指标不再出现在模板、选择框和首页卡片中；已报数据保留，仍可导出。其他启用中的指标依赖它"
+            "时不能停用。"
+        ),
+        "en": (
+            "A retired indicator leaves the templates, pickers and overview tiles; its figures stay and are still "
+            "exported. It cannot be retired while an active indicator is built on it."
+        ),
+    },
+    "adm_ind_retire_confirm": {
+        "zh": "确认停用 {id}",
+        "en": "Retire {id}",
+    },
+    "adm_ind_retired": {
+        "zh": "已停用指标 {id}，数据保留。",
+        "en": "Retired {id}; its figures stay.",
+    },
+    "adm_ind_upload_catalogue": {
+        "zh": "目录文件（CSV 或 XLSX，列同“指标列表”导出）",
+        "en": "Catalogue file (CSV or XLSX, the columns of `indicators list`)",
+    },
+    "adm_ind_upload_rules": {
+        "zh": "规则文件（CSV 或 XLSX）",
+        "en": "Rules file (CSV or XLSX)",
+    },
+    "adm_ind_preview": {
+        "zh": "检查通过：将新增 {added} 项、修改 {changed} 项。",
+        "en": "Checked: {added} to add, {changed} to change.",
+    },
+    "adm_ind_apply": {
+        "zh": "写入",
+        "en": "Apply",
+    },
+    "adm_ind_applied": {
+        "zh": "已写入：新增 {added} 项、修改 {changed} 项。",
+        "en": "Applied: {added} added, {changed} changed.",
+    },
+    "adm_rules_heading": {
+        "zh": "校验规则",
+        "en": "Validation rules",
+    },
+    "adm_rules_intro": {
+        "zh": "上传和报送时按这些规则核对数据：不通过“拒收文件”的规则，整个文件不入库；“提醒”只提示。",
+        "en": (
+            "Uploads and submissions are checked against these rules: a file failing a “refused” rule is not stored; "
+            "a warning is only shown."
+        ),
+    },
+    "method_rules_intro": {
+        "zh": "每个上传和报送的文件都按下列规则核对（规则由管理员在“管理 › 指标”维护）。",
+        "en": (
+            "Every uploaded or submitted file is checked against these rules (kept by admins under Admin › Indicators)."
         ),
     },
 }
