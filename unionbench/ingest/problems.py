@@ -77,8 +77,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{as_percent} % or {value} %. Write it with a % sign.",
     ),
     "rule_broken": (
-        "{rule}{left}（{left_value}）应 {op} {right}（{right_value}）。",
-        "{rule} {left} ({left_value}) should be {op} {right} ({right_value}).",
+        "{rule}{left}（{left_value}）{op}{right}（{right_value}）。",
+        "{rule} {left} ({left_value}) {op} {right} ({right_value}).",
     ),
     "numerator_above_denominator": (
         "{numerator}（{num_value}）大于{denominator}（{den_value}）。",

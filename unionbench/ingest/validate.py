@@ -559,12 +559,13 @@ def parts_of(combined: pd.DataFrame, pairs: pd.DataFrame, numerator: str, denomi
     )
 
 
+# operator → (holds, its symbol, what a broken rule says in Chinese and English)
 OPERATORS = {
-    "<=": (lambda a, b: a <= b + 1e-9, "≤"),
-    "<": (lambda a, b: a < b, "<"),
-    "=": (lambda a, b: np.abs(a - b) <= 1e-9, "="),
-    ">=": (lambda a, b: a + 1e-9 >= b, "≥"),
-    ">": (lambda a, b: a > b, ">"),
+    "<=": (lambda a, b: a <= b + 1e-9, "≤", ("大于", "is larger than")),
+    "<": (lambda a, b: a < b, "<", ("不小于", "is not smaller than")),
+    "=": (lambda a, b: np.abs(a - b) <= 1e-9, "=", ("不等于", "is not equal to")),
+    ">=": (lambda a, b: a + 1e-9 >= b, "≥", ("小于", "is smaller than")),
+    ">": (lambda a, b: a > b, ">", ("不大于", "is not larger than")),
 }
 
 
@@ -595,7 +596,7 @@ def rule_problems(observations: pd.DataFrame, ctx: Context, combined: pd.DataFra
         values, at = values.reindex(columns=involved), at.reindex(columns=involved)
         left_sum, right_sum = values[left].sum(axis=1, skipna=False), values[right].sum(axis=1, skipna=False)
         judged = left_sum.notna() & right_sum.notna()
-        holds, symbol = OPERATORS[rule.operator]
+        holds, _, broken_words = OPERATORS[rule.operator]
         broken = judged & ~holds(left_sum.where(judged, 0), right_sum.where(judged, 0))
         for key in broken[broken].index:
             positions = [int(a) for a in at.loc[key, involved] if pd.notna(a) and a >= 0]
@@ -614,7 +615,7 @@ def rule_problems(observations: pd.DataFrame, ctx: Context, combined: pd.DataFra
                         "rule": (rule.message_zh, rule.message_en),
                         "left": side_text[0],
                         "left_value": f"{left_sum[key]:g}",
-                        "op": symbol,
+                        "op": broken_words,
                         "right": side_text[1],
                         "right_value": f"{right_sum[key]:g}",
                     },
