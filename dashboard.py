@@ -26,6 +26,6 @@ pages = [
 admin_pages = [  # 管理 · Admin
     st.Page("app_pages/indicators.py", title=t("adm_ind_nav", lang), url_path="indicators"),
 ]
-run_logged(
-    st.navigation({t("nav_main", lang): pages, t("nav_admin", lang): admin_pages}), lang
-)  # a failure is logged with an id the user can quote
+sections = {t("nav_main", lang): pages, t("nav_admin", lang): admin_pages}
+# Expanded: the 管理 section (the last) would otherwise hide behind "View more".
+run_logged(st.navigation(sections, expanded=True), lang)  # a failure is logged with an id the user can quote

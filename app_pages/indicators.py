@@ -22,18 +22,17 @@ st.title(t("adm_ind_heading", lang))
 admin = require_admin(ctx, "sign_in_indicators").name
 saved_message(lang)
 st.caption(t("adm_ind_intro", lang))
-listing = catalogue_table(ctx)
-edit, upload, retire = st.tabs(
-    [t("adm_ind_tab_edit", lang), t("adm_ind_tab_file", lang), t("adm_ind_tab_retire", lang)]
-)
+tabs = ("table", "edit", "file", "retire", "rules")
+table, edit, upload, retire, rules = st.tabs([t(f"adm_ind_tab_{tab}", lang) for tab in tabs])
+with table:
+    listing = catalogue_table(ctx)
 with edit:
     indicator_editor(ctx, admin, listing)
 with upload:
     file_panel(ctx, admin, "catalogue")
 with retire:
     retire_panel(ctx, admin, listing)
-st.divider()
-st.subheader(t("adm_rules_heading", lang))
-st.caption(t("adm_rules_intro", lang))
-rules_table(ctx)
-file_panel(ctx, admin, "rules")
+with rules:
+    st.caption(t("adm_rules_intro", lang))
+    rules_table(ctx)
+    file_panel(ctx, admin, "rules")

@@ -9,7 +9,7 @@ from components import data
 from components.account import configured_users
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
-from components.strings import STRINGS, t
+from components.strings import t
 from unionbench.catalogue_edit import (
     LIST_COLUMNS,
     CatalogueRejected,
@@ -34,12 +34,27 @@ CHOICES = {
 # A new indicator starts as the commonest kind: a reported count, higher is better, a stock.
 NEW_DEFAULTS = {"kind": "count", "direction": "higher", "aggregation": "sum", "stock_flow": "stock", "status": "active",
                 "amber_band": "10", "headline": "0", "structural": "0", "decimals": "0"}  # fmt: skip
+# The editor's rows: what is read together sits together.
+FORM_ROWS = (
+    ("id", "name_zh", "name_en"),
+    ("group_id", "group_zh", "group_en"),
+    ("unit", "unit_en", "kind"),
+    ("aggregation", "numerator", "denominator"),
+    ("direction", "stock_flow", "per_capita_base"),
+    ("amber_band", "decimals", "sort_order"),
+    ("headline", "structural", "status"),
+    ("description_zh", "description_en"),
+)
 SHOWN = ["id", "name_zh", "name_en", "unit", "kind", "aggregation", "per_capita_base", "headline", "status"]
 
 
 def catalogue_table(ctx: PageContext) -> pd.DataFrame:
     listing = data.catalogue_listing(ctx.store, ctx.data_version)
-    plain_table(listing[SHOWN].rename(columns=lambda c: t(f"adm_ind_col_{c}", ctx.lang)), "ub-catalogue")
+    shown = listing[SHOWN].assign(
+        status=[t(f"adm_ind_status_{s}", ctx.lang) for s in listing["status"]],
+        headline=["✓" if h == "1" else "" for h in listing["headline"]],
+    )
+    plain_table(shown.rename(columns=lambda c: t(f"adm_ind_col_{c}", ctx.lang)), "ub-catalogue")
     return listing
 
 
@@ -96,23 +111,20 @@ def indicator_editor(ctx: PageContext, admin: str, listing: pd.DataFrame) -> Non
     if choice == NEW:
         row |= NEW_DEFAULTS
     with st.form(f"adm_ind_form_{choice or 'new'}"):
-        left, middle, right = st.columns(3)
         values = {}
-        for n, column in enumerate(LIST_COLUMNS):
-            box = (left, middle, right)[n % 3]
-            label = t(f"adm_ind_col_{column}", lang) if f"adm_ind_col_{column}" in STRINGS else column
-            if column in CHOICES:
-                options = CHOICES[column]
-                index = options.index(row[column]) if row[column] in options else 0
-                values[column] = box.selectbox(label, options, index=index, key=f"adm_ind_{column}_{choice}")
-            elif column in ("headline", "structural"):
-                values[column] = (
-                    "1" if box.checkbox(label, value=row[column] == "1", key=f"adm_ind_{column}_{choice}") else "0"
-                )
-            else:
-                disabled = column == "id" and choice != NEW
-                values[column] = box.text_input(label, value=row[column], key=f"adm_ind_{column}_{choice}",
-                                                disabled=disabled)  # fmt: skip
+        for line in FORM_ROWS:
+            for box, column in zip(st.columns(3 if len(line) == 3 else 2), line, strict=False):
+                label = t(f"adm_ind_col_{column}", lang)
+                key = f"adm_ind_{column}_{choice}"
+                if column in CHOICES:
+                    options = CHOICES[column]
+                    index = options.index(row[column]) if row[column] in options else 0
+                    values[column] = box.selectbox(label, options, index=index, key=key)
+                elif column in ("headline", "structural"):
+                    values[column] = "1" if box.checkbox(label, value=row[column] == "1", key=key) else "0"
+                else:
+                    disabled = column == "id" and choice != NEW
+                    values[column] = box.text_input(label, value=row[column], key=key, disabled=disabled)
         if st.form_submit_button(t("adm_ind_save", lang), type="primary"):
             values["id"] = choice or values["id"]
             write(

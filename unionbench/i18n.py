@@ -2954,6 +2954,22 @@ STRINGS: dict[str, dict] = {
             "exportable."
         ),
     },
+    "adm_ind_tab_table": {
+        "zh": "指标目录",
+        "en": "Catalogue",
+    },
+    "adm_ind_tab_rules": {
+        "zh": "校验规则",
+        "en": "Validation rules",
+    },
+    "adm_ind_status_active": {
+        "zh": "启用",
+        "en": "active",
+    },
+    "adm_ind_status_retired": {
+        "zh": "已停用",
+        "en": "retired",
+    },
     "adm_ind_tab_edit": {
         "zh": "新增或修改",
         "en": "Add or change",
