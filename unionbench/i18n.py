@@ -1833,52 +1833,48 @@ STRINGS: dict[str, dict] = {
         "zh": [
             "对标值：{reference_rule}；比较的地区不含本地。",
             (
-                "可比口径：服务阵地、托育、资金、会员、未整改问题、互助保障、培训按每万名职工计算；"
-                "组建率、入会率、整改率为合计相除（Σ分子÷Σ分母），不是各地比率的平均，差距以百分点"
-                "表示。"
+                "可比口径：{per_10k}按每万名职工计算；{rates}为合计相除（Σ分子÷Σ分母），不是各地比率的平均，"
+                "差距以百分点表示。"
             ),
             (
                 "研判：与对标相差不超过预警线（每万名职工指标为对标值的10%，比率为2个百分点）为基本"
-                "持平，高低均算；超过预警线，好于对标为领先，差于对标为落后。差距以好为正。未整改问"
-                "题等越少越好的指标，少于对标为领先。"
+                "持平，高低均算；超过预警线，好于对标为领先，差于对标为落后。差距以好为正。越少越好的指标，"
+                "少于对标为领先。"
             ),
             (
-                "已建会企业、专职工会主席配备、已整改问题等随地区规模增长的总量仅作参考，不作评判；"
+                "{totals}等随地区规模增长的总量仅作参考，不作评判；"
                 "双方数量均不足10的，不计百分比，不列为优势或短板。县区与对标城市所辖县区比较，城市"
                 "与城市比较。"
             ),
             ("对标地区尚未报送本季度数据时，与其最新完整报送的季度比较，并注明“对标数据截至某季度”。"),
-            ("变化：存量指标与上季度比较，流量指标（资金、补助、培训）与上年同期比较，避免季节因素。"),
+            ("变化：存量指标与上季度比较，流量指标（{flows}）与上年同期比较，避免季节因素。"),
             ("趋势：近四个季度的最小二乘斜率；每季度变化不足均值的1%（比率不足0.25个百分点）为停滞。"),
             "追平预测：按双方近四个季度的增速推算差距缩小所需季度数；超过40个季度视为难以追平。",
         ],
         "en": [
             "Benchmark: {reference_rule}; the home region is never part of its own benchmark.",
             (
-                "Comparable terms: stations, childcare, funds, members, open problems, mutual aid a"
-                "nd training per 10,000 workers; organisation, membership and rectification rates a"
-                "s ratios of sums (Σ numerators ÷ Σ denominators), never means of rates, with gaps "
-                "in percentage points."
+                "Comparable terms: {per_10k} per 10,000 workers; {rates} as ratios of sums (Σ numerators ÷ "
+                "Σ denominators), never means of rates, with gaps in percentage points."
             ),
             (
                 "Status: level when the difference either way is within the amber band (10 % of the"
                 " benchmark for figures per 10,000 workers, 2 points for rates); beyond it ahead wh"
-                "en better, behind when worse. Gaps are positive when better; for lower-is-better i"
-                "ndicators such as problems still open, fewer is ahead."
+                "en better, behind when worse. Gaps are positive when better; for lower-is-better "
+                "indicators, fewer is ahead."
             ),
             (
-                "Totals that grow with the size of a place (enterprises with a union, full-time cha"
-                "irs, problems rectified) are shown for context, not judged; when both sides count "
-                "under ten there is no percentage and no strength or weakness. A county is read aga"
-                "inst the benchmark cities' counties, a city against cities."
+                "Totals that grow with the size of a place ({totals}) are shown for context, not judged; when "
+                "both sides count under ten there is no percentage and no strength or weakness. A county is read "
+                "against the benchmark cities' counties, a city against cities."
             ),
             (
                 "When the benchmark regions have not reported the quarter yet, their latest fully r"
                 "eported quarter is used and named ('benchmark figures as of ...')."
             ),
             (
-                "Changes: stocks against the previous quarter, flows (funds, subsidy, training) aga"
-                "inst the same quarter a year ago, so that seasons are not read as changes."
+                "Changes: stocks against the previous quarter, flows ({flows}) against the same quarter a year "
+                "ago, so that seasons are not read as changes."
             ),
             (
                 "Trend: least-squares slope over the last four quarters; under 1 % of the mean a qu"

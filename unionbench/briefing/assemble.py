@@ -610,7 +610,7 @@ def data_section(ctx: Context, uploads: pd.DataFrame, generated: datetime) -> Se
                 caption=ctx.t("uploads_caption", n=ctx.counter.table()),
             )
         )
-    section.add(Bullets(tx.method_lines(ctx.lang, ctx.reference_rule()), ctx.t("method_title")))
+    section.add(Bullets(tx.method_lines(ctx.lang, ctx.reference_rule(), ctx.indicators), ctx.t("method_title")))
     section.add(Paragraph(ctx.t("generated_by", when=f"{generated:%Y-%m-%d %H:%M}")))
     return section
 
