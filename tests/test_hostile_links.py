@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(p.stem for p in (ROOT / "app_pages").glob("*.py"))
+WITHOUT_FILTERS = {"upload", "method", "tracker", "indicators"}  # pages with no home, set or quarter picker
 PARAMS = [
     "home",
     "bench",
@@ -74,7 +75,7 @@ def rotated(offset: int) -> dict:
 
 
 @pytest.mark.parametrize("offset", [0, 1, 2, 3])
-@pytest.mark.parametrize("name", [p for p in PAGES if p not in ("screen", "upload", "method", "sets", "tracker")])
+@pytest.mark.parametrize("name", [p for p in PAGES if p not in WITHOUT_FILTERS | {"screen", "sets"}])
 def test_every_analysis_page_opens_a_hostile_link_with_its_defaults_and_no_exception(page, name, offset):
     at = page(name, rotated(offset))
     assert not at.exception, at.exception
@@ -83,7 +84,7 @@ def test_every_analysis_page_opens_a_hostile_link_with_its_defaults_and_no_excep
     assert at.get("toast"), "a small note says the link was not understood"
 
 
-@pytest.mark.parametrize("name", ["upload", "method", "tracker"])
+@pytest.mark.parametrize("name", sorted(WITHOUT_FILTERS))
 def test_pages_without_filters_open_a_hostile_link_without_an_exception(page, name):
     at = page(name, rotated(0))
     assert not at.exception, at.exception
