@@ -278,6 +278,9 @@ def test_a_new_per_10k_headline_indicator_flows_to_template_ingest_comparison_an
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
     tiles = "".join(element.value for element in at.markdown)
     assert not at.exception and "职工书屋" in tiles
+    at.switch_page("app_pages/screen.py")
+    screen = "".join(element.proto.body for element in at.run().get("html"))
+    assert not at.exception and "职工书屋" in screen  # the wall screen's headline tiles too
     st.cache_data.clear()
 
 
