@@ -2781,7 +2781,6 @@ STRINGS: dict[str, dict] = {
             "reinterpreted). Add a new indicator instead."
         ),
     },
-    # --- catalogue (pages) ---
     "adm_ind_col_id": {
         "zh": "编号",
         "en": "Id",
