@@ -40,8 +40,8 @@ class InitReport:
 
 
 def load_reference_data(store: Store) -> tuple[int, int, int]:
-    """Replace regions and the shipped benchmark sets in one transaction, then seed the catalogue and the validation
-    rules (see seed_federation_data). Returns the counts of regions, indicators and benchmark sets."""
+    """Replace regions and the shipped benchmark sets when they changed, and seed the catalogue and the validation
+    rules (federation_seed), in one transaction. Returns the counts of regions, indicators and benchmark sets."""
     regions = read_cnmaps_index()
     aliases = alias_table(regions)
     regions.insert(2, "name_en", english_names(regions.adcode, regions.name_zh))
@@ -61,38 +61,37 @@ def load_reference_data(store: Store) -> tuple[int, int, int]:
         "incoming_members": members,
     }
     fingerprint = hashlib.sha256(b"".join(f.to_csv(index=False).encode() for f in frames.values())).hexdigest()
-    if store.scalar("reference_fingerprint") != fingerprint:
+    reload = store.scalar("reference_fingerprint") != fingerprint
+    new_indicators, new_rules = federation_seed(store, indicators)
+    if reload or not new_indicators.empty or not new_rules.empty:  # one transaction, one new data version
         with store.transaction() as cur:
-            for name, frame in frames.items():
-                cur.register(name, frame)
-            for script in ("write/replace_regions", "write/replace_benchmark_sets"):
-                cur.execute(load_query(script))
-            for name in frames:
-                cur.unregister(name)
-            cur.execute(load_query("write/record_reference_fingerprint"), {"fingerprint": fingerprint})
-            bump_data_version(cur)
-    seed_federation_data(store, indicators)
+            if reload:
+                for name, frame in frames.items():
+                    cur.register(name, frame)
+                for script in ("write/replace_regions", "write/replace_benchmark_sets"):
+                    cur.execute(load_query(script))
+                for name in frames:
+                    cur.unregister(name)
+                cur.execute(load_query("write/record_reference_fingerprint"), {"fingerprint": fingerprint})
+            cur.register("incoming_indicators", new_indicators)
+            cur.register("incoming_rules", new_rules)
+            cur.execute(load_query("write/seed_catalogue"))
+            cur.execute(load_query("write/seed_validation_rules"))
+            cur.unregister("incoming_indicators")
+            cur.unregister("incoming_rules")
+            bump_data_version(cur, figures=reload or not new_indicators.empty)
     return len(regions), len(store.query("indicator_catalogue")), len(sets)
 
 
-def seed_federation_data(store: Store, indicators: pd.DataFrame) -> None:
-    """The catalogue and the validation rules belong to the federation once its database exists: the shipped ones
-    only fill in ids the database lacks (all of them in a new database), never overwrite an edit or a retirement."""
+def federation_seed(store: Store, indicators: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The shipped indicators and validation rules the database lacks. The catalogue and the rules belong to the
+    federation once its database exists: the shipped ones only fill in missing ids (all of them in a new database),
+    never overwrite an edit or a retirement."""
     rules = read_validation_rules()
     have_indicators = set(store.query("indicator_catalogue")["id"])
     have_rules = set(store.query("validation_rules")["id"])
     new_indicators = indicators[~indicators["id"].isin(have_indicators)].assign(status="active")
-    new_rules = rules[~rules["id"].isin(have_rules)]
-    if new_indicators.empty and new_rules.empty:
-        return
-    with store.transaction() as cur:
-        cur.register("incoming_indicators", new_indicators)
-        cur.register("incoming_rules", new_rules)
-        cur.execute(load_query("write/seed_catalogue"))
-        cur.execute(load_query("write/seed_validation_rules"))
-        cur.unregister("incoming_indicators")
-        cur.unregister("incoming_rules")
-        bump_data_version(cur, figures=not new_indicators.empty)
+    return new_indicators, rules[~rules["id"].isin(have_rules)]
 
 
 def load_demo(store: Store) -> CommitResult:
