@@ -11,8 +11,10 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.support import ROOT
+from unionbench.auth import hash_password
 from unionbench.catalog import read_indicators
 from unionbench.cli import main
+from unionbench.i18n import t
 from unionbench.initdb import init_database
 from unionbench.store import Store, replica
 from unionbench.templates import template_rows
@@ -331,3 +333,45 @@ def test_a_hostile_rules_file_is_refused_with_named_problems(writable_db, tmp_pa
                          capsys=capsys)  # fmt: skip
     assert code == 1 and named in err and "row 2" in err and "Traceback" not in out + err
     assert run(writable_db, "rules", "list", capsys=capsys)[1] == before
+
+
+# --- the admin page under AppTest -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def indicators_page(writable_db, monkeypatch):
+    monkeypatch.setenv("UNIONBENCH_DB", str(writable_db))
+    monkeypatch.chdir(ROOT)
+    st.cache_data.clear()
+
+    def open_page(user: str | None = None) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        at.secrets["upload_users"] = {"admin": hash_password("admin-password", iterations=1000)}
+        if user:
+            at.session_state["upload_user"] = user
+        at.run()
+        at.switch_page("app_pages/indicators.py")
+        return at.run()
+
+    yield open_page
+    st.cache_data.clear()
+
+
+def test_a_reporter_is_told_the_indicators_page_is_for_admins(indicators_page):
+    at = indicators_page("cangxi")
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("admin_only", "zh")]
+
+
+def test_an_admin_edits_an_indicator_on_the_page_and_the_change_is_audited(indicators_page, writable_db, capsys):
+    at = indicators_page("admin")
+    assert not at.exception
+    html = "".join(element.proto.body for element in at.get("html"))
+    assert "职工入会率" in html and "会员人数 ≤ 职工人数" in html
+    at.selectbox(key="adm_ind_choice").set_value("trainings").run()
+    at.text_input(key="adm_ind_name_en_trainings").set_value("Training sessions")
+    next(b for b in at.button if b.label == t("adm_ind_save", "zh")).click().run()
+    assert not at.exception
+    rows = {row["id"]: row for row in listing(writable_db, capsys)}
+    assert rows["trainings"]["name_en"] == "Training sessions"
+    assert "admin,indicator_change,trainings" in run(writable_db, "audit", capsys=capsys)[1]
