@@ -591,9 +591,10 @@ def rule_problems(observations: pd.DataFrame, ctx: Context, combined: pd.DataFra
         part = combined[combined.indicator.isin(involved)].merge(pairs, on=["region", "period"])
         if part.empty:
             continue
-        values = part.pivot_table(index=["region", "period"], columns="indicator", values="value", aggfunc="first")
-        at = part.pivot_table(index=["region", "period"], columns="indicator", values="at", aggfunc="max")
-        values, at = values.reindex(columns=involved), at.reindex(columns=involved)
+        # one row per (region, period), a column per indicator (combined holds each figure once: the file's or
+        # else the stored one), so unstack needs no aggregation
+        wide = part.set_index(["region", "period", "indicator"])[["value", "at"]].unstack("indicator")
+        values, at = wide["value"].reindex(columns=involved), wide["at"].reindex(columns=involved)
         left_sum, right_sum = values[left].sum(axis=1, skipna=False), values[right].sum(axis=1, skipna=False)
         judged = left_sum.notna() & right_sum.notna()
         holds, _, broken_words = OPERATORS[rule.operator]
