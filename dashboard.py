@@ -26,6 +26,7 @@ analysis = [
 admin = [
     st.Page("app_pages/setup.py", title=t("setup.page", lang), url_path="setup"),
     st.Page("app_pages/accounts.py", title=t("accounts.page", lang), url_path="accounts"),
+    st.Page("app_pages/indicators.py", title=t("adm_ind_nav", lang), url_path="indicators"),
 ]
 # Expanded: a collapsed menu would hide the admin section behind "View N more". A failure is logged with an id the
 # user can quote.

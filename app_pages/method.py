@@ -4,7 +4,9 @@ import inspect
 
 import streamlit as st
 
+from components import data
 from components.context import page_setup
+from components.plain import plain_table
 from components.strings import t
 from unionbench.methodology import RULES, SECTIONS
 
@@ -15,6 +17,10 @@ for section in SECTIONS:
     st.subheader(section.title_zh if lang == "zh" else section.title_en)
     st.markdown(section.body_zh if lang == "zh" else section.body_en)
     st.caption(section.body_en if lang == "zh" else section.body_zh)
+st.subheader(t("adm_rules_heading", lang))
+st.markdown(t("method_rules_intro", lang))
+rules = data.validation_rules(ctx.store, ctx.data_version, lang)
+plain_table(rules.rename(columns=lambda c: t(f"adm_rule_col_{c}", lang)), "ub-method-rules")
 st.divider()
 with st.expander(t("method_rules", lang), icon=":material/functions:"):
     for rule in RULES:

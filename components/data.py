@@ -328,3 +328,17 @@ def settings(_store: Store, version: str) -> settings_core.Settings:
 @st.cache_data(max_entries=8, show_spinner=False)
 def home_and_counties(_store: Store, version: str, home: str, lang: str = "zh") -> dict[str, str]:
     return settings_core.home_and_counties(_store, home, lang)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def catalogue_listing(_store: Store, version: str):
+    """The whole catalogue, active and retired, every column as text (the admin page's table and editor)."""
+    from unionbench.catalogue_edit import catalogue_listing as listing
+
+    return listing(_store)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def validation_rules(_store: Store, version: str, lang: str = "zh"):
+    """The active validation rules in words (the methodology and admin pages)."""
+    return views.validation_rules(_store, lang)

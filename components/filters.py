@@ -16,7 +16,7 @@ from unionbench.compare import REFERENCES, Selection
 from unionbench.formatting import period_text
 from unionbench.peers import SCOPES
 
-DEFAULT_INDICATOR = "outdoor_stations"
+DEFAULT_INDICATOR = None  # no id in code: the catalogue's first indicator (pick falls back to it)
 LEVELS = ("county", "city")
 
 

@@ -58,3 +58,20 @@ def watched_page(context, **options):
     page.outside_requests = []
     page.on("request", lambda request: None if is_local(request.url) else page.outside_requests.append(request.url))
     return page
+
+
+def catalogue_count(which: str = "all") -> int:
+    """How many indicators the shipped catalogue (the demo database's) holds: all of them, those reported (summed:
+    one template row each), those with an overview tile (headline) or those judged (a rate, or a figure per 10,000
+    of its base, with a direction)."""
+    from unionbench.catalog import read_indicators
+
+    frame = read_indicators()
+    if which == "reported":
+        frame = frame[frame.aggregation == "sum"]
+    elif which == "headline":
+        frame = frame[frame.headline]
+    elif which == "judged":
+        comparable = (frame.aggregation == "ratio") | frame.per_capita_base.notna()
+        frame = frame[comparable & (frame.direction != "neutral")]
+    return len(frame)

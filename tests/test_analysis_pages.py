@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import catalogue_count
+
 ROOT = Path(__file__).resolve().parent.parent
 GUANGYUAN_COUNTIES = {"利州区", "昭化区", "朝天区", "旺苍县", "青川县", "剑阁县", "苍溪县"}
 
@@ -44,7 +46,7 @@ def test_choosing_a_county_profile_shows_every_indicator_with_rank_among_seven(a
     at.selectbox(key="profile_region").set_value("510822").run()
     assert "青川县概况" in at.subheader[0].value
     profile = at.dataframe[1].value.set_index("指标")
-    assert len(profile) == 21
+    assert len(profile) == catalogue_count()
     assert profile.loc["户外劳动者服务站点", "排名"] == "7/7"  # 4.14 per 10,000 workers: last of Guangyuan's seven
     assert profile.loc["户外劳动者服务站点", "总量（背景）"] == "14个"
 
@@ -179,7 +181,7 @@ def test_the_gap_page_reads_every_judged_indicator_against_the_set_with_verdicts
     assert not at.exception, at.exception
     assert at.title[0].value == "广元市 · 对标遂内泸（对标组平均） · 2026年第三季度"
     table = at.table[0].value
-    assert len(table) == 15  # every indicator compared on a rate or per 10,000 workers
+    assert len(table) == catalogue_count("judged")  # every indicator compared on a rate or per 10,000 workers
     assert set(table["状态"]) <= {"▲ 领先", "● 持平", "▼ 落后"}
     rates = table[table["指标"] == "工会组建率"]
     assert rates["差距"].iloc[0] == "−3.1 个百分点"  # a rate's gap is in points, negative when worse

@@ -324,7 +324,7 @@ def test_a_commit_between_check_and_lock_is_noticed_and_the_file_checked_again(d
     monkeypatch.setattr(ingest_module, "prepare", racing)
     outcome = commit_file(db, csv_bytes(["地区,已建会企业,季度", "苍溪县,2500,2026Q3"]), "u.csv", "t", None, TODAY)
     assert calls == [True, False]
-    assert outcome.result is None and outcome.prepared.errors[0].code == "numerator_above_denominator"
+    assert outcome.result is None and outcome.prepared.errors[0].code == "rule_broken"
     assert current(db, "510824", "unions_established", "2026Q3") == 2100
     assert current(db, "510824", "enterprises_eligible", "2026Q3") == 2200
 

@@ -21,6 +21,8 @@ PARAMETERS = {
     "data_version": {},
     "export_current": {},
     "indicator_catalogue": {},
+    "indicator_figure_counts": {},
+    "validation_rules": {},
     "latest_period": {"region": "510800"},
     "periods_with_data": {"region": "510800"},
     "province_peers": {"region": "510824"},

@@ -107,7 +107,7 @@ def test_approval_commits_a_stale_submission_as_sent_and_refuses_one_that_no_lon
     assert reporting.publish_file(db, lower, "市-应建会.csv", "demo", "2026Q3", TODAY).result is not None
     refused = reporting.approve_submission(db, 2, "demo", TODAY)
     assert refused.result is None
-    assert [p.code for p in refused.prepared.errors] == ["numerator_above_denominator"]
+    assert [p.code for p in refused.prepared.errors] == ["rule_broken"]
     assert current(db, "510824", "unions_established", "2026Q3") == 2100
     assert read(db, reporting.submissions).set_index("id").status[2] == "submitted"  # still there, to return
 

@@ -17,7 +17,8 @@ JIAOZUO = "410800"
 
 @pytest.fixture(scope="module")
 def jiaozuo_db(tmp_path_factory):
-    """`unionbench init` without the demo, 焦作市 as the home, then its counties' stations for two quarters and its own targets."""
+    """`unionbench init` without the demo, 焦作市 as the home, then its counties' stations for two quarters and its
+    own targets."""
     folder = tmp_path_factory.mktemp("jiaozuo")
     path = folder / "jiaozuo.duckdb"
     with writer(path) as primary:

@@ -1,11 +1,12 @@
 """The indicator catalogue and the benchmark sets: data files, checked, loaded into the store, read back."""
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from unionbench.paths import BENCHMARK_SETS_CSV, INDICATORS_CSV
+from unionbench.paths import BENCHMARK_SETS_CSV, INDICATORS_CSV, VALIDATION_RULES_CSV
 
 KINDS = {"count", "amount", "rate", "people"}
 DIRECTIONS = {"higher", "lower", "neutral"}
@@ -60,6 +61,11 @@ def catalogue_problems(frame: pd.DataFrame) -> list[str]:
         if base and base not in ids:
             problems.append(f"{row.id}: per-capita base {row.per_capita_base!r} is not an indicator")
     return problems
+
+
+def read_validation_rules(path: Path = VALIDATION_RULES_CSV) -> pd.DataFrame:
+    """data/validation_rules.csv as a frame: the cross-checks a new database starts with."""
+    return pd.read_csv(path, dtype=str, encoding="utf-8", keep_default_na=False)
 
 
 def read_benchmark_sets(path: Path = BENCHMARK_SETS_CSV) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -136,3 +142,10 @@ def indicator_from_row(row: pd.Series, lang: str = "zh") -> Indicator:
         headline=bool(row.get("headline", False)),
         structural=bool(row.get("structural", False)),
     )
+
+
+def common_base(indicators: dict[str, Indicator]) -> str | None:
+    """The per-capita base most indicators use (workers in the shipped catalogue): what a figure without a base of
+    its own is spread over, and whose count a briefing quotes. None when no indicator has a base."""
+    bases = Counter(ind.per_capita_base for ind in indicators.values() if ind.per_capita_base)
+    return bases.most_common(1)[0][0] if bases else None

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import duckdb
 import pandas as pd
 
-from unionbench import reporting, reporting_cli, settings_cli, targets_cli, views
+from unionbench import catalogue_cli, reporting, reporting_cli, settings_cli, targets_cli, views
 from unionbench.auth import hash_password
 from unionbench.compare import Selection, UnknownReference, compare_csv_frame, comparison
 from unionbench.custom_sets import RULES, SetDraft, SetRejected, remove_set, save_set
@@ -120,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     reporting_cli.add_commands(commands)  # issue 14: users, submissions, approve, return, status, audit
     targets_cli.add_commands(commands)  # targets import|export|template, config export|import
     settings_cli.add_commands(commands)
+    catalogue_cli.add_commands(commands)  # the federation's indicators and validation rules
     db_on_nested_commands(parser)
     return parser
 
@@ -573,6 +574,8 @@ COMMANDS |= targets_cli.COMMANDS
 NEEDS_DATABASE |= targets_cli.NEEDS_DATABASE
 COMMANDS |= settings_cli.COMMANDS
 NEEDS_DATABASE |= settings_cli.NEEDS_DATABASE
+COMMANDS |= catalogue_cli.COMMANDS
+NEEDS_DATABASE |= catalogue_cli.NEEDS_DATABASE
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from unionbench import analysis, compare
+from unionbench.catalog import common_base
 from unionbench.compare import grid
 from unionbench.store import Store
 from unionbench.views import benchmark_members, catalogue, name_column, region_names, wide_values
@@ -56,7 +57,7 @@ def county_gap_contributions(
     elif ind.per_capita_base:
         parts, scale, as_level = (column(ind.id), column(ind.per_capita_base)), 10_000.0, False
     else:
-        parts, scale, as_level = (column(ind.id), column("workers")), 10_000.0, True
+        parts, scale, as_level = (column(ind.id), column(common_base(catalogue(store, "zh")) or "")), 10_000.0, True
     frame = pd.DataFrame({"value": parts[0], "base": parts[1]})
     if as_level:  # the reference level per 10,000 of the city's workers, so the shares add up to the reference
         complete = frame.dropna()

@@ -1829,52 +1829,48 @@ STRINGS: dict[str, dict] = {
         "zh": [
             "对标值：{reference_rule}；比较的地区不含本地。",
             (
-                "可比口径：服务阵地、托育、资金、会员、未整改问题、互助保障、培训按每万名职工计算；"
-                "组建率、入会率、整改率为合计相除（Σ分子÷Σ分母），不是各地比率的平均，差距以百分点"
-                "表示。"
+                "可比口径：{per_10k}按每万名职工计算；{rates}为合计相除（Σ分子÷Σ分母），不是各地比率的平均，"
+                "差距以百分点表示。"
             ),
             (
                 "研判：与对标相差不超过预警线（每万名职工指标为对标值的10%，比率为2个百分点）为基本"
-                "持平，高低均算；超过预警线，好于对标为领先，差于对标为落后。差距以好为正。未整改问"
-                "题等越少越好的指标，少于对标为领先。"
+                "持平，高低均算；超过预警线，好于对标为领先，差于对标为落后。差距以好为正。越少越好的指标，"
+                "少于对标为领先。"
             ),
             (
-                "已建会企业、专职工会主席配备、已整改问题等随地区规模增长的总量仅作参考，不作评判；"
+                "{totals}等随地区规模增长的总量仅作参考，不作评判；"
                 "双方数量均不足10的，不计百分比，不列为优势或短板。县区与对标城市所辖县区比较，城市"
                 "与城市比较。"
             ),
             ("对标地区尚未报送本季度数据时，与其最新完整报送的季度比较，并注明“对标数据截至某季度”。"),
-            ("变化：存量指标与上季度比较，流量指标（资金、补助、培训）与上年同期比较，避免季节因素。"),
+            ("变化：存量指标与上季度比较，流量指标（{flows}）与上年同期比较，避免季节因素。"),
             ("趋势：近四个季度的最小二乘斜率；每季度变化不足均值的1%（比率不足0.25个百分点）为停滞。"),
             "追平预测：按双方近四个季度的增速推算差距缩小所需季度数；超过40个季度视为难以追平。",
         ],
         "en": [
             "Benchmark: {reference_rule}; the home region is never part of its own benchmark.",
             (
-                "Comparable terms: stations, childcare, funds, members, open problems, mutual aid a"
-                "nd training per 10,000 workers; organisation, membership and rectification rates a"
-                "s ratios of sums (Σ numerators ÷ Σ denominators), never means of rates, with gaps "
-                "in percentage points."
+                "Comparable terms: {per_10k} per 10,000 workers; {rates} as ratios of sums (Σ numerators ÷ "
+                "Σ denominators), never means of rates, with gaps in percentage points."
             ),
             (
                 "Status: level when the difference either way is within the amber band (10 % of the"
                 " benchmark for figures per 10,000 workers, 2 points for rates); beyond it ahead wh"
-                "en better, behind when worse. Gaps are positive when better; for lower-is-better i"
-                "ndicators such as problems still open, fewer is ahead."
+                "en better, behind when worse. Gaps are positive when better; for lower-is-better "
+                "indicators, fewer is ahead."
             ),
             (
-                "Totals that grow with the size of a place (enterprises with a union, full-time cha"
-                "irs, problems rectified) are shown for context, not judged; when both sides count "
-                "under ten there is no percentage and no strength or weakness. A county is read aga"
-                "inst the benchmark cities' counties, a city against cities."
+                "Totals that grow with the size of a place ({totals}) are shown for context, not judged; when "
+                "both sides count under ten there is no percentage and no strength or weakness. A county is read "
+                "against the benchmark cities' counties, a city against cities."
             ),
             (
                 "When the benchmark regions have not reported the quarter yet, their latest fully r"
                 "eported quarter is used and named ('benchmark figures as of ...')."
             ),
             (
-                "Changes: stocks against the previous quarter, flows (funds, subsidy, training) aga"
-                "inst the same quarter a year ago, so that seasons are not read as changes."
+                "Changes: stocks against the previous quarter, flows ({flows}) against the same quarter a year "
+                "ago, so that seasons are not read as changes."
             ),
             (
                 "Trend: least-squares slope over the last four quarters; under 1 % of the mean a qu"
@@ -3271,6 +3267,397 @@ STRINGS: dict[str, dict] = {
     "audit.refused": {
         "zh": "操作被拒绝",
         "en": "refused",
+    },
+    # --- catalogue ---
+    "catx.too_large": {
+        "zh": "文件有 {size} 字节，超过上限 {limit} 字节，未读取。",
+        "en": "The file has {size} bytes, over the limit of {limit}; it was not read.",
+    },
+    "catx.empty": {
+        "zh": "文件中没有任何行。",
+        "en": "The file has no rows.",
+    },
+    "catx.unknown_column": {
+        "zh": "不认识的列“{value}”；可用的列：{allowed}。",
+        "en": "Unknown column “{value}”; the columns are: {allowed}.",
+    },
+    "catx.repeated_column": {
+        "zh": "列“{value}”出现了不止一次。",
+        "en": "The column “{value}” appears more than once.",
+    },
+    "catx.missing_column": {
+        "zh": "缺少这一列。",
+        "en": "This column is missing.",
+    },
+    "catx.too_many_rows": {
+        "zh": "文件有 {value} 行，超过上限 {limit} 行。",
+        "en": "The file has {value} rows, over the limit of {limit}.",
+    },
+    "catx.empty_text": {
+        "zh": "不能为空。",
+        "en": "Must not be empty.",
+    },
+    "catx.too_long": {
+        "zh": "太长：最多 {limit} 个字。",
+        "en": "Too long: at most {limit} characters.",
+    },
+    "catx.formula": {
+        "zh": "不能以 = + - @ 开头（在 Excel 中会被当作公式）。",
+        "en": "Must not start with = + - @ (Excel would read it as a formula).",
+    },
+    "catx.control": {
+        "zh": "含有控制字符或不可见的方向字符。",
+        "en": "Contains control or invisible direction characters.",
+    },
+    "catx.markup": {
+        "zh": "只能是纯文字：不能有 < >、链接或 [文字](地址) 这样的标记。",
+        "en": "Plain text only: no < >, links or [text](address) markup.",
+    },
+    "catx.bad_number": {
+        "zh": "应为 {low} 到 {high} 之间的{whole}。",
+        "en": "Should be {whole} from {low} to {high}.",
+    },
+    "catx.bad_flag": {
+        "zh": "只能是 1 或 0。",
+        "en": "Must be 1 or 0.",
+    },
+    "catx.bad_slug": {
+        "zh": "编号只能用小写字母开头，由小写字母、数字和 _ 组成，2–40 个字符。",
+        "en": "An id starts with a lower-case letter and has 2–40 lower-case letters, digits or _.",
+    },
+    "catx.not_one_of": {
+        "zh": "不是可用的值；可用：{allowed}。",
+        "en": "Not an allowed value; allowed: {allowed}.",
+    },
+    "catx.unit_for_kind": {
+        "zh": "类型为 {kind} 的指标，单位应为 {units}（数据按此单位存储）。",
+        "en": "An indicator of kind {kind} is stored in {units}.",
+    },
+    "catx.ratio_is_rate": {
+        "zh": "比率（ratio）指标的类型必须是 rate，单位为 %。",
+        "en": "A ratio indicator is of kind rate, in %.",
+    },
+    "catx.sum_has_parts": {
+        "zh": "求和（sum）指标不能有分子或分母。",
+        "en": "A summed indicator has no numerator or denominator.",
+    },
+    "catx.structural_sum": {
+        "zh": "结构指标必须是可加总的数量（不能是比率）。",
+        "en": "A structural figure is a summed size, not a rate.",
+    },
+    "catx.duplicate": {
+        "zh": "编号重复：第 {first} 行已有同一编号。",
+        "en": "Duplicate id: row {first} has it already.",
+    },
+    "catx.cycle": {
+        "zh": "定义绕回自身：{path}。",
+        "en": "The definition comes back to itself: {path}.",
+    },
+    "catx.part_missing": {
+        "zh": "{aggregation} 指标需要分子和分母。",
+        "en": "A {aggregation} indicator needs a numerator and a denominator.",
+    },
+    "catx.unknown_indicator": {
+        "zh": "没有编号为“{value}”的指标。",
+        "en": "No indicator has the id “{value}”.",
+    },
+    "catx.part_not_summed": {
+        "zh": "分子和分母必须是直接填报、可加总的指标（sum）。",
+        "en": "A numerator or denominator must be a reported, summed indicator (sum).",
+    },
+    "catx.base_not_summed": {
+        "zh": "人均基数必须是另一个可加总的指标（sum）。",
+        "en": "A per-capita base must be another summed indicator (sum).",
+    },
+    "catx.uses_retired": {
+        "zh": "“{value}”已停用，启用中的指标不能依赖它。",
+        "en": "“{value}” is retired; an active indicator cannot be built on it.",
+    },
+    "catx.still_used": {
+        "zh": "不能停用：这些启用中的指标依赖它：{users}。",
+        "en": "Cannot retire it: these active indicators are built on it: {users}.",
+    },
+    "catx.bad_side": {
+        "zh": "每一边应是一个指标编号，或用 + 连接的几个指标编号。",
+        "en": "Each side is an indicator id, or ids joined by +.",
+    },
+    "catx.has_figures": {
+        "zh": "该指标已有 {figures} 条数据，不能把“{was}”改为“{value}”（已存数据不会被重新解释）；请另建一个新指标。",
+        "en": (
+            "This indicator has {figures} stored figures; “{was}” cannot become “{value}” (stored figures are never "
+            "reinterpreted). Add a new indicator instead."
+        ),
+    },
+    "adm_ind_col_id": {
+        "zh": "编号",
+        "en": "Id",
+    },
+    "adm_ind_col_name_zh": {
+        "zh": "中文名称",
+        "en": "Chinese name",
+    },
+    "adm_ind_col_name_en": {
+        "zh": "英文名称",
+        "en": "English name",
+    },
+    "adm_ind_col_group_id": {
+        "zh": "分组编号",
+        "en": "Group id",
+    },
+    "adm_ind_col_group_zh": {
+        "zh": "分组（中文）",
+        "en": "Group (Chinese)",
+    },
+    "adm_ind_col_group_en": {
+        "zh": "分组（英文）",
+        "en": "Group (English)",
+    },
+    "adm_ind_col_unit": {
+        "zh": "单位",
+        "en": "Unit",
+    },
+    "adm_ind_col_unit_en": {
+        "zh": "英文单位",
+        "en": "Unit (English)",
+    },
+    "adm_ind_col_kind": {
+        "zh": "类型",
+        "en": "Kind",
+    },
+    "adm_ind_col_direction": {
+        "zh": "方向",
+        "en": "Direction",
+    },
+    "adm_ind_col_aggregation": {
+        "zh": "汇总方式",
+        "en": "Aggregation",
+    },
+    "adm_ind_col_numerator": {
+        "zh": "分子",
+        "en": "Numerator",
+    },
+    "adm_ind_col_denominator": {
+        "zh": "分母",
+        "en": "Denominator",
+    },
+    "adm_ind_col_stock_flow": {
+        "zh": "存量/流量",
+        "en": "Stock or flow",
+    },
+    "adm_ind_col_per_capita_base": {
+        "zh": "人均基数",
+        "en": "Per-capita base",
+    },
+    "adm_ind_col_amber_band": {
+        "zh": "预警线",
+        "en": "Amber band",
+    },
+    "adm_ind_col_headline": {
+        "zh": "首页卡片",
+        "en": "Overview tile",
+    },
+    "adm_ind_col_structural": {
+        "zh": "结构指标",
+        "en": "Structural",
+    },
+    "adm_ind_col_decimals": {
+        "zh": "小数位",
+        "en": "Decimals",
+    },
+    "adm_ind_col_sort_order": {
+        "zh": "排序",
+        "en": "Sort order",
+    },
+    "adm_ind_col_description_zh": {
+        "zh": "中文说明",
+        "en": "Description (Chinese)",
+    },
+    "adm_ind_col_description_en": {
+        "zh": "英文说明",
+        "en": "Description (English)",
+    },
+    "adm_ind_col_status": {
+        "zh": "状态",
+        "en": "Status",
+    },
+    "adm_ind_col_row": {
+        "zh": "行",
+        "en": "Row",
+    },
+    "adm_ind_col_column": {
+        "zh": "列",
+        "en": "Column",
+    },
+    "adm_ind_col_value": {
+        "zh": "内容",
+        "en": "Value",
+    },
+    "adm_ind_col_reason": {
+        "zh": "原因",
+        "en": "Reason",
+    },
+    "adm_ind_col_reason_other": {
+        "zh": "Reason",
+        "en": "原因",
+    },
+    "adm_rule_col_id": {
+        "zh": "编号",
+        "en": "Id",
+    },
+    "adm_rule_col_check": {
+        "zh": "校验",
+        "en": "Check",
+    },
+    "adm_rule_col_severity": {
+        "zh": "不通过时",
+        "en": "When it fails",
+    },
+    "adm_rule_col_message": {
+        "zh": "说明",
+        "en": "Message",
+    },
+    "rule_severity_error": {
+        "zh": "拒收文件",
+        "en": "the file is refused",
+    },
+    "rule_severity_warning": {
+        "zh": "提醒",
+        "en": "a warning",
+    },
+    "adm_ind_nav": {
+        "zh": "指标",
+        "en": "Indicators",
+    },
+    "adm_ind_heading": {
+        "zh": "管理 › 指标",
+        "en": "Admin › Indicators",
+    },
+    "sign_in_indicators": {
+        "zh": "登录后管理指标目录",
+        "en": "Sign in to manage the indicator catalogue",
+    },
+    "adm_ind_intro": {
+        "zh": (
+            "指标目录属于本工会：新增的指标无需改代码即出现在模板、上传检查、对标、排名、简报和大屏上。已有数"
+            "据的指标不能改单位或类型；停用的指标不再出现在模板和选择框中，数据保留并可导出。"
+        ),
+        "en": (
+            "The catalogue is the federation's own: a new indicator appears in the templates, the upload checks, the "
+            "comparison, the rankings, the briefing and the wall screen with no code change. An indicator with figures "
+            "keeps its unit and kind; a retired one leaves the templates and pickers while its figures stay, "
+            "exportable."
+        ),
+    },
+    "adm_ind_tab_table": {
+        "zh": "指标目录",
+        "en": "Catalogue",
+    },
+    "adm_ind_tab_rules": {
+        "zh": "校验规则",
+        "en": "Validation rules",
+    },
+    "adm_ind_status_active": {
+        "zh": "启用",
+        "en": "active",
+    },
+    "adm_ind_status_retired": {
+        "zh": "已停用",
+        "en": "retired",
+    },
+    "adm_ind_tab_edit": {
+        "zh": "新增或修改",
+        "en": "Add or change",
+    },
+    "adm_ind_tab_file": {
+        "zh": "上传目录文件",
+        "en": "Upload a catalogue file",
+    },
+    "adm_ind_tab_retire": {
+        "zh": "停用",
+        "en": "Retire",
+    },
+    "adm_ind_choose": {
+        "zh": "指标",
+        "en": "Indicator",
+    },
+    "adm_ind_new": {
+        "zh": "＋ 新指标",
+        "en": "+ New indicator",
+    },
+    "adm_ind_save": {
+        "zh": "检查并保存",
+        "en": "Check and save",
+    },
+    "adm_ind_saved": {
+        "zh": "已保存指标 {id}。",
+        "en": "Saved indicator {id}.",
+    },
+    "adm_ind_rejected": {
+        "zh": "未保存：请改正下列问题。",
+        "en": "Nothing was saved: please correct these problems.",
+    },
+    "adm_ind_retire_choose": {
+        "zh": "要停用的指标",
+        "en": "Indicator to retire",
+    },
+    "adm_ind_retire": {
+        "zh": "停用…",
+        "en": "Retire…",
+    },
+    "adm_ind_retire_explain": {
+        "zh": (
+            "停用后，该指标不再出现在模板、选择框和首页卡片中；已报数据保留，仍可导出。其他启用中的指标依赖它"
+            "时不能停用。"
+        ),
+        "en": (
+            "A retired indicator leaves the templates, pickers and overview tiles; its figures stay and are still "
+            "exported. It cannot be retired while an active indicator is built on it."
+        ),
+    },
+    "adm_ind_retire_confirm": {
+        "zh": "确认停用 {id}",
+        "en": "Retire {id}",
+    },
+    "adm_ind_retired": {
+        "zh": "已停用指标 {id}，数据保留。",
+        "en": "Retired {id}; its figures stay.",
+    },
+    "adm_ind_upload_catalogue": {
+        "zh": "目录文件（CSV 或 XLSX，列同“指标列表”导出）",
+        "en": "Catalogue file (CSV or XLSX, the columns of `indicators list`)",
+    },
+    "adm_ind_upload_rules": {
+        "zh": "规则文件（CSV 或 XLSX）",
+        "en": "Rules file (CSV or XLSX)",
+    },
+    "adm_ind_preview": {
+        "zh": "检查通过：将新增 {added} 项、修改 {changed} 项。",
+        "en": "Checked: {added} to add, {changed} to change.",
+    },
+    "adm_ind_apply": {
+        "zh": "写入",
+        "en": "Apply",
+    },
+    "adm_ind_applied": {
+        "zh": "已写入：新增 {added} 项、修改 {changed} 项。",
+        "en": "Applied: {added} added, {changed} changed.",
+    },
+    "adm_rules_heading": {
+        "zh": "校验规则",
+        "en": "Validation rules",
+    },
+    "adm_rules_intro": {
+        "zh": "上传和报送时按这些规则核对数据：不通过“拒收文件”的规则，整个文件不入库；“提醒”只提示。",
+        "en": (
+            "Uploads and submissions are checked against these rules: a file failing a “refused” rule is not stored; "
+            "a warning is only shown."
+        ),
+    },
+    "method_rules_intro": {
+        "zh": "每个上传和报送的文件都按下列规则核对（规则由管理员在“管理 › 指标”维护）。",
+        "en": (
+            "Every uploaded or submitted file is checked against these rules (kept by admins under Admin › Indicators)."
+        ),
     },
 }
 

@@ -1,4 +1,5 @@
-"""`unionbench init`: schema, regions of all China, the catalogue, benchmark sets and (optionally) the demo data."""
+"""`unionbench init`: schema, regions of all China, benchmark sets, the seed of the catalogue and validation rules,
+and (optionally) the demo data."""
 
 import hashlib
 import os
@@ -8,7 +9,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from unionbench.catalog import benchmark_set_problems, catalogue_problems, read_benchmark_sets, read_indicators
+from unionbench.catalog import (
+    benchmark_set_problems,
+    catalogue_problems,
+    read_benchmark_sets,
+    read_indicators,
+    read_validation_rules,
+)
 from unionbench.commit import CommitResult, commit_observations
 from unionbench.custom_sets import colliding_custom_ids
 from unionbench.paths import DEMO_OBSERVATIONS_CSV, DEMO_SETTINGS_CSV, DEMO_TARGETS_CSV
@@ -34,7 +41,8 @@ class InitReport:
 
 
 def load_reference_data(store: Store) -> tuple[int, int, int]:
-    """Replace regions, the catalogue and benchmark sets in one transaction. Returns their counts."""
+    """Replace regions and the shipped benchmark sets when they changed, and seed the catalogue and the validation
+    rules (federation_seed), in one transaction. Returns the counts of regions, indicators and benchmark sets."""
     regions = read_cnmaps_index()
     aliases = alias_table(regions)
     regions.insert(2, "name_en", english_names(regions.adcode, regions.name_zh))
@@ -44,29 +52,47 @@ def load_reference_data(store: Store) -> tuple[int, int, int]:
     problems += [
         f"{set_id}: a custom benchmark set has this id; rename or remove it (unionbench sets remove) first"
         for set_id in colliding_custom_ids(store, set(sets["id"]))
-    ]  # issue 16: init never overwrites a custom set
+    ]  # init never overwrites a custom set
     if problems:
         raise CatalogueError("; ".join(problems))
     frames = {
         "incoming_regions": regions,
         "incoming_aliases": aliases,
-        "incoming_indicators": indicators,
         "incoming_sets": sets,
         "incoming_members": members,
     }
     fingerprint = hashlib.sha256(b"".join(f.to_csv(index=False).encode() for f in frames.values())).hexdigest()
-    if store.scalar("reference_fingerprint") == fingerprint:
-        return len(regions), len(indicators), len(sets)  # unchanged: nothing to reload, nothing to republish
-    with store.transaction() as cur:
-        for name, frame in frames.items():
-            cur.register(name, frame)
-        for script in ("write/replace_regions", "write/replace_catalogue", "write/replace_benchmark_sets"):
-            cur.execute(load_query(script))
-        for name in frames:
-            cur.unregister(name)
-        cur.execute(load_query("write/record_reference_fingerprint"), {"fingerprint": fingerprint})
-        bump_data_version(cur)
-    return len(regions), len(indicators), len(sets)
+    reload = store.scalar("reference_fingerprint") != fingerprint
+    new_indicators, new_rules = federation_seed(store, indicators)
+    if reload or not new_indicators.empty or not new_rules.empty:  # one transaction, one new data version
+        with store.transaction() as cur:
+            if reload:
+                for name, frame in frames.items():
+                    cur.register(name, frame)
+                for script in ("write/replace_regions", "write/replace_benchmark_sets"):
+                    cur.execute(load_query(script))
+                for name in frames:
+                    cur.unregister(name)
+                cur.execute(load_query("write/record_reference_fingerprint"), {"fingerprint": fingerprint})
+            cur.register("incoming_indicators", new_indicators)
+            cur.register("incoming_rules", new_rules)
+            cur.execute(load_query("write/seed_catalogue"))
+            cur.execute(load_query("write/seed_validation_rules"))
+            cur.unregister("incoming_indicators")
+            cur.unregister("incoming_rules")
+            bump_data_version(cur, figures=reload or not new_indicators.empty)
+    return len(regions), len(store.query("indicator_catalogue")), len(sets)
+
+
+def federation_seed(store: Store, indicators: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The shipped indicators and validation rules the database lacks. The catalogue and the rules belong to the
+    federation once its database exists: the shipped ones only fill in missing ids (all of them in a new database),
+    never overwrite an edit or a retirement."""
+    rules = read_validation_rules()
+    have_indicators = set(store.query("indicator_catalogue")["id"])
+    have_rules = set(store.query("validation_rules")["id"])
+    new_indicators = indicators[~indicators["id"].isin(have_indicators)].assign(status="active")
+    return new_indicators, rules[~rules["id"].isin(have_rules)]
 
 
 def load_demo(store: Store) -> CommitResult:

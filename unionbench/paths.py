@@ -24,6 +24,7 @@ DATA_DIR = package_dir("unionbench.data")
 QUERIES_DIR = package_dir("unionbench.queries")
 INDICATORS_CSV = DATA_DIR / "indicators.csv"
 BENCHMARK_SETS_CSV = DATA_DIR / "benchmark_sets.csv"
+VALIDATION_RULES_CSV = DATA_DIR / "validation_rules.csv"
 DEMO_OBSERVATIONS_CSV = DATA_DIR / "demo" / "observations.csv"
 DEMO_TARGETS_CSV = DATA_DIR / "demo" / "targets.csv"
 DEMO_SETTINGS_CSV = DATA_DIR / "demo" / "settings.csv"  # the demo's home city and benchmark set

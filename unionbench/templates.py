@@ -32,7 +32,7 @@ HEADER_FONT = Font(bold=True)
 def reported_indicators(store: Store) -> pd.DataFrame:
     """Indicators people count and send (summed ones); ratios and differences are derived in the store."""
     catalogue = store.query("indicator_catalogue")
-    return catalogue[catalogue.aggregation == "sum"].sort_values("sort_order")
+    return catalogue[(catalogue.aggregation == "sum") & (catalogue.status != "retired")].sort_values("sort_order")
 
 
 def template_regions(store: Store, region: str) -> pd.DataFrame:

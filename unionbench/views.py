@@ -13,12 +13,15 @@ from unionbench.store import Store
 
 
 def catalogue(store: Store, lang: str) -> dict[str, Indicator]:
-    """The catalogue as Indicator objects by id, in display order (read once per published snapshot)."""
+    """The active catalogue as Indicator objects by id, in display order (read once per published snapshot). A
+    retired indicator is left out, so no picker, tile, comparison or ranking offers it; its figures stay stored."""
     return dict(
         store.memo(
             ("catalogue", lang),
             lambda: {
-                row["id"]: indicator_from_row(row, lang) for _, row in store.query("indicator_catalogue").iterrows()
+                row["id"]: indicator_from_row(row, lang)
+                for _, row in store.query("indicator_catalogue").iterrows()
+                if row.get("status", "active") != "retired"
             },
         )
     )
@@ -166,3 +169,29 @@ def target_texts(target: float, progress: analysis.TargetProgress, ind: Indicato
         "achieved_text": share(progress.achieved),
         "due_text": share(progress.due),
     }
+
+
+def validation_rules(store: Store, lang: str) -> pd.DataFrame:
+    """The active validation rules as the methodology and admin pages show them: the check in indicator names
+    (会员人数 ≤ 职工人数), what happens when it fails (refused or a warning) and the rule's message."""
+    from unionbench.i18n import t
+    from unionbench.ingest.validate import OPERATORS, rule_side
+
+    rules = store.query("validation_rules")
+    rules = rules[rules.status == "active"]
+    names = {i: ind.name for i, ind in catalogue(store, lang).items()}
+
+    def side(text: str) -> str:
+        return " + ".join(names.get(i, i) for i in rule_side(text))
+
+    return pd.DataFrame(
+        {
+            "id": rules["id"],
+            "check": [
+                f"{side(r.left_side)} {OPERATORS.get(r.operator, (None, r.operator))[1]} {side(r.right_side)}"
+                for r in rules.itertuples()
+            ],
+            "severity": [t(f"rule_severity_{s}", lang) for s in rules["severity"]],
+            "message": rules["message_zh" if lang == "zh" else "message_en"],
+        }
+    ).reset_index(drop=True)

@@ -12,6 +12,7 @@ from unionbench import analysis, compare, gaps
 from unionbench.briefing import charts
 from unionbench.briefing import text as tx
 from unionbench.briefing.model import Briefing, Bullets, Chart, Paragraph, Section, Table
+from unionbench.catalog import common_base
 from unionbench.periods import year_of
 from unionbench.store import Store
 from unionbench.views import benchmark_members, catalogue, name_column, region_names, target_progress
@@ -62,7 +63,8 @@ class Context:
         if self.rows["value"].isna().all():
             raise BriefingError(f"no figures for {self.name} ({region}) in {period}")
         self.peers = compare.peer_regions(store, self.sel)
-        self.workers = float(self.rows.set_index("indicator")["value"].get("workers", math.nan))
+        base = common_base(self.indicators)
+        self.workers = float(self.rows.set_index("indicator")["value"].get(base, math.nan)) if base else math.nan
         self.counter = _Counter()
         self.reference_text = self._reference_text(self.level, reference)
         self.as_of = compare.as_of_note(self.rows, self.sel)
@@ -608,7 +610,7 @@ def data_section(ctx: Context, uploads: pd.DataFrame, generated: datetime) -> Se
                 caption=ctx.t("uploads_caption", n=ctx.counter.table()),
             )
         )
-    section.add(Bullets(tx.method_lines(ctx.lang, ctx.reference_rule()), ctx.t("method_title")))
+    section.add(Bullets(tx.method_lines(ctx.lang, ctx.reference_rule(), ctx.indicators), ctx.t("method_title")))
     section.add(Paragraph(ctx.t("generated_by", when=f"{generated:%Y-%m-%d %H:%M}")))
     return section
 

@@ -39,8 +39,24 @@ def t(lang: str, key: str, **values) -> str:
     return text.format(**values) if values else text
 
 
-def method_lines(lang: str, reference_rule: str) -> list[str]:
-    return [line.format(reference_rule=reference_rule) for line in _T["en" if lang == "en" else "zh"]["method"]]
+def method_lines(lang: str, reference_rule: str, indicators: dict | None = None) -> list[str]:
+    """The method bullets, naming the catalogue's own indicators in each group (so a federation's new indicator
+    is named where it belongs): per 10,000 of a base, rates, totals shown unjudged, flows."""
+    indicators = indicators or {}
+    join = ", ".join if lang == "en" else "、".join
+    groups = {
+        "per_10k": [i.name for i in indicators.values() if i.aggregation != "ratio" and i.per_capita_base],
+        "rates": [i.name for i in indicators.values() if i.aggregation == "ratio"],
+        "totals": [
+            i.name for i in indicators.values()
+            if i.aggregation != "ratio" and not i.per_capita_base and i.direction != "neutral"
+        ],
+        "flows": [i.name for i in indicators.values() if i.stock_flow == "flow"],
+    }  # fmt: skip
+    words = {key: join(names) or "—" for key, names in groups.items()}
+    return [
+        line.format(reference_rule=reference_rule, **words) for line in _T["en" if lang == "en" else "zh"]["method"]
+    ]
 
 
 # --- pieces of sentences ------------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from unionbench.store import NotInitialised, Replica, Store, bump_data_version, 
 
 # Errors that depend on stored figures: a refusal for these is confirmed under the lock, on the primary (the
 # published snapshot may lag it after a killed writer).
-STORED_DEPENDENT = {"numerator_above_denominator"}
+STORED_DEPENDENT = {"numerator_above_denominator", "rule_broken"}
 MAX_LISTED = 200  # problems listed per kind of severity; every one is still counted (issue 12)
 
 __all__ = ["Prepared", "Preview", "RevertError", "UploadOutcome", "commit_file", "prepare", "preview", "revert_upload"]
@@ -96,6 +96,7 @@ def build_context(store: Store, today: dt.date) -> Context:
         today=today,
         loader=loader,
         levels=dict(zip(regions.adcode, regions.level, strict=True)),
+        rules=store.query("validation_rules"),
     )
 
 

@@ -76,6 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The rate '{value}' is ambiguous: other cells in this column are percentages, so it could mean "
         "{as_percent} % or {value} %. Write it with a % sign.",
     ),
+    "rule_broken": (
+        "{rule}{left}（{left_value}）{op}{right}（{right_value}）。",
+        "{rule} {left} ({left_value}) {op} {right} ({right_value}).",
+    ),
     "numerator_above_denominator": (
         "{numerator}（{num_value}）大于{denominator}（{den_value}）。",
         "{numerator} ({num_value}) is larger than {denominator} ({den_value}).",

@@ -64,6 +64,7 @@ class Context:
     # (regions, periods, cities) → the stored figures the checks compare with
     loader: Callable[[set[str], set[str], set[str]], Stored]
     levels: dict[str, str] = field(default_factory=dict)  # adcode → country/province/city/county
+    rules: pd.DataFrame | None = None  # the validation_rules table: cross-checks between figures
     stored: Stored | None = None
 
     def __post_init__(self):
@@ -464,8 +465,11 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
     cities = {r if ctx.levels.get(r) == "city" else ctx.parents.get(r) for r in set(observations.region)} - {None}
     stored = ctx.load_stored(set(observations.region), set(observations.period), cities)
     combined = over_stored(observations, stored.figures)
-    for problem in part_problems(observations, ctx, combined):
-        report(problem)
+    for problem in rule_problems(observations, ctx, combined):
+        if problem.severity == "warning":
+            warnings.append(problem)
+        else:
+            report(problem)
     warnings += part_warnings(observations, ctx, combined, stored.own)
     warnings += jump_warnings(observations, combined)
     warnings += total_warnings(table, observations, ctx)
@@ -555,32 +559,68 @@ def parts_of(combined: pd.DataFrame, pairs: pd.DataFrame, numerator: str, denomi
     )
 
 
-def part_problems(observations: pd.DataFrame, ctx: Context, combined: pd.DataFrame) -> list[Problem]:
-    """A rate's numerator may not exceed its denominator (with the stored figure standing in for a missing one)."""
+# operator → (holds, its symbol, what a broken rule says in Chinese and English)
+OPERATORS = {
+    "<=": (lambda a, b: a <= b + 1e-9, "≤", ("大于", "is larger than")),
+    "<": (lambda a, b: a < b, "<", ("不小于", "is not smaller than")),
+    "=": (lambda a, b: np.abs(a - b) <= 1e-9, "=", ("不等于", "is not equal to")),
+    ">=": (lambda a, b: a + 1e-9 >= b, "≥", ("小于", "is smaller than")),
+    ">": (lambda a, b: a > b, ">", ("不大于", "is not larger than")),
+}
+
+
+def rule_side(text: str) -> list[str]:
+    """A rule's side as indicator ids: 'members' or 'a + b' (a simple sum)."""
+    return [part.strip() for part in str(text).split("+")]
+
+
+def rule_problems(observations: pd.DataFrame, ctx: Context, combined: pd.DataFrame) -> list[Problem]:
+    """Every active validation rule (the validation_rules table) over the file's regions and quarters, with the
+    stored figure standing in for one the file lacks; a side with a figure missing is not judged. An error rule
+    refuses the file, a warning rule is shown."""
     problems = []
-    ratios = ctx.catalogue[ctx.catalogue.aggregation == "ratio"]
-    for rate in ratios.itertuples(index=False):
-        involved = observations[observations.indicator.isin([rate.numerator, rate.denominator])]
-        pairs = involved[["region", "period"]].drop_duplicates()
+    rules = ctx.rules if ctx.rules is not None else pd.DataFrame(columns=["status"])
+    for rule in rules[rules.status == "active"].itertuples(index=False):
+        left, right = rule_side(rule.left_side), rule_side(rule.right_side)
+        involved = list(dict.fromkeys(left + right))
+        if rule.operator not in OPERATORS or any(i not in ctx._rows for i in involved):
+            continue  # refused when the rule was imported; a database edited by hand is not judged on it
+        pairs = observations.loc[observations.indicator.isin(involved), ["region", "period"]].drop_duplicates()
         if pairs.empty:
             continue
-        parts = parts_of(combined, pairs, rate.numerator, rate.denominator)
-        for num, num_at, den, den_at in parts.loc[
-            parts.value_num > parts.value_den, ["value_num", "at_num", "value_den", "at_den"]
-        ].itertuples(index=False):
-            where = observations.iloc[int(num_at if num_at >= 0 else den_at)]
+        part = combined[combined.indicator.isin(involved)].merge(pairs, on=["region", "period"])
+        if part.empty:
+            continue
+        # one row per (region, period), a column per indicator (combined holds each figure once: the file's or
+        # else the stored one), so unstack needs no aggregation
+        wide = part.set_index(["region", "period", "indicator"])[["value", "at"]].unstack("indicator")
+        values, at = wide["value"].reindex(columns=involved), wide["at"].reindex(columns=involved)
+        left_sum, right_sum = values[left].sum(axis=1, skipna=False), values[right].sum(axis=1, skipna=False)
+        judged = left_sum.notna() & right_sum.notna()
+        holds, _, broken_words = OPERATORS[rule.operator]
+        broken = judged & ~holds(left_sum.where(judged, 0), right_sum.where(judged, 0))
+        for key in broken[broken].index:
+            positions = [int(a) for a in at.loc[key, involved] if pd.notna(a) and a >= 0]
+            if not positions:
+                continue
+            where = observations.iloc[positions[0]]
+            names = [ctx.indicator_name(i) for i in left], [ctx.indicator_name(i) for i in right]
+            side_text = [(" + ".join(n[0] for n in side), " + ".join(n[1] for n in side)) for side in names]
             problems.append(
                 Problem(
-                    "numerator_above_denominator",
+                    "rule_broken",
                     int(where.row),
                     where.column,
                     where.raw,
                     {
-                        "numerator": ctx.indicator_name(rate.numerator),
-                        "num_value": f"{num:g}",
-                        "denominator": ctx.indicator_name(rate.denominator),
-                        "den_value": f"{den:g}",
+                        "rule": (rule.message_zh, rule.message_en),
+                        "left": side_text[0],
+                        "left_value": f"{left_sum[key]:g}",
+                        "op": broken_words,
+                        "right": side_text[1],
+                        "right_value": f"{right_sum[key]:g}",
                     },
+                    severity="error" if rule.severity == "error" else "warning",
                 )
             )
     return problems

@@ -1,0 +1,2 @@
+-- Every validation rule (active and retired), by id.
+select id, left_side, operator, right_side, severity, message_zh, message_en, status from validation_rules order by id;
