@@ -45,10 +45,18 @@ def language_switch() -> str:
     return choice or "zh"
 
 
+def cache_version(db_path, reader) -> str:
+    """The cache key of the data a page reads: the database and its published snapshot. Every cached answer
+    changes when new data is published, and two databases opened by one process never share one (their
+    snapshots are both called v1, v2 …)."""
+    return f"{db_path}#{reader.version}"
+
+
 def current_store() -> tuple[Store, str]:
     """The newest published data and its version, for parts that rerun on their own (fragments)."""
-    reader = shared_replica(str(resolve_db_path(None)))
-    return reader.current(), reader.version
+    db_path = resolve_db_path(None)
+    reader = shared_replica(str(db_path))
+    return reader.current(), cache_version(db_path, reader)
 
 
 def page_setup(kiosk: bool = False, setup_page: bool = False) -> PageContext:
@@ -68,15 +76,16 @@ def page_setup(kiosk: bool = False, setup_page: bool = False) -> PageContext:
     except NotInitialised:
         st.error(t("not_initialised", lang))
         st.stop()
-    status = data.data_status(store, reader.version)
-    found = data.settings(store, reader.version)
+    version = cache_version(db_path, reader)
+    status = data.data_status(store, version)
+    found = data.settings(store, version)
     if status["has_demo"] and not kiosk:
         st.info(t("demo_banner", lang))
     last_change = status["last_change"]
     ctx = PageContext(
         store,
         lang,
-        reader.version,  # the published snapshot: every cache key changes when new data is published
+        version,
         last_change.strftime("%Y-%m-%d %H:%M") if not pd.isna(last_change) else "—",  # NaT before any upload
         bool(status["has_demo"]),
         found,

@@ -76,7 +76,7 @@ def test_passwords_and_accounts_never_leave_in_the_export(set_up_db, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "pbkdf2" not in text and "password" not in text and "cangxi" not in text
     assert set(json.loads(text)) == {"format", "version", "exported_at", "settings", "indicators",
-                                     "benchmark_sets", "targets"}  # fmt: skip
+                                     "validation_rules", "benchmark_sets", "targets"}  # fmt: skip
 
 
 def test_a_new_indicator_and_its_targets_travel_together(set_up_db, fresh_db):

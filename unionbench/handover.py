@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from unionbench import catalog
+from unionbench import catalogue_edit
 from unionbench.custom_sets import SetDraft, draft_problems
 from unionbench.i18n import words
 from unionbench.ingest.parse import Cell, check_size
 from unionbench.ingest.problems import FileRejected
 from unionbench.permissions import authorize
 from unionbench.reporting import audit
+from unionbench.rules import rule_problems
 from unionbench.settings import KEYS, SettingRefused, parse_value
 from unionbench.store import Store, bump_data_version, load_query, replica, writer
 from unionbench.target_import import COLUMNS as TARGET_COLUMNS
@@ -210,17 +211,37 @@ def merged_catalogue(store: Store, incoming: pd.DataFrame) -> pd.DataFrame:
     return merged.sort_values("sort_order", kind="stable").reset_index(drop=True)
 
 
+def as_file_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """A section's typed rows as the text cells of a catalogue or rules file (flags 1/0), numbered from 1, so a
+    config is checked by exactly the checks a file gets."""
+
+    def cell(value) -> str:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return ""
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value)
+
+    rows = frame.astype(object).map(cell)
+    return rows.assign(row=range(1, len(rows) + 1))
+
+
 def check_catalogue(store: Store, frame: pd.DataFrame, plan_tables: dict) -> list[TargetProblem]:
-    return [as_problem(found, "catalogue") for found in catalog.catalogue_problems(merged_catalogue(store, frame))]
+    """`unionbench indicators import`'s checks: each row, the whole catalogue, and no unit or kind changed under
+    stored figures."""
+    _, _, found = catalogue_edit.check_catalogue(store, as_file_rows(frame))
+    return [as_problem(problem, "catalogue") for problem in found]
 
 
 def check_rules(store: Store, frame: pd.DataFrame, plan_tables: dict) -> list[TargetProblem]:
-    # The rules' own checks live beside the catalogue's, where a release with rules keeps them.
-    checker = getattr(catalog, "rule_problems", None)
-    if checker is None or frame.empty:
+    """`unionbench rules import`'s checks, against the catalogue this config leaves in place."""
+    if frame.empty:
         return []
     catalogue = merged_catalogue(store, plan_tables.get("indicators", pd.DataFrame()))
-    return [as_problem(found, "rules") for found in checker(frame, catalogue)]
+    indicators = set(catalogue["id"])
+    return [as_problem(problem, "rules") for problem in rule_problems(as_file_rows(frame), indicators)]
 
 
 CHECKS = {"catalogue": check_catalogue, "rules": check_rules}
