@@ -39,6 +39,6 @@ upload_step(ctx, account, period, HOME)
 st.divider()
 if account.is_admin:
     audit_section(ctx)
-    history(ctx, account.name)
+    history(ctx, account)
 else:
     my_submissions(ctx, account)

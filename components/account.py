@@ -16,6 +16,7 @@ from components.context import PageContext
 from components.strings import t
 from unionbench.auth import Throttle
 from unionbench.paths import resolve_db_path
+from unionbench.permissions import Actor, permit
 from unionbench.reporting import Account, record_sign_in_failure, sign_in
 
 SESSION_KEY = "upload_user"
@@ -89,6 +90,12 @@ def sign_in_form(ctx: PageContext, heading: str) -> None:
             st.error(t("sign_in_locked", lang, time=retry, minutes=max(1, math.ceil(wait / 60))))
         else:
             st.error(t("sign_in_failed", lang))
+
+
+def permitted(name: str, action: str, target: str | None = None) -> Actor:
+    """The core's permission check for a write this page is about to make as `name`: PermissionRefused (a
+    ReportingError, with its reason in both languages) when the account may not, and the refusal is audited."""
+    return permit(resolve_db_path(None), name, action, configured_users(), target, client_address())
 
 
 def require_admin(ctx: PageContext, heading: str = "sign_in") -> Account:

@@ -2665,6 +2665,19 @@ STRINGS: dict[str, dict] = {
         "zh": "说明",
         "en": "What it counts",
     },
+    # --- permissions ---
+    "audit.refused": {"zh": "拒绝执行", "en": "refused"},
+    "audit.confirm": {"zh": "确认存疑行", "en": "held rows confirmed"},
+    "held_heading": {
+        "zh": "以下 {count} 行可能有误，须逐行确认后才能{action}：",
+        "en": "These {count} rows look like slips and need a yes before you can {action}:",
+    },
+    "held_confirm": {
+        "zh": "我已核对，确认以上各行无误（第 {rows} 行）",
+        "en": "I have checked and confirm each row above (rows {rows})",
+    },
+    "held_action_commit": {"zh": "提交", "en": "commit"},
+    "held_action_submit": {"zh": "提交审核", "en": "submit"},
 }
 
 
