@@ -316,3 +316,26 @@ def test_a_page_write_is_audited_under_the_signed_in_account(pages, writable_db)
     at.run()
     assert not at.exception and submission_status(writable_db, 1) == "approved"
     assert (audit_log(writable_db).user_name[0], audit_log(writable_db).action[0]) == ("demo", "approve")
+
+
+# --- what the command line prints from user data -------------------------------------------------------------
+
+
+def test_ingest_writes_a_cells_escape_sequences_out_in_its_problem_list(writable_db, tmp_path, capsys):
+    path = tmp_path / "wide.csv"
+    counties = ["利州区", "昭化区", "朝天区", "旺苍县", "青川县", "剑阁县"]  # enough text that it is no binary file
+    path.write_bytes(csv_bytes(["地区,职工培训,季度", *(f"{c},7,2026Q4" for c in counties), "\x1b[31m苍溪县,7,2026Q4"]))
+    code, out, err = cli(writable_db, "ingest", str(path), "--user", "demo", capsys=capsys)
+    assert code == 1 and "\x1b" not in out + err
+    assert "\\x1b[31m苍溪县" in out
+
+
+def test_a_refusal_and_the_sets_and_history_listings_write_control_characters_out(writable_db, capsys):
+    code, _, err = cli(writable_db, "approve", "1", "--user", "evil\x1b[2J", capsys=capsys)
+    assert code == 1 and "\x1b" not in err and "evil\\x1b[2J" in err
+    code, out, _ = cli(writable_db, "audit", capsys=capsys)
+    assert code == 0 and "\x1b" not in out and "evil\\x1b[2J" in out
+    add = ["sets", "add", "--id", "odd", "--name-zh", "红\x1b[31m色", "--name-en", "Red", "--members", "510900"]
+    assert cli(writable_db, *add, "--user", "demo", capsys=capsys)[0] in (0, 1)
+    code, out, _ = cli(writable_db, "sets", "list", capsys=capsys)
+    assert code == 0 and "\x1b" not in out
