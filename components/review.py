@@ -218,5 +218,8 @@ AUDIT_KEYS = {
         "deadline",
         "refused",
         "confirm",
+        "sign_in",
+        "sign_in_locked",
+        "sign_in_unlock",
     )
 }

@@ -2668,6 +2668,9 @@ STRINGS: dict[str, dict] = {
     # --- permissions ---
     "audit.refused": {"zh": "拒绝执行", "en": "refused"},
     "audit.confirm": {"zh": "确认存疑行", "en": "held rows confirmed"},
+    "audit.sign_in": {"zh": "登录", "en": "signed in"},
+    "audit.sign_in_locked": {"zh": "登录被锁定", "en": "sign-in while locked"},
+    "audit.sign_in_unlock": {"zh": "解除登录锁定", "en": "sign-in unlocked"},
     "held_heading": {
         "zh": "以下 {count} 行可能有误，须逐行确认后才能{action}：",
         "en": "These {count} rows look like slips and need a yes before you can {action}:",

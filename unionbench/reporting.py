@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from unionbench.auth import SCHEME, Throttle, attempt_sign_in, hash_password
+from unionbench.auth import SCHEME, SignInPolicy, Throttle, attempt_sign_in, check_user, hash_password, lock_wait
 from unionbench.commit import CommitResult, commit_observations
 from unionbench.formatting import period_text
 from unionbench.i18n import t
@@ -134,6 +134,68 @@ def refused_here(store: Store, user: str, action: str, target: str | None, why: 
     """The same note from inside a writer that already holds the lock (a cross-county file, a refused approval)."""
     with store.transaction() as cur:
         audit(cur, user[:64], "refused", target, f"{action}: {why}"[:1000], address)
+
+
+# --- sign-in failures counted in the database -------------------------------------------------------------------
+# The audit log is the count: every replica writes to the same primary and a restart forgets nothing.
+
+SIGN_IN_POLICY = SignInPolicy()
+
+
+def sign_in_key(name: str, address: str | None) -> tuple[str, str]:
+    """(the name as the throttle compares it, the address as recorded)."""
+    return name.strip()[:64].lower(), address or "local"
+
+
+def _lock_wait(store: Store, name: str, address: str | None, now: str | None = None) -> float:
+    """The wait from the recorded outcomes, and `now` ('sign_in' or 'sign_in_failed') as if already recorded."""
+    who, where = sign_in_key(name, address)
+    events = store.query("sign_in_events", window=float(SIGN_IN_POLICY.window), who=who, address=where)
+    rows = list(events.itertuples(index=False, name=None)) + ([(0.0, who, where, now)] if now else [])
+    return lock_wait(rows, who, where, SIGN_IN_POLICY)
+
+
+def sign_in_wait(primary: Path, name: str, address: str | None) -> float | None:
+    """Seconds before `name` may try again from `address` (0: now); None when the database cannot be read now (an
+    upload holds it), and the caller falls back to its own process's count."""
+    try:
+        with writer_lock(Path(primary), timeout=AUDIT_TIMEOUT):
+            store = Store(Path(primary))
+            try:
+                return _lock_wait(store, name, address)
+            finally:
+                store.close()
+    except (WriterBusy, duckdb.Error, OSError):
+        return None
+
+
+def record_sign_in(primary: Path, name: str, address: str | None, ok: bool) -> float | None:
+    """Note a sign-in's outcome in the audit log and return the wait it now causes (a failure may lock: the entry
+    says for how long, so the audit shows lockouts); None when it could not be written."""
+    action = "sign_in" if ok else "sign_in_failed"
+    try:
+        with writer(Path(primary), timeout=AUDIT_TIMEOUT) as store:
+            wait = _lock_wait(store, name, address, action)
+            detail = f"locked for {wait:.0f} s" if wait and not ok else None
+            with store.transaction() as cur:
+                audit(cur, name.strip()[:64], action, None, detail, address or "local")
+            return wait
+    except (WriterBusy, duckdb.Error, OSError):
+        return None
+
+
+def unlock_sign_in(primary: Path, name: str, by: str, address: str | None = None) -> None:
+    """An admin lets `name` try again from everywhere at once (its counted failures are forgiven, not deleted)."""
+    with writer(Path(primary)) as store, store.transaction() as cur:
+        audit(cur, by, "sign_in_unlock", name.strip()[:64], None, address)
+
+
+def check_password_of(store: Store, secrets_users: Mapping[str, str], name: str, password: str) -> Account | None:
+    """The enabled account when the password is its own (an unknown name costs one hash too), else None."""
+    users = sign_in_users(store, secrets_users)
+    if not check_user({n: h for n, (h, _) in users.items()}, name, password):
+        return None
+    return users[name.strip()][1]
 
 
 def audit_entries(primary: Path, since: dt.date | None = None) -> pd.DataFrame:

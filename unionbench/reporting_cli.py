@@ -26,7 +26,7 @@ class ReportingUsage(Exception):
 
 def add_commands(commands) -> None:
     """The subcommands on the `unionbench` parser."""
-    users = commands.add_parser("users", help="accounts: add, list, disable, passwd, import-secrets")
+    users = commands.add_parser("users", help="accounts: add, list, disable, passwd, unlock, import-secrets")
     actions = users.add_subparsers(dest="users_command", required=True)
     add = actions.add_parser("add", help="a new account (prompts for the password)")
     add.add_argument("name")
@@ -42,6 +42,9 @@ def add_commands(commands) -> None:
     passwd.add_argument("name")
     passwd.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
     passwd.add_argument("--user", help=ADMIN_HELP)
+    unlock = actions.add_parser("unlock", help="let a name locked by failed sign-ins try again at once")
+    unlock.add_argument("name")
+    unlock.add_argument("--user", help=ADMIN_HELP)
     imported = actions.add_parser("import-secrets", help="move .streamlit/secrets.toml's [upload_users] in, as admins")
     imported.add_argument("file", nargs="?", default=".streamlit/secrets.toml")
     imported.add_argument("--user", help=ADMIN_HELP)
@@ -139,6 +142,9 @@ def cmd_users(db: Path, args) -> int:
         elif args.users_command == "disable":
             reporting.disable_user(db, args.name, by, where)
             print(f"已停用账号 disabled account {terminal_text(args.name)}")
+        elif args.users_command == "unlock":
+            reporting.unlock_sign_in(db, args.name, by, where)
+            print(f"已解除登录锁定 / {terminal_text(args.name)} may sign in again now")
         elif args.users_command == "passwd":
             reporting.set_password(db, args.name, read_password(args.password_stdin), by, where)
             print(f"已更新密码 new password set for {terminal_text(args.name)}")
