@@ -12,5 +12,5 @@ from components.tracker import tracker
 
 ctx = page_setup()
 st.title(t("tracker_heading", ctx.lang))
-signed_in_account(ctx, "sign_in_tracker")
-tracker(ctx, DEFAULT_HOME, dt.date.today())  # the home city's counties
+viewer = signed_in_account(ctx, "sign_in_tracker")
+tracker(ctx, DEFAULT_HOME, dt.date.today(), viewer)  # the home city's counties; a reporter sees its own in full

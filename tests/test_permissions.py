@@ -339,3 +339,25 @@ def test_a_refusal_and_the_sets_and_history_listings_write_control_characters_ou
     assert cli(writable_db, *add, "--user", "demo", capsys=capsys)[0] in (0, 1)
     code, out, _ = cli(writable_db, "sets", "list", capsys=capsys)
     assert code == 0 and "\x1b" not in out
+
+
+# --- need to know ---------------------------------------------------------------------------------------------
+
+
+def tracker_html(at) -> str:
+    return "".join(h.proto.body for h in at.get("html") if 'data-testid="ub-tracker"' in h.proto.body)
+
+
+def test_a_reporter_sees_its_own_countys_reason_on_the_tracker_and_only_the_status_of_others(pages, writable_db):
+    reporting.submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+    reporting.return_submission(writable_db, 1, "demo", "台账第三页数字不符")
+    replica(writable_db).refresh()
+    other = pages("tracker", "jiange")
+    other.selectbox(key="tracker_period").set_value("2026Q4").run()
+    assert not other.exception
+    table = tracker_html(other)
+    assert "退回" in table and "台账第三页数字不符" not in table and "cangxi" not in table
+    assert not [c for c in other.code if "苍溪" in c.value]  # no reminder for another county
+    own = pages("tracker", "cangxi")
+    own.selectbox(key="tracker_period").set_value("2026Q4").run()
+    assert "台账第三页数字不符" in tracker_html(own) and "cangxi" in tracker_html(own)
