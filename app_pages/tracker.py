@@ -9,8 +9,10 @@ from components.context import page_setup
 from components.filters import DEFAULT_HOME
 from components.strings import t
 from components.tracker import tracker
+from components.url_state import note_fixed
 
 ctx = page_setup()
 st.title(t("tracker_heading", ctx.lang))
+note_fixed("home", DEFAULT_HOME)  # the tracker is the home city's, whatever a link says
 viewer = signed_in_account(ctx, "sign_in_tracker")
 tracker(ctx, DEFAULT_HOME, dt.date.today(), viewer)  # the home city's counties; a reporter sees its own in full

@@ -17,11 +17,13 @@ from components.upload import (
     template_step,
     upload_step,
 )
+from components.url_state import note_fixed
 
 HOME = "510800"  # 广元市
 
 ctx = page_setup()
 st.title(t("upload_heading", ctx.lang))
+note_fixed("home", HOME)  # uploads are the home city's, whatever a link says
 account = signed_in_account(ctx)
 last_outcome(ctx.lang)
 if account.is_admin:  # reviewing the counties' submissions comes first in the quarterly cycle
