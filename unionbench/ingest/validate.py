@@ -760,7 +760,7 @@ def level_warnings(observations: pd.DataFrame, ctx: Context) -> list[Problem]:
     levels = observations.region.map(ctx.levels)
     outside = observations[levels.notna() & ~levels.isin(REPORTED_LEVELS)].drop_duplicates("row")
     return [
-        warning("level_not_reported", row=int(r.row), column="region", value=ctx.name(r.region),
+        warning("level_not_reported", row=int(r.row), column="地区", value=ctx.name(r.region),
                 details={"region": ctx.name(r.region)})
         for r in outside.sort_values("row", kind="stable").itertuples(index=False)
     ]  # fmt: skip
