@@ -426,7 +426,9 @@ def test_the_tracker_page_lists_every_county_with_its_status_for_signed_in_users
         assert county in table
     assert "◇ 待审核" in table and "○ 未报送" in table
     assert [m.value for m in at.metric] == ["6", "0", "1", "0"]  # missing, returned, submitted, approved
-    assert len(at.code) == 6 and all(c.value.startswith("【报送提醒】") for c in at.code)
+    assert [c.value[:9] for c in at.code] == ["【报送提醒】剑阁县"]  # a reporter: its own county's reminder only
+    admin = pages("tracker", "demo")
+    assert len(admin.code) == 6 and all(c.value.startswith("【报送提醒】") for c in admin.code)
 
 
 def test_the_english_tracker_names_the_counties_in_english(pages, db):
