@@ -8,8 +8,10 @@ from components.account import signed_in_account
 from components.context import page_setup
 from components.strings import t
 from components.tracker import tracker
+from components.url_state import note_fixed
 
 ctx = page_setup()
 st.title(t("tracker_heading", ctx.lang))
-signed_in_account(ctx, "sign_in_tracker")
-tracker(ctx, ctx.settings.home, dt.date.today())  # the home city's counties
+note_fixed("home", ctx.settings.home)  # the tracker is the home city's, whatever a link says
+viewer = signed_in_account(ctx, "sign_in_tracker")
+tracker(ctx, ctx.settings.home, dt.date.today(), viewer)  # the home city's counties; a reporter sees its own in full

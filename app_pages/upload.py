@@ -18,10 +18,12 @@ from components.upload import (
     template_step,
     upload_step,
 )
+from components.url_state import note_fixed
 
 ctx = page_setup(setup_page=True)
 home = ctx.settings.home
 st.title(t("upload_heading", ctx.lang))
+note_fixed("home", home)  # uploads are the home city's, whatever a link says
 account = signed_in_account(ctx)
 last_outcome(ctx.lang)
 if account.is_admin:  # reviewing the counties' submissions comes first in the quarterly cycle
@@ -42,6 +44,6 @@ upload_step(ctx, account, period, home)
 st.divider()
 if account.is_admin:
     audit_section(ctx)
-    history(ctx, account.name)
+    history(ctx, account)
 else:
     my_submissions(ctx, account)

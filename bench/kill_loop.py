@@ -117,24 +117,24 @@ def prepare(work: Path) -> dict:
     demo_dir.mkdir()
     run_clean(demo_dir / "db.duckdb", "init", "--demo")
     ingested = copy_database(demo_dir, work / "ingested")
-    ingest_seconds = run_clean(ingested, "ingest", str(upload_file), "--user", "kill")
+    ingest_seconds = run_clean(ingested, "ingest", str(upload_file), "--user", "demo")
     reverted = copy_database(work / "ingested", work / "reverted")
     store = Store(reverted, read_only=True)
     upload_id = str(int(store.query("uploads")["id"].max()))
     store.close()
-    revert_seconds = run_clean(reverted, "revert", upload_id, "--user", "kill")
+    revert_seconds = run_clean(reverted, "revert", upload_id, "--user", "demo")
     init_seconds = run_clean(work / "init" / "db.duckdb", "init")
     return {
         "ingest": (
             demo_dir,
-            ("ingest", str(upload_file), "--user", "kill"),
+            ("ingest", str(upload_file), "--user", "demo"),
             ingest_seconds,
             primary_state(demo_dir / "db.duckdb"),
             primary_state(ingested),
         ),
         "revert": (
             work / "ingested",
-            ("revert", upload_id, "--user", "kill"),
+            ("revert", upload_id, "--user", "demo"),
             revert_seconds,
             primary_state(ingested),
             primary_state(reverted),

@@ -16,7 +16,16 @@ from components.context import PageContext
 from components.strings import t
 from unionbench.auth import Throttle
 from unionbench.paths import resolve_db_path
-from unionbench.reporting import Account, record_sign_in_failure, sign_in
+from unionbench.permissions import Actor, permit
+from unionbench.reporting import (
+    Account,
+    check_password_of,
+    record_entry,
+    record_sign_in,
+    record_sign_in_failure,
+    sign_in,
+    sign_in_wait,
+)
 
 SESSION_KEY = "upload_user"
 
@@ -77,18 +86,41 @@ def sign_in_form(ctx: PageContext, heading: str) -> None:
         password = st.text_input(t("password", lang), type="password")
         if not st.form_submit_button(t("sign_in_button", lang), type="primary"):
             return
-        names, addresses = sign_in_throttles()
-        address = client_address()
-        account, wait = sign_in(ctx.store, configured_users(), name, password, address, names, addresses)
+        account, wait = attempt(ctx, name, password, client_address())
         if account is not None:
             st.session_state[SESSION_KEY] = account.name
             st.rerun()
-        record_sign_in_failure(resolve_db_path(None), name, address, wait)  # the audit log (issue 14)
         if wait:
             retry = (dt.datetime.now() + dt.timedelta(seconds=wait)).strftime("%H:%M:%S")
             st.error(t("sign_in_locked", lang, time=retry, minutes=max(1, math.ceil(wait / 60))))
         else:
             st.error(t("sign_in_failed", lang))
+
+
+def permitted(name: str, action: str, target: str | None = None) -> Actor:
+    """The core's permission check for a write this page is about to make as `name`: PermissionRefused (a
+    ReportingError, with its reason in both languages) when the account may not, and the refusal is audited."""
+    return permit(resolve_db_path(None), name, action, configured_users(), target, client_address())
+
+
+def attempt(ctx: PageContext, name: str, password: str, address: str | None) -> tuple[Account | None, float]:
+    """(the account, or None; seconds to wait). Failures are counted in the database's audit log, per name and
+    address (shared by every replica, kept across restarts); while an upload holds the database, this process's
+    own count stands in."""
+    primary = resolve_db_path(None)
+    wait = sign_in_wait(primary, name, address)
+    if wait is None:  # the database is busy: the process's count, as before
+        names, addresses = sign_in_throttles()
+        account, wait = sign_in(ctx.store, configured_users(), name, password, address, names, addresses)
+        if account is None:
+            record_sign_in_failure(primary, name, address, wait)
+        return account, wait
+    if wait > 0:  # locked: the password is not even checked
+        record_entry(primary, name.strip()[:64], "sign_in_locked", None, f"{wait:.0f} s left", address or "local")
+        return None, wait
+    account = check_password_of(ctx.store, configured_users(), name, password)
+    wait = record_sign_in(primary, name, address, account is not None) or 0.0
+    return account, (0.0 if account is not None else wait)
 
 
 def require_admin(ctx: PageContext, heading: str = "sign_in") -> Account:

@@ -6,12 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from components import data
-from components.account import configured_users
+from components.account import configured_users, permitted
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import t
 from unionbench.paths import resolve_db_path
-from unionbench.permissions import authorize
 from unionbench.reporting import ROLES, ReportingError, add_user, disable_user, set_password
 from unionbench.settings import MAX_DEADLINE_DAYS, set_setting
 from unionbench.store import WriterBusy
@@ -44,10 +43,10 @@ def accounts_table(ctx: PageContext) -> pd.DataFrame:
     return found
 
 
-def permitted(ctx: PageContext, admin: str, action: str) -> bool:
-    """The same permission check as the command line; a refusal is shown in the page's language."""
+def allowed(ctx: PageContext, admin: str, action: str) -> bool:
+    """The same permission check as the command line (a refusal audited alike), shown in the page's language."""
     try:
-        authorize(ctx.store, admin, action, configured_users())
+        permitted(admin, action)
     except ReportingError as error:
         st.error(error.text(ctx.lang))
         return False
@@ -112,7 +111,7 @@ def add_form(ctx: PageContext, admin: str) -> None:
         return
     if role == "admin":
         region = None
-    if not permitted(ctx, admin, "accounts"):
+    if not allowed(ctx, admin, "accounts"):
         return
     run_change(
         ctx,
@@ -134,7 +133,7 @@ def disable_form(ctx: PageContext, admin: str, found: pd.DataFrame) -> None:
         st.caption(t("accounts.disable_hint", lang))
         if not st.form_submit_button(t("accounts.disable_button", lang), key="accounts_disable_submit"):
             return
-    if permitted(ctx, admin, "accounts"):
+    if allowed(ctx, admin, "accounts"):
         run_change(
             ctx, lambda: disable_user(resolve_db_path(None), name, admin), t("accounts.disabled_done", lang, name=name)
         )
@@ -157,7 +156,7 @@ def password_form(ctx: PageContext, admin: str, found: pd.DataFrame) -> None:
     if first != again:
         st.error(t("accounts.passwords_differ", lang))
         return
-    if permitted(ctx, admin, "accounts"):
+    if allowed(ctx, admin, "accounts"):
         run_change(
             ctx, lambda: set_password(resolve_db_path(None), name, first, admin), t("accounts.password_done", lang)
         )

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components import data
-from components.account import client_address
+from components.account import client_address, permitted
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import t
@@ -31,12 +31,15 @@ def status_word(status: str, lang: str) -> str:
     return t(f"submission_{status}", lang)
 
 
-def submit(content: bytes, file_name: str, account: Account, period: str, lang: str) -> None:
+def submit(content: bytes, file_name: str, account: Account, period: str, lang: str, accept_held: bool = False) -> None:
     """Store the file for review (nothing reaches the figures); the next run says so."""
     address = client_address()
-    outcome = attempt(
-        lambda: submit_file(resolve_db_path(None), content, file_name, account, period, None, address), lang
-    )
+
+    def send():
+        sender = permitted(account.name, "submit", file_name).account
+        return submit_file(resolve_db_path(None), content, file_name, sender, period, None, address, accept_held)
+
+    outcome = attempt(send, lang)
     if outcome is None:
         return
     if outcome.submission_id is None:
@@ -142,8 +145,12 @@ def review_step(ctx: PageContext, account: Account) -> None:
 
 def approve_now(submission_id: int, account: Account, lang: str) -> None:
     address = client_address()
+    target = f"submission #{submission_id}"
     outcome = attempt(
-        lambda: approve_submission(resolve_db_path(None), submission_id, account.name, None, address), lang
+        lambda: approve_submission(
+            resolve_db_path(None), submission_id, permitted(account.name, "approve", target).name, None, address
+        ),
+        lang,
     )
     if outcome is None:
         return
@@ -157,8 +164,15 @@ def approve_now(submission_id: int, account: Account, lang: str) -> None:
 
 def return_now(submission_id: int, account: Account, reason: str, lang: str) -> None:
     address = client_address()
+    target = f"submission #{submission_id}"
     returned = attempt(
-        lambda: return_submission(resolve_db_path(None), submission_id, account.name, reason, address) or True, lang
+        lambda: (
+            return_submission(
+                resolve_db_path(None), submission_id, permitted(account.name, "return", target).name, reason, address
+            )
+            or True
+        ),
+        lang,
     )
     if returned:
         done(t("returned_notice", lang, id=submission_id))
@@ -204,5 +218,9 @@ AUDIT_KEYS = {
         "deadline",
         "setting",
         "refused",
+        "confirm",
+        "sign_in",
+        "sign_in_locked",
+        "sign_in_unlock",
     )
 }

@@ -5,11 +5,13 @@ import pandas as pd
 import streamlit as st
 
 from components import data
+from components.account import permitted
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import t
 from unionbench.custom_sets import RULES, SetDraft, SetRejected, new_set_id, remove_set, save_set
 from unionbench.paths import resolve_db_path
+from unionbench.reporting import ReportingError
 from unionbench.similar import WITHIN
 from unionbench.store import WriterBusy
 
@@ -101,11 +103,20 @@ def set_editor(ctx: PageContext, admin: str, peer_cities: list[str], home_name: 
             tuple(st.session_state["set_members"]),
             st.session_state["set_rule"],
         )
-        write(lambda: save_set(resolve_db_path(None), draft, admin, editing=bool(choice)), lang, draft.id, "set_saved")
+        write(
+            lambda: save_set(resolve_db_path(None), draft, permitted(admin, "sets", draft.id).name, bool(choice)),
+            lang, draft.id, "set_saved",
+        )  # fmt: skip
     if choice:
         confirm = remove.popover(t("set_delete", lang), icon=":material/delete:")
         if confirm.button(t("set_delete_confirm", lang, name=names[choice]), type="primary", key="set_delete"):
-            write(lambda: remove_set(resolve_db_path(None), choice), lang, NEW, "set_deleted", names[choice])
+            write(lambda: delete_set(admin, choice), lang, NEW, "set_deleted", names[choice])
+
+
+def delete_set(admin: str, set_id: str) -> None:
+    """Remove a custom set, once the core has checked that this admin still may."""
+    permitted(admin, "sets", set_id)
+    remove_set(resolve_db_path(None), set_id)
 
 
 def write(action, lang: str, select: str, message: str, name: str | None = None) -> None:
@@ -115,6 +126,9 @@ def write(action, lang: str, select: str, message: str, name: str | None = None)
     except SetRejected as rejected:
         st.error(t("set_rejected", lang))
         problem_table(rejected, lang)
+        return
+    except ReportingError as refused:  # no longer an admin (disabled a moment ago …)
+        st.error(refused.text(lang))
         return
     except WriterBusy:
         st.error(t("busy", lang))

@@ -11,15 +11,31 @@ from components.context import PageContext
 from components.plain import plain_table
 from components.strings import t
 from components.upload import period_picker
+from unionbench.reporting import Account
 
 SYMBOLS = {"missing": "○", "submitted": "◇", "returned": "↩", "approved": "●"}
 
 
-def tracker(ctx: PageContext, home: str, today: dt.date) -> pd.DataFrame:
+def need_to_know(rows: pd.DataFrame, viewer: Account | None) -> pd.DataFrame:
+    """What a reporter may see: its own county's row whole, the other counties' status only (who sent what, when,
+    and why it was returned are their business); an admin sees everything."""
+    if viewer is None or viewer.is_admin:
+        return rows
+    others = rows.region_code != viewer.region
+    shown = rows.copy()
+    shown["figures"] = shown.figures.astype(object).where(~others, "—")
+    for column in ("submitted_by", "submitted_at", "reason"):
+        shown[column] = shown[column].where(~others, None)
+    shown["days_overdue"] = shown.days_overdue.where(~others, 0)
+    shown["reminder"] = shown.reminder.where(~others, "")
+    return shown
+
+
+def tracker(ctx: PageContext, home: str, today: dt.date, viewer: Account | None = None) -> pd.DataFrame:
     """The quarter's table, its counts by status and the reminders; returns the rows shown."""
     lang = ctx.lang
     period = period_picker(ctx, home, "tracker_period")
-    rows = data.status_table(ctx.store, ctx.data_version, home, period, today)
+    rows = need_to_know(data.status_table(ctx.store, ctx.data_version, home, period, today), viewer)
     due = dt.date.fromisoformat(rows.deadline.iloc[0]) if len(rows) else None
     days = data.deadline_days(ctx.store, ctx.data_version)
     if due is not None:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components import data
-from components.account import client_address, configured_users
+from components.account import client_address, configured_users, permitted
 from components.briefing import briefing_buttons
 from components.context import PageContext, current_store, refresh_data
 from components.plain import plain_table
@@ -15,9 +15,9 @@ from components.url_state import kept
 from unionbench.auth import users_with_example_password
 from unionbench.export import excel_safe_csv
 from unionbench.formatting import period_text
-from unionbench.ingest import Prepared, Preview, RevertError, review
+from unionbench.ingest import Prepared, Preview, RevertError, held, review
 from unionbench.paths import resolve_db_path
-from unionbench.reporting import Account, publish_file, revert
+from unionbench.reporting import Account, ReportingError, publish_file, revert
 from unionbench.store import WriterBusy
 from unionbench.templates import upload_period_choices
 
@@ -175,15 +175,28 @@ def upload_step(ctx: PageContext, account: Account, period: str, home: str) -> N
         return
     show_warnings(prepared, lang)
     preview, rows = show_preview(ctx, prepared, period, "changes")
+    yes = said_yes_to_held(prepared, lang, "held_action_commit" if account.is_admin else "held_action_submit")
     if not account.is_admin:
         st.caption(t("submit_hint", lang))
-        if st.button(t("submit_button", lang), type="primary", icon=":material/send:"):
+        if st.button(t("submit_button", lang), type="primary", icon=":material/send:", disabled=yes is False):
             from components.review import submit
 
-            submit(content, file.name, account, period, lang)
+            submit(content, file.name, account, period, lang, bool(yes))
         return
-    if st.button(t("commit_button", lang), type="primary", icon=":material/check:"):
-        commit(content, file.name, account.name, period, rows, lang, home)
+    if st.button(t("commit_button", lang), type="primary", icon=":material/check:", disabled=yes is False):
+        commit(content, file.name, account, period, rows, lang, home, bool(yes))
+
+
+def said_yes_to_held(prepared: Prepared, lang: str, action: str) -> bool | None:
+    """Rows held as probable slips (a province row, a city far from its counties): named one by one, and a box to
+    tick before the button works. None when there are none, else whether the box is ticked."""
+    rows = held(prepared)
+    if not rows:
+        return None
+    st.warning(t("held_heading", lang, count=len(rows), action=t(action, lang)), icon=":material/front_hand:")
+    plain_table(problem_table(prepared, rows, lang), "ub-held")  # the file's cells: plain text
+    numbers = "、".join(str(p.row) for p in rows)
+    return st.checkbox(t("held_confirm", lang, rows=numbers), key=f"held_yes_{prepared.sha256[:16]}")
 
 
 def show_preview(
@@ -194,10 +207,24 @@ def show_preview(
     return preview, show_review(ctx, prepared, preview, period, key, step)
 
 
-def commit(content: bytes, file_name: str, user: str, period: str, changes: pd.DataFrame, lang: str, home: str) -> None:
+def commit(
+    content: bytes,
+    file_name: str,
+    account: Account,
+    period: str,
+    changes: pd.DataFrame,
+    lang: str,
+    home: str,
+    accept_held: bool = False,
+) -> None:
     """Check again and commit under the writer lock; remember the outcome for the next run, which starts fresh."""
     try:
-        outcome = publish_file(resolve_db_path(None), content, file_name, user, period, None, client_address())
+        user = permitted(account.name, "ingest", file_name).name
+        address = client_address()
+        outcome = publish_file(resolve_db_path(None), content, file_name, user, period, None, address, accept_held)
+    except ReportingError as refused:
+        st.error(refused.text(lang))
+        return
     except WriterBusy:
         st.error(t("busy", lang))
         return
@@ -257,7 +284,7 @@ def last_outcome(lang: str) -> None:
 LAYOUTS = ("wide", "long", "demo")  # how ingest read the file (ingest.layout), in words a clerk knows
 
 
-def history(ctx: PageContext, user: str) -> None:
+def history(ctx: PageContext, account: Account) -> None:
     """Every upload, newest first, and a guarded revert."""
     lang = ctx.lang
     st.subheader(t("history_heading", lang))
@@ -294,7 +321,11 @@ def history(ctx: PageContext, user: str) -> None:
     confirmed = st.checkbox(t("revert_confirm", lang, id=pick), key=f"revert_confirm_{pick}")
     if st.button(t("revert_button", lang), disabled=not confirmed, icon=":material/undo:"):
         try:
+            user = permitted(account.name, "revert", f"upload #{pick}").name
             revert(resolve_db_path(None), int(pick), user, client_address())
+        except ReportingError as refused:
+            st.error(refused.text(lang))
+            return
         except RevertError as error:
             st.error(error.zh if lang == "zh" else error.en)
             return

@@ -41,6 +41,16 @@ def link_ignored(key: str) -> None:
     st.toast(t("link_value_ignored", lang, param=key), icon=":material/link_off:")
 
 
+def note_fixed(key: str, value: str) -> None:
+    """On a page that always shows one value of `key` (the upload page and the tracker are the home city's), the
+    same small note as elsewhere when a link asks for anything else; once per session."""
+    linked = st.query_params.get(key)
+    if linked is None or str(linked) == str(value) or st.session_state.get(f"_noted_{key}"):
+        return
+    st.session_state[f"_noted_{key}"] = True
+    link_ignored(key)
+
+
 def flag_from_url(key: str, default: bool = False, param: str | None = None) -> bool:
     """A toggle's value before it is drawn, from ?param= (the key unless given) on a session's first run."""
     param = param or key

@@ -92,6 +92,12 @@ def test_pages_without_filters_open_a_hostile_link_without_an_exception(page, na
     assert not at.exception, at.exception
 
 
+@pytest.mark.parametrize("name", ["upload", "tracker"])
+def test_the_upload_and_tracker_pages_note_a_home_they_cannot_use(page, name):
+    assert page(name, {"home": "<b>x</b>"}).get("toast")
+    assert not page(name, {"home": "510800"}).get("toast")
+
+
 @pytest.mark.parametrize("offset", [0, 1, 2, 3])
 def test_the_peers_and_sets_page_opens_a_hostile_link_on_the_default_home_with_a_note(page, offset):  # issue 16
     at = page("sets", rotated(offset))

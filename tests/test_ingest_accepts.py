@@ -161,7 +161,7 @@ def test_revert_brings_back_the_earlier_figure_and_keeps_the_history(db, capsys)
     before = current(db, "510822", "trainings", "2026Q3")
     upload = commit(db, "fix.csv", csv_bytes(["地区,职工培训,季度", "青川县,99,2026Q3"])).result.upload_id
     assert current(db, "510822", "trainings", "2026Q3") == 99
-    assert main(["--db", str(db), "revert", str(upload)]) == 0
+    assert main(["--db", str(db), "revert", str(upload), "--user", "demo"]) == 0
     assert current(db, "510822", "trainings", "2026Q3") == before
     main(["--db", str(db), "history", "510822", "职工培训", "2026年第三季度"])
     assert "99\t" in capsys.readouterr().out  # the reverted version is still on record
@@ -170,10 +170,10 @@ def test_revert_brings_back_the_earlier_figure_and_keeps_the_history(db, capsys)
 def test_importing_the_same_file_again_changes_nothing_and_names_the_upload(db, tmp_path, capsys):
     path = tmp_path / "same.csv"
     path.write_bytes(csv_bytes(["地区,职工培训,季度", "青川县,6,2026Q3"]))
-    assert main(["--db", str(db), "ingest", str(path)]) == 0
+    assert main(["--db", str(db), "ingest", str(path), "--user", "demo"]) == 0
     first = capsys.readouterr().out
     upload = first.split("upload #")[1].split()[0]
-    assert main(["--db", str(db), "ingest", str(path)]) == 0
+    assert main(["--db", str(db), "ingest", str(path), "--user", "demo"]) == 0
     assert f"already imported as upload #{upload}" in capsys.readouterr().out
 
 

@@ -43,7 +43,10 @@ def ingest_process(db, path, capture: bool = False):
     # Output goes to /dev/null unless read with communicate(): an unread pipe fills up and blocks the child.
     out = subprocess.PIPE if capture else subprocess.DEVNULL
     return subprocess.Popen(
-        [sys.executable, "-m", "unionbench", "--db", str(db), "ingest", str(path)], stdout=out, stderr=out, text=True
+        [sys.executable, "-m", "unionbench", "--db", str(db), "ingest", str(path), "--user", "demo"],
+        stdout=out,
+        stderr=out,
+        text=True,
     )
 
 

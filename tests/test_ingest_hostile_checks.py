@@ -35,7 +35,7 @@ def ingest(db, tmp_path, name: str, data: bytes, *extra: str, capsys) -> tuple[i
     path = tmp_path / name
     path.write_bytes(data)
     capsys.readouterr()
-    code = main(["--db", str(db), "ingest", str(path), *extra])
+    code = main(["--db", str(db), "ingest", str(path), "--user", "demo", *extra])
     captured = capsys.readouterr()
     return code, captured.out + captured.err
 

@@ -36,7 +36,7 @@ def state(path) -> tuple:
 def ingest(db, tmp_path, name: str, data: bytes, *extra: str, capsys) -> tuple[int, str]:
     path = tmp_path / name
     path.write_bytes(data)
-    code = main(["--db", str(db), "ingest", str(path), *extra])
+    code = main(["--db", str(db), "ingest", str(path), "--user", "demo", *extra])
     captured = capsys.readouterr()
     return code, captured.out + captured.err
 
@@ -218,7 +218,7 @@ def test_usage_errors_exit_2_and_write_nothing(db, capsys, args, reason):
 
 def test_reverting_an_unknown_upload_is_refused(db, capsys):
     before = state(db)
-    assert main(["--db", str(db), "revert", "999"]) == 1
+    assert main(["--db", str(db), "revert", "999", "--user", "demo"]) == 1
     assert "There is no upload #999" in capsys.readouterr().err
     assert state(db) == before
 

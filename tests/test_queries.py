@@ -60,9 +60,10 @@ PARAMETERS = {
     "all_targets": {"year": None},
     "table_columns": {"table": "indicators"},
     "table_rows": {"table": "indicators"},
+    "sign_in_events": {"window": 3600.0, "who": "someone", "address": "10.0.0.9"},
 }
 # Run on a copy of the demo database with one submission and a deadline set: the demo has neither.
-REPORTING_QUERIES = {"setting", "submissions", "submission_by_id", "submission_rows"}
+REPORTING_QUERIES = {"setting", "submissions", "submission_by_id", "submission_rows", "sign_in_events"}
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +79,8 @@ def reporting_store(demo_db_path, tmp_path_factory):
     account = reporting.Account("cangxi", "reporter", "510824")
     reporting.submit_file(path, data, "苍溪.csv", account, "2026Q4", dt.date(2026, 12, 1))
     reporting.set_deadline_days(path, 20, "test")
+    reporting.record_sign_in_failure(path, "someone", "10.0.0.9")
+    reporting.set_deadline_days(path, 21, "test")  # publishes a snapshot that holds the failure too
     reader = Replica(path)
     yield reader.current()
     reader.close()

@@ -241,7 +241,7 @@ def run(db, capsys, *args, stdin: str | None = None, monkeypatch=None) -> tuple[
 
 
 def test_users_add_list_disable_and_passwd_on_the_command_line(db, capsys, monkeypatch):
-    add = ("users", "add", "王会计", "--role", "reporter", "--region", "510822", "--password-stdin")
+    add = ("users", "add", "王会计", "--role", "reporter", "--region", "510822", "--password-stdin", "--user", "demo")
     assert run(db, capsys, *add, stdin="qingchuan-2026\n", monkeypatch=monkeypatch)[0] == 0
     assert run(db, capsys, *add, stdin="qingchuan-2026\n", monkeypatch=monkeypatch)[0] == 1  # already there
     code, _, err = run(
@@ -253,6 +253,8 @@ def test_users_add_list_disable_and_passwd_on_the_command_line(db, capsys, monke
         "--role",
         "reporter",
         "--password-stdin",
+        "--user",
+        "demo",
         stdin="long-enough\n",
         monkeypatch=monkeypatch,
     )
@@ -267,6 +269,8 @@ def test_users_add_list_disable_and_passwd_on_the_command_line(db, capsys, monke
         "--role",
         "admin",
         "--password-stdin",
+        "--user",
+        "demo",
         stdin="short\n",
         monkeypatch=monkeypatch,
     )
@@ -276,10 +280,10 @@ def test_users_add_list_disable_and_passwd_on_the_command_line(db, capsys, monke
     assert line.split("\t")[1:5] == ["reporter", "510822", "青川县", "active"]
     assert "password" not in out and "pbkdf2" not in out
 
-    assert run(db, capsys, "users", "disable", "王会计")[0] == 0
+    assert run(db, capsys, "users", "disable", "王会计", "--user", "demo")[0] == 0
     assert "disabled" in next(r for r in run(db, capsys, "users", "list")[1].splitlines() if r.startswith("王会计"))
-    assert run(db, capsys, "users", "disable", "nobody")[0] == 1
-    passwd = ("users", "passwd", "王会计", "--password-stdin")
+    assert run(db, capsys, "users", "disable", "nobody", "--user", "demo")[0] == 1
+    passwd = ("users", "passwd", "王会计", "--password-stdin", "--user", "demo")
     assert run(db, capsys, *passwd, stdin="another-2026\n", monkeypatch=monkeypatch)[0] == 0
     stored = read(db, lambda s: s.query("account_hashes").set_index("name").password_hash["王会计"])
     assert verify_password("another-2026", stored)
@@ -288,7 +292,7 @@ def test_users_add_list_disable_and_passwd_on_the_command_line(db, capsys, monke
 def test_users_import_secrets_moves_secrets_toml_accounts_in_as_admins(db, capsys, tmp_path):
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(f'[upload_users]\nclerk = "{hash_password("clerk-2026", iterations=1000)}"\n', "utf-8")
-    assert run(db, capsys, "users", "import-secrets", str(secrets))[1].startswith("已导入 1 个")
+    assert run(db, capsys, "users", "import-secrets", str(secrets), "--user", "demo")[1].startswith("已导入 1 个")
     account, _ = read(db, lambda s: reporting.sign_in(s, {}, "clerk", "clerk-2026", None, Throttle(), Throttle()))
     assert account == Account("clerk", "admin")
 
@@ -320,7 +324,7 @@ def test_submissions_approve_return_status_and_audit_on_the_command_line(db, cap
     assert run(db, capsys, "return", "2", "--reason", "again", "--user", "demo")[0] == 1
     code, out, _ = run(db, capsys, "approve", "1", "--user", "demo")
     assert code == 0 and "upload #" in out and current(db, "510824", "trainings", "2026Q4") == 7
-    assert run(db, capsys, "approve", "99")[0] == 1
+    assert run(db, capsys, "approve", "99", "--user", "demo")[0] == 1
 
     code, out, _ = run(db, capsys, "status", "--period", "2026Q4", "--today", "2027-01-18")
     rows = list(csv.DictReader(io.StringIO(out)))
@@ -333,7 +337,7 @@ def test_submissions_approve_return_status_and_audit_on_the_command_line(db, cap
 
     code, out, _ = run(db, capsys, "audit", "--since", TODAY.isoformat())
     actions = [row["action"] for row in csv.DictReader(io.StringIO(out))]
-    assert actions[:4] == ["approve", "return", "submit", "submit"]
+    assert actions[:6] == ["refused", "approve", "refused", "return", "submit", "submit"]  # #99, then #2 again
     assert run(db, capsys, "audit", "--since", "yesterday")[0] == 2
 
 
@@ -422,7 +426,9 @@ def test_the_tracker_page_lists_every_county_with_its_status_for_signed_in_users
         assert county in table
     assert "◇ 待审核" in table and "○ 未报送" in table
     assert [m.value for m in at.metric] == ["6", "0", "1", "0"]  # missing, returned, submitted, approved
-    assert len(at.code) == 6 and all(c.value.startswith("【报送提醒】") for c in at.code)
+    assert [c.value[:9] for c in at.code] == ["【报送提醒】剑阁县"]  # a reporter: its own county's reminder only
+    admin = pages("tracker", "demo")
+    assert len(admin.code) == 6 and all(c.value.startswith("【报送提醒】") for c in admin.code)
 
 
 def test_the_english_tracker_names_the_counties_in_english(pages, db):

@@ -65,7 +65,7 @@ def correction(folder: Path, value: float) -> Path:
 def commit_from_another_process(primary: Path, upload: Path) -> None:
     """`unionbench ingest` in its own process, as staff on the machine would run it; it must change one figure."""
     writer = subprocess.run(
-        [sys.executable, "-m", "unionbench", "--db", str(primary), "ingest", str(upload), "--user", "test"],
+        [sys.executable, "-m", "unionbench", "--db", str(primary), "ingest", str(upload), "--user", "demo"],
         cwd=ROOT,
         capture_output=True,
         text=True,

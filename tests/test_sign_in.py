@@ -2,6 +2,8 @@
 warning while the example password guards real data (issue 12 item 9)."""
 
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -146,3 +148,77 @@ def test_the_example_password_on_real_data_warns_a_signed_in_admin_on_every_load
         at = sign_in(upload_page(example_users()), "demo", EXAMPLE_PASSWORD)
         assert not at.exception
         assert any(w.value.startswith("安全提醒：有上传账号仍在使用示例密码 demo2026") for w in at.warning)
+
+
+# --- failures counted in the database: per name and address, shared by replicas, kept across restarts ---------
+
+
+def test_five_wrong_passwords_from_one_address_do_not_lock_the_owner_out_from_another(writable_db):
+    from unionbench.reporting import record_sign_in, sign_in_wait
+
+    for _ in range(4):
+        assert record_sign_in(writable_db, "demo", "10.0.0.66", ok=False) == 0
+    assert record_sign_in(writable_db, "demo", "10.0.0.66", ok=False) == pytest.approx(60, abs=5)
+    assert sign_in_wait(writable_db, "Demo", "10.0.0.66") > 0  # the name as typed, case-folded
+    assert sign_in_wait(writable_db, "demo", "10.0.0.7") == 0  # the owner's own desk
+    assert record_sign_in(writable_db, "demo", "10.0.0.7", ok=True) == 0
+    locked = reporting_audit(writable_db)
+    assert ("sign_in_failed", "locked for 60 s", "10.0.0.66") in locked
+
+
+def reporting_audit(db) -> list[tuple]:
+    from unionbench.reporting import audit_entries
+
+    entries = audit_entries(db)
+    return list(zip(entries.action, entries.detail.fillna(""), entries.address.fillna(""), strict=True))
+
+
+def test_a_name_tried_from_many_addresses_locks_everywhere_at_a_higher_cap(writable_db):
+    from unionbench.reporting import SIGN_IN_POLICY, record_sign_in, sign_in_wait
+
+    for n in range(SIGN_IN_POLICY.name_limit - 1):
+        record_sign_in(writable_db, "demo", f"10.1.{n // 200}.{n % 200}", ok=False)
+    assert sign_in_wait(writable_db, "demo", "10.0.0.7") == 0
+    record_sign_in(writable_db, "demo", "10.2.0.1", ok=False)
+    assert sign_in_wait(writable_db, "demo", "10.0.0.7") > 0
+
+
+def test_the_count_is_kept_in_the_database_for_every_process(writable_db):
+    from unionbench.reporting import record_sign_in
+
+    for _ in range(5):
+        record_sign_in(writable_db, "demo", "10.0.0.66", ok=False)
+    probe = (
+        "import sys; from unionbench.reporting import sign_in_wait; "
+        f"print(sign_in_wait({str(writable_db)!r}, 'demo', '10.0.0.66'))"
+    )
+    other = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert float(other.stdout) > 0, other.stderr  # a restarted server or another replica sees the lock
+
+
+def test_an_admin_unlocks_a_name_on_the_command_line(writable_db, capsys):
+    from unionbench.cli import main
+    from unionbench.reporting import record_sign_in, sign_in_wait
+
+    for _ in range(5):
+        record_sign_in(writable_db, "cangxi", "10.0.0.66", ok=False)
+    assert main(["--db", str(writable_db), "users", "unlock", "cangxi", "--user", "cangxi"]) == 1
+    assert sign_in_wait(writable_db, "cangxi", "10.0.0.66") > 0
+    assert main(["--db", str(writable_db), "users", "unlock", "cangxi", "--user", "demo"]) == 0
+    assert sign_in_wait(writable_db, "cangxi", "10.0.0.66") == 0
+    assert reporting_audit(writable_db)[0][0] == "sign_in_unlock"
+
+
+def test_the_page_counts_failures_in_the_database_and_says_when_to_retry(upload_page, writable_db):
+    from components.account import sign_in_throttles
+
+    at = upload_page({})
+    for n in range(5):
+        at = sign_in(at, "demo", f"wrong{n}")
+    sign_in_throttles.clear()  # a restart: the process's own count is gone
+    at = sign_in(at, "demo", "demo2026")
+    assert not at.exception
+    assert any(e.value.startswith("登录失败次数过多，已暂时锁定。请于 ") for e in at.error)
+    assert not at.get("file_uploader")
+    actions = [a for a, _, _ in reporting_audit(writable_db)]
+    assert actions[:2] == ["sign_in_locked", "sign_in_failed"]

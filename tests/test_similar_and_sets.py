@@ -259,18 +259,19 @@ def test_unionbench_peers_refuses_what_it_cannot_read(demo_db_path, capsys):
 def test_unionbench_sets_add_list_remove(writable_db, capsys):
     db = ["--db", str(writable_db)]
     add = ["sets", "add", "--id", "like-us", "--name-zh", "相似城市", "--name-en", "Like us", "--members",
-           "南充市,511800", "--rule", "average", "--user", "carol"]  # fmt: skip
+           "南充市,511800", "--rule", "average", "--user", "demo"]  # fmt: skip
     assert main(db + add) == 0
     assert main(db + add) == 1  # the id is taken now
     assert "like-us" in capsys.readouterr().err
     assert main([*db, "sets", "list"]) == 0
     line = next(r for r in capsys.readouterr().out.splitlines() if r.startswith("like-us"))
     assert line.split("\t")[:6] == ["like-us", "custom", "average", "相似城市", "Like us", "511300 511800"]
-    assert "carol" in line
+    assert "demo" in line
     assert main([*db, "compare", "--benchmark", "Like us"]) == 0
     capsys.readouterr()
-    assert main([*db, "sets", "remove", "suineilu"]) == 1
-    assert main([*db, "sets", "remove", "like-us"]) == 0
+    assert main([*db, "sets", "remove", "suineilu", "--user", "demo"]) == 1
+    assert main([*db, "sets", "remove", "like-us", "--user", "cangxi"]) == 1  # a reporter edits no set
+    assert main([*db, "sets", "remove", "like-us", "--user", "demo"]) == 0
     assert main([*db, "sets", "list"]) == 0
     assert not [r for r in capsys.readouterr().out.splitlines() if r.startswith("like-us")]
 

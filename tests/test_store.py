@@ -259,7 +259,7 @@ def test_a_revert_killed_before_its_publish_is_seen_by_the_next_reader(writable_
     upload = one_upload(writable_db)
     killed_after_commit(writable_db, revert_in(upload))
     assert status_of(Replica(writable_db).current(), upload) == "reverted"  # a fresh reader catches up itself
-    assert main(["--db", str(writable_db), "revert", str(upload)]) == 1
+    assert main(["--db", str(writable_db), "revert", str(upload), "--user", "demo"]) == 1
     assert "already reverted" in capsys.readouterr().err
     assert main(["--db", str(writable_db), "uploads"]) == 0
     assert f"{upload}\treverted\t" in capsys.readouterr().out

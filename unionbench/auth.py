@@ -100,6 +100,56 @@ class Throttle:
                 self._locks.pop(key, None)
 
 
+@dataclass(frozen=True)
+class SignInPolicy:
+    """When failed sign-ins lock, counted per name *and* address, so five wrong passwords for a name from one place
+    do not lock that name's owner out elsewhere; a name from anywhere has a higher cap (a spread attack), and an
+    address one for every name together (colleagues behind one proxy share an address). `limit` failures within
+    `window` lock for `first_lock` seconds, doubling with each further `limit` (up to `longest_lock`)."""
+
+    pair_limit: int = 5
+    name_limit: int = 50
+    address_limit: int = 20
+    window: float = 15 * 60
+    first_lock: float = 60
+    longest_lock: float = 60 * 60
+
+
+def lock_wait(events, name: str, address: str, policy: SignInPolicy = SignInPolicy()) -> float:
+    """Seconds `name` must wait before trying from `address` (0: now), from the recorded sign-in outcomes, oldest
+    first: (age in seconds, name case-folded, address, action). A success forgives that name from that address; an
+    admin's unlock forgives the name everywhere."""
+    pair: list[float] = []
+    by_name: list[float] = []
+    by_address: list[float] = []
+    for age, who, where, action in events:
+        mine, here = who == name, where == address
+        if action == "sign_in_unlock" and mine:
+            pair.clear()
+            by_name.clear()
+        elif action == "sign_in" and mine and here:
+            pair.clear()
+        elif action == "sign_in_failed":
+            at = -float(age)
+            if mine and here:
+                pair.append(at)
+            if mine:
+                by_name.append(at)
+            if here:
+                by_address.append(at)
+
+    def waiting(times: list[float], limit: int) -> float:
+        locks = len(times) // limit
+        if not locks:
+            return 0.0
+        until = times[limit * locks - 1] + min(policy.first_lock * 2 ** (locks - 1), policy.longest_lock)
+        return max(0.0, until)
+
+    return max(
+        waiting(pair, policy.pair_limit), waiting(by_name, policy.name_limit), waiting(by_address, policy.address_limit)
+    )
+
+
 def sign_in_keys(name: str, address: str | None) -> tuple[str, str]:
     """The throttle's keys for one attempt: the name as typed (trimmed, case-folded) and the address."""
     return f"name:{name.strip().casefold()}", f"address:{address or 'local'}"

@@ -19,9 +19,9 @@ from unionbench.auth import hash_password
 from unionbench.compare import Selection, UnknownReference, compare_csv_frame, comparison
 from unionbench.custom_sets import RULES, SetDraft, SetRejected, remove_set, save_set
 from unionbench.export import atomic_text_file, write_export
-from unionbench.formatting import terminal_text
+from unionbench.formatting import say, terminal_text
 from unionbench.gaps import find_benchmark_set
-from unionbench.ingest import RevertError, preview
+from unionbench.ingest import HELD, RevertError, preview
 from unionbench.ingest.layout import IndicatorNames
 from unionbench.ingest.normalise import read_period
 from unionbench.ingest.parse import read_upload
@@ -82,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--period", help="the quarter for a file without a period column, e.g. 2025Q3")
     ingest.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
     ingest.add_argument("--user", help="who is uploading (default: the login name)")
+    ingest.add_argument(
+        "--accept-warnings",
+        action="store_true",
+        help="say yes to rows held as probable slips (a province row, a city far from its counties' sum)",
+    )
     commands.add_parser("uploads", help="the upload history")
     revert = commands.add_parser("revert", help="take an upload back, keeping its history")
     revert.add_argument("upload_id", type=int)
@@ -180,25 +185,31 @@ def cmd_ingest(db: Path, args) -> int:
         data = read_upload(path)  # a file over the size limit is refused before it is read (issue 12)
     except FileRejected as rejected:
         print("已拒绝，未写入任何数据：1 个问题 / rejected, nothing written: 1 problem(s)")
-        print("  ✗ " + problem_line(rejected.problem))
+        say("  ✗ " + problem_line(rejected.problem))
         return REFUSED
-    account = ingest_account(db, args.user)  # issue 14: a reporter's file is submitted for review
-    if args.dry_run:
+    if args.dry_run:  # writes nothing: checked as the named account would be, if there is one
+        account = ingest_account(db, args.user)
         store = replica(db).current()
         prepared = reporting.check_for(store, data, path.name, account, period, None)
-    elif not account.is_admin:
-        submitted = reporting.submit_file(db, data, path.name, account, period)
-        prepared = submitted.prepared
-    else:
-        outcome = reporting.publish_file(db, data, path.name, account.name, period)
-        prepared = outcome.prepared
+    else:  # a reporter's file is submitted for review, an admin's committed
+        account = reporting_cli.acting_as(db, args, "ingest", path.name).account
+        where = reporting_cli.shell_address()
+        yes = args.accept_warnings
+        if not account.is_admin:
+            submitted = reporting.submit_file(db, data, path.name, account, period, None, where, yes)
+            prepared = submitted.prepared
+        else:
+            outcome = reporting.publish_file(db, data, path.name, account.name, period, None, where, yes)
+            prepared = outcome.prepared
     if not args.dry_run:
         replica(db).refresh()  # a later command in this process (a test, a script) reads what was just written
     if not prepared.ok:
         print_problems(prepared)
+        if HELD & {p.code for p in prepared.errors}:
+            print("确认无误后加 --accept-warnings 重新运行 / if these rows are meant, run again with --accept-warnings")
         return REFUSED
     for problem in prepared.warnings:
-        print("  ! " + problem_line(problem))
+        say("  ! " + problem_line(problem))
     if prepared.warning_count > len(prepared.warnings):
         print_problem_counts(prepared)
     if args.dry_run:
@@ -208,7 +219,7 @@ def cmd_ingest(db: Path, args) -> int:
             f"{shown.changed} 修改 changed, {shown.unchanged} 未变 unchanged"
         )
         for row in shown.changes[shown.changes.status == "changed"].itertuples():
-            print(f"  {row.region_name} {row.indicator_name} {row.period}: {row.old_value:g} → {row.new_value:g}")
+            say(f"  {row.region_name} {row.indicator_name} {row.period}: {row.old_value:g} → {row.new_value:g}")
         return 0
     if not account.is_admin:
         print(
@@ -242,8 +253,8 @@ def cmd_ingest(db: Path, args) -> int:
 
 
 def ingest_account(db: Path, name: str | None) -> reporting.Account:
-    """Who `ingest` acts as: the database account named by --user (a reporter submits, an admin commits); a name
-    without an account, or none, is the operator at the server's shell, who commits as before."""
+    """Whose rules a dry run checks a file by: the database account named by --user (a reporter's own region only);
+    a name without an account, or none, is checked as the operator's."""
     name = name or login_name()
     found = reporting.accounts(reporting_cli.fresh(db))
     found = found[found.name == name]
@@ -262,7 +273,7 @@ def print_problems(prepared) -> None:
         f"{prepared.error_count} problem(s)"
     )
     for problem in prepared.errors:
-        print("  ✗ " + problem_line(problem))
+        say("  ✗ " + problem_line(problem))
     print_problem_counts(prepared)
 
 
@@ -295,13 +306,14 @@ def cmd_uploads(db: Path, args) -> int:
 
 def cmd_revert(db: Path, args) -> int:
     try:
-        upload = reporting.revert(db, args.upload_id, args.user or login_name())
+        user = reporting_cli.acting_as(db, args, "revert", f"upload #{args.upload_id}").name
+        upload = reporting.revert(db, args.upload_id, user, reporting_cli.shell_address())
     except RevertError as error:
-        print(f"{error.zh} / {error.en}", file=sys.stderr)
+        say(f"{error.zh} / {error.en}", file=sys.stderr)
         return REFUSED
     print(
-        f"已撤销上传 #{upload.id}（{upload.file_name}），历史保留 / reverted upload #{upload.id} "
-        f"({upload.file_name}); its history is kept"
+        f"已撤销上传 #{upload.id}（{terminal_text(upload.file_name)}），历史保留 / reverted upload #{upload.id} "
+        f"({terminal_text(upload.file_name)}); its history is kept"
     )
     return 0
 
@@ -321,10 +333,10 @@ def cmd_history(db: Path, args) -> int:
     print("version\tvalue\tprevious\tupload\tstatus\tcurrent\tuser\tcreated_at\tfile")
     for row in history.itertuples():
         previous = "" if row.previous_value != row.previous_value else f"{row.previous_value:g}"
-        print(
-            f"{row.version}\t{row.value:g}\t{previous}\t#{row.upload_id}\t{row.status}\t"
-            f"{'yes' if row.is_current else ''}\t{row.user_name}\t{row.created_at:%Y-%m-%d %H:%M}\t{row.file_name}"
-        )
+        say(
+            row.version, f"{row.value:g}", previous, f"#{row.upload_id}", row.status, "yes" if row.is_current else "",
+            row.user_name, f"{row.created_at:%Y-%m-%d %H:%M}", row.file_name,
+        )  # fmt: skip
     return 0
 
 
@@ -499,6 +511,7 @@ def add_peer_and_set_commands(commands) -> None:
     add.add_argument("--replace", action="store_true", help="change the custom set with this id")
     remove = actions.add_parser("remove", help="remove a custom set (the CSV defaults stay)")
     remove.add_argument("id")
+    remove.add_argument("--user", help="who removes it (default: the login name)")
 
 
 def cmd_peers(db: Path, args) -> int:
@@ -545,14 +558,14 @@ def cmd_sets(db: Path, args) -> int:
             members = " ".join(store.query("benchmark_members", set_id=row.id)["adcode"])
             rule = row.member_rule if row.rule == "members" else row.rule
             when = "" if pd.isna(row.updated_at) else f"{row.updated_at:%Y-%m-%d %H:%M}"
-            print(f"{row.id}\t{row.source}\t{rule}\t{row.name_zh}\t{row.name_en}\t{members}\t"
-                  f"{row.updated_by or ''}\t{when}")  # fmt: skip
+            say(row.id, row.source, rule, row.name_zh, row.name_en, members, row.updated_by or "", when)
         return 0
     try:
+        user = reporting_cli.acting_as(db, args, "sets", f"set {args.id}").name
         if args.action == "add":
             members = member_codes(replica(db).current(), args.members)
             draft = SetDraft(args.id, args.name_zh, args.name_en, members, args.rule)
-            save_set(db, draft, args.user or login_name(), editing=args.replace)
+            save_set(db, draft, user, editing=args.replace)
             print(f"已保存对标组 saved benchmark set {args.id} ({len(members)} members)")
         else:
             remove_set(db, args.id)
@@ -561,7 +574,7 @@ def cmd_sets(db: Path, args) -> int:
     except SetRejected as rejected:
         print("未保存 / nothing saved:", file=sys.stderr)
         for problem in rejected.problems:
-            print("  ✗ " + problem.line(), file=sys.stderr)
+            say("  ✗ " + problem.line(), file=sys.stderr)
         return REFUSED
     return 0
 
@@ -597,7 +610,7 @@ def main(argv: list[str] | None = None) -> int:
         print(str(error), file=sys.stderr)
         return USAGE
     except ReportingError as error:
-        print(f"{error.zh} / {error.en}", file=sys.stderr)
+        say(f"{error.zh} / {error.en}", file=sys.stderr)
         return REFUSED
     except WriterBusy as error:
         print(f"数据库正被其他写入占用，请稍后再试 / the database is busy: {error}", file=sys.stderr)

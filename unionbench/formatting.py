@@ -108,6 +108,17 @@ def signed(value: float, decimals: int) -> str:
     return f"{value:+,.{decimals}f}".replace("-", "−")
 
 
+def say(*fields, sep: str = "\t", file=None) -> None:
+    """The command line's one writer of lines that carry user data (file, region, user and set names, problems):
+    control characters are written out, never sent to the operator's terminal."""
+    print(terminal_line(*fields, sep=sep), file=file)
+
+
+def terminal_line(*fields, sep: str = "\t") -> str:
+    """One line for the terminal: each field as terminal_text, joined by `sep` (a tab between columns)."""
+    return sep.join(terminal_text(field) for field in fields)
+
+
 def terminal_text(text) -> str:
     """A user-supplied name as a terminal shows it safely: tabs, line breaks and escape sequences (which could
     recolour or rewrite the operator's screen) written out as \\t, \\n, \\x1b; Chinese stays as it is."""

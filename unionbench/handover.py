@@ -21,13 +21,13 @@ from unionbench.custom_sets import SetDraft, draft_problems
 from unionbench.i18n import words
 from unionbench.ingest.parse import Cell, check_size
 from unionbench.ingest.problems import FileRejected
-from unionbench.permissions import authorize
+from unionbench.permissions import authorize, authorize_writing
 from unionbench.reporting import audit
 from unionbench.rules import rule_problems
 from unionbench.settings import KEYS, SettingRefused, parse_value
 from unionbench.store import Store, bump_data_version, load_query, replica, writer
 from unionbench.target_import import COLUMNS as TARGET_COLUMNS
-from unionbench.target_import import Checker, RawTarget, TargetProblem, authorized, export_frame
+from unionbench.target_import import Checker, RawTarget, TargetProblem, export_frame
 
 FORMAT, VERSION = "unionbench-config", 1
 
@@ -389,7 +389,7 @@ def import_config(
         authorize(store, user, "config")
         return plan_import(store, config)
     with writer(db) as store:
-        actor = authorized(store, user, "config", None)
+        actor = authorize_writing(store, user, "config")
         plan = plan_import(store, config)
         with store.transaction() as cur:
             write_plan(cur, plan, actor.name)

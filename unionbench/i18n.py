@@ -3659,6 +3659,21 @@ STRINGS: dict[str, dict] = {
             "Every uploaded or submitted file is checked against these rules (kept by admins under Admin › Indicators)."
         ),
     },
+    # --- permissions ---
+    "audit.confirm": {"zh": "确认存疑行", "en": "held rows confirmed"},
+    "audit.sign_in": {"zh": "登录", "en": "signed in"},
+    "audit.sign_in_locked": {"zh": "登录被锁定", "en": "sign-in while locked"},
+    "audit.sign_in_unlock": {"zh": "解除登录锁定", "en": "sign-in unlocked"},
+    "held_heading": {
+        "zh": "以下 {count} 行可能有误，须逐行确认后才能{action}：",
+        "en": "These {count} rows look like slips and need a yes before you can {action}:",
+    },
+    "held_confirm": {
+        "zh": "我已核对，确认以上各行无误（第 {rows} 行）",
+        "en": "I have checked and confirm each row above (rows {rows})",
+    },
+    "held_action_commit": {"zh": "提交", "en": "commit"},
+    "held_action_submit": {"zh": "提交审核", "en": "submit"},
 }
 
 

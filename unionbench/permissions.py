@@ -8,9 +8,10 @@ who may do everything (the CLI says so).
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
-from unionbench.reporting import Account, ReportingError, sign_in_users
-from unionbench.store import Store
+from unionbench.reporting import Account, ReportingError, audit, record_refusal, sign_in_users
+from unionbench.store import Store, replica
 
 ADMIN, REPORTER = "admin", "reporter"
 ROLE_ZH = {ADMIN: "管理员", REPORTER: "报送员"}
@@ -92,3 +93,40 @@ def authorize(store: Store, name: str | None, action: str, secrets_users: Mappin
             action,
         )
     return Actor(account)
+
+
+def authorize_writing(
+    store: Store,
+    name: str | None,
+    action: str,
+    secrets_users: Mapping[str, str] | None = None,
+    target: str | None = None,
+    address: str | None = None,
+) -> Actor:
+    """authorize() for a writer that already holds the database: a refusal is audited in the same database (who,
+    what, why) before it is raised, as permit() does for an entry point that does not hold it yet."""
+    try:
+        return authorize(store, name, action, secrets_users)
+    except PermissionRefused as refused:
+        with store.transaction() as cur:
+            audit(cur, name, "refused", target or action, refused.en, address)
+        raise
+
+
+def permit(
+    primary: Path,
+    name: str | None,
+    action: str,
+    secrets_users: Mapping[str, str] | None = None,
+    target: str | None = None,
+    address: str | None = None,
+) -> Actor:
+    """authorize() against the newest published accounts, for an entry point about to write: a refusal is written
+    to the audit log (who, what, why) before it is raised, so a refused attempt leaves a trace like a done one."""
+    reader = replica(Path(primary))
+    reader.refresh()  # an account disabled a moment ago must not still act
+    try:
+        return authorize(reader.current(), name, action, secrets_users)
+    except PermissionRefused as refused:
+        record_refusal(primary, name or "", action, target, refused.en, address)
+        raise

@@ -22,17 +22,20 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from unionbench.auth import SCHEME, Throttle, attempt_sign_in, hash_password
+from unionbench.auth import SCHEME, SignInPolicy, Throttle, attempt_sign_in, check_user, hash_password, lock_wait
 from unionbench.commit import CommitResult, commit_observations
 from unionbench.formatting import period_text
 from unionbench.i18n import t
 from unionbench.ingest import (
+    HELD,
     MAX_LISTED,
     Prepared,
     UploadOutcome,
     archive_file,
     check_outside_lock,
     commit_file,
+    held,
+    hold,
     prepare,
     revert_upload,
 )
@@ -105,6 +108,94 @@ def record_sign_in_failure(primary: Path, name: str, address: str | None, locked
     except (WriterBusy, duckdb.Error, OSError):
         return False
     return True
+
+
+def record_refusal(
+    primary: Path, user: str, action: str, target: str | None, why: str, address: str | None = None
+) -> bool:
+    """Note a refused write in the audit log: who tried, which action on what, and why it was refused."""
+    return record_entry(primary, user, "refused", target, f"{action}: {why}", address)
+
+
+def record_entry(
+    primary: Path, user: str, action: str, target: str | None, detail: str, address: str | None = None
+) -> bool:
+    """One audit entry on its own (a refusal, a yes to held rows). Like a failed sign-in it changes no data version
+    and waits at most AUDIT_TIMEOUT for a running write (False: not written; the caller's outcome stands)."""
+    try:
+        with writer(Path(primary), timeout=AUDIT_TIMEOUT) as store, store.transaction() as cur:
+            audit(cur, user[:64], action, target, detail[:1000], address)
+    except (WriterBusy, duckdb.Error, OSError):
+        return False
+    return True
+
+
+def refused_here(store: Store, user: str, action: str, target: str | None, why: str, address: str | None) -> None:
+    """The same note from inside a writer that already holds the lock (a cross-county file, a refused approval)."""
+    with store.transaction() as cur:
+        audit(cur, user[:64], "refused", target, f"{action}: {why}"[:1000], address)
+
+
+# --- sign-in failures counted in the database -------------------------------------------------------------------
+# The audit log is the count: every replica writes to the same primary and a restart forgets nothing.
+
+SIGN_IN_POLICY = SignInPolicy()
+
+
+def sign_in_key(name: str, address: str | None) -> tuple[str, str]:
+    """(the name as the throttle compares it, the address as recorded)."""
+    return name.strip()[:64].lower(), address or "local"
+
+
+def _lock_wait(store: Store, name: str, address: str | None, now: str | None = None) -> float:
+    """The wait from the recorded outcomes, and `now` ('sign_in' or 'sign_in_failed') as if already recorded."""
+    who, where = sign_in_key(name, address)
+    events = store.query("sign_in_events", window=float(SIGN_IN_POLICY.window), who=who, address=where)
+    rows = list(events.itertuples(index=False, name=None)) + ([(0.0, who, where, now)] if now else [])
+    return lock_wait(rows, who, where, SIGN_IN_POLICY)
+
+
+def sign_in_wait(primary: Path, name: str, address: str | None) -> float | None:
+    """Seconds before `name` may try again from `address` (0: now); None when the database cannot be read now (an
+    upload holds it), and the caller falls back to its own process's count."""
+    try:
+        with writer_lock(Path(primary), timeout=AUDIT_TIMEOUT):
+            store = Store(Path(primary))
+            try:
+                return _lock_wait(store, name, address)
+            finally:
+                store.close()
+    except (WriterBusy, duckdb.Error, OSError):
+        return None
+
+
+def record_sign_in(primary: Path, name: str, address: str | None, ok: bool) -> float | None:
+    """Note a sign-in's outcome in the audit log and return the wait it now causes (a failure may lock: the entry
+    says for how long, so the audit shows lockouts); None when it could not be written."""
+    action = "sign_in" if ok else "sign_in_failed"
+    try:
+        with writer(Path(primary), timeout=AUDIT_TIMEOUT) as store:
+            wait = _lock_wait(store, name, address, action)
+            detail = f"locked for {wait:.0f} s" if wait and not ok else None
+            with store.transaction() as cur:
+                audit(cur, name.strip()[:64], action, None, detail, address or "local")
+            return wait
+    except (WriterBusy, duckdb.Error, OSError):
+        return None
+
+
+def unlock_sign_in(primary: Path, name: str, by: str, address: str | None = None) -> None:
+    """An admin lets `name` try again from everywhere at once (its counted failures are forgiven, not deleted)."""
+    with writer(Path(primary)) as store, store.transaction() as cur:
+        audit(cur, by, "sign_in_unlock", name.strip()[:64], None, address)
+
+
+def check_password_of(store: Store, secrets_users: Mapping[str, str], name: str, password: str) -> Account | None:
+    """The enabled account when the password is its own (an unknown name costs one hash too), else None."""
+    users = sign_in_users(store, secrets_users)
+    if not check_user({n: h for n, (h, _) in users.items()}, name, password):
+        return None
+    return users[name.strip()][1]
 
 
 def audit_entries(primary: Path, since: dt.date | None = None) -> pd.DataFrame:
@@ -202,7 +293,9 @@ def account_change(primary: Path, change: Callable[[Store, duckdb.DuckDBPyConnec
         bump_data_version(cur, figures=False)
 
 
-def add_user(primary: Path, name: str, password: str, role: str, region: str | None, by: str) -> Account:
+def add_user(
+    primary: Path, name: str, password: str, role: str, region: str | None, by: str, address: str | None = None
+) -> Account:
     """A new account; a reporter needs its region (a code or a name)."""
     name, password = check_name(name), check_password(password)
     if role not in ROLES:
@@ -219,7 +312,7 @@ def add_user(primary: Path, name: str, password: str, role: str, region: str | N
         cur.execute(
             load_query("write/insert_user"), {"name": name, "password_hash": hashed, "role": role, "region": code}
         )
-        audit(cur, by, "user_add", name, f"{role}{' ' + code if code else ''}")
+        audit(cur, by, "user_add", name, f"{role}{' ' + code if code else ''}", address)
         made.append(Account(name, role, code))
 
     account_change(primary, change)
@@ -234,30 +327,30 @@ def existing(store: Store, name: str) -> pd.Series:
     return found.iloc[0]
 
 
-def disable_user(primary: Path, name: str, by: str) -> None:
+def disable_user(primary: Path, name: str, by: str, address: str | None = None) -> None:
     """The account can no longer sign in (a signed-in session loses it on its next page run); history keeps it."""
 
     def change(store: Store, cur) -> None:
         existing(store, name)
         cur.execute(load_query("write/set_user_disabled"), {"name": name, "disabled": True})
-        audit(cur, by, "user_disable", name)
+        audit(cur, by, "user_disable", name, None, address)
 
     account_change(primary, change)
 
 
-def set_password(primary: Path, name: str, password: str, by: str) -> None:
+def set_password(primary: Path, name: str, password: str, by: str, address: str | None = None) -> None:
     hashed = hash_password(check_password(password))
 
     def change(store: Store, cur) -> None:
         existing(store, name)
         cur.execute(load_query("write/set_user_password"), {"name": name, "password_hash": hashed})
         cur.execute(load_query("write/set_user_disabled"), {"name": name, "disabled": False})
-        audit(cur, by, "user_passwd", name)
+        audit(cur, by, "user_passwd", name, None, address)
 
     account_change(primary, change)
 
 
-def import_secrets(primary: Path, users: Mapping[str, str], by: str) -> list[str]:
+def import_secrets(primary: Path, users: Mapping[str, str], by: str, address: str | None = None) -> list[str]:
     """`.streamlit/secrets.toml`'s [upload_users] as admin accounts (hashes as they are); names the database has
     already are left alone. Returns the names imported."""
     imported: list[str] = []
@@ -269,7 +362,7 @@ def import_secrets(primary: Path, users: Mapping[str, str], by: str) -> list[str
                 continue
             params = {"name": check_name(str(name)), "password_hash": str(hashed), "role": "admin", "region": None}
             cur.execute(load_query("write/insert_user"), params)
-            audit(cur, by, "user_add", str(name), "admin (from secrets.toml)")
+            audit(cur, by, "user_add", str(name), "admin (from secrets.toml)", address)
             imported.append(str(name))
 
     account_change(primary, change)
@@ -392,8 +485,10 @@ def submit_file(
     period: str | None = None,
     today: dt.date | None = None,
     address: str | None = None,
+    accept_held: bool = False,
 ) -> SubmitOutcome:
-    """A reporter's file: checked (its own region only), then stored whole for review; no figure changes."""
+    """A reporter's file: checked (its own region only), then stored whole for review; no figure changes. Rows that
+    are probably slips (ingest.HELD) need `accept_held`: the reporter said yes to each."""
     primary = Path(primary)
     prepared = check_outside_lock(primary, data, file_name, period, today)
     with writer(primary) as store:
@@ -401,7 +496,15 @@ def submit_file(
             prepared = prepare(data, file_name, store, period, today)
         prepared = restricted_for(store, prepared, account)
         if not prepared.ok:
+            others = prepared.problem_counts.get("other_region", 0)
+            if others:  # a county sending another's figures: refused, and the attempt is kept
+                why = f"{others} row(s) of a region other than {account.region}"
+                refused_here(store, account.name, "submit", file_name, why, address)
             return SubmitOutcome(prepared, None)
+        confirmed = confirmed_rows(prepared)
+        if confirmed and not accept_held:
+            refused_here(store, account.name, "submit", file_name, f"held without a yes: {confirmed}", address)
+            return SubmitOutcome(hold(prepared), None)
         archive_file(primary, prepared.sha256, file_name, data)
         rows = prepared.observations[["region", "indicator", "period", "value"]].astype({"value": "float64"})
         with store.transaction() as cur:
@@ -420,12 +523,26 @@ def submit_file(
             cur.register("incoming_submission_rows", rows)
             cur.execute(load_query("write/insert_submission_rows"), {"submission_id": submission_id})
             cur.unregister("incoming_submission_rows")
-            audit(cur, account.name, "submit", f"submission #{submission_id}", f"{file_name}: {len(rows)}", address)
+            detail = f"{file_name}: {len(rows)}" + (f"; confirmed {confirmed}" if confirmed else "")
+            audit(cur, account.name, "submit", f"submission #{submission_id}", detail, address)
             bump_data_version(cur, figures=False)
     return SubmitOutcome(prepared, int(submission_id))
 
 
-def waiting_submission(store: Store, submission_id: int) -> pd.Series:
+def waiting_submission(
+    store: Store, submission_id: int, by: str | None = None, action: str = "", address: str | None = None
+) -> pd.Series:
+    """The submission, still waiting for review; otherwise refused (and, with `by`, the refusal audited: of two
+    admins approving at once, the second is told it is already approved, and the log shows both tries)."""
+    try:
+        return _waiting(store, submission_id)
+    except ReportingError as error:
+        if by is not None:
+            refused_here(store, by, action, f"submission #{submission_id}", error.en, address)
+        raise
+
+
+def _waiting(store: Store, submission_id: int) -> pd.Series:
     found = store.query("submission_by_id", submission_id=submission_id)
     if found.empty:
         raise ReportingError(f"没有编号为 {submission_id} 的报送。", f"There is no submission #{submission_id}.")
@@ -469,14 +586,18 @@ def approve_submission(
     one that reads differently than when it was sent (the catalogue changed) is refused; otherwise exactly the
     figures that were previewed are committed."""
     with writer(Path(primary)) as store:
-        sent = waiting_submission(store, submission_id)
+        sent = waiting_submission(store, submission_id, by, "approve", address)
         account = Account(sent.user_name, "reporter", sent.region)
         period = sent.period if isinstance(sent.period, str) else None
         prepared = check_for(store, bytes(sent.content), sent.file_name, account, period, today)
+        target = f"submission #{submission_id}"
         if not prepared.ok:
+            why = f"no longer passes against the current figures ({prepared.error_count} problem(s))"
+            refused_here(store, by, "approve", target, why, address)
             return ApproveOutcome(prepared, None)
         rows = store.query("submission_rows", submission_id=submission_id)
         if not same_figures(prepared.observations, rows):
+            refused_here(store, by, "approve", target, "reads differently than when it was sent", address)
             raise ReportingError(
                 f"报送 #{submission_id} 的文件现在读出的数值与提交时不同（地区或指标目录已更新）："
                 "请退回，请其重新报送。",
@@ -518,7 +639,7 @@ def return_submission(primary: Path, submission_id: int, by: str, reason: str, a
     if len(reason) > 500:
         raise ReportingError("退回原因最多 500 字。", "A reason has at most 500 characters.")
     with writer(Path(primary)) as store:
-        waiting_submission(store, submission_id)
+        waiting_submission(store, submission_id, by, "return", address)
         with store.transaction() as cur:
             cur.execute(
                 load_query("write/review_submission"),
@@ -534,6 +655,13 @@ def return_submission(primary: Path, submission_id: int, by: str, reason: str, a
             bump_data_version(cur, figures=False)
 
 
+def confirmed_rows(prepared: Prepared) -> str:
+    """The held rows of a checked file, for the audit log: 'row 3 四川省; row 5 广元市' ('' when none)."""
+    if not HELD & set(prepared.problem_counts):
+        return ""
+    return "; ".join(f"row {p.row} {p.value}" for p in held(prepared)) or "held rows"
+
+
 def publish_file(
     primary: Path,
     data: bytes,
@@ -542,13 +670,25 @@ def publish_file(
     period: str | None = None,
     today: dt.date | None = None,
     address: str | None = None,
+    accept_held: bool = False,
 ) -> UploadOutcome:
-    """An admin's upload: committed and published at once (ingest.commit_file), with its audit entry."""
+    """An admin's upload: committed and published at once (ingest.commit_file), with its audit entry. Rows held
+    as probable slips (ingest.HELD) are written only with `accept_held`; the yes is in the audit entry, and a file
+    held for want of one leaves a refusal there."""
 
     def audited(cur, upload_id: int) -> None:
         audit(cur, user, "upload", f"upload #{upload_id}", file_name, address)
 
-    return commit_file(Path(primary), data, file_name, user, period, today, on_commit=audited)
+    outcome = commit_file(
+        Path(primary), data, file_name, user, period, today, on_commit=audited, accept_held=accept_held
+    )
+    if outcome.result is not None and confirmed_rows(outcome.prepared):
+        target = f"upload #{outcome.result.upload_id}"
+        record_entry(primary, user, "confirm", target, confirmed_rows(outcome.prepared), address)
+    elif outcome.result is None and HELD & {p.code for p in outcome.prepared.errors}:
+        rows = "; ".join(f"row {p.row} {p.value}" for p in outcome.prepared.errors if p.code in HELD)
+        record_refusal(primary, user, "ingest", file_name, f"held without a yes: {rows}", address)
+    return outcome
 
 
 def revert(primary: Path, upload_id: int, user: str, address: str | None = None) -> pd.Series:
@@ -587,13 +727,13 @@ def deadline_days(store: Store) -> int:
     return int(value) if value is not None else DEFAULT_DEADLINE_DAYS
 
 
-def set_deadline_days(primary: Path, days: int, by: str) -> None:
+def set_deadline_days(primary: Path, days: int, by: str, address: str | None = None) -> None:
     if not 0 <= days <= 366:
         raise ReportingError("截止天数须在 0–366 之间。", "The deadline is 0 to 366 days after the quarter.")
 
     def change(store: Store, cur) -> None:
         cur.execute(load_query("write/set_setting"), {"key": "deadline_days", "value": str(days)})
-        audit(cur, by, "deadline", None, f"{days} days after the quarter")
+        audit(cur, by, "deadline", None, f"{days} days after the quarter", address)
 
     account_change(primary, change)
 

@@ -11,8 +11,9 @@ import tomllib
 from pathlib import Path
 
 from unionbench import reporting
-from unionbench.formatting import terminal_text
+from unionbench.formatting import say, terminal_text
 from unionbench.ingest.normalise import read_period
+from unionbench.permissions import Actor, permit
 from unionbench.reporting import ReportingError
 from unionbench.settings import home_of
 from unionbench.store import replica
@@ -26,21 +27,28 @@ class ReportingUsage(Exception):
 
 def add_commands(commands) -> None:
     """The subcommands on the `unionbench` parser."""
-    users = commands.add_parser("users", help="accounts: add, list, disable, passwd, import-secrets")
+    users = commands.add_parser("users", help="accounts: add, list, disable, passwd, unlock, import-secrets")
     actions = users.add_subparsers(dest="users_command", required=True)
     add = actions.add_parser("add", help="a new account (prompts for the password)")
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=reporting.ROLES)
     add.add_argument("--region", help="a reporter's region: its code (e.g. 510824) or name")
     add.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
+    add.add_argument("--user", help=ADMIN_HELP)
     actions.add_parser("list", help="every account (no passwords)")
     disable = actions.add_parser("disable", help="the account can no longer sign in")
     disable.add_argument("name")
+    disable.add_argument("--user", help=ADMIN_HELP)
     passwd = actions.add_parser("passwd", help="set a new password (and enable the account)")
     passwd.add_argument("name")
     passwd.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
+    passwd.add_argument("--user", help=ADMIN_HELP)
+    unlock = actions.add_parser("unlock", help="let a name locked by failed sign-ins try again at once")
+    unlock.add_argument("name")
+    unlock.add_argument("--user", help=ADMIN_HELP)
     imported = actions.add_parser("import-secrets", help="move .streamlit/secrets.toml's [upload_users] in, as admins")
     imported.add_argument("file", nargs="?", default=".streamlit/secrets.toml")
+    imported.add_argument("--user", help=ADMIN_HELP)
 
     listed = commands.add_parser("submissions", help="reporters' submissions, newest first")
     listed.add_argument("--period", help="only those with figures for this quarter, e.g. 2026Q4")
@@ -63,11 +71,34 @@ def add_commands(commands) -> None:
     deadline.add_argument("--user", help="who changes it (default: the login name)")
 
 
+ADMIN_HELP = "the admin doing it (default: the login name; any name while the database has no account)"
+
+
 def acting(args) -> str:
     """Who acts: --user, else the login name (as `unionbench ingest` and `revert` do)."""
     from unionbench.cli import login_name
 
     return getattr(args, "user", None) or login_name()
+
+
+def shell_address() -> str:
+    """Where a command-line write comes from, for the audit log: the operator's login name beside the account."""
+    from unionbench.cli import login_name
+
+    return f"shell:{login_name()}"
+
+
+def acting_as(db: Path, args, action: str, target: str | None = None) -> Actor:
+    """The account this command acts as (--user, else the login name), allowed to do `action`; refused (and the
+    refusal audited) otherwise. A database without any account is run by its operator, and the output says so."""
+    actor = permit(db, acting(args), action, None, target, shell_address())
+    if actor.operator_mode:
+        print(
+            f"数据库中没有账号：以服务器操作员身份执行（{terminal_text(actor.name)}）/ the database has no account: "
+            f"acting as the server's operator ({terminal_text(actor.name)})",
+            file=sys.stderr,
+        )
+    return actor
 
 
 NEEDS_DATABASE = {"users", "submissions", "approve", "return", "status", "audit", "deadline"}
@@ -81,7 +112,7 @@ def fresh(db: Path):
 
 
 def refused(error: ReportingError) -> int:
-    print(f"{error.zh} / {error.en}", file=sys.stderr)
+    say(f"{error.zh} / {error.en}", file=sys.stderr)
     return REFUSED
 
 
@@ -96,22 +127,28 @@ def read_password(from_stdin: bool) -> str:
 
 
 def cmd_users(db: Path, args) -> int:
-    by = acting(args)
+    if args.users_command == "list":
+        return list_users(db)
+    if args.users_command == "add" and args.role == "admin" and args.region:
+        raise ReportingUsage("管理员账号不属于某个地区 / an admin has no --region")
     try:
-        if args.users_command == "list":
-            return list_users(db)
+        # The very first account of a database is made by its operator (no account yet to act as).
+        by = acting_as(db, args, "accounts", getattr(args, "name", None)).name
+        where = shell_address()
         if args.users_command == "add":
-            if args.role == "admin" and args.region:
-                raise ReportingUsage("管理员账号不属于某个地区 / an admin has no --region")
-            account = reporting.add_user(db, args.name, read_password(args.password_stdin), args.role, args.region, by)
-            where = f" · {account.region}" if account.region else ""
-            print(f"已添加账号 added account {account.name} ({account.role}{where})")
+            password = read_password(args.password_stdin)
+            account = reporting.add_user(db, args.name, password, args.role, args.region, by, where)
+            region = f" · {account.region}" if account.region else ""
+            print(f"已添加账号 added account {terminal_text(account.name)} ({account.role}{region})")
         elif args.users_command == "disable":
-            reporting.disable_user(db, args.name, by)
-            print(f"已停用账号 disabled account {args.name}")
+            reporting.disable_user(db, args.name, by, where)
+            print(f"已停用账号 disabled account {terminal_text(args.name)}")
+        elif args.users_command == "unlock":
+            reporting.unlock_sign_in(db, args.name, by, where)
+            print(f"已解除登录锁定 / {terminal_text(args.name)} may sign in again now")
         elif args.users_command == "passwd":
-            reporting.set_password(db, args.name, read_password(args.password_stdin), by)
-            print(f"已更新密码 new password set for {args.name}")
+            reporting.set_password(db, args.name, read_password(args.password_stdin), by, where)
+            print(f"已更新密码 new password set for {terminal_text(args.name)}")
         else:
             return import_secrets(db, Path(args.file), by)
     except ReportingError as error:
@@ -126,7 +163,7 @@ def list_users(db: Path) -> int:
         region = row.region if isinstance(row.region, str) else ""
         name = row.region_name if isinstance(row.region_name, str) else ""
         state = "disabled" if row.disabled else "active"
-        print(f"{row.name}\t{row.role}\t{region}\t{name}\t{state}\t{row.created_at:%Y-%m-%d %H:%M}")
+        say(row.name, row.role, region, name, state, f"{row.created_at:%Y-%m-%d %H:%M}")
     return 0
 
 
@@ -137,8 +174,9 @@ def import_secrets(db: Path, path: Path, by: str) -> int:
         users = tomllib.loads(path.read_text(encoding="utf-8")).get("upload_users", {})
     except tomllib.TOMLDecodeError as error:
         raise ReportingUsage(f"无法读取 / cannot read {path}: {error}") from None
-    names = reporting.import_secrets(db, users, by)
-    print(f"已导入 {len(names)} 个管理员账号 / imported {len(names)} admin account(s): {', '.join(names) or '—'}")
+    names = reporting.import_secrets(db, users, by, shell_address())
+    listed = terminal_text(", ".join(names)) or "—"
+    print(f"已导入 {len(names)} 个管理员账号 / imported {len(names)} admin account(s): {listed}")
     return 0
 
 
@@ -148,21 +186,20 @@ def cmd_submissions(db: Path, args) -> int:
     print("id\tstatus\tregion\tregion_name\tuser\tsubmitted_at\tperiods\tfigures\tfile\treviewed_by\treason")
     for row in found.itertuples(index=False):
         reviewed = row.reviewed_by if isinstance(row.reviewed_by, str) else ""
-        reason = terminal_text(row.reason) if isinstance(row.reason, str) else ""  # typed by an admin on the page
-        print(
-            f"{row.id}\t{row.status}\t{row.region}\t{row.region_name}\t{row.user_name}\t"
-            f"{row.submitted_at:%Y-%m-%d %H:%M:%S}\t{row.periods}\t{row.figures}\t{terminal_text(row.file_name)}\t"
-            f"{reviewed}\t{reason}"
-        )
+        reason = row.reason if isinstance(row.reason, str) else ""  # typed by an admin on the page
+        say(
+            row.id, row.status, row.region, row.region_name, row.user_name, f"{row.submitted_at:%Y-%m-%d %H:%M:%S}",
+            row.periods, row.figures, row.file_name, reviewed, reason,
+        )  # fmt: skip
     return 0
 
 
 def cmd_approve(db: Path, args) -> int:
-    by = acting(args)
     from unionbench.cli import print_problems  # the same problem lines as `unionbench ingest`
 
     try:
-        outcome = reporting.approve_submission(db, args.submission_id, by)
+        by = acting_as(db, args, "approve", f"submission #{args.submission_id}").name
+        outcome = reporting.approve_submission(db, args.submission_id, by, None, shell_address())
     except ReportingError as error:
         return refused(error)
     if outcome.result is None:
@@ -181,9 +218,9 @@ def cmd_approve(db: Path, args) -> int:
 
 
 def cmd_return(db: Path, args) -> int:
-    by = acting(args)
     try:
-        reporting.return_submission(db, args.submission_id, by, args.reason)
+        by = acting_as(db, args, "return", f"submission #{args.submission_id}").name
+        reporting.return_submission(db, args.submission_id, by, args.reason, shell_address())
     except ReportingError as error:
         return refused(error)
     print(f"已退回 returned submission #{args.submission_id}")
@@ -222,18 +259,20 @@ def cmd_audit(db: Path, args) -> int:
         raise ReportingUsage(f"无法识别日期 / cannot read the date: {args.since} (e.g. 2026-12-01)") from None
     frame = reporting.audit_entries(db, since)
     frame["logged_at"] = frame["logged_at"].dt.strftime("%Y-%m-%d %H:%M:%S")
+    for column in ("user_name", "target", "detail", "address"):  # a name typed at sign-in may carry ESC[…
+        frame[column] = frame[column].map(lambda v: terminal_text(v) if isinstance(v, str) else v)
     frame.to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0
 
 
 def cmd_deadline(db: Path, args) -> int:
-    by = acting(args)
     if args.days is None:
         days = reporting.deadline_days(fresh(db))
         print(f"季度结束后第 {days} 天截止 / figures are due {days} days after a quarter ends")
         return 0
     try:
-        reporting.set_deadline_days(db, args.days, by)
+        by = acting_as(db, args, "deadline").name
+        reporting.set_deadline_days(db, args.days, by, shell_address())
     except ReportingError as error:
         return refused(error)
     print(f"已设为季度结束后第 {args.days} 天 / figures are now due {args.days} days after a quarter ends")

@@ -18,7 +18,7 @@ import pandas as pd
 from unionbench.compare import REFERENCES
 from unionbench.gaps import find_benchmark_set
 from unionbench.i18n import t
-from unionbench.permissions import PermissionRefused, authorize
+from unionbench.permissions import authorize_writing
 from unionbench.regions import RegionResolver
 from unionbench.reporting import DEFAULT_DEADLINE_DAYS, ReportingError, audit
 from unionbench.store import Store, bump_data_version, load_query, writer
@@ -200,12 +200,7 @@ def set_setting(
     process reads it within a second). Returns the stored code. A refused permission is audited too."""
     check_key(key)
     with writer(Path(primary)) as store:
-        try:
-            actor = authorize(store, by, ACTION[key], secrets_users)
-        except PermissionRefused as refused:
-            with store.transaction() as cur:
-                audit(cur, by, "refused", f"setting {key}", refused.en)
-            raise
+        actor = authorize_writing(store, by, ACTION[key], secrets_users, target=f"setting {key}")
         value = parse_value(store, key, text)
         before = dict(store.query("settings").itertuples(index=False, name=None)).get(key)
         with store.transaction() as cur:

@@ -31,7 +31,7 @@ from unionbench.ingest.parse import Cell, read_grid
 from unionbench.ingest.problems import FileRejected, Problem
 from unionbench.ingest.validate import MAX_VALUE
 from unionbench.ingest.xlsx import column_letter
-from unionbench.permissions import PermissionRefused, authorize
+from unionbench.permissions import authorize, authorize_writing
 from unionbench.reporting import audit
 from unionbench.settings import read_settings
 from unionbench.store import Store, bump_data_version, load_query, replica, writer
@@ -359,23 +359,13 @@ def store_targets(cur, targets: pd.DataFrame) -> None:
     bump_data_version(cur, figures=False)  # targets change no figure
 
 
-def authorized(store: Store, user: str | None, action: str, secrets_users, address: str | None = None):
-    """authorize(), with a refusal written to the audit log (who tried what) before it is raised."""
-    try:
-        return authorize(store, user, action, secrets_users)
-    except PermissionRefused as refused:
-        with store.transaction() as cur:
-            audit(cur, user, "refused", action, refused.en, address)
-        raise
-
-
 def commit_checked(
     db: Path, user: str | None, check, what: str, address: str | None = None, secrets_users=None
 ) -> TargetsCheck:
     """Authorise `user`, check again under the writer's lock (the store may have changed since the preview) and
     store the targets in one transaction with their audit entry. TargetsRejected when any problem remains."""
     with writer(db) as store:
-        actor = authorized(store, user, "targets", secrets_users, address)
+        actor = authorize_writing(store, user, "targets", secrets_users, address=address)
         checked = check(store)
         if not checked.ok:
             raise TargetsRejected(checked.problems)

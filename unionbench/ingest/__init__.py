@@ -6,6 +6,7 @@ preview(store, prepared)                                 # new / changed (old �
 commit_file(primary, data, "广元2025Q3.csv", user="张三")  # checks again under the writer lock, then commits
 """
 
+import dataclasses
 import datetime as dt
 import gc
 import hashlib
@@ -32,6 +33,9 @@ from unionbench.store import NotInitialised, Replica, Store, bump_data_version, 
 # published snapshot may lag it after a killed writer).
 STORED_DEPENDENT = {"numerator_above_denominator", "rule_broken"}
 MAX_LISTED = 200  # problems listed per kind of severity; every one is still counted (issue 12)
+# Warnings about rows that are probably slips (a province row, a city far from its counties): the file waits for an
+# explicit yes naming them before anything is written.
+HELD = frozenset({"level_not_reported", "city_far_from_counties"})
 
 __all__ = ["Prepared", "Preview", "RevertError", "UploadOutcome", "commit_file", "prepare", "preview", "revert_upload"]
 
@@ -225,6 +229,7 @@ def commit_file(
     period: str | None = None,
     today: dt.date | None = None,
     on_commit: Callable[[duckdb.DuckDBPyConnection, int], None] | None = None,
+    accept_held: bool = False,
 ) -> UploadOutcome:
     """Check the file against the published snapshot without holding the writer lock (a slow check blocked every
     other upload, issue 12), then under the lock make sure the stored figures it relied on are still the ones there
@@ -233,7 +238,8 @@ def commit_file(
 
     Idempotence is on content: a file whose figures all equal the current ones changes nothing (and is recorded as
     an upload that changed 0); otherwise it adds new versions, even if the same bytes were imported before.
-    `on_commit(cursor, upload_id)` runs in the commit's transaction (issue 14's audit entry)."""
+    `on_commit(cursor, upload_id)` runs in the commit's transaction (issue 14's audit entry). A file with HELD rows
+    is refused (they become its errors) unless `accept_held`: someone said yes to each of them."""
     primary = Path(primary)
     prepared = check_outside_lock(primary, data, file_name, period, today)
     if prepared is not None and not prepared.ok and not STORED_DEPENDENT & set(prepared.problem_counts):
@@ -245,6 +251,8 @@ def commit_file(
             prepared = prepare(data, file_name, store, period, today)
             if not prepared.ok:
                 return UploadOutcome(prepared, None)
+        if HELD & set(prepared.problem_counts) and not accept_held:
+            return UploadOutcome(hold(prepared), None)
         archive_file(primary, prepared.sha256, file_name, data)
         result = commit_observations(
             store,
@@ -256,6 +264,27 @@ def commit_file(
             on_commit=on_commit,
         )
         return UploadOutcome(prepared, result)
+
+
+def held(prepared: Prepared) -> list[Problem]:
+    """The listed warnings that need a yes before the file is written (HELD)."""
+    return [w for w in prepared.warnings if w.code in HELD]
+
+
+def hold(prepared: Prepared) -> Prepared:
+    """The checked file as refused while its held rows have no yes: those warnings become its errors."""
+    rows = held(prepared)
+    if not prepared.ok or not rows:
+        return prepared
+    count = sum(n for code, n in prepared.problem_counts.items() if code in HELD)
+    kept = [w for w in prepared.warnings if w.code not in HELD]
+    return dataclasses.replace(
+        prepared,
+        errors=rows,
+        error_count=count,
+        warnings=kept,
+        warning_count=prepared.warning_count - count,
+    )
 
 
 def check_outside_lock(primary: Path, data: bytes, file_name: str, period, today) -> Prepared | None:

@@ -115,8 +115,10 @@ def read_number(raw: object) -> Reading | None:
 
 
 def clean_float(value: float) -> float:
-    """Drop binary noise Excel leaves in decimals (0.30000000000000004 → 0.3)."""
-    return round(value, 9)
+    """Drop binary noise Excel leaves in decimals (0.30000000000000004 → 0.3); a tiny non-zero figure (5e-324) is
+    kept as written, not rounded to a zero nobody wrote, so the checks can refuse it."""
+    rounded = round(value, 9)
+    return value if rounded == 0 and value != 0 else rounded
 
 
 _CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}

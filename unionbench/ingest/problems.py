@@ -53,6 +53,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{region} reports {indicator} as {value} but its counties sum to {expected}; the dashboard uses the "
         "figure {region} reported itself.",
     ),
+    "city_far_from_counties": (
+        "{region}填报的{indicator} {value} 与其全部县区之和 {expected} 相差过大，需确认后才能导入"
+        "（命令行加 --accept-warnings，网页上勾选确认）。",
+        "{region} reports {indicator} as {value} but its counties sum to {expected}, too far apart to import "
+        "without a yes (--accept-warnings on the command line, the confirmation box on the page).",
+    ),
+    "level_not_reported": (
+        "“{region}”不是市或县区：联合会只按市、县区报送，此行需确认后才能导入"
+        "（命令行加 --accept-warnings，网页上勾选确认）。",
+        "'{region}' is neither a city nor a county, the levels figures are reported for: this row needs a yes "
+        "before it is imported (--accept-warnings on the command line, the confirmation box on the page).",
+    ),
     "difference_disagrees_with_parts": (
         "填报的{indicator} {value} 与其组成项算出的 {derived} 不一致；看板按组成项计算。",
         "The reported {indicator} {value} differs from {derived} computed from its parts; the dashboard uses the "

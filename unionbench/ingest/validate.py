@@ -36,6 +36,8 @@ KEY = ["region", "indicator", "period"]
 # 3,000 counties and every per-10,000 figure finite, so nothing derived from stored figures can overflow (issue 12).
 MAX_VALUE = 1e12
 COUNT_KINDS = {"count", "people"}  # whole things: stations, enterprises, people, sessions
+REPORTED_LEVELS = {"city", "county"}  # the levels a city federation's figures come in; a province row is a slip
+CITY_FAR = 2  # a city's own figure under half or over twice its counties' sum is held, not only warned
 # difflib over every region name costs ~ms; suggest names for this many distinct unknown regions, not 100,000.
 MAX_HINTS = 200
 SUFFIX_CHARS = set("省市区县旗州盟自治")
@@ -230,7 +232,8 @@ def value_problems(frame: pd.DataFrame, names: dict, located) -> pd.DataFrame:
             ("negative", values < 0, lambda i: {"indicator": names[indicators[i]]}),
             (
                 "fractional_count",
-                frame.kind.isin(COUNT_KINDS).to_numpy(dtype=bool) & (np.abs(values - np.round(values)) > 1e-6),
+                # exactly whole once in the catalogue's unit (1e-7 or 111.0000001 people are typing slips)
+                frame.kind.isin(COUNT_KINDS).to_numpy(dtype=bool) & (values != np.round(values)),
                 lambda i: {"indicator": names[indicators[i]]},
             ),
         ]
@@ -316,7 +319,7 @@ def parse_values(values: list) -> tuple[np.ndarray, np.ndarray, list, list]:
         converted = pd.to_numeric(cells[fast], errors="coerce").astype("float64").to_numpy()
         ok = np.isfinite(converted)
         positions = np.flatnonzero(fast)
-        number[positions[ok]] = [round(float(v), 9) for v in converted[ok]]  # clean_float, exactly as read_number
+        number[positions[ok]] = [clean_float(float(v)) for v in converted[ok]]  # exactly as read_number
         fast[positions[~ok]] = False  # 1e309, 400 digits, nan: let read_number say what they are
     for position in np.flatnonzero(~fast):
         try:
@@ -474,6 +477,7 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
     warnings += jump_warnings(observations, combined)
     warnings += total_warnings(table, observations, ctx)
     warnings += city_warnings(observations, ctx, stored.own)
+    warnings += level_warnings(observations, ctx)
     warnings += missing_county_warnings(observations, ctx)
     warnings += blank_template_rows(table)
     return Checked(observations, report.errors, warnings, set(observations.region))
@@ -677,10 +681,10 @@ JUMP_FACTOR = 3
 
 
 def is_jump(value, previous):
-    """A figure more than 3× or under ⅓ of the previous quarter's deserves a second look (arrays or Series; a
-    missing or zero figure on either side is no jump)."""
+    """A figure more than 3× or under ⅓ of the previous quarter's deserves a second look (arrays or Series): a drop
+    to zero from a non-zero figure too; a missing figure, or a previous zero, is no jump."""
     with np.errstate(invalid="ignore"):
-        return (previous != 0) & (value != 0) & ((value > JUMP_FACTOR * previous) | (value < previous / JUMP_FACTOR))
+        return (previous != 0) & ((value > JUMP_FACTOR * previous) | (value < previous / JUMP_FACTOR))
 
 
 def jump_warnings(observations: pd.DataFrame, combined: pd.DataFrame) -> list[Problem]:
@@ -768,13 +772,14 @@ def city_warnings(observations: pd.DataFrame, ctx: Context, own: pd.DataFrame) -
     cities = figures.loc[figures.level == "city", KEY + ["value", "at"]]
     rows = touched.merge(cities, on=KEY).merge(sums, on=KEY)
     off = rows[(rows.value - rows.expected).abs() > 1e-6 * np.maximum(1.0, rows.expected.abs())]
+    far = (off.value * CITY_FAR < off.expected) | (off.value > off.expected * CITY_FAR)
     problems = []
-    for r in off.itertuples(index=False):
+    for r, is_far in zip(off.itertuples(index=False), far, strict=True):
         in_file = r.at >= 0
         where = observations.iloc[int(r.at if in_file else r.first_at)]  # the city's row, else its first county's
         problems.append(
             warning(
-                "city_disagrees_with_counties",
+                "city_far_from_counties" if is_far and in_file else "city_disagrees_with_counties",
                 row=int(where.row),
                 column=where.column,
                 value=where.raw if in_file else None,
@@ -787,6 +792,18 @@ def city_warnings(observations: pd.DataFrame, ctx: Context, own: pd.DataFrame) -
             )
         )
     return sorted(problems, key=lambda p: p.row)
+
+
+def level_warnings(observations: pd.DataFrame, ctx: Context) -> list[Problem]:
+    """A row for a region at a level the federation does not report (a province, the country): held until someone
+    says it is meant, one problem per file row."""
+    levels = observations.region.map(ctx.levels)
+    outside = observations[levels.notna() & ~levels.isin(REPORTED_LEVELS)].drop_duplicates("row")
+    return [
+        warning("level_not_reported", row=int(r.row), column="地区", value=ctx.name(r.region),
+                details={"region": ctx.name(r.region)})
+        for r in outside.sort_values("row", kind="stable").itertuples(index=False)
+    ]  # fmt: skip
 
 
 def missing_county_warnings(observations: pd.DataFrame, ctx: Context) -> list[Problem]:
