@@ -453,13 +453,15 @@ class CellFacts:
     footer: np.ndarray  # alone on a row, it makes the row a footer
 
     @classmethod
-    def of(cls, rows: list[list[Cell]], count: int) -> "CellFacts":
+    def of(cls, rows: list[list[Cell]], starts: np.ndarray, count: int) -> "CellFacts":
         ids = np.fromiter(map(id, chain.from_iterable(rows)), dtype=np.int64, count=count)
         codes, _ = pd.factorize(ids)  # by identity: numbered in order of first appearance
+        del ids
         running = np.maximum.accumulate(codes) if count else codes
         first = np.flatnonzero(np.r_[True, running[1:] > running[:-1]]) if count else codes
-        flat = list(chain.from_iterable(rows))
-        distinct = [flat[i] for i in first.tolist()] + [BLANK]
+        del running
+        row = np.searchsorted(starts, first, side="right") - 1
+        distinct = [rows[r][c] for r, c in zip(row.tolist(), (first - starts[row]).tolist(), strict=True)] + [BLANK]
         texts = [cell.text for cell in distinct]
         traps = [bool(cell.trap) for cell in distinct]
         return cls(
@@ -508,7 +510,7 @@ def read_rows(
     lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
     starts = np.zeros(len(rows), dtype=np.int64)
     np.cumsum(lengths[:-1], out=starts[1:])
-    facts = CellFacts.of(rows, int(lengths.sum()))
+    facts = CellFacts.of(rows, starts, int(lengths.sum()))
     row_of = np.repeat(np.arange(len(rows)), lengths)
 
     def codes_in(column: Column | None) -> np.ndarray:
