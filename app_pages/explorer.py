@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import data
 from components.context import page_setup
-from components.filters import regions_in_view, shared_filters
+from components.filters import quarter_notes, regions_in_view, shared_filters
 from components.strings import t
 from components.url_state import flag_from_url, list_from_url, list_to_url, range_from_url, to_url
 from unionbench.export import excel_safe_csv, xlsx_bytes
@@ -15,6 +15,7 @@ f = shared_filters(ctx, indicator=False, per_10k=False)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
 st.title(t("explorer_heading", lang))
+quarter_notes(ctx, f)
 names = regions_in_view(ctx, f)
 oldest_first = list(reversed(f.periods))
 # The selections live in the link (?regions=510800,510824&indicators=org_rate&periods=2025Q4,2026Q3&provenance=true,

@@ -9,7 +9,7 @@ import streamlit as st
 from components import data
 from components.choropleth import ranking_map_with_table
 from components.context import page_setup
-from components.filters import scope_picker, shared_filters
+from components.filters import quarter_notes, scope_picker, shared_filters
 from components.profile import profile
 from components.ranking import basis_label
 from components.strings import t
@@ -50,6 +50,7 @@ ranking = data.indicator_ranking(
 area = t("scope_counties", lang, home=data.region_name(store, version, drill, lang)) if drill else scope_name
 
 st.title(t("map_page_heading", lang, scope=area, indicator=f.indicator.name, period=period_text(f.period, lang)))
+quarter_notes(ctx, f)
 if drill and st.button(t("back_to", lang, scope=scope_name), icon=":material/arrow_back:"):
     st.session_state["drill"] = ""
     st.rerun()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import data
 from components.context import page_setup
-from components.filters import scope_picker, shared_filters
+from components.filters import quarter_notes, scope_picker, shared_filters
 from components.ranking import basis_label, ranking
 from components.strings import t
 from components.url_state import weights_from_url, weights_to_url
@@ -20,6 +20,7 @@ RANKING_SCOPES = ("counties", "province_counties", "province_cities", "benchmark
 scope, scope_name = scope_picker(RANKING_SCOPES, f.home_name, lang)
 regions = data.peer_regions(store, version, scope, f.home, f.set_id)
 st.title(t("rankings_heading", lang, scope=scope_name, period=period_text(f.period, lang)))
+quarter_notes(ctx, f)
 
 ind = f.indicator
 st.subheader(t("ranking_indicator", lang, indicator=ind.name))

@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import data
 from components.context import page_setup
-from components.filters import shared_filters
+from components.filters import quarter_notes, shared_filters
 from components.strings import t
 from components.style import TARGET_COLOURS, coloured_column
 from unionbench.formatting import period_text
@@ -17,6 +17,7 @@ lang, store, version = ctx.lang, ctx.store, ctx.data_version
 year = year_of(f.period)
 
 st.title(t("targets_heading", lang, home=f.home_name, year=year, period=period_text(f.period, lang)))
+quarter_notes(ctx, f)
 st.caption(t("targets_note", lang))
 progress = data.target_progress(store, version, f.home, f.period, lang)
 if progress.empty:

@@ -5,7 +5,7 @@ import streamlit as st
 from components import data
 from components.charts import trend_lines
 from components.context import page_setup
-from components.filters import regions_in_view, shared_filters
+from components.filters import quarter_notes, regions_in_view, shared_filters
 from components.strings import t
 from unionbench.formatting import format_number, format_percent, format_signed, period_text
 
@@ -14,6 +14,7 @@ f = shared_filters(ctx)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
 st.title(t("trends_heading", lang, period=period_text(f.period, lang)))
+quarter_notes(ctx, f)
 options = regions_in_view(ctx, f)
 left, middle, right = st.columns([3, 3, 1])
 regions = left.multiselect(

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from unionbench import compare, explorer, gaps, ingest, peers, reporting, similar, templates, views
+from unionbench import compare, explorer, gaps, ingest, peers, quarters, reporting, similar, templates, views
 from unionbench import custom_sets as sets_core
 from unionbench import series as trend_series
 from unionbench.catalog import Indicator
@@ -22,7 +22,18 @@ def benchmark_sets(_store: Store, version: str):
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def periods(_store: Store, version: str, region: str) -> list[str]:
+    """Every quarter in which the region or any of its counties has figures, newest first."""
     return views.periods_with_data(_store, region)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def region_quarters(_store: Store, version: str, region: str) -> quarters.Quarters:
+    return quarters.quarters(_store, region)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def partly_reported(_store: Store, version: str, region: str, period: str | None, lang: str):
+    return quarters.partly_reported(_store, region, period, lang)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -48,8 +59,8 @@ def uploads(_store: Store, version: str):
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def latest_period(_store: Store, version: str, region: str) -> str | None:
-    found = periods(_store, version, region)
-    return found[0] if found else None
+    """The region's own newest quarter (a quarter only some of its counties have reported is not yet the city's)."""
+    return region_quarters(_store, version, region).newest
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

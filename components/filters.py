@@ -2,7 +2,7 @@
 (?home=510800&bench=suineilu&period=2026Q3&indicator=org_rate&level=county&per10k=true) opens the same view in
 either language, and the choice survives a switch of page."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import streamlit as st
 
@@ -14,6 +14,7 @@ from unionbench.catalog import Indicator
 from unionbench.compare import Selection
 from unionbench.formatting import period_text
 from unionbench.peers import SCOPES
+from unionbench.quarters import period_note
 
 DEFAULT_HOME = "510800"  # 广元市
 DEFAULT_BENCHMARK = "suineilu"
@@ -28,12 +29,13 @@ class Filters:
     set_id: str
     set_name: str
     period: str
-    periods: list[str]  # every quarter with data for home, newest first
+    periods: list[str]  # every quarter in which home or any of its counties has figures, newest first
     catalogue: dict[str, Indicator]
     indicator: Indicator | None = None
     level: str = "county"
     per_10k: bool = False
     lang: str = "zh"
+    notes: tuple[str, ...] = field(default=())  # what became of a quarter the link asked for
 
     @property
     def selection(self) -> Selection:
@@ -47,19 +49,30 @@ def pick(label: str, key: str, options: list, default, format_func=str, containe
     return (container or st.sidebar).selectbox(label, options, format_func=format_func, key=key)
 
 
-def shared_filters(ctx: PageContext, *, indicator: bool = True, level: bool = False, per_10k: bool = True) -> Filters:
-    """Home city, benchmark set and quarter always; indicator, level and per-10,000 when the page asks."""
+def shared_filters(
+    ctx: PageContext, *, indicator: bool = True, level: bool = False, per_10k: bool = True, subject: str | None = None
+) -> Filters:
+    """Home city, benchmark set and quarter always; indicator, level and per-10,000 when the page asks. The quarter
+    opens on the home's own newest; with `subject` (a link key such as 'region' naming one of its counties), on
+    that county's newest."""
     lang, store, version = ctx.lang, ctx.store, ctx.data_version
     homes = data.home_regions(store, version, lang)
     home = pick(t("home_region", lang), "home", list(homes), DEFAULT_HOME, homes.get)
     sets = data.benchmark_sets(store, version)
     set_names = dict(zip(sets.id, sets["name_zh" if lang == "zh" else "name_en"], strict=True))
     set_id = pick(t("benchmark_set", lang), "bench", list(set_names), DEFAULT_BENCHMARK, set_names.get)
-    periods = data.periods(store, version, home)
+    quarters = data.region_quarters(store, version, home)
+    periods = quarters.periods
     if not periods:
         st.warning(t("no_periods", lang, home=homes[home]))
         st.stop()
-    period = pick(t("quarter", lang), "period", periods, periods[0], lambda p: period_text(p, lang))
+    opens_on = quarters.newest
+    focus = (st.session_state.get(subject) or st.query_params.get(subject)) if subject else None
+    if focus and focus in data.peer_regions(store, version, "counties", home, set_id):
+        opens_on = data.region_quarters(store, version, focus).newest or opens_on
+    asked = st.query_params.get("period") if "period" not in st.session_state else None
+    period = pick(t("quarter", lang), "period", periods, opens_on, lambda p: period_text(p, lang))
+    notes = (note,) if (note := period_note(asked, period, lang)) else ()
     catalogue = data.catalogue(store, version, lang)
     chosen = None
     if indicator:
@@ -79,8 +92,9 @@ def shared_filters(ctx: PageContext, *, indicator: bool = True, level: bool = Fa
         per_capita = st.sidebar.toggle(t("per_10k_toggle", lang), key="per10k", disabled=disabled) and not disabled
     to_url(*[k for k in ("home", "bench", "period", "indicator", "level", "per10k") if k in st.session_state])
     return Filters(
-        home, homes[home], set_id, set_names[set_id], period, periods, catalogue, chosen, chosen_level, per_capita, lang
-    )
+        home, homes[home], set_id, set_names[set_id], period, periods, catalogue, chosen, chosen_level, per_capita,
+        lang, notes,
+    )  # fmt: skip
 
 
 def scope_picker(scopes: tuple[str, ...], home_name: str, lang: str) -> tuple[str, str]:
@@ -107,3 +121,27 @@ def regions_in_view(ctx: PageContext, f: Filters) -> dict[str, str]:
     ]
     names = data.region_names(ctx.store, ctx.data_version, tuple(regions), f.lang)
     return {region: names[region] for region in regions}
+
+
+def quarter_notes(ctx: PageContext, f: Filters, region: str | None = None, region_name: str | None = None) -> None:
+    """Under a page's title: what became of a quarter the link asked for; each quarter only some of the home's
+    counties have reported (who has, and the quarter the city's figures are still for) with a link to open each
+    county that has; and, for a county, that it has no figures for the chosen quarter."""
+    lang = f.lang
+    for note in f.notes:
+        st.info(note, icon=":material/event_busy:")
+    for partly in data.partly_reported(ctx.store, ctx.data_version, f.home, f.period, lang):
+        with st.container(border=True, key=f"partly_{partly.period}"):
+            st.info(partly.text(lang), icon=":material/pending_actions:")
+            links = st.columns(4)
+            others = {c: n for c, n in partly.reported.items() if (c, partly.period) != (region, f.period)}
+            for n, (county, name) in enumerate(others.items()):
+                links[n % len(links)].page_link(
+                    "app_pages/gaps.py",
+                    label=t("quarter_open_county", lang, name=name, period=period_text(partly.period, lang)),
+                    query_params={"home": f.home, "bench": f.set_id, "region": county, "period": partly.period,
+                                  "lang": lang},
+                    icon=":material/open_in_new:",
+                )  # fmt: skip
+    if region and region != f.home and f.period not in data.region_quarters(ctx.store, ctx.data_version, region).own:
+        st.info(t("quarter_region_no_data", lang, region=region_name or region, period=period_text(f.period, lang)))

@@ -2665,6 +2665,35 @@ STRINGS: dict[str, dict] = {
         "zh": "说明",
         "en": "What it counts",
     },
+    # --- quarters ---
+    "quarter_partly_reported": {
+        "zh": "{period}：{counties} 个县区中已报送 {n} 个（{names}），{still}",
+        "en": "{period}: {n} of {counties} counties have reported ({names}); {still}",
+    },
+    "quarter_city_still": {
+        "zh": "全市数据仍为{period}",
+        "en": "the city's figures are still for {period}",
+    },
+    "quarter_city_none": {
+        "zh": "全市暂无数据",
+        "en": "the city has no figures yet",
+    },
+    "quarter_link_no_data": {
+        "zh": "链接所指的{asked}没有数据，显示的是{shown}",
+        "en": "The link asked for {asked}, which has no figures; {shown} is shown",
+    },
+    "quarter_link_unknown": {
+        "zh": "链接中的季度无法识别，显示的是{shown}",
+        "en": "The quarter in the link was not understood; {shown} is shown",
+    },
+    "quarter_open_county": {
+        "zh": "查看{name}{period}",
+        "en": "Open {name}, {period}",
+    },
+    "quarter_region_no_data": {
+        "zh": "{region}{period}暂无数据",
+        "en": "{region} has no figures for {period}",
+    },
 }
 
 
