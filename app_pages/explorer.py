@@ -61,7 +61,7 @@ table = frame.drop(columns=["indicator"]).rename(
 if provenance:
     table["file_name"] = table["file_name"].fillna(t("computed", lang))
 st.caption(t("rows_count", lang, n=len(table)))
-st.dataframe(table, hide_index=True, width="stretch", height=560)
+st.dataframe(table, hide_index=True, placeholder="—", width="stretch", height=560)
 stem = f"{f.home_name}_{first}-{last}"
 left, right = st.columns([1, 5])
 left.download_button(

@@ -67,4 +67,4 @@ table = changes.assign(
     ytd=[format_number(v, 2) if v == v else "—" for v in changes.year_to_date],
 )[["region_name", "name", "unit", "value", "qoq", "yoy", "ytd"]]
 table.columns = [t(k, lang) for k in ("region", "indicator", "unit", "value", "qoq", "yoy", "year_to_date")]
-st.dataframe(table, hide_index=True, width="stretch")
+st.dataframe(table, hide_index=True, placeholder="—", width="stretch")

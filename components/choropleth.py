@@ -180,6 +180,7 @@ def ranking_map_with_table(
     right.dataframe(
         table,
         hide_index=True,
+        placeholder="—",
         width="stretch",
         height=min(height, 38 + 35 * len(table)),
         column_config={table.columns[2]: st.column_config.NumberColumn(format=f"%.{int(frame.decimals.iloc[0])}f")},

@@ -74,6 +74,7 @@ def ranking(
     table.dataframe(
         shown,
         hide_index=True,
+        placeholder="—",
         width="stretch",
         height=38 + 35 * min(len(shown), TABLE_ROWS),
         column_config={headers[value]: st.column_config.NumberColumn(format=f"%.{decimals}f")},

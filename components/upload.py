@@ -118,7 +118,9 @@ def problem_counts_text(prepared: Prepared, lang: str) -> str:
 def show_warnings(prepared: Prepared, lang: str) -> None:
     if prepared.warnings:
         with st.expander(t("warnings_heading", lang, count=len(prepared.warnings)), icon=":material/warning:"):
-            st.dataframe(problem_table(prepared, prepared.warnings, lang), hide_index=True, width="stretch")
+            st.dataframe(
+                problem_table(prepared, prepared.warnings, lang), hide_index=True, placeholder="—", width="stretch"
+            )
 
 
 def show_review(
@@ -150,6 +152,7 @@ def review_dataframe(rows: pd.DataFrame, lang: str, key: str) -> None:
     st.dataframe(
         table,
         hide_index=True,
+        placeholder="—",
         width="stretch",
         height=38 + 35 * min(len(table), 20),
         column_config={t("review_flag", lang): flag},

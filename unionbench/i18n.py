@@ -2690,6 +2690,14 @@ STRINGS: dict[str, dict] = {
         "zh": "查看{name}{period}",
         "en": "Open {name}, {period}",
     },
+    "map_no_county_data": {
+        "zh": "{city}暂无县区数据",
+        "en": "{city} has no county figures yet",
+    },
+    "map_no_data": {
+        "zh": "{scope}暂无数据",
+        "en": "No figures for {scope} yet",
+    },
     "quarter_region_no_data": {
         "zh": "{region}{period}暂无数据",
         "en": "{region} has no figures for {period}",
