@@ -45,7 +45,7 @@ st.title(
 )
 quarter_notes(ctx, f, region, regions[region])
 briefing_buttons(store, version, region, regions[region], f.set_id, f.period, lang, reference)
-rows = data.comparison(store, version, selection)
+rows = data.comparison_with_change(store, version, selection)
 if note := as_of_note(rows, selection):
     st.info(note)
 strengths, weaknesses = data.strengths_weaknesses(store, version, selection)

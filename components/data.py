@@ -48,6 +48,12 @@ def comparison(_store: Store, version: str, selection: compare.Selection):
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
+def comparison_with_change(_store: Store, version: str, selection: compare.Selection):
+    """The rows with the gap's change on last quarter: the gap page's table and the wall screen's headline."""
+    return compare.comparison_with_change(_store, selection)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
 def gaps_to_each_member(_store: Store, version: str, selection: compare.Selection, indicator: str):
     return compare.gaps_to_each_member(_store, selection, indicator)
 

@@ -561,9 +561,8 @@ def short_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, notes: list[str], cache_dir: str):
     """The HTML of slide number `tick` of the story and the slide it shows, from the read model's rows."""
     lang = sel.lang
-    rows = data.comparison(store, version, sel)
-    previous = data.comparison(store, version, compare.previous_quarter(sel))
-    headline = compare.headline_sentence(rows, sel, set_name, previous)
+    rows = data.comparison_with_change(store, version, sel)  # the gap page's rows: one count of what improved
+    headline = compare.headline_sentence(rows, sel, set_name)
     slides = story(rows, compare.lagging_worst_first(rows, list(link.indicators) if link.indicators else None),
                    link.indicators)  # fmt: skip
     position = tick % len(slides)

@@ -772,8 +772,8 @@ STRINGS: dict[str, dict] = {
         "en": "too little data",
     },
     "needed": {
-        "zh": "年底追平每季需增",
-        "en": "Needed per quarter to catch up by year end",
+        "zh": "年底追平还需",
+        "en": "Still needed to draw level by year end",
     },
     "profile_radar": {
         "zh": "综合画像（组内 0–100 分，100 为最好）",
@@ -1150,12 +1150,12 @@ STRINGS: dict[str, dict] = {
         "en": "already ahead",
     },
     "cmp.catch_up_quarters": {
-        "zh": "约{n}个季度",
-        "en": "about {n} quarters",
+        "zh": "按近四季速度约{n}个季度",
+        "en": "about {n} quarters at the last four quarters' pace",
     },
     "cmp.catch_up_never": {
-        "zh": "按当前速度无法追上",
-        "en": "not at the current pace",
+        "zh": "近四季对标增长更快，按此速度追不上",
+        "en": "the benchmark grew faster over the last four quarters: not at this pace",
     },
     "cmp.catch_up_unknown": {
         "zh": "数据不足",
@@ -1194,8 +1194,8 @@ STRINGS: dict[str, dict] = {
         "en": "Largest gap: {name} {lead}",
     },
     "cmp.headline_improved": {
-        "zh": "较上季度改善 {n} 项",
-        "en": "{n} improved on last quarter",
+        "zh": "差距较上季改善 {n} 项",
+        "en": "{n} gaps better than last quarter",
     },
     "cmp.headline_sep": {
         "zh": " · ",
@@ -2666,6 +2666,50 @@ STRINGS: dict[str, dict] = {
         "en": "What it counts",
     },
     # --- quarters ---
+    "cmp.needed_flow_year": {
+        "zh": "{year}年全年还需完成{amount}（按对标全年水平）",
+        "en": "{amount} more in {year} as a whole (against the benchmark's yearly level)",
+    },
+    "cmp.catch_up_too_slow": {
+        "zh": "按近四季速度需十年以上",
+        "en": "more than ten years at the last four quarters' pace",
+    },
+    "cmp.gap_same": {
+        "zh": "持平",
+        "en": "unchanged",
+    },
+    "cmp.gap_better": {
+        "zh": "改善：差距缩小（上季{before}）",
+        "en": "better: gap narrowed (was {before})",
+    },
+    "cmp.gap_worse": {
+        "zh": "变差：差距扩大（上季{before}）",
+        "en": "worse: gap widened (was {before})",
+    },
+    "cmp.lead_better": {
+        "zh": "改善：领先扩大（上季{before}）",
+        "en": "better: lead grew (was {before})",
+    },
+    "cmp.lead_worse": {
+        "zh": "变差：领先缩小（上季{before}）",
+        "en": "worse: lead shrank (was {before})",
+    },
+    "cmp.level_better": {
+        "zh": "改善（上季{before}）",
+        "en": "better (was {before})",
+    },
+    "cmp.level_worse": {
+        "zh": "变差（上季{before}）",
+        "en": "worse (was {before})",
+    },
+    "gap_change": {
+        "zh": "差距较上季",
+        "en": "Gap vs last quarter",
+    },
+    "own_trend": {
+        "zh": "本地走势（近四季）",
+        "en": "Own trend (4 quarters)",
+    },
     "quarter_partly_reported": {
         "zh": "{period}：{counties} 个县区中已报送 {n} 个（{names}），{still}",
         "en": "{period}: {n} of {counties} counties have reported ({names}); {still}",
