@@ -2666,6 +2666,28 @@ STRINGS: dict[str, dict] = {
         "en": "What it counts",
     },
     # --- quarters ---
+    "reminder.returned_due": {
+        "zh": "【报送提醒】{region}总工会：{period}工会指标数据已退回（原因：{reason}），请于{year}年{month}月{day}日前"
+        "修改后通过工会对标看板重新报送。",
+        "en": "[Reminder] {region} union federation: the {period} union indicators were returned ({reason}); please "
+        "correct them and send them again by {year}-{month:02d}-{day:02d}.",
+    },
+    "deadline_left": {
+        "zh": "距截止还有 {days} 天",
+        "en": "{days} day(s) to the deadline",
+    },
+    "deadline_today": {
+        "zh": "今天截止",
+        "en": "due today",
+    },
+    "deadline_overdue": {
+        "zh": "已逾期 {days} 天",
+        "en": "{days} day(s) overdue",
+    },
+    "deadline_column": {
+        "zh": "截止",
+        "en": "Deadline",
+    },
     "cmp.needed_flow_year": {
         "zh": "{year}年全年还需完成{amount}（按对标全年水平）",
         "en": "{amount} more in {year} as a whole (against the benchmark's yearly level)",
