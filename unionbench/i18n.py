@@ -2666,6 +2666,34 @@ STRINGS: dict[str, dict] = {
         "en": "What it counts",
     },
     # --- quarters ---
+    "explorer_col_region_code": {
+        "zh": "地区代码",
+        "en": "Region code",
+    },
+    "explorer_col_upload": {
+        "zh": "上传编号",
+        "en": "Upload",
+    },
+    "explorer_col_file": {
+        "zh": "文件",
+        "en": "File",
+    },
+    "explorer_col_user": {
+        "zh": "上传人",
+        "en": "Uploaded by",
+    },
+    "explorer_col_time": {
+        "zh": "上传时间",
+        "en": "Uploaded at",
+    },
+    "explorer_file_places": {
+        "zh": "{first}等{n}地",
+        "en": "{first} and others ({n})",
+    },
+    "explorer_file_indicators": {
+        "zh": "{n}项指标",
+        "en": "{n} indicators",
+    },
     "reminder.returned_due": {
         "zh": "【报送提醒】{region}总工会：{period}工会指标数据已退回（原因：{reason}），请于{year}年{month}月{day}日前"
         "修改后通过工会对标看板重新报送。",
