@@ -28,6 +28,8 @@ st.subheader(t("ranking_indicator", lang, indicator=ind.name))
 frame = data.indicator_ranking(store, version, f.home, f.set_id, f.period, scope, ind, f.per_10k, lang)
 basis, unit, decimals = frame.basis.iloc[0], frame.basis_unit.iloc[0], int(frame.decimals.iloc[0])
 st.caption(basis_label(basis, unit, ind.per_capita_base is None and not ind.is_rate, lang))
+if scope.startswith("province_"):  # the province's other places are not ranked: say how many have figures
+    st.caption(t("ranking_coverage", lang, scope=scope_name, total=len(frame), n=int(frame["figure"].notna().sum())))
 common = {"rank": t("rank_of", lang), "label": t("region", lang)}
 ranking(
     frame,

@@ -317,6 +317,8 @@ def _row(ind, sel, figures, values, bench, bench_period, ranks, position) -> dic
     lead = gap if ind.is_rate else gap / abs(bench_value) * 100 if bench_value else math.nan
     flow = ind.stock_flow == "flow"
     trend, slope = trend_of(levels_of(figures, flow), ind.direction, ind.is_rate)
+    if math.isnan(home_value):  # no figure this quarter: no trend is read off older quarters beside an empty cell
+        trend = analysis.UNKNOWN
     quarters, reason = catch_up_of(levels_of(figures, flow), levels_of(bench, flow), ind.direction)
     previous = shift(home_period, -analysis_offset(ind))
     earlier = _cell(values, position.get(previous))
@@ -503,8 +505,8 @@ def texts(row: Mapping, lang: str) -> dict[str, str]:
     bench_text = amount(row["benchmark_value"], row["basis_unit"], decimals, lang)
     if not row["judged"]:
         verdict_text = w["not_judged"] if row["direction"] != "neutral" else ""
-    elif not row["verdict"]:
-        verdict_text = w["no_reference"]
+    elif not row["verdict"]:  # which side is missing: the home's own figure, or the reference's
+        verdict_text = w["no_home"] if math.isnan(row["home_value"]) else w["no_reference"]
     else:
         verdict_text = w[row["verdict"]] + (w["small"] if row["small"] else "")
     return {

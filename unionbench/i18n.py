@@ -733,7 +733,7 @@ STRINGS: dict[str, dict] = {
     },
     "none_listed": {
         "zh": "无",
-        "en": "None",
+        "en": "none this quarter",
     },
     "context_heading": {
         "zh": "背景指标（随规模增长的总量与基数，只列出不评判）",
@@ -1183,7 +1183,7 @@ STRINGS: dict[str, dict] = {
     },
     "cmp.headline_none_behind": {
         "zh": "{judged} 项指标无一落后于{bench}",
-        "en": "None of {judged} indicators behind {bench}",
+        "en": "No indicator of {judged} behind {bench}",
     },
     "cmp.headline_nothing": {
         "zh": "暂无可与{bench}对标的指标",
@@ -2666,6 +2666,14 @@ STRINGS: dict[str, dict] = {
         "en": "What it counts",
     },
     # --- quarters ---
+    "ranking_coverage": {
+        "zh": "{scope}共 {total} 个，其中 {n} 个有本季数据参与排名，其余暂无数据",
+        "en": "{n} of the {total} places in {scope} have figures this quarter and are ranked; the others have none",
+    },
+    "cmp.no_home": {
+        "zh": "本地暂无数据",
+        "en": "no figure yet",
+    },
     "explorer_col_region_code": {
         "zh": "地区代码",
         "en": "Region code",
