@@ -36,7 +36,7 @@ ranking(
     "figure",
     {
         **common,
-        "figure": f"{t('value', lang)} ({unit})",
+        "figure": t("value", lang),  # the unit is in the caption above: a short header is never cut
         "move_quarter": t("move_quarter", lang),
         "move_year": t("move_year", lang),
         "caution": t("caution", lang),

@@ -133,10 +133,10 @@ def quarter_notes(ctx: PageContext, f: Filters, region: str | None = None, regio
     for partly in data.partly_reported(ctx.store, ctx.data_version, f.home, f.period, lang):
         with st.container(border=True, key=f"partly_{partly.period}"):
             st.info(partly.text(lang), icon=":material/pending_actions:")
-            links = st.columns(4)
+            links = st.container(horizontal=True)  # each link as wide as its words
             others = {c: n for c, n in partly.reported.items() if (c, partly.period) != (region, f.period)}
-            for n, (county, name) in enumerate(others.items()):
-                links[n % len(links)].page_link(
+            for county, name in others.items():
+                links.page_link(
                     "app_pages/gaps.py",
                     label=t("quarter_open_county", lang, name=name, period=period_text(partly.period, lang)),
                     query_params={"home": f.home, "bench": f.set_id, "region": county, "period": partly.period,
