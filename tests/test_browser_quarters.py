@@ -155,3 +155,43 @@ def test_no_page_says_none_nan_or_nat_even_for_a_quarter_the_city_has_no_figures
         assert not found, (path, found)
         assert "Traceback" not in text, path
     seen.close()
+
+
+CLIPPED = """() => {
+  const main = document.querySelector('[data-testid=stMain]') || document.body;
+  const edge = main.getBoundingClientRect().right + 1;
+  const name = e => (e.innerText || e.textContent || '').trim().slice(0, 40);
+  const cut = [];
+  main.querySelectorAll('button, button p, button div, a, a p, a span, td, th').forEach(e => {
+    const style = getComputedStyle(e);
+    const hides = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
+    if (e.clientWidth > 0 && hides && e.scrollWidth > e.clientWidth + 1) cut.push(['text', name(e)]);
+  });
+  main.querySelectorAll('table, button').forEach(e => {
+    const r = e.getBoundingClientRect();
+    if (r.width > 0 && r.right > edge) cut.push(['past the page', name(e)]);
+  });
+  main.querySelectorAll('.js-plotly-plot').forEach(plot => {
+    const box = plot.getBoundingClientRect();
+    plot.querySelectorAll('svg text').forEach(t => {
+      const r = t.getBoundingClientRect();
+      if (r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1)) cut.push(['chart', name(t)]);
+    });
+  });
+  return cut;
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)], ids=["1366x768", "1920x1080"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_nothing_is_clipped_on_the_analysis_pages(server, browser, width, height, lang):
+    seen = watched_page(browser, viewport={"width": width, "height": height}, locale="zh-CN")
+    for path in ["", "gaps", "rankings", "map", "gaps?region=510823"]:
+        joiner = "&" if "?" in path else "?"
+        seen.goto(f"{server}/{path}{joiner}lang={lang}")
+        wait_for_app(seen)
+        seen.wait_for_selector(".js-plotly-plot", timeout=30_000) if path in ("gaps", "rankings") else None
+        name = (path or "overview").replace("?", "-").replace("=", "")
+        seen.screenshot(path=ARTIFACTS / f"quarters-{name}-{lang}-{width}x{height}.png", full_page=True)
+        assert seen.evaluate(CLIPPED) == [], (path, lang)
+    seen.close()
