@@ -232,6 +232,12 @@ def last_outcome(lang: str) -> None:
     if "notice" in outcome:  # issue 14: a submission sent, approved or returned
         scroll_to_here("ub-notice")  # the notice is at the top: the click that caused it was further down
         st.success(outcome["notice"], icon=":material/check:")
+        if region := outcome.get("briefing_region"):  # an approval: the region's briefing for its newest quarter
+            store, version = current_store()
+            if latest := data.latest_period(store, version, region):
+                name = data.region_name(store, version, region, lang)
+                bench = kept("bench") or DEFAULT_BENCHMARK
+                briefing_buttons(store, version, region, name, bench, latest, lang, key="approved_briefing")
         return
     if "reverted" in outcome:
         st.success(t("reverted", lang, id=outcome["reverted"]), icon=":material/undo:")

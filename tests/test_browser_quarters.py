@@ -82,6 +82,7 @@ def test_a_countys_approved_next_quarter_is_on_its_gap_page_the_city_note_and_th
     page.get_by_role("button", name="审核通过并发布").click()
     wait_for_app(page)
     expect(page.get_by_text("报送 #1 已审核通过并发布为上传")).to_be_visible()
+    expect(page.get_by_role("button", name="下载季度通报（Word）")).to_be_visible()  # the county's, as the README says
 
     open_page(page, server, "")  # the city opens on its own newest quarter and names the partly reported one
     expect(page.locator("h1").first).to_contain_text("2026年第三季度")
