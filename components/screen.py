@@ -492,7 +492,9 @@ def trend_drawing(lines: pd.DataFrame, periods: list[str], lang: str = "zh") -> 
                       'stroke-width="2"/>')  # fmt: skip
         labels.append(label(PLOT_L - 16, y(tick), TREND_W, TREND_H, format_number(tick, decimals), "sc-tick", "end"))
     for n, period in enumerate(periods):  # quarters in the screen's language, the year where it starts
-        tick = period_tick(period, n == 0 or period.endswith("Q1"), lang)
+        # the year on each first quarter, and on the first tick unless a first quarter follows right beside it
+        first = n == 0 and not (len(periods) > 1 and periods[1].endswith("Q1"))
+        tick = period_tick(period, first or period.endswith("Q1"), lang)
         labels.append(label(x(period), PLOT_B + 40, TREND_W, TREND_H, escape(tick), "sc-tick"))
     ends = []
     order = {"member": 0, "reference": 1, "home": 2}  # the home is drawn last, on top

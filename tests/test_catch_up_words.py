@@ -119,3 +119,11 @@ def test_the_methodology_says_each_of_these_in_plain_words_in_both_languages():
         assert words in text
     for words in ("up X a quarter", "more in YEAR as a whole", "Gap vs last quarter", "Own trend", "still for Q3"):
         assert words in text
+
+
+def test_a_chart_names_its_quarters_in_chinese_with_the_year_where_it_starts():
+    from unionbench.formatting import period_tick
+
+    assert period_tick("2025Q1", True, "zh") == "2025年一季度"
+    assert period_tick("2025Q2", False, "zh") == "二季度"
+    assert period_tick("2025Q2", False, "en") == "2025 Q2"
