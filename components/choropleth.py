@@ -168,7 +168,7 @@ def ranking_map_with_table(
 ):
     """The map (two thirds) beside its rank table (one third), both from one ranking frame, so the shape, the hover
     and the table row of a region read the same figure and rank. Returns the map's selection event, if any."""
-    left, right = st.columns([3, 2])  # the table wide enough for its figures at 1366 px in either language
+    left, right = st.columns([2, 1])
     features, bounds = features_by_region(tuple(frame.region), str(cache_dir_for(resolve_db_path(None))))
     event = left.plotly_chart(
         ranking_map(frame, features, bounds, indicator.direction, lang, height=height),
