@@ -4,9 +4,10 @@ import streamlit as st
 
 from components import data
 from components.context import page_setup
-from components.filters import regions_in_view, shared_filters
+from components.filters import quarter_notes, regions_in_view, shared_filters
 from components.strings import t
 from components.url_state import flag_from_url, list_from_url, list_to_url, range_from_url, to_url
+from unionbench.explorer import display_table, download_name
 from unionbench.export import excel_safe_csv, xlsx_bytes
 from unionbench.formatting import period_text
 
@@ -15,6 +16,7 @@ f = shared_filters(ctx, indicator=False, per_10k=False)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
 st.title(t("explorer_heading", lang))
+quarter_notes(ctx, f)
 names = regions_in_view(ctx, f)
 oldest_first = list(reversed(f.periods))
 # The selections live in the link (?regions=410800,410825&indicators=org_rate&periods=2025Q4,2026Q3&provenance=true,
@@ -47,21 +49,11 @@ if not regions or not indicators:
 frame = data.explorer_table(
     store, version, tuple(regions), tuple(f.catalogue[i] for i in indicators), first, last, provenance, lang
 )
-table = frame.drop(columns=["indicator"]).rename(
-    columns={
-        "region": "adcode",
-        "region_name": t("region", lang),
-        "name": t("indicator", lang),
-        "unit": t("unit", lang),
-        "period": t("quarter", lang),
-        "value": t("value", lang),
-    }
-)
-if provenance:
-    table["file_name"] = table["file_name"].fillna(t("computed", lang))
+chosen = [f.catalogue[i] for i in indicators]
+table = display_table(frame, chosen, lang)  # the catalogue's decimals, headers in the page's language
 st.caption(t("rows_count", lang, n=len(table)))
-st.dataframe(table, hide_index=True, width="stretch", height=560)
-stem = f"{f.home_name}_{first}-{last}"
+st.dataframe(table, hide_index=True, placeholder="—", width="stretch", height=560)
+stem = download_name([names[r] for r in regions], chosen, first, last, lang)  # says what the file holds
 left, right = st.columns([1, 5])
 left.download_button(
     t("download_csv", lang), excel_safe_csv(table), f"{stem}.csv", "text/csv", icon=":material/download:"

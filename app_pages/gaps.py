@@ -9,7 +9,7 @@ import streamlit as st
 from components import data
 from components.briefing import briefing_buttons
 from components.context import page_setup
-from components.filters import pick, shared_filters
+from components.filters import pick, quarter_notes, shared_filters
 from components.gap_view import context_table, contributions, gap_view, radar, strengths_and_weaknesses
 from components.strings import t
 from components.style import inject_css
@@ -19,7 +19,7 @@ from unionbench.formatting import period_text
 
 ctx = page_setup()
 inject_css()
-f = shared_filters(ctx, per_10k=False)
+f = shared_filters(ctx, per_10k=False, subject="region")  # a county's link opens on its newest quarter
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
 counties = data.peer_regions(store, version, "counties", f.home, f.set_id)
@@ -43,8 +43,9 @@ st.title(
         period=period_text(f.period, lang),
     )
 )
+quarter_notes(ctx, f, region, regions[region])
 briefing_buttons(store, version, region, regions[region], f.set_id, f.period, lang, reference)
-rows = data.comparison(store, version, selection)
+rows = data.comparison_with_change(store, version, selection)
 if note := as_of_note(rows, selection):
     st.info(note)
 strengths, weaknesses = data.strengths_weaknesses(store, version, selection)

@@ -9,7 +9,7 @@ import streamlit as st
 from components import data
 from components.choropleth import ranking_map_with_table
 from components.context import page_setup
-from components.filters import scope_picker, shared_filters
+from components.filters import quarter_notes, scope_picker, shared_filters
 from components.profile import profile
 from components.ranking import basis_label
 from components.strings import t
@@ -47,12 +47,18 @@ table_home, table_scope = (drill, "counties") if drill else (f.home, scope)
 ranking = data.indicator_ranking(
     store, version, table_home, f.set_id, f.period, table_scope, f.indicator, f.per_10k, lang
 )
-area = t("scope_counties", lang, home=data.region_name(store, version, drill, lang)) if drill else scope_name
+drill_name = data.region_name(store, version, drill, lang) if drill else ""
+area = t("scope_counties", lang, home=drill_name) if drill else scope_name
 
 st.title(t("map_page_heading", lang, scope=area, indicator=f.indicator.name, period=period_text(f.period, lang)))
+quarter_notes(ctx, f)
 if drill and st.button(t("back_to", lang, scope=scope_name), icon=":material/arrow_back:"):
     st.session_state["drill"] = ""
     st.rerun()
+if not ranking["figure"].notna().any():  # a city whose counties have no figures: say so, the way back is above
+    empty = t("map_no_county_data" if drill else "map_no_data", lang, city=drill_name, scope=area)
+    st.info(empty, icon=":material/info:")
+    st.stop()
 basis, unit = ranking.basis.iloc[0], ranking.basis_unit.iloc[0]
 raw_count = f.indicator.per_capita_base is None and not f.indicator.is_rate
 st.caption(f"{t('map_click_hint', lang)} {basis_label(basis, unit, raw_count, lang)}")

@@ -5,7 +5,7 @@ import streamlit as st
 from components import data
 from components.choropleth import ranking_map_with_table
 from components.context import page_setup
-from components.filters import shared_filters
+from components.filters import quarter_notes, shared_filters
 from components.kpi import kpi_tiles
 from components.strings import t
 from components.style import inject_css
@@ -18,6 +18,7 @@ f = shared_filters(ctx)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
 st.title(t("overview_heading", lang, home=f.home_name, period=period_text(f.period, lang), bench=f.set_name))
+quarter_notes(ctx, f)
 st.caption(t("data_as_of", lang, time=ctx.last_change))
 rows = data.comparison(store, version, f.selection)
 if note := as_of_note(rows, f.selection):

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import data
 from components.context import page_setup
-from components.filters import scope_picker, shared_filters
+from components.filters import quarter_notes, scope_picker, shared_filters
 from components.ranking import basis_label, ranking
 from components.strings import t
 from components.url_state import weights_from_url, weights_to_url
@@ -20,6 +20,7 @@ RANKING_SCOPES = ("counties", "province_counties", "province_cities", "benchmark
 scope, scope_name = scope_picker(RANKING_SCOPES, f.home_name, lang)
 regions = data.peer_regions(store, version, scope, f.home, f.set_id)
 st.title(t("rankings_heading", lang, scope=scope_name, period=period_text(f.period, lang)))
+quarter_notes(ctx, f)
 
 ind = f.indicator
 st.subheader(t("ranking_indicator", lang, indicator=ind.name))
@@ -27,13 +28,15 @@ st.subheader(t("ranking_indicator", lang, indicator=ind.name))
 frame = data.indicator_ranking(store, version, f.home, f.set_id, f.period, scope, ind, f.per_10k, lang)
 basis, unit, decimals = frame.basis.iloc[0], frame.basis_unit.iloc[0], int(frame.decimals.iloc[0])
 st.caption(basis_label(basis, unit, ind.per_capita_base is None and not ind.is_rate, lang))
+if scope.startswith("province_"):  # the province's other places are not ranked: say how many have figures
+    st.caption(t("ranking_coverage", lang, scope=scope_name, total=len(frame), n=int(frame["figure"].notna().sum())))
 common = {"rank": t("rank_of", lang), "label": t("region", lang)}
 ranking(
     frame,
     "figure",
     {
         **common,
-        "figure": f"{t('value', lang)} ({unit})",
+        "figure": t("value", lang),  # the unit is in the caption above: a short header is never cut
         "move_quarter": t("move_quarter", lang),
         "move_year": t("move_year", lang),
         "caution": t("caution", lang),

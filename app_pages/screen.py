@@ -38,8 +38,9 @@ if not periods:  # a home with no quarter yet: the default home, named in the no
     params = {**params, "home": home_default}
     link = replace(link, ignored=(*link.ignored, "home"))
     periods = data.periods(ctx.store, ctx.data_version, home_default)
+opens_on = data.region_quarters(ctx.store, ctx.data_version, first.home).newest  # the city's own newest quarter
 selection, ignored = compare.selection_from_params(
-    params, replace(defaults, home=first.home, period=periods[0]), set(homes), set(sets.index), periods
+    params, replace(defaults, home=first.home, period=opens_on), set(homes), set(sets.index), periods
 )
 ignored = list(dict.fromkeys([*ignored, *link.ignored]))
 notes = [t("screen_link_note", ctx.lang, keys=", ".join(ignored))] if ignored else []
@@ -56,7 +57,12 @@ def canvas() -> None:
     st.session_state["screen_tick"] = tick
     try:
         store, version = current_store()
-        html, _ = build_frame(store, version, selection, set_name, link, tick, notes, cache_dir)
+        shown = selection
+        if "period" in ignored or not params.get("period"):  # follow the newest quarter as soon as it is published
+            shown = replace(selection, period=data.region_quarters(store, version, selection.home).newest)
+        partly = data.partly_reported(store, version, shown.home, shown.period, ctx.lang)
+        partly_notes = [p.text(ctx.lang) for p in partly]  # a partly reported quarter is named, never hidden
+        html, _ = build_frame(store, version, shown, set_name, link, tick, [*notes, *partly_notes], cache_dir)
         st.session_state["screen_last_good"] = html
         st.session_state["screen_last_good_at"] = dt.datetime.now().strftime("%H:%M:%S")
     except Exception:  # the store is briefly unreachable: keep the last good frame and say so, quietly

@@ -7,7 +7,7 @@ import streamlit as st
 from components import data
 from components.account import current_account, require_admin
 from components.context import page_setup
-from components.filters import shared_filters
+from components.filters import quarter_notes, shared_filters
 from components.strings import t
 from components.style import TARGET_COLOURS, coloured_column
 from components.targets_editor import one_target_form, saved_message, template_download, upload_targets
@@ -20,6 +20,7 @@ lang, store, version = ctx.lang, ctx.store, ctx.data_version
 year = year_of(f.period)
 
 st.title(t("targets_heading", lang, home=f.home_name, year=year, period=period_text(f.period, lang)))
+quarter_notes(ctx, f)
 st.caption(t("targets_note", lang))
 progress = data.target_progress(store, version, f.home, f.period, lang)
 if progress.empty:

@@ -5,7 +5,7 @@ import streamlit as st
 from components import data
 from components.charts import trend_lines
 from components.context import page_setup
-from components.filters import regions_in_view, shared_filters
+from components.filters import quarter_notes, regions_in_view, shared_filters
 from components.strings import t
 from unionbench.formatting import format_number, format_percent, format_signed, period_text
 
@@ -14,6 +14,7 @@ f = shared_filters(ctx)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
 st.title(t("trends_heading", lang, period=period_text(f.period, lang)))
+quarter_notes(ctx, f)
 options = regions_in_view(ctx, f)
 left, middle, right = st.columns([3, 3, 1])
 regions = left.multiselect(
@@ -66,4 +67,4 @@ table = changes.assign(
     ytd=[format_number(v, 2) if v == v else "—" for v in changes.year_to_date],
 )[["region_name", "name", "unit", "value", "qoq", "yoy", "ytd"]]
 table.columns = [t(k, lang) for k in ("region", "indicator", "unit", "value", "qoq", "yoy", "year_to_date")]
-st.dataframe(table, hide_index=True, width="stretch")
+st.dataframe(table, hide_index=True, placeholder="—", width="stretch")

@@ -48,9 +48,9 @@ def briefing_buttons(
     if usable != reference:
         st.caption(t("briefing_reference_average", lang))
     reference = usable
-    columns = st.columns([1, 1, 3])
-    for column, fmt in zip(columns, MIME, strict=False):
-        column.download_button(
+    row = st.container(horizontal=True, key=f"{key}_buttons")  # each button as wide as its words: none clipped
+    for fmt in MIME:
+        row.download_button(
             t(f"briefing_{fmt}", lang),
             data=partial(briefing, store, version, region, set_id, period, lang, reference, fmt),
             file_name=f"{region_name}_{period}_{'对标通报' if lang == 'zh' else 'briefing'}.{fmt}",

@@ -87,10 +87,25 @@ def trend_lines(frame: pd.DataFrame, x: str, y: str, series: str, unit: str, hei
     return figure
 
 
+def axis_label(name: str, width: int = 6) -> str:
+    """A radar axis name on short lines (six characters of Chinese, or words up to fourteen letters), so a long
+    name such as 'Funds from government budgets' is not cut at the figure's edge."""
+    if name.isascii():
+        lines, line = [], ""
+        for word in name.split():
+            if line and len(line) + len(word) + 1 > 14:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        return "<br>".join([*lines, line])
+    return "<br>".join(name[i : i + width] for i in range(0, len(name), width))
+
+
 def profile_radar(scores: pd.DataFrame, names: dict[str, str], labels: dict[str, str], height: int = 460) -> go.Figure:
     """Normalised 0–100 scores (rows: regions, columns: indicators) as one closed outline per region."""
     figure = go.Figure()
-    axes = [labels.get(c, c) for c in scores.columns]
+    axes = [axis_label(labels.get(c, c)) for c in scores.columns]
     for n, (region, row) in enumerate(scores.iterrows()):
         values = row.fillna(0).tolist()
         home = n == 0  # the first row is the home region: filled and drawn thick; the others as outlines
@@ -105,7 +120,7 @@ def profile_radar(scores: pd.DataFrame, names: dict[str, str], labels: dict[str,
         )
     figure.update_layout(
         height=height,
-        margin={"l": 40, "r": 40, "t": 20, "b": 20},
+        margin={"l": 90, "r": 90, "t": 40, "b": 40},  # room for the axis names on either side: none clipped
         polar={"radialaxis": {"range": [0, 100]}},
         legend={"orientation": "h"},
     )

@@ -156,9 +156,10 @@ def ranking_map(
 
 
 def ranking_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Rank, label and the ranked figure, best first (regions without a figure last), the basis unit in the header."""
+    """Rank, label and the ranked figure, best first (regions without a figure last); the basis unit is the value
+    column's help and the map's colour bar title, so the header stays short enough never to be cut."""
     table = frame[["rank", "label", "figure"]].copy()
-    table.columns = [t("map_rank", lang), t("region", lang), f"{t('value', lang)} ({frame.basis_unit.iloc[0]})"]
+    table.columns = [t("map_rank", lang), t("region", lang), t("value", lang)]  # the unit: the column's help
     return table
 
 
@@ -180,8 +181,14 @@ def ranking_map_with_table(
     right.dataframe(
         table,
         hide_index=True,
+        placeholder="—",
         width="stretch",
         height=min(height, 38 + 35 * len(table)),
-        column_config={table.columns[2]: st.column_config.NumberColumn(format=f"%.{int(frame.decimals.iloc[0])}f")},
+        column_config={
+            table.columns[0]: st.column_config.Column(width=56),
+            table.columns[2]: st.column_config.NumberColumn(
+                format=f"%.{int(frame.decimals.iloc[0])}f", help=str(frame.basis_unit.iloc[0])
+            ),
+        },
     )
     return event

@@ -8,6 +8,7 @@ from unionbench import (
     gaps,
     ingest,
     peers,
+    quarters,
     reporting,
     similar,
     target_import,
@@ -35,7 +36,18 @@ def benchmark_sets(_store: Store, version: str):
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def periods(_store: Store, version: str, region: str) -> list[str]:
+    """Every quarter in which the region or any of its counties has figures, newest first."""
     return views.periods_with_data(_store, region)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def region_quarters(_store: Store, version: str, region: str) -> quarters.Quarters:
+    return quarters.quarters(_store, region)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def partly_reported(_store: Store, version: str, region: str, period: str | None, lang: str):
+    return quarters.partly_reported(_store, region, period, lang)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -50,6 +62,12 @@ def comparison(_store: Store, version: str, selection: compare.Selection):
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
+def comparison_with_change(_store: Store, version: str, selection: compare.Selection):
+    """The rows with the gap's change on last quarter: the gap page's table and the wall screen's headline."""
+    return compare.comparison_with_change(_store, selection)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
 def gaps_to_each_member(_store: Store, version: str, selection: compare.Selection, indicator: str):
     return compare.gaps_to_each_member(_store, selection, indicator)
 
@@ -61,8 +79,8 @@ def uploads(_store: Store, version: str):
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def latest_period(_store: Store, version: str, region: str) -> str | None:
-    found = periods(_store, version, region)
-    return found[0] if found else None
+    """The region's own newest quarter (a quarter only some of its counties have reported is not yet the city's)."""
+    return region_quarters(_store, version, region).newest
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

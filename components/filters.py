@@ -3,7 +3,7 @@
 either language, and the choice survives a switch of page. Without a link parameter the home city and the benchmark
 set are the federation's settings (unionbench.settings)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import streamlit as st
 
@@ -15,6 +15,7 @@ from unionbench.catalog import Indicator
 from unionbench.compare import REFERENCES, Selection
 from unionbench.formatting import period_text
 from unionbench.peers import SCOPES
+from unionbench.quarters import period_note
 
 DEFAULT_INDICATOR = None  # no id in code: the catalogue's first indicator (pick falls back to it)
 LEVELS = ("county", "city")
@@ -27,13 +28,14 @@ class Filters:
     set_id: str
     set_name: str
     period: str
-    periods: list[str]  # every quarter with data for home, newest first
+    periods: list[str]  # every quarter in which home or any of its counties has figures, newest first
     catalogue: dict[str, Indicator]
     indicator: Indicator | None = None
     level: str = "county"
     per_10k: bool = False
     lang: str = "zh"
     reference: str = "average"
+    notes: tuple[str, ...] = field(default=())  # what became of a quarter the link asked for
 
     @property
     def selection(self) -> Selection:
@@ -47,8 +49,12 @@ def pick(label: str, key: str, options: list, default, format_func=str, containe
     return (container or st.sidebar).selectbox(label, options, format_func=format_func, key=key)
 
 
-def shared_filters(ctx: PageContext, *, indicator: bool = True, level: bool = False, per_10k: bool = True) -> Filters:
-    """Home city, benchmark set and quarter always; indicator, level and per-10,000 when the page asks."""
+def shared_filters(
+    ctx: PageContext, *, indicator: bool = True, level: bool = False, per_10k: bool = True, subject: str | None = None
+) -> Filters:
+    """Home city, benchmark set and quarter always; indicator, level and per-10,000 when the page asks. The quarter
+    opens on the home's own newest; with `subject` (a link key such as 'region' naming one of its counties), on
+    that county's newest."""
     lang, store, version = ctx.lang, ctx.store, ctx.data_version
     homes = data.home_regions(store, version, lang)
     if not homes:  # figures, but none of a city's counties: nothing a page can take as home
@@ -60,11 +66,18 @@ def shared_filters(ctx: PageContext, *, indicator: bool = True, level: bool = Fa
     sets = data.benchmark_sets(store, version)
     set_names = dict(zip(sets.id, sets["name_zh" if lang == "zh" else "name_en"], strict=True))
     set_id = pick(t("benchmark_set", lang), "bench", list(set_names), ctx.settings.benchmark, set_names.get)
-    periods = data.periods(store, version, home)
+    quarters = data.region_quarters(store, version, home)
+    periods = quarters.periods
     if not periods:
         st.warning(t("no_periods", lang, home=homes[home]))
         st.stop()
-    period = pick(t("quarter", lang), "period", periods, periods[0], lambda p: period_text(p, lang))
+    opens_on = quarters.newest
+    focus = (st.session_state.get(subject) or st.query_params.get(subject)) if subject else None
+    if focus and focus in data.peer_regions(store, version, "counties", home, set_id):
+        opens_on = data.region_quarters(store, version, focus).newest or opens_on
+    asked = st.query_params.get("period") if "period" not in st.session_state else None
+    period = pick(t("quarter", lang), "period", periods, opens_on, lambda p: period_text(p, lang))
+    notes = (note,) if (note := period_note(asked, period, lang)) else ()
     catalogue = data.catalogue(store, version, lang)
     chosen = None
     if indicator:
@@ -85,19 +98,9 @@ def shared_filters(ctx: PageContext, *, indicator: bool = True, level: bool = Fa
     to_url(*[k for k in ("home", "bench", "period", "indicator", "level", "per10k") if k in st.session_state])
     reference = default_reference(ctx, home, set_id)
     return Filters(
-        home,
-        homes[home],
-        set_id,
-        set_names[set_id],
-        period,
-        periods,
-        catalogue,
-        chosen,
-        chosen_level,
-        per_capita,
-        lang,
-        reference,
-    )
+        home, homes[home], set_id, set_names[set_id], period, periods, catalogue, chosen, chosen_level, per_capita,
+        lang, reference, notes,
+    )  # fmt: skip
 
 
 def default_reference(ctx: PageContext, home: str, set_id: str) -> str:
@@ -133,3 +136,27 @@ def regions_in_view(ctx: PageContext, f: Filters) -> dict[str, str]:
     ]
     names = data.region_names(ctx.store, ctx.data_version, tuple(regions), f.lang)
     return {region: names[region] for region in regions}
+
+
+def quarter_notes(ctx: PageContext, f: Filters, region: str | None = None, region_name: str | None = None) -> None:
+    """Under a page's title: what became of a quarter the link asked for; each quarter only some of the home's
+    counties have reported (who has, and the quarter the city's figures are still for) with a link to open each
+    county that has; and, for a county, that it has no figures for the chosen quarter."""
+    lang = f.lang
+    for note in f.notes:
+        st.info(note, icon=":material/event_busy:")
+    for partly in data.partly_reported(ctx.store, ctx.data_version, f.home, f.period, lang):
+        with st.container(border=True, key=f"partly_{partly.period}"):
+            st.info(partly.text(lang), icon=":material/pending_actions:")
+            links = st.container(horizontal=True)  # each link as wide as its words
+            others = {c: n for c, n in partly.reported.items() if (c, partly.period) != (region, f.period)}
+            for county, name in others.items():
+                links.page_link(
+                    "app_pages/gaps.py",
+                    label=t("quarter_open_county", lang, name=name, period=period_text(partly.period, lang)),
+                    query_params={"home": f.home, "bench": f.set_id, "region": county, "period": partly.period,
+                                  "lang": lang},
+                    icon=":material/open_in_new:",
+                )  # fmt: skip
+    if region and region != f.home and f.period not in data.region_quarters(ctx.store, ctx.data_version, region).own:
+        st.info(t("quarter_region_no_data", lang, region=region_name or region, period=period_text(f.period, lang)))

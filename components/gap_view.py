@@ -82,13 +82,13 @@ def gap_table(rows: pd.DataFrame, lang: str) -> None:
     shown = pd.DataFrame(
         {
             t("indicator", lang): judged["name"],
-            t("unit", lang): judged["basis_unit"],
-            t("home_figure", lang): judged["home_text"],
+            t("home_figure", lang): judged["home_text"],  # each figure carries its unit: no unit column to squeeze
             t("benchmark", lang): judged["benchmark_text"],
             t("gap", lang): judged["gap_text"],
             status: [verdict_label(row) for _, row in judged.iterrows()],
             t("map_rank", lang): judged["rank_text"],
-            t("trend", lang): judged["trend_text"],
+            t("gap_change", lang): judged.get("gap_change_text", "—"),
+            t("own_trend", lang): judged["trend_text"],
             t("catch_up", lang): judged["catch_up_text"],
             t("needed", lang): judged["needed_text"],
             t("total_context", lang): judged["value_text"],
@@ -96,8 +96,9 @@ def gap_table(rows: pd.DataFrame, lang: str) -> None:
     )
     colours = {label: STATUS_COLOURS[v] for label, v in zip(shown[status], judged.verdict, strict=True)}
     styled = shown.style.map(
-        lambda v: f"color: {colours[v]}; font-weight: 600" if v in colours else "", subset=[status]
-    )
+        lambda v: f"color: {colours[v]}; font-weight: 600; white-space: nowrap" if v in colours else "",
+        subset=[status],
+    ).map(lambda _: "white-space: nowrap", subset=[t("map_rank", lang)])  # '▼ 落后' and '4/4' never split
     st.table(styled, hide_index=True)
 
 

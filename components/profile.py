@@ -43,6 +43,7 @@ def profile_table(rows: pd.DataFrame, lang: str) -> None:
     st.dataframe(
         table,
         hide_index=True,
+        placeholder="—",
         width="stretch",
         height=38 + 35 * len(table),
         column_config={

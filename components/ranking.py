@@ -50,7 +50,7 @@ def ranking(
     gaps = bool(drawn.skipped.any())
     # With ranks left out, each bar says its rank: "74. 苍溪县".
     names = [f"{int(r)}. {label}" for r, label in zip(drawn["rank"], drawn.label, strict=True)] if gaps else None
-    bars, table = st.columns([3, 2])
+    bars, table = st.columns([1, 1])  # the table's six columns fit at 1366 px in either language
     bars.plotly_chart(
         ranked_bars(
             names or list(drawn.label),
@@ -74,9 +74,14 @@ def ranking(
     table.dataframe(
         shown,
         hide_index=True,
+        placeholder="—",
         width="stretch",
         height=38 + 35 * min(len(shown), TABLE_ROWS),
-        column_config={headers[value]: st.column_config.NumberColumn(format=f"%.{decimals}f")},
+        column_config={
+            headers["rank"]: st.column_config.Column(width=48),
+            **({headers["caution"]: st.column_config.Column(width=84)} if "caution" in headers else {}),
+            headers[value]: st.column_config.NumberColumn(format=f"%.{decimals}f"),
+        },
     )
     ranked = int(frame[value].notna().sum())
     if ranked < len(frame):

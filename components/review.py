@@ -59,8 +59,9 @@ def attempt(write, lang: str):
     return None
 
 
-def done(notice: str) -> None:
-    st.session_state["upload_outcome"] = {"notice": notice}
+def done(notice: str, briefing_region: str | None = None) -> None:
+    """Show `notice` once at the top after the rerun; with `briefing_region`, that region's briefing beside it."""
+    st.session_state["upload_outcome"] = {"notice": notice, "briefing_region": briefing_region}
     st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
     refresh_data()
     st.rerun()
@@ -134,7 +135,7 @@ def review_step(ctx: PageContext, account: Account) -> None:
     if approve.button(
         t("approve_button", lang), type="primary", icon=":material/check:", disabled=not prepared.ok, key="approve"
     ):
-        approve_now(pick, account, lang)
+        approve_now(pick, account, lang, sent.region)
     reason = back.text_input(t("return_reason", lang), key=f"return_reason_{pick}", max_chars=500)
     if back.button(t("return_button", lang), icon=":material/undo:", key="return"):
         if reason.strip():
@@ -143,7 +144,7 @@ def review_step(ctx: PageContext, account: Account) -> None:
             back.error(t("return_reason_needed", lang))
 
 
-def approve_now(submission_id: int, account: Account, lang: str) -> None:
+def approve_now(submission_id: int, account: Account, lang: str, region: str | None = None) -> None:
     address = client_address()
     target = f"submission #{submission_id}"
     outcome = attempt(
@@ -159,7 +160,8 @@ def approve_now(submission_id: int, account: Account, lang: str) -> None:
         return
     result = outcome.result
     counts = {"added": result.added, "changed": result.changed, "unchanged": result.unchanged}
-    done(t("approved_notice", lang, id=submission_id, upload=result.upload_id, **counts))
+    # the county's briefing for its newest quarter, ready for the meeting, as after an admin's own upload
+    done(t("approved_notice", lang, id=submission_id, upload=result.upload_id, **counts), region)
 
 
 def return_now(submission_id: int, account: Account, reason: str, lang: str) -> None:

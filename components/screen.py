@@ -27,7 +27,7 @@ from components.choropleth import boundaries
 from components.strings import t
 from components.style import STATUS_COLOURS, STATUS_SYMBOLS
 from unionbench import compare
-from unionbench.formatting import format_number, period_text
+from unionbench.formatting import format_number, period_text, period_tick
 from unionbench.placenames import short_english
 
 BASE_WIDTH, BASE_HEIGHT = 1920, 1080
@@ -470,7 +470,7 @@ def _ticks(low: float, high: float, count: int = 4) -> list[float]:
     return [start + i * step for i in range(int(math.ceil((high - start) / step)) + 1)]
 
 
-def trend_drawing(lines: pd.DataFrame, periods: list[str]) -> str:
+def trend_drawing(lines: pd.DataFrame, periods: list[str], lang: str = "zh") -> str:
     """Home (yellow, thick, dotted with markers), the benchmark level (white, dashed) and each benchmark city over
     eight quarters, each named at its last point (no legend to clip), quarters along the bottom, round gridlines."""
     if lines.empty:
@@ -491,8 +491,11 @@ def trend_drawing(lines: pd.DataFrame, periods: list[str]) -> str:
         shapes.append(f'<line x1="{PLOT_L}" x2="{PLOT_R}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="{RULE}" '
                       'stroke-width="2"/>')  # fmt: skip
         labels.append(label(PLOT_L - 16, y(tick), TREND_W, TREND_H, format_number(tick, decimals), "sc-tick", "end"))
-    for period in periods:
-        labels.append(label(x(period), PLOT_B + 40, TREND_W, TREND_H, escape(period), "sc-tick"))
+    for n, period in enumerate(periods):  # quarters in the screen's language, the year where it starts
+        # the year on each first quarter, and on the first tick unless a first quarter follows right beside it
+        first = n == 0 and not (len(periods) > 1 and periods[1].endswith("Q1"))
+        tick = period_tick(period, first or period.endswith("Q1"), lang)
+        labels.append(label(x(period), PLOT_B + 40, TREND_W, TREND_H, escape(tick), "sc-tick"))
     ends = []
     order = {"member": 0, "reference": 1, "home": 2}  # the home is drawn last, on top
     members = list(lines.loc[lines["role"] == "member", "region"].unique())
@@ -531,10 +534,10 @@ def _spread(ends: list[list], gap: float, top: float, bottom: float) -> list[lis
     return ends
 
 
-def trend_html(lines: pd.DataFrame, periods: list[str], heading: str) -> str:
+def trend_html(lines: pd.DataFrame, periods: list[str], heading: str, lang: str = "zh") -> str:
     return (
         f'<div class="sc-panel" style="flex:1;align-items:center"><h2 style="align-self:flex-start">{escape(heading)}'
-        f"</h2>{trend_drawing(lines, periods)}</div>"
+        f"</h2>{trend_drawing(lines, periods, lang)}</div>"
     )
 
 
@@ -561,9 +564,8 @@ def short_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, notes: list[str], cache_dir: str):
     """The HTML of slide number `tick` of the story and the slide it shows, from the read model's rows."""
     lang = sel.lang
-    rows = data.comparison(store, version, sel)
-    previous = data.comparison(store, version, compare.previous_quarter(sel))
-    headline = compare.headline_sentence(rows, sel, set_name, previous)
+    rows = data.comparison_with_change(store, version, sel)  # the gap page's rows: one count of what improved
+    headline = compare.headline_sentence(rows, sel, set_name)
     slides = story(rows, compare.lagging_worst_first(rows, list(link.indicators) if link.indicators else None),
                    link.indicators)  # fmt: skip
     position = tick % len(slides)
@@ -594,6 +596,6 @@ def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, 
     else:
         lines = short_names(data.trend_lines(store, version, sel, slide.indicator), lang)
         heading = t("screen_trend_heading", lang, home=home_name, bench=set_name)
-        body = trend_html(lines, compare.history_periods(sel.period), heading)
+        body = trend_html(lines, compare.history_periods(sel.period), heading, lang)
     heading_html = slide_heading_html(slide, row, period, position, len(slides), lang)
     return canvas_html(header, heading_html, body, slide.kind, lang), slide

@@ -11,7 +11,7 @@ from components.context import PageContext
 from components.plain import plain_table
 from components.strings import t
 from components.upload import period_picker
-from unionbench.reporting import Account
+from unionbench.reporting import Account, deadline_words
 
 SYMBOLS = {"missing": "○", "submitted": "◇", "returned": "↩", "approved": "●"}
 
@@ -44,7 +44,7 @@ def tracker(ctx: PageContext, home: str, today: dt.date, viewer: Account | None 
     for column, status in zip(st.columns(4), ("missing", "returned", "submitted", "approved"), strict=True):
         column.metric(f"{SYMBOLS[status]} {t(f'tracker_{status}', lang)}", int(counts.get(status, 0)))
     names = data.region_names(ctx.store, ctx.data_version, tuple(rows.region_code), lang)  # Cangxi County in English
-    plain_table(tracker_table(rows.assign(region_name=rows.region_code.map(names)), lang), "ub-tracker")
+    plain_table(tracker_table(rows.assign(region_name=rows.region_code.map(names)), lang, today), "ub-tracker")
     owing = rows[rows.reminder != ""]
     if not owing.empty:
         st.subheader(t("tracker_reminders", lang))
@@ -54,7 +54,7 @@ def tracker(ctx: PageContext, home: str, today: dt.date, viewer: Account | None 
     return rows
 
 
-def tracker_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+def tracker_table(rows: pd.DataFrame, lang: str, today: dt.date) -> pd.DataFrame:
     submitted_at = pd.to_datetime(rows.submitted_at).dt.strftime("%Y-%m-%d %H:%M").fillna("—")
     return pd.DataFrame(
         {
@@ -63,7 +63,9 @@ def tracker_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("figures", lang): rows.figures,
             t("uploaded_by", lang): rows.submitted_by.fillna("—"),
             t("submitted_at", lang): submitted_at,
-            t("days_overdue", lang): rows.days_overdue.map(lambda d: str(d) if d else "—"),
+            t("deadline_column", lang): [
+                deadline_words(status, due, today, lang) for status, due in zip(rows.status, rows.deadline, strict=True)
+            ],
             t("return_reason", lang): rows.reason.fillna(""),
         }
     )

@@ -117,7 +117,9 @@ def problem_counts_text(prepared: Prepared, lang: str) -> str:
 def show_warnings(prepared: Prepared, lang: str) -> None:
     if prepared.warnings:
         with st.expander(t("warnings_heading", lang, count=len(prepared.warnings)), icon=":material/warning:"):
-            st.dataframe(problem_table(prepared, prepared.warnings, lang), hide_index=True, width="stretch")
+            st.dataframe(
+                problem_table(prepared, prepared.warnings, lang), hide_index=True, placeholder="—", width="stretch"
+            )
 
 
 def show_review(
@@ -149,6 +151,7 @@ def review_dataframe(rows: pd.DataFrame, lang: str, key: str) -> None:
     st.dataframe(
         table,
         hide_index=True,
+        placeholder="—",
         width="stretch",
         height=38 + 35 * min(len(table), 20),
         column_config={t("review_flag", lang): flag},
@@ -255,6 +258,12 @@ def last_outcome(lang: str) -> None:
     if "notice" in outcome:  # issue 14: a submission sent, approved or returned
         scroll_to_here("ub-notice")  # the notice is at the top: the click that caused it was further down
         st.success(outcome["notice"], icon=":material/check:")
+        if region := outcome.get("briefing_region"):  # an approval: the region's briefing for its newest quarter
+            store, version = current_store()
+            if latest := data.latest_period(store, version, region):
+                name = data.region_name(store, version, region, lang)
+                bench = kept("bench") or data.settings(store, version).benchmark
+                briefing_buttons(store, version, region, name, bench, latest, lang, key="approved_briefing")
         return
     if "reverted" in outcome:
         st.success(t("reverted", lang, id=outcome["reverted"]), icon=":material/undo:")

@@ -25,6 +25,11 @@ def from_url(key: str, options: list, default):
     """
     by_text = {str(option).lower(): option for option in options}
     current = st.session_state.get(key)
+    arrived = st.query_params.get(key)
+    if current in options and arrived is not None and str(arrived) != kept(key):
+        # A link followed inside the session (st.page_link with query_params) names another value than this session
+        # last wrote to the URL: the link wins. A widget just changed leaves the URL at the value last written.
+        current = by_text.get(str(arrived).lower(), current)
     if current not in options:
         linked = st.query_params.get(key) if key not in st.session_state else None
         raw = linked if linked is not None else kept(key)

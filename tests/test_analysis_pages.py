@@ -56,7 +56,7 @@ def test_a_county_profile_reads_one_basis_and_its_rank_is_the_tables_when_per_10
     at.selectbox(key="profile_region").set_value("510812").run()
     assert not at.exception, at.exception
     table = at.dataframe[0].value.set_index("地区")
-    assert table.loc["朝天区", "排名"] == 4 and table.columns[-1] == "数值 (个/万名职工)"
+    assert table.loc["朝天区", "排名"] == 4 and table.columns[-1] == "数值"  # the basis: the caption above
     profile = at.dataframe[1].value.set_index("指标")
     row = profile.loc["户外劳动者服务站点"]
     assert list(row.iloc[:6]) == [
@@ -78,10 +78,10 @@ def test_a_county_profile_reads_one_basis_and_its_rank_is_the_tables_when_per_10
 
 def test_the_map_ranks_per_10k_by_default_and_says_when_its_table_ranks_totals(app_page):
     default = app_page("map")
-    assert default.dataframe[0].value.columns[-1] == "数值 (个/万名职工)"  # like with like unless asked
+    assert any("按每万名职工（个/万名职工）" in c.value for c in default.caption)  # like with like unless asked
     assert not any(c.value.startswith("地图和右表按总量排名") for c in default.caption)
     at = app_page("map", per10k="false")
-    assert at.dataframe[0].value.columns[-1] == "数值 (个)"
+    assert at.dataframe[0].value.columns[-1] == "数值"
     assert any(caption.value.startswith("地图和右表按总量排名") for caption in at.caption)
 
 
@@ -124,7 +124,7 @@ def test_rankings_of_the_province_counties_list_183_and_say_how_many_have_a_figu
 def test_a_count_without_a_base_is_ranked_on_its_total_and_says_so(app_page):
     at = app_page("rankings", indicator="unions_established", per10k="true")
     assert at.caption[0].value == "按总量（个）：随规模增长、无人均基数，未按规模折算，仅供参考"
-    assert at.dataframe[0].value.columns[2] == "数值 (个)"
+    assert at.dataframe[0].value.columns[2] == "数值"  # the short header is never cut; the unit is in the caption
 
 
 def test_a_composite_weight_of_zero_drops_that_indicator(app_page):
@@ -147,8 +147,8 @@ def test_the_explorer_offers_provenance_and_both_downloads(app_page):
     at = app_page("explorer")
     at.toggle(key="explorer_provenance").set_value(True).run()
     table = at.dataframe[0].value
-    assert "file_name" in table.columns
-    assert set(table.file_name) <= {"data/demo/observations.csv", "汇总/计算所得"}
+    assert "文件" in table.columns and "file_name" not in table.columns  # headers in the page's language
+    assert set(table["文件"]) <= {"data/demo/observations.csv", "汇总/计算所得"}
     assert len(at.get("download_button")) == 2
 
 
@@ -200,5 +200,5 @@ def test_a_county_on_the_gap_page_is_read_against_counties_and_a_city_reference_
     assert at.title[0].value == "青川县 · 对标遂内泸（对标组平均） · 2026年第三季度"
     best = app_page("gaps", region="510822", reference="best", indicator="org_rate")
     table = best.table[0].value.set_index("指标")
-    assert table.at["户外劳动者服务站点", "单位"] == "个/万名职工"
+    assert table.at["户外劳动者服务站点", "本地"].endswith("个/万名职工")  # each figure carries its unit
     assert table.at["户外劳动者服务站点", "排名"].endswith("/7")  # among Guangyuan's seven counties

@@ -101,7 +101,8 @@ def test_the_gap_table_shows_a_verdict_in_words_for_every_judged_indicator(serve
     table = page.locator("[data-testid=stTable]").first
     rows = table.locator("tbody tr")
     assert rows.count() == catalogue_count("judged")  # totals that grow with size are not judged
-    lights = [rows.nth(i).locator("td").nth(5).inner_text() for i in range(rows.count())]
+    # the status: after the name, home, benchmark and gap (each figure carries its unit: no unit column)
+    lights = [rows.nth(i).locator("td").nth(4).inner_text() for i in range(rows.count())]
     assert all(light in {"▲ 领先", "● 持平", "▼ 落后"} for light in lights), lights
 
 

@@ -75,8 +75,8 @@ def test_the_explorer_opens_a_shared_link_with_its_regions_indicators_quarters_a
     assert at.multiselect(key="explorer_indicators").value == ["org_rate"]
     assert at.select_slider(key="explorer_periods").value == ("2025Q4", "2026Q2")
     table = at.dataframe[0].value
-    assert set(table["adcode"]) == {"510824", "510800"} and set(table["季度"]) == {"2025Q4", "2026Q1", "2026Q2"}
-    assert "file_name" in table.columns
+    assert set(table["地区代码"]) == {"510824", "510800"} and set(table["季度"]) == {"2025Q4", "2026Q1", "2026Q2"}
+    assert "文件" in table.columns
 
 
 def test_the_explorer_writes_its_selections_to_the_link(app_page):

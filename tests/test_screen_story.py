@@ -43,14 +43,15 @@ def test_the_headline_counts_the_judged_and_the_lagging_names_the_largest_gap_an
     # improved: stations, bases, trainings = 3 of the 5 judged in both quarters
     assert compare.improved_since(NOW, BEFORE) == (3, 5)
     assert compare.headline_sentence(NOW, sel, "遂内泸", BEFORE) == (
-        "6 项指标中 4 项落后于遂内泸 · 差距最大：FUNDS −34.8% · 较上季度改善 3 项"
+        "6 项指标中 4 项落后于遂内泸 · 差距最大：FUNDS −34.8% · 差距较上季改善 3 项"
     )
 
 
 def test_the_english_headline_reads_in_english():
     sel = compare.Selection(HOME, "suineilu", "2026Q3", lang="en")
     assert compare.headline_sentence(NOW, sel, "Suining, Neijiang, Luzhou", BEFORE) == (
-        "4 of 6 indicators behind Suining, Neijiang, Luzhou · Largest gap: FUNDS −34.8% · 3 improved on last quarter"
+        "4 of 6 indicators behind Suining, Neijiang, Luzhou · Largest gap: FUNDS −34.8% · "
+        "3 gaps better than last quarter"
     )
 
 
@@ -98,7 +99,7 @@ def test_the_hand_made_city_lags_on_stations_in_q3_and_has_caught_up_by_q4(hand_
     # other six read the same as in Q3 (the subsidy, a flow, on 2026Q3 for both sides): one improvement of seven
     assert compare.improved_since(q4, q3) == (1, 7)
     q4_sel = compare.Selection(HOME, "suineilu", "2026Q4")
-    assert compare.headline_sentence(q4, q4_sel, "遂内泸", q3) == "7 项指标无一落后于遂内泸 · 较上季度改善 1 项"
+    assert compare.headline_sentence(q4, q4_sel, "遂内泸", q3) == "7 项指标无一落后于遂内泸 · 差距较上季改善 1 项"
 
 
 def test_the_demo_city_headline(store):
@@ -106,6 +107,6 @@ def test_the_demo_city_headline(store):
     now = compare.comparison(store, sel)
     before = compare.comparison(store, compare.previous_quarter(sel))
     assert compare.headline_sentence(now, sel, "遂内泸", before).startswith(
-        "15 项指标中 11 项落后于遂内泸 · 差距最大：争取财政资金 −34.8% · 较上季度改善 "
+        "15 项指标中 11 项落后于遂内泸 · 差距最大：争取财政资金 −34.8% · 差距较上季改善 "
     )
     assert compare.lagging_worst_first(now)[:2] == ["funds_government", "childcare_subsidy"]

@@ -45,7 +45,7 @@ from unionbench.formatting import (
     signed_amount,
 )
 from unionbench.i18n import words
-from unionbench.periods import quarter_of, shift
+from unionbench.periods import quarter_of, shift, year_of
 from unionbench.store import Store
 from unionbench.views import benchmark_members, catalogue, named, region_names
 
@@ -317,6 +317,8 @@ def _row(ind, sel, figures, values, bench, bench_period, ranks, position) -> dic
     lead = gap if ind.is_rate else gap / abs(bench_value) * 100 if bench_value else math.nan
     flow = ind.stock_flow == "flow"
     trend, slope = trend_of(levels_of(figures, flow), ind.direction, ind.is_rate)
+    if math.isnan(home_value):  # no figure this quarter: no trend is read off older quarters beside an empty cell
+        trend = analysis.UNKNOWN
     quarters, reason = catch_up_of(levels_of(figures, flow), levels_of(bench, flow), ind.direction)
     previous = shift(home_period, -analysis_offset(ind))
     earlier = _cell(values, position.get(previous))
@@ -503,8 +505,8 @@ def texts(row: Mapping, lang: str) -> dict[str, str]:
     bench_text = amount(row["benchmark_value"], row["basis_unit"], decimals, lang)
     if not row["judged"]:
         verdict_text = w["not_judged"] if row["direction"] != "neutral" else ""
-    elif not row["verdict"]:
-        verdict_text = w["no_reference"]
+    elif not row["verdict"]:  # which side is missing: the home's own figure, or the reference's
+        verdict_text = w["no_home"] if math.isnan(row["home_value"]) else w["no_reference"]
     else:
         verdict_text = w[row["verdict"]] + (w["small"] if row["small"] else "")
     return {
@@ -533,16 +535,25 @@ def catch_up_text(row: Mapping, lang: str) -> str:
         return w["catch_up_ahead"]
     if row["catch_up"] == row["catch_up"]:
         return w["catch_up_quarters"].format(n=int(row["catch_up"]))
-    return w["catch_up_unknown"] if row["catch_up_reason"] == analysis.NOT_ENOUGH_DATA else w["catch_up_never"]
+    if row["catch_up_reason"] == analysis.NOT_ENOUGH_DATA:
+        return w["catch_up_unknown"]
+    return w["catch_up_too_slow"] if row["catch_up_reason"] == analysis.TOO_SLOW else w["catch_up_never"]
 
 
 def needed_text(row: Mapping, lang: str) -> str:
-    """What each remaining quarter of the year must bring to reach the reference, for a row that is behind:
-    '每季需增0.77个/万名职工'; a fall for lower-is-better. '—' when ahead, level, or no quarter is left."""
+    """What the rest of the year must bring to reach the reference by year end, for a row that is behind. A stock
+    rises each quarter: '每季需增0.77个/万名职工' (a fall for lower-is-better). A flow's year is the sum of its
+    quarters: what the quarters left must still bring in, in all, against the reference's four-quarter total:
+    '2026年全年还需完成5.86万元/万名职工（按对标全年水平）'. '—' when ahead, level, or no quarter is left."""
     needed = row["needed_per_quarter"]
     if row["verdict"] != BEHIND or needed != needed or needed == 0:
         return "—"
     w = WORDS[lang]
+    if row["stock_flow"] == "flow":
+        left = 4 - quarter_of(row["home_period"])
+        total = needed * left
+        size = points(total, 1, lang) if row["is_rate"] else amount(abs(total), row["basis_unit"], 2, lang)
+        return w["needed_flow_year"].format(year=year_of(row["home_period"]), amount=size)
     size = points(needed, 1, lang) if row["is_rate"] else amount(abs(needed), row["basis_unit"], 2, lang)
     return w["needed"].format(verb=w["rise" if needed > 0 else "fall"], amount=size)
 
@@ -661,30 +672,74 @@ def lagging_worst_first(rows: pd.DataFrame, only: list[str] | None = None) -> li
     return behind.sort_values("lead", kind="stable")["indicator"].tolist()
 
 
-def improved_since(rows: pd.DataFrame, previous_rows: pd.DataFrame) -> tuple[int, int]:
-    """How many indicators judged in both quarters had their gap grow (positive = better), and how many were judged
-    in both. Read on `lead` as it is shown (one decimal: points for a rate, % of the reference otherwise) where both
-    quarters have one, else on the gap itself (small numbers), so a change too small to show is no improvement."""
-    now = rows[rows["verdict"] != ""].set_index("indicator")
+BETTER, WORSE, SAME = "better", "worse", "same"
+
+
+def gap_changes(rows: pd.DataFrame, previous_rows: pd.DataFrame) -> list[str]:
+    """For each row, whether its gap moved the better way (BETTER: a gap behind narrowed, a lead grew), the worse
+    way (WORSE) or not at all (SAME) since the previous quarter's rows; '' unless judged in both. Read on `lead` as
+    it is shown (one decimal: points for a rate, % of the reference otherwise) where both quarters have one, else
+    on the gap itself (small numbers), so a change too small to show is no change."""
     before = previous_rows[previous_rows["verdict"] != ""].set_index("indicator")
-    both = now.index.intersection(before.index)
-    improved = 0
-    for indicator in both:
-        new, old = now.at[indicator, "lead"], before.at[indicator, "lead"]
+    changes = []
+    for indicator, verdict, lead, gap in zip(
+        rows["indicator"], rows["verdict"], rows["lead"], rows["gap"], strict=True
+    ):
+        if verdict == "" or indicator not in before.index:
+            changes.append("")
+            continue
+        new, old = lead, before.at[indicator, "lead"]
         if math.isnan(new) or math.isnan(old):
-            new, old = now.at[indicator, "gap"], before.at[indicator, "gap"]
+            new, old = gap, before.at[indicator, "gap"]
         else:
             new, old = round(new, 1), round(old, 1)
-        improved += bool(new > old)
-    return improved, len(both)
+        changes.append(BETTER if new > old else WORSE if new < old else SAME)
+    return changes
+
+
+def gap_change_text(row: Mapping, change: str, previous_lead_text: str, lang: str) -> str:
+    """The gap against last quarter in words, with last quarter's figure to check it by: '差距缩小（上季−38.2%）',
+    '领先扩大（上季+20.1%）', '与上季持平'. A gap behind narrows or widens; a lead grows or shrinks."""
+    w = WORDS[lang]
+    if not change:
+        return "—"
+    if change == SAME:
+        return w["gap_same"]
+    side = "lead" if row["verdict"] == AHEAD else "gap" if row["verdict"] == BEHIND else "level"
+    return w[f"{side}_{change}"].format(before=previous_lead_text)
+
+
+def with_gap_change(rows: pd.DataFrame, previous_rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The rows with `gap_change` (BETTER / WORSE / SAME / '') and `gap_change_text` on last quarter's rows: what
+    the gap page shows beside the home's own trend and what the wall screen's headline counts."""
+    changes = gap_changes(rows, previous_rows)
+    before = dict(zip(previous_rows["indicator"], previous_rows["lead_text"], strict=True))
+    texts = [
+        gap_change_text(row, change, before.get(row["indicator"], "—"), lang)
+        for (_, row), change in zip(rows.iterrows(), changes, strict=True)
+    ]
+    return rows.assign(gap_change=changes, gap_change_text=texts)
+
+
+def comparison_with_change(store: Store, sel: Selection) -> pd.DataFrame:
+    """comparison() with the gap's change on the previous quarter (with_gap_change)."""
+    return with_gap_change(comparison(store, sel), comparison(store, previous_quarter(sel)), sel.lang)
+
+
+def improved_since(rows: pd.DataFrame, previous_rows: pd.DataFrame) -> tuple[int, int]:
+    """How many indicators judged in both quarters had their gap move the better way, and how many were judged in
+    both (gap_changes)."""
+    changes = gap_changes(rows, previous_rows)
+    return sum(c == BETTER for c in changes), sum(c != "" for c in changes)
 
 
 def headline_sentence(
     rows: pd.DataFrame, sel: Selection, set_name: str, previous_rows: pd.DataFrame | None = None
 ) -> str:
     """The wall screen's one sentence, on the briefing's rules: '15 项指标 11 项落后于遂内泸 · 差距最大：争取财政资金
-    −34.8% · 较上季度改善 4 项'. The largest gap is the first weakness (`strengths_and_weaknesses`); the improvement
-    count is `improved_since` the previous quarter's rows, left out when no indicator was judged in both."""
+    −34.8% · 差距较上季改善 4 项'. The largest gap is the first weakness (`strengths_and_weaknesses`); the improvement
+    count is the rows' `gap_change` (with_gap_change, as the gap page shows it) or else `improved_since` the previous
+    quarter's rows, left out when no indicator was judged in both."""
     w = WORDS[sel.lang]
     counts = verdict_counts(rows)
     if not counts["judged"]:
@@ -695,10 +750,14 @@ def headline_sentence(
     if len(weaknesses):
         worst = weaknesses.iloc[0]
         parts.append(w["headline_worst"].format(name=worst["name"], lead=worst["lead_text"]))
-    if previous_rows is not None:
+    if "gap_change" in rows:  # the gap page's own column: the same count, never a second reading
+        improved, compared = int((rows["gap_change"] == BETTER).sum()), int((rows["gap_change"] != "").sum())
+    elif previous_rows is not None:
         improved, compared = improved_since(rows, previous_rows)
-        if compared:
-            parts.append(w["headline_improved"].format(n=improved))
+    else:
+        compared = 0
+    if compared:
+        parts.append(w["headline_improved"].format(n=improved))
     return w["headline_sep"].join(parts)
 
 

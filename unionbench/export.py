@@ -86,7 +86,8 @@ def excel_safe_csv(frame: pd.DataFrame) -> bytes:
     safe = frame.copy()
     for column in safe.columns:
         if not pd.api.types.is_numeric_dtype(safe[column]):  # object or pandas' string dtype
-            safe[column] = safe[column].map(excel_safe)
+            # a list, not Series.map: map would turn a column of 402 and 463.41 into floats (402.0)
+            safe[column] = pd.Series([excel_safe(v) for v in safe[column]], index=safe.index, dtype=object)
     safe.columns = [excel_safe(str(c)) for c in safe.columns]
     return safe.to_csv(index=False).encode("utf-8-sig")
 

@@ -34,6 +34,15 @@ def period_text(period: str, lang: str) -> str:
     return f"{year}年第{_QUARTER_ZH[quarter]}季度" if lang == "zh" else f"{year} Q{quarter}"
 
 
+def period_tick(period: str, with_year: bool, lang: str) -> str:
+    """A quarter on a chart's axis, short: '2024年四季度' (its year on the first tick and each first quarter) and
+    '一季度' … in Chinese; '2024 Q4' in English."""
+    year, quarter = period[:4], int(period[-1])
+    if lang != "zh":
+        return f"{year} Q{quarter}"
+    return f"{year}年{_QUARTER_ZH[quarter]}季度" if with_year else f"{_QUARTER_ZH[quarter]}季度"
+
+
 def is_small_count(kind: str, *values: float) -> bool:
     """Counts (or people) all under SMALL: 3 against 5 stations gets no percentage, it is no story."""
     return kind in ("count", "people") and all(abs(v) < SMALL for v in values)

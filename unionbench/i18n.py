@@ -729,7 +729,7 @@ STRINGS: dict[str, dict] = {
     },
     "none_listed": {
         "zh": "无",
-        "en": "None",
+        "en": "none this quarter",
     },
     "context_heading": {
         "zh": "背景指标（随规模增长的总量与基数，只列出不评判）",
@@ -768,8 +768,8 @@ STRINGS: dict[str, dict] = {
         "en": "too little data",
     },
     "needed": {
-        "zh": "年底追平每季需增",
-        "en": "Needed per quarter to catch up by year end",
+        "zh": "年底追平还需",
+        "en": "Still needed to draw level by year end",
     },
     "profile_radar": {
         "zh": "综合画像（组内 0–100 分，100 为最好）",
@@ -1146,12 +1146,12 @@ STRINGS: dict[str, dict] = {
         "en": "already ahead",
     },
     "cmp.catch_up_quarters": {
-        "zh": "约{n}个季度",
-        "en": "about {n} quarters",
+        "zh": "按近四季速度约{n}个季度",
+        "en": "about {n} quarters at the last four quarters' pace",
     },
     "cmp.catch_up_never": {
-        "zh": "按当前速度无法追上",
-        "en": "not at the current pace",
+        "zh": "近四季对标增长更快，按此速度追不上",
+        "en": "the benchmark grew faster over the last four quarters: not at this pace",
     },
     "cmp.catch_up_unknown": {
         "zh": "数据不足",
@@ -1179,7 +1179,7 @@ STRINGS: dict[str, dict] = {
     },
     "cmp.headline_none_behind": {
         "zh": "{judged} 项指标无一落后于{bench}",
-        "en": "None of {judged} indicators behind {bench}",
+        "en": "No indicator of {judged} behind {bench}",
     },
     "cmp.headline_nothing": {
         "zh": "暂无可与{bench}对标的指标",
@@ -1190,8 +1190,8 @@ STRINGS: dict[str, dict] = {
         "en": "Largest gap: {name} {lead}",
     },
     "cmp.headline_improved": {
-        "zh": "较上季度改善 {n} 项",
-        "en": "{n} improved on last quarter",
+        "zh": "差距较上季改善 {n} 项",
+        "en": "{n} gaps better than last quarter",
     },
     "cmp.headline_sep": {
         "zh": " · ",
@@ -3674,6 +3674,145 @@ STRINGS: dict[str, dict] = {
     },
     "held_action_commit": {"zh": "提交", "en": "commit"},
     "held_action_submit": {"zh": "提交审核", "en": "submit"},
+    # --- quarters ---
+    "ranking_coverage": {
+        "zh": "{scope}共 {total} 个，其中 {n} 个有本季数据参与排名，其余暂无数据",
+        "en": "{n} of the {total} places in {scope} have figures this quarter and are ranked; the others have none",
+    },
+    "cmp.no_home": {
+        "zh": "本地暂无数据",
+        "en": "no figure yet",
+    },
+    "explorer_col_region_code": {
+        "zh": "地区代码",
+        "en": "Region code",
+    },
+    "explorer_col_upload": {
+        "zh": "上传编号",
+        "en": "Upload",
+    },
+    "explorer_col_file": {
+        "zh": "文件",
+        "en": "File",
+    },
+    "explorer_col_user": {
+        "zh": "上传人",
+        "en": "Uploaded by",
+    },
+    "explorer_col_time": {
+        "zh": "上传时间",
+        "en": "Uploaded at",
+    },
+    "explorer_file_places": {
+        "zh": "{first}等{n}地",
+        "en": "{first} and others ({n})",
+    },
+    "explorer_file_indicators": {
+        "zh": "{n}项指标",
+        "en": "{n} indicators",
+    },
+    "reminder.returned_due": {
+        "zh": "【报送提醒】{region}总工会：{period}工会指标数据已退回（原因：{reason}），请于{year}年{month}月{day}日前"
+        "修改后通过工会对标看板重新报送。",
+        "en": "[Reminder] {region} union federation: the {period} union indicators were returned ({reason}); please "
+        "correct them and send them again by {year}-{month:02d}-{day:02d}.",
+    },
+    "deadline_left": {
+        "zh": "距截止还有 {days} 天",
+        "en": "{days} day(s) to the deadline",
+    },
+    "deadline_today": {
+        "zh": "今天截止",
+        "en": "due today",
+    },
+    "deadline_overdue": {
+        "zh": "已逾期 {days} 天",
+        "en": "{days} day(s) overdue",
+    },
+    "deadline_column": {
+        "zh": "截止",
+        "en": "Deadline",
+    },
+    "cmp.needed_flow_year": {
+        "zh": "{year}年全年还需完成{amount}（按对标全年水平）",
+        "en": "{amount} more in {year} as a whole (against the benchmark's yearly level)",
+    },
+    "cmp.catch_up_too_slow": {
+        "zh": "按近四季速度需十年以上",
+        "en": "more than ten years at the last four quarters' pace",
+    },
+    "cmp.gap_same": {
+        "zh": "持平",
+        "en": "unchanged",
+    },
+    "cmp.gap_better": {
+        "zh": "改善：差距缩小（上季{before}）",
+        "en": "better: gap narrowed (was {before})",
+    },
+    "cmp.gap_worse": {
+        "zh": "变差：差距扩大（上季{before}）",
+        "en": "worse: gap widened (was {before})",
+    },
+    "cmp.lead_better": {
+        "zh": "改善：领先扩大（上季{before}）",
+        "en": "better: lead grew (was {before})",
+    },
+    "cmp.lead_worse": {
+        "zh": "变差：领先缩小（上季{before}）",
+        "en": "worse: lead shrank (was {before})",
+    },
+    "cmp.level_better": {
+        "zh": "改善（上季{before}）",
+        "en": "better (was {before})",
+    },
+    "cmp.level_worse": {
+        "zh": "变差（上季{before}）",
+        "en": "worse (was {before})",
+    },
+    "gap_change": {
+        "zh": "差距较上季",
+        "en": "Gap vs last quarter",
+    },
+    "own_trend": {
+        "zh": "本地走势（近四季）",
+        "en": "Own trend (4 quarters)",
+    },
+    "quarter_partly_reported": {
+        "zh": "{period}：{counties} 个县区中已报送 {n} 个（{names}），{still}",
+        "en": "{period}: {n} of {counties} counties have reported ({names}); {still}",
+    },
+    "quarter_city_still": {
+        "zh": "全市数据仍为{period}",
+        "en": "the city's figures are still for {period}",
+    },
+    "quarter_city_none": {
+        "zh": "全市暂无数据",
+        "en": "the city has no figures yet",
+    },
+    "quarter_link_no_data": {
+        "zh": "链接所指的{asked}没有数据，显示的是{shown}",
+        "en": "The link asked for {asked}, which has no figures; {shown} is shown",
+    },
+    "quarter_link_unknown": {
+        "zh": "链接中的季度无法识别，显示的是{shown}",
+        "en": "The quarter in the link was not understood; {shown} is shown",
+    },
+    "quarter_open_county": {
+        "zh": "查看{name}{period}",
+        "en": "Open {name}, {period}",
+    },
+    "map_no_county_data": {
+        "zh": "{city}暂无县区数据",
+        "en": "{city} has no county figures yet",
+    },
+    "map_no_data": {
+        "zh": "{scope}暂无数据",
+        "en": "No figures for {scope} yet",
+    },
+    "quarter_region_no_data": {
+        "zh": "{region}{period}暂无数据",
+        "en": "{region} has no figures for {period}",
+    },
 }
 
 

@@ -113,13 +113,42 @@ SECTIONS = (
     Section(
         "趋势、追赶与测算",
         "Trend, catch-up and what-if",
-        "趋势：近四个季度的最小二乘斜率；每季度变化不足均值的 1%（比率不足 0.25 个百分点）为“停滞”。"
-        "追赶：按双方当前增速，差距在几个季度后消除；若差距在扩大或需要十年以上，则显示“按当前速度无法追上”。"
-        "测算：到年底追平对标值，每个季度需要增加多少。",
-        "Trend: the least-squares slope over the last four quarters; under 1 % of the mean per quarter (0.25 points "
-        "for rates) is stagnating. Catch-up: the quarters until the gap closes if both sides keep their current "
-        "pace, or 'not at the current pace' when the gap widens or would take over ten years. What-if: the increase "
-        "per quarter needed to reach the benchmark by year end.",
+        "本地走势：本地自身数值近四个季度的最小二乘斜率（流量按滚动四季合计）；每季度变化不足均值的 1%（比率不足 0.25 "
+        "个百分点）为“停滞”。它只说本地自己升还是降，不说差距。"
+        "差距较上季：本季差距与上季差距相比（按显示的一位小数：比率看个百分点，其余看占对标值的百分比）——落后时差距缩小为"
+        "“改善”、扩大为“变差”，领先时领先扩大为“改善”；括号里是上季的差距，便于核对。大屏的“差距较上季改善 N 项”"
+        "就是这一列中“改善”的个数，只计参与对标判断的指标，背景指标不计。"
+        "追赶：按双方近四季的速度，差距在几个季度后消除；若近四季对标增长更快，显示“近四季对标增长更快，按此速度追不上”；"
+        "若需要十年以上，显示“按近四季速度需十年以上”。"
+        "年底追平还需：存量指标（如站点数）写“每季需增 X”，即到年底追平对标值，剩下每个季度要增加多少；"
+        "流量指标（如争取资金）写“某年全年还需完成 X（按对标全年水平）”，"
+        "即对标近四个季度的合计，减去本地当年已完成的合计，是本年剩余季度合计还要完成的数额，不是每季增幅。第四季度之后本年没有剩余季度，不再测算。",
+        "Own trend: the least-squares slope of the home's own figure over the last four quarters (a flow's rolling "
+        "four-quarter total); under 1 % of the mean per quarter (0.25 points for rates) is stagnating. It says "
+        "whether the home's own figure rises or falls, not the gap. Gap vs last quarter: this quarter's gap against "
+        "last quarter's (as shown, one decimal: points for a rate, % of the benchmark otherwise) — a gap behind that "
+        "narrows, or a lead that grows, is 'better'; last quarter's gap is given in brackets to check it by. The wall "
+        "screen's 'N gaps better than last quarter' is the number of 'better' in this column, judged indicators "
+        "only, never context figures. Catch-up: the quarters until the gap closes if both sides keep their pace of "
+        "the last four quarters; 'the benchmark grew faster over the last four quarters: not at this pace' when it "
+        "did, 'more than ten years' when it would take that long. Still needed by year end: for a stock (stations) "
+        "'up X a quarter', the rise each remaining quarter needs to reach the benchmark by year end; for a flow "
+        "(funds) 'X more in YEAR as a whole (against the benchmark's yearly level)': the benchmark's total over its "
+        "last four quarters less the home's total so far this year, to be brought in over the rest of the year in "
+        "all, not a rise per quarter. After Q4 no quarter of the year is left and nothing is worked out.",
+    ),
+    Section(
+        "季度与报送",
+        "Quarters and reporting",
+        "季度选择列出本市或任一县区有数据的每个季度；页面默认打开本市自己最新的季度，县区页面打开该县区最新的季度。"
+        "只有部分县区报送的季度会写明，例如“2026年第四季度：7 个县区中已报送 1 个（剑阁县），全市数据仍为第三季度”，"
+        "并可直接打开已报送的县区；全市数值要等所有县区报送后才合计。链接所指的季度没有数据时，页面会提示，并写明显示的是哪个季度。",
+        "The quarter picker lists every quarter in which the city or any of its counties has figures; a page opens "
+        "on the city's own newest quarter, a county's page on the county's newest. A quarter only some counties "
+        "have reported is named as such — e.g. '2026 Q4: 1 of 7 counties have reported (Jiange County); the city's "
+        "figures are still for Q3' — with a link to each county that has; the city's own figures are summed only "
+        "once every county has reported. A link asking for a quarter without figures gets a note saying which "
+        "quarter is shown instead.",
     ),
     Section(
         "排名与综合指数",

@@ -747,8 +747,9 @@ def reminder(region_name: str, period: str, due: dt.date, overdue: int, reason: 
         "month": due.month,
         "day": due.day,
     }
-    if reason:
-        return t("reminder.returned", "zh", reason=reason, days=overdue, **values)
+    if reason:  # overdue only after the deadline; before it, returned with the date still to meet
+        return t("reminder.returned" if overdue > 0 else "reminder.returned_due", "zh", reason=reason, days=overdue,
+                 **values)  # fmt: skip
     if overdue > 0:
         return t("reminder.overdue", "zh", days=overdue, **values)
     return t("reminder.due", "zh", **values)
@@ -795,3 +796,14 @@ def accounts_with_example_password(store: Store) -> list[str]:
 
     found = store.query("account_hashes")
     return users_with_example_password(dict(zip(found.name, found.password_hash, strict=True)))
+
+
+def deadline_words(status: str, deadline_iso: str, today: dt.date, lang: str) -> str:
+    """For a county still owing (missing or returned): '距截止还有 N 天' before the deadline, '今天截止' on it, '已逾期
+    N 天' only after it; '—' for a county whose figures are in."""
+    if status not in ("missing", "returned"):
+        return "—"
+    left = (dt.date.fromisoformat(deadline_iso) - today).days
+    if left > 0:
+        return t("deadline_left", lang, days=left)
+    return t("deadline_today", lang) if left == 0 else t("deadline_overdue", lang, days=-left)

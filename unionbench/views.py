@@ -45,7 +45,7 @@ def cities(store: Store, lang: str = "zh") -> dict[str, str]:
 
 
 def periods_with_data(store: Store, region: str) -> list[str]:
-    """The quarters a region has figures for, newest first."""
+    """The quarters in which a region or any of its counties has figures, newest first."""
     return store.query("periods_with_data", region=region)["period"].tolist()
 
 
