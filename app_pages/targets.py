@@ -26,7 +26,7 @@ progress = data.target_progress(store, version, f.home, f.period, lang)
 if progress.empty:
     st.info(t("no_targets", lang, year=year))
 
-for indicator_id, rows in progress.groupby("indicator", sort=False):
+for indicator_id, rows in progress.groupby("indicator", sort=False) if not progress.empty else ():
     ind = f.catalogue[indicator_id]
     lagging = rows[(rows.status.isin(["lagging", "missed"])) & (rows.region != f.home)]
     st.subheader(f"{ind.name}（{ind.unit}）" if lang == "zh" else f"{ind.name} ({ind.unit})")

@@ -210,6 +210,7 @@ def writer(primary: Path, timeout: float | None = None) -> Iterator[Store]:
             pending.unlink(missing_ok=True)
         finally:
             store.close()
+    reads_own_writes(primary)
 
 
 def published_version(primary: Path) -> int | None:
@@ -352,6 +353,15 @@ class Replica:
 
 _replicas: dict[Path, Replica] = {}
 _replicas_lock = threading.Lock()
+
+
+def reads_own_writes(primary: Path) -> None:
+    """This process's reader of `primary`, if it has one, moves to what the process just published: a page after
+    its own upload, or a command after a write in the same process, must not wait for the reader's next look."""
+    with _replicas_lock:
+        found = _replicas.get(Path(primary).resolve())
+    if found is not None:
+        found.refresh()
 
 
 def replica(primary: Path) -> Replica:
