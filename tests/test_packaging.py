@@ -164,6 +164,7 @@ def shipped(source: Path) -> set[str]:
         "unionbench": ("unionbench", ["**/*.py"]),
         "queries": ("unionbench/queries", ["**/*.sql", "__init__.py"]),
         "data": ("unionbench/data", ["**/*.csv", "__init__.py"]),
+        "locales": ("unionbench/locales", ["messages.pot", "*/LC_MESSAGES/messages.po", "__init__.py"]),
         ".": ("unionbench/app", ["dashboard.py", "app_pages/*.py", "components/*.py", ".streamlit/config.toml"]),
     }
     return {

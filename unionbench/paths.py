@@ -21,6 +21,7 @@ def package_dir(package: str) -> Path:
 # through the constants below, which work in both.
 PROJECT_ROOT = package_dir("unionbench").parent
 DATA_DIR = package_dir("unionbench.data")
+LOCALES_DIR = package_dir("unionbench.locales")
 QUERIES_DIR = package_dir("unionbench.queries")
 INDICATORS_CSV = DATA_DIR / "indicators.csv"
 BENCHMARK_SETS_CSV = DATA_DIR / "benchmark_sets.csv"

@@ -15,7 +15,7 @@ Rules the sentences keep:
 
 import re
 
-from unionbench import analysis, compare
+from unionbench import analysis, compare, i18n
 from unionbench.formatting import (  # noqa: F401 — the briefing's formatter is the one formatter (issue 11)
     SMALL,
     amount,
@@ -28,15 +28,11 @@ from unionbench.formatting import (  # noqa: F401 — the briefing's formatter i
     signed,
     signed_amount,
 )
-from unionbench.i18n import words
-
-_T = {lang: words("brief.", lang) for lang in ("zh", "en")}  # the briefing's words, from unionbench.i18n
 
 
 def t(lang: str, key: str, **values) -> str:
-    """A template in the language, filled in."""
-    text = _T["en" if lang == "en" else "zh"][key]
-    return text.format(**values) if values else text
+    """A briefing template ("brief.<key>" in the catalogues) in the language, filled in."""
+    return i18n.t("brief." + key, lang, **values)
 
 
 def method_lines(lang: str, reference_rule: str, indicators: dict | None = None) -> list[str]:
@@ -54,9 +50,7 @@ def method_lines(lang: str, reference_rule: str, indicators: dict | None = None)
         "flows": [i.name for i in indicators.values() if i.stock_flow == "flow"],
     }  # fmt: skip
     words = {key: join(names) or "—" for key, names in groups.items()}
-    return [
-        line.format(reference_rule=reference_rule, **words) for line in _T["en" if lang == "en" else "zh"]["method"]
-    ]
+    return [line.format(reference_rule=reference_rule, **words) for line in i18n.lines("brief.method", lang)]
 
 
 # --- pieces of sentences ------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from unionbench.i18n import LANGUAGES, STRINGS
+from unionbench.i18n import LANGUAGES, t
 from unionbench.ingest import limits, xlsx
 from unionbench.ingest.problems import FileRejected, Problem, cap_problems, warning
 from unionbench.ingest.xlsx import Merge, column_letter, size_text
@@ -235,7 +235,7 @@ def xlsx_cell(value, kind: str | None, trap: str | None) -> Cell:
 
 
 # The template's instructions sheet (issue 14 item 5), in either language, and the usual name for one.
-INSTRUCTION_SHEETS = frozenset({STRINGS["tpl.sheet_help"][lang].lower() for lang in LANGUAGES} | {"说明"})
+INSTRUCTION_SHEETS = frozenset({t("tpl.sheet_help", lang).lower() for lang in LANGUAGES} | {"说明"})
 
 
 def read_xlsx(source) -> Grid:
