@@ -1,11 +1,9 @@
 """Shared fixtures: a demo database built in code once per session, opened read-only by the tests."""
 
-import shutil
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, watched_page
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, published_copy, watched_page
 from unionbench.initdb import initialise
 from unionbench.store import Replica, Store, writer
 
@@ -33,15 +31,6 @@ def fresh_store(tmp_path):
     writer = Store(tmp_path / "fresh.duckdb")
     yield writer
     writer.close()
-
-
-def published_copy(source, directory):
-    """A private, writable copy of a database in `directory`, with its own published snapshot."""
-    path = directory / "db.duckdb"
-    shutil.copyfile(source, path)
-    with writer(path):
-        pass
-    return path
 
 
 @pytest.fixture
