@@ -55,10 +55,11 @@ test: install-test browser deploy-deps
 	$(PY) -m pytest
 
 # The inner loop: every test that needs no browser, server, subprocess, wheel build or office suite (README: Test
-# tiers), on two workers; nothing to install beyond the test lock.
+# tiers), on two workers, each taking whole files (a module's shared fixtures are built once); nothing to install
+# beyond the test lock.
 FAST := not browser and not wheel and not crash and not system and not office
 test-fast: install-test
-	$(PY) -m pytest -p xdist -n 2 -m "$(FAST)"
+	$(PY) -m pytest -p xdist -n 2 --dist loadfile -m "$(FAST)"
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -1,11 +1,20 @@
 """Shared fixtures: a demo database built in code once per session, opened read-only by the tests."""
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, published_copy, watched_page
 from unionbench.initdb import initialise
 from unionbench.store import Replica, Store, writer
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fresh_page_caches():
+    """Each test module starts with empty Streamlit data caches. Cached calls are keyed by snapshot name, and another
+    module's database copy has the same names: run one after another the file order hid it, but a worker of
+    `make test-fast` takes modules in any order."""
+    st.cache_data.clear()
 
 
 @pytest.fixture(scope="session")
