@@ -27,6 +27,16 @@ def demo_db_path(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def reference_db_path(tmp_path_factory):
+    """What `unionbench init` makes without the demo (regions, the catalogue, the default sets), built once; tests
+    that write take a `published_copy` of it."""
+    path = tmp_path_factory.mktemp("reference") / "reference.duckdb"
+    with writer(path) as primary:
+        initialise(primary, demo=False)
+    return path
+
+
+@pytest.fixture(scope="session")
 def store(demo_db_path):
     """The demo database as readers see it: its newest published snapshot."""
     reader = Replica(demo_db_path)
