@@ -11,7 +11,7 @@ TEST_LOCK := requirements-test.lock
 PIP_TOOLS := pip-tools==7.6.2
 HOST ?= 127.0.0.1  # this machine only; HOST=0.0.0.0 make run serves the office network (put it behind the proxy)
 
-.PHONY: run test lint bench install install-test browser db clean lock
+.PHONY: run test test-fast lint bench install install-test browser db clean lock
 .PHONY: serve deploy-deps bench-scaleout
 
 $(PY):
@@ -53,6 +53,13 @@ run: install db
 
 test: install-test browser deploy-deps
 	$(PY) -m pytest
+
+# The inner loop: every test that needs no browser, server, subprocess, wheel build or office suite (README: Test
+# tiers), on two workers, each taking whole files (a module's shared fixtures are built once); nothing to install
+# beyond the test lock.
+FAST := not browser and not wheel and not crash and not system and not office
+test-fast: install-test
+	$(PY) -m pytest -p xdist -n 2 --dist loadfile -m "$(FAST)"
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -1,13 +1,20 @@
 """Shared fixtures: a demo database built in code once per session, opened read-only by the tests."""
 
-import shutil
-
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, watched_page
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, published_copy, watched_page
 from unionbench.initdb import initialise
 from unionbench.store import Replica, Store, writer
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fresh_page_caches():
+    """Each test module starts with empty Streamlit data caches. Cached calls are keyed by snapshot name, and another
+    module's database copy has the same names: run one after another the file order hid it, but a worker of
+    `make test-fast` takes modules in any order."""
+    st.cache_data.clear()
 
 
 @pytest.fixture(scope="session")
@@ -16,6 +23,16 @@ def demo_db_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("db") / "demo.duckdb"
     with writer(path) as primary:
         initialise(primary, demo=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def reference_db_path(tmp_path_factory):
+    """What `unionbench init` makes without the demo (regions, the catalogue, the default sets), built once; tests
+    that write take a `published_copy` of it."""
+    path = tmp_path_factory.mktemp("reference") / "reference.duckdb"
+    with writer(path) as primary:
+        initialise(primary, demo=False)
     return path
 
 
@@ -33,15 +50,6 @@ def fresh_store(tmp_path):
     writer = Store(tmp_path / "fresh.duckdb")
     yield writer
     writer.close()
-
-
-def published_copy(source, directory):
-    """A private, writable copy of a database in `directory`, with its own published snapshot."""
-    path = directory / "db.duckdb"
-    shutil.copyfile(source, path)
-    with writer(path):
-        pass
-    return path
 
 
 @pytest.fixture

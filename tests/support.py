@@ -1,11 +1,13 @@
-"""A real Streamlit server and a real Debian chromium, for browser tests and benchmarks."""
+"""Helpers shared by tests and benchmarks: a real Streamlit server, a real Debian chromium, private database copies."""
 
 import os
+import shutil
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 from unionbench.serve import free_ports, started, wait_healthy
+from unionbench.store import writer
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -75,3 +77,12 @@ def catalogue_count(which: str = "all") -> int:
         comparable = (frame.aggregation == "ratio") | frame.per_capita_base.notna()
         frame = frame[comparable & (frame.direction != "neutral")]
     return len(frame)
+
+
+def published_copy(source, directory):
+    """A private, writable copy of a database in `directory`, with its own published snapshot."""
+    path = directory / "db.duckdb"
+    shutil.copyfile(source, path)
+    with writer(path):
+        pass
+    return path

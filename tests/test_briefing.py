@@ -405,6 +405,7 @@ def test_a_quarter_without_figures_or_an_unknown_set_is_refused(store):
         briefing_bytes(store, HOME, SET, PERIOD, "zh", "odt")
 
 
+@pytest.mark.office
 @needs_chromium
 def test_the_pdf_has_the_briefings_pages_and_text_in_chinese(store):
     pdfium = pytest.importorskip("pypdfium2")
@@ -446,6 +447,7 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s", "", text)
 
 
+@pytest.mark.office
 @pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"), reason="needs LibreOffice (make browser)")
 @pytest.mark.parametrize(("region", "set_id", "lang"), [(HOME, SET, "zh"), ("510824", "yangzhou", "en")])
 def test_libreoffice_sets_every_figure_of_the_word_tables_on_one_line(store, tmp_path, region, set_id, lang):

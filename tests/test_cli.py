@@ -64,6 +64,7 @@ def test_an_unknown_command_is_a_usage_error_with_exit_2(capsys):
     assert main(["frobnicate"]) == 2
 
 
+@pytest.mark.system
 def test_the_console_script_initialises_a_database_from_the_environment_variable(tmp_path):
     env = {**os.environ, "UNIONBENCH_DB": str(tmp_path / "env.duckdb")}
     first = subprocess.run(
@@ -77,6 +78,7 @@ def test_the_console_script_initialises_a_database_from_the_environment_variable
     assert second.returncode == 0 and "nothing changed" in second.stdout
 
 
+@pytest.mark.system
 def test_init_while_another_writer_holds_the_database_explains_instead_of_a_traceback(tmp_path):
     db = tmp_path / "busy.duckdb"
     env = {**os.environ, "UNIONBENCH_WRITE_TIMEOUT": "0.5"}
@@ -92,6 +94,7 @@ def test_init_while_another_writer_holds_the_database_explains_instead_of_a_trac
     assert "the database is busy" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.system
 def test_init_and_export_work_while_a_reader_holds_the_published_snapshot(demo_db_path, store, tmp_path):
     # `store` keeps the snapshot open, as a running dashboard does; the writer uses the primary file.
     result = subprocess.run(

@@ -11,18 +11,14 @@ from tests.conftest import published_copy
 from unionbench import cli, reporting
 from unionbench.custom_sets import SetDraft, save_set
 from unionbench.handover import ConfigRejected, export_config, import_config
-from unionbench.initdb import initialise
 from unionbench.store import Replica, bump_data_version, load_query, writer
 from unionbench.target_import import import_targets
 
 
 @pytest.fixture(scope="module")
-def fresh_db_path(tmp_path_factory):
+def fresh_db_path(reference_db_path):
     """What `unionbench init` (without the demo) makes: regions, the catalogue, the default sets, nothing else."""
-    path = tmp_path_factory.mktemp("fresh") / "fresh.duckdb"
-    with writer(path) as primary:
-        initialise(primary, demo=False)
-    return path
+    return reference_db_path
 
 
 @pytest.fixture

@@ -104,6 +104,7 @@ def test_a_first_init_that_fails_in_an_existing_folder_leaves_only_the_error_log
     assert Replica(tmp_path / "ub.duckdb").current().data_version() > 0
 
 
+@pytest.mark.system
 def test_a_first_init_removes_what_a_killed_first_init_left_but_not_a_live_ones_build(tmp_path):
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     left = [

@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.ingest_files import csv_bytes
+from tests.support import published_copy
 from unionbench import reporting
 from unionbench.cli import login_name, main
 from unionbench.permissions import ROLES_FOR, PermissionRefused, authorize
@@ -17,12 +18,10 @@ from unionbench.reporting import Account, add_user, disable_user
 from unionbench.store import replica
 
 
-@pytest.fixture
-def store_with_accounts(tmp_path):
-    from unionbench.initdb import init_database as init
-
-    db = tmp_path / "p.duckdb"
-    init(db)
+@pytest.fixture(scope="module")
+def store_with_accounts(reference_db_path, tmp_path_factory):
+    """Read only by its tests, so made once: each account costs a full-strength password hash."""
+    db = published_copy(reference_db_path, tmp_path_factory.mktemp("accounts"))
     add_user(db, "boss", "secret-pass-1", "admin", None, by="test")
     add_user(db, "clerk", "secret-pass-2", "reporter", "510824", by="test")
     add_user(db, "gone", "secret-pass-3", "admin", None, by="test")
@@ -30,12 +29,8 @@ def store_with_accounts(tmp_path):
     yield replica(db).current()
 
 
-def test_a_database_without_accounts_lets_the_operator_do_everything(tmp_path):
-    from unionbench.initdb import init_database as init
-
-    db = tmp_path / "empty.duckdb"
-    init(db)
-    store = replica(db).current()
+def test_a_database_without_accounts_lets_the_operator_do_everything(reference_db_path, tmp_path):
+    store = replica(published_copy(reference_db_path, tmp_path)).current()
     for action in ROLES_FOR:
         assert authorize(store, "someone", action).operator_mode
 

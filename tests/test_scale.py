@@ -11,6 +11,8 @@ from unionbench.ingest import prepare
 from unionbench.initdb import initialise
 from unionbench.store import Replica, writer
 
+pytestmark = pytest.mark.system  # the national dataset: every county for ten years
+
 GUANGYUAN = ["510800", "510802", "510811", "510812", "510821", "510822", "510823", "510824"]
 
 
