@@ -1,4 +1,4 @@
-"""Similar places and custom benchmark sets (issue 16): the places most like the home city (or one of its counties)
+"""Similar places and custom benchmark sets: the places most like the home city (or one of its counties)
 in structure, for everyone; making, changing and removing benchmark sets, for admins. A saved set is offered by
 every page's benchmark picker, the wall screen's link (?bench=) and the briefing."""
 

@@ -1,4 +1,4 @@
-"""The reporting cycle on the upload page (issue 14): a reporter's submission and its status, the admins' review
+"""The reporting cycle on the upload page: a reporter's submission and its status, the admins' review
 of submitted files (preview, approve, return with a reason) and the audit log."""
 
 import datetime as dt

@@ -42,7 +42,7 @@ def example_password_warning(ctx: PageContext) -> None:
 
 
 def period_picker(ctx: PageContext, home: str, key: str = "upload_period") -> str:
-    """One quarter for both the template and a file without a period column (the tracker's too, issue 14)."""
+    """One quarter for both the template and a file without a period column (the tracker's too)."""
     choices, due = upload_period_choices(data.latest_period(ctx.store, ctx.data_version, home), dt.date.today())
     if st.session_state.get(key) not in choices:
         st.session_state[key] = due
@@ -57,7 +57,7 @@ def template_step(ctx: PageContext, home: str, home_name: str, period: str) -> N
 
 
 def region_template_step(ctx: PageContext, region: str, period: str) -> None:
-    """A reporter's template: the one row of its own region (issue 14)."""
+    """A reporter's template: the one row of its own region."""
     st.subheader(t("step_template", ctx.lang))
     name = data.region_name(ctx.store, ctx.data_version, region, ctx.lang)
     st.caption(t("region_template_hint", ctx.lang, region=name))
@@ -125,7 +125,7 @@ def show_warnings(prepared: Prepared, lang: str) -> None:
 def show_review(
     ctx: PageContext, prepared: Prepared, preview: Preview, period: str | None, key: str, step: bool = True
 ) -> pd.DataFrame:
-    """The preview a clerk checks (issue 14 item 4): counts, then every new or changed figure with what it is
+    """The preview a clerk checks: counts, then every new or changed figure with what it is
     compared with, the change and the change %, jumps first (rows made by unionbench.ingest.review)."""
     lang = ctx.lang
     rows = data.upload_review(ctx.store, ctx.data_version, prepared, preview, prepared.sha256, period, lang)
@@ -161,7 +161,7 @@ def review_dataframe(rows: pd.DataFrame, lang: str, key: str) -> None:
 
 def upload_step(ctx: PageContext, account: Account, period: str, home: str) -> None:
     """The file: its problems (nothing is written), or the preview and the button: an admin commits and publishes,
-    a reporter submits for review (issue 14; a file with another region's rows is refused whole)."""
+    a reporter submits for review (a file with another region's rows is refused whole)."""
     lang = ctx.lang
     st.subheader(t("step_upload", lang))
     nonce = st.session_state.setdefault("upload_nonce", 0)  # a new key empties the uploader after a commit
@@ -255,7 +255,7 @@ def last_outcome(lang: str) -> None:
     outcome = st.session_state.pop("upload_outcome", None)
     if outcome is None:
         return
-    if "notice" in outcome:  # issue 14: a submission sent, approved or returned
+    if "notice" in outcome:  # a submission sent, approved or returned
         scroll_to_here("ub-notice")  # the notice is at the top: the click that caused it was further down
         st.success(outcome["notice"], icon=":material/check:")
         if region := outcome.get("briefing_region"):  # an approval: the region's briefing for its newest quarter
@@ -347,7 +347,7 @@ def history(ctx: PageContext, account: Account) -> None:
         st.rerun()
 
 
-# --- issue 14 item 7: the uploader's own words in Chinese, and the page brought to the outcome of a commit --------
+# --- the uploader's own words in Chinese, and the page brought to the outcome of a commit --------
 # Streamlit 1.67 draws the uploader's button ("Upload"), its limits ("20MB per file • CSV …") and the drop hint
 # ("Drag and drop a file here") in English and has no parameter for them; scoped CSS puts the Chinese words in
 # their place on the Chinese page (the English page keeps Streamlit's own).

@@ -45,7 +45,7 @@ class UsageError(Exception):
 
 
 def db_option() -> argparse.ArgumentParser:
-    """--db, accepted before and after the command (`unionbench --db X init` and `unionbench init --db X`, issue 15):
+    """--db, accepted before and after the command (`unionbench --db X init` and `unionbench init --db X`):
     every parser gets it, with no default of its own, so the one given wins wherever it stands."""
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         "streamlit_options", nargs="*", help="more streamlit options after --, e.g. -- --server.baseUrlPath ub"
     )
     add_peer_and_set_commands(commands)
-    reporting_cli.add_commands(commands)  # issue 14: users, submissions, approve, return, status, audit
+    reporting_cli.add_commands(commands)  # users, submissions, approve, return, status, audit
     targets_cli.add_commands(commands)  # targets import|export|template, config export|import
     settings_cli.add_commands(commands)
     catalogue_cli.add_commands(commands)  # the federation's indicators and validation rules
@@ -182,7 +182,7 @@ def cmd_ingest(db: Path, args) -> int:
         raise UsageError(f"无法识别季度 / cannot read the quarter: {args.period} (e.g. 2025Q3)")
     period = read_period(args.period) if args.period else None
     try:
-        data = read_upload(path)  # a file over the size limit is refused before it is read (issue 12)
+        data = read_upload(path)  # a file over the size limit is refused before it is read
     except FileRejected as rejected:
         print("已拒绝，未写入任何数据：1 个问题 / rejected, nothing written: 1 problem(s)")
         say("  ✗ " + problem_line(rejected.problem))
@@ -278,7 +278,7 @@ def print_problems(prepared) -> None:
 
 
 def print_problem_counts(prepared) -> None:
-    """Every kind of problem with its count, when the list above was cut short (issue 12: a file of 100,000 bad
+    """Every kind of problem with its count, when the list above was cut short (a file of 100,000 bad
     rows printed 53 MB)."""
     listed = len(prepared.errors) + len(prepared.warnings)
     total = prepared.error_count + prepared.warning_count
@@ -341,7 +341,7 @@ def cmd_history(db: Path, args) -> int:
 
 
 def output_path(value: str | None) -> Path | None:
-    """--out checked before any work: its folder must exist and it must not be a folder (issue 12 item 8)."""
+    """--out checked before any work: its folder must exist and it must not be a folder."""
     if value is None:
         return None
     out = Path(value)
@@ -488,7 +488,7 @@ COMMANDS = {
 NEEDS_DATABASE = {"ingest", "uploads", "revert", "history", "export", "briefing", "compare", "serve"}
 
 
-# --- issue 16: similar peers and custom benchmark sets ----------------------------------------------------------
+# --- similar peers and custom benchmark sets ----------------------------------------------------------
 
 
 def add_peer_and_set_commands(commands) -> None:
@@ -581,7 +581,7 @@ def cmd_sets(db: Path, args) -> int:
 
 COMMANDS |= {"peers": cmd_peers, "sets": cmd_sets}
 NEEDS_DATABASE |= {"peers", "sets"}
-COMMANDS |= reporting_cli.COMMANDS  # issue 14: users, submissions, approve, return, status, audit, deadline
+COMMANDS |= reporting_cli.COMMANDS  # users, submissions, approve, return, status, audit, deadline
 NEEDS_DATABASE |= reporting_cli.NEEDS_DATABASE
 COMMANDS |= targets_cli.COMMANDS
 NEEDS_DATABASE |= targets_cli.NEEDS_DATABASE
@@ -625,7 +625,7 @@ def main(argv: list[str] | None = None) -> int:
     except duckdb.IOException as error:
         print(f"无法打开数据库 / cannot open the database {db}: {error}", file=sys.stderr)
         return REFUSED
-    except duckdb.CatalogException:  # a database from before a table this release reads (issue 14's users)
+    except duckdb.CatalogException:  # a database from before a table this release reads (accounts, say)
         print(
             f"数据库需要升级，请运行 unionbench init / the database at {db} is from an older release: "
             "run `unionbench init`",
@@ -638,7 +638,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `unionbench export | head`: the reader left, which is fine
         sys.stderr.close()
         return 0
-    except Exception as error:  # never a traceback for a user (issue 12 item 8); the details go to a log file
+    except Exception as error:  # never a traceback for a user; the details go to a log file
         where = log_failure(db, args.command)
         print(
             f"出错了，未完成 / failed: {type(error).__name__}: {str(error)[:300]}"

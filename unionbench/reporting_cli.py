@@ -1,4 +1,4 @@
-"""The reporting cycle's commands (issue 14): users, submissions, approve, return, status, audit, deadline.
+"""The reporting cycle's commands: users, submissions, approve, return, status, audit, deadline.
 
 Each prints one line per outcome in Chinese and English; a refusal (no such account, not waiting for review) exits
 1, a usage error 2, like the rest of `unionbench`.
