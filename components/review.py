@@ -10,8 +10,8 @@ from components import data
 from components.account import client_address, permitted
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
+from components.preview import show_preview, show_problems, show_warnings
 from components.strings import t
-from components.upload import show_preview, show_problems, show_warnings
 from unionbench.formatting import period_text
 from unionbench.paths import resolve_db_path
 from unionbench.reporting import (

@@ -17,6 +17,7 @@ import pandas as pd
 from unionbench import catalogue_cli, reporting, reporting_cli, settings_cli, targets_cli, views
 from unionbench.auth import hash_password
 from unionbench.compare import Selection, UnknownReference, compare_csv_frame, comparison
+from unionbench.console import login_name, print_problem_counts, print_problems, problem_line, shell_address
 from unionbench.custom_sets import RULES, SetDraft, SetRejected, remove_set, save_set
 from unionbench.export import atomic_text_file, write_export
 from unionbench.formatting import say, terminal_text
@@ -25,7 +26,7 @@ from unionbench.ingest import HELD, RevertError, preview
 from unionbench.ingest.layout import IndicatorNames
 from unionbench.ingest.normalise import read_period
 from unionbench.ingest.parse import read_upload
-from unionbench.ingest.problems import FileRejected, Problem
+from unionbench.ingest.problems import FileRejected
 from unionbench.initdb import CatalogueError, init_database
 from unionbench.paths import DB_ENV, app_dir, resolve_db_path
 from unionbench.regions import RegionResolver
@@ -130,13 +131,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def login_name() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "cli"
-
-
 def cmd_init(db: Path, args) -> int:
     started = time.perf_counter()
     report = init_database(db, demo=args.demo)
@@ -161,19 +155,6 @@ def cmd_init(db: Path, args) -> int:
     return 0
 
 
-def problem_line(problem: Problem) -> str:
-    where = " · ".join(
-        part
-        for part in (
-            f"第 {problem.row} 行 row {problem.row}" if problem.row else None,
-            f"列 column {problem.column}" if problem.column else None,
-            f"值 value “{problem.value}”" if problem.value not in (None, "") else None,
-        )
-        if part
-    )
-    return f"{where + ' — ' if where else ''}{problem.message('zh')} / {problem.message('en')}"
-
-
 def cmd_ingest(db: Path, args) -> int:
     path = Path(args.file)
     if not path.is_file():
@@ -193,7 +174,7 @@ def cmd_ingest(db: Path, args) -> int:
         prepared = reporting.check_for(store, data, path.name, account, period, None)
     else:  # a reporter's file is submitted for review, an admin's committed
         account = reporting_cli.acting_as(db, args, "ingest", path.name).account
-        where = reporting_cli.shell_address()
+        where = shell_address()
         yes = args.accept_warnings
         if not account.is_admin:
             submitted = reporting.submit_file(db, data, path.name, account, period, None, where, yes)
@@ -266,33 +247,6 @@ def ingest_account(db: Path, name: str | None) -> reporting.Account:
     return reporting.Account(name, row.role, row.region if isinstance(row.region, str) else None)
 
 
-def print_problems(prepared) -> None:
-    """Every listed problem of a refused file, and the count of each kind."""
-    print(
-        f"已拒绝，未写入任何数据：{prepared.error_count} 个问题 / rejected, nothing written: "
-        f"{prepared.error_count} problem(s)"
-    )
-    for problem in prepared.errors:
-        say("  ✗ " + problem_line(problem))
-    print_problem_counts(prepared)
-
-
-def print_problem_counts(prepared) -> None:
-    """Every kind of problem with its count, when the list above was cut short (a file of 100,000 bad
-    rows printed 53 MB)."""
-    listed = len(prepared.errors) + len(prepared.warnings)
-    total = prepared.error_count + prepared.warning_count
-    if total > listed:
-        print(
-            f"只列出前 {len(prepared.errors) or len(prepared.warnings)} 个 / only the first "
-            f"{len(prepared.errors) or len(prepared.warnings)} are listed ({total} in all); 按类型 by kind:"
-        )
-    else:
-        print("按类型 by kind:")
-    for code, count in sorted(prepared.problem_counts.items(), key=lambda pair: (-pair[1], pair[0])):
-        print(f"  {code}: {count}")
-
-
 def cmd_uploads(db: Path, args) -> int:
     uploads = replica(db).current().query("uploads")
     print("id\tstatus\tcreated_at\tuser\tadded\tchanged\tunchanged\tfile")
@@ -307,7 +261,7 @@ def cmd_uploads(db: Path, args) -> int:
 def cmd_revert(db: Path, args) -> int:
     try:
         user = reporting_cli.acting_as(db, args, "revert", f"upload #{args.upload_id}").name
-        upload = reporting.revert(db, args.upload_id, user, reporting_cli.shell_address())
+        upload = reporting.revert(db, args.upload_id, user, shell_address())
     except RevertError as error:
         say(f"{error.zh} / {error.en}", file=sys.stderr)
         return REFUSED
