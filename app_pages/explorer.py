@@ -3,8 +3,8 @@
 import streamlit as st
 
 from components import data
-from components.context import page_setup
 from components.filters import quarter_notes, regions_in_view, shared_filters
+from components.page import page_setup
 from components.strings import t
 from components.url_state import flag_from_url, list_from_url, list_to_url, range_from_url, to_url
 from unionbench.explorer import display_table, download_name

@@ -8,8 +8,8 @@ import streamlit as st
 
 from components import data
 from components.choropleth import ranking_map_with_table
-from components.context import page_setup
 from components.filters import quarter_notes, scope_picker, shared_filters
+from components.page import page_setup
 from components.profile import profile
 from components.ranking import basis_label
 from components.strings import t

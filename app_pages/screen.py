@@ -14,8 +14,9 @@ from dataclasses import replace
 import streamlit as st
 
 from components import data
-from components.context import current_store, page_setup
+from components.context import current_store
 from components.errors import log_failure, show_failure
+from components.page import page_setup
 from components.screen import build_frame, css, read_link, scale_for
 from components.strings import t
 from unionbench import compare

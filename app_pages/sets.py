@@ -6,8 +6,8 @@ import streamlit as st
 
 from components import data
 from components.account import current_account, require_admin
-from components.context import page_setup
 from components.filters import pick
+from components.page import page_setup
 from components.sets_editor import peers_controls, peers_panel, saved_message, saved_sets, set_editor
 from components.strings import t
 from components.url_state import to_url

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import data
 from components.account import signed_in_account
-from components.context import page_setup
+from components.page import page_setup
 from components.review import audit_section, my_submissions, review_step
 from components.strings import t
 from components.upload import (
