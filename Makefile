@@ -19,7 +19,7 @@ $(PY):
 	$(PIP) install --quiet --upgrade pip
 
 # Reinstall only when the dependency list changes. Dependencies come from the lock files (exact versions with
-# hashes, issue 15), then the project itself without resolving anything again.
+# hashes), then the project itself without resolving anything again.
 $(VENV)/.installed: pyproject.toml $(LOCK) | $(PY)
 	$(PIP) install --quiet -r $(LOCK)
 	$(PIP) install --quiet --no-deps -e .
@@ -34,7 +34,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 # Debian's chromium and a CJK font for browser tests (playwright's own browser download fails offline), and
-# LibreOffice Writer to check that the Word briefing's tables lay out in a real office suite (issue 11).
+# LibreOffice Writer to check that the Word briefing's tables lay out in a real office suite.
 browser:
 	@if ! command -v chromium >/dev/null || ! command -v soffice >/dev/null \
 	    || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
@@ -47,7 +47,7 @@ browser:
 db: install
 	@if [ -f "$(UNIONBENCH_DB)" ]; then $(UB) init; else $(UB) init --demo; fi
 
-# Accounts live in the database (issue 14): a new database gets the demo ones from `init --demo` (README).
+# Accounts live in the database: a new database gets the demo ones from `init --demo` (README).
 run: install db
 	$(VENV)/bin/streamlit run dashboard.py --server.address $(HOST) --server.port $(PORT)
 
@@ -77,7 +77,7 @@ bench: install-test browser
 clean:
 	rm -rf .pytest_cache .ruff_cache var/*.cache tests/artifacts build dist
 
-# Refresh the lock files from pyproject.toml (issue 15): added or changed dependencies are resolved and the other
+# Refresh the lock files from pyproject.toml: added or changed dependencies are resolved and the other
 # pins stay; `make lock UPGRADE=1` moves every pin to the newest release within pyproject's bounds. The test lock is
 # resolved first and constrains the runtime lock, so both give every shared package the same version.
 LOCK_FLAGS = --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
@@ -87,7 +87,7 @@ lock: | $(PY)
 	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile $(LOCK_FLAGS) --extra test -o $(TEST_LOCK) pyproject.toml
 	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile $(LOCK_FLAGS) -c $(TEST_LOCK) -o $(LOCK) pyproject.toml
 
-# Scale-out (issue 15): nginx (Debian package, run unprivileged from var/serve/) in front of REPLICAS dashboard
+# Scale-out: nginx (Debian package, run unprivileged from var/serve/) in front of REPLICAS dashboard
 # processes on 127.0.0.1:8601… with sticky sessions, and the writer instance for uploads under /admin/ (:8600).
 # The site file and systemd units for a real server are in deploy/. HOST=0.0.0.0 serves the office network.
 REPLICAS ?= 2

@@ -18,9 +18,9 @@ analysis = [
     st.Page("app_pages/trends.py", title=t("trends", lang), url_path="trends"),
     st.Page("app_pages/explorer.py", title=t("explorer", lang), url_path="explorer"),
     st.Page("app_pages/upload.py", title=t("upload", lang), url_path="upload"),
-    st.Page("app_pages/tracker.py", title=t("tracker", lang), url_path="tracker"),  # issue 14
+    st.Page("app_pages/tracker.py", title=t("tracker", lang), url_path="tracker"),
     st.Page("app_pages/method.py", title=t("method", lang), url_path="method"),
-    st.Page("app_pages/sets.py", title=t("sets_page", lang), url_path="sets"),  # issue 16
+    st.Page("app_pages/sets.py", title=t("sets_page", lang), url_path="sets"),
     st.Page("app_pages/screen.py", title=t("screen", lang), url_path="screen"),
 ]
 admin = [

@@ -5,7 +5,7 @@ import streamlit as st
 
 from components.account import require_admin
 from components.accounts import accounts_table, add_form, deadline_form, disable_form, done_message, password_form
-from components.context import page_setup
+from components.page import page_setup
 from components.strings import t
 
 ctx = page_setup(setup_page=True)

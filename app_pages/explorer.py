@@ -3,8 +3,8 @@
 import streamlit as st
 
 from components import data
-from components.context import page_setup
 from components.filters import quarter_notes, regions_in_view, shared_filters
+from components.page import page_setup
 from components.strings import t
 from components.url_state import flag_from_url, list_from_url, list_to_url, range_from_url, to_url
 from unionbench.explorer import display_table, download_name
@@ -19,8 +19,8 @@ st.title(t("explorer_heading", lang))
 quarter_notes(ctx, f)
 names = regions_in_view(ctx, f)
 oldest_first = list(reversed(f.periods))
-# The selections live in the link (?regions=410800,410825&indicators=org_rate&periods=2025Q4,2026Q3&provenance=true,
-# issue 16), so a shared link opens the same table; unknown parts are dropped with a note.
+# The selections live in the link (?regions=410800,410825&indicators=org_rate&periods=2025Q4,2026Q3&provenance=true),
+# so a shared link opens the same table; unknown parts are dropped with a note.
 list_from_url("explorer_regions", "regions", list(names), [f.home])
 list_from_url("explorer_indicators", "indicators", list(f.catalogue), list(f.catalogue)[:6])
 range_from_url("explorer_periods", "periods", oldest_first, (oldest_first[max(0, len(oldest_first) - 4)], f.period))

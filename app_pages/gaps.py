@@ -8,9 +8,9 @@ import streamlit as st
 
 from components import data
 from components.briefing import briefing_buttons
-from components.context import page_setup
 from components.filters import pick, quarter_notes, shared_filters
 from components.gap_view import context_table, contributions, gap_view, radar, strengths_and_weaknesses
+from components.page import page_setup
 from components.strings import t
 from components.style import inject_css
 from components.url_state import to_url

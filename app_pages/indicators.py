@@ -13,7 +13,7 @@ from components.catalogue_admin import (
     rules_table,
     saved_message,
 )
-from components.context import page_setup
+from components.page import page_setup
 from components.strings import t
 
 ctx = page_setup()

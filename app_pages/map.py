@@ -8,8 +8,8 @@ import streamlit as st
 
 from components import data
 from components.choropleth import ranking_map_with_table
-from components.context import page_setup
 from components.filters import quarter_notes, scope_picker, shared_filters
+from components.page import page_setup
 from components.profile import profile
 from components.ranking import basis_label
 from components.strings import t
@@ -37,7 +37,7 @@ def remember_click() -> None:
 
 
 scope, scope_name = scope_picker(MAP_SCOPES, f.home_name, lang)
-# The city drilled into lives in the link (?drill=510900, issue 16): only one of the province's cities, on their map.
+# The city drilled into lives in the link (?drill=510900): only one of the province's cities, on their map.
 cities = data.peer_regions(store, version, "province_cities", f.home, f.set_id) if scope == "province_cities" else ()
 from_url("drill", ["", *cities], "")
 drill = st.session_state["drill"] or None

@@ -5,7 +5,7 @@ import inspect
 import streamlit as st
 
 from components import data
-from components.context import page_setup
+from components.page import page_setup
 from components.plain import plain_table
 from components.strings import t
 from unionbench.methodology import RULES, SECTIONS

@@ -4,9 +4,9 @@ import streamlit as st
 
 from components import data
 from components.choropleth import ranking_map_with_table
-from components.context import page_setup
 from components.filters import quarter_notes, shared_filters
 from components.kpi import kpi_tiles
+from components.page import page_setup
 from components.strings import t
 from components.style import inject_css
 from unionbench.compare import as_of_note

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from components import data
-from components.context import page_setup
 from components.filters import quarter_notes, scope_picker, shared_filters
+from components.page import page_setup
 from components.ranking import basis_label, ranking
 from components.strings import t
 from components.url_state import weights_from_url, weights_to_url

@@ -1,5 +1,5 @@
 """Wall screen for leadership: a dark 16:9 kiosk that tells where the city lags and by how much, rotating through
-its story and refreshing itself (issue 13). Everything is set in the link, because a TV has no keyboard:
+its story and refreshing itself. Everything is set in the link, because a TV has no keyboard:
 
 /screen?embed=true&home=<city code>&bench=<set id>&indicators=outdoor_stations,org_rate&seconds=15&lang=en
 
@@ -14,8 +14,9 @@ from dataclasses import replace
 import streamlit as st
 
 from components import data
-from components.context import current_store, page_setup
+from components.context import current_store
 from components.errors import log_failure, show_failure
+from components.page import page_setup
 from components.screen import build_frame, css, read_link, scale_for
 from components.strings import t
 from unionbench import compare

@@ -1,4 +1,4 @@
-"""Similar places and custom benchmark sets (issue 16): the places most like the home city (or one of its counties)
+"""Similar places and custom benchmark sets: the places most like the home city (or one of its counties)
 in structure, for everyone; making, changing and removing benchmark sets, for admins. A saved set is offered by
 every page's benchmark picker, the wall screen's link (?bench=) and the briefing."""
 
@@ -6,8 +6,8 @@ import streamlit as st
 
 from components import data
 from components.account import current_account, require_admin
-from components.context import page_setup
 from components.filters import pick
+from components.page import page_setup
 from components.sets_editor import peers_controls, peers_panel, saved_message, saved_sets, set_editor
 from components.strings import t
 from components.url_state import to_url

@@ -6,8 +6,8 @@ import streamlit as st
 
 from components import data
 from components.account import current_account, require_admin
-from components.context import page_setup
 from components.filters import quarter_notes, shared_filters
+from components.page import page_setup
 from components.strings import t
 from components.style import TARGET_COLOURS, coloured_column
 from components.targets_editor import one_target_form, saved_message, template_download, upload_targets

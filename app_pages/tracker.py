@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from components.account import signed_in_account
-from components.context import page_setup
+from components.page import page_setup
 from components.strings import t
 from components.tracker import tracker
 from components.url_state import note_fixed

@@ -4,8 +4,8 @@ import streamlit as st
 
 from components import data
 from components.charts import trend_lines
-from components.context import page_setup
 from components.filters import quarter_notes, regions_in_view, shared_filters
+from components.page import page_setup
 from components.strings import t
 from unionbench.formatting import format_number, format_percent, format_signed, period_text
 

@@ -1,12 +1,12 @@
 """Upload: signed-in staff send the quarter's file; it is checked row by row and previewed. An admin commits it
-whole and reviews reporters' submissions; a reporter submits its own region's figures for review (issue 14). It works
+whole and reviews reporters' submissions; a reporter submits its own region's figures for review. It works
 before the first figures: the first-run page leads here. The admin's template is the home city's (the setting)."""
 
 import streamlit as st
 
 from components import data
 from components.account import signed_in_account
-from components.context import page_setup
+from components.page import page_setup
 from components.review import audit_section, my_submissions, review_step
 from components.strings import t
 from components.upload import (

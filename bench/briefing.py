@@ -1,4 +1,4 @@
-"""Quarterly briefing (issue 7): time to write it on the demo data, as the command line and the download buttons
+"""Quarterly briefing: time to write it on the demo data, as the command line and the download buttons
 do — assemble (gap table, counties, targets, four charts), then .docx, then PDF through the local chromium.
 Target: ≤ 10 s for one briefing. Prints a table; the first run in a process includes matplotlib's font set-up.
 """

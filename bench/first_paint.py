@@ -1,4 +1,4 @@
-"""First paint (issue 15 item 5): what a person waits for when opening the dashboard, against a bare Streamlit page,
+"""First paint: what a person waits for when opening the dashboard, against a bare Streamlit page,
 measured in one run so the machine's load is shared alike.
 
 - bare page: bench/apps/hello.py (`st.write("hello")`), until "hello" is on screen;

@@ -1,4 +1,4 @@
-"""Hostile files against the reading layer (issue 12): peak memory and wall time of reading each one.
+"""Hostile files against the reading layer: peak memory and wall time of reading each one.
 
 Generates into a temporary folder: an .xlsx zip bomb (~1.1 GB of sheet XML in a few MB), the same bomb with its sizes
 understated in the zip's directories, a 100 MB CSV, a 1 GB CSV, and for scale the largest files the limits let through

@@ -1,4 +1,4 @@
-"""Checking speed and bounds (issue 12): read + check 100,000 observations against DuckDB's own CSV read of the same
+"""Checking speed and bounds: read + check 100,000 observations against DuckDB's own CSV read of the same
 table (the floor; target ≤ 10×), and what a hostile file costs: 100,000 unknown regions and 30,000 identical rows,
 each through the real command line in a child process (wall time, peak RSS, bytes printed, exit code).
 

@@ -2,7 +2,7 @@
 
 After each kill: the database reopens, its state is the old one or the new one (never anything in between), and a
 reader that opens it right away — and again after one writer that changes nothing — sees exactly the primary's
-state (no stale snapshot). Issue 12 item 3.
+state (no stale snapshot).
 
     python bench/kill_loop.py                  # KILL_RUNS=210 runs in all, split over the three operations
     KILL_RUNS=30 KILL_SEED=7 python bench/kill_loop.py

@@ -1,4 +1,4 @@
-"""Many viewers through nginx (issue 15): 50 sessions against the deployment `make serve REPLICAS=N` starts (nginx
+"""Many viewers through nginx: 50 sessions against the deployment `make serve REPLICAS=N` starts (nginx
 with cookie-sticky sessions, N dashboard replicas, the writer), with 1, 2 and 4 replicas.
 
 Each session is bench/concurrency.py's client (Streamlit's own protocol over a websocket, a real session and script

@@ -1,4 +1,4 @@
-"""The reporting cycle (issue 14) on the demo data: how long a reporter's submission, an approval, a return, a failed
+"""The reporting cycle on the demo data: how long a reporter's submission, an approval, a return, a failed
 sign-in's audit entry, the tracker and the audit log take. Each write holds the writer lock; submissions, approvals and
 returns publish a snapshot (the demo database: ~7 MB), a failed sign-in publishes none. Prints a table.
 """

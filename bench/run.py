@@ -1,5 +1,5 @@
 """`make bench`: every benchmark in turn (foundation, ingest, national, pages, concurrency), one table with the machine
-and the targets of issue 6, also written to bench/RESULTS.md. Runs sequentially: the machine's cores are the measure.
+and its targets, also written to bench/RESULTS.md. Runs sequentially: the machine's cores are the measure.
 
     python bench/run.py [--out bench/RESULTS.md] [--full-ingest]
 """

@@ -1,4 +1,4 @@
-"""Time the wall screen's first frame and its county map (issue 13), median of RUNS (default 3).
+"""Time the wall screen's first frame and its county map, median of RUNS (default 3).
 
 - first frame: from navigation (the page's time origin) to the first tile painted, on a fresh server (the app's
   modules imported, the comparison rows built) and on a warm one (another browser session, caches filled), with

@@ -1,4 +1,4 @@
-"""Similar peers (issue 16): time `similar.similar_peers` on the demo data and on the national database (every
+"""Similar peers: time `similar.similar_peers` on the demo data and on the national database (every
 county and city of China, unionbench.scale), for a city and a county, within the province and the whole country.
 Prints a table of medians (first run in brackets); `--national DB` reuses a national database already built."""
 

@@ -1,4 +1,4 @@
-"""What the template and the clerk's preview cost (issue 14 items 4 and 5): building the city's template (CSV and
+"""What the template and the clerk's preview cost: building the city's template (CSV and
 XLSX with instructions and validation), and the review rows for one quarter of Guangyuan's counties (119 figures)
 and for every Sichuan county with last quarter's figures (the demo's 24 counties, 408 figures: Guangyuan's and the
 benchmark cities').

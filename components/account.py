@@ -1,4 +1,4 @@
-"""Who is signed in (issue 14): the sign-in form, this session's account and role, and the admin-only guard.
+"""Who is signed in: the sign-in form, this session's account and role, and the admin-only guard.
 
 For other pages: `current_account(ctx)` (no drawing; None when nobody is signed in), `signed_in_account(ctx)`
 (draws the sign-in form and stops the page until someone signs in), `require_admin(ctx)` (the same, and stops

@@ -23,7 +23,7 @@ def briefing(_store: Store, version: str, region: str, set_id: str, period: str,
 
 
 def usable_reference(store: Store, region: str, set_id: str, period: str, reference: str) -> str:
-    """The reference the briefing can be read against: a benchmark city is none for a county (issue 11: a county
+    """The reference the briefing can be read against: a benchmark city is none for a county (a county
     is read against counties), whose briefing then uses the set's average."""
     try:
         compare.reference_regions(store, compare.Selection(region, set_id, period, reference))

@@ -59,11 +59,10 @@ def current_store() -> tuple[Store, str]:
     return reader.current(), cache_version(db_path, reader)
 
 
-def page_setup(kiosk: bool = False, setup_page: bool = False) -> PageContext:
-    """Open the store (or explain why not), read the data version and the settings, and show the demo notice. A
-    kiosk page (the wall screen) draws no sidebar and no banner: its language comes from the link and it shows the
-    demo tag itself. Until figures are stored and the home city is set, a page shows the first-run page instead
-    (the wall screen: that there are no figures yet); a `setup_page` (upload, accounts, set-up) works all along."""
+def open_context(kiosk: bool = False) -> tuple[PageContext, int]:
+    """Open the store (or explain why not and stop), read the data version and the settings, and show the demo
+    notice; the page's context and how many figures are stored. A kiosk page (the wall screen) draws no sidebar and
+    no banner: its language comes from the link and it shows the demo tag itself."""
     lang = (st.query_params.get("lang") if st.query_params.get("lang") in LANGUAGES else "zh") if kiosk else None
     lang = lang or language_switch()
     db_path = resolve_db_path(None)
@@ -91,12 +90,4 @@ def page_setup(kiosk: bool = False, setup_page: bool = False) -> PageContext:
         found,
         status["observations"] > 0 and found.home is not None,
     )
-    if ctx.ready or setup_page:
-        return ctx
-    if kiosk:
-        st.warning(t("setup.no_figures" if status["observations"] == 0 else "setup.no_home_page", lang))
-        st.stop()
-    from components.first_run import first_run  # it signs in through components.account, which needs this module
-
-    first_run(ctx)
-    st.stop()
+    return ctx, int(status["observations"])

@@ -92,7 +92,7 @@ def upload_preview(_store: Store, version: str, _prepared: ingest.Prepared, sha2
 def upload_review(
     _store: Store, version: str, _prepared: ingest.Prepared, _preview: ingest.Preview, sha256: str, period, lang: str
 ):
-    """The preview's rows a clerk checks (issue 14 item 4), in the page's language."""
+    """The preview's rows a clerk checks, in the page's language."""
     return review.review_rows(_store, _prepared.observations, _preview.changes, lang)
 
 
@@ -230,7 +230,7 @@ def trend_lines(_store: Store, version: str, selection: compare.Selection, indic
     return compare.trend_lines(_store, selection, indicator)
 
 
-# --- issue 16: similar peers and custom benchmark sets ----------------------------------------------------------
+# --- similar peers and custom benchmark sets ----------------------------------------------------------
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -264,7 +264,7 @@ def cities(_store: Store, version: str, lang: str = "zh") -> dict[str, str]:
     return views.cities(_store, lang)
 
 
-# --- issue 14: accounts, submissions, the tracker ----------------------------------------------------------------
+# --- accounts, submissions, the tracker ----------------------------------------------------------------
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -1,4 +1,4 @@
-"""No traceback reaches a user (issue 12 item 8, issue 15 item 3): `client.showErrorDetails = "none"` hides the
+"""No traceback reaches a user: `client.showErrorDetails = "none"` hides the
 details Streamlit would draw, and a failing page run is logged server-side under a short id the user can quote."""
 
 import logging

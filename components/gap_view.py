@@ -26,7 +26,7 @@ def strengths_and_weaknesses(strengths: pd.DataFrame, weaknesses: pd.DataFrame, 
         column.text("\n".join(lines) if lines else t("none_listed", lang))
 
 
-# Issue 16 item 5: on a phone (a viewport up to 640 px wide) the wide table gives way to one card per indicator.
+# On a phone (a viewport up to 640 px wide) the wide table gives way to one card per indicator.
 # Streamlit cannot see the viewport from Python, so both are drawn from the same rows and CSS shows one of them.
 PHONE_CSS = """
 <style>

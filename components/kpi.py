@@ -51,6 +51,6 @@ def kpi_tiles(rows: pd.DataFrame, bench_name: str, lang: str, per_row: int = 6) 
 def as_markdown_block(html: str) -> str:
     """Tiles go out as Markdown's raw-HTML blocks, not st.html: Markdown is in Streamlit's first script bundle,
     st.html a chunk loaded on demand, and behind it the overview's tiles waited for the map's 4.6 MB Plotly chunk
-    and its first draw (issue 15 item 5: tiles 4–5× the bare page's first paint). Every value in `html` is
+    and its first draw (tiles 4–5× the bare page's first paint). Every value in `html` is
     escaped; with no line break in it, Markdown keeps the block as it is (a blank line would end the block)."""
     return html.replace("\r", " ").replace("\n", " ")

@@ -1,7 +1,7 @@
 """User-supplied text (file names, user names, cells of an uploaded file) drawn as plain text, never as Markdown.
 
 `st.table`, `st.markdown`, `st.caption` and friends read Markdown: a file named `![t](http://…/x.png)` would load an
-image, `[重新登录](…)` would be a live link and `www.evil.example.csv` is auto-linked (issue 12 item 7). Here every
+image, `[重新登录](…)` would be a live link and `www.evil.example.csv` is auto-linked. Here every
 cell and header is HTML-escaped and drawn by `st.html`, which has no Markdown and no auto-linking.
 """
 

@@ -1,4 +1,4 @@
-"""A region's profile: compare's rows for it (issue 11) — the compared figure and the benchmark on one basis with
+"""A region's profile: compare's rows for it — the compared figure and the benchmark on one basis with
 the unit, the gap, the verdict, the rank on that basis, the total as context, the trend and the last 8 quarters.
 Nothing is computed here; every word comes from the rows."""
 

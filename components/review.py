@@ -1,4 +1,4 @@
-"""The reporting cycle on the upload page (issue 14): a reporter's submission and its status, the admins' review
+"""The reporting cycle on the upload page: a reporter's submission and its status, the admins' review
 of submitted files (preview, approve, return with a reason) and the audit log."""
 
 import datetime as dt
@@ -10,8 +10,8 @@ from components import data
 from components.account import client_address, permitted
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
+from components.preview import show_preview, show_problems, show_warnings
 from components.strings import t
-from components.upload import show_preview, show_problems, show_warnings
 from unionbench.formatting import period_text
 from unionbench.paths import resolve_db_path
 from unionbench.reporting import (

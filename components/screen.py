@@ -1,4 +1,4 @@
-"""The wall screen (issue 13): one dark 16:9 canvas for the back of a meeting room, drawn as one piece of HTML with
+"""The wall screen: one dark 16:9 canvas for the back of a meeting room, drawn as one piece of HTML with
 inline SVG (no Plotly, no map library: nothing to fetch, nothing to log, on screen with the first frame).
 
 Every slide answers "where do we lag, and by how much?": a headline sentence across the top, then the story —
@@ -553,7 +553,7 @@ def canvas_html(header: str, heading: str, body: str, kind: str, lang: str) -> s
 
 
 def short_name(name: str, lang: str) -> str:
-    """A place as the screen names it: 广元市, or Guangyuan without its suffix (English names run longer, issue 16)."""
+    """A place as the screen names it: 广元市, or Guangyuan without its suffix (English names run longer)."""
     return short_english(name) if lang == "en" else name
 
 

@@ -1,4 +1,4 @@
-"""The similar-peers panel and the custom benchmark set editor (issue 16): what they draw, from components.data; the
+"""The similar-peers panel and the custom benchmark set editor: what they draw, from components.data; the
 set is checked and stored by unionbench.custom_sets. Names and every user-typed text are drawn as plain text."""
 
 import pandas as pd

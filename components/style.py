@@ -6,8 +6,8 @@ from pandas.io.formats.style import Styler
 
 # Okabe–Ito hues (distinguishable with the common colour-vision deficiencies and on projectors), darkened so
 # white badge text keeps a contrast of at least 4.5:1; the symbol and the word carry the meaning too.
-# Blue, an achromatic dark grey and vermillion stay apart for every common colour-vision deficiency (issue 13:
-# the old 'near' brown and 'behind' orange looked alike). '' is a row that is not judged.
+# Blue, an achromatic dark grey and vermillion stay apart for every common colour-vision deficiency (a
+# brown 'near' and an orange 'behind' looked alike). '' is a row that is not judged.
 STATUS_COLOURS = {"ahead": "#0072B2", "level": "#4D4D4D", "behind": "#C23B00", "": "#8C8C8C"}
 STATUS_SYMBOLS = {"ahead": "▲", "level": "●", "behind": "▼", "": "—"}
 # A target's status in the same colours: reached reads as ahead, on track as level, behind schedule and missed as
@@ -39,7 +39,7 @@ CSS = """
 .ub-tile .basis {font-size: 0.85rem; color: #555; margin-top: 4px;}
 .ub-badge {display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-weight: 600;
            font-size: 0.85rem; margin-right: 6px;}
-/* this stylesheet's own Markdown element, marked below: no gap in the page for it (issue 15: it is Markdown, not
+/* this stylesheet's own Markdown element, marked below: no gap in the page for it (it is Markdown, not
    st.html). Only the marked one: a table that carries its own <style> (a pandas Styler) must stay visible. */
 [data-testid=stElementContainer]:has(.ub-stylesheet) {display: none;}
 </style>

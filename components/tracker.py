@@ -1,4 +1,4 @@
-"""The submission tracker (issue 14): every county of the home city for one quarter, with its status, the deadline,
+"""The submission tracker: every county of the home city for one quarter, with its status, the deadline,
 days overdue and a reminder to copy into the work group for each county still owing its figures."""
 
 import datetime as dt

@@ -10,18 +10,18 @@ from components.account import client_address, configured_users, permitted
 from components.briefing import briefing_buttons
 from components.context import PageContext, current_store, refresh_data
 from components.plain import plain_table
+from components.preview import review_dataframe, said_yes_to_held, show_preview, show_problems, show_warnings
+from components.review import submit
 from components.strings import t
 from components.url_state import kept
 from unionbench.auth import users_with_example_password
-from unionbench.export import excel_safe_csv
 from unionbench.formatting import period_text
-from unionbench.ingest import Prepared, Preview, RevertError, held, review
+from unionbench.ingest import RevertError
 from unionbench.paths import resolve_db_path
 from unionbench.reporting import Account, ReportingError, publish_file, revert
 from unionbench.store import WriterBusy
 from unionbench.templates import upload_period_choices
 
-SHOWN_PROBLEMS = 200
 SHOWN_HISTORY = 50
 FILE_TYPES = ["csv", "txt", "xlsx", "xls"]  # .xls is answered with a clear "save as .xlsx" problem
 
@@ -42,7 +42,7 @@ def example_password_warning(ctx: PageContext) -> None:
 
 
 def period_picker(ctx: PageContext, home: str, key: str = "upload_period") -> str:
-    """One quarter for both the template and a file without a period column (the tracker's too, issue 14)."""
+    """One quarter for both the template and a file without a period column (the tracker's too)."""
     choices, due = upload_period_choices(data.latest_period(ctx.store, ctx.data_version, home), dt.date.today())
     if st.session_state.get(key) not in choices:
         st.session_state[key] = due
@@ -57,7 +57,7 @@ def template_step(ctx: PageContext, home: str, home_name: str, period: str) -> N
 
 
 def region_template_step(ctx: PageContext, region: str, period: str) -> None:
-    """A reporter's template: the one row of its own region (issue 14)."""
+    """A reporter's template: the one row of its own region."""
     st.subheader(t("step_template", ctx.lang))
     name = data.region_name(ctx.store, ctx.data_version, region, ctx.lang)
     st.caption(t("region_template_hint", ctx.lang, region=name))
@@ -81,87 +81,9 @@ def template_buttons(ctx: PageContext, files: dict[str, bytes], name: str, perio
     )
 
 
-def problem_table(prepared: Prepared, problems, lang: str) -> pd.DataFrame:
-    """Row, column, cell and the reason in the page's language, then in the other one."""
-    frame = prepared.problem_table(problems)
-    first, second = ("reason_zh", "reason_en") if lang == "zh" else ("reason_en", "reason_zh")
-    frame = frame[["row", "column", "value", first, second]].astype(object).fillna("—")  # file-wide: no row
-    frame.columns = [t(key, lang) for key in ("row", "column", "cell_value", "reason", "reason_other")]
-    return frame
-
-
-def show_problems(prepared: Prepared, lang: str) -> None:
-    st.error(t("rejected", lang, count=prepared.error_count), icon=":material/block:")
-    if prepared.error_count > len(prepared.errors):  # a list capped at the first ones: say how many of each kind
-        st.text(problem_counts_text(prepared, lang))
-    table = problem_table(prepared, prepared.errors, lang)
-    # A plain table: staff read every line (and can print it); beyond the first screenfuls, the download has all.
-    plain_table(table.head(SHOWN_PROBLEMS), "ub-problems")  # cells of the file: plain text, never Markdown
-    if prepared.error_count > SHOWN_PROBLEMS:
-        st.caption(t("more_problems", lang, shown=min(SHOWN_PROBLEMS, len(table)), count=prepared.error_count))
-    st.download_button(
-        t("problems_download", lang),
-        excel_safe_csv(table),
-        f"{prepared.file_name}.problems.csv",
-        "text/csv",
-        icon=":material/download:",
-    )
-
-
-def problem_counts_text(prepared: Prepared, lang: str) -> str:
-    """'unknown_region × 99,800 · not_finite × 3': every problem of the file by kind, listed or not."""
-    counts = sorted(prepared.problem_counts.items(), key=lambda pair: (-pair[1], pair[0]))
-    return t("problem_counts", lang) + " · ".join(f"{code} × {count:,}" for code, count in counts)
-
-
-def show_warnings(prepared: Prepared, lang: str) -> None:
-    if prepared.warnings:
-        with st.expander(t("warnings_heading", lang, count=len(prepared.warnings)), icon=":material/warning:"):
-            st.dataframe(
-                problem_table(prepared, prepared.warnings, lang), hide_index=True, placeholder="—", width="stretch"
-            )
-
-
-def show_review(
-    ctx: PageContext, prepared: Prepared, preview: Preview, period: str | None, key: str, step: bool = True
-) -> pd.DataFrame:
-    """The preview a clerk checks (issue 14 item 4): counts, then every new or changed figure with what it is
-    compared with, the change and the change %, jumps first (rows made by unionbench.ingest.review)."""
-    lang = ctx.lang
-    rows = data.upload_review(ctx.store, ctx.data_version, prepared, preview, prepared.sha256, period, lang)
-    if step:  # step ③ of an upload; the admin's review of a submission is not a step of that
-        st.subheader(t("step_preview", lang))
-    new, changed, unchanged, jumps = st.columns(4)
-    new.metric(t("preview_new", lang), preview.added)
-    changed.metric(t("preview_changed", lang), preview.changed)
-    unchanged.metric(t("preview_unchanged", lang), preview.unchanged)
-    jumps.metric(t("review_jumps", lang), review.jump_count(rows))
-    if preview.changes.empty:
-        st.info(t("preview_nothing", lang))
-        return rows
-    st.caption(t("review_caption", lang))
-    review_dataframe(rows, lang, key)
-    return rows
-
-
-def review_dataframe(rows: pd.DataFrame, lang: str, key: str) -> None:
-    """The review rows as a table: 20 in view, the rest scroll inside it; the check column wide enough to read."""
-    table = review.review_table(rows, lang)
-    flag = st.column_config.TextColumn(width=230)
-    st.dataframe(
-        table,
-        hide_index=True,
-        placeholder="—",
-        width="stretch",
-        height=38 + 35 * min(len(table), 20),
-        column_config={t("review_flag", lang): flag},
-        key=key,
-    )
-
-
 def upload_step(ctx: PageContext, account: Account, period: str, home: str) -> None:
     """The file: its problems (nothing is written), or the preview and the button: an admin commits and publishes,
-    a reporter submits for review (issue 14; a file with another region's rows is refused whole)."""
+    a reporter submits for review (a file with another region's rows is refused whole)."""
     lang = ctx.lang
     st.subheader(t("step_upload", lang))
     nonce = st.session_state.setdefault("upload_nonce", 0)  # a new key empties the uploader after a commit
@@ -182,32 +104,10 @@ def upload_step(ctx: PageContext, account: Account, period: str, home: str) -> N
     if not account.is_admin:
         st.caption(t("submit_hint", lang))
         if st.button(t("submit_button", lang), type="primary", icon=":material/send:", disabled=yes is False):
-            from components.review import submit
-
             submit(content, file.name, account, period, lang, bool(yes))
         return
     if st.button(t("commit_button", lang), type="primary", icon=":material/check:", disabled=yes is False):
         commit(content, file.name, account, period, rows, lang, home, bool(yes))
-
-
-def said_yes_to_held(prepared: Prepared, lang: str, action: str) -> bool | None:
-    """Rows held as probable slips (a province row, a city far from its counties): named one by one, and a box to
-    tick before the button works. None when there are none, else whether the box is ticked."""
-    rows = held(prepared)
-    if not rows:
-        return None
-    st.warning(t("held_heading", lang, count=len(rows), action=t(action, lang)), icon=":material/front_hand:")
-    plain_table(problem_table(prepared, rows, lang), "ub-held")  # the file's cells: plain text
-    numbers = "、".join(str(p.row) for p in rows)
-    return st.checkbox(t("held_confirm", lang, rows=numbers), key=f"held_yes_{prepared.sha256[:16]}")
-
-
-def show_preview(
-    ctx: PageContext, prepared: Prepared, period: str | None, key: str, step: bool = True
-) -> tuple[Preview, pd.DataFrame]:
-    """What committing would do (the counts) and the clerk's review rows; also the admin's review of a submission."""
-    preview = data.upload_preview(ctx.store, ctx.data_version, prepared, prepared.sha256, period)
-    return preview, show_review(ctx, prepared, preview, period, key, step)
 
 
 def commit(
@@ -255,7 +155,7 @@ def last_outcome(lang: str) -> None:
     outcome = st.session_state.pop("upload_outcome", None)
     if outcome is None:
         return
-    if "notice" in outcome:  # issue 14: a submission sent, approved or returned
+    if "notice" in outcome:  # a submission sent, approved or returned
         scroll_to_here("ub-notice")  # the notice is at the top: the click that caused it was further down
         st.success(outcome["notice"], icon=":material/check:")
         if region := outcome.get("briefing_region"):  # an approval: the region's briefing for its newest quarter
@@ -347,7 +247,7 @@ def history(ctx: PageContext, account: Account) -> None:
         st.rerun()
 
 
-# --- issue 14 item 7: the uploader's own words in Chinese, and the page brought to the outcome of a commit --------
+# --- the uploader's own words in Chinese, and the page brought to the outcome of a commit --------
 # Streamlit 1.67 draws the uploader's button ("Upload"), its limits ("20MB per file • CSV …") and the drop hint
 # ("Drag and drop a file here") in English and has no parameter for them; scoped CSS puts the Chinese words in
 # their place on the Chinese page (the English page keeps Streamlit's own).

@@ -82,7 +82,7 @@ def to_url(*keys: str, param: str | None = None) -> None:
             st.query_params[name] = text
 
 
-# --- issue 16: lists, weights and the map's drill level in the link ----------------------------------------------
+# --- lists, weights and the map's drill level in the link ----------------------------------------------
 
 MAX_LINK_ITEMS = 64  # a link lists at most this many choices; anything longer is not a link a person shared
 

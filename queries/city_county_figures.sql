@@ -1,5 +1,5 @@
 -- The figures the given cities and their counties reported themselves (no roll-ups) in the given quarters: ingest
--- checks a city's own figure against the sum of its counties' (issue 12).
+-- checks a city's own figure against the sum of its counties'.
 with reported as (
     select region, indicator, period, value from current_figures
     where period in (select unnest($periods))

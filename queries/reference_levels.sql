@@ -1,7 +1,7 @@
 -- A group of regions' level per indicator and quarter, on each indicator's comparison basis: `pooled` divides sums
 -- (Σ part ÷ Σ base: ×100 for a rate, ×10,000 per 10,000 of a base; the members' mean for a plain value, or when no
 -- member reports a rate's parts), `best` is the best member's figure, `p90` the 90th percentile (10th for
--- lower-is-better), `mean` the plain mean of the members' figures (a custom set's "average" rule, issue 16).
+-- lower-is-better), `mean` the plain mean of the members' figures (a custom set's "average" rule).
 -- `reporting` counts the regions with a figure, so a quarter only some have reported is known.
 with figs as (
     select * from compared_figures($regions, $periods)

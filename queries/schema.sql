@@ -73,13 +73,13 @@ create table if not exists observations (
     region varchar not null,
     indicator varchar not null,
     period varchar not null,             -- 'YYYYQn'
-    value double not null check (isfinite(value)),  -- never inf or nan (issue 12)
+    value double not null check (isfinite(value)),  -- never inf or nan
     upload_id integer not null,
     version integer not null,
     primary key (region, indicator, period, version)
 );
 
--- The same figures materialised in the transaction that changed them (write/refresh_figures, issue 6), so a page
+-- The same figures materialised in the transaction that changed them (write/refresh_figures), so a page
 -- reads stored rows: recomputing every roll-up of ~2.2 million national figures took ~1 s per query.
 -- current_figures = the current_observations view; figures = the indicator_values view with per 10,000 workers.
 create table if not exists current_figures (
@@ -127,7 +127,7 @@ create or replace macro period_index(p) as cast(left(p, 4) as integer) * 4 + cas
 create or replace macro period_label(i) as cast(i // 4 as varchar) || 'Q' || cast(i % 4 + 1 as varchar);
 
 -- The newest version of each figure among uploads that are not reverted. A non-finite value (stored before the check
--- constraint existed, issue 12) is never a figure: the version before it counts instead.
+-- constraint existed) is never a figure: the version before it counts instead.
 create or replace view current_observations as
 select o.region, o.indicator, o.period, o.value, o.upload_id, o.version
 from observations as o
@@ -203,7 +203,7 @@ select region, indicator, period, value from derived where value is not null
 union all
 select region, indicator, period, value from reported;
 
--- Each figure on the basis it is compared on (issue 11), for the given regions and quarters: a rate as it is, a
+-- Each figure on the basis it is compared on, for the given regions and quarters: a rate as it is, a
 -- figure with a per-capita base per 10,000 of that base, anything else as its value. `part` and `base` are what a
 -- pooled level adds up (a rate's numerator and denominator; a per-10k figure's value and its base), so a group's
 -- level is Σ part ÷ Σ base, never a mean of ratios. A table macro so every comparison query reads one definition.
@@ -235,11 +235,11 @@ left join chosen as d
 left join chosen as b
     on b.region = c.region and b.period = c.period and b.indicator = i.per_capita_base;
 
--- Issue 16: English place names (unionbench/placenames.py), filled by `unionbench init`; an older database gets the
+-- English place names (unionbench/placenames.py), filled by `unionbench init`; an older database gets the
 -- column here and its names when init reloads the regions (their fingerprint changes with the new column).
 alter table regions add column if not exists name_en varchar;
 
--- Issue 16: similar peers and custom benchmark sets. `structural` marks the size figures similarity is read on
+-- Similar peers and custom benchmark sets. `structural` marks the size figures similarity is read on
 -- (workers, enterprises that should form a union, members). A benchmark set made in the dashboard or by
 -- `unionbench sets add` is source 'custom', with who saved it and when; `unionbench init` reloads only the 'csv'
 -- ones (data/benchmark_sets.csv, the defaults). `member_rule` is how a members set forms its level: pooled (Σ ÷ Σ,
@@ -254,7 +254,7 @@ alter table benchmark_sets add column if not exists updated_by varchar;
 
 insert or replace into meta values ('schema_version', '1');
 
--- Issue 14: accounts, submissions awaiting review, and the audit log. Changes to these tables are written by the
+-- Accounts, submissions awaiting review, and the audit log. Changes to these tables are written by the
 -- writer like figures; users and submissions bump the data version (without recomputing figures) so every
 -- dashboard process sees them in its next snapshot.
 create table if not exists users (

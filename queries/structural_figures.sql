@@ -1,6 +1,6 @@
 -- The latest figure of every structural indicator (catalogue column `structural`: workers, enterprises that should
 -- form a union, members) for every region of one level, in one province or, when $province is null, the whole
--- country: what similar peers are found by (issue 16). A city without its own report has its counties' sum.
+-- country: what similar peers are found by. A city without its own report has its counties' sum.
 with pool as (
     select adcode, name_zh, level from regions
     where level = $level and ($province is null or province = $province)

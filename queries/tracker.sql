@@ -1,4 +1,4 @@
--- Issue 14's submission tracker: each county of $home for $period, with its latest pending or returned
+-- The submission tracker: each county of $home for $period, with its latest pending or returned
 -- submission and the figures published for it (by an approved submission or an admin's upload).
 with counties as (
     select adcode, name_zh from regions where parent = $home and level = 'county'

@@ -1,4 +1,4 @@
-"""The quarterly briefing (issue 7): the Word file's headings, that its tables show the store's figures, the wording
+"""The quarterly briefing: the Word file's headings, that its tables show the store's figures, the wording
 of gaps and changes, the PDF, and the command line."""
 
 import io
@@ -451,7 +451,7 @@ def squeezed(text: str) -> str:
 @pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"), reason="needs LibreOffice (make browser)")
 @pytest.mark.parametrize(("region", "set_id", "lang"), [(HOME, SET, "zh"), ("510824", "yangzhou", "en")])
 def test_libreoffice_sets_every_figure_of_the_word_tables_on_one_line(store, tmp_path, region, set_id, lang):
-    """Issue 11: LibreOffice broke figures mid-number ("−3.0 / 7 (−24.4% / )") in columns without widths. A
+    """LibreOffice broke figures mid-number ("−3.0 / 7 (−24.4% / )") in columns without widths. A
     numeric cell's whole text, and every figure in any other cell, must come out of the PDF on one line."""
     assert SOFFICE, "CI must run this test: make browser installs libreoffice-writer-nogui"
     pdfium = pytest.importorskip("pypdfium2")

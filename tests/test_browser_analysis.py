@@ -92,7 +92,7 @@ def test_a_click_on_a_city_drills_into_its_counties(server, page):
     page.mouse.click(point["x"], point["y"])
     expect(page.locator("h1").first).to_contain_text("遂宁市各县区", timeout=20_000)
     assert sorted(map_locations(page)) == ["510903", "510904", "510921", "510923", "510981"]
-    page.wait_for_url("**drill=510900**")  # the drill level is in the link (issue 16): a copied link opens it
+    page.wait_for_url("**drill=510900**")  # the drill level is in the link: a copied link opens it
 
 
 def test_the_gap_table_shows_a_verdict_in_words_for_every_judged_indicator(server, page):

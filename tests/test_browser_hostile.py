@@ -1,6 +1,5 @@
 """Hostile names, cells and links in Debian chromium: an uploaded name that is Markdown shows as its literal text
-(no image loads, no link appears), and a broken kiosk link shows the screen, not a traceback (issue 12 items 7
-and 8)."""
+(no image loads, no link appears), and a broken kiosk link shows the screen, not a traceback."""
 
 from pathlib import Path
 

@@ -1,4 +1,4 @@
-"""The gap page on a phone (issue 16 item 5): at 390×844 one card per indicator (value, benchmark, gap, verdict)
+"""The gap page on a phone: at 390×844 one card per indicator (value, benchmark, gap, verdict)
 instead of the wide table, and the page does not scroll sideways; at 1920×1080 the table as before."""
 
 from pathlib import Path

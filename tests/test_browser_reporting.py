@@ -1,4 +1,4 @@
-"""The reporting cycle in Debian chromium (issue 14): a county reporter submits its corrected figure, which the
+"""The reporting cycle in Debian chromium: a county reporter submits its corrected figure, which the
 overview does not show; an admin reviews it with its preview and approves it; then the overview shows it. The
 tracker lists every county's status for the quarter being reported."""
 

@@ -1,4 +1,4 @@
-"""The wall screen as leadership sees it in Debian chromium (issue 13), at 1920×1080, 1366×768 (old projectors) and
+"""The wall screen as leadership sees it in Debian chromium, at 1920×1080, 1366×768 (old projectors) and
 3840×2160: through one whole rotation of its story, the smallest visible text is measured on every slide, nothing
 overflows its tile or panel, the slides come in the story's order, no request leaves the machine and the console
 logs no error; an upload committed while the screen runs shows within one rotation with its verdicts."""

@@ -1,4 +1,4 @@
-"""Issue 16 in Debian chromium: the similar-peers panel, an admin making a benchmark set from the similar cities, and
+"""In Debian chromium: the similar-peers panel, an admin making a benchmark set from the similar cities, and
 that set in the gap page's benchmark picker, the wall screen's link and the downloaded briefing."""
 
 import io
@@ -19,7 +19,7 @@ SET_ID = "custom-cities-like-guangyuan"
 
 @pytest.fixture(scope="module")
 def server(module_db):
-    with streamlit_server(module_db) as url:  # the demo database's own admin account signs in (issue 14)
+    with streamlit_server(module_db) as url:  # the demo database's own admin account signs in
         yield url
 
 

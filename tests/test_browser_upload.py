@@ -48,7 +48,7 @@ def upload(page, name: str, content: bytes) -> None:
 
 def filled_template(template: bytes) -> pd.DataFrame:
     """The downloaded template with last quarter's figures (its reference column), a little higher, typed into the
-    value column (no jump warnings); counts as whole numbers (issue 12 item 5)."""
+    value column (no jump warnings); counts as whole numbers."""
     frame = pd.read_csv(io.BytesIO(template), encoding="utf-8-sig", dtype=str)
     reference, value = frame.columns[-2], frame.columns[-1]
     assert "参考" in reference and value == "数值"
@@ -106,7 +106,7 @@ def test_staff_sign_in_fix_a_rejected_file_commit_it_and_see_it_on_the_overview(
     frame = filled_template(template)
     assert len(frame) == 7 * 17 and set(frame["季度"]) == {"2026Q4"}
 
-    # Streamlit's own words read in Chinese on the Chinese page (issue 14 item 7), the drop hint included
+    # Streamlit's own words read in Chinese on the Chinese page, the drop hint included
     shown = words_shown(page)
     assert "选择文件" in shown and "单个文件不超过" in shown and "请选择" in shown
     assert not [word for word in STREAMLIT_ENGLISH if word in shown], shown
@@ -129,7 +129,7 @@ def test_staff_sign_in_fix_a_rejected_file_commit_it_and_see_it_on_the_overview(
     upload(page, "广元2026Q4-修正.csv", frame.to_csv(index=False).encode("gb18030"))
     expect(page.get_by_text("③ 预览并确认")).to_be_visible()
     assert page.locator("[data-testid=stMetricValue]").first.inner_text() == "119"  # 7 counties × 17 indicators
-    review = page.locator("[data-testid=stDataFrame]").last  # sorted by county then indicator (issue 14 item 4)
+    review = page.locator("[data-testid=stDataFrame]").last  # sorted by county then indicator
     expect(review).to_be_visible()
     page.screenshot(path=ARTIFACTS / "upload-preview-1920x1080.png", full_page=True)
     page.get_by_role("button", name="确认提交").click()
@@ -144,7 +144,7 @@ def test_staff_sign_in_fix_a_rejected_file_commit_it_and_see_it_on_the_overview(
     wait_for_app(page)
     stations = page.locator("[data-testid=kpi-tile]").first.inner_text()
     assert f"{expected:,}" in stations or str(expected) in stations
-    # The benchmark cities have not reported 2026Q4: the comparison uses their 2026Q3 and says so (issue 11)
+    # The benchmark cities have not reported 2026Q4: the comparison uses their 2026Q3 and says so
     expect(page.get_by_text("对标数据截至2026年第三季度").first).to_be_visible()
     verdicts = page.locator("[data-testid=kpi-tile]").evaluate_all("tiles => tiles.map(t => t.dataset.status)")
     assert len(verdicts) == 6 and set(verdicts) <= {"ahead", "level", "behind"}
@@ -165,7 +165,7 @@ def test_a_committed_upload_can_be_reverted_from_the_history(server, page):
     if page.get_by_role("button", name="登录").count():
         sign_in(page, PASSWORD)
     pick = page.locator("[data-testid=stSelectbox]").filter(has_text="撤销某次上传")
-    pick.scroll_into_view_if_needed()  # below the review section and the audit log now (issue 14)
+    pick.scroll_into_view_if_needed()  # below the review section and the audit log now
     pick.locator("input").click()
     page.get_by_role("option", name="广元2026Q4-修正.csv").click()
     wait_for_app(page)

@@ -1,4 +1,4 @@
-"""The one comparison (issue 11): every rule checked on a small hand-made dataset whose answers are worked out by hand
+"""The one comparison: every rule checked on a small hand-made dataset whose answers are worked out by hand
 in the comments, then on the demo data for the cases a hand-made set cannot show."""
 
 import math

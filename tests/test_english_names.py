@@ -1,4 +1,4 @@
-"""English place names (issue 16 item 3): pinyin with the official suffix, stored in regions.name_en at init, with
+"""English place names: pinyin with the official suffix, stored in regions.name_en at init, with
 an override list; every English page, the explorer's download and the English briefing name places in English."""
 
 import csv
@@ -97,7 +97,7 @@ def test_an_older_database_without_the_column_gets_english_names_at_init(tmp_pat
     path = tmp_path / "old.duckdb"
     with writer(path) as primary:
         initialise(primary)
-        with primary.transaction() as cur:  # as a database from before issue 16: no column, regions loaded without
+        with primary.transaction() as cur:  # as an older database: no column, regions loaded without
             cur.execute("alter table regions drop column name_en")
             cur.execute("update meta set value = 'regions without English names' where key = 'reference_fingerprint'")
     with writer(path) as primary:

@@ -1,5 +1,5 @@
 """Hostile links: every query parameter of every page is checked; a bad value falls back to the default with a
-small note, never a traceback (issue 12 item 8, issue 13 item 6)."""
+small note, never a traceback."""
 
 from pathlib import Path
 
@@ -23,7 +23,7 @@ PARAMS = [
     "vh",
     "region",
     "reference",
-    # issue 16: the map's drill level, the composite's weights, the explorer's selections
+    # the map's drill level, the composite's weights, the explorer's selections
     "drill",
     "weights",
     "regions",
@@ -99,7 +99,7 @@ def test_the_upload_and_tracker_pages_note_a_home_they_cannot_use(page, name):
 
 
 @pytest.mark.parametrize("offset", [0, 1, 2, 3])
-def test_the_peers_and_sets_page_opens_a_hostile_link_on_the_default_home_with_a_note(page, offset):  # issue 16
+def test_the_peers_and_sets_page_opens_a_hostile_link_on_the_default_home_with_a_note(page, offset):
     at = page("sets", rotated(offset))
     assert not at.exception, at.exception
     assert at.session_state["home"] == "510800" and at.session_state["peers_region"] == "510800"
@@ -122,7 +122,7 @@ def test_the_server_config_shows_users_no_error_details():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] == "none"
-    assert config["server"].get("enableXsrfProtection", True) is True  # XSRF protection stays on (issue 15)
+    assert config["server"].get("enableXsrfProtection", True) is True  # XSRF protection stays on
 
 
 def failing_run(page, monkeypatch, caplog, target: str, name: str):

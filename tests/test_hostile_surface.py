@@ -1,5 +1,5 @@
 """The command line's surface under hostile input: long names, bad output paths, failures half-way — one clear
-line and an exit code, never a traceback or a truncated file (issue 12 item 8)."""
+line and an exit code, never a traceback or a truncated file."""
 
 import hashlib
 

@@ -1,4 +1,4 @@
-"""Hostile input against the checking and commit layer (issue 12): non-finite and implausible figures, fractional
+"""Hostile input against the checking and commit layer: non-finite and implausible figures, fractional
 counts, a file's quarter contradicting the chosen one, re-applied corrections, uploads that change nothing, bounded
 problem lists, checking outside the writer lock, and the cross-checks of rates and city totals."""
 

@@ -1,4 +1,4 @@
-"""Hostile files at the reading layer (issue 12): limits measured before anything is inflated or decoded, odd
+"""Hostile files at the reading layer: limits measured before anything is inflated or decoded, odd
 encodings and far columns as clean problems, and xlsx traps (merged figures, formulas without a result, hidden rows,
 percent formats) that used to store a wrong figure without a word. Every file is built here, in code."""
 

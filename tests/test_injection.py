@@ -1,5 +1,5 @@
 """Uploaded names and cells reach Excel as text and the page as plain text, never as formulas, Markdown or links
-(issue 12 item 7)."""
+."""
 
 import io
 

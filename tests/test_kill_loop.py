@@ -1,5 +1,5 @@
 """A fast sample of bench/kill_loop.py: SIGKILLed ingest, revert and init leave the old or the new state, and no
-reader is left on a stale snapshot (issue 12 item 3; the full loop is `python bench/kill_loop.py`)."""
+reader is left on a stale snapshot (the full loop is `python bench/kill_loop.py`)."""
 
 import importlib.util
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""Link state (issue 16 item 4): the map's drill level, the composite's weights and the explorer's selections live in
+"""Link state: the map's drill level, the composite's weights and the explorer's selections live in
 the link, so a shared link opens the same view; a value the link cannot mean falls back with a note, never a
 traceback."""
 

@@ -1,4 +1,4 @@
-"""One comparison everywhere (issue 11): the gap app_page, the overview tiles, the wall screen and `unionbench compare`
+"""One comparison everywhere: the gap app_page, the overview tiles, the wall screen and `unionbench compare`
 show the read model's numbers for the same selection, and nothing but the read model builds a comparison."""
 
 import ast

@@ -1,4 +1,4 @@
-"""Issue 15: the package as it is installed (a wheel, run from another directory), the lock files, --db wherever it
+"""The package as it is installed (a wheel, run from another directory), the lock files, --db wherever it
 stands, and a first `init` that fails leaving nothing behind."""
 
 import csv

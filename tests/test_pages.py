@@ -49,7 +49,7 @@ def test_the_overview_runs_and_shows_six_tiles_the_demo_notice_and_the_county_ta
 def test_the_overview_speaks_english_when_the_link_says_so(app):
     at = app(lang="en", bench="yangzhou")
     assert not at.exception
-    assert at.title[0].value == "Guangyuan City · 2026 Q3 · vs Yangzhou"  # English place names (issue 16)
+    assert at.title[0].value == "Guangyuan City · 2026 Q3 · vs Yangzhou"  # English place names
     assert any("Demo data" in info.value for info in at.info)
     assert "Outdoor worker service stations" in html_text(at)
 

@@ -130,7 +130,7 @@ def test_a_reporter_may_not_revert_set_the_deadline_return_or_edit_sets_on_the_c
 
 
 def test_the_command_line_acts_as_the_login_name_unless_told_otherwise(writable_db, capsys, monkeypatch):
-    monkeypatch.setattr("unionbench.cli.login_name", lambda: "demo")
+    monkeypatch.setattr("unionbench.console.login_name", lambda: "demo")
     code, _, _ = cli(writable_db, "deadline", "20", capsys=capsys)
     assert code == 0
     entry = audit_log(writable_db).iloc[0]

@@ -1,4 +1,4 @@
-"""Scale-out through a real nginx (issue 15): the deployment `make serve REPLICAS=2` starts — nginx from the Debian
+"""Scale-out through a real nginx: the deployment `make serve REPLICAS=2` starts — nginx from the Debian
 package with the site file of deploy/nginx/, two dashboard replicas and the writer instance under /admin/ — serves
 browser sessions spread over both replicas, keeps each browser on its replica across its websocket and reloads,
 and after an upload committed by another process every session shows the new figure, with no error on any page,

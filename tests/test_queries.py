@@ -46,7 +46,7 @@ PARAMETERS = {
     "region_facts": {"adcode": "510824"},
     "structural_figures": {"level": "city", "province": "510000"},
     "cities": {},
-    # issue 14: accounts, submissions, the tracker, the audit log
+    # accounts, submissions, the tracker, the audit log
     "accounts": {},
     "account_hashes": {},
     "audit_log": {"since": None},

@@ -1,4 +1,4 @@
-"""The quarterly reporting cycle (issue 14): accounts and roles, a reporter's submission reviewed before it counts,
+"""The quarterly reporting cycle: accounts and roles, a reporter's submission reviewed before it counts,
 the tracker by county, and the audit log — in the core, on the command line and on the pages."""
 
 import csv

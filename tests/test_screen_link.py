@@ -1,4 +1,4 @@
-"""The wall screen's link (issue 13): every value is checked, a bad one falls back to its default with a small note
+"""The wall screen's link: every value is checked, a bad one falls back to its default with a small note
 on the screen — never a traceback — and the slides follow the story: overview → each lagging indicator, worst
 first → the county ranking → the trend."""
 

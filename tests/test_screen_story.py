@@ -1,4 +1,4 @@
-"""The wall screen's story (issue 13): its headline sentence, the order of its lagging-indicator slides and the
+"""The wall screen's story: its headline sentence, the order of its lagging-indicator slides and the
 'improved on last quarter' count, all in the core (unionbench.compare), checked on hand-made rows and on the
 hand-made store of tests/test_compare.py, whose numbers are worked out there."""
 

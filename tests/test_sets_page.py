@@ -1,4 +1,4 @@
-"""The similar-peers and benchmark-set page (issue 16) under AppTest: the peers panel for everyone, the editor for a
+"""The similar-peers and benchmark-set page under AppTest: the peers panel for everyone, the editor for a
 signed-in admin only, a refused set listed field by field with nothing written, a saved one offered everywhere."""
 
 import pytest

@@ -1,5 +1,5 @@
 """Sign-in: throttled per name and per address with a growing lock, failures logged without the password, and a
-warning while the example password guards real data (issue 12 item 9)."""
+warning while the example password guards real data."""
 
 import logging
 import subprocess

@@ -1,4 +1,4 @@
-"""Issue 16: similar peers (unionbench.similar) and custom benchmark sets (unionbench.custom_sets), in the core and
+"""Similar peers (unionbench.similar) and custom benchmark sets (unionbench.custom_sets), in the core and
 on the command line, on real DuckDB files."""
 
 import csv

@@ -213,7 +213,7 @@ def test_a_snapshot_remembers_small_reference_answers_and_a_writable_store_never
     reader.close()
 
 
-# --- crash safety (issue 12 item 3) ---------------------------------------------------------------------------
+# --- crash safety ---------------------------------------------------------------------------
 
 
 def killed_after_commit(primary, change) -> None:

@@ -1,4 +1,4 @@
-"""The preview a clerk can check (issue 14 item 4): sorted by county then indicator, each figure against last
+"""The preview a clerk can check: sorted by county then indicator, each figure against last
 quarter's (or the value it corrects) with the change and change %, jumps first, small numbers without a %."""
 
 import datetime as dt
@@ -69,7 +69,7 @@ def test_a_jump_from_last_quarter_comes_first_and_says_by_how_much(store, last_q
     english = reviewed(store, long_csv(last_quarter, "2026Q4", change), "en")
     assert english.iloc[0].flag == "⚠ 5.0× last quarter"
     assert english.iloc[0].indicator == "Funds from government budgets"
-    assert english.iloc[0].region == "Cangxi"  # places in the page's language too (issue 16)
+    assert english.iloc[0].region == "Cangxi"  # places in the page's language too
 
 
 def test_small_counts_get_a_change_but_no_percentage(store, last_quarter):

@@ -43,7 +43,7 @@ def _scored(wide: pd.DataFrame, directions: Mapping[str, str]) -> list[str]:
 def zscores(values: pd.Series, direction: str, cap: float = 3.0) -> pd.Series:
     """One indicator standardised within the peer set: (value − mean) ÷ population standard deviation, negated for
     lower-is-better, capped at ±cap. 0 for everyone when fewer than two regions have a figure or all are equal."""
-    # numpy rather than pandas: the composite index calls this per indicator, twice per ranking (issue 6's profile)
+    # numpy rather than pandas: the composite index calls this per indicator, twice per ranking
     array = values.to_numpy(dtype=float, na_value=np.nan)
     present = array[~np.isnan(array)]
     mean = float(present.mean()) if len(present) else math.nan

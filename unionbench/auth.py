@@ -51,7 +51,7 @@ def check_user(users: Mapping[str, str], name: str, password: str) -> bool:
     return verify_password(password, str(stored))
 
 
-# --- throttling failed sign-ins (issue 12 item 9) -------------------------------------------------------------
+# --- throttling failed sign-ins -------------------------------------------------------------
 
 
 @dataclass
@@ -180,7 +180,7 @@ def attempt_sign_in(
     return False, wait
 
 
-# --- the example account (issue 12 item 9) --------------------------------------------------------------------
+# --- the example account --------------------------------------------------------------------
 
 EXAMPLE_PASSWORD = "demo2026"  # the password of .streamlit/secrets.example.toml's demo account
 

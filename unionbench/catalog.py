@@ -19,7 +19,7 @@ def read_indicators(path: Path = INDICATORS_CSV) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=str, encoding="utf-8")  # empty cells are missing (NaN), read with text_or_none
     frame["amber_band"] = frame["amber_band"].astype(float)
     frame["headline"] = frame["headline"].map({"1": True, "0": False})
-    frame["structural"] = frame["structural"].map({"1": True, "0": False})  # issue 16: a size figure peers share
+    frame["structural"] = frame["structural"].map({"1": True, "0": False})  # a size figure peers share
     frame["decimals"] = frame["decimals"].astype(int)
     frame["sort_order"] = frame["sort_order"].astype(int)
     return frame.sort_values("sort_order").reset_index(drop=True)
@@ -110,7 +110,7 @@ class Indicator:
     numerator: str | None = None
     denominator: str | None = None
     headline: bool = False  # a tile on the overview and the wall screen
-    structural: bool = False  # a size figure similar peers are found by (issue 16)
+    structural: bool = False  # a size figure similar peers are found by
 
     @property
     def is_rate(self) -> bool:

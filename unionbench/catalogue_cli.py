@@ -14,6 +14,7 @@ from unionbench.catalogue_edit import (
     read_catalogue_file,
     retire_indicator,
 )
+from unionbench.console import acting
 from unionbench.formatting import terminal_text
 from unionbench.rules import change_rules, read_rules_file, rules_listing
 from unionbench.store import replica
@@ -40,12 +41,6 @@ def add_commands(commands) -> None:
     rule_import.add_argument("file")
     rule_import.add_argument("--dry-run", action="store_true", help="check and say what would change; write nothing")
     rule_import.add_argument("--user", help="who changes the rules (default: the login name)")
-
-
-def actor_name(args) -> str:
-    from unionbench.cli import login_name
-
-    return getattr(args, "user", None) or login_name()
 
 
 def print_csv(frame: pd.DataFrame) -> int:
@@ -77,7 +72,7 @@ def cmd_indicators(db: Path, args) -> int:
         return print_csv(catalogue_listing(replica(db).current()))
     try:
         if args.indicators_command == "import":
-            change = change_catalogue(db, read_catalogue_file(readable_file(args.file)), actor_name(args), args.dry_run)
+            change = change_catalogue(db, read_catalogue_file(readable_file(args.file)), acting(args), args.dry_run)
             n = len(change.added), len(change.changed), len(change.unchanged)
             suffix = "（试运行，未写入 dry run: nothing written）" if change.dry_run else ""
             print(f"指标：新增 {n[0]}、修改 {n[1]}、不变 {n[2]} / indicators: {n[0]} added, {n[1]} changed, "
@@ -88,7 +83,7 @@ def cmd_indicators(db: Path, args) -> int:
                 for column, was, now in diffs:
                     print(f"  ~ {terminal_text(indicator)} {column}: {terminal_text(was)} → {terminal_text(now)}")
         else:
-            retire_indicator(db, args.id, actor_name(args))
+            retire_indicator(db, args.id, acting(args))
             print(f"已停用指标 retired {terminal_text(args.id)}（数据保留 its figures stay）")
     except CatalogueRejected as rejected:
         return refused(rejected)
@@ -104,7 +99,7 @@ def cmd_rules(db: Path, args) -> int:
         return print_csv(rules_listing(replica(db).current()))
     try:
         rows = read_rules_file(readable_file(args.file))
-        outcome = change_rules(db, rows, actor_name(args), args.dry_run)
+        outcome = change_rules(db, rows, acting(args), args.dry_run)
     except CatalogueRejected as rejected:
         return refused(rejected)
     except CatalogueRejectedUsage as error:

@@ -17,6 +17,7 @@ import pandas as pd
 from unionbench import catalogue_cli, reporting, reporting_cli, settings_cli, targets_cli, views
 from unionbench.auth import hash_password
 from unionbench.compare import Selection, UnknownReference, compare_csv_frame, comparison
+from unionbench.console import login_name, print_problem_counts, print_problems, problem_line, shell_address
 from unionbench.custom_sets import RULES, SetDraft, SetRejected, remove_set, save_set
 from unionbench.export import atomic_text_file, write_export
 from unionbench.formatting import say, terminal_text
@@ -25,7 +26,7 @@ from unionbench.ingest import HELD, RevertError, preview
 from unionbench.ingest.layout import IndicatorNames
 from unionbench.ingest.normalise import read_period
 from unionbench.ingest.parse import read_upload
-from unionbench.ingest.problems import FileRejected, Problem
+from unionbench.ingest.problems import FileRejected
 from unionbench.initdb import CatalogueError, init_database
 from unionbench.paths import DB_ENV, app_dir, resolve_db_path
 from unionbench.regions import RegionResolver
@@ -45,7 +46,7 @@ class UsageError(Exception):
 
 
 def db_option() -> argparse.ArgumentParser:
-    """--db, accepted before and after the command (`unionbench --db X init` and `unionbench init --db X`, issue 15):
+    """--db, accepted before and after the command (`unionbench --db X init` and `unionbench init --db X`):
     every parser gets it, with no default of its own, so the one given wins wherever it stands."""
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
@@ -122,19 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
         "streamlit_options", nargs="*", help="more streamlit options after --, e.g. -- --server.baseUrlPath ub"
     )
     add_peer_and_set_commands(commands)
-    reporting_cli.add_commands(commands)  # issue 14: users, submissions, approve, return, status, audit
+    reporting_cli.add_commands(commands)  # users, submissions, approve, return, status, audit
     targets_cli.add_commands(commands)  # targets import|export|template, config export|import
     settings_cli.add_commands(commands)
     catalogue_cli.add_commands(commands)  # the federation's indicators and validation rules
     db_on_nested_commands(parser)
     return parser
-
-
-def login_name() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "cli"
 
 
 def cmd_init(db: Path, args) -> int:
@@ -161,19 +155,6 @@ def cmd_init(db: Path, args) -> int:
     return 0
 
 
-def problem_line(problem: Problem) -> str:
-    where = " · ".join(
-        part
-        for part in (
-            f"第 {problem.row} 行 row {problem.row}" if problem.row else None,
-            f"列 column {problem.column}" if problem.column else None,
-            f"值 value “{problem.value}”" if problem.value not in (None, "") else None,
-        )
-        if part
-    )
-    return f"{where + ' — ' if where else ''}{problem.message('zh')} / {problem.message('en')}"
-
-
 def cmd_ingest(db: Path, args) -> int:
     path = Path(args.file)
     if not path.is_file():
@@ -182,7 +163,7 @@ def cmd_ingest(db: Path, args) -> int:
         raise UsageError(f"无法识别季度 / cannot read the quarter: {args.period} (e.g. 2025Q3)")
     period = read_period(args.period) if args.period else None
     try:
-        data = read_upload(path)  # a file over the size limit is refused before it is read (issue 12)
+        data = read_upload(path)  # a file over the size limit is refused before it is read
     except FileRejected as rejected:
         print("已拒绝，未写入任何数据：1 个问题 / rejected, nothing written: 1 problem(s)")
         say("  ✗ " + problem_line(rejected.problem))
@@ -193,7 +174,7 @@ def cmd_ingest(db: Path, args) -> int:
         prepared = reporting.check_for(store, data, path.name, account, period, None)
     else:  # a reporter's file is submitted for review, an admin's committed
         account = reporting_cli.acting_as(db, args, "ingest", path.name).account
-        where = reporting_cli.shell_address()
+        where = shell_address()
         yes = args.accept_warnings
         if not account.is_admin:
             submitted = reporting.submit_file(db, data, path.name, account, period, None, where, yes)
@@ -266,33 +247,6 @@ def ingest_account(db: Path, name: str | None) -> reporting.Account:
     return reporting.Account(name, row.role, row.region if isinstance(row.region, str) else None)
 
 
-def print_problems(prepared) -> None:
-    """Every listed problem of a refused file, and the count of each kind."""
-    print(
-        f"已拒绝，未写入任何数据：{prepared.error_count} 个问题 / rejected, nothing written: "
-        f"{prepared.error_count} problem(s)"
-    )
-    for problem in prepared.errors:
-        say("  ✗ " + problem_line(problem))
-    print_problem_counts(prepared)
-
-
-def print_problem_counts(prepared) -> None:
-    """Every kind of problem with its count, when the list above was cut short (issue 12: a file of 100,000 bad
-    rows printed 53 MB)."""
-    listed = len(prepared.errors) + len(prepared.warnings)
-    total = prepared.error_count + prepared.warning_count
-    if total > listed:
-        print(
-            f"只列出前 {len(prepared.errors) or len(prepared.warnings)} 个 / only the first "
-            f"{len(prepared.errors) or len(prepared.warnings)} are listed ({total} in all); 按类型 by kind:"
-        )
-    else:
-        print("按类型 by kind:")
-    for code, count in sorted(prepared.problem_counts.items(), key=lambda pair: (-pair[1], pair[0])):
-        print(f"  {code}: {count}")
-
-
 def cmd_uploads(db: Path, args) -> int:
     uploads = replica(db).current().query("uploads")
     print("id\tstatus\tcreated_at\tuser\tadded\tchanged\tunchanged\tfile")
@@ -307,7 +261,7 @@ def cmd_uploads(db: Path, args) -> int:
 def cmd_revert(db: Path, args) -> int:
     try:
         user = reporting_cli.acting_as(db, args, "revert", f"upload #{args.upload_id}").name
-        upload = reporting.revert(db, args.upload_id, user, reporting_cli.shell_address())
+        upload = reporting.revert(db, args.upload_id, user, shell_address())
     except RevertError as error:
         say(f"{error.zh} / {error.en}", file=sys.stderr)
         return REFUSED
@@ -341,7 +295,7 @@ def cmd_history(db: Path, args) -> int:
 
 
 def output_path(value: str | None) -> Path | None:
-    """--out checked before any work: its folder must exist and it must not be a folder (issue 12 item 8)."""
+    """--out checked before any work: its folder must exist and it must not be a folder."""
     if value is None:
         return None
     out = Path(value)
@@ -488,7 +442,7 @@ COMMANDS = {
 NEEDS_DATABASE = {"ingest", "uploads", "revert", "history", "export", "briefing", "compare", "serve"}
 
 
-# --- issue 16: similar peers and custom benchmark sets ----------------------------------------------------------
+# --- similar peers and custom benchmark sets ----------------------------------------------------------
 
 
 def add_peer_and_set_commands(commands) -> None:
@@ -581,7 +535,7 @@ def cmd_sets(db: Path, args) -> int:
 
 COMMANDS |= {"peers": cmd_peers, "sets": cmd_sets}
 NEEDS_DATABASE |= {"peers", "sets"}
-COMMANDS |= reporting_cli.COMMANDS  # issue 14: users, submissions, approve, return, status, audit, deadline
+COMMANDS |= reporting_cli.COMMANDS  # users, submissions, approve, return, status, audit, deadline
 NEEDS_DATABASE |= reporting_cli.NEEDS_DATABASE
 COMMANDS |= targets_cli.COMMANDS
 NEEDS_DATABASE |= targets_cli.NEEDS_DATABASE
@@ -625,7 +579,7 @@ def main(argv: list[str] | None = None) -> int:
     except duckdb.IOException as error:
         print(f"无法打开数据库 / cannot open the database {db}: {error}", file=sys.stderr)
         return REFUSED
-    except duckdb.CatalogException:  # a database from before a table this release reads (issue 14's users)
+    except duckdb.CatalogException:  # a database from before a table this release reads (accounts, say)
         print(
             f"数据库需要升级，请运行 unionbench init / the database at {db} is from an older release: "
             "run `unionbench init`",
@@ -638,7 +592,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `unionbench export | head`: the reader left, which is fine
         sys.stderr.close()
         return 0
-    except Exception as error:  # never a traceback for a user (issue 12 item 8); the details go to a log file
+    except Exception as error:  # never a traceback for a user; the details go to a log file
         where = log_failure(db, args.command)
         print(
             f"出错了，未完成 / failed: {type(error).__name__}: {str(error)[:300]}"

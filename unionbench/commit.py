@@ -28,7 +28,7 @@ class CommitResult:
 
 
 class NonFiniteFigure(ValueError):
-    """A figure that is not a finite number reached the commit: a bug upstream, never stored (issue 12)."""
+    """A figure that is not a finite number reached the commit: a bug upstream, never stored."""
 
 
 def diff_observations(store: Store, observations: pd.DataFrame) -> pd.DataFrame:
@@ -69,11 +69,11 @@ def commit_observations(
 ) -> CommitResult:
     """Add every new or changed figure as a new version under a new upload, all or nothing.
 
-    Idempotence is on content against the current figures (issue 12): figures that all equal the current ones
+    Idempotence is on content against the current figures: figures that all equal the current ones
     change nothing, and are still recorded as an upload (0 added, 0 changed) so the history shows the attempt;
     any figure that differs is a new version, even when the same bytes were imported before (a correction in
     between). Only the demo and bulk loads (`is_demo`) are recognised by their hash and not recorded again.
-    `on_commit(cursor, upload_id)` runs inside the same transaction (issue 14: the audit entry, the approved
+    `on_commit(cursor, upload_id)` runs inside the same transaction (the audit entry, the approved
     submission), so it lands with the figures or not at all.
     """
     incoming = finite_only(observations)
@@ -110,7 +110,7 @@ def commit_observations(
         cur.unregister("incoming_observations")
         if on_commit is not None:
             on_commit(cur, upload_id)
-        # A new data version either way, so readers move to a snapshot that lists the upload (issue 12: uploads
+        # A new data version either way, so readers move to a snapshot that lists the upload (uploads
         # that changed nothing were invisible until some other write); no figure to recompute when none changed.
         bump_data_version(cur, figures=bool(counts["new"] or counts["changed"]))
     unchanged_repeat = previous_id is not None and not (counts["new"] or counts["changed"])

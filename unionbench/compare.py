@@ -1,4 +1,4 @@
-"""The one comparison (issue 11): a Selection in, one row per indicator out — the home figure and the reference
+"""The one comparison: a Selection in, one row per indicator out — the home figure and the reference
 figure on the same basis, with the unit, the gap (positive = better), the verdict, the rank, the trend, the catch-up,
 the quarter each side comes from, and the words that say it. Every page, the wall screen, the briefing and
 `unionbench compare` render these rows; none of them computes a gap, a verdict or a unit itself.
@@ -155,7 +155,7 @@ def reference_regions(store: Store, sel: Selection) -> tuple[str, list[str]]:
     """How the reference level is formed (pooled | best | p90 | mean) and from which regions, all of the home's level:
     the set's member cities, or their counties for a county; the province's cities or counties for a provincial
     set; the province's field for p90; one region for an adcode. The home itself is never its own reference.
-    A custom set's rule (issue 16) says what "average" is for it: pooled, its best member, or its members' mean."""
+    A custom set's rule says what "average" is for it: pooled, its best member, or its members' mean."""
     sets = store.memo(("benchmark_sets",), lambda: store.query("benchmark_sets").set_index("id"))
     rule, members = benchmark_members(store, sel.benchmark, region_facts(store, sel.home).get("parent") or sel.home)
     members = [m for m in members if m != sel.home]
@@ -165,7 +165,7 @@ def reference_regions(store: Store, sel: Selection) -> tuple[str, list[str]]:
     else:
         field = list(same_level_field(store, sel.home, sets.at[sel.benchmark, "scope"]))
     field = [r for r in field if r != sel.home]
-    member_rule = sets.at[sel.benchmark, "member_rule"] if "member_rule" in sets else "pooled"  # issue 16
+    member_rule = sets.at[sel.benchmark, "member_rule"] if "member_rule" in sets else "pooled"
     if sel.reference == "p90":
         return "p90", list(same_level_field(store, sel.home))
     if sel.reference == "best" or rule == "province_best" or (sel.reference == "average" and member_rule == "best"):

@@ -1,4 +1,4 @@
-"""Custom benchmark sets (issue 16 item 2): sets an admin makes in the dashboard (or `unionbench sets add`), stored
+"""Custom benchmark sets: sets an admin makes in the dashboard (or `unionbench sets add`), stored
 beside the CSV defaults in `benchmark_sets` / `benchmark_members` with source 'custom', who saved them and when.
 `unionbench init` reloads only the CSV sets, so a custom set survives it. No streamlit here.
 

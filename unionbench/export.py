@@ -95,7 +95,7 @@ def excel_safe_csv(frame: pd.DataFrame) -> bytes:
 def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     """Tables as an .xlsx workbook (one sheet each) with a bold frozen header and readable column widths. Every
     text is a text cell: openpyxl turns a string that starts with "=" into a formula, so an uploaded file name
-    `=HYPERLINK(...)` would run in Excel (issue 12 item 7); its text stays exactly as it was."""
+    `=HYPERLINK(...)` would run in Excel; its text stays exactly as it was."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as book:
         for name, frame in sheets.items():

@@ -1,5 +1,5 @@
 """Numbers as people read them: thousands separators, the catalogue's decimals, units. The one number formatter of
-the dashboard, the wall screen, exports and the briefing (issue 11)."""
+the dashboard, the wall screen, exports and the briefing."""
 
 import math
 

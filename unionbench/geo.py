@@ -20,7 +20,7 @@ DEFAULT_TOLERANCE = 0.002
 PRECISION = 0.0001
 # A wider layer is simplified to what its map can show: one pixel of a map 2,000 pixels across its extent, never
 # finer than the default. A city's counties keep 0.002°; all of China's (62° across) get 0.031°, which keeps the
-# national county map figure under 4 MB (issue 6: 0.01° made it 5.5 MB of GeoJSON alone).
+# national county map figure under 4 MB (0.01° made it 5.5 MB of GeoJSON alone).
 PIXELS_ACROSS = 2000
 
 

@@ -133,7 +133,7 @@ def initialise(store: Store, demo: bool = False) -> InitReport:
     store.apply_schema()
     n_regions, n_indicators, n_sets = load_reference_data(store)
     report = InitReport(n_regions, n_indicators, n_sets, load_demo(store) if demo else None)
-    if demo:  # issue 14: the demo admin and one reporter per Guangyuan county, only in a demo database
+    if demo:  # the demo admin and one reporter per Guangyuan county, only in a demo database
         from unionbench.reporting import load_demo_accounts
 
         load_demo_accounts(store)
@@ -143,7 +143,7 @@ def initialise(store: Store, demo: bool = False) -> InitReport:
 def init_database(db: Path, demo: bool = False) -> InitReport:
     """`unionbench init`: migrate an existing database in place (one writer, each step its own transaction), or
     build a new one completely under a temporary name beside the target and rename it into place, so a failed or
-    interrupted first init leaves no half-made database, lock or snapshot behind (issue 15)."""
+    interrupted first init leaves no half-made database, lock or snapshot behind."""
     db = Path(db)
     if not db.exists():
         report = build_new(db, demo)

@@ -173,7 +173,7 @@ SECTIONS = (
         "elapsed / 4; a stock against the straight line from its start-of-year level to the target; more than 10 % "
         "of the planned change behind is 'behind schedule'.",
     ),
-    Section(  # issue 16
+    Section(
         "相似地区与自定义对标组",
         "Similar places and custom benchmark sets",
         "相似地区：取同级地区结构指标（职工人数、应建会企业、会员人数）的最新数值，取对数后在候选地区（本省或全国）中标准化，"

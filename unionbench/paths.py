@@ -4,7 +4,7 @@ The SQL (queries/), the bundled data (data/) and the Streamlit app (dashboard.py
 .streamlit/config.toml) are package data of `unionbench` (pyproject.toml maps them to unionbench.queries,
 unionbench.data and unionbench.app), found through importlib.resources: the same code reads them from a checkout
 (an editable install) and from an installed wheel. Nothing is ever written inside the package: the database lives
-in the working directory's var/ unless --db or $UNIONBENCH_DB says otherwise (issue 15).
+in the working directory's var/ unless --db or $UNIONBENCH_DB says otherwise.
 """
 
 import os

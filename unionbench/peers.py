@@ -1,7 +1,7 @@
 """Peer sets and what the analysis pages rank within them: one indicator's ranking with rank moves, the composite
 index, and one region's profile. No streamlit here; the pages only arrange what these return.
 
-Who is compared with whom, and on which basis, is compare's (issue 11): the peers are compare.peer_regions, the
+Who is compared with whom, and on which basis, is compare's: the peers are compare.peer_regions, the
 compared figure is compare's basis, and a rank here is read by the same rule as a comparison row's rank, so the
 map's table, the rankings page and a region's profile agree (tests/test_peers_series_explorer.py checks it)."""
 

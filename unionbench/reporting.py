@@ -1,4 +1,4 @@
-"""The quarterly reporting cycle (issue 14): accounts and roles, submissions an admin approves or returns, the
+"""The quarterly reporting cycle: accounts and roles, submissions an admin approves or returns, the
 tracker of which county has reported, and the audit log.
 
 A *reporter* belongs to one region and may send only that region's figures; what it sends is *submitted*: kept in
@@ -428,7 +428,7 @@ def region_problems(prepared: Prepared, region: str, names: Mapping[str, str]) -
 
 
 def restricted(prepared: Prepared, region: str, names: Mapping[str, str]) -> Prepared:
-    """The checked file, refused whole when it holds any region but `region` (issue 14)."""
+    """The checked file, refused whole when it holds any region but `region`."""
     if not prepared.ok:
         return prepared
     problems = region_problems(prepared, region, names)

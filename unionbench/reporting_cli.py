@@ -1,4 +1,4 @@
-"""The reporting cycle's commands (issue 14): users, submissions, approve, return, status, audit, deadline.
+"""The reporting cycle's commands: users, submissions, approve, return, status, audit, deadline.
 
 Each prints one line per outcome in Chinese and English; a refusal (no such account, not waiting for review) exits
 1, a usage error 2, like the rest of `unionbench`.
@@ -11,6 +11,7 @@ import tomllib
 from pathlib import Path
 
 from unionbench import reporting
+from unionbench.console import acting, print_problems, shell_address
 from unionbench.formatting import say, terminal_text
 from unionbench.ingest.normalise import read_period
 from unionbench.permissions import Actor, permit
@@ -72,20 +73,6 @@ def add_commands(commands) -> None:
 
 
 ADMIN_HELP = "the admin doing it (default: the login name; any name while the database has no account)"
-
-
-def acting(args) -> str:
-    """Who acts: --user, else the login name (as `unionbench ingest` and `revert` do)."""
-    from unionbench.cli import login_name
-
-    return getattr(args, "user", None) or login_name()
-
-
-def shell_address() -> str:
-    """Where a command-line write comes from, for the audit log: the operator's login name beside the account."""
-    from unionbench.cli import login_name
-
-    return f"shell:{login_name()}"
 
 
 def acting_as(db: Path, args, action: str, target: str | None = None) -> Actor:
@@ -195,8 +182,6 @@ def cmd_submissions(db: Path, args) -> int:
 
 
 def cmd_approve(db: Path, args) -> int:
-    from unionbench.cli import print_problems  # the same problem lines as `unionbench ingest`
-
     try:
         by = acting_as(db, args, "approve", f"submission #{args.submission_id}").name
         outcome = reporting.approve_submission(db, args.submission_id, by, None, shell_address())

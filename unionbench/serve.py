@@ -1,4 +1,4 @@
-"""Scale-out on one machine (issue 15): nginx in front of N dashboard replicas and one writer instance.
+"""Scale-out on one machine: nginx in front of N dashboard replicas and one writer instance.
 
     python -m unionbench.serve --replicas 2 [--port 8080] [--host 127.0.0.1]     (what `make serve REPLICAS=2` runs)
 

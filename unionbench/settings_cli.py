@@ -6,9 +6,10 @@ import sys
 from pathlib import Path
 
 from unionbench import settings
+from unionbench.console import acting
 from unionbench.formatting import terminal_text
 from unionbench.reporting import ReportingError
-from unionbench.reporting_cli import REFUSED, acting, fresh
+from unionbench.reporting_cli import REFUSED, fresh
 
 
 def add_commands(commands) -> None:

@@ -1,4 +1,4 @@
-"""Similar peers (issue 16 item 1): for a home region, the k regions of the same level most like it in structure —
+"""Similar peers: for a home region, the k regions of the same level most like it in structure —
 the size figures the catalogue marks `structural` (workers, enterprises that should form a union, members) — in
 its province or the whole country. No streamlit here.
 

@@ -9,7 +9,7 @@ that runs all day must not block the quarterly upload, so writers and readers ne
   pointer changes. One connection per snapshot and process; every query runs on its own cursor, because
   Streamlit runs each browser session in its own thread and a connection refuses concurrent use.
 
-Crash safety (issue 12 item 3): a writer killed between its commit and the publish leaves the primary ahead of
+Crash safety: a writer killed between its commit and the publish leaves the primary ahead of
 the snapshot. Every writer therefore publishes first thing after opening, and leaves a `PENDING` mark beside the
 snapshots while it holds the lock; a reader that finds the mark with the lock free (its writer died) or finds no
 snapshot at all publishes the primary itself. Only a snapshot that has the schema and reference data is ever
@@ -63,7 +63,7 @@ class Store:
     def memo(self, key: tuple, compute):
         """compute() once per key on a read-only store (a published snapshot never changes), on every call on a
         writable one. For small reference answers (the catalogue, benchmark members) that every page run asked
-        DuckDB for again (issue 6's profile); the answer is shared, so callers must not change it."""
+        DuckDB for again (it showed in profiles); the answer is shared, so callers must not change it."""
         if not self.read_only:
             return compute()
         if key not in self._memo:

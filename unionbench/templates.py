@@ -1,4 +1,4 @@
-"""The quarterly upload template (issue 14 item 5): one row per region and reported indicator, prefilled, with last
+"""The quarterly upload template: one row per region and reported indicator, prefilled, with last
 quarter's figure beside the cell to fill, an instructions sheet and Excel data validation.
 
 The table is the long layout ingest already reads — 地区, 指标, 单位, 口径, 季度, the reference column, 数值 — so the

@@ -34,7 +34,7 @@ def benchmark_sets(store: Store) -> pd.DataFrame:
 
 def cities(store: Store, lang: str = "zh") -> dict[str, str]:
     """Every city of China by code → 'name · province' in `lang` (two provinces may have a city of one name): what a
-    custom benchmark set is chosen from (issue 16)."""
+    custom benchmark set is chosen from."""
     found = store.query("cities")
     column = name_column(lang)
     labels = [
@@ -50,7 +50,7 @@ def periods_with_data(store: Store, region: str) -> list[str]:
 
 
 def name_column(lang: str) -> str:
-    """The regions column that names a place in `lang` (issue 16): name_en on English pages, else name_zh."""
+    """The regions column that names a place in `lang`: name_en on English pages, else name_zh."""
     return "name_en" if lang == "en" else "name_zh"
 
 

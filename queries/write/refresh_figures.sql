@@ -1,4 +1,4 @@
--- Materialise the current figures and every roll-up, in the transaction that changed the data (issue 6): pages then
+-- Materialise the current figures and every roll-up, in the transaction that changed the data: pages then
 -- read stored rows instead of recomputing the whole country's roll-ups on every query. The views stay the definition.
 delete from current_figures;
 insert into current_figures

@@ -1,5 +1,4 @@
--- Reload the CSV benchmark sets and their members from incoming_sets and incoming_members; custom sets (issue 16,
--- made in the dashboard or with `unionbench sets add`) are left as they are.
+-- Reload the CSV benchmark sets and their members from incoming_sets and incoming_members; custom sets (made in the dashboard or with `unionbench sets add`) are left as they are.
 delete from benchmark_members where set_id in (select id from benchmark_sets where source = 'csv');
 delete from benchmark_sets where source = 'csv';
 insert into benchmark_sets by name

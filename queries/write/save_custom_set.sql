@@ -1,4 +1,4 @@
--- Store one custom benchmark set (issue 16): a new one goes after every other set; an edited one keeps its place,
+-- Store one custom benchmark set: a new one goes after every other set; an edited one keeps its place,
 -- who made it and when, and records who changed it last and when.
 insert into benchmark_sets (id, name_zh, name_en, rule, scope, sort_order, source, member_rule, created_by,
                             created_at, updated_at, updated_by)

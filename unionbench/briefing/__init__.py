@@ -1,4 +1,4 @@
-"""The quarterly briefing (季度工作通报 / 对标分析报告, issue 7): assembled from the numbers the pages show, written
+"""The quarterly briefing (季度工作通报 / 对标分析报告): assembled from the numbers the pages show, written
 as .docx (python-docx) or PDF (HTML printed by the local chromium). No streamlit here."""
 
 from unionbench.briefing.assemble import BriefingError, build_briefing

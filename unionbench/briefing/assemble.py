@@ -1,4 +1,4 @@
-"""Assemble the quarterly briefing by wording the read model's rows (issue 11): compare.comparison gives every
+"""Assemble the quarterly briefing by wording the read model's rows: compare.comparison gives every
 figure, basis, unit, gap, verdict, rank, trend, catch-up and what-if; this module only chooses which rows go where
 and how they read. gaps.county_contributions splits the city's gaps by county; views.target_progress gives the
 targets. Nothing here computes a benchmark, a gap or a verdict of its own."""
@@ -53,7 +53,7 @@ class Context:
         self.set_row = sets.loc[set_id]
         self.city = region if self.level == "city" else self.parent
         self.rule, self.members = benchmark_members(store, set_id, self.city)
-        self.member_rule = self.set_row.get("member_rule") or "pooled"  # a custom set's rule (issue 16)
+        self.member_rule = self.set_row.get("member_rule") or "pooled"  # a custom set's rule
         self.indicators = catalogue(store, lang)
         self.sel = compare.Selection(region, set_id, period, reference, lang=lang)
         try:

@@ -1,7 +1,7 @@
 """Table layout shared by the Word file and the PDF: column widths sized to the text, so that no figure wraps.
 
 LibreOffice (and Word) lay a table without column widths out evenly and then break a figure mid-number where a
-column is too narrow ("−3.0 / 7 (−24.4% / )", issue 11). Both renderers take their widths from here.
+column is too narrow ("−3.0 / 7 (−24.4% / )"). Both renderers take their widths from here.
 """
 
 import re
@@ -40,7 +40,7 @@ def longest_token_em(text: str) -> float:
 def column_widths(block: Table, width_cm: float) -> tuple[list[float], float]:
     """Column widths in cm and the font size in pt for a table `width_cm` wide, sized to the text: a numeric
     column is at least as wide as its longest figure, so that no figure wraps (LibreOffice breaks a figure
-    mid-number in a column too narrow for it, issue 11); a text column at least as wide as its longest word. The
+    mid-number in a column too narrow for it); a text column at least as wide as its longest word. The
     room left is shared in proportion to how much more each column would need to hold its text on one line. When
     the figures alone do not fit, the table is set a size smaller."""
     for size in TABLE_SIZES:

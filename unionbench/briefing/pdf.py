@@ -3,7 +3,7 @@ URIs) and printed to PDF by the Debian chromium the project already installs for
 (`chromium --headless --print-to-pdf`).
 
 Why this route: LibreOffice (docx → PDF) is a large package that deployments should not need just for this (CI
-installs it only to check that the Word tables lay out, issue 11); a Python PDF layout library would mean a second
+installs it only to check that the Word tables lay out); a Python PDF layout library would mean a second
 layout of the same content, and would need the CJK font embedded by hand. Chromium lays out Chinese text with the
 system's Noto Sans CJK through fontconfig, embeds the font subset in the PDF, supports CSS paged media (A4, repeated
 table headers, page numbers in the bottom margin with `@page { @bottom-center }`), and makes no request: the page

@@ -10,13 +10,13 @@ Rules the sentences keep:
   "small numbers" caution: 3 against 4 stations is not a story.
 - Every judgement names its reference ("遂内泸平均水平"), and every rounded number shown is the one the verdict
   rests on.
-- Every figure, unit and verdict is a row of compare.comparison (issue 11); these functions only word the rows.
+- Every figure, unit and verdict is a row of compare.comparison; these functions only word the rows.
 """
 
 import re
 
 from unionbench import analysis, compare, i18n
-from unionbench.formatting import (  # noqa: F401 — the briefing's formatter is the one formatter (issue 11)
+from unionbench.formatting import (  # noqa: F401 — the briefing's formatter is the one formatter
     SMALL,
     amount,
     format_number,

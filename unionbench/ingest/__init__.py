@@ -32,7 +32,7 @@ from unionbench.store import NotInitialised, Replica, Store, bump_data_version, 
 # Errors that depend on stored figures: a refusal for these is confirmed under the lock, on the primary (the
 # published snapshot may lag it after a killed writer).
 STORED_DEPENDENT = {"numerator_above_denominator", "rule_broken"}
-MAX_LISTED = 200  # problems listed per kind of severity; every one is still counted (issue 12)
+MAX_LISTED = 200  # problems listed per kind of severity; every one is still counted
 # Warnings about rows that are probably slips (a province row, a city far from its counties): the file waits for an
 # explicit yes naming them before anything is written.
 HELD = frozenset({"level_not_reported", "city_far_from_counties"})
@@ -205,7 +205,7 @@ class UploadOutcome:
 def archive_path(primary: Path, sha256: str, file_name: str) -> Path:
     """Where the original bytes are kept: the content's hash plus the name's extension when it is a short, plain
     one (.csv, .xlsx). Bounded whatever the name: `a.<240 letters>` once made a 305-byte file name, which passed
-    the dry run and failed the real run with OSError and a stray .partial (issue 12 item 8)."""
+    the dry run and failed the real run with OSError and a stray .partial."""
     suffix = Path(file_name.replace("\\", "/")).suffix.lower()
     safe = suffix if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix) else ""
     return primary.parent / f"{primary.stem}.archive" / f"{sha256}{safe}"
@@ -232,13 +232,13 @@ def commit_file(
     accept_held: bool = False,
 ) -> UploadOutcome:
     """Check the file against the published snapshot without holding the writer lock (a slow check blocked every
-    other upload, issue 12), then under the lock make sure the stored figures it relied on are still the ones there
+    other upload), then under the lock make sure the stored figures it relied on are still the ones there
     (checking again only if they moved) and commit it in one transaction, archiving the original bytes first so the
     database can be rebuilt from the archive.
 
     Idempotence is on content: a file whose figures all equal the current ones changes nothing (and is recorded as
     an upload that changed 0); otherwise it adds new versions, even if the same bytes were imported before.
-    `on_commit(cursor, upload_id)` runs in the commit's transaction (issue 14's audit entry). A file with HELD rows
+    `on_commit(cursor, upload_id)` runs in the commit's transaction (an audit entry). A file with HELD rows
     is refused (they become its errors) unless `accept_held`: someone said yes to each of them."""
     primary = Path(primary)
     prepared = check_outside_lock(primary, data, file_name, period, today)
@@ -340,7 +340,7 @@ def revert_upload(
     on_revert: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
 ) -> pd.Series:
     """Take an upload back, keeping its versions in history; returns the upload as it now stands. `on_revert(cursor)`
-    runs in the same transaction (issue 14's audit entry)."""
+    runs in the same transaction (an audit entry)."""
     with writer(Path(primary)) as store, store.transaction() as cur:
         found = cur.execute(load_query("upload_by_id"), {"upload_id": upload_id}).df()
         if found.empty:

@@ -72,7 +72,7 @@ IGNORED_HEADERS = _keys(
     "填报口径",
     "basis",
 )
-# A column marked as reference (the template's last-quarter figures, issue 14 item 5) is read past, never imported;
+# A column marked as reference (the template's last-quarter figures) is read past, never imported;
 # a long table with one is a prefilled template, whose blank rows are figures not reported rather than mistakes.
 REFERENCE_MARKS = ("参考", "reference")
 TOTAL_LABELS = {"合计", "总计", "小计", "全市合计", "总合计", "合 计", "total"}
@@ -138,7 +138,7 @@ class Table:
 
     @property
     def prefilled(self) -> bool:
-        """A long table with a reference column: the template, prefilled with every row (issue 14 item 5)."""
+        """A long table with a reference column: the template, prefilled with every row."""
         return self.layout == "long" and any(c.role == "reference" for c in self.columns)
 
 
@@ -285,7 +285,7 @@ def merged_into(cells: list[Cell], grid: Grid, position: int, position_of: dict[
 def body_merges(grid: Grid, columns: list[Column], header_position: int, position_of: dict[int, int]) -> list[Problem]:
     """Merged ranges that start below the header. A label (a region over its indicator rows in a long table) is
     repeated down its column; a figure spread over several cells is refused, naming the range: copying it would give
-    the second county the first one's value (issue 12). Merges starting in the title or header stay there."""
+    the second county the first one's value. Merges starting in the title or header stay there."""
     header_row = grid.row_numbers[header_position]
     roles = {column.index: column for column in columns}
     problems, filled = [], 0

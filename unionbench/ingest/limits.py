@@ -1,4 +1,4 @@
-"""How much a file may hold before it is refused, checked before and while it is read (issue 12).
+"""How much a file may hold before it is refused, checked before and while it is read.
 
 The scale: about 2,875 county-level units plus ~400 cities and provinces, ~25 indicators in the catalogue, four
 quarters. A long-layout file with a whole year for the whole country is ~3,300 × 25 × 4 ≈ 330,000 rows of ~6 cells;

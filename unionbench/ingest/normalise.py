@@ -72,7 +72,7 @@ class NotANumber(ValueError):
 
 
 class NotFinite(NotANumber):
-    """A cell that reads as a number but is not a finite one: 1e309, a 400-digit number, inf, nan, ∞ (issue 12)."""
+    """A cell that reads as a number but is not a finite one: 1e309, a 400-digit number, inf, nan, ∞."""
 
 
 # Words for infinity and not-a-number that float() would accept or people write; never a figure.

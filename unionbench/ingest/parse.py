@@ -234,7 +234,7 @@ def xlsx_cell(value, kind: str | None, trap: str | None) -> Cell:
     return Cell(value, False, trap)
 
 
-# The template's instructions sheet (issue 14 item 5), in either language, and the usual name for one.
+# The template's instructions sheet, in either language, and the usual name for one.
 INSTRUCTION_SHEETS = frozenset({t("tpl.sheet_help", lang).lower() for lang in LANGUAGES} | {"说明"})
 
 

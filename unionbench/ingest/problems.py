@@ -30,7 +30,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No header in the first {rows} rows: expected a region column (e.g. 地区, region) and indicator columns, "
         "or an indicator column and a value column.",
     ),
-    # checking (issue 12)
+    # checking
     "not_finite": (
         "“{value}”不是有限的数值（过大、无穷或非数字），无法存储。",
         "'{value}' is not a finite number (too large, infinite or not a number) and cannot be stored.",
@@ -153,7 +153,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "只读取了第一个工作表“{sheet}”，其他工作表未读取：{others}。",
         "Only the first sheet '{sheet}' was read; other sheets were ignored: {others}.",
     ),
-    # reading limits and cell traps (issue 12)
+    # reading limits and cell traps
     "file_too_large": (
         "文件大小 {size}，超过上限 {limit}（季度报表远小于此）。请只保留填报表后再上传。",
         "The file is {size}, above the limit of {limit} (a quarterly return is far smaller). Keep only the "
@@ -229,7 +229,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "列 {column} 在 Excel 中被隐藏，但仍会导入：请确认这一列的数据应当上报。",
         "Column {column} is hidden in Excel but is still imported: make sure its figures are meant to be reported.",
     ),
-    # issue 14: a reporter sends only its own region's figures
+    # a reporter sends only its own region's figures
     "other_region": (
         "“{value}”不是本账号负责的地区（{own}）：报送账号只能报送本地区的数据，整个文件未导入。",
         "'{value}' is not this account's region ({own}): a reporter may send only its own region's figures; "
@@ -283,8 +283,8 @@ class FileRejected(Exception):
         self.problem = problem
 
 
-# A problem list is read by a person: past this many, more lines only hide the first ones (issue 12 found files
-# that printed 509,998 warnings). Every layer caps its list through cap_problems.
+# A problem list is read by a person: past this many, more lines only hide the first ones (files that
+# printed 509,998 warnings were seen). Every layer caps its list through cap_problems.
 PROBLEM_LIST_LIMIT = 200
 
 

@@ -1,4 +1,4 @@
-"""The preview a clerk can check (issue 14 item 4): every figure the upload would add or change, one row each with
+"""The preview a clerk can check: every figure the upload would add or change, one row each with
 what it is compared with, the change and the change %, sorted by county then indicator, jumps first.
 
 A new figure is compared with last quarter's (from the same file when it holds that quarter, else the store), a

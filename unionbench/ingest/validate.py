@@ -4,7 +4,7 @@ Errors block the whole file; warnings are shown and do not.
 
 Cells are read one by one (each distinct region text and quarter only once); everything that relates figures to one
 another — duplicates, parts of a rate, jumps from the previous quarter, totals, a city against its counties — runs as
-set operations over the whole file, joined once to the stored figures (issue 12: 100k rows took 10.7 s row by row).
+set operations over the whole file, joined once to the stored figures (100k rows took 10.7 s row by row).
 """
 
 import datetime as dt
@@ -33,7 +33,7 @@ from unionbench.regions import RegionResolver
 OBSERVATION_COLUMNS = ["region", "indicator", "period", "value", "row", "column", "raw"]
 KEY = ["region", "indicator", "period"]
 # No figure a union reports comes near this (a county's workers ~10⁶, money in 万元 ~10⁶); a cap keeps every sum over
-# 3,000 counties and every per-10,000 figure finite, so nothing derived from stored figures can overflow (issue 12).
+# 3,000 counties and every per-10,000 figure finite, so nothing derived from stored figures can overflow.
 MAX_VALUE = 1e12
 COUNT_KINDS = {"count", "people"}  # whole things: stations, enterprises, people, sessions
 REPORTED_LEVELS = {"city", "county"}  # the levels a city federation's figures come in; a province row is a slip
@@ -197,7 +197,7 @@ def read_one_period(raw, hint: str | None, title_period: str | None, today: dt.d
 
 def period_contradictions(table: Table, hint: str | None) -> list[Problem]:
     """A file whose own quarter (its period column, or its title where rows have none) is not the quarter chosen
-    for the upload is refused, naming both: one problem per quarter the file names, at its first row (issue 12)."""
+    for the upload is refused, naming both: one problem per quarter the file names, at its first row."""
     if hint is None:
         return []
     first_row: dict[str, int | None] = {}
@@ -299,7 +299,7 @@ def plain_python_number(value) -> bool:
 def parse_values(values: list) -> tuple[np.ndarray, np.ndarray, list, list]:
     """Every cell's number at once: (value, carries %, written unit, problem code or None). Plain numbers (ints,
     floats, '123', '-4.5') are converted in one vectorised pass; only the rest (separators, units, %, full-width
-    digits, blanks, text) go through read_number one by one. A non-finite number never comes out (issue 12)."""
+    digits, blanks, text) go through read_number one by one. A non-finite number never comes out."""
     n = len(values)
     number = np.full(n, np.nan)
     percent = np.zeros(n, dtype=bool)

@@ -1,4 +1,4 @@
-"""An .xlsx read as a stream, measured before anything is inflated (issue 12).
+"""An .xlsx read as a stream, measured before anything is inflated.
 
 openpyxl's normal mode builds every cell of every sheet in memory (a 4.8 MB file whose sheet inflates to 1.1 GB took
 the process to 9.4 GB), and its read-only mode cannot tell merged ranges, hidden rows or formulas without a saved
