@@ -130,10 +130,15 @@ def target_progress(store: Store, city: str, period: str, lang: str) -> pd.DataF
     start_period = f"{year - 1}Q4"
     periods = [start_period, *periods_between(f"{year}Q1", period)]
     values = store.query("values_by_region", regions=regions, periods=periods)
+    # One lookup per target instead of a scan of every figure per target (the page spent most of its time there).
+    series = {key: frame.set_index("period") for key, frame in values.groupby(["region", "indicator"], sort=False)}
+    none = values.iloc[0:0].set_index("period")
     rows = []
     for row in targets.itertuples():
-        ind = indicators[row.indicator]
-        own = values[(values.region == row.region) & (values.indicator == row.indicator)].set_index("period")
+        ind = indicators.get(row.indicator)
+        if ind is None:  # a retired indicator: its targets and figures stay stored, its progress is not followed
+            continue
+        own = series.get((row.region, row.indicator), none)
         if ind.stock_flow == "flow":
             actual, start = analysis.year_to_date(own["value"], period), math.nan
         else:
