@@ -63,7 +63,8 @@ def page_setup(kiosk: bool = False, setup_page: bool = False) -> PageContext:
     """Open the store (or explain why not), read the data version and the settings, and show the demo notice. A
     kiosk page (the wall screen) draws no sidebar and no banner: its language comes from the link and it shows the
     demo tag itself. Until figures are stored and the home city is set, a page shows the first-run page instead
-    (the wall screen: that there are no figures yet); a `setup_page` (upload, accounts, set-up) works all along."""
+    (the wall screen: that there are no figures yet); a `setup_page` (upload, accounts, set-up, indicators) works
+    all along."""
     lang = (st.query_params.get("lang") if st.query_params.get("lang") in LANGUAGES else "zh") if kiosk else None
     lang = lang or language_switch()
     db_path = resolve_db_path(None)
