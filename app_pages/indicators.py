@@ -16,7 +16,7 @@ from components.catalogue_admin import (
 from components.page import page_setup
 from components.strings import t
 
-ctx = page_setup()
+ctx = page_setup(setup_page=True)  # a federation defines its own indicators before its first upload
 lang = ctx.lang
 st.title(t("adm_ind_heading", lang))
 admin = require_admin(ctx, "sign_in_indicators").name

@@ -11,7 +11,7 @@ from components.strings import t
 def page_setup(kiosk: bool = False, setup_page: bool = False) -> PageContext:
     """The page's context (components.context.open_context). Until the federation is set up a page shows the
     first-run page instead (the wall screen: that there are no figures yet); a `setup_page` (upload, accounts,
-    set-up) works all along."""
+    set-up, indicators: what a federation does before its first figures) works all along."""
     ctx, observations = open_context(kiosk)
     if ctx.ready or setup_page:
         return ctx

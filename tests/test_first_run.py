@@ -198,3 +198,14 @@ def test_a_home_city_without_figures_yet_is_named_while_another_city_is_shown(ji
     at = opened(copy)
     assert not at.exception
     assert at.warning[0].value == "扬州市暂无任何季度数据。"
+
+
+def test_an_admin_of_a_database_without_figures_opens_the_indicators_page_to_add_its_own_before_uploading(
+    empty_db, opened
+):
+    reporting.add_user(empty_db, ADMIN, ADMIN_PASSWORD, "admin", None, "test")
+    at = sign_in(opened(empty_db, "indicators"), ADMIN, ADMIN_PASSWORD)
+    assert not at.exception and not at.error
+    assert at.title[0].value == "管理 › 指标"  # not the first-run page: the catalogue comes before the figures
+    assert "setup_home" not in [box.key for box in at.selectbox]
+    assert len(at.tabs) == 5
