@@ -48,6 +48,12 @@ FORM_ROWS = (
 SHOWN = ["id", "name_zh", "name_en", "unit", "kind", "aggregation", "per_capita_base", "headline", "status"]
 
 
+def indicator_label(names: pd.DataFrame, indicator: str, lang: str) -> str:
+    """`id · name` in the page's language; an indicator without an English name shows its Chinese one."""
+    name = names.at[indicator, "name_en"] if lang == "en" else ""
+    return f"{indicator} · {name or names.at[indicator, 'name_zh']}"
+
+
 def catalogue_table(ctx: PageContext) -> pd.DataFrame:
     listing = data.catalogue_listing(ctx.store, ctx.data_version)
     shown = listing[SHOWN].assign(
@@ -104,7 +110,7 @@ def indicator_editor(ctx: PageContext, admin: str, listing: pd.DataFrame) -> Non
     choice = st.selectbox(
         t("adm_ind_choose", lang),
         [NEW, *rows.index],
-        format_func=lambda i: t("adm_ind_new", lang) if i == NEW else f"{i} · {rows.at[i, 'name_zh']}",
+        format_func=lambda i: t("adm_ind_new", lang) if i == NEW else indicator_label(rows, i, lang),
         key="adm_ind_choice",
     )
     row = {c: "" for c in LIST_COLUMNS} if choice == NEW else rows.loc[choice].to_dict()
@@ -143,7 +149,7 @@ def retire_panel(ctx: PageContext, admin: str, listing: pd.DataFrame) -> None:
     chosen = st.selectbox(
         t("adm_ind_retire_choose", lang),
         list(active.index),
-        format_func=lambda i: f"{i} · {active.at[i, 'name_zh']}",
+        format_func=lambda i: indicator_label(active, i, lang),
         key="adm_ind_retire_choice",
     )
     confirm = st.popover(t("adm_ind_retire", lang), icon=":material/archive:")

@@ -375,3 +375,13 @@ def test_an_admin_edits_an_indicator_on_the_page_and_the_change_is_audited(indic
     rows = {row["id"]: row for row in listing(writable_db, capsys)}
     assert rows["trainings"]["name_en"] == "Training sessions"
     assert "admin,indicator_change,trainings" in run(writable_db, "audit", capsys=capsys)[1]
+
+
+def test_the_indicator_pickers_on_the_english_page_name_each_indicator_in_english(indicators_page):
+    at = indicators_page("admin")
+    at.query_params["lang"] = "en"
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert "outdoor_stations · Outdoor worker service stations" in at.selectbox(key="adm_ind_choice").options
+    assert "outdoor_stations · Outdoor worker service stations" in at.selectbox(key="adm_ind_retire_choice").options
