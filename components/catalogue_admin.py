@@ -10,6 +10,7 @@ from components.account import configured_users
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import t
+from components.upload import SHEET_TYPES, uploader_words
 from unionbench.catalogue_edit import (
     LIST_COLUMNS,
     CatalogueRejected,
@@ -166,7 +167,8 @@ def retire_panel(ctx: PageContext, admin: str, listing: pd.DataFrame) -> None:
 def file_panel(ctx: PageContext, admin: str, kind: str) -> None:
     """Upload a catalogue or rules file: check it (a dry run lists what would change), then apply it."""
     lang = ctx.lang
-    uploaded = st.file_uploader(t(f"adm_ind_upload_{kind}", lang), type=["csv", "xlsx"], key=f"adm_ind_file_{kind}")
+    uploader_words(lang, SHEET_TYPES)
+    uploaded = st.file_uploader(t(f"adm_ind_upload_{kind}", lang), type=SHEET_TYPES, key=f"adm_ind_file_{kind}")
     if uploaded is None:
         return
     read, change = (read_catalogue_bytes, change_catalogue) if kind == "catalogue" else (read_rules_bytes, change_rules)

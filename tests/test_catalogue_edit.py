@@ -385,3 +385,10 @@ def test_the_indicator_pickers_on_the_english_page_name_each_indicator_in_englis
     assert not at.exception
     assert "outdoor_stations · Outdoor worker service stations" in at.selectbox(key="adm_ind_choice").options
     assert "outdoor_stations · Outdoor worker service stations" in at.selectbox(key="adm_ind_retire_choice").options
+
+
+def test_the_catalogue_uploaders_speak_chinese_on_the_chinese_page_and_name_the_types_they_take(indicators_page):
+    at = indicators_page("admin")
+    assert not at.exception
+    css = [html.proto.body for html in at.get("html") if "stFileUploaderDropzoneInstructions" in html.proto.body]
+    assert css and all('"选择文件"' in body and "CSV、XLSX" in body and "TXT" not in body for body in css)
