@@ -23,7 +23,9 @@ oldest_first = list(reversed(f.periods))
 # so a shared link opens the same table; unknown parts are dropped with a note.
 list_from_url("explorer_regions", "regions", list(names), [f.home])
 list_from_url("explorer_indicators", "indicators", list(f.catalogue), list(f.catalogue)[:6])
-range_from_url("explorer_periods", "periods", oldest_first, (oldest_first[max(0, len(oldest_first) - 4)], f.period))
+# Four quarters up to the one shown: a newer quarter only some counties have reported must not shorten them to three.
+shown_at = oldest_first.index(f.period) if f.period in oldest_first else len(oldest_first) - 1
+range_from_url("explorer_periods", "periods", oldest_first, (oldest_first[max(0, shown_at - 3)], f.period))
 flag_from_url("explorer_provenance", default=False, param="provenance")
 left, middle = st.columns(2)
 regions = left.multiselect(t("regions", lang), list(names), format_func=names.get, key="explorer_regions")

@@ -10,6 +10,7 @@ from components.account import configured_users
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import t
+from components.upload import SHEET_TYPES, uploader_words
 from unionbench.catalogue_edit import (
     LIST_COLUMNS,
     CatalogueRejected,
@@ -46,6 +47,12 @@ FORM_ROWS = (
     ("description_zh", "description_en"),
 )
 SHOWN = ["id", "name_zh", "name_en", "unit", "kind", "aggregation", "per_capita_base", "headline", "status"]
+
+
+def indicator_label(names: pd.DataFrame, indicator: str, lang: str) -> str:
+    """`id · name` in the page's language; an indicator without an English name shows its Chinese one."""
+    name = names.at[indicator, "name_en"] if lang == "en" else ""
+    return f"{indicator} · {name or names.at[indicator, 'name_zh']}"
 
 
 def catalogue_table(ctx: PageContext) -> pd.DataFrame:
@@ -104,7 +111,7 @@ def indicator_editor(ctx: PageContext, admin: str, listing: pd.DataFrame) -> Non
     choice = st.selectbox(
         t("adm_ind_choose", lang),
         [NEW, *rows.index],
-        format_func=lambda i: t("adm_ind_new", lang) if i == NEW else f"{i} · {rows.at[i, 'name_zh']}",
+        format_func=lambda i: t("adm_ind_new", lang) if i == NEW else indicator_label(rows, i, lang),
         key="adm_ind_choice",
     )
     row = {c: "" for c in LIST_COLUMNS} if choice == NEW else rows.loc[choice].to_dict()
@@ -143,7 +150,7 @@ def retire_panel(ctx: PageContext, admin: str, listing: pd.DataFrame) -> None:
     chosen = st.selectbox(
         t("adm_ind_retire_choose", lang),
         list(active.index),
-        format_func=lambda i: f"{i} · {active.at[i, 'name_zh']}",
+        format_func=lambda i: indicator_label(active, i, lang),
         key="adm_ind_retire_choice",
     )
     confirm = st.popover(t("adm_ind_retire", lang), icon=":material/archive:")
@@ -160,7 +167,8 @@ def retire_panel(ctx: PageContext, admin: str, listing: pd.DataFrame) -> None:
 def file_panel(ctx: PageContext, admin: str, kind: str) -> None:
     """Upload a catalogue or rules file: check it (a dry run lists what would change), then apply it."""
     lang = ctx.lang
-    uploaded = st.file_uploader(t(f"adm_ind_upload_{kind}", lang), type=["csv", "xlsx"], key=f"adm_ind_file_{kind}")
+    uploader_words(lang, SHEET_TYPES)
+    uploaded = st.file_uploader(t(f"adm_ind_upload_{kind}", lang), type=SHEET_TYPES, key=f"adm_ind_file_{kind}")
     if uploaded is None:
         return
     read, change = (read_catalogue_bytes, change_catalogue) if kind == "catalogue" else (read_rules_bytes, change_rules)

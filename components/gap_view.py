@@ -99,6 +99,10 @@ def gap_table(rows: pd.DataFrame, lang: str) -> None:
         lambda v: f"color: {colours[v]}; font-weight: 600; white-space: nowrap" if v in colours else "",
         subset=[status],
     ).map(lambda _: "white-space: nowrap", subset=[t("map_rank", lang)])  # '▼ 落后' and '4/4' never split
+    # st.table wraps each cell's text in a Markdown block with its own white-space, which beats the cell's: the two
+    # columns' blocks are told directly (the Styler names each cell by its column position, col0, col1, …).
+    kept = [f".st-key-gap_table_wide td.col{list(shown.columns).index(c)} p" for c in (status, t("map_rank", lang))]
+    st.html(f"<style>{', '.join(kept)} {{white-space: nowrap !important;}}</style>")
     st.table(styled, hide_index=True)
 
 

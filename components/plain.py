@@ -14,7 +14,10 @@ CSS = (
     "<style>.ub-plain{border-collapse:collapse;width:100%;font-size:0.9rem;margin-bottom:1rem}"
     ".ub-plain th,.ub-plain td{border-bottom:1px solid #e3e5ea;padding:6px 10px;text-align:left;"
     "vertical-align:top;white-space:pre-wrap;overflow-wrap:anywhere}"
-    ".ub-plain th{font-weight:600;color:#3a3f4b;border-bottom:2px solid #d9dce3}</style>"
+    # Headers are the product's own words: each keeps its words whole, so a column is never narrower than its
+    # longest header word and a short cell under it ("cangxi") is not split either; cells may break anywhere (a
+    # 300-character file name must not widen the page).
+    ".ub-plain th{font-weight:600;color:#3a3f4b;border-bottom:2px solid #d9dce3;overflow-wrap:normal}</style>"
 )
 
 

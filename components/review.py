@@ -106,6 +106,8 @@ def review_step(ctx: PageContext, account: Account) -> None:
     if waiting.empty:
         st.caption(t("review_nothing", lang))
         return
+    names = data.region_names(ctx.store, ctx.data_version, tuple(waiting.region.dropna()), lang)  # Cangxi County
+    waiting = waiting.assign(region_name=waiting.region.map(names).fillna(waiting.region_name))
     plain_table(submissions_table(waiting, lang, with_region=True), "ub-review")
     labels = {
         int(row.id): f"#{row.id} · {row.region_name} · {row.file_name}" for row in waiting.itertuples(index=False)

@@ -10,6 +10,7 @@ from components.account import client_address, configured_users
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import t
+from components.upload import SHEET_TYPES, uploader_words
 from unionbench.paths import resolve_db_path
 from unionbench.permissions import PermissionRefused
 from unionbench.store import WriterBusy
@@ -95,7 +96,8 @@ def upload_targets(ctx: PageContext, admin: str) -> None:
     """A targets file: checked on arrival, its problems or its changes shown, stored on confirmation."""
     lang = ctx.lang
     round_ = st.session_state.get("tgt_upload_round", 0)
-    uploaded = st.file_uploader(t("tgt.upload_label", lang), type=["csv", "xlsx"], key=f"tgt_file_{round_}")
+    uploader_words(lang, SHEET_TYPES)
+    uploaded = st.file_uploader(t("tgt.upload_label", lang), type=SHEET_TYPES, key=f"tgt_file_{round_}")
     if uploaded is None:
         return
     content, name = uploaded.getvalue(), uploaded.name

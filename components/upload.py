@@ -24,6 +24,7 @@ from unionbench.templates import upload_period_choices
 
 SHOWN_HISTORY = 50
 FILE_TYPES = ["csv", "txt", "xlsx", "xls"]  # .xls is answered with a clear "save as .xlsx" problem
+SHEET_TYPES = ["csv", "xlsx"]  # a catalogue, rules or targets file: a sheet as CSV or Excel
 
 
 def is_demo_database(uploads: pd.DataFrame) -> bool:
@@ -270,11 +271,12 @@ def css_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
 
 
-def uploader_words(lang: str) -> None:
-    """On the Chinese page, the file uploader's own English words replaced by Chinese ones (see UPLOADER_CSS)."""
+def uploader_words(lang: str, file_types=FILE_TYPES) -> None:
+    """On the Chinese page, the file uploader's own English words replaced by Chinese ones (see UPLOADER_CSS); every
+    uploader of a page takes the same words, so a page's uploaders share their `file_types`."""
     if lang != "zh":
         return
-    types = "、".join(kind.upper() for kind in FILE_TYPES)
+    types = "、".join(kind.upper() for kind in file_types)
     limit = t("uploader_limit", lang, size=st.get_option("server.maxUploadSize"), types=types)
     words = {"button": t("uploader_button", lang), "limit": limit, "drop": t("uploader_drop", lang)}
     st.html(UPLOADER_CSS % {key: css_text(text) for key, text in words.items()})

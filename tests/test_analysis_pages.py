@@ -202,3 +202,13 @@ def test_a_county_on_the_gap_page_is_read_against_counties_and_a_city_reference_
     table = best.table[0].value.set_index("指标")
     assert table.at["户外劳动者服务站点", "本地"].endswith("个/万名职工")  # each figure carries its unit
     assert table.at["户外劳动者服务站点", "排名"].endswith("/7")  # among Guangyuan's seven counties
+
+
+def test_the_gap_tables_status_and_rank_cells_are_kept_on_one_line_by_their_own_columns(app_page):
+    at = app_page("gaps")
+    assert not at.exception
+    header = list(at.table[0].value.columns)
+    status, rank = header.index("状态"), header.index("排名")
+    css = [html.proto.body for html in at.get("html") if "white-space: nowrap !important" in html.proto.body]
+    assert css == [f"<style>.st-key-gap_table_wide td.col{status} p, .st-key-gap_table_wide td.col{rank} p "
+                   "{white-space: nowrap !important;}</style>"]  # fmt: skip

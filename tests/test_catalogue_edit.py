@@ -375,3 +375,20 @@ def test_an_admin_edits_an_indicator_on_the_page_and_the_change_is_audited(indic
     rows = {row["id"]: row for row in listing(writable_db, capsys)}
     assert rows["trainings"]["name_en"] == "Training sessions"
     assert "admin,indicator_change,trainings" in run(writable_db, "audit", capsys=capsys)[1]
+
+
+def test_the_indicator_pickers_on_the_english_page_name_each_indicator_in_english(indicators_page):
+    at = indicators_page("admin")
+    at.query_params["lang"] = "en"
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert "outdoor_stations · Outdoor worker service stations" in at.selectbox(key="adm_ind_choice").options
+    assert "outdoor_stations · Outdoor worker service stations" in at.selectbox(key="adm_ind_retire_choice").options
+
+
+def test_the_catalogue_uploaders_speak_chinese_on_the_chinese_page_and_name_the_types_they_take(indicators_page):
+    at = indicators_page("admin")
+    assert not at.exception
+    css = [html.proto.body for html in at.get("html") if "stFileUploaderDropzoneInstructions" in html.proto.body]
+    assert css and all('"选择文件"' in body and "CSV、XLSX" in body and "TXT" not in body for body in css)

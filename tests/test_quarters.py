@@ -69,3 +69,22 @@ def test_a_link_asking_for_a_quarter_without_figures_gets_a_note_and_an_unreadab
     assert "<script>" not in quarters.period_note("<script>", "2026Q3", "en")
     assert quarters.period_note("2026Q3", "2026Q3", "zh") == ""
     assert quarters.period_note(None, "2026Q3", "zh") == ""
+
+
+def test_the_explorer_opens_on_four_quarters_up_to_the_citys_own_even_with_a_newer_one_partly_reported(db, monkeypatch):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from tests.support import ROOT
+
+    monkeypatch.setenv("UNIONBENCH_DB", str(db))
+    monkeypatch.chdir(ROOT)
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/explorer.py")
+    at.run()
+    assert not at.exception
+    assert at.select_slider(key="explorer_periods").options[-1] == "2026年第四季度"  # Jiange's quarter is offered
+    assert at.select_slider(key="explorer_periods").value == ("2025Q4", "2026Q3")
+    st.cache_data.clear()

@@ -140,3 +140,19 @@ def test_the_uploaders_own_words_are_replaced_on_the_chinese_page_only(upload_pa
     at.run()
     assert not at.exception and uploader_css(at) == []  # Streamlit's own English words stay on the English page
     assert at.selectbox(key="revert_pick").placeholder == "Choose an option"
+
+
+def test_an_admin_reviewing_on_the_english_page_sees_the_reporters_county_in_english(upload_page, writable_db):  # noqa: F811
+    from unionbench.reporting import DEMO_PASSWORD, Account, submit_file
+
+    file = "地区,户外劳动者服务站点,季度\n苍溪县,75,2026Q4\n".encode()
+    sent = submit_file(writable_db, file, "cangxi-q4.csv", Account("cangxi", "reporter", CANGXI), "2026Q4", AFTER_Q4)
+    assert sent.submission_id
+    at = upload_page(None)
+    at.query_params["lang"] = "en"
+    at.session_state["lang"] = "en"
+    at = sign_in(at.run(), "demo", DEMO_PASSWORD)
+    assert not at.exception
+    [review] = [html.proto.body for html in at.get("html") if "ub-review" in html.proto.body]
+    assert "Cangxi County" in review and "苍溪" not in review
+    assert any("Cangxi County" in label for label in at.selectbox(key="review_pick").options)
