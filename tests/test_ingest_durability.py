@@ -60,7 +60,7 @@ def killed_when(db, directory, path, reached) -> int:
     trial = published_copy(db, directory)
     process = ingest_process(trial, path)
     while process.poll() is None and not reached(trial):
-        time.sleep(0.0005)
+        time.sleep(0.0005)  # the interval between two looks at the state, not a pause standing in for it
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=60)
     return figures_from_file(trial)  # the database opens after the kill

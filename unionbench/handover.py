@@ -215,16 +215,7 @@ def as_file_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """A section's typed rows as the text cells of a catalogue or rules file (flags 1/0), numbered from 1, so a
     config is checked by exactly the checks a file gets."""
 
-    def cell(value) -> str:
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return ""
-        if isinstance(value, bool):
-            return "1" if value else "0"
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        return str(value)
-
-    rows = frame.astype(object).map(cell)
+    rows = frame.astype(object).map(catalogue_edit.shown)
     return rows.assign(row=range(1, len(rows) + 1))
 
 
