@@ -91,8 +91,7 @@ def app_page(demo_db_path, monkeypatch):
     def open_page(name: str, **query_params) -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
         at.query_params.update(query_params)
-        at.run()
-        at.switch_page(f"app_pages/{name}.py")
+        at.switch_page(f"app_pages/{name}.py")  # a deep link: the page's own first run reads the parameters
         return at.run()
 
     return open_page

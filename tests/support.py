@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from unionbench.serve import free_ports, started, wait_healthy
-from unionbench.store import writer
+from unionbench.store import pending_file, pointer_file, published_version, snapshot_dir, writer
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -80,9 +80,21 @@ def catalogue_count(which: str = "all") -> int:
 
 
 def published_copy(source, directory):
-    """A private, writable copy of a database in `directory`, with its own published snapshot."""
+    """A private, writable copy of a database in `directory`, with its own published snapshot.
+
+    A source whose writer closed cleanly (no write-ahead log, no PENDING mark) has a current snapshot: copying its
+    files is all a writer would do, some 40 times faster than opening one. Anything else goes through the writer."""
+    source = Path(source)
     path = directory / "db.duckdb"
     shutil.copyfile(source, path)
-    with writer(path):
-        pass
+    current = published_version(source)
+    snapshot = snapshot_dir(source) / f"v{current}.duckdb"
+    clean = not source.with_name(source.name + ".wal").exists() and not pending_file(source).exists()
+    if current is not None and clean and snapshot.is_file():
+        snapshot_dir(path).mkdir()
+        shutil.copyfile(snapshot, snapshot_dir(path) / snapshot.name)
+        shutil.copyfile(pointer_file(source), pointer_file(path))
+    else:
+        with writer(path):
+            pass
     return path

@@ -349,7 +349,6 @@ def indicators_page(writable_db, monkeypatch):
         at.secrets["upload_users"] = {"admin": hash_password("admin-password", iterations=1000)}
         if user:
             at.session_state["upload_user"] = user
-        at.run()
         at.switch_page("app_pages/indicators.py")
         return at.run()
 

@@ -1,23 +1,18 @@
 """Bad files are refused with every problem named (row, column, value, reason in Chinese and English), exit 1
 (or 2 for a usage error), and the database is exactly as it was."""
 
-import shutil
-
 import pytest
 
 from tests.ingest_files import WIDE_HEADER, csv_bytes, xlsx_bytes
+from tests.support import published_copy
 from unionbench.cli import main
-from unionbench.store import Store, writer
+from unionbench.store import Store
 
 
 @pytest.fixture(scope="module")
 def db(demo_db_path, tmp_path_factory):
     """A private, writable copy of the demo database."""
-    path = tmp_path_factory.mktemp("rejects") / "db.duckdb"
-    shutil.copyfile(demo_db_path, path)
-    with writer(path):
-        pass  # publishes the copy's own snapshot
-    return path
+    return published_copy(demo_db_path, tmp_path_factory.mktemp("rejects"))
 
 
 def state(path) -> tuple:

@@ -213,6 +213,7 @@ def run_together(db, *commands) -> list[subprocess.CompletedProcess]:
     return done
 
 
+@pytest.mark.system  # CLI processes
 def test_two_approvals_of_one_submission_at_once_commit_it_once(writable_db):
     submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
     uploads = committed_uploads(writable_db)
@@ -224,6 +225,7 @@ def test_two_approvals_of_one_submission_at_once_commit_it_once(writable_db):
     assert list(audit_log(writable_db).action.head(2)) == ["refused", "approve"]
 
 
+@pytest.mark.system  # CLI processes
 def test_an_approval_and_a_return_at_once_leave_one_outcome(writable_db):
     submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
     uploads = committed_uploads(writable_db)

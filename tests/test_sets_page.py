@@ -24,7 +24,6 @@ def sets_page(writable_db, monkeypatch):
         if user:
             at.session_state["upload_user"] = user
         at.query_params.update(query_params)
-        at.run()
         at.switch_page("app_pages/sets.py")
         return at.run()
 

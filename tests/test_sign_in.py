@@ -192,6 +192,7 @@ def test_a_name_tried_from_many_addresses_locks_everywhere_at_a_higher_cap(writa
     assert sign_in_wait(writable_db, "demo", "10.0.0.7") > 0
 
 
+@pytest.mark.system  # a second Python process
 def test_the_count_is_kept_in_the_database_for_every_process(writable_db):
     from unionbench.accounts import record_sign_in
 

@@ -45,7 +45,6 @@ def open_targets(db, monkeypatch, user: str | None = None, **query_params) -> Ap
     if user:
         at.session_state["upload_user"] = user
     at.query_params.update(query_params)
-    at.run()
     at.switch_page("app_pages/targets.py")
     return at.run()
 

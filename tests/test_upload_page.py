@@ -19,7 +19,6 @@ def upload_page(writable_db, monkeypatch):
     def open_page(users: dict | None) -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
         at.secrets["upload_users"] = users or {}
-        at.run()
         at.switch_page("app_pages/upload.py")
         return at.run()
 
