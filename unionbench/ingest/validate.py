@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from unionbench.ingest.layout import Table, objects
+from unionbench.ingest.layout import Candidate, Table, objects
 from unionbench.ingest.normalise import (
     NotANumber,
     NotFinite,
@@ -99,11 +99,34 @@ class Checked:
     regions: set[str] = field(default_factory=set)
 
 
-def region_keys(candidates: list) -> tuple[np.ndarray, list[tuple]]:
+def per_pair(first: pd.Series, second: pd.Series, function) -> np.ndarray:
+    """function(a, b) of each row's pair (None for a missing one, NaN where it gives None), called once per
+    distinct pair."""
+    first_codes, firsts = pd.factorize(first.to_numpy(dtype=object))  # a missing value is -1
+    second_codes, seconds = pd.factorize(second.to_numpy(dtype=object))
+    width = len(seconds) + 1
+    pair_codes, pairs = pd.factorize((first_codes + 1) * width + second_codes + 1)
+    results = []
+    for pair in pairs.tolist():
+        a, b = divmod(pair, width)
+        result = function(firsts[a - 1] if a else None, seconds[b - 1] if b else None)
+        results.append(np.nan if result is None else result)
+    return np.array(results, dtype=float)[pair_codes]
+
+
+def by_field(candidates: list[Candidate]) -> Candidate:
+    """The candidates turned inside out: a Candidate whose every field is the tuple of all candidates' values."""
+    return (
+        Candidate._make(zip(*candidates, strict=True)) if candidates else Candidate._make([()] * len(Candidate._fields))
+    )
+
+
+def region_keys(candidates: list[Candidate]) -> tuple[np.ndarray, list[tuple]]:
     """Each candidate's code among the distinct (region text, region code) pairs, and those pairs in order of
     first appearance (a pair may repeat where equal texts are distinct objects)."""
-    text_codes, texts = by_identity([c.region for c in candidates])
-    code_codes, codes = by_identity([c.region_code for c in candidates])
+    fields = by_field(candidates)
+    text_codes, texts = by_identity(fields.region)
+    code_codes, codes = by_identity(fields.region_code)
     width = len(codes) + 1
     key_codes, firsts = pd.factorize(text_codes * width + code_codes)
     return key_codes, [(texts[k // width], codes[k % width]) for k in firsts.tolist()]
@@ -352,14 +375,20 @@ def by_identity(items: list) -> tuple[np.ndarray, list]:
     return codes, [items[i] for i in first.tolist()]
 
 
+# What parse_values says of a cell, as a small number: masks over 100,000 cells compare numbers, not strings.
+READINGS = (None, "not_finite", "not_a_number", "blank")
+READ, NOT_FINITE, NOT_A_NUMBER, BLANK_CELL = range(len(READINGS))
+
+
 def parse_distinct(cells: list, codes: np.ndarray, live: np.ndarray) -> tuple:
     """parse_values over each distinct cell (`cells`, by `codes`) a live position holds, spread back to every
-    position: (value, carries %, written unit, problem code), the last two as object arrays ('blank' where not live)."""
+    position: (value, carries %, written unit as an object array, READINGS index; BLANK_CELL where not live)."""
     needed = np.unique(codes[live])
     number, percent, units, problems = parse_values([cells[i].value for i in needed.tolist()])
+    readings = np.array([READINGS.index(problem) for problem in problems], dtype=np.int8)
     spread = [np.full(len(cells), np.nan), np.zeros(len(cells), dtype=bool), objects([None] * len(cells))]
-    spread.append(objects(["blank"] * len(cells)))
-    for target, source in zip(spread, (number, percent, objects(units), objects(problems)), strict=True):
+    spread.append(np.full(len(cells), BLANK_CELL, dtype=np.int8))
+    for target, source in zip(spread, (number, percent, objects(units), readings), strict=True):
         target[needed] = source
     return tuple(target[codes] for target in spread)
 
@@ -372,14 +401,15 @@ def read_cells(
     whole file."""
     candidates = table.candidates
     count = len(candidates)
-    rows = np.fromiter((c.row for c in candidates), dtype=np.int64, count=count)
+    fields = by_field(candidates)
+    rows = np.fromiter(fields.row, dtype=np.int64, count=count)
     key_codes, keys, resolved = regions
     results = [resolved[key] for key in keys]
     region_of = objects([result.adcode for result in results])[key_codes]
     # in order of first appearance, as a row-by-row reading asks for them (the first names unknown get hints)
     templates = [region_problem.template(key, result) for key, result in zip(keys, results, strict=True)]
     region_wrong = np.array([template is not None for template in templates], dtype=bool)[key_codes]
-    period_codes, raw_periods = by_identity([c.period for c in candidates])
+    period_codes, raw_periods = by_identity(fields.period)
     periods: dict[tuple, tuple] = {}
     for raw in raw_periods:
         key = (type(raw).__name__, str(raw))
@@ -402,9 +432,9 @@ def read_cells(
     # in a quarter that contradicts the chosen one: nothing more to say
     refused = (~period_wrong & (period_of != hint)) if contradicted else np.zeros(count, dtype=bool)
     label_of = {c.index: c.label for c in table.columns}
-    column_codes, columns = by_identity([c.column for c in candidates])
+    column_codes, columns = by_identity(fields.column)
     labels = objects([label_of[column.index] for column in columns])[column_codes]
-    cell_codes, distinct_cells = by_identity([c.cell for c in candidates])
+    cell_codes, distinct_cells = by_identity(fields.cell)
     cell_text = objects([cell.text for cell in distinct_cells])[cell_codes]
     cell_blank = np.array([cell.blank for cell in distinct_cells], dtype=bool)[cell_codes]
     cell_percent_format = np.array([cell.percent_format for cell in distinct_cells], dtype=bool)[cell_codes]
@@ -413,7 +443,7 @@ def read_cells(
         for position in positions:
             report(Problem(code, int(rows[position]), labels[position], cell_text[position], details(position)))
 
-    indicators = objects([c.indicator for c in candidates])
+    indicators = objects(list(fields.indicator))
     unknown = np.equal(indicators, None) & ~refused
     hints: dict[str, str] = {}
     for position in np.flatnonzero(unknown):
@@ -423,12 +453,12 @@ def read_cells(
         hint_words = hints[candidate.indicator_text]
         report(Problem("unknown_indicator", candidate.row, "indicator", candidate.indicator_text, {"hint": hint_words}))
     live = ~unknown & ~refused
-    number, percent, reading_units, codes = parse_distinct(distinct_cells, cell_codes, live)
-    located("not_finite", np.flatnonzero(live & (codes == "not_finite")))
-    located("not_a_number", np.flatnonzero(live & (codes == "not_a_number")))
+    number, percent, reading_units, reading = parse_distinct(distinct_cells, cell_codes, live)
+    located("not_finite", np.flatnonzero(live & (reading == NOT_FINITE)))
+    located("not_a_number", np.flatnonzero(live & (reading == NOT_A_NUMBER)))
     if table.layout == "long" and not table.prefilled:  # a template's blank row is a figure not reported
-        located("missing_value", np.flatnonzero(live & (codes == "blank") & cell_blank))
-    chosen = np.flatnonzero(live & usable & np.equal(codes, None))
+        located("missing_value", np.flatnonzero(live & (reading == BLANK_CELL) & cell_blank))
+    chosen = np.flatnonzero(live & usable & (reading == READ))
     written = reading_units[chosen]
     stated = np.equal(written, None)
     if stated.any():
@@ -447,9 +477,7 @@ def read_cells(
     catalogue = catalogue.astype(object).reset_index(drop=True)
     frame = frame.merge(catalogue, on="indicator", how="left")  # the catalogue joined once
     names = {i: ctx.indicator_name(i) for i in frame.indicator.unique()}
-    pairs = list(zip(frame.written, frame.expected, strict=True))
-    factor_of = {pair: unit_factor(*pair) for pair in set(pairs)}
-    factors = np.array([np.nan if factor_of[pair] is None else factor_of[pair] for pair in pairs], dtype=float)
+    factors = per_pair(frame.written, frame.expected, unit_factor)
     is_rate = (frame.expected == "%").to_numpy(dtype=bool)
     written = frame.written.to_numpy(dtype=object)
     as_percent = ~is_rate & (frame.percent.to_numpy(dtype=bool) | frame.percent_format.to_numpy(dtype=bool))
