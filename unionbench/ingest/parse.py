@@ -169,6 +169,9 @@ def read_csv(decoded: tuple[str, str]) -> Grid:
     delimiter = max(DELIMITERS, key=lambda d: sum(line.count(d) > 0 for line in head))
     rows, numbers, cells, shared = [], [], 0, SharedCells({"": BLANK})
     cell_of = shared.__getitem__
+    # bound once: the loop below runs once per line of a file of up to MAX_ROWS lines
+    max_columns, max_rows, max_cells = limits.MAX_COLUMNS, limits.MAX_ROWS, limits.MAX_CELLS
+    add_row, add_number = rows.append, numbers.append
     reader = csv.reader(lines_of(text), delimiter=delimiter)
     try:
         for row in reader:
@@ -176,15 +179,16 @@ def read_csv(decoded: tuple[str, str]) -> Grid:
                 row.pop()
             if not row:
                 continue
-            if len(row) > limits.MAX_COLUMNS:
-                raise FileRejected(beyond_columns(reader.line_num, len(row) - 1, row[-1]))
-            if len(rows) >= limits.MAX_ROWS:
-                raise FileRejected(beyond("too_many_rows", reader.line_num, limits.MAX_ROWS))
-            cells += len(row)
-            if cells > limits.MAX_CELLS:
-                raise FileRejected(beyond("too_many_cells", reader.line_num, limits.MAX_CELLS))
-            rows.append(list(map(cell_of, row)))
-            numbers.append(reader.line_num)
+            width = len(row)
+            if width > max_columns:
+                raise FileRejected(beyond_columns(reader.line_num, width - 1, row[-1]))
+            if len(rows) >= max_rows:
+                raise FileRejected(beyond("too_many_rows", reader.line_num, max_rows))
+            cells += width
+            if cells > max_cells:
+                raise FileRejected(beyond("too_many_cells", reader.line_num, max_cells))
+            add_row(list(map(cell_of, row)))
+            add_number(reader.line_num)
     except csv.Error as error:
         raise FileRejected(Problem("not_a_table", details={"detail": str(error)})) from None
     return Grid(rows, numbers, "csv", encoding)
