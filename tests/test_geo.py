@@ -1,4 +1,8 @@
-from unionbench.geo import build_layer, cached_layer, to_geojson
+import json
+import re
+
+from unionbench import compare
+from unionbench.geo import DEFAULT_TOLERANCE, build_layer, build_map_layers, cached_layer, precision_for, to_geojson
 
 GUANGYUAN = ["510802", "510811", "510812", "510821", "510822", "510823", "510824"]
 
@@ -39,3 +43,25 @@ def test_geojson_features_carry_the_adcode_as_id_and_nothing_else():
     collection = to_geojson(build_layer(GUANGYUAN[:2]))
     assert [f["id"] for f in collection["features"]] == GUANGYUAN[:2]
     assert all(f["properties"] == {} for f in collection["features"])
+
+
+def test_a_wide_layer_keeps_coordinates_to_a_tenth_of_its_simplification_and_a_city_to_four_decimals():
+    assert precision_for(0.048) == 0.001  # all of China's counties on a 1,280-pixel map
+    assert precision_for(DEFAULT_TOLERANCE) == 0.0001
+
+
+def test_coordinates_are_written_with_no_more_digits_than_their_grid():
+    collection = to_geojson(build_layer(GUANGYUAN[:2]))
+    numbers = re.findall(r"-?\d+\.\d+", json.dumps(collection["features"][0]["geometry"]))
+    assert numbers and max(len(n.split(".")[1]) for n in numbers) <= 4
+
+
+def test_the_map_layers_are_built_ahead_so_the_first_map_visit_reads_them(store, tmp_path):
+    built = build_map_layers(store, tmp_path)
+    files = set(tmp_path.glob("boundaries-*.parquet"))
+    assert built == len(files) > 0
+    default_set = store.query("benchmark_sets")["id"].iloc[0]
+    for scope in compare.SCOPES:
+        peers = compare.peer_regions(store, compare.Selection("510800", default_set, "", scope=scope))
+        cached_layer(list(reversed(peers)), tmp_path)
+    assert set(tmp_path.glob("boundaries-*.parquet")) == files

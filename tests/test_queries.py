@@ -61,6 +61,16 @@ PARAMETERS = {
     "table_columns": {"table": "indicators"},
     "table_rows": {"table": "indicators"},
     "sign_in_events": {"window": 3600.0, "who": "someone", "address": "10.0.0.9"},
+    "indicator_by_region": {"regions": ["510800"], "indicator": "org_rate", "periods": ["2026Q3"]},
+    "indicator_ranking": {
+        "regions": ["510802", "510811", "510824"],
+        "indicator": "org_rate",
+        "period": "2026Q3",
+        "quarter_ago": "2026Q2",
+        "year_ago": "2025Q3",
+        "on_value": False,
+        "lower": False,
+    },
 }
 # Run on a copy of the demo database with one submission and a deadline set: the demo has neither.
 REPORTING_QUERIES = {"setting", "submissions", "submission_by_id", "submission_rows", "sign_in_events"}

@@ -5,7 +5,6 @@ Who is compared with whom, and on which basis, is compare's: the peers are compa
 compared figure is compare's basis, and a rank here is read by the same rule as a comparison row's rank, so the
 map's table, the rankings page and a region's profile agree (tests/test_peers_series_explorer.py checks it)."""
 
-import math
 from dataclasses import replace
 
 import pandas as pd
@@ -73,6 +72,13 @@ def basis_decimals(indicator: Indicator, basis: str, figures: pd.Series) -> int:
     return 1 if indicator.is_rate else indicator.decimals
 
 
+RANKING_COLUMNS = [
+    "region", "label", "region_name", "level", "parent", "value", "figure", "quarter_ago", "year_ago", "basis",
+    "basis_unit", "decimals", "rank", "rank_of", "rank_quarter_ago", "move_quarter", "rank_year_ago", "move_year",
+    "caution", "home",
+]  # fmt: skip
+
+
 def indicator_ranking(store: Store, sel: compare.Selection, indicator: Indicator) -> pd.DataFrame:
     """Every peer of the selection (compare.peer_regions; those without a figure too, last) ranked on one indicator
     (1 = best; ties share the better rank) on `ranking_basis`, keyed by adcode with a distinct label; with the rank
@@ -80,33 +86,31 @@ def indicator_ranking(store: Store, sel: compare.Selection, indicator: Indicator
     rests on a tiny difference. `home` marks the home region and its counties."""
     peers = compare.peer_regions(store, sel)
     basis = ranking_basis(indicator, sel.per_10k)
-    periods = [sel.period, shift(sel.period, -1), shift(sel.period, -4)]
-    figures = store.query("compared_figures", regions=peers, periods=periods)
-    figures = figures[figures["indicator"] == indicator.id]
-    shown = figures.pivot_table(index="region", columns="period", values="value" if basis == "value" else "figure")
-    values = figures[figures["period"] == sel.period].set_index("region")["value"]
+    ranked = store.query(
+        "indicator_ranking",
+        regions=peers,
+        indicator=indicator.id,
+        period=sel.period,
+        quarter_ago=shift(sel.period, -1),
+        year_ago=shift(sel.period, -4),
+        on_value=basis == "value",
+        lower=indicator.direction == "lower",
+    ).set_index("region")
     frame = region_labels(store, peers, sel.lang)[["label", "name", "level", "parent"]]
-    frame = frame.rename(columns={"name": "region_name"})
-    frame["value"] = values.reindex(frame.index)
-    for column, period in (("figure", periods[0]), ("quarter_ago", periods[1]), ("year_ago", periods[2])):
-        frame[column] = shown[period].reindex(frame.index) if period in shown else math.nan
+    frame = frame.rename(columns={"name": "region_name"}).join(ranked)
     decimals = basis_decimals(indicator, basis, frame["figure"])
-    now = analysis.rank_table(frame["figure"], frame["quarter_ago"], indicator.direction, decimals)
-    year = analysis.rank_table(frame["figure"], frame["year_ago"], indicator.direction, decimals)
+    caution = analysis.tiny_difference(frame["figure"], decimals)
+    for before in ("quarter_ago", "year_ago"):
+        caution |= analysis.tiny_difference(frame[before], decimals)
     frame = frame.assign(
         basis=basis,
         basis_unit=compare.basis_unit(indicator, basis, sel.lang),
         decimals=decimals,
-        rank=now["rank"],
         rank_of=int(frame["figure"].notna().sum()),
-        rank_quarter_ago=now["previous_rank"],
-        move_quarter=now["move"],
-        rank_year_ago=year["previous_rank"],
-        move_year=year["move"],
-        caution=now["caution"] | year["caution"],
+        caution=caution,
         home=(frame.index == sel.home) | (frame["parent"] == sel.home),
     )
-    frame = frame.rename_axis("region").reset_index()
+    frame = frame.rename_axis("region").reset_index()[RANKING_COLUMNS]
     return frame.sort_values(["rank", "region"], na_position="last").reset_index(drop=True)
 
 

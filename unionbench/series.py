@@ -20,8 +20,9 @@ def series(
 ) -> pd.DataFrame:
     """region, region_name (in `lang`), period, value — the figure shown (per 10,000 workers when asked and
     possible)."""
-    frame = named(store, store.query("values_by_region", regions=regions, periods=quarters_back(last, count)), lang)
-    frame = frame[frame.indicator == indicator.id]
+    periods = quarters_back(last, count)
+    query = store.query("indicator_by_region", regions=regions, indicator=indicator.id, periods=periods)
+    frame = named(store, query, lang)
     column = "per_10k" if per_10k and indicator.per_capita_base else "value"
     return frame[["region", "region_name", "period"]].assign(value=frame[column]).reset_index(drop=True)
 

@@ -110,8 +110,8 @@ def region_values(
     """One indicator for the given regions (those without a figure too): value, value per 10,000 workers, and
     rank (1 = best) on the figure shown — per 10,000 workers when asked and possible, else the value."""
     names = store.query("region_names", adcodes=regions)[["adcode", name_column(lang), "level"]]
-    frame = store.query("values_by_region", regions=regions, periods=[period])
-    frame = frame.loc[frame.indicator == indicator.id, ["region", "value", "per_10k"]]
+    frame = store.query("indicator_by_region", regions=regions, indicator=indicator.id, periods=[period])
+    frame = frame[["region", "value", "per_10k"]]
     frame = names.rename(columns={"adcode": "region", name_column(lang): "region_name"}).merge(frame, how="left")
     shown = "per_10k" if per_10k and indicator.per_capita_base else "value"
     frame["rank"] = metrics.rank_descending(frame[shown], indicator.direction)

@@ -59,6 +59,12 @@ def cmd_init(db: Path, args) -> int:
                 f"演示数据 demo data: upload #{demo.upload_id}, {demo.added} added, {demo.changed} changed, "
                 f"{demo.unchanged} unchanged"
             )
+    from unionbench.geo import build_map_layers  # geopandas: imported by the one command that draws boundaries
+    from unionbench.paths import cache_dir_for
+    from unionbench.store import replica
+
+    layers = build_map_layers(replica(db).current(), cache_dir_for(db))  # the first map visit only reads them
+    print(f"地图边界 map boundary layers: {layers}")
     print(f"用时 took {time.perf_counter() - started:.1f} s")
     return 0
 

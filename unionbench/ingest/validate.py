@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from unionbench.ingest.layout import Candidate, Table
+from unionbench.ingest.layout import Candidate, Table, objects
 from unionbench.ingest.normalise import (
     NotANumber,
     NotFinite,
@@ -99,12 +99,46 @@ class Checked:
     regions: set[str] = field(default_factory=set)
 
 
-def resolve_regions(table: Table, resolver: RegionResolver):
+def per_pair(first: pd.Series, second: pd.Series, function) -> np.ndarray:
+    """function(a, b) of each row's pair (None for a missing one, NaN where it gives None), called once per
+    distinct pair."""
+    first_codes, firsts = pd.factorize(first.to_numpy(dtype=object))  # a missing value is -1
+    second_codes, seconds = pd.factorize(second.to_numpy(dtype=object))
+    width = len(seconds) + 1
+    pair_codes, pairs = pd.factorize((first_codes + 1) * width + second_codes + 1)
+    results = []
+    for pair in pairs.tolist():
+        a, b = divmod(pair, width)
+        result = function(firsts[a - 1] if a else None, seconds[b - 1] if b else None)
+        results.append(np.nan if result is None else result)
+    return np.array(results, dtype=float)[pair_codes]
+
+
+def by_field(candidates: list[Candidate]) -> Candidate:
+    """The candidates turned inside out: a Candidate whose every field is the tuple of all candidates' values."""
+    return (
+        Candidate._make(zip(*candidates, strict=True)) if candidates else Candidate._make([()] * len(Candidate._fields))
+    )
+
+
+def region_keys(candidates: list[Candidate]) -> tuple[np.ndarray, list[tuple]]:
+    """Each candidate's code among the distinct (region text, region code) pairs, and those pairs in order of
+    first appearance (a pair may repeat where equal texts are distinct objects)."""
+    fields = by_field(candidates)
+    text_codes, texts = by_identity(fields.region)
+    code_codes, codes = by_identity(fields.region_code)
+    width = len(codes) + 1
+    key_codes, firsts = pd.factorize(text_codes * width + code_codes)
+    return key_codes, [(texts[k // width], codes[k % width]) for k in firsts.tolist()]
+
+
+def resolve_regions(codes: np.ndarray, keys: list[tuple], resolver: RegionResolver):
     """Each distinct (region text, code) → its Resolution, narrowing an ambiguous name by the city (or province)
     most of the file's other rows belong to: 朝阳区 in a file of 长春 counties is 长春's."""
-    keys = dict.fromkeys((c.region, c.region_code) for c in table.candidates)
-    first_pass = {(text, code): resolver.resolve(code or text) for text, code in keys}
-    weights = Counter((c.region, c.region_code) for c in table.candidates)
+    weights = Counter()
+    for key, weight in zip(keys, np.bincount(codes, minlength=len(keys)).tolist(), strict=True):
+        weights[key] += weight
+    first_pass = {(text, code): resolver.resolve(code or text) for text, code in weights}
     parents = Counter()
     for key, result in first_pass.items():
         if result.adcode:
@@ -133,17 +167,13 @@ class RegionProblems:
         self._pool: list[str] | None = None
         self.hints_left = MAX_HINTS
 
-    def __call__(self, candidate: Candidate, result) -> Problem | None:
-        key = (candidate.region, candidate.region_code)
+    def template(self, key: tuple[str, str | None], result) -> tuple | None:
+        """(code, details) of the problem of a (region text, code) and its resolution, or None."""
         if key not in self._known:
-            self._known[key] = self._template(candidate, result)
-        template = self._known[key]
-        if template is None:
-            return None
-        code, details = template
-        return Problem(code, candidate.row, "region", candidate.region, details)
+            self._known[key] = self._template(*key, result)
+        return self._known[key]
 
-    def _template(self, candidate: Candidate, result) -> tuple | None:
+    def _template(self, region: str, region_code: str | None, result) -> tuple | None:
         resolver, names = self.resolver, self.names
         if result.status == "ambiguous":
             listed = "、".join(
@@ -151,9 +181,9 @@ class RegionProblems:
             )
             return "ambiguous_region", {"candidates": listed}
         if result.status == "unknown":
-            return "unknown_region", {"hint": self._hint(candidate.region)}
-        if candidate.region_code and candidate.region and candidate.region != candidate.region_code:
-            by_name = resolver.resolve(candidate.region, within=resolver.parent(result.adcode))
+            return "unknown_region", {"hint": self._hint(region)}
+        if region_code and region and region != region_code:
+            by_name = resolver.resolve(region, within=resolver.parent(result.adcode))
             if by_name.adcode != result.adcode:
                 return "region_code_name_mismatch", {"code": result.adcode, "code_name": names.get(result.adcode, "")}
         return None
@@ -337,43 +367,84 @@ def parse_values(values: list) -> tuple[np.ndarray, np.ndarray, list, list]:
     return number, percent, units, problems
 
 
-def read_cells(table: Table, ctx: Context, hint, report, resolved, region_problem, contradicted: bool) -> pd.DataFrame:
-    """The candidates as figures in catalogue units (OBSERVATION_COLUMNS), every problem reported: regions and
-    quarters resolved once per distinct text, numbers parsed as a whole column, the catalogue joined once, and the
-    checks as masks over the whole file."""
+def by_identity(items: list) -> tuple[np.ndarray, list]:
+    """Each item's code, numbering distinct objects (by identity) in order of first appearance, and those objects:
+    equal texts share one object (parse.shared_cell, layout.CellFacts), so per-cell work runs once per distinct one."""
+    codes, _ = pd.factorize(np.fromiter(map(id, items), dtype=np.int64, count=len(items)))
+    first = np.unique(codes, return_index=True)[1] if len(items) else codes
+    return codes, [items[i] for i in first.tolist()]
+
+
+# What parse_values says of a cell, as a small number: masks over 100,000 cells compare numbers, not strings.
+READINGS = (None, "not_finite", "not_a_number", "blank")
+READ, NOT_FINITE, NOT_A_NUMBER, BLANK_CELL = range(len(READINGS))
+
+
+def parse_distinct(cells: list, codes: np.ndarray, live: np.ndarray) -> tuple:
+    """parse_values over each distinct cell (`cells`, by `codes`) a live position holds, spread back to every
+    position: (value, carries %, written unit as an object array, READINGS index; BLANK_CELL where not live)."""
+    needed = np.unique(codes[live])
+    number, percent, units, problems = parse_values([cells[i].value for i in needed.tolist()])
+    readings = np.array([READINGS.index(problem) for problem in problems], dtype=np.int8)
+    spread = [np.full(len(cells), np.nan), np.zeros(len(cells), dtype=bool), objects([None] * len(cells))]
+    spread.append(np.full(len(cells), BLANK_CELL, dtype=np.int8))
+    for target, source in zip(spread, (number, percent, objects(units), readings), strict=True):
+        target[needed] = source
+    return tuple(target[codes] for target in spread)
+
+
+def read_cells(
+    table: Table, ctx: Context, hint, report, regions: tuple, region_problem, contradicted: bool
+) -> pd.DataFrame:
+    """The candidates as figures in catalogue units (OBSERVATION_COLUMNS), every problem reported: regions,
+    quarters and numbers read once per distinct cell, the catalogue joined once, and the checks as masks over the
+    whole file."""
     candidates = table.candidates
     count = len(candidates)
-    labels = {c.index: c.label for c in table.columns}
-    cells = [c.cell for c in candidates]
+    fields = by_field(candidates)
+    rows = np.fromiter(fields.row, dtype=np.int64, count=count)
+    key_codes, keys, resolved = regions
+    results = [resolved[key] for key in keys]
+    region_of = objects([result.adcode for result in results])[key_codes]
+    # in order of first appearance, as a row-by-row reading asks for them (the first names unknown get hints)
+    templates = [region_problem.template(key, result) for key, result in zip(keys, results, strict=True)]
+    region_wrong = np.array([template is not None for template in templates], dtype=bool)[key_codes]
+    period_codes, raw_periods = by_identity(fields.period)
     periods: dict[tuple, tuple] = {}
-    usable = np.ones(count, dtype=bool)  # region and quarter fine
-    refused = np.zeros(count, dtype=bool)  # in a quarter that contradicts the chosen one: nothing more to say
-    region_of, period_of = [None] * count, [None] * count
-    for position, candidate in enumerate(candidates):  # cheap: every lookup is cached per distinct text
-        result = resolved[(candidate.region, candidate.region_code)]
-        if report(region_problem(candidate, result)):
-            usable[position] = False
-        region_of[position] = result.adcode
-        raw = candidate.period
+    for raw in raw_periods:
         key = (type(raw).__name__, str(raw))
         if key not in periods:
             periods[key] = read_one_period(raw, hint, table.title_period, ctx.today)
-        period, problem = periods[key]
-        period_of[position] = period
+    read = [periods[(type(raw).__name__, str(raw))] for raw in raw_periods]
+    period_of = objects([period for period, _ in read])[period_codes]
+    period_wrong = np.array([problem is not None for _, problem in read], dtype=bool)[period_codes]
+    for position in np.flatnonzero(region_wrong | period_wrong).tolist():  # few: reported in row order
+        candidate = candidates[position]
+        template = templates[key_codes[position]]
+        if template is not None:
+            code, details = template
+            report(Problem(code, candidate.row, "region", candidate.region, details))
+        problem = read[period_codes[position]][1]
         if problem is not None:
             code, value, details = problem
             report(Problem(code, candidate.row, "period" if code != "missing_period" else None, value, details))
-            usable[position] = False
-        elif contradicted and period != hint:
-            refused[position] = True
+    usable = ~region_wrong & ~period_wrong  # region and quarter fine
+    # in a quarter that contradicts the chosen one: nothing more to say
+    refused = (~period_wrong & (period_of != hint)) if contradicted else np.zeros(count, dtype=bool)
+    label_of = {c.index: c.label for c in table.columns}
+    column_codes, columns = by_identity(fields.column)
+    labels = objects([label_of[column.index] for column in columns])[column_codes]
+    cell_codes, distinct_cells = by_identity(fields.cell)
+    cell_text = objects([cell.text for cell in distinct_cells])[cell_codes]
+    cell_blank = np.array([cell.blank for cell in distinct_cells], dtype=bool)[cell_codes]
+    cell_percent_format = np.array([cell.percent_format for cell in distinct_cells], dtype=bool)[cell_codes]
 
     def located(code: str, positions, details=lambda position: {}) -> None:
         for position in positions:
-            cell, candidate = cells[position], candidates[position]
-            report(Problem(code, candidate.row, labels[candidate.column.index], cell.text, details(position)))
+            report(Problem(code, int(rows[position]), labels[position], cell_text[position], details(position)))
 
-    indicators = [c.indicator for c in candidates]
-    unknown = np.array([i is None for i in indicators], dtype=bool) & ~refused
+    indicators = objects(list(fields.indicator))
+    unknown = np.equal(indicators, None) & ~refused
     hints: dict[str, str] = {}
     for position in np.flatnonzero(unknown):
         candidate = candidates[position]
@@ -382,37 +453,35 @@ def read_cells(table: Table, ctx: Context, hint, report, resolved, region_proble
         hint_words = hints[candidate.indicator_text]
         report(Problem("unknown_indicator", candidate.row, "indicator", candidate.indicator_text, {"hint": hint_words}))
     live = ~unknown & ~refused
-    number, percent, reading_units, codes = parse_values([c.value if live[i] else None for i, c in enumerate(cells)])
-    codes = np.array(codes, dtype=object)
-    located("not_finite", np.flatnonzero(live & (codes == "not_finite")))
-    located("not_a_number", np.flatnonzero(live & (codes == "not_a_number")))
+    number, percent, reading_units, reading = parse_distinct(distinct_cells, cell_codes, live)
+    located("not_finite", np.flatnonzero(live & (reading == NOT_FINITE)))
+    located("not_a_number", np.flatnonzero(live & (reading == NOT_A_NUMBER)))
     if table.layout == "long" and not table.prefilled:  # a template's blank row is a figure not reported
-        located("missing_value", [p for p in np.flatnonzero(live & (codes == "blank")) if cells[p].blank])
-    chosen = np.flatnonzero(live & usable & np.equal(codes, None))
+        located("missing_value", np.flatnonzero(live & (reading == BLANK_CELL) & cell_blank))
+    chosen = np.flatnonzero(live & usable & (reading == READ))
+    written = reading_units[chosen]
+    stated = np.equal(written, None)
+    if stated.any():
+        written[stated] = objects([candidates[p].unit for p in chosen[stated].tolist()])
     frame = pd.DataFrame(
         {
             "at": chosen,
-            "indicator": pd.Series([indicators[p] for p in chosen], dtype=object),
+            "indicator": pd.Series(indicators[chosen], dtype=object),
             "value": number[chosen],
             "percent": percent[chosen],
-            "percent_format": np.array([cells[p].percent_format for p in chosen], dtype=bool),
-            "written": pd.Series(
-                [reading_units[p] if reading_units[p] is not None else candidates[p].unit for p in chosen],
-                dtype=object,
-            ),
+            "percent_format": cell_percent_format[chosen],
+            "written": pd.Series(written, dtype=object),
         }
     )
     catalogue = ctx.catalogue[["id", "unit", "kind"]].rename(columns={"id": "indicator", "unit": "expected"})
     catalogue = catalogue.astype(object).reset_index(drop=True)
     frame = frame.merge(catalogue, on="indicator", how="left")  # the catalogue joined once
     names = {i: ctx.indicator_name(i) for i in frame.indicator.unique()}
-    pairs = list(zip(frame.written, frame.expected, strict=True))
-    factor_of = {pair: unit_factor(*pair) for pair in set(pairs)}
-    factors = np.array([np.nan if factor_of[pair] is None else factor_of[pair] for pair in pairs], dtype=float)
+    factors = per_pair(frame.written, frame.expected, unit_factor)
     is_rate = (frame.expected == "%").to_numpy(dtype=bool)
     written = frame.written.to_numpy(dtype=object)
     as_percent = ~is_rate & (frame.percent.to_numpy(dtype=bool) | frame.percent_format.to_numpy(dtype=bool))
-    rate_unit_wrong = np.array([w not in (None, "%") for w in written], dtype=bool)
+    rate_unit_wrong = ~(np.equal(written, None) | (written == "%"))
     mismatch = np.where(is_rate, rate_unit_wrong, as_percent | np.isnan(factors)).astype(bool)
     at = frame["at"].to_numpy()
     for index in np.flatnonzero(mismatch):
@@ -428,20 +497,23 @@ def read_cells(table: Table, ctx: Context, hint, report, resolved, region_proble
     scaled = ~is_rate & (frame.factor.to_numpy() != 1.0)
     with np.errstate(over="ignore"):  # 1e305 亿元 overflows to inf here, and is refused as too large below
         values[scaled] = [clean_float(v) for v in values[scaled] * frame.factor.to_numpy()[scaled]]
-    group = [candidates[a].column.index for a in frame["at"]] if table.layout == "wide" else frame.indicator
+    if table.layout == "wide":
+        group = np.array([column.index for column in columns], dtype=np.int64)[column_codes][frame["at"].to_numpy()]
+    else:
+        group = frame.indicator
     frame = frame.assign(value=values, group=group)
     frame = settle_rates(frame, located)
     frame = value_problems(frame, names, located)
     at = frame["at"].to_numpy()
     return pd.DataFrame(
         {
-            "region": pd.Series([region_of[a] for a in at], dtype=object),
+            "region": pd.Series(region_of[at], dtype=object),
             "indicator": pd.Series(frame.indicator.to_numpy(), dtype=object),
-            "period": pd.Series([period_of[a] for a in at], dtype=object),
+            "period": pd.Series(period_of[at], dtype=object),
             "value": frame.value.to_numpy(dtype="float64"),
-            "row": np.array([candidates[a].row for a in at], dtype="int64"),
-            "column": pd.Series([labels[candidates[a].column.index] for a in at], dtype=object),
-            "raw": pd.Series([cells[a].text for a in at], dtype=object),
+            "row": rows[at],
+            "column": pd.Series(labels[at], dtype=object),
+            "raw": pd.Series(cell_text[at], dtype=object),
         },
         columns=OBSERVATION_COLUMNS,
     )
@@ -451,14 +523,17 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
     """Every candidate checked; the figures that passed, the errors and the warnings."""
     report = Reporter(list(table.problems))
     warnings: list[Problem] = []
-    resolved, home = resolve_regions(table, ctx.resolver)
+    key_codes, keys = region_keys(table.candidates)
+    resolved, home = resolve_regions(key_codes, keys, ctx.resolver)
     region_problem = RegionProblems(ctx.resolver, ctx.names, home)
     contradictions = period_contradictions(table, period_hint)
     for problem in contradictions:
         report(problem)
     if table.title_period and period_hint is None and any(not str(c.period or "").strip() for c in table.candidates):
         warnings.append(warning("period_from_title", value=table.title_period))
-    observations = read_cells(table, ctx, period_hint, report, resolved, region_problem, bool(contradictions))
+    observations = read_cells(
+        table, ctx, period_hint, report, (key_codes, keys, resolved), region_problem, bool(contradictions)
+    )
     observations, duplicate_problems = drop_duplicates(observations)
     for problem in duplicate_problems:
         if problem.severity == "warning":
@@ -551,6 +626,14 @@ def over_stored(observations: pd.DataFrame, stored: pd.DataFrame) -> pd.DataFram
     return pd.concat([mine, others], ignore_index=True)
 
 
+def mapped(values: pd.Series, mapping: dict) -> pd.Series:
+    """values.map(mapping) (NaN where a value has no entry), looked up once per distinct value: Series.map first
+    turns a dict of every region of the country into an index."""
+    codes, uniques = pd.factorize(values)
+    looked = objects([mapping.get(value, np.nan) for value in uniques] + [np.nan])
+    return pd.Series(looked[codes], index=values.index, dtype=object)
+
+
 def parts_of(combined: pd.DataFrame, pairs: pd.DataFrame, numerator: str, denominator: str) -> pd.DataFrame:
     """For each (region, period) in pairs: the numerator's and the denominator's figures and where they are."""
 
@@ -637,11 +720,15 @@ def part_warnings(observations: pd.DataFrame, ctx: Context, combined: pd.DataFra
     problems = []
     derived_ones = ctx.catalogue[ctx.catalogue.aggregation.isin(["ratio", "difference"])]
     own = own if own is not None and not own.empty else pd.DataFrame(columns=KEY + ["value"])
+    positions = observations.groupby("indicator", sort=False).indices  # each indicator's rows, compared once
+    nowhere = np.array([], dtype=np.int64)
     for derived in derived_ones.itertuples(index=False):
-        in_file = observations[observations.indicator == derived.id].assign(
-            at=np.flatnonzero((observations.indicator == derived.id).to_numpy())
+        mine = positions.get(derived.id, nowhere)
+        in_file = observations.iloc[mine].assign(at=mine)
+        parts = np.sort(
+            np.concatenate([positions.get(derived.numerator, nowhere), positions.get(derived.denominator, nowhere)])
         )
-        with_parts = observations[observations.indicator.isin([derived.numerator, derived.denominator])]
+        with_parts = observations.iloc[parts]
         before = own.loc[own.indicator == derived.id, ["region", "period", "value"]]
         before = before.merge(with_parts[["region", "period"]].drop_duplicates(), on=["region", "period"])
         before = before.merge(in_file[["region", "period"]], on=["region", "period"], how="left", indicator=True)
@@ -692,7 +779,7 @@ def jump_warnings(observations: pd.DataFrame, combined: pd.DataFrame) -> list[Pr
     if observations.empty:
         return []
     previous_of = {p: shift(p, -1) for p in observations.period.unique()}
-    mine = observations.assign(previous_period=observations.period.map(previous_of))
+    mine = observations.assign(previous_period=mapped(observations.period, previous_of))
     before = combined[KEY + ["value"]].rename(columns={"period": "previous_period", "value": "previous"})
     rows = mine.merge(before, on=["region", "indicator", "previous_period"])
     jumped = rows[is_jump(rows.value, rows.previous)].sort_values("row", kind="stable")
@@ -750,7 +837,7 @@ def city_warnings(observations: pd.DataFrame, ctx: Context, own: pd.DataFrame) -
     mine = observations[chosen].assign(at=np.flatnonzero(chosen))
     if mine.empty:
         return []
-    mine = mine.assign(level=mine.region.map(ctx.levels), parent=mine.region.map(ctx.parents))
+    mine = mine.assign(level=mapped(mine.region, ctx.levels), parent=mapped(mine.region, ctx.parents))
     touched = pd.concat(
         [
             mine.loc[mine.level == "city", KEY],
@@ -761,7 +848,7 @@ def city_warnings(observations: pd.DataFrame, ctx: Context, own: pd.DataFrame) -
         return []
     stored = own[KEY + ["value"]] if own is not None and not own.empty else pd.DataFrame(columns=KEY + ["value"])
     figures = over_stored(mine, stored)
-    figures = figures.assign(level=figures.region.map(ctx.levels), parent=figures.region.map(ctx.parents))
+    figures = figures.assign(level=mapped(figures.region, ctx.levels), parent=mapped(figures.region, ctx.parents))
     counties = figures[figures.level == "county"]
     counties = counties.assign(file_at=counties["at"].where(counties["at"] >= 0, np.inf))
     sums = counties.groupby(["parent", "indicator", "period"], as_index=False).agg(
@@ -797,7 +884,7 @@ def city_warnings(observations: pd.DataFrame, ctx: Context, own: pd.DataFrame) -
 def level_warnings(observations: pd.DataFrame, ctx: Context) -> list[Problem]:
     """A row for a region at a level the federation does not report (a province, the country): held until someone
     says it is meant, one problem per file row."""
-    levels = observations.region.map(ctx.levels)
+    levels = mapped(observations.region, ctx.levels)
     outside = observations[levels.notna() & ~levels.isin(REPORTED_LEVELS)].drop_duplicates("row")
     return [
         warning("level_not_reported", row=int(r.row), column="地区", value=ctx.name(r.region),
@@ -812,8 +899,9 @@ def missing_county_warnings(observations: pd.DataFrame, ctx: Context) -> list[Pr
     reporting = ctx.stored.reporting if ctx.stored else {}
     for period, group in observations.groupby("period"):
         previous = shift(period, -1)
-        present = set(group.region) | reporting.get(period, set())
-        cities = {ctx.parents.get(r) for r in group.region} - {None}
+        regions = group.region.unique()
+        present = set(regions) | reporting.get(period, set())
+        cities = {ctx.parents.get(r) for r in regions} - {None}
         for county in sorted(reporting.get(previous, set())):
             if ctx.parents.get(county) in cities and county not in present:
                 problems.append(
