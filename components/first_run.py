@@ -12,7 +12,7 @@ from components import data
 from components.account import configured_users, current_account, require_admin, signed_in_account
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
-from components.strings import t
+from components.strings import ngettext, t
 from components.upload import period_picker, template_buttons
 from unionbench.compare import REFERENCES
 from unionbench.paths import resolve_db_path
@@ -82,7 +82,9 @@ def shown_settings(ctx: PageContext) -> None:
         t("setup.home", lang): data.region_name(ctx.store, ctx.data_version, found.home, lang) if found.home else "—",
         t("setup.benchmark", lang): sets.at[found.benchmark, column] if found.benchmark in sets.index else "—",
         t("setup.reference", lang): reference_name(ctx, found.reference),
-        t("setup.deadline", lang): t("setup.deadline_days", lang, days=found.deadline_days),
+        t("setup.deadline", lang): ngettext(
+            "setup.deadline_days", "setup.deadline_days.plural", found.deadline_days, lang, days=found.deadline_days
+        ),
     }
     table = pd.DataFrame({t("setup.setting", lang): list(rows), t("setup.value", lang): list(rows.values())})
     plain_table(table, "ub-settings")

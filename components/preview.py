@@ -8,7 +8,7 @@ import streamlit as st
 from components import data
 from components.context import PageContext
 from components.plain import plain_table
-from components.strings import t
+from components.strings import ngettext, t
 from unionbench.export import excel_safe_csv
 from unionbench.ingest import Prepared, Preview, held, review
 
@@ -25,7 +25,10 @@ def problem_table(prepared: Prepared, problems, lang: str) -> pd.DataFrame:
 
 
 def show_problems(prepared: Prepared, lang: str) -> None:
-    st.error(t("rejected", lang, count=prepared.error_count), icon=":material/block:")
+    st.error(
+        ngettext("rejected", "rejected.plural", prepared.error_count, lang, count=prepared.error_count),
+        icon=":material/block:",
+    )
     if prepared.error_count > len(prepared.errors):  # a list capped at the first ones: say how many of each kind
         st.text(problem_counts_text(prepared, lang))
     table = problem_table(prepared, prepared.errors, lang)
@@ -99,7 +102,10 @@ def said_yes_to_held(prepared: Prepared, lang: str, action: str) -> bool | None:
     rows = held(prepared)
     if not rows:
         return None
-    st.warning(t("held_heading", lang, count=len(rows), action=t(action, lang)), icon=":material/front_hand:")
+    st.warning(
+        ngettext("held_heading", "held_heading.plural", len(rows), lang, count=len(rows), action=t(action, lang)),
+        icon=":material/front_hand:",
+    )
     plain_table(problem_table(prepared, rows, lang), "ub-held")  # the file's cells: plain text
     numbers = "、".join(str(p.row) for p in rows)
     return st.checkbox(t("held_confirm", lang, rows=numbers), key=f"held_yes_{prepared.sha256[:16]}")

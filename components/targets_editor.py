@@ -9,7 +9,7 @@ from components import data
 from components.account import client_address, configured_users
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
-from components.strings import t
+from components.strings import ngettext, t
 from components.upload import SHEET_TYPES, uploader_words
 from unionbench.paths import resolve_db_path
 from unionbench.permissions import PermissionRefused
@@ -70,7 +70,9 @@ def write(action, lang: str, message: str) -> None:
     try:
         checked = action()
     except TargetsRejected as rejected:
-        st.error(t("tgt.refused", lang, count=len(rejected.problems)))
+        st.error(
+            ngettext("tgt.refused", "tgt.refused.plural", len(rejected.problems), lang, count=len(rejected.problems))
+        )
         problem_table(rejected.problems, lang)
         return
     except PermissionRefused as refused:
@@ -103,7 +105,9 @@ def upload_targets(ctx: PageContext, admin: str) -> None:
     content, name = uploaded.getvalue(), uploaded.name
     checked = data.checked_targets(ctx.store, ctx.data_version, content, name)
     if not checked.ok:
-        st.error(t("tgt.refused", lang, count=len(checked.problems)))
+        st.error(
+            ngettext("tgt.refused", "tgt.refused.plural", len(checked.problems), lang, count=len(checked.problems))
+        )
         problem_table(checked.problems, lang)
         return
     counts = {s: checked.count(s) for s in ("added", "changed", "unchanged")}

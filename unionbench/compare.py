@@ -44,7 +44,7 @@ from unionbench.formatting import (
     signed,
     signed_amount,
 )
-from unionbench.i18n import words
+from unionbench.i18n import ngettext, words
 from unionbench.periods import quarter_of, shift, year_of
 from unionbench.store import Store
 from unionbench.views import benchmark_members, catalogue, named, region_names
@@ -534,7 +534,7 @@ def catch_up_text(row: Mapping, lang: str) -> str:
     if row["verdict"] == AHEAD:
         return w["catch_up_ahead"]
     if row["catch_up"] == row["catch_up"]:
-        return w["catch_up_quarters"].format(n=int(row["catch_up"]))
+        return ngettext("cmp.catch_up_quarters", "cmp.catch_up_quarters.plural", int(row["catch_up"]), lang)
     if row["catch_up_reason"] == analysis.NOT_ENOUGH_DATA:
         return w["catch_up_unknown"]
     return w["catch_up_too_slow"] if row["catch_up_reason"] == analysis.TOO_SLOW else w["catch_up_never"]
@@ -757,7 +757,7 @@ def headline_sentence(
     else:
         compared = 0
     if compared:
-        parts.append(w["headline_improved"].format(n=improved))
+        parts.append(ngettext("cmp.headline_improved", "cmp.headline_improved.plural", improved, sel.lang))
     return w["headline_sep"].join(parts)
 
 

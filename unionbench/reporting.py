@@ -25,7 +25,7 @@ import pandas as pd
 from unionbench.auth import SCHEME, SignInPolicy, Throttle, attempt_sign_in, check_user, hash_password, lock_wait
 from unionbench.commit import CommitResult, commit_observations
 from unionbench.formatting import period_text
-from unionbench.i18n import t
+from unionbench.i18n import ngettext, t
 from unionbench.ingest import (
     HELD,
     MAX_LISTED,
@@ -805,5 +805,9 @@ def deadline_words(status: str, deadline_iso: str, today: dt.date, lang: str) ->
         return "—"
     left = (dt.date.fromisoformat(deadline_iso) - today).days
     if left > 0:
-        return t("deadline_left", lang, days=left)
-    return t("deadline_today", lang) if left == 0 else t("deadline_overdue", lang, days=-left)
+        return ngettext("deadline_left", "deadline_left.plural", left, lang, days=left)
+    return (
+        t("deadline_today", lang)
+        if left == 0
+        else ngettext("deadline_overdue", "deadline_overdue.plural", -left, lang, days=-left)
+    )

@@ -17,7 +17,7 @@ import pandas as pd
 
 from unionbench.compare import REFERENCES
 from unionbench.gaps import find_benchmark_set
-from unionbench.i18n import t
+from unionbench.i18n import ngettext, t
 from unionbench.permissions import authorize_writing
 from unionbench.regions import RegionResolver
 from unionbench.reporting import DEFAULT_DEADLINE_DAYS, ReportingError, audit
@@ -223,7 +223,7 @@ def value_name(store: Store, key: str, value: str | None, lang: str = "zh") -> s
     if key == "benchmark":
         sets = store.query("benchmark_sets").set_index("id")
         return str(sets.at[value, "name_zh" if lang == "zh" else "name_en"]) if value in sets.index else ""
-    return t("setup.deadline_days", lang, days=value)
+    return ngettext("setup.deadline_days", "setup.deadline_days.plural", value, lang, days=value)
 
 
 def settings_frame(store: Store) -> pd.DataFrame:

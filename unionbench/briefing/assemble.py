@@ -13,6 +13,7 @@ from unionbench.briefing import charts
 from unionbench.briefing import text as tx
 from unionbench.briefing.model import Briefing, Bullets, Chart, Paragraph, Section, Table
 from unionbench.catalog import common_base
+from unionbench.i18n import ngettext
 from unionbench.periods import year_of
 from unionbench.store import Store
 from unionbench.views import benchmark_members, catalogue, name_column, region_names, target_progress
@@ -584,7 +585,7 @@ def data_section(ctx: Context, uploads: pd.DataFrame, generated: datetime) -> Se
     if uploads.empty:
         section.add(Paragraph(ctx.t("no_uploads")))
     else:
-        section.add(Paragraph(ctx.t("uploads_intro", n=len(uploads))))
+        section.add(Paragraph(ngettext("brief.uploads_intro", "brief.uploads_intro.plural", len(uploads), ctx.lang)))
         section.add(
             Table(
                 columns=[

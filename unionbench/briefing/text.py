@@ -13,8 +13,6 @@ Rules the sentences keep:
 - Every figure, unit and verdict is a row of compare.comparison; these functions only word the rows.
 """
 
-import re
-
 from unionbench import analysis, compare, i18n
 from unionbench.formatting import (  # noqa: F401 — the briefing's formatter is the one formatter
     SMALL,
@@ -28,6 +26,7 @@ from unionbench.formatting import (  # noqa: F401 — the briefing's formatter i
     signed,
     signed_amount,
 )
+from unionbench.i18n import ngettext
 
 
 def t(lang: str, key: str, **values) -> str:
@@ -185,8 +184,7 @@ def catch_up_clause(row, lang: str) -> str:
         return ""
     reason = row["catch_up_reason"]
     if reason == "closing":
-        text = t(lang, "catch_closing", n=int(row["catch_up"]))
-        return re.sub(r"\b1 quarters\b", "1 quarter", text) if lang == "en" else text
+        return ngettext("brief.catch_closing", "brief.catch_closing.plural", int(row["catch_up"]), lang)
     return t(lang, f"catch_{reason}")
 
 
