@@ -22,17 +22,21 @@ def placeholders(value: str) -> set[str]:
 
 
 @pytest.mark.parametrize("lang", sorted(i18n.LANGUAGES))
-def test_every_key_is_in_every_language_with_the_same_placeholders(lang):
+def test_every_key_is_in_every_language_with_no_placeholder_the_source_lacks(lang):
+    """The Chinese source names what the code fills in; a language may leave a value out (English names no
+    higher/lower in a share) and only a short tick, which the source writes without its year, may add the year."""
     source, translated = i18n.catalogue(i18n.DEFAULT_LANGUAGE), i18n.catalogue(lang)
-    assert {key for key, value in translated.items() if value} == {key for key, value in source.items() if value}
+    said = {key for key, value in translated.items() if value}
+    assert {key for key, value in source.items() if value} <= said <= set(source)  # a space only English needs
     for key, value in translated.items():  # an empty clause is empty in both
-        assert placeholders(value) == placeholders(source[key]), key
+        given = placeholders(source[key]) | ({"year"} if key.startswith("period.tick.") else set())
+        assert placeholders(value) <= given, key  # a language may leave a value unsaid
 
 
 def test_the_template_for_translators_lists_every_key_with_its_chinese_source():
     with (LOCALES_DIR / "messages.pot").open("rb") as pot:
         template = {m.id: m for m in read_po(pot) if m.id}
-    assert list(template) == i18n.keys()
+    assert [key[0] if isinstance(key, tuple) else key for key in template] == i18n.keys()
     assert template["app_title"].auto_comments == ["工会对标看板"] and template["app_title"].string == ""
 
 

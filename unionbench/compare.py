@@ -206,7 +206,7 @@ def basis_unit(ind: Indicator, basis: str, lang: str) -> str:
     """The unit of the compared figure: '个/万名职工' / 'units per 10,000 workers', '%', or the indicator's own."""
     if not basis.startswith("per_10k"):
         return ind.unit
-    unit = "CNY" if lang == "en" and ind.unit == "10k yuan" else ind.unit  # CNY 16,338 per 10,000 workers
+    unit = "CNY" if ind.unit == "10k yuan" else ind.unit  # English: CNY 16,338 per 10,000 workers
     return WORDS[lang]["per_base"].format(unit=unit)
 
 
@@ -576,8 +576,9 @@ def change_text(row: Mapping, lang: str) -> str:
         return "—"
     if row["is_rate"]:
         return f"{signed(change, 1)} {WORDS[lang]['points']}"
-    text = signed_amount(change, row["unit"], row["decimals"], lang)
-    text = f"{text}{row['unit']}" if lang == "zh" else text
+    text = WORDS[lang]["change_with_unit"].format(
+        change=signed_amount(change, row["unit"], row["decimals"], lang), unit=row["unit"]
+    )
     previous = row["value"] - change
     if not is_small_count(row["kind"], previous, row["value"]) and not math.isnan(row["change_rel"]):
         text += f" ({signed(row['change_rel'] * 100, 1)}%)"
@@ -626,8 +627,8 @@ def sentence(row: Mapping, home_text: str, bench_text: str, lang: str) -> str:
     rel = ""
     if not math.isnan(row["gap_rel"]):
         share = percent(row["difference"] / abs(row["benchmark_value"]), lang)
-        rel = f"（{w['higher' if above else 'lower']}{share}）" if lang == "zh" else f" ({share})"
-    verdict = w[row["verdict"]] if lang == "zh" else w["better"] if row["gap"] > 0 else w["worse"]
+        rel = w["sentence_rel"].format(higher_lower=w["higher" if above else "lower"], share=share)
+    verdict = w["sentence_" + row["verdict"]]  # ahead or behind: a level row has its own sentence
     text = w["sentence"].format(home=home_text, bench=bench_text, more_less=more_less, delta=delta, rel=rel,
                                 verdict=verdict)  # fmt: skip
     return text + (w["small"] if row["small"] else "")

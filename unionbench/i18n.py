@@ -177,3 +177,21 @@ def words(prefix: str, lang: str) -> dict:
 def join(items, lang: str) -> str:
     """Items listed in a sentence: 甲、乙 / A, B (the language's list separator, "sep.list")."""
     return text("list_sep", lang).join(items)
+
+
+DATA_LANGUAGES = ("zh", "en")  # the languages names are stored in (columns name_zh, name_en …): data, not messages
+
+
+def data_language(lang: str) -> str:
+    """The language a name is read in: `lang` when the database has names in it, else the default language's."""
+    return lang if lang in DATA_LANGUAGES else DEFAULT_LANGUAGE
+
+
+def column(base: str, lang: str) -> str:
+    """The column holding a name in the language: column("name", "en") → "name_en"."""
+    return f"{base}_{data_language(lang)}"
+
+
+def in_language(zh, en, lang: str):
+    """One of a pair of stored texts (a name, a unit, a refusal's two wordings) for the language."""
+    return en if data_language(lang) == "en" else zh
