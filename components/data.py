@@ -20,6 +20,7 @@ from unionbench import custom_sets as sets_core
 from unionbench import series as trend_series
 from unionbench import settings as settings_core
 from unionbench.catalog import Indicator
+from unionbench.i18n import data_column
 from unionbench.ingest import review
 from unionbench.store import Store
 
@@ -331,7 +332,7 @@ def checked_targets(_store: Store, version: str, data: bytes, file_name: str):
 def target_indicators(_store: Store, version: str, lang: str) -> dict[str, str]:
     """Active indicators a target may be set for: id → name, in catalogue order."""
     frame = target_template.active_indicators(_store)
-    return dict(zip(frame["id"], frame["name_zh" if lang == "zh" else "name_en"], strict=True))
+    return dict(zip(frame["id"], frame[data_column("name", lang)], strict=True))
 
 
 # --- the federation's settings ------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from components.context import PageContext
 from components.plain import plain_table
 from components.strings import ngettext, t
 from unionbench.export import excel_safe_csv
+from unionbench.i18n import data_column, other_language
 from unionbench.ingest import Prepared, Preview, held, review
 
 SHOWN_PROBLEMS = 200
@@ -18,7 +19,7 @@ SHOWN_PROBLEMS = 200
 def problem_table(prepared: Prepared, problems, lang: str) -> pd.DataFrame:
     """Row, column, cell and the reason in the page's language, then in the other one."""
     frame = prepared.problem_table(problems)
-    first, second = ("reason_zh", "reason_en") if lang == "zh" else ("reason_en", "reason_zh")
+    first, second = data_column("reason", lang), data_column("reason", other_language(lang))
     frame = frame[["row", "column", "value", first, second]].astype(object).fillna("—")  # file-wide: no row
     frame.columns = [t(key, lang) for key in ("row", "column", "cell_value", "reason", "reason_other")]
     return frame

@@ -11,6 +11,7 @@ from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import ngettext, t
 from components.upload import SHEET_TYPES, uploader_words
+from unionbench.i18n import other_language
 from unionbench.paths import resolve_db_path
 from unionbench.permissions import PermissionRefused
 from unionbench.store import WriterBusy
@@ -36,7 +37,7 @@ def template_download(ctx: PageContext, home: str, home_name: str, year: int) ->
 
 
 def problem_table(problems, lang: str) -> None:
-    other = "en" if lang == "zh" else "zh"
+    other = other_language(lang)
     frame = pd.DataFrame(
         {
             t("tgt.col_row", lang): [p.row for p in problems],

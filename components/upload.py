@@ -16,6 +16,7 @@ from components.strings import t
 from components.url_state import kept
 from unionbench.auth import users_with_example_password
 from unionbench.formatting import period_text
+from unionbench.i18n import in_language
 from unionbench.ingest import RevertError
 from unionbench.paths import resolve_db_path
 from unionbench.reporting import Account, ReportingError, publish_file, revert
@@ -68,7 +69,7 @@ def region_template_step(ctx: PageContext, region: str, period: str) -> None:
 
 
 def template_buttons(ctx: PageContext, files: dict[str, bytes], name: str, period: str) -> None:
-    stem = f"{name}_{period}_{'填报模板' if ctx.lang == 'zh' else 'template'}"
+    stem = f"{name}_{period}_{t('tpl.file_stem', ctx.lang)}"
     left, right = st.columns(2)
     left.download_button(
         t("template_csv", ctx.lang), files["csv"], f"{stem}.csv", "text/csv", icon=":material/download:"
@@ -237,7 +238,7 @@ def history(ctx: PageContext, account: Account) -> None:
             st.error(refused.text(lang))
             return
         except RevertError as error:
-            st.error(error.zh if lang == "zh" else error.en)
+            st.error(in_language(error.zh, error.en, lang))
             return
         except WriterBusy:
             st.error(t("busy", lang))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from unionbench.catalog import AGGREGATIONS, DIRECTIONS, KINDS
-from unionbench.i18n import words
+from unionbench.i18n import in_language, words
 from unionbench.ingest.normalise import UNIT_WORDS
 from unionbench.ingest.parse import Grid, read_grid
 from unionbench.ingest.problems import FileRejected
@@ -60,7 +60,7 @@ class CatalogueProblem:
     en: str
 
     def message(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return in_language(self.zh, self.en, lang)
 
     def line(self) -> str:
         where = f"第 {self.row} 行 row {self.row}, " if self.row is not None else ""

@@ -17,7 +17,7 @@ import pandas as pd
 from unionbench import catalogue_cli, reporting, reporting_cli, settings_cli, targets_cli, views
 from unionbench.auth import hash_password
 from unionbench.compare import Selection, UnknownReference, compare_csv_frame, comparison
-from unionbench.console import login_name, print_problem_counts, print_problems, problem_line, shell_address
+from unionbench.console import language, login_name, print_problem_counts, print_problems, problem_line, shell_address
 from unionbench.custom_sets import RULES, SetDraft, SetRejected, remove_set, save_set
 from unionbench.export import atomic_text_file, write_export
 from unionbench.formatting import say, terminal_text
@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--region", help="home city or county: code or name (default: the home setting)")
     brief.add_argument("--benchmark", help="benchmark set: id, Chinese or English name (default: the setting)")
     brief.add_argument("--period", help="the quarter, e.g. 2026Q3 (default: the latest with figures)")
-    brief.add_argument("--lang", choices=["zh", "en"], default="zh", help="language (default zh)")
+    brief.add_argument("--lang", type=language, default="zh", help="language (default zh)")
     brief.add_argument("--reference", help="average, best, p90 or a member's code (default: the setting)")
     brief.add_argument("--out", required=True, help="the file to write: report.docx or report.pdf")
     comp = commands.add_parser("compare", help="the comparison rows (home vs benchmark on one basis) as CSV")
@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     comp.add_argument("--benchmark", help="benchmark set: id, Chinese or English name (default: the setting)")
     comp.add_argument("--period", help="the quarter, e.g. 2026Q3 (default: the latest with figures)")
     comp.add_argument("--reference", help="average, best, p90 or a region's code (default: the setting)")
-    comp.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of names and units (default zh)")
+    comp.add_argument("--lang", type=language, default="zh", help="language of names and units (default zh)")
     comp.add_argument("--out", help="write to this file instead of standard output")
     scale = commands.add_parser("scale", help="build a synthetic national-scale database (about 2.2M figures)")
     scale.add_argument("--out", help="the database to build (default: --db)")
@@ -450,7 +450,7 @@ def add_peer_and_set_commands(commands) -> None:
     peers.add_argument("--region", help="home city or county: code or name (default: the home setting)")
     peers.add_argument("--k", type=int, default=DEFAULT_K, help=f"how many (default {DEFAULT_K}, at most {MAX_K})")
     peers.add_argument("--within", choices=WITHIN, default="province", help="the home's province (default) or all")
-    peers.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the figure names")
+    peers.add_argument("--lang", type=language, default="zh", help="language of the figure names")
     peers.add_argument("--out", help="write to this file instead of standard output")
     sets = commands.add_parser("sets", help="benchmark sets: list, add or remove custom ones")
     actions = sets.add_subparsers(dest="action", required=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from unionbench.catalog import read_benchmark_sets
-from unionbench.i18n import words
+from unionbench.i18n import in_language, words
 from unionbench.store import Store, bump_data_version, load_query, writer
 
 RULES = ("pooled", "best", "average")
@@ -47,7 +47,7 @@ class SetProblem:
     en: str
 
     def message(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return in_language(self.zh, self.en, lang)
 
     def line(self) -> str:
         return f"{self.field} “{self.value}”: {self.zh} / {self.en}"

@@ -41,6 +41,7 @@ def format_percent(fraction: float, decimals: int = 1) -> str:
 
 # Explicit keys (not built at run time), so a search or pybabel finds each one.
 _PERIOD = ("period.q1", "period.q2", "period.q3", "period.q4")
+_QUARTER = ("period.quarter.q1", "period.quarter.q2", "period.quarter.q3", "period.quarter.q4")
 _TICK = ("period.tick.q1", "period.tick.q2", "period.tick.q3", "period.tick.q4")
 _TICK_YEAR = ("period.tick_year.q1", "period.tick_year.q2", "period.tick_year.q3", "period.tick_year.q4")
 
@@ -48,6 +49,11 @@ _TICK_YEAR = ("period.tick_year.q1", "period.tick_year.q2", "period.tick_year.q3
 def period_text(period: str, lang: str) -> str:
     """'2026Q3' as people write it: 2026年第三季度, or 2026 Q3."""
     return t(_PERIOD[int(period[-1]) - 1], lang, year=period[:4])
+
+
+def quarter_only(period: str, lang: str) -> str:
+    """'2026Q3' within a sentence about the same year: 第三季度, or Q3."""
+    return t(_QUARTER[int(period[-1]) - 1], lang)
 
 
 def period_tick(period: str, with_year: bool, lang: str) -> str:

@@ -187,11 +187,16 @@ def data_language(lang: str) -> str:
     return lang if lang in DATA_LANGUAGES else DEFAULT_LANGUAGE
 
 
-def column(base: str, lang: str) -> str:
-    """The column holding a name in the language: column("name", "en") → "name_en"."""
+def data_column(base: str, lang: str) -> str:
+    """The column holding a name in the language: data_column("name", "en") → "name_en"."""
     return f"{base}_{data_language(lang)}"
 
 
 def in_language(zh, en, lang: str):
     """One of a pair of stored texts (a name, a unit, a refusal's two wordings) for the language."""
     return en if data_language(lang) == "en" else zh
+
+
+def other_language(lang: str) -> str:
+    """The other language names are stored in: a refusal shown in both gives this one second."""
+    return next(code for code in DATA_LANGUAGES if code != data_language(lang))

@@ -25,7 +25,7 @@ import pandas as pd
 from unionbench.auth import SCHEME, SignInPolicy, Throttle, attempt_sign_in, check_user, hash_password, lock_wait
 from unionbench.commit import CommitResult, commit_observations
 from unionbench.formatting import period_text
-from unionbench.i18n import ngettext, t
+from unionbench.i18n import in_language, ngettext, t
 from unionbench.ingest import (
     HELD,
     MAX_LISTED,
@@ -62,7 +62,7 @@ class ReportingError(ValueError):
         self.zh, self.en = zh, en
 
     def text(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return in_language(self.zh, self.en, lang)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from unionbench.briefing import charts
 from unionbench.briefing import text as tx
 from unionbench.briefing.model import Briefing, Bullets, Chart, Paragraph, Section, Table
 from unionbench.catalog import common_base
-from unionbench.i18n import column, known_language, ngettext, t
+from unionbench.i18n import data_column, known_language, ngettext, t
 from unionbench.periods import year_of
 from unionbench.store import Store
 from unionbench.views import benchmark_members, catalogue, name_column, region_names, target_progress
@@ -82,7 +82,7 @@ class Context:
     def _reference_text(self, level: str, reference: str) -> str:
         """'遂内泸平均水平', '扬州所辖县区平均水平', '全省前10%水平（第90百分位）' … — what every gap is read against:
         the benchmark cities for a city, their counties for a county (compare.reference_regions)."""
-        set_name = self.set_row[column("name", self.lang)]
+        set_name = self.set_row[data_column("name", self.lang)]
         counties = "_counties" if level == "county" else ""
         if reference == "p90":
             return self.t("ref_p90" + counties)
@@ -370,7 +370,7 @@ def strengths_section(ctx: Context) -> Section:
         items = []
         for _, row in frame.iterrows():
             clause = tx.gap_clause(row, ctx.reference_text, ctx.lang).lstrip("，, ")
-            value = ctx.t("clause_sep").join((row["home_text"], clause))
+            value = t("clause_sep", ctx.lang).join((row["home_text"], clause))
             items.append(t("fmt.label", ctx.lang, label=row["name"], value=value))
         section.add(Bullets(items, ctx.t(title)))
     section.add(_radar(ctx))
@@ -623,7 +623,7 @@ def build_briefing(
     ctx = Context(store, region, set_id, period, lang, reference)
     generated = generated or datetime.now()
     uploads = provenance(ctx)
-    set_name = ctx.set_row[column("name", lang)]
+    set_name = ctx.set_row[data_column("name", lang)]
     members = ctx.t("list_sep").join(ctx.member_names()) if len(ctx.members) <= 5 else ""
     benchmark = t("fmt.bracket", lang, text=set_name, note=members) if members else set_name
     sections = [overview_section(ctx), groups_section(ctx), strengths_section(ctx), counties_section(ctx)]

@@ -38,7 +38,7 @@ def method_lines(lang: str, reference_rule: str, indicators: dict | None = None)
     """The method bullets, naming the catalogue's own indicators in each group (so a federation's new indicator
     is named where it belongs): per 10,000 of a base, rates, totals shown unjudged, flows."""
     indicators = indicators or {}
-    join = ", ".join if lang == "en" else "、".join
+    join = i18n.text("list_sep", lang).join
     groups = {
         "per_10k": [i.name for i in indicators.values() if i.aggregation != "ratio" and i.per_capita_base],
         "rates": [i.name for i in indicators.values() if i.aggregation == "ratio"],
