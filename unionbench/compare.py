@@ -44,14 +44,14 @@ from unionbench.formatting import (
     signed,
     signed_amount,
 )
-from unionbench.i18n import ngettext, words
+from unionbench.i18n import LANGUAGES, Words, ngettext
 from unionbench.periods import quarter_of, shift, year_of
 from unionbench.store import Store
 from unionbench.views import benchmark_members, catalogue, named, region_names
 
 REFERENCES = ("average", "best", "p90")  # or one reference region's adcode
 SCOPES = ("counties", "province_counties", "province_cities", "benchmark_cities", "benchmark_counties")
-LANGS = ("zh", "en")
+LANGS = LANGUAGES  # the languages the product speaks (one line each in unionbench.i18n)
 HISTORY = 8  # quarters read for trends and catch-up: a flow's four-quarter totals need seven
 AHEAD, LEVEL, BEHIND = "ahead", "level", "behind"
 
@@ -66,7 +66,7 @@ COLUMNS = [
     "catch_up_text", "needed_text", "rank_text", "lead_text",
 ]  # fmt: skip
 
-WORDS = {lang: words("cmp.", lang) for lang in LANGS}  # this module's words, from the one table (unionbench.i18n)
+WORDS = Words("cmp.")  # this module's words, from the one table (unionbench.i18n)
 
 
 class UnknownReference(ValueError):

@@ -53,7 +53,7 @@ def babel_locale(lang: str) -> Locale:
 @cache
 def _load(lang: str, directory: Path) -> Catalogue:
     with (directory / lang / "LC_MESSAGES" / "messages.po").open("rb") as po:
-        read = read_po(po, locale=lang if lang in ("zh", "en") or _known_to_cldr(lang) else None)
+        read = read_po(po, locale=lang if _known_to_cldr(lang) else None)
     messages: dict[str, str] = {}
     plurals: dict[str, tuple[str, ...]] = {}
     for message in read:
@@ -171,7 +171,24 @@ def lines(key: str, lang: str) -> list[str]:
 
 def words(prefix: str, lang: str) -> dict:
     """Every entry under `prefix` in one language, keyed without the prefix: words("cmp.", "en")["behind"]."""
+    return _words(prefix, known_language(lang), locales_dir())
+
+
+@cache
+def _words(prefix: str, lang: str, directory: Path) -> dict:
     return {key.removeprefix(prefix): text(key, lang) for key in keys() if key.startswith(prefix)}
+
+
+class Words(dict):
+    """A module's words by language, read when asked (so a language added after import is there too):
+    WORDS = Words("cmp."); WORDS["en"]["behind"]."""
+
+    def __init__(self, prefix: str):
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, lang: str) -> dict:
+        return words(self.prefix, lang)
 
 
 def join(items, lang: str) -> str:
