@@ -9,9 +9,16 @@ import streamlit as st
 
 from components.strings import t
 
+TREND_WORDS = {  # written out so every key can be found
+    "improving": "trend_improving",
+    "stagnating": "trend_stagnating",
+    "worsening": "trend_worsening",
+    "unknown": "trend_unknown",
+}
+
 
 def trend_text(status: str, lang: str) -> str:
-    return t(f"trend_{status}", lang)
+    return t(TREND_WORDS[status], lang)
 
 
 def rank_text(rank: float, of: int) -> str:

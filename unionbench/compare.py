@@ -674,6 +674,16 @@ def lagging_worst_first(rows: pd.DataFrame, only: list[str] | None = None) -> li
 
 
 BETTER, WORSE, SAME = "better", "worse", "same"
+# (verdict, change) → its words ("cmp.…"), written out so every key can be found: a gap behind narrows or widens,
+# a lead grows or shrinks.
+GAP_CHANGE_WORDS = {
+    (AHEAD, BETTER): "lead_better",
+    (AHEAD, WORSE): "lead_worse",
+    (BEHIND, BETTER): "gap_better",
+    (BEHIND, WORSE): "gap_worse",
+    (LEVEL, BETTER): "level_better",
+    (LEVEL, WORSE): "level_worse",
+}
 
 
 def gap_changes(rows: pd.DataFrame, previous_rows: pd.DataFrame) -> list[str]:
@@ -706,8 +716,8 @@ def gap_change_text(row: Mapping, change: str, previous_lead_text: str, lang: st
         return "—"
     if change == SAME:
         return w["gap_same"]
-    side = "lead" if row["verdict"] == AHEAD else "gap" if row["verdict"] == BEHIND else "level"
-    return w[f"{side}_{change}"].format(before=previous_lead_text)
+    side = row["verdict"] if row["verdict"] in (AHEAD, BEHIND) else LEVEL
+    return w[GAP_CHANGE_WORDS[side, change]].format(before=previous_lead_text)
 
 
 def with_gap_change(rows: pd.DataFrame, previous_rows: pd.DataFrame, lang: str) -> pd.DataFrame:

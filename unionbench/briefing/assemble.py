@@ -240,7 +240,7 @@ def headline_table(ctx: Context) -> Table:
                 bare(row["benchmark_text"], row),
                 bare(row["gap_text"], row),
                 verdict_cell(row),
-                ctx.t(f"trend_{row['trend']}"),
+                ctx.t(tx.TREND_WORDS[row["trend"]]),
             ]
         )
         lights.append([None] * 6 + [light(row), None])
@@ -334,7 +334,7 @@ def _group_table(ctx: Context, group: str, rows: pd.DataFrame) -> Table:
                 compared,
                 bare(row["gap_text"], row),
                 verdict_cell(row),
-                ctx.t(f"trend_{row['trend']}"),
+                ctx.t(tx.TREND_WORDS[row["trend"]]),
             ]
         )
         lights.append([None] * 6 + [light(row), None])

@@ -28,6 +28,19 @@ from unionbench.formatting import (  # noqa: F401 — the briefing's formatter i
 )
 from unionbench.i18n import ngettext
 
+# A trend's words ("brief.…"), written out so every key can be found: in a table cell, and within a sentence.
+TREND_WORDS = {
+    "improving": "trend_improving",
+    "stagnating": "trend_stagnating",
+    "worsening": "trend_worsening",
+    "unknown": "trend_unknown",
+}
+TREND_CLAUSES = {
+    "improving": "trend_improving_s",
+    "stagnating": "trend_stagnating_s",
+    "worsening": "trend_worsening_s",
+}
+
 
 def t(lang: str, key: str, **values) -> str:
     """A briefing template ("brief.<key>" in the catalogues) in the language, filled in."""
@@ -170,7 +183,7 @@ def gap_clause(row, reference: str, lang: str) -> str:
 def trend_clause(row, lang: str) -> str:
     if row["trend"] not in ("improving", "stagnating", "worsening"):
         return ""
-    return t(lang, "trend_sentence", trend=t(lang, f"trend_{row['trend']}_s"))
+    return t(lang, "trend_sentence", trend=t(lang, TREND_CLAUSES[row["trend"]]))
 
 
 def trails(row) -> bool:
