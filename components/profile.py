@@ -64,7 +64,7 @@ def indicator_line(row: pd.Series, scope_name: str, lang: str) -> str:
     """The map's indicator in one line: compare's sentence (or the figure and why it is not judged), the rank on
     the same basis among the scope, and the total as context."""
     verdict = t("profile_no_figure", lang) if math.isnan(row["home_value"]) else row["verdict_text"]
-    comma = t("clause_sep", lang)
+    comma = t("comma", lang)
     said = row["sentence"] or (f"{row['home_text']}{comma}{verdict}" if verdict else row["home_text"])
     parts = [t("profile_indicator_line", lang, indicator=row["name"], sentence=said)]
     if not math.isnan(row["rank"]) and row["rank_of"]:

@@ -136,3 +136,13 @@ def test_a_gettext_translator_speaks_one_language():
     assert _.gettext("app_title") == "Union Benchmark Dashboard"
     assert _.ngettext("rows_count", "rows_count.plural", 3) == "3 rows"
     assert i18n.translator("fr").lang == "zh"
+
+
+def test_the_command_line_refuses_a_language_it_does_not_speak_in_both_languages(capsys):
+    from unionbench.cli import main
+
+    assert main(["compare", "--lang", "fr"]) == 2
+    error = capsys.readouterr().err
+    languages = ", ".join(i18n.LANGUAGES)
+    assert i18n.t("lang.refused", "zh", languages=languages) in error
+    assert i18n.t("lang.refused", "en", languages=languages) in error

@@ -370,7 +370,7 @@ def strengths_section(ctx: Context) -> Section:
         items = []
         for _, row in frame.iterrows():
             clause = tx.gap_clause(row, ctx.reference_text, ctx.lang).lstrip("，, ")
-            value = t("clause_sep", ctx.lang).join((row["home_text"], clause))
+            value = t("comma", ctx.lang).join((row["home_text"], clause))
             items.append(t("fmt.label", ctx.lang, label=row["name"], value=value))
         section.add(Bullets(items, ctx.t(title)))
     section.add(_radar(ctx))
