@@ -272,12 +272,16 @@ def css_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
 
 
+STREAMLIT_LANGUAGE = "en"  # the language of Streamlit's own widget words
+
+
 def uploader_words(lang: str, file_types=FILE_TYPES) -> None:
-    """On the Chinese page, the file uploader's own English words replaced by Chinese ones (see UPLOADER_CSS); every
-    uploader of a page takes the same words, so a page's uploaders share their `file_types`."""
-    if lang != "zh":
+    """On a page in another language than Streamlit's own English, the file uploader's words replaced by the
+    page's (see UPLOADER_CSS); every uploader of a page takes the same words, so a page's uploaders share their
+    `file_types`."""
+    if lang == STREAMLIT_LANGUAGE:
         return
-    types = "、".join(kind.upper() for kind in file_types)
+    types = t("list_sep", lang).join(kind.upper() for kind in file_types)
     limit = t("uploader_limit", lang, size=st.get_option("server.maxUploadSize"), types=types)
     words = {"button": t("uploader_button", lang), "limit": limit, "drop": t("uploader_drop", lang)}
     st.html(UPLOADER_CSS % {key: css_text(text) for key, text in words.items()})

@@ -91,9 +91,8 @@ class CatalogueChange:
 
 def problem(row, column: str, value, code: str, **values) -> CatalogueProblem:
     def filled(lang: str) -> str:  # a (zh, en) pair gives each language its own word
-        pick = 0 if lang == "zh" else 1
         return words("catx.", lang)[code].format(
-            value=value, **{k: v[pick] if isinstance(v, tuple) else v for k, v in values.items()}
+            value=value, **{k: in_language(*v, lang) if isinstance(v, tuple) else v for k, v in values.items()}
         )
 
     zh, en = filled("zh"), filled("en")
