@@ -14,18 +14,11 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from components import data
 from components.context import PageContext
 from components.strings import t
+from unionbench.accounts import Account, check_password_of, record_sign_in, sign_in, sign_in_wait
+from unionbench.audit import record_entry, record_sign_in_failure
 from unionbench.auth import Throttle
 from unionbench.paths import resolve_db_path
 from unionbench.permissions import Actor, permit
-from unionbench.reporting import (
-    Account,
-    check_password_of,
-    record_entry,
-    record_sign_in,
-    record_sign_in_failure,
-    sign_in,
-    sign_in_wait,
-)
 
 SESSION_KEY = "upload_user"
 

@@ -10,8 +10,9 @@ from components.account import configured_users, permitted
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import ngettext, t
+from unionbench.accounts import ReportingError, add_user, disable_user, set_password
+from unionbench.choices import ROLES
 from unionbench.paths import resolve_db_path
-from unionbench.reporting import ROLES, ReportingError, add_user, disable_user, set_password
 from unionbench.settings import MAX_DEADLINE_DAYS, set_setting
 from unionbench.store import WriterBusy
 

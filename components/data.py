@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from unionbench import accounts as accounts_core
 from unionbench import (
     compare,
     explorer,
@@ -9,7 +10,6 @@ from unionbench import (
     ingest,
     peers,
     quarters,
-    reporting,
     similar,
     target_import,
     target_template,
@@ -19,6 +19,8 @@ from unionbench import (
 from unionbench import custom_sets as sets_core
 from unionbench import series as trend_series
 from unionbench import settings as settings_core
+from unionbench import submissions as submissions_core
+from unionbench import tracker as tracker_core
 from unionbench.catalog import Indicator
 from unionbench.i18n import data_column
 from unionbench.ingest import review
@@ -270,49 +272,49 @@ def cities(_store: Store, version: str, lang: str = "zh") -> dict[str, str]:
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def accounts(_store: Store, version: str):
-    return reporting.accounts(_store)
+    return accounts_core.accounts(_store)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def find_account(_store: Store, version: str, secrets: tuple, name: str | None):
     """The enabled account of that name (database, or secrets.toml as an admin), or None."""
-    return reporting.find_account(_store, dict(secrets), name)
+    return accounts_core.find_account(_store, dict(secrets), name)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def submissions(_store: Store, version: str, period: str | None = None):
-    return reporting.submissions(_store, period)
+    return submissions_core.submissions(_store, period)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def submission_file(_store: Store, version: str, submission_id: int):
-    return reporting.submission_file(_store, submission_id)
+    return submissions_core.submission_file(_store, submission_id)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def checked_for(_store: Store, version: str, data: bytes, file_name: str, account, period: str | None, today):
     """A file read and checked for an account (a reporter's: its own region only), once per data version."""
-    return reporting.check_for(_store, data, file_name, account, period, today)
+    return submissions_core.check_for(_store, data, file_name, account, period, today)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def status_table(_store: Store, version: str, home: str, period: str, today):
-    return reporting.status_table(_store, home, period, today)
+    return tracker_core.status_table(_store, home, period, today)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def deadline_days(_store: Store, version: str) -> int:
-    return reporting.deadline_days(_store)
+    return tracker_core.deadline_days(_store)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def region_template_files(_store: Store, version: str, region: str, period: str, lang: str) -> dict[str, bytes]:
-    return reporting.region_template_files(_store, region, period, lang)
+    return submissions_core.region_template_files(_store, region, period, lang)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def accounts_with_example_password(_store: Store, version: str) -> list[str]:
-    return reporting.accounts_with_example_password(_store)
+    return accounts_core.accounts_with_example_password(_store)
 
 
 # --- targets: the admin's editor on the targets page ---

@@ -12,17 +12,12 @@ from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.preview import show_preview, show_problems, show_warnings
 from components.strings import ngettext, t
+from unionbench.accounts import Account, ReportingError
+from unionbench.audit import audit_entries
 from unionbench.formatting import period_text
 from unionbench.paths import resolve_db_path
-from unionbench.reporting import (
-    Account,
-    ReportingError,
-    approve_submission,
-    audit_entries,
-    return_submission,
-    submit_file,
-)
 from unionbench.store import WriterBusy
+from unionbench.submissions import approve_submission, return_submission, submit_file
 
 SHOWN_AUDIT = 200
 

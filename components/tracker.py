@@ -11,7 +11,8 @@ from components.context import PageContext
 from components.plain import plain_table
 from components.strings import ngettext, t
 from components.upload import period_picker
-from unionbench.reporting import Account, deadline_words
+from unionbench.accounts import Account
+from unionbench.tracker import deadline_words
 
 SYMBOLS = {"missing": "○", "submitted": "◇", "returned": "↩", "approved": "●"}
 

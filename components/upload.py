@@ -14,13 +14,14 @@ from components.preview import review_dataframe, said_yes_to_held, show_preview,
 from components.review import submit
 from components.strings import t
 from components.url_state import kept
+from unionbench.accounts import Account, ReportingError
 from unionbench.auth import users_with_example_password
 from unionbench.formatting import period_text
 from unionbench.i18n import in_language
 from unionbench.ingest import RevertError
 from unionbench.paths import resolve_db_path
-from unionbench.reporting import Account, ReportingError, publish_file, revert
 from unionbench.store import WriterBusy
+from unionbench.submissions import publish_file, revert
 from unionbench.templates import upload_period_choices
 
 SHOWN_HISTORY = 50

@@ -3,10 +3,13 @@ each in Chinese and English with control characters written out (formatting.say)
 
 import argparse
 import getpass
+from typing import TYPE_CHECKING
 
 from unionbench.formatting import say
 from unionbench.i18n import LANGUAGES, t
-from unionbench.ingest.problems import Problem
+
+if TYPE_CHECKING:  # importing unionbench.ingest loads pandas and DuckDB: not for `unionbench --help`
+    from unionbench.ingest.problems import Problem
 
 
 def login_name() -> str:
@@ -26,7 +29,7 @@ def shell_address() -> str:
     return f"shell:{login_name()}"
 
 
-def problem_line(problem: Problem) -> str:
+def problem_line(problem: "Problem") -> str:
     where = " · ".join(
         part
         for part in (

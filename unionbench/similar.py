@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from unionbench.choices import DEFAULT_K, MAX_K, WITHIN
 from unionbench.compare import grid, region_facts
 from unionbench.export import plain_decimal
 from unionbench.formatting import amount, period_text
@@ -26,9 +27,6 @@ from unionbench.i18n import t, words
 from unionbench.store import Store
 from unionbench.views import catalogue
 
-WITHIN = ("province", "country")
-DEFAULT_K = 5
-MAX_K = 50
 CSV_COLUMNS = ["rank", "region_code", "region_name", "level", "distance", "similar_in"]
 
 
