@@ -85,7 +85,7 @@ BUILT_FROM = (
     "method.", "problem.", "reference_", "return_reason_", "rule_severity_", "scope_", "screen_legend_",
     "screen_slide_", "set_rule_", "sets.", "similar.", "status_", "submission_", "target_", "tgt.", "tpl.",
     "tracker_", "upload_file_", "review_changes_", "revert_confirm_", "within_", "weight_", "briefing_", "brief.",
-    "partly_", "tgt_file_", "period.",
+    "partly_", "tgt_file_", "period.", "nav.",
 )  # fmt: skip
 
 
