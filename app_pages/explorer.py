@@ -5,7 +5,7 @@ import streamlit as st
 from components import data
 from components.filters import quarter_notes, regions_in_view, shared_filters
 from components.page import page_setup
-from components.strings import t
+from components.strings import ngettext, t
 from components.url_state import flag_from_url, list_from_url, list_to_url, range_from_url, to_url
 from unionbench.explorer import display_table, download_name
 from unionbench.export import excel_safe_csv, xlsx_bytes
@@ -53,7 +53,7 @@ frame = data.explorer_table(
 )
 chosen = [f.catalogue[i] for i in indicators]
 table = display_table(frame, chosen, lang)  # the catalogue's decimals, headers in the page's language
-st.caption(t("rows_count", lang, n=len(table)))
+st.caption(ngettext("rows_count", "rows_count.plural", len(table), lang))
 st.dataframe(table, hide_index=True, placeholder="—", width="stretch", height=560)
 stem = download_name([names[r] for r in regions], chosen, first, last, lang)  # says what the file holds
 left, right = st.columns([1, 5])

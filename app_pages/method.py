@@ -8,15 +8,16 @@ from components import data
 from components.page import page_setup
 from components.plain import plain_table
 from components.strings import t
+from unionbench.i18n import other_language
 from unionbench.methodology import RULES, SECTIONS
 
 ctx = page_setup()
 lang = ctx.lang
 st.title(t("method_heading", lang))
 for section in SECTIONS:
-    st.subheader(section.title_zh if lang == "zh" else section.title_en)
-    st.markdown(section.body_zh if lang == "zh" else section.body_en)
-    st.caption(section.body_en if lang == "zh" else section.body_zh)
+    st.subheader(t(section.title, lang))
+    st.markdown(t(section.body, lang))
+    st.caption(t(section.body, other_language(lang)))  # the other language beneath, for a reader of both
 st.subheader(t("adm_rules_heading", lang))
 st.markdown(t("method_rules_intro", lang))
 rules = data.validation_rules(ctx.store, ctx.data_version, lang)

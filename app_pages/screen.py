@@ -20,6 +20,7 @@ from components.page import page_setup
 from components.screen import build_frame, css, read_link, scale_for
 from components.strings import t
 from unionbench import compare
+from unionbench.i18n import data_column
 from unionbench.paths import cache_dir_for, resolve_db_path
 
 ctx = page_setup(kiosk=True)
@@ -45,7 +46,7 @@ selection, ignored = compare.selection_from_params(
 )
 ignored = list(dict.fromkeys([*ignored, *link.ignored]))
 notes = [t("screen_link_note", ctx.lang, keys=", ".join(ignored))] if ignored else []
-set_name = sets.at[selection.benchmark, "name_zh" if ctx.lang == "zh" else "name_en"]
+set_name = sets.at[selection.benchmark, data_column("name", ctx.lang)]
 cache_dir = str(cache_dir_for(resolve_db_path(None)))
 
 st.html(css(scale_for(link.vw, link.vh)))

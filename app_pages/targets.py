@@ -29,9 +29,9 @@ if progress.empty:
 for indicator_id, rows in progress.groupby("indicator", sort=False) if not progress.empty else ():
     ind = f.catalogue[indicator_id]
     lagging = rows[(rows.status.isin(["lagging", "missed"])) & (rows.region != f.home)]
-    st.subheader(f"{ind.name}（{ind.unit}）" if lang == "zh" else f"{ind.name} ({ind.unit})")
+    st.subheader(t("fmt.with_unit", lang, name=ind.name, unit=ind.unit))
     if len(lagging):
-        separator = "、" if lang == "zh" else ", "
+        separator = t("list_sep", lang)
         st.warning(t("lagging_counties", lang, names=separator.join(lagging.region_name)), icon=":material/flag:")
     status_column = t("status", lang)
     table = pd.DataFrame(

@@ -9,7 +9,7 @@ from components import data
 from components.account import configured_users, permitted
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
-from components.strings import t
+from components.strings import ngettext, t
 from unionbench.accounts import ReportingError, add_user, disable_user, set_password
 from unionbench.choices import ROLES
 from unionbench.paths import resolve_db_path
@@ -181,5 +181,5 @@ def deadline_form(ctx: PageContext, admin: str) -> None:
     run_change(
         ctx,
         lambda: set_setting(resolve_db_path(None), "deadline_days", str(int(days)), admin, configured_users()),
-        t("accounts.deadline_done", lang, days=int(days)),
+        ngettext("accounts.deadline_done", "accounts.deadline_done.plural", int(days), lang, days=int(days)),
     )

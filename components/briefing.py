@@ -53,7 +53,7 @@ def briefing_buttons(
         row.download_button(
             t(f"briefing_{fmt}", lang),
             data=partial(briefing, store, version, region, set_id, period, lang, reference, fmt),
-            file_name=f"{region_name}_{period}_{'对标通报' if lang == 'zh' else 'briefing'}.{fmt}",
+            file_name=f"{region_name}_{period}_{t('brief.file_stem', lang)}.{fmt}",
             mime=MIME[fmt],
             on_click="ignore",
             icon=":material/description:",

@@ -20,6 +20,7 @@ from unionbench.catalogue_edit import (
     retire_indicator,
     text_rows,
 )
+from unionbench.i18n import data_column, other_language
 from unionbench.paths import resolve_db_path
 from unionbench.rules import change_rules, read_rules_bytes
 from unionbench.store import WriterBusy
@@ -51,7 +52,7 @@ SHOWN = ["id", "name_zh", "name_en", "unit", "kind", "aggregation", "per_capita_
 
 def indicator_label(names: pd.DataFrame, indicator: str, lang: str) -> str:
     """`id · name` in the page's language; an indicator without an English name shows its Chinese one."""
-    name = names.at[indicator, "name_en"] if lang == "en" else ""
+    name = names.at[indicator, data_column("name", lang)]
     return f"{indicator} · {name or names.at[indicator, 'name_zh']}"
 
 
@@ -67,7 +68,7 @@ def catalogue_table(ctx: PageContext) -> pd.DataFrame:
 
 def problems_shown(rejected: CatalogueRejected, lang: str) -> None:
     st.error(t("adm_ind_rejected", lang))
-    other = "en" if lang == "zh" else "zh"
+    other = other_language(lang)
     frame = pd.DataFrame(
         {
             t("adm_ind_col_row", lang): ["" if p.row is None else str(p.row) for p in rejected.problems],

@@ -8,6 +8,7 @@ import streamlit as st
 from components import data
 from components.strings import LANGUAGES, t
 from components.url_state import from_url, to_url
+from unionbench.i18n import known_language, unavailable_note
 from unionbench.paths import resolve_db_path
 from unionbench.settings import Settings
 from unionbench.store import NotInitialised, Replica, Store, replica
@@ -63,8 +64,10 @@ def open_context(kiosk: bool = False) -> tuple[PageContext, int]:
     """Open the store (or explain why not and stop), read the data version and the settings, and show the demo
     notice; the page's context and how many figures are stored. A kiosk page (the wall screen) draws no sidebar and
     no banner: its language comes from the link and it shows the demo tag itself."""
-    lang = (st.query_params.get("lang") if st.query_params.get("lang") in LANGUAGES else "zh") if kiosk else None
-    lang = lang or language_switch()
+    asked = st.query_params.get("lang")
+    lang = known_language(asked) if kiosk else language_switch()
+    if note := unavailable_note(asked):  # ?lang=fr: say so, in every language the product speaks
+        st.caption(note)
     db_path = resolve_db_path(None)
     if not db_path.is_file():
         st.error(t("no_database", lang, path=db_path))

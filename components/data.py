@@ -22,6 +22,7 @@ from unionbench import settings as settings_core
 from unionbench import submissions as submissions_core
 from unionbench import tracker as tracker_core
 from unionbench.catalog import Indicator
+from unionbench.i18n import data_column
 from unionbench.ingest import review
 from unionbench.store import Store
 
@@ -333,7 +334,7 @@ def checked_targets(_store: Store, version: str, data: bytes, file_name: str):
 def target_indicators(_store: Store, version: str, lang: str) -> dict[str, str]:
     """Active indicators a target may be set for: id → name, in catalogue order."""
     frame = target_template.active_indicators(_store)
-    return dict(zip(frame["id"], frame["name_zh" if lang == "zh" else "name_en"], strict=True))
+    return dict(zip(frame["id"], frame[data_column("name", lang)], strict=True))
 
 
 # --- the federation's settings ------------------------------------------------------------------------------------

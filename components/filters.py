@@ -14,6 +14,7 @@ from components.url_state import flag_from_url, from_url, to_url
 from unionbench.catalog import Indicator
 from unionbench.compare import REFERENCES, Selection
 from unionbench.formatting import period_text
+from unionbench.i18n import data_column
 from unionbench.peers import SCOPES
 from unionbench.quarters import period_note
 
@@ -64,7 +65,7 @@ def shared_filters(
         st.warning(t("no_periods", lang, home=data.region_name(store, version, ctx.settings.home or "", lang)))
     home = pick(t("home_region", lang), "home", list(homes), ctx.settings.home, homes.get)
     sets = data.benchmark_sets(store, version)
-    set_names = dict(zip(sets.id, sets["name_zh" if lang == "zh" else "name_en"], strict=True))
+    set_names = dict(zip(sets.id, sets[data_column("name", lang)], strict=True))
     set_id = pick(t("benchmark_set", lang), "bench", list(set_names), ctx.settings.benchmark, set_names.get)
     quarters = data.region_quarters(store, version, home)
     periods = quarters.periods

@@ -12,10 +12,11 @@ from components import data
 from components.account import configured_users, current_account, require_admin, signed_in_account
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
-from components.strings import t
+from components.strings import ngettext, t
 from components.upload import period_picker, template_buttons
 from unionbench.accounts import ReportingError
 from unionbench.compare import REFERENCES
+from unionbench.i18n import data_column
 from unionbench.paths import resolve_db_path
 from unionbench.permissions import has_accounts
 from unionbench.settings import set_setting
@@ -77,12 +78,14 @@ def shown_settings(ctx: PageContext) -> None:
     lang = ctx.lang
     found = ctx.settings
     sets = data.benchmark_sets(ctx.store, ctx.data_version).set_index("id")
-    column = "name_zh" if lang == "zh" else "name_en"
+    column = data_column("name", lang)
     rows = {
         t("setup.home", lang): data.region_name(ctx.store, ctx.data_version, found.home, lang) if found.home else "—",
         t("setup.benchmark", lang): sets.at[found.benchmark, column] if found.benchmark in sets.index else "—",
         t("setup.reference", lang): reference_name(ctx, found.reference),
-        t("setup.deadline", lang): t("setup.deadline_days", lang, days=found.deadline_days),
+        t("setup.deadline", lang): ngettext(
+            "setup.deadline_days", "setup.deadline_days.plural", found.deadline_days, lang, days=found.deadline_days
+        ),
     }
     table = pd.DataFrame({t("setup.setting", lang): list(rows), t("setup.value", lang): list(rows.values())})
     plain_table(table, "ub-settings")
@@ -101,7 +104,7 @@ def choose_home_and_set(ctx: PageContext, admin: str) -> None:
     st.subheader(t("setup.step_home", lang))
     cities = data.cities(ctx.store, ctx.data_version, lang)
     sets = data.benchmark_sets(ctx.store, ctx.data_version)
-    set_names = dict(zip(sets.id, sets["name_zh" if lang == "zh" else "name_en"], strict=True))
+    set_names = dict(zip(sets.id, sets[data_column("name", lang)], strict=True))
     references = {r: t(f"reference_{r}", lang) for r in REFERENCES}
     with st.form("setup_form", border=True):
         home = st.selectbox(

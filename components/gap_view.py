@@ -19,10 +19,9 @@ def verdict_label(row: pd.Series) -> str:
 def strengths_and_weaknesses(strengths: pd.DataFrame, weaknesses: pd.DataFrame, lang: str) -> None:
     """Two plain lists (st.text, so a name can never become Markdown): the indicator and its gap."""
     left, right = st.columns(2)
-    colon = "：" if lang == "zh" else ": "
     for column, heading, rows in ((left, "strengths", strengths), (right, "weaknesses", weaknesses)):
         column.subheader(t(heading, lang))
-        lines = [f"• {row['name']}{colon}{row.gap_text}" for _, row in rows.iterrows()]
+        lines = ["• " + t("fmt.label", lang, label=row["name"], value=row.gap_text) for _, row in rows.iterrows()]
         column.text("\n".join(lines) if lines else t("none_listed", lang))
 
 

@@ -8,8 +8,9 @@ import streamlit as st
 from components import data
 from components.context import PageContext
 from components.plain import plain_table
-from components.strings import t
+from components.strings import ngettext, t
 from unionbench.export import excel_safe_csv
+from unionbench.i18n import data_column, other_language
 from unionbench.ingest import Prepared, Preview, held, review
 
 SHOWN_PROBLEMS = 200
@@ -18,14 +19,17 @@ SHOWN_PROBLEMS = 200
 def problem_table(prepared: Prepared, problems, lang: str) -> pd.DataFrame:
     """Row, column, cell and the reason in the page's language, then in the other one."""
     frame = prepared.problem_table(problems)
-    first, second = ("reason_zh", "reason_en") if lang == "zh" else ("reason_en", "reason_zh")
+    first, second = data_column("reason", lang), data_column("reason", other_language(lang))
     frame = frame[["row", "column", "value", first, second]].astype(object).fillna("—")  # file-wide: no row
     frame.columns = [t(key, lang) for key in ("row", "column", "cell_value", "reason", "reason_other")]
     return frame
 
 
 def show_problems(prepared: Prepared, lang: str) -> None:
-    st.error(t("rejected", lang, count=prepared.error_count), icon=":material/block:")
+    st.error(
+        ngettext("rejected", "rejected.plural", prepared.error_count, lang, count=prepared.error_count),
+        icon=":material/block:",
+    )
     if prepared.error_count > len(prepared.errors):  # a list capped at the first ones: say how many of each kind
         st.text(problem_counts_text(prepared, lang))
     table = problem_table(prepared, prepared.errors, lang)
@@ -99,7 +103,10 @@ def said_yes_to_held(prepared: Prepared, lang: str, action: str) -> bool | None:
     rows = held(prepared)
     if not rows:
         return None
-    st.warning(t("held_heading", lang, count=len(rows), action=t(action, lang)), icon=":material/front_hand:")
+    st.warning(
+        ngettext("held_heading", "held_heading.plural", len(rows), lang, count=len(rows), action=t(action, lang)),
+        icon=":material/front_hand:",
+    )
     plain_table(problem_table(prepared, rows, lang), "ub-held")  # the file's cells: plain text
     numbers = "、".join(str(p.row) for p in rows)
     return st.checkbox(t("held_confirm", lang, rows=numbers), key=f"held_yes_{prepared.sha256[:16]}")

@@ -9,9 +9,16 @@ import streamlit as st
 
 from components.strings import t
 
+TREND_WORDS = {  # written out so every key can be found
+    "improving": "trend_improving",
+    "stagnating": "trend_stagnating",
+    "worsening": "trend_worsening",
+    "unknown": "trend_unknown",
+}
+
 
 def trend_text(status: str, lang: str) -> str:
-    return t(f"trend_{status}", lang)
+    return t(TREND_WORDS[status], lang)
 
 
 def rank_text(rank: float, of: int) -> str:
@@ -57,7 +64,7 @@ def indicator_line(row: pd.Series, scope_name: str, lang: str) -> str:
     """The map's indicator in one line: compare's sentence (or the figure and why it is not judged), the rank on
     the same basis among the scope, and the total as context."""
     verdict = t("profile_no_figure", lang) if math.isnan(row["home_value"]) else row["verdict_text"]
-    comma = ", " if lang == "en" else "，"
+    comma = t("comma", lang)
     said = row["sentence"] or (f"{row['home_text']}{comma}{verdict}" if verdict else row["home_text"])
     parts = [t("profile_indicator_line", lang, indicator=row["name"], sentence=said)]
     if not math.isnan(row["rank"]) and row["rank_of"]:

@@ -11,7 +11,7 @@ from components.account import client_address, permitted
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.preview import show_preview, show_problems, show_warnings
-from components.strings import t
+from components.strings import ngettext, t
 from unionbench.accounts import Account, ReportingError
 from unionbench.audit import audit_entries
 from unionbench.formatting import period_text
@@ -40,7 +40,16 @@ def submit(content: bytes, file_name: str, account: Account, period: str, lang: 
     if outcome.submission_id is None:
         show_problems(outcome.prepared, lang)
         return
-    done(t("submitted_notice", lang, id=outcome.submission_id, figures=len(outcome.prepared.observations)))
+    done(
+        ngettext(
+            "submitted_notice",
+            "submitted_notice.plural",
+            figures := len(outcome.prepared.observations),
+            lang,
+            id=outcome.submission_id,
+            figures=figures,
+        )
+    )
 
 
 def attempt(write, lang: str):

@@ -321,7 +321,7 @@ def trend_html(lines: pd.DataFrame, periods: list[str], heading: str, lang: str 
 
 def canvas_html(header: str, heading: str, body: str, kind: str, lang: str) -> str:
     return (
-        f'<div class="sc" lang="{"zh-CN" if lang == "zh" else "en"}" data-testid="screen" data-kind="{kind}">'
+        f'<div class="sc" lang="{t("html_lang", lang)}" data-testid="screen" data-kind="{kind}">'
         f"{header}{heading}"
         f'<div class="sc-body" data-testid="screen-body">{body}</div></div>'
     )

@@ -12,6 +12,7 @@ from components.strings import t
 from unionbench.accounts import ReportingError
 from unionbench.choices import SET_RULES, WITHIN
 from unionbench.custom_sets import SetDraft, SetRejected, new_set_id, remove_set, save_set
+from unionbench.i18n import data_column, other_language
 from unionbench.paths import resolve_db_path
 from unionbench.store import WriterBusy
 
@@ -69,7 +70,7 @@ def set_editor(ctx: PageContext, admin: str, peer_cities: list[str], home_name: 
     or remove. A refused set lists field, value and reason in both languages; nothing is written then."""
     lang = ctx.lang
     sets = data.custom_sets(ctx.store, ctx.data_version)
-    names = dict(zip(sets["id"], sets["name_zh" if lang == "zh" else "name_en"], strict=True))
+    names = dict(zip(sets["id"], sets[data_column("name", lang)], strict=True))
     choices = [NEW, *names]
     if "set_choice_next" in st.session_state:  # after a save or a removal: show that set (or a new one)
         st.session_state["set_choice"] = st.session_state.pop("set_choice_next")
@@ -134,15 +135,14 @@ def write(action, lang: str, select: str, message: str, name: str | None = None)
         st.error(t("busy", lang))
         return
     refresh_data()
-    st.session_state["set_message"] = t(message, lang, name=name or st.session_state["set_name_zh" if lang == "zh"
-                                                                                      else "set_name_en"])  # fmt: skip
+    st.session_state["set_message"] = t(message, lang, name=name or st.session_state[data_column("set_name", lang)])
     st.session_state["set_choice_next"] = select
     st.session_state.pop("set_loaded", None)
     st.rerun()
 
 
 def problem_table(rejected: SetRejected, lang: str) -> None:
-    other = "en" if lang == "zh" else "zh"
+    other = other_language(lang)
     frame = pd.DataFrame(
         {
             t("set_col_field", lang): [p.field for p in rejected.problems],
@@ -164,7 +164,7 @@ def saved_sets(ctx: PageContext) -> None:
         return
     codes = tuple(dict.fromkeys(code for members in sets["members"] for code in members))
     member_names = data.region_names(ctx.store, ctx.data_version, codes, lang)
-    sep = "、" if lang == "zh" else ", "
+    sep = t("list_sep", lang)
 
     def when(users: pd.Series, stamps: pd.Series) -> list[str]:
         return [

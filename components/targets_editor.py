@@ -9,8 +9,9 @@ from components import data
 from components.account import client_address, configured_users
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
-from components.strings import t
+from components.strings import ngettext, t
 from components.upload import SHEET_TYPES, uploader_words
+from unionbench.i18n import other_language
 from unionbench.paths import resolve_db_path
 from unionbench.permissions import PermissionRefused
 from unionbench.store import WriterBusy
@@ -36,7 +37,7 @@ def template_download(ctx: PageContext, home: str, home_name: str, year: int) ->
 
 
 def problem_table(problems, lang: str) -> None:
-    other = "en" if lang == "zh" else "zh"
+    other = other_language(lang)
     frame = pd.DataFrame(
         {
             t("tgt.col_row", lang): [p.row for p in problems],
@@ -70,7 +71,9 @@ def write(action, lang: str, message: str) -> None:
     try:
         checked = action()
     except TargetsRejected as rejected:
-        st.error(t("tgt.refused", lang, count=len(rejected.problems)))
+        st.error(
+            ngettext("tgt.refused", "tgt.refused.plural", len(rejected.problems), lang, count=len(rejected.problems))
+        )
         problem_table(rejected.problems, lang)
         return
     except PermissionRefused as refused:
@@ -103,7 +106,9 @@ def upload_targets(ctx: PageContext, admin: str) -> None:
     content, name = uploaded.getvalue(), uploaded.name
     checked = data.checked_targets(ctx.store, ctx.data_version, content, name)
     if not checked.ok:
-        st.error(t("tgt.refused", lang, count=len(checked.problems)))
+        st.error(
+            ngettext("tgt.refused", "tgt.refused.plural", len(checked.problems), lang, count=len(checked.problems))
+        )
         problem_table(checked.problems, lang)
         return
     counts = {s: checked.count(s) for s in ("added", "changed", "unchanged")}

@@ -9,7 +9,7 @@ import streamlit as st
 from components import data
 from components.context import PageContext
 from components.plain import plain_table
-from components.strings import t
+from components.strings import ngettext, t
 from components.upload import period_picker
 from unionbench.accounts import Account
 from unionbench.tracker import deadline_words
@@ -40,7 +40,17 @@ def tracker(ctx: PageContext, home: str, today: dt.date, viewer: Account | None 
     due = dt.date.fromisoformat(rows.deadline.iloc[0]) if len(rows) else None
     days = data.deadline_days(ctx.store, ctx.data_version)
     if due is not None:
-        st.caption(t("tracker_deadline", lang, date=due.isoformat(), days=days, today=today.isoformat()))
+        st.caption(
+            ngettext(
+                "tracker_deadline",
+                "tracker_deadline.plural",
+                days,
+                lang,
+                date=due.isoformat(),
+                days=days,
+                today=today.isoformat(),
+            )
+        )
     counts = rows.status.value_counts()
     for column, status in zip(st.columns(4), ("missing", "returned", "submitted", "approved"), strict=True):
         column.metric(f"{SYMBOLS[status]} {t(f'tracker_{status}', lang)}", int(counts.get(status, 0)))

@@ -17,6 +17,7 @@ from components.url_state import kept
 from unionbench.accounts import Account, ReportingError
 from unionbench.auth import users_with_example_password
 from unionbench.formatting import period_text
+from unionbench.i18n import in_language
 from unionbench.ingest import RevertError
 from unionbench.paths import resolve_db_path
 from unionbench.store import WriterBusy
@@ -69,7 +70,7 @@ def region_template_step(ctx: PageContext, region: str, period: str) -> None:
 
 
 def template_buttons(ctx: PageContext, files: dict[str, bytes], name: str, period: str) -> None:
-    stem = f"{name}_{period}_{'填报模板' if ctx.lang == 'zh' else 'template'}"
+    stem = f"{name}_{period}_{t('tpl.file_stem', ctx.lang)}"
     left, right = st.columns(2)
     left.download_button(
         t("template_csv", ctx.lang), files["csv"], f"{stem}.csv", "text/csv", icon=":material/download:"
@@ -238,7 +239,7 @@ def history(ctx: PageContext, account: Account) -> None:
             st.error(refused.text(lang))
             return
         except RevertError as error:
-            st.error(error.zh if lang == "zh" else error.en)
+            st.error(in_language(error.zh, error.en, lang))
             return
         except WriterBusy:
             st.error(t("busy", lang))
@@ -272,12 +273,16 @@ def css_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
 
 
+STREAMLIT_LANGUAGE = "en"  # the language of Streamlit's own widget words
+
+
 def uploader_words(lang: str, file_types=FILE_TYPES) -> None:
-    """On the Chinese page, the file uploader's own English words replaced by Chinese ones (see UPLOADER_CSS); every
-    uploader of a page takes the same words, so a page's uploaders share their `file_types`."""
-    if lang != "zh":
+    """On a page in another language than Streamlit's own English, the file uploader's words replaced by the
+    page's (see UPLOADER_CSS); every uploader of a page takes the same words, so a page's uploaders share their
+    `file_types`."""
+    if lang == STREAMLIT_LANGUAGE:
         return
-    types = "、".join(kind.upper() for kind in file_types)
+    types = t("list_sep", lang).join(kind.upper() for kind in file_types)
     limit = t("uploader_limit", lang, size=st.get_option("server.maxUploadSize"), types=types)
     words = {"button": t("uploader_button", lang), "limit": limit, "drop": t("uploader_drop", lang)}
     st.html(UPLOADER_CSS % {key: css_text(text) for key, text in words.items()})

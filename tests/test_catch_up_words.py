@@ -112,9 +112,10 @@ def test_on_the_demo_city_the_wall_screens_count_is_the_gap_pages_count(store):
 
 
 def test_the_methodology_says_each_of_these_in_plain_words_in_both_languages():
+    from unionbench.i18n import t
     from unionbench.methodology import SECTIONS
 
-    text = "".join(str(s) for s in SECTIONS)
+    text = "".join(t(key, lang) for s in SECTIONS for key in (s.title, s.body) for lang in ("zh", "en"))
     for words in ("每季需增 X", "全年还需完成 X（按对标全年水平）", "差距较上季", "本地走势", "全市数据仍为第三季度"):
         assert words in text
     for words in ("up X a quarter", "more in YEAR as a whole", "Gap vs last quarter", "Own trend", "still for Q3"):

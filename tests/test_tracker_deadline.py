@@ -9,7 +9,7 @@ from unionbench.tracker import deadline_words, reminder
 def test_before_the_deadline_the_tracker_counts_the_days_left():
     # 2026-12-07 → 2027-01-15: 24 days to the end of December + 15 = 39
     assert deadline_words("returned", "2027-01-15", dt.date(2026, 12, 7), "zh") == "距截止还有 39 天"
-    assert deadline_words("missing", "2027-01-15", dt.date(2026, 12, 7), "en") == "39 day(s) to the deadline"
+    assert deadline_words("missing", "2027-01-15", dt.date(2026, 12, 7), "en") == "39 days to the deadline"
 
 
 def test_on_the_day_it_is_due_and_only_after_it_overdue():

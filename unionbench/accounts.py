@@ -18,6 +18,7 @@ import pandas as pd
 from unionbench.audit import AUDIT_TIMEOUT, audit
 from unionbench.auth import SCHEME, SignInPolicy, Throttle, attempt_sign_in, check_user, hash_password, lock_wait
 from unionbench.choices import ROLES
+from unionbench.i18n import in_language
 from unionbench.regions import RegionResolver
 from unionbench.store import Store, WriterBusy, bump_data_version, load_query, writer, writer_lock
 
@@ -33,7 +34,7 @@ class ReportingError(ValueError):
         self.zh, self.en = zh, en
 
     def text(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return in_language(self.zh, self.en, lang)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from unionbench.i18n import data_language, in_language
 from unionbench.paths import BENCHMARK_SETS_CSV, INDICATORS_CSV, VALIDATION_RULES_CSV
 
 KINDS = {"count", "amount", "rate", "people"}
@@ -123,11 +124,11 @@ def text_or_none(value) -> str | None:
 
 
 def indicator_from_row(row: pd.Series, lang: str = "zh") -> Indicator:
-    suffix = "zh" if lang == "zh" else "en"
+    suffix = data_language(lang)
     return Indicator(
         id=row["id"],
         name=row[f"name_{suffix}"],
-        unit=row["unit"] if lang == "zh" else row["unit_en"],
+        unit=in_language(row["unit"], row["unit_en"], lang),
         group=row[f"group_{suffix}"],
         direction=row["direction"],
         aggregation=row["aggregation"],

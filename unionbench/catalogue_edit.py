@@ -16,7 +16,7 @@ import pandas as pd
 
 from unionbench.audit import audit
 from unionbench.catalog import AGGREGATIONS, DIRECTIONS, KINDS
-from unionbench.i18n import words
+from unionbench.i18n import in_language, words
 from unionbench.ingest.normalise import UNIT_WORDS
 from unionbench.ingest.parse import Grid, read_grid
 from unionbench.ingest.problems import FileRejected
@@ -60,7 +60,7 @@ class CatalogueProblem:
     en: str
 
     def message(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return in_language(self.zh, self.en, lang)
 
     def line(self) -> str:
         where = f"第 {self.row} 行 row {self.row}, " if self.row is not None else ""
@@ -91,9 +91,8 @@ class CatalogueChange:
 
 def problem(row, column: str, value, code: str, **values) -> CatalogueProblem:
     def filled(lang: str) -> str:  # a (zh, en) pair gives each language its own word
-        pick = 0 if lang == "zh" else 1
         return words("catx.", lang)[code].format(
-            value=value, **{k: v[pick] if isinstance(v, tuple) else v for k, v in values.items()}
+            value=value, **{k: in_language(*v, lang) if isinstance(v, tuple) else v for k, v in values.items()}
         )
 
     zh, en = filled("zh"), filled("en")

@@ -44,14 +44,14 @@ from unionbench.formatting import (
     signed,
     signed_amount,
 )
-from unionbench.i18n import words
+from unionbench.i18n import LANGUAGES, Words, ngettext
 from unionbench.periods import quarter_of, shift, year_of
 from unionbench.store import Store
 from unionbench.views import benchmark_members, catalogue, named, region_names
 
 REFERENCES = ("average", "best", "p90")  # or one reference region's adcode
 SCOPES = ("counties", "province_counties", "province_cities", "benchmark_cities", "benchmark_counties")
-LANGS = ("zh", "en")
+LANGS = LANGUAGES  # the languages the product speaks (one line each in unionbench.i18n)
 HISTORY = 8  # quarters read for trends and catch-up: a flow's four-quarter totals need seven
 AHEAD, LEVEL, BEHIND = "ahead", "level", "behind"
 
@@ -66,7 +66,7 @@ COLUMNS = [
     "catch_up_text", "needed_text", "rank_text", "lead_text",
 ]  # fmt: skip
 
-WORDS = {lang: words("cmp.", lang) for lang in LANGS}  # this module's words, from the one table (unionbench.i18n)
+WORDS = Words("cmp.")  # this module's words, from the one table (unionbench.i18n)
 
 
 class UnknownReference(ValueError):
@@ -206,7 +206,7 @@ def basis_unit(ind: Indicator, basis: str, lang: str) -> str:
     """The unit of the compared figure: '个/万名职工' / 'units per 10,000 workers', '%', or the indicator's own."""
     if not basis.startswith("per_10k"):
         return ind.unit
-    unit = "CNY" if lang == "en" and ind.unit == "10k yuan" else ind.unit  # CNY 16,338 per 10,000 workers
+    unit = "CNY" if ind.unit == "10k yuan" else ind.unit  # English: CNY 16,338 per 10,000 workers
     return WORDS[lang]["per_base"].format(unit=unit)
 
 
@@ -534,7 +534,7 @@ def catch_up_text(row: Mapping, lang: str) -> str:
     if row["verdict"] == AHEAD:
         return w["catch_up_ahead"]
     if row["catch_up"] == row["catch_up"]:
-        return w["catch_up_quarters"].format(n=int(row["catch_up"]))
+        return ngettext("cmp.catch_up_quarters", "cmp.catch_up_quarters.plural", int(row["catch_up"]), lang)
     if row["catch_up_reason"] == analysis.NOT_ENOUGH_DATA:
         return w["catch_up_unknown"]
     return w["catch_up_too_slow"] if row["catch_up_reason"] == analysis.TOO_SLOW else w["catch_up_never"]
@@ -576,8 +576,9 @@ def change_text(row: Mapping, lang: str) -> str:
         return "—"
     if row["is_rate"]:
         return f"{signed(change, 1)} {WORDS[lang]['points']}"
-    text = signed_amount(change, row["unit"], row["decimals"], lang)
-    text = f"{text}{row['unit']}" if lang == "zh" else text
+    text = WORDS[lang]["change_with_unit"].format(
+        change=signed_amount(change, row["unit"], row["decimals"], lang), unit=row["unit"]
+    )
     previous = row["value"] - change
     if not is_small_count(row["kind"], previous, row["value"]) and not math.isnan(row["change_rel"]):
         text += f" ({signed(row['change_rel'] * 100, 1)}%)"
@@ -626,8 +627,8 @@ def sentence(row: Mapping, home_text: str, bench_text: str, lang: str) -> str:
     rel = ""
     if not math.isnan(row["gap_rel"]):
         share = percent(row["difference"] / abs(row["benchmark_value"]), lang)
-        rel = f"（{w['higher' if above else 'lower']}{share}）" if lang == "zh" else f" ({share})"
-    verdict = w[row["verdict"]] if lang == "zh" else w["better"] if row["gap"] > 0 else w["worse"]
+        rel = w["sentence_rel"].format(higher_lower=w["higher" if above else "lower"], share=share)
+    verdict = w["sentence_" + row["verdict"]]  # ahead or behind: a level row has its own sentence
     text = w["sentence"].format(home=home_text, bench=bench_text, more_less=more_less, delta=delta, rel=rel,
                                 verdict=verdict)  # fmt: skip
     return text + (w["small"] if row["small"] else "")
@@ -673,6 +674,16 @@ def lagging_worst_first(rows: pd.DataFrame, only: list[str] | None = None) -> li
 
 
 BETTER, WORSE, SAME = "better", "worse", "same"
+# (verdict, change) → its words ("cmp.…"), written out so every key can be found: a gap behind narrows or widens,
+# a lead grows or shrinks.
+GAP_CHANGE_WORDS = {
+    (AHEAD, BETTER): "lead_better",
+    (AHEAD, WORSE): "lead_worse",
+    (BEHIND, BETTER): "gap_better",
+    (BEHIND, WORSE): "gap_worse",
+    (LEVEL, BETTER): "level_better",
+    (LEVEL, WORSE): "level_worse",
+}
 
 
 def gap_changes(rows: pd.DataFrame, previous_rows: pd.DataFrame) -> list[str]:
@@ -705,8 +716,8 @@ def gap_change_text(row: Mapping, change: str, previous_lead_text: str, lang: st
         return "—"
     if change == SAME:
         return w["gap_same"]
-    side = "lead" if row["verdict"] == AHEAD else "gap" if row["verdict"] == BEHIND else "level"
-    return w[f"{side}_{change}"].format(before=previous_lead_text)
+    side = row["verdict"] if row["verdict"] in (AHEAD, BEHIND) else LEVEL
+    return w[GAP_CHANGE_WORDS[side, change]].format(before=previous_lead_text)
 
 
 def with_gap_change(rows: pd.DataFrame, previous_rows: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -757,7 +768,7 @@ def headline_sentence(
     else:
         compared = 0
     if compared:
-        parts.append(w["headline_improved"].format(n=improved))
+        parts.append(ngettext("cmp.headline_improved", "cmp.headline_improved.plural", improved, sel.lang))
     return w["headline_sep"].join(parts)
 
 

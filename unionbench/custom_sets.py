@@ -14,7 +14,7 @@ import pandas as pd
 
 from unionbench.catalog import read_benchmark_sets
 from unionbench.choices import SET_RULES
-from unionbench.i18n import words
+from unionbench.i18n import in_language, words
 from unionbench.store import Store, bump_data_version, load_query, writer
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{1,39}$")
@@ -47,7 +47,7 @@ class SetProblem:
     en: str
 
     def message(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return in_language(self.zh, self.en, lang)
 
     def line(self) -> str:
         return f"{self.field} “{self.value}”: {self.zh} / {self.en}"

@@ -2,14 +2,28 @@
 the dashboard, the wall screen, exports and the briefing."""
 
 import math
+from functools import cache
+
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from unionbench.i18n import DEFAULT_LANGUAGE, babel_locale, t
 
 SMALL = 10  # counts under this are small numbers: no percentages
 
 
-def format_number(value: float, decimals: int) -> str:
+def format_number(value: float, decimals: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """1,234.5: grouped and with the decimal mark of the language (Babel's locale data); rounded as Python rounds."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
-    return f"{value:,.{decimals}f}"
+    shown = f"{value:,.{decimals}f}"
+    group, mark = _symbols(lang)
+    return shown if (group, mark) == (",", ".") else shown.translate({44: group, 46: mark})
+
+
+@cache
+def _symbols(lang: str) -> tuple[str, str]:
+    locale = babel_locale(lang)
+    return get_group_symbol(locale), get_decimal_symbol(locale)
 
 
 def format_signed(value: float, decimals: int) -> str:
@@ -25,22 +39,27 @@ def format_percent(fraction: float, decimals: int = 1) -> str:
     return f"{fraction * 100:+.{decimals}f}%"
 
 
-_QUARTER_ZH = {1: "一", 2: "二", 3: "三", 4: "四"}
+# Explicit keys (not built at run time), so a search or pybabel finds each one.
+_PERIOD = ("period.q1", "period.q2", "period.q3", "period.q4")
+_QUARTER = ("period.quarter.q1", "period.quarter.q2", "period.quarter.q3", "period.quarter.q4")
+_TICK = ("period.tick.q1", "period.tick.q2", "period.tick.q3", "period.tick.q4")
+_TICK_YEAR = ("period.tick_year.q1", "period.tick_year.q2", "period.tick_year.q3", "period.tick_year.q4")
 
 
 def period_text(period: str, lang: str) -> str:
     """'2026Q3' as people write it: 2026年第三季度, or 2026 Q3."""
-    year, quarter = period[:4], int(period[-1])
-    return f"{year}年第{_QUARTER_ZH[quarter]}季度" if lang == "zh" else f"{year} Q{quarter}"
+    return t(_PERIOD[int(period[-1]) - 1], lang, year=period[:4])
+
+
+def quarter_only(period: str, lang: str) -> str:
+    """'2026Q3' within a sentence about the same year: 第三季度, or Q3."""
+    return t(_QUARTER[int(period[-1]) - 1], lang)
 
 
 def period_tick(period: str, with_year: bool, lang: str) -> str:
     """A quarter on a chart's axis, short: '2024年四季度' (its year on the first tick and each first quarter) and
     '一季度' … in Chinese; '2024 Q4' in English."""
-    year, quarter = period[:4], int(period[-1])
-    if lang != "zh":
-        return f"{year} Q{quarter}"
-    return f"{year}年{_QUARTER_ZH[quarter]}季度" if with_year else f"{_QUARTER_ZH[quarter]}季度"
+    return t((_TICK_YEAR if with_year else _TICK)[int(period[-1]) - 1], lang, year=period[:4])
 
 
 def is_small_count(kind: str, *values: float) -> bool:
@@ -58,18 +77,22 @@ def per10k_decimals(*values: float) -> int:
     return 0 if largest >= 1000 else 1 if largest >= 100 else 2
 
 
+def _money_scale(lang: str) -> tuple[int, int]:
+    """The language's money units in yuan: the everyday one and the large one (万 and 亿 in Chinese; the yuan and a
+    million in English), from the catalogue, since where a language groups large amounts is its own."""
+    return int(t("money.small_unit", lang)), int(t("money.large_unit", lang))
+
+
 def money(value_wan: float, decimals: int, lang: str) -> str:
     """An amount given in 万元: 463.41万元, 1.85亿元 from 10,000 万元; CNY 4.63 million in English."""
     if missing(value_wan):
         return "—"
-    if lang == "en":
-        yuan = value_wan * 10_000
-        if abs(yuan) >= 1_000_000:
-            return f"CNY {yuan / 1_000_000:,.2f} million"
-        return f"CNY {yuan:,.0f}"
-    if abs(value_wan) >= 10_000:
-        return f"{value_wan / 10_000:,.2f}亿元"
-    return f"{format_number(value_wan, decimals)}万元"
+    small, large = _money_scale(lang)
+    if abs(value_wan) >= large / 10_000:
+        return t("money.large", lang, amount=format_number(value_wan / (large / 10_000), 2, lang))
+    # the catalogue's decimals are for 万元: as many fewer as the everyday unit is smaller (none for whole yuan)
+    places = max(0, decimals - len(str(10_000 // small)) + 1)
+    return t("money.small", lang, amount=format_number(value_wan * (10_000 / small), places, lang))
 
 
 def amount(value: float, unit: str, decimals: int, lang: str) -> str:
@@ -78,29 +101,28 @@ def amount(value: float, unit: str, decimals: int, lang: str) -> str:
         return "—"
     if unit in ("万元", "10k yuan"):
         return money(value, decimals, lang)
-    if lang == "en" and unit.startswith("CNY per "):  # an amount per 10,000 workers: CNY 16,300 per …
-        return f"{money(value, decimals, lang)} per {unit.removeprefix('CNY per ')}"
-    number = format_number(value, decimals)
+    if unit.startswith("CNY per "):  # an English amount per 10,000 workers: CNY 16,300 per …
+        return t("money.per", lang, amount=money(value, decimals, lang), base=unit.removeprefix("CNY per "))
+    number = format_number(value, decimals, lang)
     if unit == "%":
-        return f"{number}%"
-    if lang == "zh":
-        return f"{number}{unit}"
-    if number == "1" and unit.endswith("s"):  # 1 unit, 1 session
+        return t("fmt.percent", lang, number=number)
+    if number == "1" and unit.endswith("s"):  # English unit names are data in the plural: 1 unit, 1 session
         unit = unit[:-1]
-    return f"{number} {unit}"
+    return t("fmt.amount", lang, number=number, unit=unit)
 
 
 def signed_amount(change: float, unit: str, decimals: int, lang: str) -> str:
-    """A change in a table cell: +9, −25.11 (the unit is the column's); in English money as +CNY 120,000, since
-    the English value beside it is in yuan too."""
-    if lang == "en" and unit in ("万元", "10k yuan") and not missing(change) and round(change, decimals) != 0:
+    """A change in a table cell: +9, −25.11 (the unit is the column's); money as +CNY 120,000 where the language
+    counts money in another unit than the 万元 of the column (English: yuan), since the value beside it is too."""
+    is_money = unit in ("万元", "10k yuan") and _money_scale(lang)[0] != 10_000
+    if is_money and not missing(change) and round(change, decimals) != 0:
         return ("+" if change > 0 else "−") + money(abs(change), decimals, lang)
     return signed(change, decimals)
 
 
 def points(value: float, decimals: int, lang: str) -> str:
     """A difference of two rates: 1.1个百分点 / 1.1 points (no sign; the sentence says which way)."""
-    return f"{format_number(abs(value), decimals)}个百分点" if lang == "zh" else f"{abs(value):,.{decimals}f} points"
+    return t("fmt.points", lang, number=format_number(abs(value), decimals, lang))
 
 
 def percent(fraction: float, lang: str, decimals: int = 1) -> str:

@@ -8,7 +8,7 @@ with a note, never silently replaced."""
 import re
 from dataclasses import dataclass, field
 
-from unionbench.formatting import period_text
+from unionbench.formatting import period_text, quarter_only
 from unionbench.i18n import t
 from unionbench.periods import year_of
 from unionbench.store import Store
@@ -56,7 +56,7 @@ class PartlyReported:
 
     def text(self, lang: str) -> str:
         """'2026年第四季度：7 个县区中已报送 1 个（剑阁县），全市数据仍为第三季度'."""
-        names = ("、" if lang == "zh" else ", ").join(self.reported.values())
+        names = t("list_sep", lang).join(self.reported.values())
         if self.city_period is None:
             still = t("quarter_city_none", lang)
         else:
@@ -75,10 +75,7 @@ class PartlyReported:
 
 def quarter_words(period: str, lang: str, without_year: bool) -> str:
     """'第三季度' / 'Q3' within the same year as the sentence's quarter, else the full '2026年第三季度'."""
-    full = period_text(period, lang)
-    if not without_year:
-        return full
-    return full.split("年", 1)[1] if lang == "zh" else full.split(" ", 1)[1]
+    return quarter_only(period, lang) if without_year else period_text(period, lang)
 
 
 def partly_reported(store: Store, region: str, period: str | None = None, lang: str = "zh") -> list[PartlyReported]:

@@ -20,7 +20,7 @@ from unionbench.audit import audit
 from unionbench.choices import SETTING_KEYS as KEYS
 from unionbench.compare import REFERENCES
 from unionbench.gaps import find_benchmark_set
-from unionbench.i18n import t
+from unionbench.i18n import data_column, ngettext, t
 from unionbench.permissions import authorize_writing
 from unionbench.regions import RegionResolver
 from unionbench.store import Store, bump_data_version, load_query, writer
@@ -219,13 +219,13 @@ def value_name(store: Store, key: str, value: str | None, lang: str = "zh") -> s
         return ""
     if key in ("home", "reference") and value not in REFERENCES:
         names = store.query("region_names", adcodes=[value])
-        return "" if names.empty else str(names.at[0, "name_zh" if lang == "zh" else "name_en"])
+        return "" if names.empty else str(names.at[0, data_column("name", lang)])
     if key == "reference":
         return t(f"reference_{value}", lang)
     if key == "benchmark":
         sets = store.query("benchmark_sets").set_index("id")
-        return str(sets.at[value, "name_zh" if lang == "zh" else "name_en"]) if value in sets.index else ""
-    return t("setup.deadline_days", lang, days=value)
+        return str(sets.at[value, data_column("name", lang)]) if value in sets.index else ""
+    return ngettext("setup.deadline_days", "setup.deadline_days.plural", value, lang, days=value)
 
 
 def settings_frame(store: Store) -> pd.DataFrame:
@@ -253,7 +253,7 @@ def load_demo_settings(store: Store, path: Path) -> int:
 
 def home_and_counties(store: Store, home: str, lang: str = "zh") -> dict[str, str]:
     """The home city and its counties (code → name in `lang`): the regions a reporter account may belong to."""
-    column = "name_zh" if lang == "zh" else "name_en"
+    column = data_column("name", lang)
     city = store.query("region_names", adcodes=[home])
     counties = store.query("child_regions", parent=home)
     return dict(zip([*city.adcode, *counties.adcode], [*city[column], *counties[column]], strict=True))

@@ -23,7 +23,7 @@ from unionbench.choices import DEFAULT_K, MAX_K, WITHIN
 from unionbench.compare import grid, region_facts
 from unionbench.export import plain_decimal
 from unionbench.formatting import amount, period_text
-from unionbench.i18n import words
+from unionbench.i18n import t, words
 from unionbench.store import Store
 from unionbench.views import catalogue
 
@@ -119,7 +119,7 @@ def peers_csv_frame(result: Similar, names: dict[str, str]) -> pd.DataFrame:
 
 def similar_in_text(ids: list[str], names: dict[str, str], lang: str) -> str:
     """'职工人数、会员人数' / 'Workers, Union members'."""
-    return ("、" if lang == "zh" else ", ").join(names.get(i, i) for i in ids)
+    return t("list_sep", lang).join(names.get(i, i) for i in ids)
 
 
 def peers_display(

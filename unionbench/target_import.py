@@ -14,7 +14,7 @@ import pandas as pd
 
 from unionbench.audit import audit
 from unionbench.export import plain_decimal
-from unionbench.i18n import words
+from unionbench.i18n import in_language, words
 from unionbench.ingest import build_context
 from unionbench.ingest.layout import (
     FOOTER_START,
@@ -59,7 +59,7 @@ class TargetProblem:
     en: str
 
     def message(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return in_language(self.zh, self.en, lang)
 
     def line(self) -> str:
         where = " · ".join(

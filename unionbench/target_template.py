@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from unionbench.i18n import t
+from unionbench.i18n import in_language, t
 from unionbench.store import Store
 from unionbench.templates import FILL_HERE, HEADER_FONT, REFERENCE_FILL, number_format
 
@@ -45,9 +45,9 @@ def template_rows(store: Store, home: str, year: int, lang: str = "zh") -> pd.Da
     rows = [
         {
             "region_code": code,
-            "region": name_zh if lang == "zh" else name_en,
-            "indicator": ind.name_zh if lang == "zh" else ind.name_en,
-            "unit": ind.unit if lang == "zh" else ind.unit_en,
+            "region": in_language(name_zh, name_en, lang),
+            "indicator": in_language(ind.name_zh, ind.name_en, lang),
+            "unit": in_language(ind.unit, ind.unit_en, lang),
             "year": year,
             "reference": last.get((code, ind.id)),
             "target": this.get((code, ind.id)),

@@ -17,7 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from unionbench.export import excel_safe_csv, plain_decimal
 from unionbench.formatting import missing, period_text
-from unionbench.i18n import t
+from unionbench.i18n import in_language, t
 from unionbench.ingest.normalise import current_quarter
 from unionbench.periods import shift
 from unionbench.store import Store
@@ -59,8 +59,8 @@ def template_rows(store: Store, region: str, period: str, lang: str = "zh") -> p
     rows = [
         {
             "region": name,
-            "indicator": ind.name_zh if lang == "zh" else ind.name_en,
-            "unit": ind.unit if lang == "zh" else ind.unit_en,
+            "indicator": in_language(ind.name_zh, ind.name_en, lang),
+            "unit": in_language(ind.unit, ind.unit_en, lang),
             "basis": t(f"tpl.basis_{ind.stock_flow}", lang),
             "period": period,
             "reference": last_value.get((adcode, ind.id)),
@@ -189,12 +189,12 @@ def instructions(sheet, store: Store, period: str, lang: str) -> None:
     for ind in reported_indicators(store).itertuples(index=False):
         sheet.append(
             [
-                ind.name_zh if lang == "zh" else ind.name_en,
-                ind.unit if lang == "zh" else ind.unit_en,
+                in_language(ind.name_zh, ind.name_en, lang),
+                in_language(ind.unit, ind.unit_en, lang),
                 t(f"tpl.basis_{ind.stock_flow}", lang),
                 t(f"tpl.cumulative_{ind.stock_flow}", lang),
                 t(f"tpl.rule_{rule_for(ind.kind)}", lang),
-                ind.description_zh if lang == "zh" else ind.description_en,
+                in_language(ind.description_zh, ind.description_en, lang),
             ]
         )
     for row in sheet.iter_rows(min_row=header_row):

@@ -8,7 +8,7 @@ import pandas as pd
 from unionbench.accounts import ReportingError, account_change
 from unionbench.audit import audit
 from unionbench.formatting import period_text
-from unionbench.i18n import t
+from unionbench.i18n import ngettext, t
 from unionbench.periods import period_index, shift
 from unionbench.store import Store, load_query
 
@@ -93,5 +93,9 @@ def deadline_words(status: str, deadline_iso: str, today: dt.date, lang: str) ->
         return "—"
     left = (dt.date.fromisoformat(deadline_iso) - today).days
     if left > 0:
-        return t("deadline_left", lang, days=left)
-    return t("deadline_today", lang) if left == 0 else t("deadline_overdue", lang, days=-left)
+        return ngettext("deadline_left", "deadline_left.plural", left, lang, days=left)
+    return (
+        t("deadline_today", lang)
+        if left == 0
+        else ngettext("deadline_overdue", "deadline_overdue.plural", -left, lang, days=-left)
+    )

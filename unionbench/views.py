@@ -8,6 +8,7 @@ import pandas as pd
 from unionbench import analysis, metrics
 from unionbench.catalog import Indicator, indicator_from_row
 from unionbench.formatting import amount, missing
+from unionbench.i18n import data_column
 from unionbench.periods import periods_between, quarter_of, year_of
 from unionbench.store import Store
 
@@ -51,7 +52,7 @@ def periods_with_data(store: Store, region: str) -> list[str]:
 
 def name_column(lang: str) -> str:
     """The regions column that names a place in `lang`: name_en on English pages, else name_zh."""
-    return "name_en" if lang == "en" else "name_zh"
+    return data_column("name", lang)
 
 
 def region_names(store: Store, adcodes: list[str], lang: str = "zh") -> dict[str, str]:
@@ -62,7 +63,7 @@ def region_names(store: Store, adcodes: list[str], lang: str = "zh") -> dict[str
 
 def named(store: Store, frame: pd.DataFrame, lang: str, column: str = "region_name") -> pd.DataFrame:
     """`frame` with its `column` naming each `region` in `lang` (queries name places in Chinese)."""
-    if lang == "zh" or frame.empty:
+    if name_column(lang) == "name_zh" or frame.empty:
         return frame
     names = region_names(store, sorted(set(frame["region"].dropna())), lang)
     return frame.assign(**{column: frame["region"].map(names).fillna(frame[column])})
@@ -197,6 +198,6 @@ def validation_rules(store: Store, lang: str) -> pd.DataFrame:
                 for r in rules.itertuples()
             ],
             "severity": [t(f"rule_severity_{s}", lang) for s in rules["severity"]],
-            "message": rules["message_zh" if lang == "zh" else "message_en"],
+            "message": rules[data_column("message", lang)],
         }
     ).reset_index(drop=True)

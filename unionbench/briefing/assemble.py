@@ -13,6 +13,7 @@ from unionbench.briefing import charts
 from unionbench.briefing import text as tx
 from unionbench.briefing.model import Briefing, Bullets, Chart, Paragraph, Section, Table
 from unionbench.catalog import common_base
+from unionbench.i18n import data_column, known_language, ngettext, t
 from unionbench.periods import year_of
 from unionbench.store import Store
 from unionbench.views import benchmark_members, catalogue, name_column, region_names, target_progress
@@ -81,7 +82,7 @@ class Context:
     def _reference_text(self, level: str, reference: str) -> str:
         """'遂内泸平均水平', '扬州所辖县区平均水平', '全省前10%水平（第90百分位）' … — what every gap is read against:
         the benchmark cities for a city, their counties for a county (compare.reference_regions)."""
-        set_name = self.set_row["name_zh" if self.lang == "zh" else "name_en"]
+        set_name = self.set_row[data_column("name", self.lang)]
         counties = "_counties" if level == "county" else ""
         if reference == "p90":
             return self.t("ref_p90" + counties)
@@ -138,7 +139,7 @@ def bare(text: str, row) -> str:
 def name_cell(row, lang: str) -> str:
     """The indicator's name, with the unit of its compared figure when that is per 10,000 workers."""
     if tx.per_10k(row):
-        return f"{row['name']}（{row['basis_unit']}）" if lang == "zh" else f"{row['name']} ({row['basis_unit']})"
+        return t("fmt.with_unit", lang, name=row["name"], unit=row["basis_unit"])
     return row["name"]
 
 
@@ -146,17 +147,13 @@ def value_cell(row, lang: str) -> str:
     """The row's value, with its quarter when that is the benchmark's older one (a flow while the benchmark lags)."""
     if tx.earlier_quarter(row):
         period = tx.period_words(row["home_period"], lang)
-        return f"{row['value_text']}（{period}）" if lang == "zh" else f"{row['value_text']} ({period})"
+        return t("fmt.bracket", lang, text=row["value_text"], note=period)
     return row["value_text"]
 
 
 def change_cell(row, lang: str) -> str:
     """The row's change with its label: '环比 +9 (+2.3%)' for a stock, '同比 −25.11 (−5.1%)' for a flow."""
-    label = (
-        ("环比 " if row["stock_flow"] == "stock" else "同比 ")
-        if lang == "zh"
-        else ("QoQ " if row["stock_flow"] == "stock" else "YoY ")
-    )
+    key = "brief.change_stock" if row["stock_flow"] == "stock" else "brief.change_flow"
     change = row["change"]
     if tx.missing(change):
         return "—"
@@ -165,7 +162,7 @@ def change_cell(row, lang: str) -> str:
     small = tx.missing(previous) or abs(previous) < tx.SMALL
     if not row["is_rate"] and not small and not tx.missing(row["change_rel"]) and round(change, row["decimals"]):
         text += f" ({tx.signed(row['change_rel'] * 100, 1)}%)"
-    return label + text
+    return t(key, lang, change=text)
 
 
 def rank_cell(row) -> str:
@@ -209,7 +206,7 @@ def overview_section(ctx: Context) -> Section:
         behind=counts[compare.BEHIND],
         unknown=ctx.t("overview_unknown", n=unknown) if unknown else "",
     )
-    space = "" if ctx.lang == "zh" else " "
+    space = ctx.t("sentence_space")
     if len(context):
         text += space + ctx.t("overview_context", n=len(context), items=ctx.t("list_sep").join(context["name"]))
     if ctx.as_of:
@@ -218,8 +215,9 @@ def overview_section(ctx: Context) -> Section:
     strengths, weaknesses = compare.strengths_and_weaknesses(ctx.rows)
     for key, frame in (("overview_worst", weaknesses), ("overview_best", strengths)):
         if len(frame):
-            bracket = "{}（{}）" if ctx.lang == "zh" else "{} ({})"
-            named = [bracket.format(r["name"], _lead_text(r, ctx.lang)) for _, r in frame.iterrows()]
+            named = [
+                t("fmt.bracket", ctx.lang, text=r["name"], note=_lead_text(r, ctx.lang)) for _, r in frame.iterrows()
+            ]
             items = ctx.t("list_sep").join(named)
             section.add(Paragraph(ctx.t(key, items=items)))
     section.add(headline_table(ctx))
@@ -242,7 +240,7 @@ def headline_table(ctx: Context) -> Table:
                 bare(row["benchmark_text"], row),
                 bare(row["gap_text"], row),
                 verdict_cell(row),
-                ctx.t(f"trend_{row['trend']}"),
+                ctx.t(tx.TREND_WORDS[row["trend"]]),
             ]
         )
         lights.append([None] * 6 + [light(row), None])
@@ -274,9 +272,7 @@ def _gap_chart(ctx: Context) -> Chart:
         scored["name"].tolist(),
         scored["lead"].tolist(),
         scored["verdict"].tolist(),
-        "领先（+）/ 落后（−）：比率为百分点，其余为%"
-        if ctx.lang == "zh"
-        else "lead (+) / gap (−): points for rates, else %",
+        ctx.t("gap_chart_axis"),
     )
     return Chart(png, ctx.t("gap_chart_caption", n=ctx.counter.figure(), reference=ctx.reference_text))
 
@@ -295,7 +291,7 @@ def _trend_chart(ctx: Context, headline: list[str]) -> Chart:
         unit = row["basis_unit"]
         panels.append(
             {
-                "title": f"{row['name']}（{unit}）" if ctx.lang == "zh" else f"{row['name']} ({unit})",
+                "title": t("fmt.with_unit", ctx.lang, name=row["name"], unit=unit),
                 "periods": periods,
                 "home": home.astype(float).tolist(),
                 "bench": bench.astype(float).tolist(),
@@ -338,11 +334,11 @@ def _group_table(ctx: Context, group: str, rows: pd.DataFrame) -> Table:
                 compared,
                 bare(row["gap_text"], row),
                 verdict_cell(row),
-                ctx.t(f"trend_{row['trend']}"),
+                ctx.t(tx.TREND_WORDS[row["trend"]]),
             ]
         )
         lights.append([None] * 6 + [light(row), None])
-    home_bench = "本地 / 对标（可比口径）" if ctx.lang == "zh" else "Home / benchmark (comparable)"
+    home_bench = ctx.t("col_home_bench")
     return Table(
         columns=[
             ctx.t("col_indicator"),
@@ -364,18 +360,18 @@ def _group_table(ctx: Context, group: str, rows: pd.DataFrame) -> Table:
 def strengths_section(ctx: Context) -> Section:
     section = Section(ctx.t("s_strengths"))
     strengths, weaknesses = compare.strengths_and_weaknesses(ctx.rows)
-    colon, sep = ("：", "，") if ctx.lang == "zh" else (": ", ", ")
     for title, frame, empty in (
         ("strengths_title", strengths, "no_strengths"),
         ("weaknesses_title", weaknesses, "no_weaknesses"),
     ):
         if frame.empty:
-            section.add(Paragraph(f"{ctx.t(title)}{colon}{ctx.t(empty)}"))
+            section.add(Paragraph(t("fmt.label", ctx.lang, label=ctx.t(title), value=ctx.t(empty))))
             continue
         items = []
         for _, row in frame.iterrows():
             clause = tx.gap_clause(row, ctx.reference_text, ctx.lang).lstrip("，, ")
-            items.append(f"{row['name']}{colon}{row['home_text']}{sep}{clause}")
+            value = t("comma", ctx.lang).join((row["home_text"], clause))
+            items.append(t("fmt.label", ctx.lang, label=row["name"], value=value))
         section.add(Bullets(items, ctx.t(title)))
     section.add(_radar(ctx))
     return section
@@ -396,7 +392,7 @@ def _radar(ctx: Context) -> Chart:
     if len(others) <= 5:
         series += [(names[r], scores.loc[r].tolist(), False) for r in others]
     else:
-        label = "同组中位数" if ctx.lang == "zh" else "peer median"
+        label = ctx.t("peer_median")
         series.append((label, scores.loc[others].median().tolist(), False))
     caption = ctx.t("radar_caption", n=ctx.counter.figure(), peers=ctx.peers_text())
     return Chart(charts.radar_chart(judged["name"].tolist(), series), caption, 15)
@@ -418,7 +414,7 @@ def counties_section(ctx: Context) -> Section:
     section.add(_county_table(ctx))
     if first is not None:
         row, parts = first
-        unit = ("个百分点" if ctx.lang == "zh" else "points") if row["is_rate"] else row["basis_unit"]
+        unit = t("cmp.points", ctx.lang) if row["is_rate"] else row["basis_unit"]
         section.add(
             Chart(
                 charts.contributions_chart(parts["region_name"].tolist(), parts["contribution"].tolist(), unit),
@@ -433,7 +429,7 @@ def _contribution_item(ctx: Context, row, parts: pd.DataFrame) -> str:
     lang = ctx.lang
     complete = parts.dropna(subset=["contribution"])
     if complete.empty:
-        return f"{row['name']}：{ctx.t('contrib_none')}"
+        return t("fmt.label", lang, label=row["name"], value=ctx.t("contrib_none"))
     sign = -1 if row["direction"] == "lower" else 1
     pulling = complete[sign * complete["contribution"] < 0].head(3)
     pieces = []
@@ -529,9 +525,7 @@ def targets_section(ctx: Context) -> Section:
     by_region = behind.groupby("region_name", sort=False)["indicator"].apply(
         lambda ids: sep.join(ctx.indicators[i].name for i in ids)
     )
-    joined = sep.join(
-        f"{name}（{items}）" if ctx.lang == "zh" else f"{name} ({items})" for name, items in by_region.items()
-    )
+    joined = sep.join(t("fmt.bracket", ctx.lang, text=name, note=items) for name, items in by_region.items())
     section.add(Paragraph(ctx.t("lagging_intro", items=joined)))
     cells, lights = [], []
     for _, row in behind.iterrows():
@@ -584,7 +578,7 @@ def data_section(ctx: Context, uploads: pd.DataFrame, generated: datetime) -> Se
     if uploads.empty:
         section.add(Paragraph(ctx.t("no_uploads")))
     else:
-        section.add(Paragraph(ctx.t("uploads_intro", n=len(uploads))))
+        section.add(Paragraph(ngettext("brief.uploads_intro", "brief.uploads_intro.plural", len(uploads), ctx.lang)))
         section.add(
             Table(
                 columns=[
@@ -625,22 +619,20 @@ def build_briefing(
     generated: datetime | None = None,
 ) -> Briefing:
     """The whole briefing for a home region (city or county), benchmark set and quarter, in Chinese or English."""
-    lang = "en" if lang == "en" else "zh"
+    lang = known_language(lang)
     ctx = Context(store, region, set_id, period, lang, reference)
     generated = generated or datetime.now()
     uploads = provenance(ctx)
-    set_name = ctx.set_row["name_zh" if lang == "zh" else "name_en"]
+    set_name = ctx.set_row[data_column("name", lang)]
     members = ctx.t("list_sep").join(ctx.member_names()) if len(ctx.members) <= 5 else ""
-    benchmark = (
-        f"{set_name}（{members}）" if members and lang == "zh" else f"{set_name} ({members})" if members else set_name
-    )
+    benchmark = t("fmt.bracket", lang, text=set_name, note=members) if members else set_name
     sections = [overview_section(ctx), groups_section(ctx), strengths_section(ctx), counties_section(ctx)]
     sections += [targets_section(ctx), data_section(ctx, uploads, generated)]
     return Briefing(
         title=ctx.t("title", region=ctx.name),
         subtitle=ctx.t("subtitle", period=tx.period_words(period, lang)),
         meta=[
-            (ctx.t("meta_region"), f"{ctx.name}（{region}）" if lang == "zh" else f"{ctx.name} ({region})"),
+            (ctx.t("meta_region"), t("fmt.bracket", lang, text=ctx.name, note=region)),
             (
                 ctx.t("meta_benchmark"),
                 benchmark if ctx.reference_text == set_name else f"{benchmark} · {ctx.reference_text}",

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from unionbench.briefing.layout import column_widths
 from unionbench.briefing.model import LIGHTS, Briefing, Bullets, Chart, Paragraph, Section, Table
+from unionbench.i18n import t
 
 CHROMIUM_ENV = "UNIONBENCH_CHROMIUM"
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -152,18 +153,15 @@ def _section(section: Section, lang: str) -> str:
 def briefing_html(briefing: Briefing) -> str:
     """The briefing as one self-contained HTML page for print (no external resource of any kind)."""
     lang = briefing.lang
-    page_label = (
-        '"第 " counter(page) " 页 / 共 " counter(pages) " 页"'
-        if lang == "zh"
-        else ('"Page " counter(page) " of " counter(pages)')
+    page_label = '"{}"'.format(
+        t("brief.page_of", lang).replace("{page}", '" counter(page) "').replace("{pages}", '" counter(pages) "')
     )
     css = CSS.replace('"PAGE_LABEL"', page_label)
-    sep = "：" if lang == "zh" else ": "
-    meta = "<br>".join(f"{_e(label)}{sep}{_e(value)}" for label, value in briefing.meta)
+    meta = "<br>".join(t("fmt.label", lang, label=_e(label), value=_e(value)) for label, value in briefing.meta)
     notice = f'<div class="notice">{_e(briefing.notice)}</div>' if briefing.notice else ""
     body = "\n".join(_section(s, lang) for s in briefing.sections)
     return (
-        f'<!doctype html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{t("html_lang", lang)}"><head><meta charset="utf-8">'
         f"<title>{_e(briefing.title)}</title><style>{css}</style></head><body>"
         f'<div class="title-block"><h1>{_e(briefing.title)}</h1><div class="subtitle">{_e(briefing.subtitle)}</div>'
         f'<div class="meta">{meta}</div></div>{notice}\n{body}</body></html>'

@@ -13,8 +13,6 @@ Rules the sentences keep:
 - Every figure, unit and verdict is a row of compare.comparison; these functions only word the rows.
 """
 
-import re
-
 from unionbench import analysis, compare, i18n
 from unionbench.formatting import (  # noqa: F401 — the briefing's formatter is the one formatter
     SMALL,
@@ -28,6 +26,20 @@ from unionbench.formatting import (  # noqa: F401 — the briefing's formatter i
     signed,
     signed_amount,
 )
+from unionbench.i18n import ngettext
+
+# A trend's words ("brief.…"), written out so every key can be found: in a table cell, and within a sentence.
+TREND_WORDS = {
+    "improving": "trend_improving",
+    "stagnating": "trend_stagnating",
+    "worsening": "trend_worsening",
+    "unknown": "trend_unknown",
+}
+TREND_CLAUSES = {
+    "improving": "trend_improving_s",
+    "stagnating": "trend_stagnating_s",
+    "worsening": "trend_worsening_s",
+}
 
 
 def t(lang: str, key: str, **values) -> str:
@@ -39,7 +51,7 @@ def method_lines(lang: str, reference_rule: str, indicators: dict | None = None)
     """The method bullets, naming the catalogue's own indicators in each group (so a federation's new indicator
     is named where it belongs): per 10,000 of a base, rates, totals shown unjudged, flows."""
     indicators = indicators or {}
-    join = ", ".join if lang == "en" else "、".join
+    join = i18n.text("list_sep", lang).join
     groups = {
         "per_10k": [i.name for i in indicators.values() if i.aggregation != "ratio" and i.per_capita_base],
         "rates": [i.name for i in indicators.values() if i.aggregation == "ratio"],
@@ -171,7 +183,7 @@ def gap_clause(row, reference: str, lang: str) -> str:
 def trend_clause(row, lang: str) -> str:
     if row["trend"] not in ("improving", "stagnating", "worsening"):
         return ""
-    return t(lang, "trend_sentence", trend=t(lang, f"trend_{row['trend']}_s"))
+    return t(lang, "trend_sentence", trend=t(lang, TREND_CLAUSES[row["trend"]]))
 
 
 def trails(row) -> bool:
@@ -185,8 +197,7 @@ def catch_up_clause(row, lang: str) -> str:
         return ""
     reason = row["catch_up_reason"]
     if reason == "closing":
-        text = t(lang, "catch_closing", n=int(row["catch_up"]))
-        return re.sub(r"\b1 quarters\b", "1 quarter", text) if lang == "en" else text
+        return ngettext("brief.catch_closing", "brief.catch_closing.plural", int(row["catch_up"]), lang)
     return t(lang, f"catch_{reason}")
 
 

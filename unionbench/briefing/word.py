@@ -18,11 +18,11 @@ from docx.shared import Cm, Pt, RGBColor
 
 from unionbench.briefing.layout import column_widths
 from unionbench.briefing.model import LIGHTS, Briefing, Bullets, Chart, Paragraph, Section, Table
+from unionbench.i18n import t
 
 SHADES = {"good": "D8ECD9", "warn": "FFF1C2", "bad": "F8D4D4"}
 HEADER_SHADE = "E7EDF3"
 LATIN = "Arial"
-BODY_ZH, HEADING_ZH = "宋体", "黑体"
 
 
 def _fonts(style, latin: str, east_asian: str, size: float | None = None, bold: bool | None = None) -> None:
@@ -56,7 +56,7 @@ def _shade(element, fill: str) -> None:
 def _page_number_footer(document, lang: str) -> None:
     paragraph = document.sections[0].footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    before, after = ("第 ", " 页") if lang == "zh" else ("Page ", "")
+    before, after = t("brief.page_number", lang).split("{page}")
     paragraph.add_run(before)
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
@@ -74,8 +74,7 @@ def _setup(document, lang: str) -> None:
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.2)
     section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
-    body = BODY_ZH if lang == "zh" else LATIN
-    heading = HEADING_ZH if lang == "zh" else LATIN
+    body, heading = t("brief.font_body", lang), t("brief.font_heading", lang)
     _fonts(document.styles["Normal"], LATIN, body, 10.5)
     document.styles["Normal"].paragraph_format.space_after = Pt(4)
     document.styles["Normal"].paragraph_format.line_spacing = 1.25
@@ -102,7 +101,7 @@ def _title_block(document, briefing: Briefing) -> None:
         line = document.add_paragraph()
         line.alignment = WD_ALIGN_PARAGRAPH.CENTER
         line.paragraph_format.space_after = Pt(0)
-        run = line.add_run(f"{label}{'：' if briefing.lang == 'zh' else ': '}{value}")
+        run = line.add_run(t("fmt.label", briefing.lang, label=label, value=value))
         run.font.size = Pt(9.5)
         run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
     if briefing.notice:
@@ -117,8 +116,9 @@ def _title_block(document, briefing: Briefing) -> None:
 
 def _paragraph(document, block: Paragraph, lang: str) -> None:
     paragraph = document.add_paragraph(block.text)
-    if lang == "zh":
-        paragraph.paragraph_format.first_line_indent = Pt(21)
+    indent = float(t("brief.first_line_indent", lang))  # Chinese indents a paragraph's first line by two characters
+    if indent:
+        paragraph.paragraph_format.first_line_indent = Pt(indent)
 
 
 def _bullets(document, block: Bullets, lang: str) -> None:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from unionbench.choices import DEFAULT_K, MAX_K, SET_RULES, WITHIN
 from unionbench.commands.common import REFUSED, UsageError, acting_as, output_path, with_settings, write_csv
+from unionbench.console import language
 from unionbench.formatting import say
 
 
@@ -13,7 +14,7 @@ def add_commands(commands) -> None:
     peers.add_argument("--region", help="home city or county: code or name (default: the home setting)")
     peers.add_argument("--k", type=int, default=DEFAULT_K, help=f"how many (default {DEFAULT_K}, at most {MAX_K})")
     peers.add_argument("--within", choices=WITHIN, default="province", help="the home's province (default) or all")
-    peers.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the figure names")
+    peers.add_argument("--lang", type=language, default="zh", help="language of the figure names")
     peers.add_argument("--out", help="write to this file instead of standard output")
     sets = commands.add_parser("sets", help="benchmark sets: list, add or remove custom ones")
     actions = sets.add_subparsers(dest="action", required=True)

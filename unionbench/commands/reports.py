@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from unionbench.commands.common import REFUSED, UsageError, output_path, resolve_view, write_csv
+from unionbench.console import language
 
 
 def add_commands(commands) -> None:
@@ -13,7 +14,7 @@ def add_commands(commands) -> None:
     brief.add_argument("--region", help="home city or county: code or name (default: the home setting)")
     brief.add_argument("--benchmark", help="benchmark set: id, Chinese or English name (default: the setting)")
     brief.add_argument("--period", help="the quarter, e.g. 2026Q3 (default: the latest with figures)")
-    brief.add_argument("--lang", choices=["zh", "en"], default="zh", help="language (default zh)")
+    brief.add_argument("--lang", type=language, default="zh", help="language (default zh)")
     brief.add_argument("--reference", help="average, best, p90 or a member's code (default: the setting)")
     brief.add_argument("--out", required=True, help="the file to write: report.docx or report.pdf")
     comp = commands.add_parser("compare", help="the comparison rows (home vs benchmark on one basis) as CSV")
@@ -21,7 +22,7 @@ def add_commands(commands) -> None:
     comp.add_argument("--benchmark", help="benchmark set: id, Chinese or English name (default: the setting)")
     comp.add_argument("--period", help="the quarter, e.g. 2026Q3 (default: the latest with figures)")
     comp.add_argument("--reference", help="average, best, p90 or a region's code (default: the setting)")
-    comp.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of names and units (default zh)")
+    comp.add_argument("--lang", type=language, default="zh", help="language of names and units (default zh)")
     comp.add_argument("--out", help="write to this file instead of standard output")
 
 

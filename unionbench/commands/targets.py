@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from unionbench.commands.common import REFUSED, UsageError
+from unionbench.console import language
 from unionbench.formatting import terminal_text
 
 
@@ -27,7 +28,7 @@ def add_commands(commands) -> None:
     exported.add_argument("--out", help="write to this file instead of standard output")
     template = actions.add_parser("template", help="an Excel template: the home city and its counties × indicators")
     template.add_argument("--year", type=int, help="the year the targets are for (default: this year)")
-    template.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of headers (default zh)")
+    template.add_argument("--lang", type=language, default="zh", help="language of headers (default zh)")
     template.add_argument("--out", required=True, help="the .xlsx file to write")
 
     config = commands.add_parser("config", help="hand-over: settings, catalogue, rules, custom sets and targets")

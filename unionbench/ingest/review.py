@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from unionbench.formatting import is_small_count, missing, period_text, signed
-from unionbench.i18n import t
+from unionbench.i18n import in_language, t
 from unionbench.ingest.validate import KEY, is_jump
 from unionbench.periods import shift
 from unionbench.placenames import short_english
@@ -73,9 +73,9 @@ def review_rows(store: Store, observations: pd.DataFrame, changes: pd.DataFrame,
         {
             "flag": [jump_text(v, p, lang) if j else "" for v, p, j in zip(value, previous, jump, strict=True)],
             "region": changes.region.map(names if clash else shorts),
-            "indicator": (info.name_zh if lang == "zh" else info.name_en).to_numpy(),
+            "indicator": in_language(info.name_zh, info.name_en, lang).to_numpy(),
             "period": changes.period.map(lambda p: period_text(p, lang)),
-            "unit": (info.unit if lang == "zh" else info.unit_en).to_numpy(),
+            "unit": in_language(info.unit, info.unit_en, lang).to_numpy(),
             "before": before.map(number_text),
             "value": value.map(number_text),
             "change": [change_text(v, b, kind, lang) for v, b, kind in zip(value, before, info.kind, strict=True)],
