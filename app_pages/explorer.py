@@ -7,9 +7,9 @@ from components.filters import quarter_notes, regions_in_view, shared_filters
 from components.page import page_setup
 from components.strings import t
 from components.url_state import flag_from_url, list_from_url, list_to_url, range_from_url, to_url
-from unionbench.explorer import display_table, download_name
 from unionbench.export import excel_safe_csv, xlsx_bytes
 from unionbench.formatting import period_text
+from unionbench.read.explorer import display_table, download_name
 
 ctx = page_setup()
 f = shared_filters(ctx, indicator=False, per_10k=False)

@@ -14,8 +14,8 @@ from components.page import page_setup
 from components.strings import t
 from components.style import inject_css
 from components.url_state import to_url
-from unionbench.compare import as_of_note
 from unionbench.formatting import period_text
+from unionbench.read.comparison import as_of_note
 
 ctx = page_setup()
 inject_css()

@@ -9,8 +9,8 @@ from components.kpi import kpi_tiles
 from components.page import page_setup
 from components.strings import t
 from components.style import inject_css
-from unionbench.compare import as_of_note
 from unionbench.formatting import period_text
+from unionbench.read.comparison import as_of_note
 
 inject_css()  # first: its Markdown fetches the raw-HTML chunk the tiles need before the widgets' chunks queue up
 ctx = page_setup()

@@ -19,8 +19,8 @@ from components.errors import log_failure, show_failure
 from components.page import page_setup
 from components.screen import build_frame, css, read_link, scale_for
 from components.strings import t
-from unionbench import compare
 from unionbench.paths import cache_dir_for, resolve_db_path
+from unionbench.read.selection import REFERENCES, Selection, selection_from_params
 
 ctx = page_setup(kiosk=True)
 params = {key: st.query_params.get(key) for key in st.query_params}
@@ -30,9 +30,9 @@ homes = data.home_regions(ctx.store, ctx.data_version, ctx.lang)
 sets = data.benchmark_sets(ctx.store, ctx.data_version).set_index("id")
 home_default = ctx.settings.home if ctx.settings.home in homes else next(iter(homes))
 set_default = ctx.settings.benchmark if ctx.settings.benchmark in sets.index else sets.index[0]
-reference = ctx.settings.reference if ctx.settings.reference in compare.REFERENCES else "average"  # any set
-defaults = compare.Selection(home_default, set_default, "", reference, lang=ctx.lang)
-first, _ = compare.selection_from_params({**params, "period": None}, defaults, set(homes), set(sets.index), [])
+reference = ctx.settings.reference if ctx.settings.reference in REFERENCES else "average"  # any set
+defaults = Selection(home_default, set_default, "", reference, lang=ctx.lang)
+first, _ = selection_from_params({**params, "period": None}, defaults, set(homes), set(sets.index), [])
 periods = data.periods(ctx.store, ctx.data_version, first.home)
 if not periods:  # a home with no quarter yet: the default home, named in the note
     first = replace(first, home=home_default)
@@ -40,7 +40,7 @@ if not periods:  # a home with no quarter yet: the default home, named in the no
     link = replace(link, ignored=(*link.ignored, "home"))
     periods = data.periods(ctx.store, ctx.data_version, home_default)
 opens_on = data.region_quarters(ctx.store, ctx.data_version, first.home).newest  # the city's own newest quarter
-selection, ignored = compare.selection_from_params(
+selection, ignored = selection_from_params(
     params, replace(defaults, home=first.home, period=opens_on), set(homes), set(sets.index), periods
 )
 ignored = list(dict.fromkeys([*ignored, *link.ignored]))

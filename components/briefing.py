@@ -6,7 +6,8 @@ from functools import partial
 import streamlit as st
 
 from components.strings import t
-from unionbench import compare
+from unionbench.read import comparison
+from unionbench.read.selection import Selection, UnknownReference
 from unionbench.store import Store
 
 MIME = {
@@ -26,8 +27,8 @@ def usable_reference(store: Store, region: str, set_id: str, period: str, refere
     """The reference the briefing can be read against: a benchmark city is none for a county (a county
     is read against counties), whose briefing then uses the set's average."""
     try:
-        compare.reference_regions(store, compare.Selection(region, set_id, period, reference))
-    except compare.UnknownReference:
+        comparison.reference_regions(store, Selection(region, set_id, period, reference))
+    except UnknownReference:
         return "average"
     return reference
 

@@ -2,25 +2,16 @@
 
 import streamlit as st
 
-from unionbench import (
-    compare,
-    explorer,
-    gaps,
-    ingest,
-    peers,
-    quarters,
-    reporting,
-    similar,
-    target_import,
-    target_template,
-    templates,
-    views,
-)
 from unionbench import custom_sets as sets_core
-from unionbench import series as trend_series
+from unionbench import ingest, reporting, target_import, target_template, templates
 from unionbench import settings as settings_core
 from unionbench.catalog import Indicator
 from unionbench.ingest import review
+from unionbench.read import comparison as read_comparison
+from unionbench.read import drilldown, explorer, quarters, rankings, similar, views
+from unionbench.read import series as trend_series
+from unionbench.read.selection import Selection
+from unionbench.read.targets import progress_rows
 from unionbench.store import Store
 
 
@@ -56,20 +47,20 @@ def region_name(_store: Store, version: str, adcode: str, lang: str = "zh") -> s
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
-def comparison(_store: Store, version: str, selection: compare.Selection):
-    """The read model's rows for a selection (unionbench.compare): every comparison a page shows."""
-    return compare.comparison(_store, selection)
+def comparison(_store: Store, version: str, selection: Selection):
+    """The read model's rows for a selection (unionbench.read.comparison): every comparison a page shows."""
+    return read_comparison.comparison(_store, selection)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def comparison_with_change(_store: Store, version: str, selection: compare.Selection):
+def comparison_with_change(_store: Store, version: str, selection: Selection):
     """The rows with the gap's change on last quarter: the gap page's table and the wall screen's headline."""
-    return compare.comparison_with_change(_store, selection)
+    return read_comparison.comparison_with_change(_store, selection)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def gaps_to_each_member(_store: Store, version: str, selection: compare.Selection, indicator: str):
-    return compare.gaps_to_each_member(_store, selection, indicator)
+def gaps_to_each_member(_store: Store, version: str, selection: Selection, indicator: str):
+    return read_comparison.gaps_to_each_member(_store, selection, indicator)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -108,15 +99,15 @@ def home_regions(_store: Store, version: str, lang: str = "zh") -> dict[str, str
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def peer_regions(_store: Store, version: str, scope: str, home: str, set_id: str) -> tuple[str, ...]:
-    return tuple(peers.peer_regions(_store, scope, home, set_id))
+    return tuple(rankings.peer_regions(_store, scope, home, set_id))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def region_profile(
     _store: Store, version: str, home: str, set_id: str, period: str, scope: str | None, lang: str, region: str
 ):
-    """compare's rows for `region`, ranked among the peers of (home, scope): peers.region_profile."""
-    return peers.region_profile(_store, peers.selection(home, set_id, period, scope, True, lang), region)
+    """compare's rows for `region`, ranked among the peers of (home, scope): rankings.region_profile."""
+    return rankings.region_profile(_store, rankings.selection(home, set_id, period, scope, True, lang), region)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -131,8 +122,8 @@ def indicator_ranking(
     per_10k: bool,
     lang: str,
 ):
-    """Every peer of (home, scope) ranked on one indicator: peers.indicator_ranking."""
-    return peers.indicator_ranking(_store, peers.selection(home, set_id, period, scope, per_10k, lang), indicator)
+    """Every peer of (home, scope) ranked on one indicator: rankings.indicator_ranking."""
+    return rankings.indicator_ranking(_store, rankings.selection(home, set_id, period, scope, per_10k, lang), indicator)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -145,7 +136,7 @@ def composite_ranking(
     weights: tuple,
     home: str | None = None,
 ):
-    return peers.composite_ranking(_store, list(regions), period, lang, dict(weights) or None, home)
+    return rankings.composite_ranking(_store, list(regions), period, lang, dict(weights) or None, home)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -195,7 +186,7 @@ def explorer_table(
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def target_progress(_store: Store, version: str, city: str, period: str, lang: str):
-    return views.target_progress(_store, city, period, lang)
+    return progress_rows(_store, city, period, lang)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -204,30 +195,30 @@ def data_status(_store: Store, version: str) -> dict:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def county_contributions(_store: Store, version: str, selection: compare.Selection, indicator: str):
-    return gaps.county_contributions(_store, selection, indicator, comparison(_store, version, selection))
+def county_contributions(_store: Store, version: str, selection: Selection, indicator: str):
+    return drilldown.county_contributions(_store, selection, indicator, comparison(_store, version, selection))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def profile_scores(_store: Store, version: str, home: str, set_id: str, period: str, lang: str = "zh"):
-    return gaps.profile_scores(_store, home, set_id, period, lang)
+    return drilldown.profile_scores(_store, home, set_id, period, lang)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def strengths_weaknesses(_store: Store, version: str, selection: compare.Selection):
-    """The rows furthest ahead and behind (compare.strengths_and_weaknesses), once per selection."""
-    return compare.strengths_and_weaknesses(comparison(_store, version, selection))
+def strengths_weaknesses(_store: Store, version: str, selection: Selection):
+    """The rows furthest ahead and behind (read_comparison.strengths_and_weaknesses), once per selection."""
+    return read_comparison.strengths_and_weaknesses(comparison(_store, version, selection))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def counties_comparison(_store: Store, version: str, selection: compare.Selection):
+def counties_comparison(_store: Store, version: str, selection: Selection):
     """Each county of the home city against the benchmark cities' counties (the wall screen's map and ranking)."""
-    return compare.counties_comparison(_store, selection)
+    return read_comparison.counties_comparison(_store, selection)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def trend_lines(_store: Store, version: str, selection: compare.Selection, indicator: str):
-    return compare.trend_lines(_store, selection, indicator)
+def trend_lines(_store: Store, version: str, selection: Selection, indicator: str):
+    return read_comparison.trend_lines(_store, selection, indicator)
 
 
 # --- similar peers and custom benchmark sets ----------------------------------------------------------
@@ -235,7 +226,7 @@ def trend_lines(_store: Store, version: str, selection: compare.Selection, indic
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def similar_peers(_store: Store, version: str, home: str, k: int, within: str) -> similar.Similar | None:
-    """The k places most like `home` in structure (unionbench.similar), or None when it has no structural figure."""
+    """The k places most like `home` in structure (unionbench.read.similar), or None without a structural figure."""
     try:
         return similar.similar_peers(_store, home, k, within)
     except similar.NoPeers:

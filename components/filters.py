@@ -12,10 +12,10 @@ from components.context import PageContext
 from components.strings import t
 from components.url_state import flag_from_url, from_url, to_url
 from unionbench.catalog import Indicator
-from unionbench.compare import REFERENCES, Selection
 from unionbench.formatting import period_text
-from unionbench.peers import SCOPES
-from unionbench.quarters import period_note
+from unionbench.read.quarters import period_note
+from unionbench.read.rankings import SCOPES
+from unionbench.read.selection import REFERENCES, Selection
 
 DEFAULT_INDICATOR = None  # no id in code: the catalogue's first indicator (pick falls back to it)
 LEVELS = ("county", "city")
@@ -113,7 +113,7 @@ def default_reference(ctx: PageContext, home: str, set_id: str) -> str:
 
 
 def scope_picker(scopes: tuple[str, ...], home_name: str, lang: str) -> tuple[str, str]:
-    """The peer scope (kept in the link as ?scope=) in the sidebar, among `scopes` (ids of peers.SCOPES, such as
+    """The peer scope (kept in the link as ?scope=) in the sidebar, among `scopes` (ids of rankings.SCOPES, such as
     'province_counties': every county of the home's province); returns its id and its name."""
     unknown = set(scopes) - set(SCOPES)
     if unknown:

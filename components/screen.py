@@ -3,7 +3,7 @@ inline SVG (no Plotly, no map library: nothing to fetch, nothing to log, on scre
 
 Every slide answers "where do we lag, and by how much?": a headline sentence across the top, then the story —
 overview → each lagging indicator, worst first → the counties on a named map and a ranking → the trend. Every
-figure and word comes from the read model's rows (unionbench.compare); this module only lays them out.
+figure and word comes from the read model's rows (unionbench.read.comparison); this module only lays them out.
 
 Sizes are design pixels on a 1920×1080 canvas multiplied by --u (the screen's scale, from the viewport in CSS, or
 from ?vw=&vh= when a TV browser misreports its size). No text is under 28 design px: ≥ 28 px at 1920×1080,
@@ -26,9 +26,9 @@ from components import data
 from components.choropleth import boundaries
 from components.strings import t
 from components.style import STATUS_COLOURS, STATUS_SYMBOLS
-from unionbench import compare
 from unionbench.formatting import format_number, period_text, period_tick
 from unionbench.placenames import short_english
+from unionbench.read import comparison
 
 BASE_WIDTH, BASE_HEIGHT = 1920, 1080
 BACKGROUND, PANEL, TEXT, MUTED, RULE = "#0b1526", "#13223a", "#f2f5fa", "#c3cfdf", "#2a4066"
@@ -66,7 +66,7 @@ def _whole(raw: str | None, low: int, high: int) -> int | None:
 
 def read_link(params: Mapping[str, str], catalogue_ids: set[str]) -> Link:
     """The screen's parameters from the link; a bad one falls back to its default and is named in `ignored`
-    (home, bench, period and lang are checked by unionbench.compare.selection_from_params)."""
+    (home, bench, period and lang are checked by unionbench.read.comparison.selection_from_params)."""
     ignored = []
     seconds = DEFAULT_SECONDS
     if params.get("seconds") not in (None, ""):
@@ -299,7 +299,7 @@ def indicator_html(
     row: Mapping, members: pd.DataFrame, counties: pd.DataFrame, home_name: str, set_name: str, lang: str
 ) -> str:
     """One lagging indicator: the verdict and gap very large, both figures, rank, trend and what it takes; beside
-    it the home against each benchmark city on its own (compare.gaps_to_each_member) and the counties furthest
+    it the home against each benchmark city on its own (comparison.gaps_to_each_member) and the counties furthest
     behind (their own comparison rows)."""
     pairs = [(t("home_figure", lang), row["home_text"]), (t("benchmark", lang), row["benchmark_text"])]
     if row["gap_text"] != row["lead_text"]:  # a rate's gap is its lead: said once
@@ -565,8 +565,8 @@ def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, 
     """The HTML of slide number `tick` of the story and the slide it shows, from the read model's rows."""
     lang = sel.lang
     rows = data.comparison_with_change(store, version, sel)  # the gap page's rows: one count of what improved
-    headline = compare.headline_sentence(rows, sel, set_name)
-    slides = story(rows, compare.lagging_worst_first(rows, list(link.indicators) if link.indicators else None),
+    headline = comparison.headline_sentence(rows, sel, set_name)
+    slides = story(rows, comparison.lagging_worst_first(rows, list(link.indicators) if link.indicators else None),
                    link.indicators)  # fmt: skip
     position = tick % len(slides)
     slide = slides[position]
@@ -576,7 +576,7 @@ def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, 
     period = period_text(sel.period, lang)
     header = header_html(
         home_name, period, set_name, lang, bool(status["has_demo"]), updated,
-        [compare.as_of_note(rows, sel), *notes], headline,
+        [comparison.as_of_note(rows, sel), *notes], headline,
     )  # fmt: skip
     by_id = rows.set_index("indicator", drop=False)
     row = by_id.loc[slide.indicator] if slide.indicator else None
@@ -596,6 +596,6 @@ def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, 
     else:
         lines = short_names(data.trend_lines(store, version, sel, slide.indicator), lang)
         heading = t("screen_trend_heading", lang, home=home_name, bench=set_name)
-        body = trend_html(lines, compare.history_periods(sel.period), heading, lang)
+        body = trend_html(lines, comparison.history_periods(sel.period), heading, lang)
     heading_html = slide_heading_html(slide, row, period, position, len(slides), lang)
     return canvas_html(header, heading_html, body, slide.kind, lang), slide

@@ -11,8 +11,8 @@ from components.plain import plain_table
 from components.strings import t
 from unionbench.custom_sets import RULES, SetDraft, SetRejected, new_set_id, remove_set, save_set
 from unionbench.paths import resolve_db_path
+from unionbench.read.similar import WITHIN
 from unionbench.reporting import ReportingError
-from unionbench.similar import WITHIN
 from unionbench.store import WriterBusy
 
 NEW = ""  # the editor's "new set" choice

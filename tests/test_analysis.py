@@ -6,8 +6,9 @@ import math
 import pandas as pd
 import pytest
 
-from unionbench import analysis
 from unionbench.periods import periods_between
+from unionbench.read import analysis
+from unionbench.read.targets import target_progress
 
 
 def quarterly(values, first="2025Q1"):
@@ -347,43 +348,43 @@ def test_four_quarter_totals_need_all_four_quarters():
     [(150, "lagging"), (170, "on_track"), (400, "reached")],  # 37.5 %, 42.5 % and 100 % where 50 % was due
 )
 def test_a_flow_target_compares_the_year_to_date_with_its_share_of_the_year(ytd, status):
-    progress = analysis.target_progress(400, ytd, quarter=2, stock_flow="flow")
+    progress = target_progress(400, ytd, quarter=2, stock_flow="flow")
     assert progress.expected == 200 and progress.due == 0.5 and progress.status == status
     assert progress.achieved == pytest.approx(ytd / 400)
 
 
 @pytest.mark.parametrize(("level", "status"), [(125, "lagging"), (128, "on_track"), (141, "reached")])
 def test_a_stock_target_compares_the_level_with_the_straight_line_from_the_start_of_the_year(level, status):
-    progress = analysis.target_progress(140, level, quarter=3, stock_flow="stock", start=100)
+    progress = target_progress(140, level, quarter=3, stock_flow="stock", start=100)
     assert progress.expected == 130 and progress.status == status
     assert progress.behind == pytest.approx(0.75 - (level - 100) / 40)
 
 
 def test_a_target_not_reached_at_the_end_of_the_year_is_missed_however_close():
-    assert analysis.target_progress(400, 399, quarter=4, stock_flow="flow").status == "missed"
-    assert analysis.target_progress(400, 400, quarter=4, stock_flow="flow").status == "reached"
+    assert target_progress(400, 399, quarter=4, stock_flow="flow").status == "missed"
+    assert target_progress(400, 400, quarter=4, stock_flow="flow").status == "reached"
 
 
 def test_a_stock_target_without_a_start_level_or_a_figure_is_unknown():
-    assert analysis.target_progress(140, 120, quarter=2, stock_flow="stock").status == "unknown"
-    assert analysis.target_progress(140, math.nan, quarter=2, stock_flow="stock", start=100).status == "unknown"
+    assert target_progress(140, 120, quarter=2, stock_flow="stock").status == "unknown"
+    assert target_progress(140, math.nan, quarter=2, stock_flow="stock", start=100).status == "unknown"
 
 
 def test_a_seasonal_schedule_spares_a_flow_its_quiet_first_quarter():
-    assert analysis.target_progress(400, 50, quarter=1, stock_flow="flow").status == "lagging"
-    seasonal = analysis.target_progress(400, 50, quarter=1, stock_flow="flow", schedule=(0.125, 0.4, 0.65, 1.0))
+    assert target_progress(400, 50, quarter=1, stock_flow="flow").status == "lagging"
+    seasonal = target_progress(400, 50, quarter=1, stock_flow="flow", schedule=(0.125, 0.4, 0.65, 1.0))
     assert seasonal.status == "on_track" and seasonal.expected == 50
 
 
 def test_a_lower_is_better_target_is_progress_downwards():
-    assert analysis.target_progress(20, 35, 2, "stock", start=40, direction="lower").status == "lagging"
-    assert analysis.target_progress(20, 29, 2, "stock", start=40, direction="lower").status == "on_track"
-    assert analysis.target_progress(20, 19, 2, "stock", start=40, direction="lower").status == "reached"
+    assert target_progress(20, 35, 2, "stock", start=40, direction="lower").status == "lagging"
+    assert target_progress(20, 29, 2, "stock", start=40, direction="lower").status == "on_track"
+    assert target_progress(20, 19, 2, "stock", start=40, direction="lower").status == "reached"
 
 
 def test_a_level_to_hold_that_slipped_is_lagging():
-    assert analysis.target_progress(100, 98, 2, "stock", start=100).status == "lagging"
-    assert analysis.target_progress(100, 100, 2, "stock", start=100).status == "reached"
+    assert target_progress(100, 98, 2, "stock", start=100).status == "lagging"
+    assert target_progress(100, 100, 2, "stock", start=100).status == "reached"
 
 
 # --- the methodology page ---------------------------------------------------------------------------------------

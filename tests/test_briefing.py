@@ -14,7 +14,6 @@ import docx
 import pytest
 
 from tests.support import catalogue_count
-from unionbench import compare
 from unionbench.briefing import BriefingError, briefing_bytes, build_briefing
 from unionbench.briefing import text as tx
 from unionbench.briefing.model import Briefing, Bullets, Paragraph, Section, Table
@@ -23,6 +22,8 @@ from unionbench.briefing.word import docx_bytes
 from unionbench.cli import main
 from unionbench.commit import commit_observations
 from unionbench.formatting import format_number
+from unionbench.read import comparison
+from unionbench.read.selection import Selection
 from unionbench.store import Replica, writer
 
 HOME, SET, PERIOD = "510800", "suineilu", "2026Q3"
@@ -111,7 +112,7 @@ def test_every_group_table_shows_each_indicators_stored_value(store, document, v
 
 
 def comparison_rows(store, home=HOME, set_id=SET, lang="zh"):
-    return compare.comparison(store, compare.Selection(home, set_id, PERIOD, lang=lang)).set_index("indicator")
+    return comparison.comparison(store, Selection(home, set_id, PERIOD, lang=lang)).set_index("indicator")
 
 
 VERDICT_WORDS = {"ahead": "领先", "level": "持平", "behind": "落后"}
@@ -148,7 +149,7 @@ def test_table_one_shows_the_read_models_words_for_every_judged_headline_indicat
 
 
 def test_the_overview_counts_the_read_models_verdicts_and_leaves_raw_totals_unjudged(store, document):
-    counts = compare.verdict_counts(comparison_rows(store))
+    counts = comparison.verdict_counts(comparison_rows(store))
     overview = paragraph_starting(document, "2026年第三季度，广元市")
     assert overview == (
         f"2026年第三季度，广元市{counts['judged']}项对标指标中，{counts['ahead']}项领先遂内泸平均水平，"
@@ -175,7 +176,7 @@ def test_more_open_problems_per_10k_workers_than_the_benchmark_is_worded_as_more
 
 
 def word_row(**changes):
-    """A comparison row as compare.comparison gives it (problems still open per 10,000 workers, fewer is better),
+    """A comparison row as comparison.comparison gives it (problems still open per 10,000 workers, fewer is better),
     with the read model's own words."""
     row = {
         "name": "未整改问题",
@@ -208,7 +209,7 @@ def word_row(**changes):
         "catch_up_reason": "ahead",
         "needed_per_quarter": 0.0,
     } | changes
-    return row | compare.texts(row, "zh")
+    return row | comparison.texts(row, "zh")
 
 
 def test_fewer_open_problems_than_the_benchmark_is_worded_as_fewer_and_ahead_without_a_minus_sign():
@@ -284,9 +285,9 @@ def test_the_demo_data_is_noted_and_the_uploads_behind_the_figures_are_listed(st
 
 
 def test_the_lagging_targets_table_matches_the_target_progress(store, document):
-    from unionbench.views import target_progress
+    from unionbench.read.targets import progress_rows
 
-    progress = target_progress(store, HOME, PERIOD, "zh")
+    progress = progress_rows(store, HOME, PERIOD, "zh")
     lagging = progress[progress.status.isin(["lagging", "missed"])]
     table = next(t for t in document.tables if t.rows[0].cells[2].text == "年度目标")
     assert len(table.rows) - 1 == len(lagging)

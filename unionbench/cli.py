@@ -14,14 +14,12 @@ from types import SimpleNamespace
 import duckdb
 import pandas as pd
 
-from unionbench import catalogue_cli, reporting, reporting_cli, settings_cli, targets_cli, views
+from unionbench import catalogue_cli, reporting, reporting_cli, settings_cli, targets_cli
 from unionbench.auth import hash_password
-from unionbench.compare import Selection, UnknownReference, compare_csv_frame, comparison
 from unionbench.console import login_name, print_problem_counts, print_problems, problem_line, shell_address
 from unionbench.custom_sets import RULES, SetDraft, SetRejected, remove_set, save_set
 from unionbench.export import atomic_text_file, write_export
 from unionbench.formatting import say, terminal_text
-from unionbench.gaps import find_benchmark_set
 from unionbench.ingest import HELD, RevertError, preview
 from unionbench.ingest.layout import IndicatorNames
 from unionbench.ingest.normalise import read_period
@@ -29,13 +27,17 @@ from unionbench.ingest.parse import read_upload
 from unionbench.ingest.problems import FileRejected
 from unionbench.initdb import CatalogueError, init_database
 from unionbench.paths import DB_ENV, app_dir, resolve_db_path
+from unionbench.read import views
+from unionbench.read.comparison import compare_csv_frame, comparison
+from unionbench.read.drilldown import find_benchmark_set
+from unionbench.read.selection import Selection, UnknownReference
+from unionbench.read.similar import DEFAULT_K, MAX_K, WITHIN, NoPeers, peers_csv_frame, similar_peers
+from unionbench.read.views import catalogue
 from unionbench.regions import RegionResolver
 from unionbench.reporting import ReportingError
 from unionbench.scale import cmd_scale
 from unionbench.settings import home_of, read_settings
-from unionbench.similar import DEFAULT_K, MAX_K, WITHIN, NoPeers, peers_csv_frame, similar_peers
 from unionbench.store import NotInitialised, WriterBusy, replica
-from unionbench.views import catalogue
 
 USAGE, REFUSED = 2, 1
 log = logging.getLogger("unionbench.cli")
@@ -368,7 +370,7 @@ def resolve_view(store, args) -> tuple[str, str, str]:
 
 
 def cmd_compare(db: Path, args) -> int:
-    """The read model's comparison rows as UTF-8 CSV (compare.CSV_COLUMNS): the same numbers every page shows."""
+    """The read model's comparison rows as UTF-8 CSV (comparison.CSV_COLUMNS): the same numbers every page shows."""
     output_path(args.out)
     store = replica(db).current()
     region, set_id, period = resolve_view(store, args)
@@ -469,7 +471,7 @@ def add_peer_and_set_commands(commands) -> None:
 
 
 def cmd_peers(db: Path, args) -> int:
-    """The similar peers (unionbench.similar) as UTF-8 CSV: rank,region_code,region_name,level,distance,similar_in
+    """The similar peers (unionbench.read.similar) as UTF-8 CSV: rank,region_code,region_name,level,distance,similar_in
     and the structural figures compared."""
     output_path(args.out)
     store = replica(db).current()

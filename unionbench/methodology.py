@@ -3,7 +3,7 @@ the exact rules from the analysis functions' own docstrings, so the words and th
 
 from dataclasses import dataclass
 
-from unionbench import analysis, compare, similar
+from unionbench.read import analysis, comparison, similar, targets
 
 
 @dataclass(frozen=True)
@@ -191,12 +191,13 @@ SECTIONS = (
 
 # The exact rules, as the functions state them (English): shown under the plain-words sections.
 RULES = (
-    compare.basis_of,
-    compare.reference_regions,
+    comparison.basis_of,
+    comparison.reference_regions,
     similar.similar_peers,
-    compare.shared_period,
-    compare.verdict_of,
-    compare.is_small,
-    compare.strengths_and_weaknesses,
+    comparison.shared_period,
+    comparison.verdict_of,
+    comparison.is_small,
+    comparison.strengths_and_weaknesses,
     *analysis.METHODS,
+    targets.target_progress,
 )

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from unionbench.compare import REFERENCES
-from unionbench.gaps import find_benchmark_set
 from unionbench.i18n import t
 from unionbench.permissions import authorize_writing
+from unionbench.read.drilldown import find_benchmark_set
+from unionbench.read.selection import REFERENCES
 from unionbench.regions import RegionResolver
 from unionbench.reporting import DEFAULT_DEADLINE_DAYS, ReportingError, audit
 from unionbench.store import Store, bump_data_version, load_query, writer

@@ -1,5 +1,5 @@
 """The analysis behind the analysis pages: composite index, rank moves, top-performer levels, trends, catch-up,
-what-if, radar scores, county contributions and progress against targets.
+what-if, radar scores and county contributions (progress against targets: unionbench.read.targets).
 
 Plain functions over pandas objects: no database, no streamlit. Each docstring states its rule in plain words,
 because the methodology page shows them (see METHODS). Figures handed in must already be comparable across regions
@@ -9,7 +9,7 @@ Time series are pandas Series indexed by quarter labels ('2025Q3'), in any order
 """
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +18,6 @@ import pandas as pd
 from unionbench.periods import period_index, period_label, quarter_of, year_of
 
 IMPROVING, STAGNATING, WORSENING, UNKNOWN = "improving", "stagnating", "worsening", "unknown"
-REACHED, ON_TRACK, LAGGING, MISSED = "reached", "on_track", "lagging", "missed"
 # Why a catch-up has the answer it has; the page words these in its language.
 AHEAD, CLOSING, WIDENING, TOO_SLOW, NOT_ENOUGH_DATA = "ahead", "closing", "widening", "too_slow", "not_enough_data"
 
@@ -403,73 +402,6 @@ def needed_per_quarter(
     return Needed(per_quarter, total, False, math.nan if pace is None else per_quarter - pace)
 
 
-# --- targets ----------------------------------------------------------------------------------------------------
-
-STRAIGHT_LINE = (0.25, 0.5, 0.75, 1.0)
-
-
-@dataclass(frozen=True)
-class TargetProgress:
-    """`expected`: where the schedule says the figure should be now; `achieved` and `due`: shares of the year's
-    planned change done and scheduled; `behind` = due − achieved (positive = behind schedule); `status`: REACHED,
-    ON_TRACK, LAGGING, MISSED or UNKNOWN."""
-
-    expected: float
-    actual: float
-    achieved: float
-    due: float
-    behind: float
-    status: str
-
-
-def target_progress(
-    target: float,
-    actual: float,
-    quarter: int,
-    stock_flow: str,
-    start: float | None = None,
-    tolerance: float = 0.1,
-    schedule: Sequence[float] = STRAIGHT_LINE,
-    direction: str = "higher",
-) -> TargetProgress:
-    """Progress towards an annual target against the time elapsed.
-
-    A flow (money, trainings): `actual` is the year-to-date total (year_to_date) and by the end of quarter q the
-    schedule expects target × q ÷ 4. A stock (stations, a rate): `actual` is the latest level and `start` the level
-    at the end of last year; the schedule expects the straight line from the start level to the target,
-    start + (target − start) × q ÷ 4.
-
-    `achieved` is the share of the year's planned change done so far (for a flow, year-to-date ÷ target; for a
-    stock, (actual − start) ÷ (target − start)) and `due` the share scheduled (q ÷ 4). A region is lagging when it is
-    behind schedule by more than `tolerance`, 10 % of the year's planned change by default: at the end of Q2 it has
-    done less than 40 % where 50 % was due. Ten per cent is under half a quarter's share, so ordinary variation
-    between quarters does not trigger it and a quarter with nothing done does. A target already met is reached,
-    whatever the quarter; one not met at the end of Q4 is missed, however close (the year is over).
-
-    Flows in this field cluster at year end; a straight line then makes every first quarter look late. Pass
-    `schedule`, the cumulative share due by the end of each quarter (e.g. last year's year-to-date shares), for a
-    seasonal calendar.
-    """
-    if quarter not in (1, 2, 3, 4):
-        raise ValueError(f"quarter must be 1–4, not {quarter!r}")
-    origin = 0.0 if stock_flow == "flow" else start
-    if any(v is None or math.isnan(v) for v in (target, actual, origin)):
-        return TargetProgress(math.nan, actual, math.nan, schedule[quarter - 1], math.nan, UNKNOWN)
-    due = float(schedule[quarter - 1])
-    planned = target - origin
-    expected = origin + planned * due
-    if _sign(direction) * (actual - target) >= 0:
-        achieved = (actual - origin) / planned if planned else math.nan
-        return TargetProgress(expected, actual, achieved, due, due - achieved, REACHED)
-    achieved = (actual - origin) / planned if planned else math.nan  # planned 0: hold a level, and it slipped
-    behind = due - achieved
-    if quarter == 4:
-        status = MISSED
-    else:
-        status = ON_TRACK if behind <= tolerance else LAGGING  # NaN (a slipped level) is not on track
-    return TargetProgress(expected, actual, achieved, due, behind, status)
-
-
 # The functions whose docstrings the methodology page shows, in the order it shows them.
 METHODS = (
     composite_index,
@@ -481,5 +413,4 @@ METHODS = (
     catch_up,
     needed_per_quarter,
     county_contributions,
-    target_progress,
 )

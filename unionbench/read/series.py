@@ -3,11 +3,11 @@ a stock against the previous quarter, a flow against the same quarter a year ago
 
 import pandas as pd
 
-from unionbench import analysis, metrics
 from unionbench.catalog import Indicator
 from unionbench.periods import shift
+from unionbench.read import analysis, metrics
+from unionbench.read.views import named, region_names
 from unionbench.store import Store
-from unionbench.views import named, region_names
 
 
 def quarters_back(period: str, count: int) -> list[str]:

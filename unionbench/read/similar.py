@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from unionbench.compare import grid, region_facts
 from unionbench.export import plain_decimal
 from unionbench.formatting import amount, period_text
 from unionbench.i18n import words
+from unionbench.read.comparison import grid, region_facts
+from unionbench.read.views import catalogue
 from unionbench.store import Store
-from unionbench.views import catalogue
 
 WITHIN = ("province", "country")
 DEFAULT_K = 5

@@ -7,8 +7,8 @@ import pandas as pd
 from unionbench.catalog import Indicator
 from unionbench.i18n import t
 from unionbench.periods import periods_between
+from unionbench.read.views import named
 from unionbench.store import Store
-from unionbench.views import named
 
 COLUMNS = ["region", "region_name", "indicator", "name", "unit", "period", "value"]
 PROVENANCE = ["upload_id", "file_name", "user_name", "uploaded_at"]
