@@ -22,12 +22,12 @@ inject_css()
 f = shared_filters(ctx, per_10k=False, subject="region")  # a county's link opens on its newest quarter
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
-counties = data.peer_regions(store, version, "counties", f.home, f.set_id)
+counties = data.peer_regions(store, version, f.scoped("counties"))
 regions = {f.home: f.home_name, **data.region_names(store, version, counties, lang)}
 region = pick(t("gap_region", lang), "region", list(regions), f.home, regions.get)
 references = {k: t(f"reference_{k}", lang) for k in ("average", "best", "p90")}
 if region == f.home:  # one benchmark city on its own; a county is read against counties, never a city
-    members = data.peer_regions(store, version, "benchmark_cities", f.home, f.set_id)[1:]
+    members = data.peer_regions(store, version, f.scoped("benchmark_cities"))[1:]
     references |= data.region_names(store, version, members, lang)
 reference = pick(t("reference", lang), "reference", list(references), ctx.settings.reference, references.get)
 to_url("region", "reference")
@@ -44,7 +44,7 @@ st.title(
     )
 )
 quarter_notes(ctx, f, region, regions[region])
-briefing_buttons(store, version, region, regions[region], f.set_id, f.period, lang, reference)
+briefing_buttons(store, version, selection, regions[region])
 rows = data.comparison_with_change(store, version, selection)
 if note := as_of_note(rows, selection):
     st.info(note)

@@ -27,5 +27,5 @@ kpi_tiles(rows, f.set_name, lang)
 
 st.divider()
 st.subheader(t("map_heading", lang, city=f.home_name, indicator=f.indicator.name))
-ranking = data.indicator_ranking(store, version, f.home, f.set_id, f.period, "counties", f.indicator, f.per_10k, lang)
+ranking = data.indicator_ranking(store, version, f.scoped("counties"), f.indicator)
 ranking_map_with_table(ranking, f.indicator, lang, key="county_map")

@@ -56,5 +56,5 @@ if current_account(ctx) is None:
     st.info(t("tgt.editor_admin_only", lang))
 admin = require_admin(ctx, "tgt.sign_in").name  # the sign-in form until an admin signs in; a reporter stops here
 upload_targets(ctx, admin)
-counties = data.peer_regions(store, version, "counties", f.home, f.set_id)
+counties = data.peer_regions(store, version, f.scoped("counties"))
 one_target_form(ctx, admin, {f.home: f.home_name, **data.region_names(store, version, counties, lang)}, year)

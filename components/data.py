@@ -98,32 +98,21 @@ def home_regions(_store: Store, version: str, lang: str = "zh") -> dict[str, str
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def peer_regions(_store: Store, version: str, scope: str, home: str, set_id: str) -> tuple[str, ...]:
-    return tuple(rankings.peer_regions(_store, scope, home, set_id))
+def peer_regions(_store: Store, version: str, sel: Selection) -> tuple[str, ...]:
+    """The regions of the selection's peer scope (read_comparison.peer_regions)."""
+    return tuple(read_comparison.peer_regions(_store, sel))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def region_profile(
-    _store: Store, version: str, home: str, set_id: str, period: str, scope: str | None, lang: str, region: str
-):
-    """compare's rows for `region`, ranked among the peers of (home, scope): rankings.region_profile."""
-    return rankings.region_profile(_store, rankings.selection(home, set_id, period, scope, True, lang), region)
+def region_profile(_store: Store, version: str, sel: Selection, region: str):
+    """The comparison rows for `region`, ranked among the selection's peers: rankings.region_profile."""
+    return rankings.region_profile(_store, sel, region)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def indicator_ranking(
-    _store: Store,
-    version: str,
-    home: str,
-    set_id: str,
-    period: str,
-    scope: str | None,
-    indicator: Indicator,
-    per_10k: bool,
-    lang: str,
-):
-    """Every peer of (home, scope) ranked on one indicator: rankings.indicator_ranking."""
-    return rankings.indicator_ranking(_store, rankings.selection(home, set_id, period, scope, per_10k, lang), indicator)
+def indicator_ranking(_store: Store, version: str, sel: Selection, indicator: Indicator):
+    """Every peer of the selection ranked on one indicator: rankings.indicator_ranking."""
+    return rankings.indicator_ranking(_store, sel, indicator)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -3,7 +3,7 @@
 either language, and the choice survives a switch of page. Without a link parameter the home city and the benchmark
 set are the federation's settings (unionbench.settings)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import streamlit as st
 
@@ -14,8 +14,7 @@ from components.url_state import flag_from_url, from_url, to_url
 from unionbench.catalog import Indicator
 from unionbench.formatting import period_text
 from unionbench.read.quarters import period_note
-from unionbench.read.rankings import SCOPES
-from unionbench.read.selection import REFERENCES, Selection
+from unionbench.read.selection import REFERENCES, SCOPES, Selection
 
 DEFAULT_INDICATOR = None  # no id in code: the catalogue's first indicator (pick falls back to it)
 LEVELS = ("county", "city")
@@ -41,6 +40,10 @@ class Filters:
     def selection(self) -> Selection:
         """What the read model compares for this view (a page may change the region or the reference)."""
         return Selection(self.home, self.set_id, self.period, self.reference, per_10k=self.per_10k, lang=self.lang)
+
+    def scoped(self, scope: str) -> Selection:
+        """This view among the peers of `scope` (selection.SCOPES): what a ranking, a map or a list of regions reads."""
+        return replace(self.selection, scope=scope)
 
 
 def pick(label: str, key: str, options: list, default, format_func=str, container=None):
@@ -73,7 +76,7 @@ def shared_filters(
         st.stop()
     opens_on = quarters.newest
     focus = (st.session_state.get(subject) or st.query_params.get(subject)) if subject else None
-    if focus and focus in data.peer_regions(store, version, "counties", home, set_id):
+    if focus and focus in data.peer_regions(store, version, Selection(home, set_id, "", scope="counties")):
         opens_on = data.region_quarters(store, version, focus).newest or opens_on
     asked = st.query_params.get("period") if "period" not in st.session_state else None
     period = pick(t("quarter", lang), "period", periods, opens_on, lambda p: period_text(p, lang))
@@ -108,12 +111,12 @@ def default_reference(ctx: PageContext, home: str, set_id: str) -> str:
     reference = ctx.settings.reference
     if reference in REFERENCES:
         return reference
-    members = data.peer_regions(ctx.store, ctx.data_version, "benchmark_cities", home, set_id)
+    members = data.peer_regions(ctx.store, ctx.data_version, Selection(home, set_id, "", scope="benchmark_cities"))
     return reference if reference in members[1:] else "average"
 
 
 def scope_picker(scopes: tuple[str, ...], home_name: str, lang: str) -> tuple[str, str]:
-    """The peer scope (kept in the link as ?scope=) in the sidebar, among `scopes` (ids of rankings.SCOPES, such as
+    """The peer scope (kept in the link as ?scope=) in the sidebar, among `scopes` (ids of selection.SCOPES, such as
     'province_counties': every county of the home's province); returns its id and its name."""
     unknown = set(scopes) - set(SCOPES)
     if unknown:
@@ -131,8 +134,8 @@ def scope_picker(scopes: tuple[str, ...], home_name: str, lang: str) -> tuple[st
 def regions_in_view(ctx: PageContext, f: Filters) -> dict[str, str]:
     """Adcode → name of the home city, its benchmark cities, then its counties: what trends and the explorer offer."""
     regions = [
-        *data.peer_regions(ctx.store, ctx.data_version, "benchmark_cities", f.home, f.set_id),
-        *data.peer_regions(ctx.store, ctx.data_version, "counties", f.home, f.set_id),
+        *data.peer_regions(ctx.store, ctx.data_version, f.scoped("benchmark_cities")),
+        *data.peer_regions(ctx.store, ctx.data_version, f.scoped("counties")),
     ]
     names = data.region_names(ctx.store, ctx.data_version, tuple(regions), f.lang)
     return {region: names[region] for region in regions}

@@ -18,6 +18,7 @@ from unionbench.auth import users_with_example_password
 from unionbench.formatting import period_text
 from unionbench.ingest import RevertError
 from unionbench.paths import resolve_db_path
+from unionbench.read.selection import Selection
 from unionbench.reporting import Account, ReportingError, publish_file, revert
 from unionbench.store import WriterBusy
 from unionbench.templates import upload_period_choices
@@ -164,7 +165,8 @@ def last_outcome(lang: str) -> None:
             if latest := data.latest_period(store, version, region):
                 name = data.region_name(store, version, region, lang)
                 bench = kept("bench") or data.settings(store, version).benchmark
-                briefing_buttons(store, version, region, name, bench, latest, lang, key="approved_briefing")
+                sel = Selection(region, bench, latest, lang=lang)
+                briefing_buttons(store, version, sel, name, key="approved_briefing")
         return
     if "reverted" in outcome:
         st.success(t("reverted", lang, id=outcome["reverted"]), icon=":material/undo:")
@@ -180,15 +182,8 @@ def last_outcome(lang: str) -> None:
         home = outcome["home"]
         latest = data.latest_period(store, version, home) if home else None
         if latest:  # the briefing for the quarter just sent, ready for the leadership meeting
-            briefing_buttons(
-                store,
-                version,
-                home,
-                data.region_name(store, version, home, lang),
-                kept("bench") or data.settings(store, version).benchmark,
-                latest,
-                lang,
-            )
+            sel = Selection(home, kept("bench") or data.settings(store, version).benchmark, latest, lang=lang)
+            briefing_buttons(store, version, sel, data.region_name(store, version, home, lang))
 
 
 LAYOUTS = ("wide", "long", "demo")  # how ingest read the file (ingest.layout), in words a clerk knows

@@ -42,7 +42,7 @@ needs_chromium = pytest.mark.skipif(find_chromium() is None, reason="PDF needs D
 
 @pytest.fixture(scope="module")
 def document(store):
-    return docx.Document(io.BytesIO(briefing_bytes(store, HOME, SET, PERIOD, "zh", "docx")))
+    return docx.Document(io.BytesIO(briefing_bytes(store, Selection(HOME, SET, PERIOD, lang="zh"), "docx")))
 
 
 @pytest.fixture(scope="module")
@@ -294,14 +294,14 @@ def test_the_lagging_targets_table_matches_the_target_progress(store, document):
 
 
 def test_an_english_briefing_has_english_headings_and_units(store):
-    document = docx.Document(io.BytesIO(briefing_bytes(store, HOME, SET, PERIOD, "en", "docx")))
+    document = docx.Document(io.BytesIO(briefing_bytes(store, Selection(HOME, SET, PERIOD, lang="en"), "docx")))
     assert headings(document, 1)[0] == "1. Overview" and headings(document, 1)[-1] == "6. Data sources and method"
     sentence = paragraph_starting(document, "Outdoor worker service stations:")
     assert "units at quarter end" in sentence and "per 10,000 workers" in sentence
 
 
 def test_a_county_is_read_against_the_benchmark_cities_counties_and_never_judged_on_raw_totals(store):
-    briefing = build_briefing(store, "510824", "yangzhou", PERIOD, "zh")
+    briefing = build_briefing(store, Selection("510824", "yangzhou", PERIOD, lang="zh"))
     rows = comparison_rows(store, home="510824", set_id="yangzhou")
     groups = next(s for s in briefing.sections if s.heading == "二、分项指标")
     texts = [b.text for sub in groups.blocks for b in sub.blocks if isinstance(b, Paragraph)]
@@ -316,7 +316,7 @@ def test_a_county_is_read_against_the_benchmark_cities_counties_and_never_judged
 
 
 def test_the_county_table_reads_each_county_against_the_benchmark_cities_counties(store):
-    briefing = build_briefing(store, HOME, SET, PERIOD, "zh")
+    briefing = build_briefing(store, Selection(HOME, SET, PERIOD, lang="zh"))
     section = next(s for s in briefing.sections if s.heading == "四、县区差距来源")
     table = next(b for b in section.blocks if isinstance(b, Table))
     headline = store.query("indicator_catalogue").query("headline")["id"].tolist()
@@ -338,7 +338,7 @@ def test_the_county_table_reads_each_county_against_the_benchmark_cities_countie
 
 
 def test_small_numbers_get_no_percentage_and_a_caution_in_the_table_and_the_sentence(store):
-    briefing = build_briefing(store, "510824", "yangzhou", PERIOD, "zh")
+    briefing = build_briefing(store, Selection("510824", "yangzhou", PERIOD, lang="zh"))
     rows = comparison_rows(store, home="510824", set_id="yangzhou")
     trainings = rows.loc["trainings"]
     assert trainings.small and trainings.verdict == "behind"  # one session against 0.29 per 10,000 workers
@@ -366,7 +366,7 @@ def test_a_quarter_the_benchmark_has_not_reported_is_read_against_its_latest_and
         commit_observations(primary, q4, file_name="q4.csv", sha256="q4", user_name="test", layout="long")
     reader = Replica(writable_db)
     try:
-        briefing = build_briefing(reader.current(), HOME, SET, "2026Q4", "zh")
+        briefing = build_briefing(reader.current(), Selection(HOME, SET, "2026Q4", lang="zh"))
     finally:
         reader.close()
     overview = briefing.sections[0].blocks[0].text
@@ -387,30 +387,30 @@ def test_a_benchmark_city_is_no_reference_for_a_county_and_the_download_falls_ba
     from components.briefing import usable_reference
 
     with pytest.raises(BriefingError):
-        build_briefing(store, "510824", SET, PERIOD, "zh", "510900")  # Suining the city against a county: never
-    assert usable_reference(store, "510824", SET, PERIOD, "510900") == "average"
-    assert usable_reference(store, "510824", SET, PERIOD, "510903") == "510903"  # one of Suining's counties
-    assert usable_reference(store, HOME, SET, PERIOD, "510900") == "510900"
-    briefing = build_briefing(
-        store, "510824", SET, PERIOD, "zh", usable_reference(store, "510824", SET, PERIOD, "510900")
-    )
+        # Suining the city against a county: never
+        build_briefing(store, Selection("510824", SET, PERIOD, "510900"))
+    assert usable_reference(store, Selection("510824", SET, PERIOD, "510900")).reference == "average"
+    one_of_suinings = Selection("510824", SET, PERIOD, "510903")  # one of Suining's counties
+    assert usable_reference(store, one_of_suinings).reference == "510903"
+    assert usable_reference(store, Selection(HOME, SET, PERIOD, "510900")).reference == "510900"
+    briefing = build_briefing(store, usable_reference(store, Selection("510824", SET, PERIOD, "510900")))
     assert "遂内泸所辖县区平均水平" in briefing.sections[0].blocks[0].text
 
 
 def test_a_quarter_without_figures_or_an_unknown_set_is_refused(store):
     with pytest.raises(BriefingError):
-        build_briefing(store, HOME, SET, "2031Q1")
+        build_briefing(store, Selection(HOME, SET, "2031Q1"))
     with pytest.raises(BriefingError):
-        build_briefing(store, HOME, "nowhere", PERIOD)
+        build_briefing(store, Selection(HOME, "nowhere", PERIOD))
     with pytest.raises(ValueError):
-        briefing_bytes(store, HOME, SET, PERIOD, "zh", "odt")
+        briefing_bytes(store, Selection(HOME, SET, PERIOD, lang="zh"), "odt")
 
 
 @pytest.mark.office
 @needs_chromium
 def test_the_pdf_has_the_briefings_pages_and_text_in_chinese(store):
     pdfium = pytest.importorskip("pypdfium2")
-    data = briefing_bytes(store, HOME, SET, PERIOD, "zh", "pdf")
+    data = briefing_bytes(store, Selection(HOME, SET, PERIOD, lang="zh"), "pdf")
     assert data.startswith(b"%PDF")
     pdf = pdfium.PdfDocument(data)
     text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
@@ -456,7 +456,7 @@ def test_libreoffice_sets_every_figure_of_the_word_tables_on_one_line(store, tmp
     numeric cell's whole text, and every figure in any other cell, must come out of the PDF on one line."""
     assert SOFFICE, "CI must run this test: make browser installs libreoffice-writer-nogui"
     pdfium = pytest.importorskip("pypdfium2")
-    briefing = tables_only(build_briefing(store, region, set_id, PERIOD, lang))
+    briefing = tables_only(build_briefing(store, Selection(region, set_id, PERIOD, lang=lang)))
     source = tmp_path / "tables.docx"
     source.write_bytes(docx_bytes(briefing))
     profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"  # its own profile: runs may overlap

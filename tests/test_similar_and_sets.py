@@ -285,7 +285,7 @@ def test_the_briefing_names_a_custom_set_and_says_how_its_reference_is_formed(wr
     custom_sets.save_set(writable_db, draft(rule=rule), "alice")
     replica, store = reader(writable_db)
     try:
-        briefing = build_briefing(store, GUANGYUAN, "custom-like-us", "2026Q3")
+        briefing = build_briefing(store, Selection(GUANGYUAN, "custom-like-us", "2026Q3"))
     finally:
         replica.close()
     assert "相似城市" in dict(briefing.meta)["对标"]

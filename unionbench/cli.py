@@ -352,9 +352,10 @@ def with_settings(store, args) -> None:
         args.region = home_of(store)
 
 
-def resolve_view(store, args) -> tuple[str, str, str]:
-    """--region, --benchmark and --period as an adcode, a set id and a quarter (the latest with figures when no
-    period is given); a usage error naming what cannot be read."""
+def view_selection(store, args) -> Selection:
+    """The Selection a command reads: --region, --benchmark and --period as an adcode, a set id and a quarter (the
+    latest with figures when no period is given), with --reference and --lang; a usage error naming what cannot be
+    read."""
     with_settings(store, args)
     resolver = RegionResolver(store.query("region_index"), store.query("region_aliases"))
     region = resolver.resolve(args.region).adcode
@@ -366,15 +367,14 @@ def resolve_view(store, args) -> tuple[str, str, str]:
             f"benchmark {args.benchmark!r} {'ok' if set_id else 'unknown'}, period {args.period!r} "
             f"{'ok' if period else 'unknown'}"
         )
-    return region, set_id, period
+    return Selection(region, set_id, period, args.reference, lang=args.lang)
 
 
 def cmd_compare(db: Path, args) -> int:
     """The read model's comparison rows as UTF-8 CSV (comparison.CSV_COLUMNS): the same numbers every page shows."""
     output_path(args.out)
     store = replica(db).current()
-    region, set_id, period = resolve_view(store, args)
-    selection = Selection(region, set_id, period, args.reference, lang=args.lang)
+    selection = view_selection(store, args)
     try:
         frame = compare_csv_frame(comparison(store, selection))
     except UnknownReference:
@@ -403,12 +403,12 @@ def cmd_briefing(db: Path, args) -> int:
     if out.suffix.lower() not in (".docx", ".pdf"):
         raise UsageError(f"输出文件须为 .docx 或 .pdf / --out must end in .docx or .pdf: {out}")
     store = replica(db).current()
-    region, set_id, period = resolve_view(store, args)
+    selection = view_selection(store, args)
     from unionbench.briefing import BriefingError, PdfUnavailable, write_briefing  # matplotlib: only when asked
 
     started = time.perf_counter()
     try:
-        write_briefing(store, region, set_id, period, out, args.lang, args.reference)
+        write_briefing(store, selection, out)
     except (BriefingError, PdfUnavailable) as error:
         print(f"未生成通报 / no briefing written: {error}", file=sys.stderr)
         return REFUSED

@@ -4,6 +4,7 @@ and how they read. drilldown.county_contributions splits the city's gaps by coun
 targets. Nothing here computes a benchmark, a gap or a verdict of its own."""
 
 import math
+from dataclasses import replace
 from datetime import datetime
 
 import pandas as pd
@@ -42,9 +43,10 @@ class _Counter:
 class Context:
     """Everything the sections share: the selection, the names, and the comparison's rows for every indicator."""
 
-    def __init__(self, store: Store, region: str, set_id: str, period: str, lang: str, reference: str):
-        self.store, self.region, self.set_id, self.period, self.lang = store, region, set_id, period, lang
-        self.reference = reference
+    def __init__(self, store: Store, sel: Selection):
+        self.store, self.sel = store, sel
+        region, set_id, period, lang, reference = sel.home, sel.benchmark, sel.period, sel.lang, sel.reference
+        self.region, self.set_id, self.period, self.lang, self.reference = region, set_id, period, lang, reference
         found = store.query("region_names", adcodes=[region])
         if found.empty or found.at[0, "level"] not in ("city", "county"):
             raise BriefingError(f"{region} is not a city or county")
@@ -57,7 +59,6 @@ class Context:
         self.rule, self.members = benchmark_members(store, set_id, self.city)
         self.member_rule = self.set_row.get("member_rule") or "pooled"  # a custom set's rule
         self.indicators = catalogue(store, lang)
-        self.sel = Selection(region, set_id, period, reference, lang=lang)
         try:
             self.rows = comparison.comparison(store, self.sel)
         except UnknownReference as error:
@@ -617,18 +618,12 @@ def data_section(ctx: Context, uploads: pd.DataFrame, generated: datetime) -> Se
     return section
 
 
-def build_briefing(
-    store: Store,
-    region: str,
-    set_id: str,
-    period: str,
-    lang: str = "zh",
-    reference: str = "average",
-    generated: datetime | None = None,
-) -> Briefing:
-    """The whole briefing for a home region (city or county), benchmark set and quarter, in Chinese or English."""
-    lang = "en" if lang == "en" else "zh"
-    ctx = Context(store, region, set_id, period, lang, reference)
+def build_briefing(store: Store, sel: Selection, generated: datetime | None = None) -> Briefing:
+    """The whole briefing for a selection's home region (city or county), benchmark set, quarter and reference, in
+    Chinese or English."""
+    sel = replace(sel, lang="en" if sel.lang == "en" else "zh")
+    ctx = Context(store, sel)
+    region, set_id, period, lang = sel.home, sel.benchmark, sel.period, sel.lang
     generated = generated or datetime.now()
     uploads = provenance(ctx)
     set_name = ctx.set_row["name_zh" if lang == "zh" else "name_en"]

@@ -14,27 +14,13 @@ from unionbench.catalog import Indicator
 from unionbench.formatting import per10k_decimals
 from unionbench.periods import shift
 from unionbench.read import analysis, comparison
-from unionbench.read.selection import SCOPES, Selection
+from unionbench.read.selection import Selection
 from unionbench.read.views import catalogue, name_column
 from unionbench.regions import short_names
 from unionbench.store import Store
 
 LONG_RANKING = 40  # more bars than this are condensed to the top and bottom TOP_BOTTOM and the home's own
 TOP_BOTTOM = 10
-
-
-def selection(
-    home: str, set_id: str, period: str, scope: str | None = None, per_10k: bool = True, lang: str = "zh"
-) -> Selection:
-    """The Selection a ranking or a map reads (the reference plays no part in a rank)."""
-    if scope is not None and scope not in SCOPES:
-        raise ValueError(f"unknown peer scope {scope!r}; expected one of {SCOPES}")
-    return Selection(home, set_id, period, scope=scope, per_10k=per_10k, lang=lang)
-
-
-def peer_regions(store: Store, scope: str, home: str, set_id: str) -> list[str]:
-    """The regions of a peer scope, for a home city (or county) and a benchmark set: comparison.peer_regions."""
-    return comparison.peer_regions(store, selection(home, set_id, "", scope))
 
 
 def region_labels(store: Store, regions: list[str], lang: str = "zh") -> pd.DataFrame:

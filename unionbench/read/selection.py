@@ -28,6 +28,10 @@ class Selection:
     per_10k: bool = True
     lang: str = "zh"
 
+    def __post_init__(self):
+        if self.scope is not None and self.scope not in SCOPES:
+            raise ValueError(f"unknown peer scope {self.scope!r}; expected one of {SCOPES}")
+
     def with_home(self, home: str) -> "Selection":
         """The same view for another region (a county clicked on the map); a region-specific reference is reset."""
         keep = self.reference if self.reference in REFERENCES else "average"
