@@ -1,14 +1,12 @@
 """Methodology: every formula in plain words (Chinese and English), then the exact rules from the code."""
 
-import inspect
-
 import streamlit as st
 
 from components import data
 from components.page import page_setup
 from components.plain import plain_table
 from components.strings import t
-from unionbench.methodology import RULES, SECTIONS
+from unionbench.methodology import SECTIONS, shown_rules
 
 ctx = page_setup()
 lang = ctx.lang
@@ -23,6 +21,7 @@ rules = data.validation_rules(ctx.store, ctx.data_version, lang)
 plain_table(rules.rename(columns=lambda c: t(f"adm_rule_col_{c}", lang)), "ub-method-rules")
 st.divider()
 with st.expander(t("method_rules", lang), icon=":material/functions:"):
-    for rule in RULES:
-        st.markdown(f"**`{rule.__module__.split('.')[-1]}.{rule.__name__}`**")
-        st.text(inspect.getdoc(rule))
+    for rule in shown_rules():
+        st.markdown(f"**`{rule.title}`**")
+        st.text(rule.words)
+        st.code(rule.source, language=rule.language)

@@ -6,7 +6,6 @@ import math
 import pandas as pd
 import pytest
 
-from tests.support import catalogue_count
 from unionbench.commit import commit_observations
 from unionbench.initdb import load_reference_data
 from unionbench.read import comparison
@@ -192,30 +191,3 @@ def test_the_demo_city_has_verdicts_on_every_judged_indicator_and_none_on_raw_co
     assert (ahead.gap > 0).all() and not ahead.gap_text.str.startswith("−").any()
     behind = judged[judged.verdict == "behind"]
     assert (behind.gap < 0).all() and behind.gap_text.str.startswith("−").all()
-
-
-@pytest.mark.parametrize("home", [HOME, CANGXI, SUINING])
-def test_the_fast_trend_and_catch_up_agree_with_the_analysis_functions_on_every_demo_series(store, home):
-    from unionbench.read import analysis
-
-    periods = comparison.history_periods("2026Q3")
-    catalogue = comparison.catalogue(store, "zh")
-    figures = store.query("compared_figures", regions=[home], periods=periods)
-    sel = Selection(home, "suineilu", "2026Q3", reference="best")
-    levels = comparison.reference_levels(store, sel, periods)
-    checked = 0
-    for indicator, ind in catalogue.items():
-        mine = figures[figures.indicator == indicator].set_index("period")["figure"].reindex(periods).astype(float)
-        bench = levels[levels.indicator == indicator].set_index("period")["level"].reindex(periods).astype(float)
-        flow = ind.stock_flow == "flow"
-        expected = analysis.trend(mine.dropna(), ind.direction, ind.stock_flow, ind.is_rate)
-        status, slope = comparison.trend_of(comparison.levels_of(mine.to_numpy(), flow), ind.direction, ind.is_rate)
-        assert status == expected.status
-        assert slope == pytest.approx(expected.slope, nan_ok=True)
-        catch = analysis.catch_up(mine.dropna(), bench.dropna(), ind.direction, ind.stock_flow)
-        quarters, reason = comparison.catch_up_of(
-            comparison.levels_of(mine.to_numpy(), flow), comparison.levels_of(bench.to_numpy(), flow), ind.direction
-        )
-        assert (quarters, reason) == (catch.quarters, catch.reason), indicator
-        checked += 1
-    assert checked == catalogue_count()

@@ -259,10 +259,12 @@ def _row(ind, sel, figures, values, bench, bench_period, ranks, position) -> dic
     verdict = verdict_of(ind, gap, bench_value) if judged else ""
     lead = gap if ind.is_rate else gap / abs(bench_value) * 100 if bench_value else math.nan
     flow = ind.stock_flow == "flow"
-    trend, slope = trend_of(levels_of(figures, flow), ind.direction, ind.is_rate)
+    fitted = analysis.trend(analysis.levels_of(figures, flow), ind.direction, ind.is_rate)
+    trend, slope = fitted.status, fitted.slope
     if math.isnan(home_value):  # no figure this quarter: no trend is read off older quarters beside an empty cell
         trend = analysis.UNKNOWN
-    quarters, reason = catch_up_of(levels_of(figures, flow), levels_of(bench, flow), ind.direction)
+    caught = analysis.catch_up(analysis.levels_of(figures, flow), analysis.levels_of(bench, flow), ind.direction)
+    quarters, reason = caught.quarters, caught.reason
     previous = shift(home_period, -analysis_offset(ind))
     earlier = _cell(values, position.get(previous))
     row = {
@@ -309,73 +311,6 @@ def _cell(array: np.ndarray, at: int | None) -> float:
     return math.nan if at is None else float(array[at])
 
 
-# --- trend and catch-up on the fixed window ------------------------------------------------------------------------
-# The same rules as analysis.trend and analysis.catch_up (tests/test_compare.py checks they agree on every demo
-# series), on plain arrays of consecutive quarters: the pandas versions cost ~20 ms per indicator, too slow for a
-# page that compares 21 indicators on every rerun.
-
-
-def levels_of(series: np.ndarray, flow: bool) -> np.ndarray:
-    """What a trend is fitted to: a stock's level each quarter, a flow's four-quarter total where all four exist."""
-    if not flow:
-        return series
-    totals = np.full_like(series, np.nan)
-    for end in range(3, len(series)):
-        totals[end] = series[end - 3 : end + 1].sum()  # NaN when any of the four is missing
-    return totals
-
-
-def _window(levels: np.ndarray, last: int, window: int = 4) -> tuple[np.ndarray, np.ndarray]:
-    """The quarters (positions) and levels present in the `window` quarters ending at position `last`."""
-    x = np.arange(max(0, last - window + 1), last + 1)
-    y = levels[x]
-    present = ~np.isnan(y)
-    return x[present].astype(float), y[present]
-
-
-def _slope_of(x: np.ndarray, y: np.ndarray) -> float:
-    x = x - x.mean()
-    return float((x * (y - y.mean())).sum() / (x * x).sum())
-
-
-def trend_of(levels: np.ndarray, direction: str, is_rate: bool) -> tuple[str, float]:
-    """analysis.trend on an array: the status and the slope per quarter."""
-    present = np.flatnonzero(~np.isnan(levels))
-    if not len(present):
-        return analysis.UNKNOWN, math.nan
-    x, y = _window(levels, int(present[-1]))
-    if len(x) < 3:
-        return analysis.UNKNOWN, math.nan
-    slope = _slope_of(x, y)
-    threshold = analysis.STAGNATION_POINTS if is_rate else analysis.STAGNATION_SHARE * abs(float(y.mean()))
-    if direction == "neutral":
-        return analysis.UNKNOWN, slope
-    if abs(slope) <= max(threshold, analysis._EPSILON):
-        return analysis.STAGNATING, slope
-    better = (-1 if direction == "lower" else 1) * slope > 0
-    return (analysis.IMPROVING if better else analysis.WORSENING), slope
-
-
-def catch_up_of(home: np.ndarray, bench: np.ndarray, direction: str, max_quarters: int = 40) -> tuple:
-    """analysis.catch_up on two arrays of levels: (quarters or None, reason)."""
-    common = np.flatnonzero(~np.isnan(home) & ~np.isnan(bench))
-    if direction == "neutral" or not len(common):
-        return None, analysis.NOT_ENOUGH_DATA
-    last = int(common[-1])
-    sign = -1 if direction == "lower" else 1
-    behind = sign * (bench[last] - home[last])
-    if behind <= 0:
-        return 0, analysis.AHEAD
-    (hx, hy), (bx, by) = _window(home, last), _window(bench, last)
-    if len(hx) < 3 or len(bx) < 3:
-        return None, analysis.NOT_ENOUGH_DATA
-    closing = sign * (_slope_of(hx, hy) - _slope_of(bx, by))
-    if closing <= analysis._EPSILON:
-        return None, analysis.WIDENING
-    quarters = math.ceil(behind / closing - analysis._EPSILON)
-    return (None, analysis.TOO_SLOW) if quarters > max_quarters else (quarters, analysis.CLOSING)
-
-
 def _needed(ind: Indicator, home: np.ndarray, bench: np.ndarray, period: str, at: int | None, pace: float) -> float:
     """What-if (analysis.needed_per_quarter): a stock's rise per remaining quarter to reach the reference level; a
     flow's amount per remaining quarter for its year to date to reach the reference's four-quarter total. In the
@@ -386,7 +321,7 @@ def _needed(ind: Indicator, home: np.ndarray, bench: np.ndarray, period: str, at
     if ind.stock_flow == "flow":
         first = at - (quarter_of(period) - 1)
         current = float(home[first : at + 1].sum()) if first >= 0 else math.nan
-        target = float(levels_of(bench, True)[at])
+        target = float(analysis.levels_of(bench, True)[at])
         pace = float(home[at])
     else:
         current, target = float(home[at]), float(bench[at])
