@@ -18,6 +18,7 @@ from components.strings import t
 from components.style import inject_css
 from components.url_state import from_url, to_url_or_drop
 from unionbench.formatting import period_text
+from unionbench.read import comparison, rankings
 
 MAP_SCOPES = ("counties", "benchmark_counties", "province_counties", "province_cities")
 
@@ -40,13 +41,19 @@ def remember_click() -> None:
 
 scope, scope_name = scope_picker(MAP_SCOPES, f.home_name, lang)
 # The city drilled into lives in the link (?drill=510900): only one of the province's cities, on their map.
-cities = data.peer_regions(store, version, f.scoped("province_cities")) if scope == "province_cities" else ()
+cities = (
+    data.read(store, version, comparison.peer_regions, f.scoped("province_cities"))
+    if scope == "province_cities"
+    else ()
+)
 from_url("drill", ["", *cities], "")
 drill = st.session_state["drill"] or None
 to_url_or_drop("drill")
 # What the map and its table rank: the scope around the home city, or the counties of the city drilled into.
 table_home, table_scope = (drill, "counties") if drill else (f.home, scope)
-ranking = data.indicator_ranking(store, version, replace(f.selection, home=table_home, scope=table_scope), f.indicator)
+ranking = data.read(
+    store, version, rankings.indicator_ranking, replace(f.selection, home=table_home, scope=table_scope), f.indicator
+)
 drill_name = data.region_name(store, version, drill, lang) if drill else ""
 area = t("scope_counties", lang, home=drill_name) if drill else scope_name
 
@@ -83,5 +90,5 @@ else:  # the city above a county map: among the province's cities when drilled f
     among = t(f"scope_{profile_scope}", lang, home=profile_names[region])
 # The profile reads its rows against the set's average, whatever reference the gap page was left on.
 profile_sel = replace(f.selection, home=profile_home, scope=profile_scope, reference="average")
-rows = data.region_profile(store, version, profile_sel, region)
+rows = data.read(store, version, rankings.region_profile, profile_sel, region)
 profile(rows, f.indicator.id, among, lang)

@@ -7,6 +7,7 @@ from components.page import page_setup
 from components.plain import plain_table
 from components.strings import t
 from unionbench.methodology import SECTIONS, shown_rules
+from unionbench.read import views
 
 ctx = page_setup()
 lang = ctx.lang
@@ -17,7 +18,7 @@ for section in SECTIONS:
     st.caption(section.body_en if lang == "zh" else section.body_zh)
 st.subheader(t("adm_rules_heading", lang))
 st.markdown(t("method_rules_intro", lang))
-rules = data.validation_rules(ctx.store, ctx.data_version, lang)
+rules = data.read(ctx.store, ctx.data_version, views.validation_rules, lang)
 plain_table(rules.rename(columns=lambda c: t(f"adm_rule_col_{c}", lang)), "ub-method-rules")
 st.divider()
 with st.expander(t("method_rules", lang), icon=":material/functions:"):

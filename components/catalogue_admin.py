@@ -20,6 +20,7 @@ from unionbench.catalogue_edit import (
     text_rows,
 )
 from unionbench.paths import resolve_db_path
+from unionbench.read import views
 from unionbench.reporting import ReportingError
 from unionbench.rules import change_rules, read_rules_bytes
 from unionbench.store import WriterBusy
@@ -195,5 +196,5 @@ def file_panel(ctx: PageContext, admin: str, kind: str) -> None:
 
 
 def rules_table(ctx: PageContext) -> None:
-    rules = data.validation_rules(ctx.store, ctx.data_version, ctx.lang)
+    rules = data.read(ctx.store, ctx.data_version, views.validation_rules, ctx.lang)
     plain_table(rules.rename(columns=lambda c: t(f"adm_rule_col_{c}", ctx.lang)), "ub-rules")

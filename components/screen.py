@@ -28,7 +28,7 @@ from components.strings import t
 from components.style import STATUS_COLOURS, STATUS_SYMBOLS
 from unionbench.formatting import format_number, period_text, period_tick
 from unionbench.placenames import short_english
-from unionbench.read import comparison
+from unionbench.read import comparison, views
 
 BASE_WIDTH, BASE_HEIGHT = 1920, 1080
 BACKGROUND, PANEL, TEXT, MUTED, RULE = "#0b1526", "#13223a", "#f2f5fa", "#c3cfdf", "#2a4066"
@@ -564,13 +564,15 @@ def short_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, notes: list[str], cache_dir: str):
     """The HTML of slide number `tick` of the story and the slide it shows, from the read model's rows."""
     lang = sel.lang
-    rows = data.comparison_with_change(store, version, sel)  # the gap page's rows: one count of what improved
+    rows = data.read(
+        store, version, comparison.comparison_with_change, sel
+    )  # the gap page's rows: one count of what improved
     headline = comparison.headline_sentence(rows, sel, set_name)
     slides = story(rows, comparison.lagging_worst_first(rows, list(link.indicators) if link.indicators else None),
                    link.indicators)  # fmt: skip
     position = tick % len(slides)
     slide = slides[position]
-    status = data.data_status(store, version)
+    status = data.read(store, version, views.data_status)
     updated = status["last_change"].strftime("%Y-%m-%d %H:%M") if status["last_change"] is not None else "—"
     home_name = short_name(data.region_name(store, version, sel.home, sel.lang), lang)
     period = period_text(sel.period, lang)
@@ -583,18 +585,18 @@ def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, 
     if slide.kind == "overview":
         body = overview_html(rows, lang)
     elif slide.kind == "indicator":
-        members = short_names(data.gaps_to_each_member(store, version, sel, slide.indicator), lang)
-        counties = short_names(data.counties_comparison(store, version, sel), lang)
+        members = short_names(data.read(store, version, comparison.gaps_to_each_member, sel, slide.indicator), lang)
+        counties = short_names(data.read(store, version, comparison.counties_comparison, sel), lang)
         counties = counties[counties["indicator"] == slide.indicator]
         body = indicator_html(row, members, counties, home_name, set_name, lang)
     elif slide.kind == "ranking":
-        counties = short_names(data.counties_comparison(store, version, sel), lang)
+        counties = short_names(data.read(store, version, comparison.counties_comparison, sel), lang)
         counties = counties[counties["indicator"] == slide.indicator]
         shapes = county_shapes(tuple(counties["region"]), cache_dir) if len(counties) else {}
         heading = t("screen_county_heading", lang, city=home_name, bench=set_name)
         body = ranking_html(counties, shapes, heading, legend_html(lang))
     else:
-        lines = short_names(data.trend_lines(store, version, sel, slide.indicator), lang)
+        lines = short_names(data.read(store, version, comparison.trend_lines, sel, slide.indicator), lang)
         heading = t("screen_trend_heading", lang, home=home_name, bench=set_name)
         body = trend_html(lines, comparison.history_periods(sel.period), heading, lang)
     heading_html = slide_heading_html(slide, row, period, position, len(slides), lang)
