@@ -55,8 +55,7 @@ frame = data.read(
     explorer.explorer_table,
     tuple(regions),
     tuple(f.catalogue[i] for i in indicators),
-    first,
-    last,
+    (first, last),
     provenance,
     lang,
 )

@@ -202,7 +202,8 @@ def test_not_judged_profile_rows_have_no_benchmark_gap_verdict_or_rank(store):
 
 
 def test_series_ends_at_the_chosen_quarter_and_changes_lead_with_qoq_for_stocks_and_yoy_for_flows(store, catalogue):
-    frame = series.series(store, [GUANGYUAN], catalogue["outdoor_stations"], "2026Q3", 12, per_10k=False)
+    sel = Selection(GUANGYUAN, "suineilu", "2026Q3", per_10k=False)
+    frame = series.series(store, sel, [GUANGYUAN], catalogue["outdoor_stations"], 12)
     assert list(frame.period)[-1] == "2026Q3" and len(frame) == 12
     changes = series.changes(
         store, [GUANGYUAN], [catalogue["outdoor_stations"], catalogue["funds_government"]], "2026Q3"
@@ -214,7 +215,7 @@ def test_series_ends_at_the_chosen_quarter_and_changes_lead_with_qoq_for_stocks_
 
 def test_the_explorer_names_the_upload_of_stored_figures_and_none_for_computed_ones(store, catalogue):
     frame = explorer.explorer_table(
-        store, [GUANGYUAN, "510822"], [catalogue["outdoor_stations"], catalogue["org_rate"]], "2026Q2", "2026Q3", True
+        store, [GUANGYUAN, "510822"], [catalogue["outdoor_stations"], catalogue["org_rate"]], ("2026Q2", "2026Q3"), True
     )
     assert len(frame) == 2 * 2 * 2
     stations = frame[(frame.region == "510822") & (frame.indicator == "outdoor_stations")]

@@ -235,14 +235,16 @@ def _rows(
     shared = shared_period(levels, sel.period)
     position = {p: i for i, p in enumerate(periods)}
     rows = [
-        _row(ind, sel, figures[n], values[n], bench[n], shared.get(ind.id), ranks, position)
+        _row(ind, sel, (figures[n], values[n], bench[n]), shared.get(ind.id), ranks, position)
         for n, ind in enumerate(indicators.values())
     ]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _row(ind, sel, figures, values, bench, bench_period, ranks, position) -> dict:
-    """The comparison for one indicator from its 8-quarter arrays (oldest first, the selected quarter last)."""
+def _row(ind, sel, arrays, bench_period, ranks, position) -> dict:
+    """The comparison for one indicator from its 8-quarter arrays (oldest first, the selected quarter last): the
+    home's compared figure, its value, and the reference level."""
+    figures, values, bench = arrays
     basis = basis_of(ind)
     judged = ind.direction != "neutral" and basis != "value"
     bench_period = bench_period if judged and isinstance(bench_period, str) else None

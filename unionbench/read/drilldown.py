@@ -28,7 +28,6 @@ def find_benchmark_set(store: Store, text: str) -> str | None:
 def county_gap_contributions(
     store: Store,
     city: str,
-    set_id: str,
     period: str,
     indicator: str,
     level: float,
@@ -84,7 +83,7 @@ def county_contributions(
     rows = comparison.comparison(store, sel) if rows is None else rows
     row = rows.set_index("indicator").loc[indicator]
     return county_gap_contributions(
-        store, sel.home, sel.benchmark, row["home_period"], indicator, level=row["benchmark_value"], lang=sel.lang
+        store, sel.home, row["home_period"], indicator, level=row["benchmark_value"], lang=sel.lang
     )
 
 

@@ -18,18 +18,18 @@ def explorer_table(
     store: Store,
     regions: list[str],
     indicators: list[Indicator],
-    first: str,
-    last: str,
+    quarters: tuple[str, str],
     provenance: bool = False,
     lang: str = "zh",
 ) -> pd.DataFrame:
-    """Every figure the pages show for these regions, indicators and quarters (stored, rolled up or derived), places
-    named in `lang`; with `provenance`, the upload that set each stored figure (computed ones have none)."""
+    """Every figure the pages show for these regions, indicators and quarters (`quarters`: the first and the last,
+    stored, rolled up or derived), places named in `lang`; with `provenance`, the upload that set each stored figure
+    (computed ones have none)."""
     frame = store.query(
         "values_with_provenance",
         regions=regions,
         indicators=[i.id for i in indicators],
-        periods=periods_between(first, last),
+        periods=periods_between(*quarters),
     )
     frame = named(store, frame, lang)
     by_id = {i.id: i for i in indicators}

@@ -6,6 +6,7 @@ import pandas as pd
 from unionbench.catalog import Indicator
 from unionbench.periods import shift
 from unionbench.read import analysis, metrics
+from unionbench.read.selection import Selection
 from unionbench.read.views import named, region_names
 from unionbench.store import Store
 
@@ -15,14 +16,13 @@ def quarters_back(period: str, count: int) -> list[str]:
     return [shift(period, -k) for k in range(count - 1, -1, -1)]
 
 
-def series(
-    store: Store, regions: list[str], indicator: Indicator, last: str, count: int, per_10k: bool, lang: str = "zh"
-) -> pd.DataFrame:
-    """region, region_name (in `lang`), period, value — the figure shown (per 10,000 workers when asked and
-    possible)."""
-    frame = named(store, store.query("values_by_region", regions=regions, periods=quarters_back(last, count)), lang)
+def series(store: Store, sel: Selection, regions: list[str], indicator: Indicator, count: int) -> pd.DataFrame:
+    """region, region_name (in the selection's language), period, value over the `count` quarters ending with the
+    selection's — the figure shown (per 10,000 workers when the selection asks and the indicator has a base)."""
+    periods = quarters_back(sel.period, count)
+    frame = named(store, store.query("values_by_region", regions=regions, periods=periods), sel.lang)
     frame = frame[frame.indicator == indicator.id]
-    column = "per_10k" if per_10k and indicator.per_capita_base else "value"
+    column = "per_10k" if sel.per_10k and indicator.per_capita_base else "value"
     return frame[["region", "region_name", "period"]].assign(value=frame[column]).reset_index(drop=True)
 
 

@@ -1,0 +1,103 @@
+"""The shape of the code a newcomer carries on: no function with seven or more parameters outside a short named list,
+no import cycle, and the read package importing nothing above it."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TREES = ("unionbench", "components", "app_pages")
+MOST = 6  # parameters a function may take (self and cls not counted)
+
+# Functions allowed seven or more parameters, each with its reason. The read side has one; the rest are writes and
+# drawing helpers whose arguments are each a separate thing the caller decides.
+EXCEPTIONS = {
+    "unionbench/read/targets.py::target_progress": "the schedule rule: its keyword options (tolerance, schedule, "
+    "direction) are the rule's documented knobs, each with a default",
+    "unionbench/commit.py::commit_observations": "an audited write: the figures, the file, who, how it was read",
+    "unionbench/ingest/__init__.py::commit_file": "an audited write: the file, who sent it, its quarter, the choices",
+    "unionbench/ingest/validate.py::read_cells": "the per-cell check of an upload: its table, the regions resolved, "
+    "and where each problem is reported",
+    "unionbench/catalogue_edit.py::number": "one checked cell of the catalogue editor: value, bounds and problems",
+    "unionbench/reporting.py::sign_in": "the sign-in: the accounts, name, password, address and both throttles",
+    "unionbench/reporting.py::add_user": "an audited write of an account: who adds whom, with which role and region",
+    "unionbench/reporting.py::submit_file": "an audited write: a reporter's file, its quarter, who, where and when",
+    "unionbench/reporting.py::publish_file": "an audited write: an admin's file, its quarter, who, where and when",
+    "unionbench/serve.py::deployment": "the deployment files: each argument is one setting of the server",
+    "unionbench/target_import.py::import_targets": "an audited write of a targets file: the file, who, where, dry run",
+    "unionbench/target_import.py::save_target": "an audited write of one target: region, indicator, year, value, who",
+    "components/charts.py::ranked_bars": "a figure's drawing options (highlight, height, keys, skipped rows)",
+    "components/ranking.py::ranking": "a ranking's table and bars: the frame, its column, headers, unit and labels",
+    "components/choropleth.py::region_map": "a map's drawing: the values, the shapes, the bounds and the basis",
+    "components/screen.py::header_html": "the wall screen's header: each argument is one line of it",
+    "components/screen.py::label": "one text label placed on an SVG drawing: position, size, text and style",
+    "components/screen.py::build_frame": "one cached wall-screen frame: its cache key is all of its arguments",
+    "components/upload.py::commit": "the upload page's commit: the file, who, the quarter, the reviewed changes",
+    "components/data.py::upload_review": "a cached upload review: unhashable objects ride beside their hash keys",
+    "components/data.py::checked_for": "a cached check of an uploaded file for an account, quarter and day",
+}
+
+
+def functions():
+    for tree in TREES:
+        for path in sorted((ROOT / tree).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    args = node.args
+                    names = [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
+                    count = len(names) - (names[:1] in (["self"], ["cls"]))
+                    yield f"{path.relative_to(ROOT).as_posix()}::{node.name}", count
+
+
+def test_no_read_function_takes_seven_or_more_parameters():
+    long = {name: count for name, count in functions() if count > MOST}
+    assert set(long) <= set(EXCEPTIONS), sorted(set(long) - set(EXCEPTIONS))
+    assert not set(EXCEPTIONS) - set(long), f"no longer long, drop the exception: {sorted(set(EXCEPTIONS) - set(long))}"
+    assert not [name for name in long if name.startswith("unionbench/read/") and "target_progress" not in name]
+
+
+def module_imports() -> dict[str, set[str]]:
+    """Every module of the three trees and the modules of the three trees it imports (at any depth of the file)."""
+    paths = {}
+    for tree in TREES:
+        for path in (ROOT / tree).rglob("*.py"):
+            name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+            paths[name] = path
+    graph = {}
+    for name, path in paths.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found |= {f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in paths else node.module
+                          for a in node.names}  # fmt: skip
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names}
+        graph[name] = {m for m in found if m in paths and m != name}
+    return graph
+
+
+def test_no_module_imports_itself_round_a_circle():
+    graph = module_imports()
+    done, path = set(), []
+
+    def visit(module: str) -> None:
+        if module in path:
+            pytest.fail("import cycle: " + " → ".join([*path[path.index(module) :], module]))
+        if module in done:
+            return
+        path.append(module)
+        for imported in sorted(graph[module]):
+            visit(imported)
+        path.pop()
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module)
+
+
+@pytest.mark.parametrize("above", ["components", "app_pages", "unionbench.cli", "unionbench.briefing"])
+def test_the_read_package_imports_nothing_above_it(above):
+    graph = module_imports()
+    read = {m: imports for m, imports in graph.items() if m.startswith("unionbench.read")}
+    assert read and not [(m, i) for m, imports in read.items() for i in imports if i.startswith(above)]
