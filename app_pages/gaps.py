@@ -61,7 +61,7 @@ left, right = st.columns(2)
 with left:
     st.subheader(t("profile_radar", lang))
     radar(
-        data.read(store, version, drilldown.profile_scores, f.home, f.set_id, f.period, lang),
+        data.read(store, version, drilldown.profile_scores, f.selection),
         lang,
         {i: c.name for i, c in f.catalogue.items()},
     )

@@ -23,7 +23,7 @@ year = year_of(f.period)
 st.title(t("targets_heading", lang, home=f.home_name, year=year, period=period_text(f.period, lang)))
 quarter_notes(ctx, f)
 st.caption(t("targets_note", lang))
-progress = data.read(store, version, targets.progress_rows, f.home, f.period, lang)
+progress = data.read(store, version, targets.progress_rows, f.selection)
 if progress.empty:
     st.info(t("no_targets", lang, year=year))
 

@@ -287,7 +287,7 @@ def test_the_demo_data_is_noted_and_the_uploads_behind_the_figures_are_listed(st
 def test_the_lagging_targets_table_matches_the_target_progress(store, document):
     from unionbench.read.targets import progress_rows
 
-    progress = progress_rows(store, HOME, PERIOD, "zh")
+    progress = progress_rows(store, Selection(HOME, SET, PERIOD))
     lagging = progress[progress.status.isin(["lagging", "missed"])]
     table = next(t for t in document.tables if t.rows[0].cells[2].text == "年度目标")
     assert len(table.rows) - 1 == len(lagging)

@@ -33,7 +33,7 @@ def test_the_county_pulling_the_rate_down_most_comes_first_with_the_unions_it_la
 
 
 def test_radar_scores_cover_home_and_members_and_put_the_best_of_each_indicator_at_100(store):
-    scores = drilldown.profile_scores(store, HOME, SET, PERIOD)
+    scores = drilldown.profile_scores(store, Selection(HOME, SET, PERIOD))
     assert scores.region.unique().tolist()[0] == HOME and set(scores.region) == {HOME, *SUINEILU}
     assert scores.loc[scores.is_home, "region"].unique().tolist() == [HOME]
     stations = scores[scores.indicator == "outdoor_stations"].set_index("region")
@@ -43,7 +43,7 @@ def test_radar_scores_cover_home_and_members_and_put_the_best_of_each_indicator_
 
 
 def test_radar_scores_leave_out_totals_that_grow_with_size(store):
-    scores = drilldown.profile_scores(store, HOME, SET, PERIOD)
+    scores = drilldown.profile_scores(store, Selection(HOME, SET, PERIOD))
     assert not {"unions_established", "fulltime_chairs", "problems_rectified"} & set(scores.indicator)
     assert {"org_rate", "outdoor_stations", "problems_open"} <= set(scores.indicator)
 

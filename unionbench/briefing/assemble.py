@@ -501,7 +501,7 @@ def _county_table(ctx: Context) -> Table:
 def targets_section(ctx: Context) -> Section:
     section = Section(ctx.t("s_targets"))
     city = ctx.region if ctx.level == "city" else ctx.parent
-    progress = progress_rows(ctx.store, city, ctx.period, ctx.lang)
+    progress = progress_rows(ctx.store, ctx.sel.with_home(city))
     year = year_of(ctx.period)
     if ctx.level == "county" and len(progress):
         progress = progress[progress.region == ctx.region]

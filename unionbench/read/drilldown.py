@@ -96,15 +96,16 @@ def judged_indicators(store: Store) -> list:
     ]
 
 
-def profile_scores(store: Store, home: str, set_id: str, period: str, lang: str = "zh") -> pd.DataFrame:
-    """Radar-chart scores: for a home city and each benchmark city, every judged indicator's compared figure and
-    its 0–100 score within that group (analysis.normalised_scores: 100 = best of the group, 0 = last). One row per
-    region and indicator, home first, indicators in catalogue order. Totals that grow with size are left out, as
-    the comparison leaves them unjudged."""
+def profile_scores(store: Store, sel: Selection) -> pd.DataFrame:
+    """Radar-chart scores: for the selection's home city and each benchmark city, every judged indicator's compared
+    figure and its 0–100 score within that group (analysis.normalised_scores: 100 = best of the group, 0 = last).
+    One row per region and indicator, home first, indicators in catalogue order. Totals that grow with size are left
+    out, as the comparison leaves them unjudged."""
+    home, lang = sel.home, sel.lang
     indicators = judged_indicators(store)
-    _, members = benchmark_members(store, set_id, home)
+    _, members = benchmark_members(store, sel.benchmark, home)
     regions = [home, *members]
-    frame = store.query("compared_figures", regions=regions, periods=[period])
+    frame = store.query("compared_figures", regions=regions, periods=[sel.period])
     ids = [i.id for i in indicators]
     wide = pd.DataFrame(grid(frame, "figure", "region", regions, "indicator", ids), index=regions, columns=ids)
     scores = analysis.normalised_scores(wide, {ind.id: ind.direction for ind in indicators})

@@ -12,6 +12,7 @@ from unionbench.catalog import Indicator
 from unionbench.formatting import amount, missing
 from unionbench.periods import periods_between, quarter_of, year_of
 from unionbench.read.analysis import UNKNOWN, _sign, year_to_date
+from unionbench.read.selection import Selection
 from unionbench.read.views import catalogue, lookup, named
 from unionbench.store import Store
 
@@ -81,11 +82,12 @@ def target_progress(
     return TargetProgress(expected, actual, achieved, due, behind, status)
 
 
-def progress_rows(store: Store, city: str, period: str, lang: str) -> pd.DataFrame:
-    """This year's targets for a city and its counties against the figures at the end of `period`: one row per
-    region and indicator with the target, the actual figure (year to date for a flow; the level for a stock or
-    rate), the level the year started from, what the schedule expects by now, the share achieved and the status
-    (target_progress)."""
+def progress_rows(store: Store, sel: Selection) -> pd.DataFrame:
+    """This year's targets for the selection's home city and its counties against the figures at the end of the
+    selection's quarter: one row per region and indicator with the target, the actual figure (year to date for a
+    flow; the level for a stock or rate), the level the year started from, what the schedule expects by now, the
+    share achieved and the status (target_progress)."""
+    city, period, lang = sel.home, sel.period, sel.lang
     indicators = catalogue(store, lang)
     regions = [city, *store.query("child_regions", parent=city)["adcode"]]
     year, quarter = year_of(period), quarter_of(period)
