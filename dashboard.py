@@ -9,25 +9,29 @@ st.set_page_config(page_title="工会对标看板 · Union Benchmark", page_icon
 setup_logging()
 
 lang = st.session_state.get("lang") or st.query_params.get("lang", "zh")
+
+
+def page(name: str, **options) -> st.Page:
+    """app_pages/<name>.py at /<name>, titled in the navigation by the catalogue's `nav.<name>`. Adding a page is
+    its file, one line below and its title in the catalogues (README, "加一个页面 · Adding a page")."""
+    return st.Page(f"app_pages/{name}.py", title=t(f"nav.{name}", lang), url_path=name, **options)
+
+
 analysis = [
-    st.Page("app_pages/overview.py", title=t("overview", lang), url_path="overview", default=True),
-    st.Page("app_pages/map.py", title=t("map", lang), url_path="map"),
-    st.Page("app_pages/gaps.py", title=t("gaps", lang), url_path="gaps"),
-    st.Page("app_pages/rankings.py", title=t("rankings", lang), url_path="rankings"),
-    st.Page("app_pages/targets.py", title=t("targets", lang), url_path="targets"),
-    st.Page("app_pages/trends.py", title=t("trends", lang), url_path="trends"),
-    st.Page("app_pages/explorer.py", title=t("explorer", lang), url_path="explorer"),
-    st.Page("app_pages/upload.py", title=t("upload", lang), url_path="upload"),
-    st.Page("app_pages/tracker.py", title=t("tracker", lang), url_path="tracker"),
-    st.Page("app_pages/method.py", title=t("method", lang), url_path="method"),
-    st.Page("app_pages/sets.py", title=t("sets_page", lang), url_path="sets"),
-    st.Page("app_pages/screen.py", title=t("screen", lang), url_path="screen"),
+    page("overview", default=True),
+    page("map"),
+    page("gaps"),
+    page("rankings"),
+    page("targets"),
+    page("trends"),
+    page("explorer"),
+    page("upload"),
+    page("tracker"),
+    page("method"),
+    page("sets"),
+    page("screen"),
 ]
-admin = [
-    st.Page("app_pages/setup.py", title=t("setup.page", lang), url_path="setup"),
-    st.Page("app_pages/accounts.py", title=t("accounts.page", lang), url_path="accounts"),
-    st.Page("app_pages/indicators.py", title=t("adm_ind_nav", lang), url_path="indicators"),
-]
+admin = [page("setup"), page("accounts"), page("indicators")]
 # Expanded: a collapsed menu would hide the admin section behind "View N more". A failure is logged with an id the
 # user can quote.
 run_logged(st.navigation({"": analysis, t("admin_section", lang): admin}, expanded=True), lang)

@@ -13,12 +13,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import demo_database, timed  # noqa: E402
-from unionbench import reporting  # noqa: E402
+from unionbench.accounts import Account  # noqa: E402
+from unionbench.audit import audit_entries, record_sign_in_failure  # noqa: E402
 from unionbench.store import Replica, published_version  # noqa: E402
+from unionbench.submissions import approve_submission, return_submission, submit_file  # noqa: E402
+from unionbench.tracker import status_table  # noqa: E402
 
 RUNS = 5
 TODAY = dt.date(2026, 12, 1)
-CANGXI = reporting.Account("cangxi", "reporter", "510824")
+CANGXI = Account("cangxi", "reporter", "510824")
 
 
 def main() -> None:
@@ -27,23 +30,23 @@ def main() -> None:
         times: dict[str, list[float]] = {}
         for run in range(RUNS):
             data = f"地区,职工培训,季度\n苍溪县,{run + 2},2026Q4\n".encode()
-            sent, took = timed(reporting.submit_file, db, data, f"苍溪{run}.csv", CANGXI, "2026Q4", TODAY)
+            sent, took = timed(submit_file, db, data, f"苍溪{run}.csv", CANGXI, "2026Q4", TODAY)
             times.setdefault("submit (check + store + publish)", []).append(took)
             if run % 2:
-                _, took = timed(reporting.return_submission, db, sent.submission_id, "demo", "请核对")
+                _, took = timed(return_submission, db, sent.submission_id, "demo", "请核对")
                 times.setdefault("return", []).append(took)
             else:
-                _, took = timed(reporting.approve_submission, db, sent.submission_id, "demo", TODAY)
+                _, took = timed(approve_submission, db, sent.submission_id, "demo", TODAY)
                 times.setdefault("approve (re-check + commit + publish)", []).append(took)
             before = published_version(db)
-            _, took = timed(reporting.record_sign_in_failure, db, "cangxi", "10.0.0.7", 0)
+            _, took = timed(record_sign_in_failure, db, "cangxi", "10.0.0.7", 0)
             assert published_version(db) == before  # no snapshot for a failed sign-in
             times.setdefault("failed sign-in audit entry", []).append(took)
             reader = Replica(db)
-            _, took = timed(reporting.status_table, reader.current(), "510800", "2026Q4", TODAY)
+            _, took = timed(status_table, reader.current(), "510800", "2026Q4", TODAY)
             reader.close()
             times.setdefault("tracker (7 counties)", []).append(took)
-            _, took = timed(reporting.audit_entries, db)
+            _, took = timed(audit_entries, db)
             times.setdefault("audit log (primary, under the lock)", []).append(took)
         print(f"{'what':<40} {'median s':>9} {'max s':>7}  ({RUNS} runs, demo database)")
         for what, values in times.items():

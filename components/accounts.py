@@ -10,11 +10,12 @@ from components.account import configured_users, permitted
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import t
-from unionbench import reporting
+from unionbench import accounts as accounts_core
 from unionbench import settings as settings_core
+from unionbench.accounts import ReportingError, add_user, disable_user, set_password
+from unionbench.choices import ROLES
 from unionbench.paths import resolve_db_path
 from unionbench.read import views
-from unionbench.reporting import ROLES, ReportingError, add_user, disable_user, set_password
 from unionbench.settings import MAX_DEADLINE_DAYS, set_setting
 from unionbench.store import WriterBusy
 
@@ -30,7 +31,7 @@ def done_message(lang: str) -> None:
 def accounts_table(ctx: PageContext) -> pd.DataFrame:
     """Every account as the page lists it: name, role, region, status, created (no hashes); returns the rows."""
     lang = ctx.lang
-    found = data.read(ctx.store, ctx.data_version, reporting.accounts)
+    found = data.read(ctx.store, ctx.data_version, accounts_core.accounts)
     codes = tuple(code for code in found.region if isinstance(code, str))
     names = data.read(ctx.store, ctx.data_version, views.region_names, codes, lang) if codes else {}
     table = pd.DataFrame(

@@ -11,6 +11,7 @@ from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import t
 from components.upload import SHEET_TYPES, uploader_words
+from unionbench.accounts import ReportingError
 from unionbench.catalogue_edit import (
     LIST_COLUMNS,
     CatalogueRejected,
@@ -21,7 +22,6 @@ from unionbench.catalogue_edit import (
 )
 from unionbench.paths import resolve_db_path
 from unionbench.read import views
-from unionbench.reporting import ReportingError
 from unionbench.rules import change_rules, read_rules_bytes
 from unionbench.store import WriterBusy
 

@@ -8,7 +8,9 @@ from typing import TypeVar
 
 import streamlit as st
 
-from unionbench import ingest, reporting, target_import, target_template, templates
+from unionbench import accounts as accounts_core
+from unionbench import ingest, target_import, target_template, templates
+from unionbench import submissions as submissions_core
 from unionbench.ingest import review
 from unionbench.read import comparison, drilldown, quarters, similar, views
 from unionbench.read.selection import Selection
@@ -106,23 +108,23 @@ def peers_display(_store: Store, version: str, home: str, k: int, within: str, l
 @st.cache_data(max_entries=64, show_spinner=False)
 def find_account(_store: Store, version: str, secrets: tuple, name: str | None):
     """The enabled account of that name (database, or secrets.toml as an admin), or None."""
-    return reporting.find_account(_store, dict(secrets), name)
+    return accounts_core.find_account(_store, dict(secrets), name)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def submission_file(_store: Store, version: str, submission_id: int):
-    return reporting.submission_file(_store, submission_id)
+    return submissions_core.submission_file(_store, submission_id)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def checked_for(_store: Store, version: str, data: bytes, file_name: str, account, period: str | None, today):
     """A file read and checked for an account (a reporter's: its own region only), once per data version."""
-    return reporting.check_for(_store, data, file_name, account, period, today)
+    return submissions_core.check_for(_store, data, file_name, account, period, today)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def region_template_files(_store: Store, version: str, region: str, period: str, lang: str) -> dict[str, bytes]:
-    return reporting.region_template_files(_store, region, period, lang)
+    return submissions_core.region_template_files(_store, region, period, lang)
 
 
 # --- targets: the admin's editor on the targets page ---

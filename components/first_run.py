@@ -14,11 +14,11 @@ from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import t
 from components.upload import period_picker, template_buttons
+from unionbench.accounts import ReportingError
 from unionbench.paths import resolve_db_path
 from unionbench.permissions import has_accounts
 from unionbench.read import views
 from unionbench.read.selection import REFERENCES
-from unionbench.reporting import ReportingError
 from unionbench.settings import set_setting
 from unionbench.store import WriterBusy
 

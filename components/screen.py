@@ -10,32 +10,36 @@ from ?vw=&vh= when a TV browser misreports its size). No text is under 28 design
 ≥ 19.9 px at 1366×768, ≥ 56 px at 3840×2160.
 """
 
-import base64
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from html import escape
+from pathlib import Path
 
 import pandas as pd
-import shapely
 import streamlit as st
-from shapely.geometry import shape
 
 from components import data
 from components.choropleth import boundaries
+from components.screen_drawing import (
+    BACKGROUND,
+    MUTED,
+    PANEL,
+    RULE,
+    TEXT,
+    county_map_html,
+    county_paths,
+    trend_drawing,
+)
 from components.strings import t
 from components.style import STATUS_COLOURS, STATUS_SYMBOLS
-from unionbench.formatting import format_number, period_text, period_tick
+from unionbench.formatting import period_text
 from unionbench.placenames import short_english
 from unionbench.read import comparison, views
 
 BASE_WIDTH, BASE_HEIGHT = 1920, 1080
-BACKGROUND, PANEL, TEXT, MUTED, RULE = "#0b1526", "#13223a", "#f2f5fa", "#c3cfdf", "#2a4066"
-HOME_COLOUR = "#f0e442"  # Okabe–Ito yellow: the home city on every chart
-LINE_COLOURS = ["#56b4e9", "#e69f00", "#cc79a7", "#009e73", "#ffffff"]  # benchmark cities (Okabe–Ito)
-REFERENCE_COLOUR = "#ffffff"
-# Text on the status colours: white (each colour has ≥ 4.5:1 against it, see components.style).
+STYLESHEET = Path(__file__).with_name("screen.css")
 DEFAULT_SECONDS, MIN_SECONDS, MAX_SECONDS = 15, 5, 3600
 MAX_INDICATORS = 30
 ROWS_THAT_FIT = 9
@@ -131,98 +135,16 @@ def story(rows: pd.DataFrame, lagging: list[str], chosen: tuple[str, ...] | None
 
 
 def css(scale: float | None) -> str:
-    """The kiosk stylesheet: no sidebar, header, toolbar or scrollbars; a dark canvas; sizes in design px × --u."""
+    """The kiosk stylesheet (components/screen.css) after the scale and the palette it reads as custom properties."""
     unit = f"{scale:.4f}px" if scale else f"min(100vw / {BASE_WIDTH}, 100vh / {BASE_HEIGHT})"
-    return f"""
-<style>
-:root {{ --u: {unit}; }}
-html, body, .stApp, [data-testid=stAppViewContainer], [data-testid=stMain] {{
-  background: {BACKGROUND} !important; color: {TEXT}; overflow: hidden !important; scrollbar-width: none;
-}}
-::-webkit-scrollbar {{ display: none; }}
-[data-testid=stSidebar], [data-testid=stSidebarCollapsedControl], [data-testid=stHeader],
-[data-testid=stToolbar], [data-testid=stDecoration], [data-testid=stStatusWidget], footer {{
-  display: none !important;
-}}
-[data-testid=stMainBlockContainer], .block-container {{ padding: 0 !important; max-width: 100% !important; }}
-[data-stale=true] {{ opacity: 1 !important; transition: none !important; }}
-.sc {{ position: fixed; left: 0; top: 0; z-index: 10; box-sizing: border-box; overflow: hidden;
-  width: calc(var(--u) * 1920); height: calc(var(--u) * 1080); padding: calc(var(--u) * 20) calc(var(--u) * 28);
-  display: flex; flex-direction: column; gap: calc(var(--u) * 12); background: {BACKGROUND}; color: {TEXT};
-  font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
-  line-height: 1.45; }}  /* Noto Sans CJK: ascent + descent ≈ 1.45 em */
-.sc * {{ box-sizing: border-box; }}
-.sc-title, .sc-headline, .sc-slide {{ line-height: 1.45; flex: none; }}  /* CJK glyphs need ~1.45 em */
-.sc-title {{ display: flex; justify-content: space-between; align-items: baseline; gap: calc(var(--u) * 24); }}
-.sc-title h1 {{ font-size: calc(var(--u) * 38); margin: 0; padding: 0; color: {TEXT}; font-weight: 700;
-  white-space: nowrap; }}
-.sc-title .meta {{ font-size: calc(var(--u) * 28); color: {MUTED}; text-align: right; }}
-.sc-tag {{ display: inline-block; border: 2px solid {MUTED}; border-radius: calc(var(--u) * 8); color: {MUTED};
-  padding: 0 calc(var(--u) * 10); margin-left: calc(var(--u) * 14); font-size: calc(var(--u) * 28);
-  font-weight: 400; vertical-align: middle; }}
-.sc-note {{ color: #ffd166; }}
-.sc-headline {{ font-size: calc(var(--u) * 42); font-weight: 700; color: #ffffff; }}
-.sc-slide {{ display: flex; justify-content: space-between; align-items: baseline;
-  border-top: 2px solid {RULE}; padding-top: calc(var(--u) * 10); }}
-.sc-slide .what {{ font-size: calc(var(--u) * 36); font-weight: 700; }}
-.sc-slide .what .basis {{ font-weight: 400; color: {MUTED}; font-size: calc(var(--u) * 30); }}
-.sc-slide .progress {{ font-size: calc(var(--u) * 28); color: {MUTED}; white-space: nowrap; }}
-.sc-body {{ flex: 1; min-height: 0; display: flex; gap: calc(var(--u) * 20); }}
-.sc-tiles {{ flex: 1; display: grid; grid-template-columns: repeat(3, 1fr); grid-template-rows: 1fr 1fr;
-  gap: calc(var(--u) * 18); min-height: 0; }}
-.sc-tile, .sc-panel {{ background: {PANEL}; border-radius: calc(var(--u) * 12); overflow: hidden; min-width: 0;
-  min-height: 0; padding: calc(var(--u) * 16) calc(var(--u) * 24); border-left: calc(var(--u) * 10) solid {PANEL}; }}
-.sc-tile {{ display: flex; flex-direction: column; gap: calc(var(--u) * 2); }}
-.sc-tile .name {{ font-size: calc(var(--u) * 32); color: {MUTED}; font-weight: 700; }}
-.sc-verdict {{ display: flex; align-items: center; gap: calc(var(--u) * 16); flex-wrap: wrap; }}
-.sc-badge {{ display: inline-block; border-radius: calc(var(--u) * 10); padding: calc(var(--u) * 2) calc(var(--u) * 14);
-  font-weight: 700; color: #fff; font-size: calc(var(--u) * 36); white-space: nowrap; }}
-.sc-lead {{ font-size: calc(var(--u) * 68); font-weight: 800; line-height: 1; white-space: nowrap; }}
-.sc-tile .gap {{ font-size: calc(var(--u) * 30); }}
-/* Chinese is about half as long as English for the same words: its tiles have room for larger type */
-.sc:lang(zh) .sc-tile .name {{ font-size: calc(var(--u) * 36); }}
-.sc:lang(zh) .sc-tile .sc-lead {{ font-size: calc(var(--u) * 84); }}
-.sc:lang(zh) .sc-tile .gap {{ font-size: calc(var(--u) * 34); }}
-.sc:lang(zh) .sc-tile .figures {{ font-size: calc(var(--u) * 32); }}
-.sc-tile .figures, .sc-tile .value {{ font-size: calc(var(--u) * 28); color: {MUTED}; }}
-.sc-panel {{ display: flex; flex-direction: column; gap: calc(var(--u) * 12); }}
-.sc-panel h2 {{ font-size: calc(var(--u) * 34); margin: 0; padding: 0; color: {TEXT}; font-weight: 700; }}
-.sc-big .sc-lead {{ font-size: calc(var(--u) * 128); white-space: normal; }}
-.sc-tile .sc-lead {{ white-space: normal; }}  /* a small-number gap is written out in full: it may wrap */
-.sc-big .sc-badge {{ font-size: calc(var(--u) * 52); }}
-.sc-facts {{ display: grid; grid-template-columns: auto 1fr; column-gap: calc(var(--u) * 24);
-  row-gap: calc(var(--u) * 8); font-size: calc(var(--u) * 36); }}
-.sc-facts .label {{ color: {MUTED}; }}
-.sc-big .line {{ font-size: calc(var(--u) * 34); color: {MUTED}; }}
-.sc-drag {{ font-size: calc(var(--u) * 34); margin-top: auto; }}
-.sc-drag b {{ color: #ff7f50; }}
-.sc-member {{ display: grid; grid-template-columns: 1fr auto; align-items: center; row-gap: calc(var(--u) * 4);
-  column-gap: calc(var(--u) * 16); padding: calc(var(--u) * 14) 0; border-bottom: 2px solid {RULE}; }}
-.sc-member .who {{ font-size: calc(var(--u) * 40); font-weight: 700; }}
-.sc-member .figure {{ font-size: calc(var(--u) * 30); color: {MUTED}; grid-column: 1 / -1; }}
-.sc-member .sc-lead {{ font-size: calc(var(--u) * 48); }}
-.sc-member .sc-badge {{ font-size: calc(var(--u) * 32); }}
-.sc-list {{ flex: 1; min-height: 0; overflow: hidden; }}
-.sc-row {{ display: grid; grid-template-columns: calc(var(--u) * 56) 1fr auto; align-items: center;
-  column-gap: calc(var(--u) * 14); height: calc(var(--u) * 66); font-size: calc(var(--u) * 34);
-  border-bottom: 2px solid {RULE}; white-space: nowrap; }}
-.sc-row .rank {{ color: {MUTED}; }}
-.sc-row .lead {{ font-weight: 700; }}
-.sc-roll {{ animation: sc-roll var(--roll) linear infinite; }}
-@keyframes sc-roll {{ from {{ transform: translateY(0); }} to {{ transform: translateY(-50%); }} }}
-.sc-drawing {{ position: relative; flex: none; }}
-.sc-drawing img {{ position: absolute; inset: 0; width: 100%; height: 100%; }}
-.sc-drawing > span {{ position: absolute; white-space: nowrap; line-height: 1.1; }}
-.sc-place {{ text-align: center; font-size: calc(var(--u) * 30); color: #fff;
-  text-shadow: 0 0 calc(var(--u) * 4) {BACKGROUND}, 0 0 calc(var(--u) * 4) {BACKGROUND}; }}
-.sc-place b {{ font-size: calc(var(--u) * 34); }}
-.sc-tick {{ font-size: calc(var(--u) * 28); color: {MUTED}; }}
-.sc-end {{ font-size: calc(var(--u) * 32); }}
-.sc-end.home {{ font-weight: 700; font-size: calc(var(--u) * 36); }}
-.sc-legend {{ display: flex; gap: calc(var(--u) * 28); font-size: calc(var(--u) * 28); color: {MUTED};
-  flex-wrap: wrap; }}
-</style>
-"""
+    colours = {"background": BACKGROUND, "panel": PANEL, "text": TEXT, "muted": MUTED, "rule": RULE}
+    palette = " ".join(f"--sc-{name}: {colour};" for name, colour in colours.items())
+    return f"\n<style>\n:root {{ --u: {unit}; {palette} }}\n{stylesheet()}</style>\n"
+
+
+@cache
+def stylesheet() -> str:
+    return STYLESHEET.read_text(encoding="utf-8")
 
 
 # --- pieces -----------------------------------------------------------------------------------------------------
@@ -367,78 +289,14 @@ def text_colour(verdict: str) -> str:
     return TEXT_COLOURS.get(verdict, MUTED)
 
 
-# --- the county map: outlines and names in SVG ---------------------------------------------------------------------
-
-MAP_W, MAP_H, MAP_PAD = 940, 620, 24
-
-
-def drawing_html(svg_body: str, width: int, height: int, labels: list[str], testid: str) -> str:
-    """A drawing of `width`×`height` design px: the shapes as an SVG image (the HTML sanitiser of st.html drops
-    inline SVG; an image of shapes without text needs no font) and every word laid over it as HTML text,
-    positioned in % of the box — so all text is real text, measurable and sharp at any scale."""
-    svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" preserveAspectRatio="none">'
-        f"{svg_body}</svg>"
-    )
-    source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
-    return (
-        f'<div class="sc-drawing" data-testid="{testid}" '
-        f'style="width:calc(var(--u) * {width});height:calc(var(--u) * {height})">'
-        f'<img src="{source}" alt="">{"".join(labels)}</div>'
-    )
-
-
-def label(x: float, y: float, width: int, height: int, text: str, css_class: str, anchor: str = "center") -> str:
-    """Text at (x, y) of a drawing: centred on the point, or starting / ending there ('start' | 'end')."""
-    shift = {"center": "-50%", "start": "0", "end": "-100%"}[anchor]
-    return (
-        f'<span class="{css_class}" style="left:{100 * x / width:.3f}%;top:{100 * y / height:.3f}%;'
-        f'transform:translate({shift},-50%)">{text}</span>'
-    )
+# --- the county map and the trend (drawn by components.screen_drawing) ---------------------------------------
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def county_shapes(adcodes: tuple[str, ...], cache_dir: str) -> dict[str, tuple[str, float, float]]:
-    """Per county: an SVG path in map design px (equirectangular, x shrunk by cos(latitude)) and the point where its
-    name goes (shapely's representative_point: always inside the shape, unlike a centroid)."""
-    geojson, (west, south, east, north) = boundaries(adcodes, cache_dir)
-    shrink = math.cos(math.radians((north + south) / 2))
-    span_x, span_y = (east - west) * shrink, north - south
-    k = min((MAP_W - 2 * MAP_PAD) / span_x, (MAP_H - 2 * MAP_PAD) / span_y)
-    off_x = (MAP_W - span_x * k) / 2
-    off_y = (MAP_H - span_y * k) / 2
-
-    def xy(lon: float, lat: float) -> tuple[float, float]:
-        return off_x + (lon - west) * shrink * k, off_y + (north - lat) * k
-
-    shapes = {}
-    for feature in geojson["features"]:
-        geometry = shape(feature["geometry"])
-        path = []
-        for polygon in getattr(geometry, "geoms", [geometry]):
-            for ring in [polygon.exterior, *polygon.interiors]:
-                points = [xy(x, y) for x, y in ring.coords]
-                path.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z")
-        point = shapely.get_coordinates(geometry.representative_point())[0]
-        shapes[feature["id"]] = ("".join(path), *xy(*point))
-    return shapes
-
-
-def county_map_html(counties: pd.DataFrame, shapes: dict[str, tuple[str, float, float]]) -> str:
-    """Each county filled in its verdict colour, with its name, verdict symbol and gap written on the shape."""
-    paths, labels = [], []
-    for r in counties.itertuples():
-        if r.region not in shapes:
-            continue
-        path, x, y = shapes[r.region]
-        fill = STATUS_COLOURS.get(r.verdict, STATUS_COLOURS[""])
-        paths.append(f'<path d="{path}" fill="{fill}" stroke="{BACKGROUND}" stroke-width="4"/>')
-        text = (
-            f'<b data-testid="screen-map-name">{escape(r.region_name)}</b>'
-            f"<br>{STATUS_SYMBOLS.get(r.verdict, '—')} {escape(r.lead_text)}"
-        )
-        labels.append(label(x, y, MAP_W, MAP_H, text, "sc-place"))
-    return drawing_html("".join(paths), MAP_W, MAP_H, labels, "screen-map")
+    """The counties' outlines and name points for the map slide (screen_drawing.county_paths), once per set of
+    counties."""
+    return county_paths(*boundaries(adcodes, cache_dir))
 
 
 def ranking_html(counties: pd.DataFrame, shapes: dict, heading: str, legend: str) -> str:
@@ -452,86 +310,6 @@ def ranking_html(counties: pd.DataFrame, shapes: dict, heading: str, legend: str
 
 def legend_html(lang: str) -> str:
     return "".join(f"<span>{badge(v, t(f'screen_legend_{v}', lang))}</span>" for v in ("ahead", "level", "behind"))
-
-
-# --- the trend: lines with their names at the end -----------------------------------------------------------------
-
-TREND_W, TREND_H = 1800, 650
-PLOT_L, PLOT_R, PLOT_T, PLOT_B = 120, 1330, 24, 584
-
-
-def _ticks(low: float, high: float, count: int = 4) -> list[float]:
-    """Round tick values covering [low, high]."""
-    span = (high - low) or abs(high) or 1.0
-    raw = span / count
-    step = 10 ** math.floor(math.log10(raw))
-    step *= next(m for m in (1, 2, 2.5, 5, 10) if raw <= m * step)
-    start = math.floor(low / step) * step
-    return [start + i * step for i in range(int(math.ceil((high - start) / step)) + 1)]
-
-
-def trend_drawing(lines: pd.DataFrame, periods: list[str], lang: str = "zh") -> str:
-    """Home (yellow, thick, dotted with markers), the benchmark level (white, dashed) and each benchmark city over
-    eight quarters, each named at its last point (no legend to clip), quarters along the bottom, round gridlines."""
-    if lines.empty:
-        return drawing_html("", TREND_W, TREND_H, [], "screen-trend")
-    ticks = _ticks(min(0.0, float(lines["figure"].min())), float(lines["figure"].max()))
-    low, high = ticks[0], ticks[-1]
-    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1
-    decimals = 0 if step >= 1 else 1 if step >= 0.1 else 2
-
-    def x(period: str) -> float:
-        return PLOT_L + periods.index(period) * (PLOT_R - PLOT_L) / max(1, len(periods) - 1)
-
-    def y(value: float) -> float:
-        return PLOT_B - (value - low) / (high - low or 1) * (PLOT_B - PLOT_T)
-
-    shapes, labels = [], []
-    for tick in ticks:
-        shapes.append(f'<line x1="{PLOT_L}" x2="{PLOT_R}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="{RULE}" '
-                      'stroke-width="2"/>')  # fmt: skip
-        labels.append(label(PLOT_L - 16, y(tick), TREND_W, TREND_H, format_number(tick, decimals), "sc-tick", "end"))
-    for n, period in enumerate(periods):  # quarters in the screen's language, the year where it starts
-        # the year on each first quarter, and on the first tick unless a first quarter follows right beside it
-        first = n == 0 and not (len(periods) > 1 and periods[1].endswith("Q1"))
-        tick = period_tick(period, first or period.endswith("Q1"), lang)
-        labels.append(label(x(period), PLOT_B + 40, TREND_W, TREND_H, escape(tick), "sc-tick"))
-    ends = []
-    order = {"member": 0, "reference": 1, "home": 2}  # the home is drawn last, on top
-    members = list(lines.loc[lines["role"] == "member", "region"].unique())
-    for (role, region), line in sorted(lines.groupby(["role", "region"]), key=lambda g: order[g[0][0]]):
-        line = line[line["period"].isin(periods)].sort_values("period")
-        if line.empty:
-            continue
-        colour = {"home": HOME_COLOUR, "reference": REFERENCE_COLOUR}.get(role)
-        colour = colour or LINE_COLOURS[members.index(region) % len(LINE_COLOURS)]
-        width = {"home": 10, "reference": 5}.get(role, 4)
-        dash = ' stroke-dasharray="18 12"' if role == "reference" else ""
-        points = " ".join(f"{x(p):.1f},{y(v):.1f}" for p, v in zip(line["period"], line["figure"], strict=True))
-        shapes.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="{width}"{dash}/>')
-        if role == "home":
-            shapes += [f'<circle cx="{x(p):.1f}" cy="{y(v):.1f}" r="10" fill="{colour}"/>'
-                       for p, v in zip(line["period"], line["figure"], strict=True)]  # fmt: skip
-        last = line.iloc[-1]
-        ends.append([y(last["figure"]), f"{last['region_name']} {last['figure_label']}", colour, role])
-    for end_y, text, colour, role in _spread(ends, 46, PLOT_T + 20, PLOT_B):
-        labels.append(label(PLOT_R + 24, end_y, TREND_W, TREND_H, escape(text), f"sc-end {role}", "start")
-                      .replace('style="', f'style="color:{colour};', 1))  # fmt: skip
-    return drawing_html("".join(shapes), TREND_W, TREND_H, labels, "screen-trend")
-
-
-def _spread(ends: list[list], gap: float, top: float, bottom: float) -> list[list]:
-    """End labels moved apart vertically (at least `gap` between them, within [top, bottom]) so none overlap."""
-    ends = sorted(ends, key=lambda e: e[0])
-    for i in range(1, len(ends)):
-        ends[i][0] = max(ends[i][0], ends[i - 1][0] + gap)
-    overshoot = ends[-1][0] - bottom if ends else 0
-    if overshoot > 0:
-        for e in ends:
-            e[0] -= overshoot
-    for i in range(len(ends)):
-        ends[i][0] = max(ends[i][0], top + i * gap)
-    return ends
 
 
 def trend_html(lines: pd.DataFrame, periods: list[str], heading: str, lang: str = "zh") -> str:

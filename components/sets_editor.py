@@ -10,11 +10,11 @@ from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import t
 from unionbench import custom_sets as sets_core
-from unionbench.custom_sets import RULES, SetDraft, SetRejected, new_set_id, remove_set, save_set
+from unionbench.accounts import ReportingError
+from unionbench.choices import SET_RULES, WITHIN
+from unionbench.custom_sets import SetDraft, SetRejected, new_set_id, remove_set, save_set
 from unionbench.paths import resolve_db_path
 from unionbench.read import views
-from unionbench.read.similar import WITHIN
-from unionbench.reporting import ReportingError
 from unionbench.store import WriterBusy
 
 NEW = ""  # the editor's "new set" choice
@@ -94,7 +94,7 @@ def set_editor(ctx: PageContext, admin: str, peer_cities: list[str], home_name: 
             t("set_add_peers", lang, n=len(peer_cities), home=home_name),
             on_click=add_members, args=(peer_cities,), key="set_add_peers", icon=":material/group_add:",
         )  # fmt: skip
-    st.radio(t("set_rule", lang), RULES, format_func=lambda r: t(f"set_rule_{r}", lang), key="set_rule")
+    st.radio(t("set_rule", lang), SET_RULES, format_func=lambda r: t(f"set_rule_{r}", lang), key="set_rule")
     save, remove, _ = st.columns([1, 1, 3])
     if save.button(t("set_save", lang), type="primary", key="set_save"):
         taken = set(data.read(ctx.store, ctx.data_version, views.benchmark_sets)["id"])

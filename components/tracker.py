@@ -11,9 +11,10 @@ from components.context import PageContext
 from components.plain import plain_table
 from components.strings import t
 from components.upload import period_picker
-from unionbench import reporting
+from unionbench import tracker as tracker_core
+from unionbench.accounts import Account
 from unionbench.read import views
-from unionbench.reporting import Account, deadline_words
+from unionbench.tracker import deadline_words
 
 SYMBOLS = {"missing": "○", "submitted": "◇", "returned": "↩", "approved": "●"}
 
@@ -37,9 +38,9 @@ def tracker(ctx: PageContext, home: str, today: dt.date, viewer: Account | None 
     """The quarter's table, its counts by status and the reminders; returns the rows shown."""
     lang = ctx.lang
     period = period_picker(ctx, home, "tracker_period")
-    rows = need_to_know(data.read(ctx.store, ctx.data_version, reporting.status_table, home, period, today), viewer)
+    rows = need_to_know(data.read(ctx.store, ctx.data_version, tracker_core.status_table, home, period, today), viewer)
     due = dt.date.fromisoformat(rows.deadline.iloc[0]) if len(rows) else None
-    days = data.read(ctx.store, ctx.data_version, reporting.deadline_days)
+    days = data.read(ctx.store, ctx.data_version, tracker_core.deadline_days)
     if due is not None:
         st.caption(t("tracker_deadline", lang, date=due.isoformat(), days=days, today=today.isoformat()))
     counts = rows.status.value_counts()

@@ -14,16 +14,17 @@ from components.preview import review_dataframe, said_yes_to_held, show_preview,
 from components.review import submit
 from components.strings import t
 from components.url_state import kept
-from unionbench import reporting
+from unionbench import accounts as accounts_core
 from unionbench import settings as settings_core
+from unionbench.accounts import Account, ReportingError
 from unionbench.auth import users_with_example_password
 from unionbench.formatting import period_text
 from unionbench.ingest import RevertError
 from unionbench.paths import resolve_db_path
 from unionbench.read import views
 from unionbench.read.selection import Selection
-from unionbench.reporting import Account, ReportingError, publish_file, revert
 from unionbench.store import WriterBusy
+from unionbench.submissions import publish_file, revert
 from unionbench.templates import upload_period_choices
 
 SHOWN_HISTORY = 50
@@ -43,7 +44,7 @@ def example_password_warning(ctx: PageContext) -> None:
     if is_demo_database(data.read(ctx.store, ctx.data_version, views.uploads)):
         return
     if users_with_example_password(users) or data.read(
-        ctx.store, ctx.data_version, reporting.accounts_with_example_password
+        ctx.store, ctx.data_version, accounts_core.accounts_with_example_password
     ):
         st.warning(t("example_password", ctx.lang), icon=":material/lock_open:")
 

@@ -1,5 +1,5 @@
--- Figures of the given regions and quarters on their comparison basis (the compared_figures macro in schema.sql),
--- with the region's name and level.
+-- Figures of the given regions and quarters on their comparison basis (the compared_figures macro of
+-- migrations/0003_materialised_figures.sql), with the region's name and level.
 select
     f.region,
     r.name_zh as region_name,

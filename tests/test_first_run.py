@@ -11,10 +11,11 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import published_copy
 from tests.federation import JIAOZUO, XUCHANG, jiaozuo_database, new_database
-from unionbench import reporting
-from unionbench.reporting import DEMO_ADMIN, DEMO_PASSWORD
+from unionbench.accounts import DEMO_ADMIN, DEMO_PASSWORD, accounts, add_user
+from unionbench.audit import audit_entries
 from unionbench.settings import read_settings
 from unionbench.store import Replica
+from unionbench.tracker import deadline_days
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN, ADMIN_PASSWORD = "boss", "jiaozuo-2026"
@@ -100,7 +101,7 @@ def test_an_empty_database_without_accounts_says_how_to_make_the_first_admin(emp
 
 
 def test_an_empty_database_opens_on_the_first_run_page_for_a_visitor(empty_db, opened):
-    reporting.add_user(empty_db, ADMIN, ADMIN_PASSWORD, "admin", None, "test")
+    add_user(empty_db, ADMIN, ADMIN_PASSWORD, "admin", None, "test")
     at = opened(empty_db, lang="en")
     assert not at.exception and not at.error
     assert "No figures yet" in at.info[0].value
@@ -112,7 +113,7 @@ def test_an_empty_database_opens_on_the_first_run_page_for_a_visitor(empty_db, o
 
 
 def test_an_admin_chooses_the_home_and_the_set_on_the_first_run_page_and_gets_the_templates(empty_db, opened):
-    reporting.add_user(empty_db, ADMIN, ADMIN_PASSWORD, "admin", None, "test")
+    add_user(empty_db, ADMIN, ADMIN_PASSWORD, "admin", None, "test")
     at = sign_in(opened(empty_db), ADMIN, ADMIN_PASSWORD)
     assert not at.exception
     assert at.selectbox(key="setup_home").value is None
@@ -127,13 +128,13 @@ def test_an_admin_chooses_the_home_and_the_set_on_the_first_run_page_and_gets_th
     assert len(at.get("download_button")) == 2  # the CSV and the Excel template of Jiaozuo's counties
     assert any("焦作市" in caption.value for caption in at.caption)
     assert [link.value for link in at.get("page_link")] == ["前往数据上传", "管理账号"]
-    audit = reporting.audit_entries(empty_db)
+    audit = audit_entries(empty_db)
     assert set(audit[audit.action == "setting"].user_name) == {ADMIN}
 
 
 def test_a_reporter_on_the_first_run_page_reads_there_are_no_figures_and_may_send_its_own(empty_db, opened):
-    reporting.add_user(empty_db, ADMIN, ADMIN_PASSWORD, "admin", None, "test")
-    reporting.add_user(empty_db, "wenxian", "county-2026", "reporter", "410825", ADMIN)
+    add_user(empty_db, ADMIN, ADMIN_PASSWORD, "admin", None, "test")
+    add_user(empty_db, "wenxian", "county-2026", "reporter", "410825", ADMIN)
     at = sign_in(opened(empty_db, "setup"), "wenxian", "county-2026")
     assert not at.exception and not at.error
     assert "还没有数据" in at.info[0].value
@@ -153,9 +154,9 @@ def test_the_accounts_page_adds_a_reporter_for_a_county_of_the_home_city(writabl
     at = at.run()
     assert not at.exception and not at.error
     assert at.success[0].value == "已添加账号 cangxi2。"
-    accounts = reporting.accounts(Replica(writable_db).current()).set_index("name")
-    assert accounts.at["cangxi2", "role"] == "reporter" and accounts.at["cangxi2", "region"] == "510824"
-    entry = reporting.audit_entries(writable_db).iloc[0]
+    listed = accounts(Replica(writable_db).current()).set_index("name")
+    assert listed.at["cangxi2", "role"] == "reporter" and listed.at["cangxi2", "region"] == "510824"
+    entry = audit_entries(writable_db).iloc[0]
     assert (entry.user_name, entry.action, entry.target) == (DEMO_ADMIN, "user_add", "cangxi2")
     listed = " ".join(html.proto.body for html in at.get("html"))
     assert "cangxi2" in listed and "pbkdf2" not in listed.lower()
@@ -171,7 +172,7 @@ def test_the_accounts_page_refuses_a_short_password_with_the_commands_reason_and
     at = at.run()
     assert not at.exception
     assert at.error[0].value == "A password needs at least 8 characters."
-    assert "shorty" not in set(reporting.accounts(Replica(writable_db).current()).name)
+    assert "shorty" not in set(accounts(Replica(writable_db).current()).name)
 
 
 def test_the_accounts_page_sets_the_deadline_that_the_deadline_command_reads(writable_db, opened):
@@ -180,7 +181,7 @@ def test_the_accounts_page_sets_the_deadline_that_the_deadline_command_reads(wri
     at.button(key="accounts_deadline_submit").click()
     at = at.run()
     assert not at.exception and not at.error
-    assert reporting.deadline_days(Replica(writable_db).current()) == 21
+    assert deadline_days(Replica(writable_db).current()) == 21
 
 
 def test_a_reporter_is_told_the_accounts_page_is_for_admins(writable_db, opened):
@@ -203,7 +204,7 @@ def test_a_home_city_without_figures_yet_is_named_while_another_city_is_shown(ji
 def test_an_admin_of_a_database_without_figures_opens_the_indicators_page_to_add_its_own_before_uploading(
     empty_db, opened
 ):
-    reporting.add_user(empty_db, ADMIN, ADMIN_PASSWORD, "admin", None, "test")
+    add_user(empty_db, ADMIN, ADMIN_PASSWORD, "admin", None, "test")
     at = sign_in(opened(empty_db, "indicators"), ADMIN, ADMIN_PASSWORD)
     assert not at.exception and not at.error
     assert at.title[0].value == "管理 › 指标"  # not the first-run page: the catalogue comes before the figures

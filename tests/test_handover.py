@@ -8,11 +8,13 @@ import json
 import pytest
 
 from tests.conftest import published_copy
-from unionbench import cli, reporting
+from unionbench import cli
+from unionbench.audit import audit_entries
 from unionbench.custom_sets import SetDraft, save_set
 from unionbench.handover import ConfigRejected, export_config, import_config
 from unionbench.store import Replica, bump_data_version, load_query, writer
 from unionbench.target_import import import_targets
+from unionbench.tracker import set_deadline_days
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +37,7 @@ def set_up_db(writable_db):
         for key, value in (("home", "510800"), ("benchmark", "custom-peers"), ("reference", "best")):
             cur.execute(load_query("write/set_setting"), {"key": key, "value": value})
         bump_data_version(cur, figures=False)
-    reporting.set_deadline_days(writable_db, 20, "demo")
+    set_deadline_days(writable_db, 20, "demo")
     save_set(writable_db, SetDraft("custom-peers", "川北三市", "Three northern cities", ("510900", "511300")), "demo")
     data = "地区,指标,年度,目标值\n苍溪,户外劳动者服务站点,2027,120\n".encode("gb18030")
     import_targets(writable_db, data, "t.csv", "demo")
@@ -62,7 +64,7 @@ def test_a_set_up_exported_and_imported_into_a_fresh_database_exports_the_same(s
     assert exported(fresh_db) != source
     assert cli.main(["--db", str(fresh_db), "config", "import", str(out), "--user", "lead"]) == 0
     assert exported(fresh_db) == source
-    entry = reporting.audit_entries(fresh_db).iloc[0]
+    entry = audit_entries(fresh_db).iloc[0]
     assert (entry.user_name, entry.action) == ("lead", "config_import")
 
 

@@ -166,7 +166,10 @@ def shipped(source: Path) -> set[str]:
         "queries": ("unionbench/queries", ["**/*.sql", "__init__.py"]),
         "data": ("unionbench/data", ["**/*.csv", "__init__.py"]),
         "locales": ("unionbench/locales", ["messages.pot", "*/LC_MESSAGES/messages.po", "__init__.py"]),
-        ".": ("unionbench/app", ["dashboard.py", "app_pages/*.py", "components/*.py", ".streamlit/config.toml"]),
+        ".": (
+            "unionbench/app",
+            ["dashboard.py", "app_pages/*.py", "components/*.py", "components/*.css", ".streamlit/config.toml"],
+        ),
     }
     return {
         f"{target}/{path.relative_to(source / folder).as_posix()}"

@@ -11,11 +11,13 @@ from streamlit.testing.v1 import AppTest
 
 from tests.ingest_files import csv_bytes
 from tests.support import published_copy
-from unionbench import reporting
-from unionbench.cli import login_name, main
+from unionbench.accounts import Account, add_user, disable_user
+from unionbench.audit import audit_entries
+from unionbench.cli import main
+from unionbench.console import login_name
 from unionbench.permissions import ROLES_FOR, PermissionRefused, authorize
-from unionbench.reporting import Account, add_user, disable_user
 from unionbench.store import replica
+from unionbench.submissions import return_submission, submit_file
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +68,7 @@ def cli(db, *args, stdin: str = "", monkeypatch=None, capsys=None) -> tuple[int,
 
 
 def audit_log(db):
-    return reporting.audit_entries(db)
+    return audit_entries(db)
 
 
 def refusals(db):
@@ -96,9 +98,9 @@ def test_only_an_enabled_admin_may_approve_on_the_command_line_and_a_refusal_is_
     writable_db, capsys, user, reason
 ):
     if user == "gone":
-        reporting.add_user(writable_db, "gone", "secret-pass-3", "admin", None, by="test")
-        reporting.disable_user(writable_db, "gone", by="test")
-    reporting.submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+        add_user(writable_db, "gone", "secret-pass-3", "admin", None, by="test")
+        disable_user(writable_db, "gone", by="test")
+    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
     code, out, err = cli(writable_db, "approve", "1", "--user", user, capsys=capsys)
     assert code == 1 and reason in err and "approved" not in out
     assert submission_status(writable_db, 1) == "submitted"
@@ -109,7 +111,7 @@ def test_only_an_enabled_admin_may_approve_on_the_command_line_and_a_refusal_is_
 
 
 def test_a_reporter_may_not_revert_set_the_deadline_return_or_edit_sets_on_the_command_line(writable_db, capsys):
-    reporting.submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
     uploads, before = committed_uploads(writable_db), len(refusals(writable_db))
     attempts = [
         ("revert", "1"),
@@ -161,7 +163,7 @@ def test_ingest_by_an_unknown_or_disabled_name_is_refused_once_the_database_has_
     uploads = committed_uploads(writable_db)
     code, _, err = cli(writable_db, "ingest", str(path), "--user", "stranger", capsys=capsys)
     assert code == 1 and "No account is named 'stranger'" in err
-    reporting.disable_user(writable_db, "demo", by="test")
+    disable_user(writable_db, "demo", by="test")
     code, _, err = cli(writable_db, "ingest", str(path), "--user", "demo", capsys=capsys)
     assert code == 1 and "disabled" in err
     assert committed_uploads(writable_db) == uploads
@@ -179,7 +181,7 @@ def test_a_cross_county_submission_is_refused_and_audited(writable_db, capsys, t
 
 
 def test_an_approval_of_a_file_that_no_longer_passes_or_is_already_approved_is_audited(writable_db, capsys):
-    reporting.submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
     assert cli(writable_db, "approve", "1", "--user", "demo", capsys=capsys)[0] == 0
     code, _, err = cli(writable_db, "approve", "1", "--user", "demo", capsys=capsys)
     assert code == 1 and "already approved" in err and "已审核通过" in err
@@ -212,7 +214,7 @@ def run_together(db, *commands) -> list[subprocess.CompletedProcess]:
 
 
 def test_two_approvals_of_one_submission_at_once_commit_it_once(writable_db):
-    reporting.submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
     uploads = committed_uploads(writable_db)
     first, second = run_together(writable_db, ("approve", "1", "--user", "demo"), ("approve", "1", "--user", "demo"))
     assert sorted([first.returncode, second.returncode]) == [0, 1], (first.stderr, second.stderr)
@@ -223,7 +225,7 @@ def test_two_approvals_of_one_submission_at_once_commit_it_once(writable_db):
 
 
 def test_an_approval_and_a_return_at_once_leave_one_outcome(writable_db):
-    reporting.submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
     uploads = committed_uploads(writable_db)
     approved, returned = run_together(
         writable_db, ("approve", "1", "--user", "demo"), ("return", "1", "--reason", "不符", "--user", "demo")
@@ -271,12 +273,12 @@ def pages(writable_db, monkeypatch):
 
 
 def test_an_admin_disabled_while_reviewing_cannot_approve_on_the_page(pages, writable_db):
-    reporting.submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
-    reporting.add_user(writable_db, "boss", "secret-pass-1", "admin", None, by="test")
+    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+    add_user(writable_db, "boss", "secret-pass-1", "admin", None, by="test")
     replica(writable_db).refresh()
     at = pages("upload", "boss", "secret-pass-1")
     at.selectbox(key="review_pick").set_value(1).run()
-    reporting.disable_user(writable_db, "boss", by="demo")  # the page still holds the older snapshot
+    disable_user(writable_db, "boss", by="demo")  # the page still holds the older snapshot
     next(b for b in at.button if b.label == "审核通过并发布").click()
     at.run()
     assert not at.exception
@@ -288,7 +290,7 @@ def test_an_admin_disabled_while_reviewing_cannot_approve_on_the_page(pages, wri
 
 @pytest.mark.parametrize("write", ["revert", "ingest"])
 def test_an_admin_disabled_while_on_the_page_cannot_revert_or_commit(pages, writable_db, write):
-    reporting.add_user(writable_db, "boss", "secret-pass-1", "admin", None, by="test")
+    add_user(writable_db, "boss", "secret-pass-1", "admin", None, by="test")
     replica(writable_db).refresh()
     at = pages("upload", "boss", "secret-pass-1")
     if write == "revert":
@@ -298,7 +300,7 @@ def test_an_admin_disabled_while_on_the_page_cannot_revert_or_commit(pages, writ
         at.get("file_uploader")[0].set_value(("苍溪.csv", OWN, "text/csv"))
         at.run()
     uploads = committed_uploads(writable_db)
-    reporting.disable_user(writable_db, "boss", by="demo")
+    disable_user(writable_db, "boss", by="demo")
     next(b for b in at.button if b.label == ("撤销" if write == "revert" else "确认提交")).click()
     at.run()
     assert not at.exception and any("已停用" in e.value for e in at.error)
@@ -307,7 +309,7 @@ def test_an_admin_disabled_while_on_the_page_cannot_revert_or_commit(pages, writ
 
 
 def test_a_page_write_is_audited_under_the_signed_in_account(pages, writable_db):
-    reporting.submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
     at = pages("upload", "demo")
     at.selectbox(key="review_pick").set_value(1).run()
     next(b for b in at.button if b.label == "审核通过并发布").click()
@@ -347,8 +349,8 @@ def tracker_html(at) -> str:
 
 
 def test_a_reporter_sees_its_own_countys_reason_on_the_tracker_and_only_the_status_of_others(pages, writable_db):
-    reporting.submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
-    reporting.return_submission(writable_db, 1, "demo", "台账第三页数字不符")
+    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+    return_submission(writable_db, 1, "demo", "台账第三页数字不符")
     replica(writable_db).refresh()
     other = pages("tracker", "jiange")
     other.selectbox(key="tracker_period").set_value("2026Q4").run()

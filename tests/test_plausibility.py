@@ -52,7 +52,7 @@ def test_a_drop_to_zero_from_a_figure_is_warned_as_a_jump(writable_db, tmp_path,
 
 
 def audit_actions(db) -> list[tuple[str, str, str]]:
-    from unionbench.reporting import audit_entries
+    from unionbench.audit import audit_entries
 
     entries = audit_entries(db)
     return list(zip(entries.action, entries.target.fillna(""), entries.detail.fillna(""), strict=True))

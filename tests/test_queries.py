@@ -71,16 +71,19 @@ def reporting_store(demo_db_path, tmp_path_factory):
     import datetime as dt
 
     from tests.conftest import published_copy
-    from unionbench import reporting
+    from unionbench.accounts import Account
+    from unionbench.audit import record_sign_in_failure
     from unionbench.store import Replica
+    from unionbench.submissions import submit_file
+    from unionbench.tracker import set_deadline_days
 
     path = published_copy(demo_db_path, tmp_path_factory.mktemp("reporting"))
     data = "地区,职工培训,季度\n苍溪县,7,2026Q4\n".encode()
-    account = reporting.Account("cangxi", "reporter", "510824")
-    reporting.submit_file(path, data, "苍溪.csv", account, "2026Q4", dt.date(2026, 12, 1))
-    reporting.set_deadline_days(path, 20, "test")
-    reporting.record_sign_in_failure(path, "someone", "10.0.0.9")
-    reporting.set_deadline_days(path, 21, "test")  # publishes a snapshot that holds the failure too
+    account = Account("cangxi", "reporter", "510824")
+    submit_file(path, data, "苍溪.csv", account, "2026Q4", dt.date(2026, 12, 1))
+    set_deadline_days(path, 20, "test")
+    record_sign_in_failure(path, "someone", "10.0.0.9")
+    set_deadline_days(path, 21, "test")  # publishes a snapshot that holds the failure too
     reader = Replica(path)
     yield reader.current()
     reader.close()

@@ -8,10 +8,11 @@ import pytest
 
 from tests.conftest import published_copy
 from tests.federation import JIAOZUO, jiaozuo_database, new_database
-from unionbench import reporting
+from unionbench.audit import audit_entries
 from unionbench.cli import main
 from unionbench.settings import KEYS, read_settings
 from unionbench.store import Replica
+from unionbench.tracker import DEFAULT_DEADLINE_DAYS
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +44,7 @@ def test_a_new_database_lists_every_setting_as_csv_with_no_home_and_the_defaults
     found = settings_of(bare, capsys)
     assert list(found) == list(KEYS)
     assert found["home"] == ""
-    assert found["reference"] == "average" and found["deadline_days"] == str(reporting.DEFAULT_DEADLINE_DAYS)
+    assert found["reference"] == "average" and found["deadline_days"] == str(DEFAULT_DEADLINE_DAYS)
 
 
 def test_init_demo_on_a_new_database_sets_the_demos_home_and_benchmark_set(demo_db_path, capsys):
@@ -99,13 +100,13 @@ def test_a_reporter_may_not_change_a_setting_and_the_refusal_is_audited(writable
     error = capsys.readouterr().err
     assert "cangxi" in error and "settings" in error
     assert settings_of(writable_db, capsys) == before
-    audit = reporting.audit_entries(writable_db)
+    audit = audit_entries(writable_db)
     assert (audit.action == "refused").any() and "cangxi" in set(audit.user_name)
 
 
 def test_an_admin_changes_a_setting_and_the_audit_log_says_who_and_old_to_new(writable_db, capsys):
     assert main(["--db", str(writable_db), "settings", "home", "焦作市", "--user", "demo"]) == 0
-    entry = reporting.audit_entries(writable_db).iloc[0]
+    entry = audit_entries(writable_db).iloc[0]
     assert (entry.user_name, entry.action, entry.target, entry.detail) == ("demo", "setting", "home", "510800 → 410800")
 
 

@@ -163,7 +163,7 @@ def test_the_example_password_on_real_data_warns_a_signed_in_admin_on_every_load
 
 
 def test_five_wrong_passwords_from_one_address_do_not_lock_the_owner_out_from_another(writable_db):
-    from unionbench.reporting import record_sign_in, sign_in_wait
+    from unionbench.accounts import record_sign_in, sign_in_wait
 
     for _ in range(4):
         assert record_sign_in(writable_db, "demo", "10.0.0.66", ok=False) == 0
@@ -176,14 +176,14 @@ def test_five_wrong_passwords_from_one_address_do_not_lock_the_owner_out_from_an
 
 
 def reporting_audit(db) -> list[tuple]:
-    from unionbench.reporting import audit_entries
+    from unionbench.audit import audit_entries
 
     entries = audit_entries(db)
     return list(zip(entries.action, entries.detail.fillna(""), entries.address.fillna(""), strict=True))
 
 
 def test_a_name_tried_from_many_addresses_locks_everywhere_at_a_higher_cap(writable_db):
-    from unionbench.reporting import SIGN_IN_POLICY, record_sign_in, sign_in_wait
+    from unionbench.accounts import SIGN_IN_POLICY, record_sign_in, sign_in_wait
 
     for n in range(SIGN_IN_POLICY.name_limit - 1):
         record_sign_in(writable_db, "demo", f"10.1.{n // 200}.{n % 200}", ok=False)
@@ -193,12 +193,12 @@ def test_a_name_tried_from_many_addresses_locks_everywhere_at_a_higher_cap(writa
 
 
 def test_the_count_is_kept_in_the_database_for_every_process(writable_db):
-    from unionbench.reporting import record_sign_in
+    from unionbench.accounts import record_sign_in
 
     for _ in range(5):
         record_sign_in(writable_db, "demo", "10.0.0.66", ok=False)
     probe = (
-        "import sys; from unionbench.reporting import sign_in_wait; "
+        "import sys; from unionbench.accounts import sign_in_wait; "
         f"print(sign_in_wait({str(writable_db)!r}, 'demo', '10.0.0.66'))"
     )
     other = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=ROOT)
@@ -206,8 +206,8 @@ def test_the_count_is_kept_in_the_database_for_every_process(writable_db):
 
 
 def test_an_admin_unlocks_a_name_on_the_command_line(writable_db, capsys):
+    from unionbench.accounts import record_sign_in, sign_in_wait
     from unionbench.cli import main
-    from unionbench.reporting import record_sign_in, sign_in_wait
 
     for _ in range(5):
         record_sign_in(writable_db, "cangxi", "10.0.0.66", ok=False)

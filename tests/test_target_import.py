@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from unionbench import cli
+from unionbench.audit import audit_entries
 from unionbench.ingest import limits
 from unionbench.permissions import PermissionRefused
-from unionbench.reporting import audit_entries
 from unionbench.store import Replica
 from unionbench.target_import import TargetsRejected, check_targets, export_frame, import_targets, save_target
 from unionbench.target_template import active_indicators, template_rows, template_xlsx

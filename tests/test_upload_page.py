@@ -34,7 +34,7 @@ def sign_in(at: AppTest, name: str, password: str) -> AppTest:
 
 
 def test_with_no_accounts_configured_the_page_says_how_to_add_one_and_offers_no_upload(upload_page, writable_db):
-    from unionbench.reporting import DEMO_ADMIN, DEMO_REPORTERS, disable_user
+    from unionbench.accounts import DEMO_ADMIN, DEMO_REPORTERS, disable_user
 
     for name in [DEMO_ADMIN, *DEMO_REPORTERS]:  # the demo database's accounts, out of the way
         disable_user(writable_db, name, "test")

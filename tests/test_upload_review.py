@@ -143,7 +143,8 @@ def test_the_uploaders_own_words_are_replaced_on_the_chinese_page_only(upload_pa
 
 
 def test_an_admin_reviewing_on_the_english_page_sees_the_reporters_county_in_english(upload_page, writable_db):  # noqa: F811
-    from unionbench.reporting import DEMO_PASSWORD, Account, submit_file
+    from unionbench.accounts import DEMO_PASSWORD, Account
+    from unionbench.submissions import submit_file
 
     file = "地区,户外劳动者服务站点,季度\n苍溪县,75,2026Q4\n".encode()
     sent = submit_file(writable_db, file, "cangxi-q4.csv", Account("cangxi", "reporter", CANGXI), "2026Q4", AFTER_Q4)

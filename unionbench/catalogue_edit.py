@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from unionbench.audit import audit
 from unionbench.catalog import AGGREGATIONS, DIRECTIONS, KINDS
 from unionbench.i18n import words
 from unionbench.ingest.normalise import UNIT_WORDS
 from unionbench.ingest.parse import Grid, read_grid
 from unionbench.ingest.problems import FileRejected
 from unionbench.permissions import authorize_writing
-from unionbench.reporting import audit
 from unionbench.store import Store, bump_data_version, load_query, writer
 
 # The columns of data/indicators.csv, in its order; `status` may be added (active unless given).

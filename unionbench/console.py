@@ -2,9 +2,12 @@
 each in Chinese and English with control characters written out (formatting.say)."""
 
 import getpass
+from typing import TYPE_CHECKING
 
 from unionbench.formatting import say
-from unionbench.ingest.problems import Problem
+
+if TYPE_CHECKING:  # importing unionbench.ingest loads pandas and DuckDB: not for `unionbench --help`
+    from unionbench.ingest.problems import Problem
 
 
 def login_name() -> str:
@@ -24,7 +27,7 @@ def shell_address() -> str:
     return f"shell:{login_name()}"
 
 
-def problem_line(problem: Problem) -> str:
+def problem_line(problem: "Problem") -> str:
     where = " · ".join(
         part
         for part in (

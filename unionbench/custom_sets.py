@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 
 from unionbench.catalog import read_benchmark_sets
+from unionbench.choices import SET_RULES
 from unionbench.i18n import words
 from unionbench.store import Store, bump_data_version, load_query, writer
 
-RULES = ("pooled", "best", "average")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{1,39}$")
 MAX_NAME = 40
 # A set's name reaches page titles and messages, which Streamlit reads as Markdown: letters (any script), digits,
@@ -104,8 +104,8 @@ def draft_problems(store: Store, draft: SetDraft, editing: bool = False) -> list
             problems.append(problem(column, name, "bad_name", limit=MAX_NAME))
         elif name.strip().casefold() in {str(n).casefold() for n in others[column]}:
             problems.append(problem(column, name, "name_taken"))
-    if draft.rule not in RULES:
-        problems.append(problem("rule", draft.rule, "bad_rule", rules="/".join(RULES)))
+    if draft.rule not in SET_RULES:
+        problems.append(problem("rule", draft.rule, "bad_rule", rules="/".join(SET_RULES)))
     if not draft.members:
         problems.append(problem("members", "", "no_members"))
     elif len(draft.members) > MAX_MEMBERS:

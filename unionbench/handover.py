@@ -17,12 +17,12 @@ from pathlib import Path
 import pandas as pd
 
 from unionbench import catalogue_edit
+from unionbench.audit import audit
 from unionbench.custom_sets import SetDraft, draft_problems
 from unionbench.i18n import words
 from unionbench.ingest.parse import Cell, check_size
 from unionbench.ingest.problems import FileRejected
 from unionbench.permissions import authorize, authorize_writing
-from unionbench.reporting import audit
 from unionbench.rules import rule_problems
 from unionbench.settings import KEYS, SettingRefused, parse_value
 from unionbench.store import Store, bump_data_version, load_query, replica, writer

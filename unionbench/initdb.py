@@ -134,7 +134,7 @@ def initialise(store: Store, demo: bool = False) -> InitReport:
     n_regions, n_indicators, n_sets = load_reference_data(store)
     report = InitReport(n_regions, n_indicators, n_sets, load_demo(store) if demo else None)
     if demo:  # the demo admin and one reporter per Guangyuan county, only in a demo database
-        from unionbench.reporting import load_demo_accounts
+        from unionbench.accounts import load_demo_accounts
 
         load_demo_accounts(store)
     return report

@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from unionbench.reporting import Account, ReportingError, audit, record_refusal, sign_in_users
+from unionbench.accounts import Account, ReportingError, sign_in_users
+from unionbench.audit import audit, record_refusal
 from unionbench.store import Store, replica
 
 ADMIN, REPORTER = "admin", "reporter"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from unionbench.audit import audit
 from unionbench.catalogue_edit import (
     ID_PATTERN,
     MAX_FILE_BYTES,
@@ -20,7 +21,6 @@ from unionbench.catalogue_edit import (
 )
 from unionbench.ingest.validate import OPERATORS, rule_side
 from unionbench.permissions import authorize_writing
-from unionbench.reporting import audit
 from unionbench.store import Store, bump_data_version, load_query, writer
 
 RULE_COLUMNS = ["id", "left_side", "operator", "right_side", "severity", "message_zh", "message_en", "status"]

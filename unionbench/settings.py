@@ -15,15 +15,17 @@ from pathlib import Path
 
 import pandas as pd
 
+from unionbench.accounts import ReportingError
+from unionbench.audit import audit
+from unionbench.choices import SETTING_KEYS as KEYS
 from unionbench.i18n import t
 from unionbench.permissions import authorize_writing
 from unionbench.read.drilldown import find_benchmark_set
 from unionbench.read.selection import REFERENCES
 from unionbench.regions import RegionResolver
-from unionbench.reporting import DEFAULT_DEADLINE_DAYS, ReportingError, audit
 from unionbench.store import Store, bump_data_version, load_query, writer
+from unionbench.tracker import DEFAULT_DEADLINE_DAYS
 
-KEYS = ("home", "benchmark", "reference", "deadline_days")
 ACTION = {"home": "settings", "benchmark": "settings", "reference": "settings", "deadline_days": "deadline"}
 MAX_DEADLINE_DAYS = 366
 REFERENCE_WORDS = {"average": {"平均"}, "best": {"最优"}}  # short forms of the pages' reference names

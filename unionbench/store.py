@@ -45,8 +45,26 @@ def load_query(name: str) -> str:
 
 
 def query_names() -> list[str]:
-    """Every named read query (queries/*.sql except the schema; writes live in queries/write/)."""
-    return sorted(p.stem for p in QUERIES_DIR.glob("*.sql") if p.stem != "schema")
+    """Every named read query (queries/*.sql; writes live in queries/write/, the schema in queries/migrations/)."""
+    return sorted(p.stem for p in QUERIES_DIR.glob("*.sql"))
+
+
+def migrations() -> list[tuple[int, str]]:
+    """The schema's migrations in order: (number, query name) for queries/migrations/NNNN_what.sql."""
+    found = ((int(p.stem.split("_")[0]), f"migrations/{p.stem}") for p in (QUERIES_DIR / "migrations").glob("*.sql"))
+    return sorted(found)
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was made or upgraded by a newer release than this one: writing to it could undo that release's
+    changes, so nothing touches it."""
+
+    def __init__(self, primary: Path, found: int, known: int):
+        super().__init__(
+            f"数据库由更新版本的 unionbench 建立（结构版本 {found}，本版本只认识到 {known}），请升级 unionbench / "
+            f"the database at {primary} has schema version {found}, newer than this unionbench knows ({known}): "
+            "upgrade unionbench"
+        )
 
 
 class Store:
@@ -93,9 +111,26 @@ class Store:
                 raise
             cur.commit()
 
+    def schema_version(self) -> int:
+        """The last migration applied (0 for an empty database)."""
+        try:
+            return int(self.scalar("schema_version") or 0)
+        except duckdb.CatalogException:  # no meta table yet
+            return 0
+
     def apply_schema(self) -> None:
-        with self.transaction() as cur:
-            cur.execute(load_query("schema"))
+        """Bring the schema up to date: every migration above the recorded version, in order, each in its own
+        transaction with the version it reaches, so an interrupted upgrade resumes where it stopped. A migration
+        only adds (tables, columns, defaults for rows that lack them), never overwrites what the federation set."""
+        steps = migrations()
+        recorded, latest = self.schema_version(), steps[-1][0]
+        if recorded > latest:
+            raise SchemaTooNew(self.path, recorded, latest)
+        for number, name in steps:
+            if number > recorded:
+                with self.transaction() as cur:
+                    cur.execute(load_query(name))
+                    cur.execute(load_query("write/record_schema_version"), {"version": str(number)})
 
     def data_version(self) -> int:
         """A number that grows with every commit or revert (0 for a database without data)."""

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from unionbench.audit import audit
 from unionbench.export import plain_decimal
 from unionbench.i18n import words
 from unionbench.ingest import build_context
@@ -32,7 +33,6 @@ from unionbench.ingest.problems import FileRejected, Problem
 from unionbench.ingest.validate import MAX_VALUE
 from unionbench.ingest.xlsx import column_letter
 from unionbench.permissions import authorize, authorize_writing
-from unionbench.reporting import audit
 from unionbench.settings import read_settings
 from unionbench.store import Store, bump_data_version, load_query, replica, writer
 

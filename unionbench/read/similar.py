@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from unionbench.choices import DEFAULT_K, MAX_K, WITHIN
 from unionbench.export import plain_decimal
 from unionbench.formatting import amount, period_text
 from unionbench.i18n import words
@@ -26,9 +27,6 @@ from unionbench.read.comparison import grid, region_facts
 from unionbench.read.views import catalogue
 from unionbench.store import Store
 
-WITHIN = ("province", "country")
-DEFAULT_K = 5
-MAX_K = 50
 CSV_COLUMNS = ["rank", "region_code", "region_name", "level", "distance", "similar_in"]
 
 

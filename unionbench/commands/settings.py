@@ -5,23 +5,25 @@ may not) prints its reason in Chinese and English and exits 1."""
 import sys
 from pathlib import Path
 
-from unionbench import settings
-from unionbench.console import acting
+from unionbench.choices import SETTING_KEYS
+from unionbench.commands.common import REFUSED, fresh
 from unionbench.formatting import terminal_text
-from unionbench.reporting import ReportingError
-from unionbench.reporting_cli import REFUSED, fresh
 
 
 def add_commands(commands) -> None:
     found = commands.add_parser(
         "settings", help="the home city, default benchmark set, reference and deadline: show or set"
     )
-    found.add_argument("key", nargs="?", help=f"one of {', '.join(settings.KEYS)}")
+    found.add_argument("key", nargs="?", help=f"one of {', '.join(SETTING_KEYS)}")
     found.add_argument("value", nargs="?", help="the new value: a code or a name (e.g. 焦作市, jzpeers, best, 15)")
     found.add_argument("--user", help="who changes it (default: the login name)")
 
 
 def cmd_settings(db: Path, args) -> int:
+    from unionbench import settings
+    from unionbench.accounts import ReportingError
+    from unionbench.console import acting
+
     try:
         if args.key is None:
             frame = settings.settings_frame(fresh(db))

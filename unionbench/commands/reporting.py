@@ -10,20 +10,9 @@ import sys
 import tomllib
 from pathlib import Path
 
-from unionbench import reporting
-from unionbench.console import acting, print_problems, shell_address
+from unionbench.choices import ROLES
+from unionbench.commands.common import ADMIN_HELP, REFUSED, UsageError, acting_as, fresh
 from unionbench.formatting import say, terminal_text
-from unionbench.ingest.normalise import read_period
-from unionbench.permissions import Actor, permit
-from unionbench.reporting import ReportingError
-from unionbench.settings import home_of
-from unionbench.store import replica
-
-REFUSED = 1
-
-
-class ReportingUsage(Exception):
-    """A usage error (exit 2), raised before anything is written."""
 
 
 def add_commands(commands) -> None:
@@ -32,7 +21,7 @@ def add_commands(commands) -> None:
     actions = users.add_subparsers(dest="users_command", required=True)
     add = actions.add_parser("add", help="a new account (prompts for the password)")
     add.add_argument("name")
-    add.add_argument("--role", required=True, choices=reporting.ROLES)
+    add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--region", help="a reporter's region: its code (e.g. 510824) or name")
     add.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
     add.add_argument("--user", help=ADMIN_HELP)
@@ -72,33 +61,10 @@ def add_commands(commands) -> None:
     deadline.add_argument("--user", help="who changes it (default: the login name)")
 
 
-ADMIN_HELP = "the admin doing it (default: the login name; any name while the database has no account)"
-
-
-def acting_as(db: Path, args, action: str, target: str | None = None) -> Actor:
-    """The account this command acts as (--user, else the login name), allowed to do `action`; refused (and the
-    refusal audited) otherwise. A database without any account is run by its operator, and the output says so."""
-    actor = permit(db, acting(args), action, None, target, shell_address())
-    if actor.operator_mode:
-        print(
-            f"数据库中没有账号：以服务器操作员身份执行（{terminal_text(actor.name)}）/ the database has no account: "
-            f"acting as the server's operator ({terminal_text(actor.name)})",
-            file=sys.stderr,
-        )
-    return actor
-
-
 NEEDS_DATABASE = {"users", "submissions", "approve", "return", "status", "audit", "deadline"}
 
 
-def fresh(db: Path):
-    """The newest published snapshot, looked for now (a command may follow a write in the same process)."""
-    reader = replica(db)
-    reader.refresh()
-    return reader.current()
-
-
-def refused(error: ReportingError) -> int:
+def refused(error) -> int:
     say(f"{error.zh} / {error.en}", file=sys.stderr)
     return REFUSED
 
@@ -109,32 +75,36 @@ def read_password(from_stdin: bool) -> str:
         return sys.stdin.readline().rstrip("\n")
     password = getpass.getpass("密码 / password: ")
     if getpass.getpass("再输一次 / again: ") != password:
-        raise ReportingUsage("两次输入的密码不一致 / the passwords differ")
+        raise UsageError("两次输入的密码不一致 / the passwords differ")
     return password
 
 
 def cmd_users(db: Path, args) -> int:
+    from unionbench import accounts
+    from unionbench.accounts import ReportingError
+    from unionbench.console import shell_address
+
     if args.users_command == "list":
         return list_users(db)
     if args.users_command == "add" and args.role == "admin" and args.region:
-        raise ReportingUsage("管理员账号不属于某个地区 / an admin has no --region")
+        raise UsageError("管理员账号不属于某个地区 / an admin has no --region")
     try:
         # The very first account of a database is made by its operator (no account yet to act as).
         by = acting_as(db, args, "accounts", getattr(args, "name", None)).name
         where = shell_address()
         if args.users_command == "add":
             password = read_password(args.password_stdin)
-            account = reporting.add_user(db, args.name, password, args.role, args.region, by, where)
+            account = accounts.add_user(db, args.name, password, args.role, args.region, by, where)
             region = f" · {account.region}" if account.region else ""
             print(f"已添加账号 added account {terminal_text(account.name)} ({account.role}{region})")
         elif args.users_command == "disable":
-            reporting.disable_user(db, args.name, by, where)
+            accounts.disable_user(db, args.name, by, where)
             print(f"已停用账号 disabled account {terminal_text(args.name)}")
         elif args.users_command == "unlock":
-            reporting.unlock_sign_in(db, args.name, by, where)
+            accounts.unlock_sign_in(db, args.name, by, where)
             print(f"已解除登录锁定 / {terminal_text(args.name)} may sign in again now")
         elif args.users_command == "passwd":
-            reporting.set_password(db, args.name, read_password(args.password_stdin), by, where)
+            accounts.set_password(db, args.name, read_password(args.password_stdin), by, where)
             print(f"已更新密码 new password set for {terminal_text(args.name)}")
         else:
             return import_secrets(db, Path(args.file), by)
@@ -144,7 +114,9 @@ def cmd_users(db: Path, args) -> int:
 
 
 def list_users(db: Path) -> int:
-    found = reporting.accounts(fresh(db))
+    from unionbench import accounts
+
+    found = accounts.accounts(fresh(db))
     print("name\trole\tregion\tregion_name\tstatus\tcreated_at")
     for row in found.itertuples(index=False):
         region = row.region if isinstance(row.region, str) else ""
@@ -155,21 +127,26 @@ def list_users(db: Path) -> int:
 
 
 def import_secrets(db: Path, path: Path, by: str) -> int:
+    from unionbench import accounts
+    from unionbench.console import shell_address
+
     if not path.is_file():
-        raise ReportingUsage(f"找不到文件 / no such file: {path}")
+        raise UsageError(f"找不到文件 / no such file: {path}")
     try:
         users = tomllib.loads(path.read_text(encoding="utf-8")).get("upload_users", {})
     except tomllib.TOMLDecodeError as error:
-        raise ReportingUsage(f"无法读取 / cannot read {path}: {error}") from None
-    names = reporting.import_secrets(db, users, by, shell_address())
+        raise UsageError(f"无法读取 / cannot read {path}: {error}") from None
+    names = accounts.import_secrets(db, users, by, shell_address())
     listed = terminal_text(", ".join(names)) or "—"
     print(f"已导入 {len(names)} 个管理员账号 / imported {len(names)} admin account(s): {listed}")
     return 0
 
 
 def cmd_submissions(db: Path, args) -> int:
+    from unionbench import submissions
+
     period = quarter(args.period) if args.period else None
-    found = reporting.submissions(fresh(db), period)
+    found = submissions.submissions(fresh(db), period)
     print("id\tstatus\tregion\tregion_name\tuser\tsubmitted_at\tperiods\tfigures\tfile\treviewed_by\treason")
     for row in found.itertuples(index=False):
         reviewed = row.reviewed_by if isinstance(row.reviewed_by, str) else ""
@@ -182,9 +159,13 @@ def cmd_submissions(db: Path, args) -> int:
 
 
 def cmd_approve(db: Path, args) -> int:
+    from unionbench import submissions
+    from unionbench.accounts import ReportingError
+    from unionbench.console import print_problems, shell_address
+
     try:
         by = acting_as(db, args, "approve", f"submission #{args.submission_id}").name
-        outcome = reporting.approve_submission(db, args.submission_id, by, None, shell_address())
+        outcome = submissions.approve_submission(db, args.submission_id, by, None, shell_address())
     except ReportingError as error:
         return refused(error)
     if outcome.result is None:
@@ -203,9 +184,13 @@ def cmd_approve(db: Path, args) -> int:
 
 
 def cmd_return(db: Path, args) -> int:
+    from unionbench import submissions
+    from unionbench.accounts import ReportingError
+    from unionbench.console import shell_address
+
     try:
         by = acting_as(db, args, "return", f"submission #{args.submission_id}").name
-        reporting.return_submission(db, args.submission_id, by, args.reason, shell_address())
+        submissions.return_submission(db, args.submission_id, by, args.reason, shell_address())
     except ReportingError as error:
         return refused(error)
     print(f"已退回 returned submission #{args.submission_id}")
@@ -213,36 +198,43 @@ def cmd_return(db: Path, args) -> int:
 
 
 def quarter(text: str) -> str:
+    from unionbench.ingest.normalise import read_period
+
     found = read_period(text)
     if found is None:
-        raise ReportingUsage(f"无法识别季度 / cannot read the quarter: {text} (e.g. 2026Q4)")
+        raise UsageError(f"无法识别季度 / cannot read the quarter: {text} (e.g. 2026Q4)")
     return found
 
 
 def cmd_status(db: Path, args) -> int:
+    from unionbench import tracker
+    from unionbench.settings import home_of
+
     period = quarter(args.period)
     try:
         today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     except ValueError:
-        raise ReportingUsage(f"无法识别日期 / cannot read the date: {args.today} (e.g. 2027-01-18)") from None
+        raise UsageError(f"无法识别日期 / cannot read the date: {args.today} (e.g. 2027-01-18)") from None
     if args.deadline_days is not None and not 0 <= args.deadline_days <= 366:
-        raise ReportingUsage("--deadline-days 须在 0–366 之间 / --deadline-days is 0 to 366")
+        raise UsageError("--deadline-days 须在 0–366 之间 / --deadline-days is 0 to 366")
     store = fresh(db)
     if args.home is None:
         args.home = home_of(store)
-    frame = reporting.status_table(store, args.home, period, today, args.deadline_days)
+    frame = tracker.status_table(store, args.home, period, today, args.deadline_days)
     if frame.empty:
-        raise ReportingUsage(f"{args.home} 没有下属区县 / {args.home} has no counties")
-    reporting.status_csv_frame(frame).to_csv(sys.stdout, index=False, lineterminator="\n")
+        raise UsageError(f"{args.home} 没有下属区县 / {args.home} has no counties")
+    tracker.status_csv_frame(frame).to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0
 
 
 def cmd_audit(db: Path, args) -> int:
+    from unionbench import audit
+
     try:
         since = dt.date.fromisoformat(args.since) if args.since else None
     except ValueError:
-        raise ReportingUsage(f"无法识别日期 / cannot read the date: {args.since} (e.g. 2026-12-01)") from None
-    frame = reporting.audit_entries(db, since)
+        raise UsageError(f"无法识别日期 / cannot read the date: {args.since} (e.g. 2026-12-01)") from None
+    frame = audit.audit_entries(db, since)
     frame["logged_at"] = frame["logged_at"].dt.strftime("%Y-%m-%d %H:%M:%S")
     for column in ("user_name", "target", "detail", "address"):  # a name typed at sign-in may carry ESC[…
         frame[column] = frame[column].map(lambda v: terminal_text(v) if isinstance(v, str) else v)
@@ -251,13 +243,17 @@ def cmd_audit(db: Path, args) -> int:
 
 
 def cmd_deadline(db: Path, args) -> int:
+    from unionbench import tracker
+    from unionbench.accounts import ReportingError
+    from unionbench.console import shell_address
+
     if args.days is None:
-        days = reporting.deadline_days(fresh(db))
+        days = tracker.deadline_days(fresh(db))
         print(f"季度结束后第 {days} 天截止 / figures are due {days} days after a quarter ends")
         return 0
     try:
         by = acting_as(db, args, "deadline").name
-        reporting.set_deadline_days(db, args.days, by, shell_address())
+        tracker.set_deadline_days(db, args.days, by, shell_address())
     except ReportingError as error:
         return refused(error)
     print(f"已设为季度结束后第 {args.days} 天 / figures are now due {args.days} days after a quarter ends")

@@ -11,18 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from unionbench.export import atomic_text_file
+from unionbench.commands.common import REFUSED, UsageError
 from unionbench.formatting import terminal_text
-from unionbench.handover import ConfigRejected, config_json, import_config
-from unionbench.ingest.parse import check_size, read_upload
-from unionbench.ingest.problems import FileRejected
-from unionbench.reporting_cli import ReportingUsage
-from unionbench.settings import NoHome, home_of
-from unionbench.store import replica
-from unionbench.target_import import TargetsCheck, TargetsRejected, export_frame, import_targets
-from unionbench.target_template import template_xlsx
-
-REFUSED = 1
 
 
 def add_commands(commands) -> None:
@@ -63,9 +53,9 @@ def out_file(value: str | None) -> Path | None:
         return None
     out = Path(value)
     if not out.parent.is_dir():
-        raise ReportingUsage(f"输出目录不存在 / no such folder for --out: {terminal_text(out.parent)}")
+        raise UsageError(f"输出目录不存在 / no such folder for --out: {terminal_text(out.parent)}")
     if out.is_dir():
-        raise ReportingUsage(f"--out 是一个目录 / --out is a folder, not a file: {terminal_text(out)}")
+        raise UsageError(f"--out 是一个目录 / --out is a folder, not a file: {terminal_text(out)}")
     return out
 
 
@@ -76,13 +66,21 @@ def print_refusal(problems) -> int:
     return REFUSED
 
 
-def print_changes(checked: TargetsCheck, dry_run: bool) -> None:
+def print_changes(checked, dry_run: bool) -> None:
     added, changed, same = (checked.count(s) for s in ("added", "changed", "unchanged"))
     verb = "检查通过（未写入）checked, nothing written" if dry_run else "已导入 stored"
     print(f"{verb}: 新增 added {added} · 修改 changed {changed} · 未变 unchanged {same}")
 
 
 def cmd_targets(db: Path, args) -> int:
+    from unionbench.export import atomic_text_file
+    from unionbench.ingest.parse import read_upload
+    from unionbench.ingest.problems import FileRejected
+    from unionbench.settings import NoHome, home_of
+    from unionbench.store import replica
+    from unionbench.target_import import TargetsRejected, export_frame, import_targets
+    from unionbench.target_template import template_xlsx
+
     if args.targets_command == "export":
         out = out_file(args.out)
         frame = export_frame(replica(db).current(), args.year)
@@ -124,6 +122,12 @@ def cmd_targets(db: Path, args) -> int:
 
 
 def cmd_config(db: Path, args) -> int:
+    from unionbench.export import atomic_text_file
+    from unionbench.handover import ConfigRejected, config_json, import_config
+    from unionbench.ingest.parse import check_size
+    from unionbench.ingest.problems import FileRejected
+    from unionbench.store import replica
+
     if args.config_command == "export":
         out = out_file(args.out)
         with atomic_text_file(out) as handle:

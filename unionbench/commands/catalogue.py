@@ -5,21 +5,8 @@ English), writes nothing and exits 1."""
 import sys
 from pathlib import Path
 
-import pandas as pd
-
-from unionbench.catalogue_edit import (
-    CatalogueRejected,
-    catalogue_listing,
-    change_catalogue,
-    read_catalogue_file,
-    retire_indicator,
-)
-from unionbench.console import acting
+from unionbench.commands.common import REFUSED
 from unionbench.formatting import terminal_text
-from unionbench.rules import change_rules, read_rules_file, rules_listing
-from unionbench.store import replica
-
-REFUSED = 1
 
 
 def add_commands(commands) -> None:
@@ -43,13 +30,13 @@ def add_commands(commands) -> None:
     rule_import.add_argument("--user", help="who changes the rules (default: the login name)")
 
 
-def print_csv(frame: pd.DataFrame) -> int:
+def print_csv(frame) -> int:
     """CSV to standard output; every cell through terminal_text (names are the federation's, not ours)."""
     frame.map(terminal_text).to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0
 
 
-def refused(rejected: CatalogueRejected) -> int:
+def refused(rejected) -> int:
     print("未写入任何内容 / nothing was written:", file=sys.stderr)
     for found in rejected.problems:
         print("  ✗ " + terminal_text(found.line()), file=sys.stderr)
@@ -68,6 +55,16 @@ class CatalogueRejectedUsage(Exception):
 
 
 def cmd_indicators(db: Path, args) -> int:
+    from unionbench.catalogue_edit import (
+        CatalogueRejected,
+        catalogue_listing,
+        change_catalogue,
+        read_catalogue_file,
+        retire_indicator,
+    )
+    from unionbench.console import acting
+    from unionbench.store import replica
+
     if args.indicators_command == "list":
         return print_csv(catalogue_listing(replica(db).current()))
     try:
@@ -95,6 +92,11 @@ def cmd_indicators(db: Path, args) -> int:
 
 
 def cmd_rules(db: Path, args) -> int:
+    from unionbench.catalogue_edit import CatalogueRejected
+    from unionbench.console import acting
+    from unionbench.rules import change_rules, read_rules_file, rules_listing
+    from unionbench.store import replica
+
     if args.rules_command == "list":
         return print_csv(rules_listing(replica(db).current()))
     try:

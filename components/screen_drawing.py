@@ -1,0 +1,175 @@
+"""The wall screen's drawings: the county map and the trend as SVG shapes with their words laid over them as HTML text
+(components/screen.py puts them on the canvas). Pure geometry: design pixels in, markup out; the screen's palette is
+here because the shapes are drawn in it.
+"""
+
+import base64
+import math
+from html import escape
+
+import pandas as pd
+import shapely
+from shapely.geometry import shape
+
+from components.style import STATUS_COLOURS, STATUS_SYMBOLS
+from unionbench.formatting import format_number, period_tick
+
+BACKGROUND, PANEL, TEXT, MUTED, RULE = "#0b1526", "#13223a", "#f2f5fa", "#c3cfdf", "#2a4066"
+HOME_COLOUR = "#f0e442"  # Okabe–Ito yellow: the home city on every chart
+LINE_COLOURS = ["#56b4e9", "#e69f00", "#cc79a7", "#009e73", "#ffffff"]  # benchmark cities (Okabe–Ito)
+REFERENCE_COLOUR = "#ffffff"
+
+# Text on the status colours: white (each colour has ≥ 4.5:1 against it, see components.style).
+
+
+# --- the county map: outlines and names in SVG ---------------------------------------------------------------------
+
+MAP_W, MAP_H, MAP_PAD = 940, 620, 24
+
+
+def drawing_html(svg_body: str, width: int, height: int, labels: list[str], testid: str) -> str:
+    """A drawing of `width`×`height` design px: the shapes as an SVG image (the HTML sanitiser of st.html drops
+    inline SVG; an image of shapes without text needs no font) and every word laid over it as HTML text,
+    positioned in % of the box — so all text is real text, measurable and sharp at any scale."""
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" preserveAspectRatio="none">'
+        f"{svg_body}</svg>"
+    )
+    source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    return (
+        f'<div class="sc-drawing" data-testid="{testid}" '
+        f'style="width:calc(var(--u) * {width});height:calc(var(--u) * {height})">'
+        f'<img src="{source}" alt="">{"".join(labels)}</div>'
+    )
+
+
+def label(x: float, y: float, width: int, height: int, text: str, css_class: str, anchor: str = "center") -> str:
+    """Text at (x, y) of a drawing: centred on the point, or starting / ending there ('start' | 'end')."""
+    shift = {"center": "-50%", "start": "0", "end": "-100%"}[anchor]
+    return (
+        f'<span class="{css_class}" style="left:{100 * x / width:.3f}%;top:{100 * y / height:.3f}%;'
+        f'transform:translate({shift},-50%)">{text}</span>'
+    )
+
+
+def county_paths(geojson: dict, bounds: tuple[float, float, float, float]) -> dict[str, tuple[str, float, float]]:
+    """Per county: an SVG path in map design px (equirectangular, x shrunk by cos(latitude)) and the point where its
+    name goes (shapely's representative_point: always inside the shape, unlike a centroid)."""
+    west, south, east, north = bounds
+    shrink = math.cos(math.radians((north + south) / 2))
+    span_x, span_y = (east - west) * shrink, north - south
+    k = min((MAP_W - 2 * MAP_PAD) / span_x, (MAP_H - 2 * MAP_PAD) / span_y)
+    off_x = (MAP_W - span_x * k) / 2
+    off_y = (MAP_H - span_y * k) / 2
+
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        return off_x + (lon - west) * shrink * k, off_y + (north - lat) * k
+
+    shapes = {}
+    for feature in geojson["features"]:
+        geometry = shape(feature["geometry"])
+        path = []
+        for polygon in getattr(geometry, "geoms", [geometry]):
+            for ring in [polygon.exterior, *polygon.interiors]:
+                points = [xy(x, y) for x, y in ring.coords]
+                path.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z")
+        point = shapely.get_coordinates(geometry.representative_point())[0]
+        shapes[feature["id"]] = ("".join(path), *xy(*point))
+    return shapes
+
+
+def county_map_html(counties: pd.DataFrame, shapes: dict[str, tuple[str, float, float]]) -> str:
+    """Each county filled in its verdict colour, with its name, verdict symbol and gap written on the shape."""
+    paths, labels = [], []
+    for r in counties.itertuples():
+        if r.region not in shapes:
+            continue
+        path, x, y = shapes[r.region]
+        fill = STATUS_COLOURS.get(r.verdict, STATUS_COLOURS[""])
+        paths.append(f'<path d="{path}" fill="{fill}" stroke="{BACKGROUND}" stroke-width="4"/>')
+        text = (
+            f'<b data-testid="screen-map-name">{escape(r.region_name)}</b>'
+            f"<br>{STATUS_SYMBOLS.get(r.verdict, '—')} {escape(r.lead_text)}"
+        )
+        labels.append(label(x, y, MAP_W, MAP_H, text, "sc-place"))
+    return drawing_html("".join(paths), MAP_W, MAP_H, labels, "screen-map")
+
+
+# --- the trend: lines with their names at the end -----------------------------------------------------------------
+
+TREND_W, TREND_H = 1800, 650
+PLOT_L, PLOT_R, PLOT_T, PLOT_B = 120, 1330, 24, 584
+
+
+def _ticks(low: float, high: float, count: int = 4) -> list[float]:
+    """Round tick values covering [low, high]."""
+    span = (high - low) or abs(high) or 1.0
+    raw = span / count
+    step = 10 ** math.floor(math.log10(raw))
+    step *= next(m for m in (1, 2, 2.5, 5, 10) if raw <= m * step)
+    start = math.floor(low / step) * step
+    return [start + i * step for i in range(int(math.ceil((high - start) / step)) + 1)]
+
+
+def trend_drawing(lines: pd.DataFrame, periods: list[str], lang: str = "zh") -> str:
+    """Home (yellow, thick, dotted with markers), the benchmark level (white, dashed) and each benchmark city over
+    eight quarters, each named at its last point (no legend to clip), quarters along the bottom, round gridlines."""
+    if lines.empty:
+        return drawing_html("", TREND_W, TREND_H, [], "screen-trend")
+    ticks = _ticks(min(0.0, float(lines["figure"].min())), float(lines["figure"].max()))
+    low, high = ticks[0], ticks[-1]
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1
+    decimals = 0 if step >= 1 else 1 if step >= 0.1 else 2
+
+    def x(period: str) -> float:
+        return PLOT_L + periods.index(period) * (PLOT_R - PLOT_L) / max(1, len(periods) - 1)
+
+    def y(value: float) -> float:
+        return PLOT_B - (value - low) / (high - low or 1) * (PLOT_B - PLOT_T)
+
+    shapes, labels = [], []
+    for tick in ticks:
+        shapes.append(f'<line x1="{PLOT_L}" x2="{PLOT_R}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="{RULE}" '
+                      'stroke-width="2"/>')  # fmt: skip
+        labels.append(label(PLOT_L - 16, y(tick), TREND_W, TREND_H, format_number(tick, decimals), "sc-tick", "end"))
+    for n, period in enumerate(periods):  # quarters in the screen's language, the year where it starts
+        # the year on each first quarter, and on the first tick unless a first quarter follows right beside it
+        first = n == 0 and not (len(periods) > 1 and periods[1].endswith("Q1"))
+        tick = period_tick(period, first or period.endswith("Q1"), lang)
+        labels.append(label(x(period), PLOT_B + 40, TREND_W, TREND_H, escape(tick), "sc-tick"))
+    ends = []
+    order = {"member": 0, "reference": 1, "home": 2}  # the home is drawn last, on top
+    members = list(lines.loc[lines["role"] == "member", "region"].unique())
+    for (role, region), line in sorted(lines.groupby(["role", "region"]), key=lambda g: order[g[0][0]]):
+        line = line[line["period"].isin(periods)].sort_values("period")
+        if line.empty:
+            continue
+        colour = {"home": HOME_COLOUR, "reference": REFERENCE_COLOUR}.get(role)
+        colour = colour or LINE_COLOURS[members.index(region) % len(LINE_COLOURS)]
+        width = {"home": 10, "reference": 5}.get(role, 4)
+        dash = ' stroke-dasharray="18 12"' if role == "reference" else ""
+        points = " ".join(f"{x(p):.1f},{y(v):.1f}" for p, v in zip(line["period"], line["figure"], strict=True))
+        shapes.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="{width}"{dash}/>')
+        if role == "home":
+            shapes += [f'<circle cx="{x(p):.1f}" cy="{y(v):.1f}" r="10" fill="{colour}"/>'
+                       for p, v in zip(line["period"], line["figure"], strict=True)]  # fmt: skip
+        last = line.iloc[-1]
+        ends.append([y(last["figure"]), f"{last['region_name']} {last['figure_label']}", colour, role])
+    for end_y, text, colour, role in _spread(ends, 46, PLOT_T + 20, PLOT_B):
+        labels.append(label(PLOT_R + 24, end_y, TREND_W, TREND_H, escape(text), f"sc-end {role}", "start")
+                      .replace('style="', f'style="color:{colour};', 1))  # fmt: skip
+    return drawing_html("".join(shapes), TREND_W, TREND_H, labels, "screen-trend")
+
+
+def _spread(ends: list[list], gap: float, top: float, bottom: float) -> list[list]:
+    """End labels moved apart vertically (at least `gap` between them, within [top, bottom]) so none overlap."""
+    ends = sorted(ends, key=lambda e: e[0])
+    for i in range(1, len(ends)):
+        ends[i][0] = max(ends[i][0], ends[i - 1][0] + gap)
+    overshoot = ends[-1][0] - bottom if ends else 0
+    if overshoot > 0:
+        for e in ends:
+            e[0] -= overshoot
+    for i in range(len(ends)):
+        ends[i][0] = max(ends[i][0], top + i * gap)
+    return ends
