@@ -1,10 +1,8 @@
-"""The shape of the code a newcomer carries on: no function with seven or more parameters outside a short named list,
-no import cycle, and the read package importing nothing above it."""
+"""The shape of the code a newcomer carries on: no function with seven or more parameters outside a short named list
+(the import layers and cycles: tests/test_import_layers.py)."""
 
 import ast
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 TREES = ("unionbench", "components", "app_pages")
@@ -55,49 +53,3 @@ def test_no_read_function_takes_seven_or_more_parameters():
     assert set(long) <= set(EXCEPTIONS), sorted(set(long) - set(EXCEPTIONS))
     assert not set(EXCEPTIONS) - set(long), f"no longer long, drop the exception: {sorted(set(EXCEPTIONS) - set(long))}"
     assert not [name for name in long if name.startswith("unionbench/read/") and "target_progress" not in name]
-
-
-def module_imports() -> dict[str, set[str]]:
-    """Every module of the three trees and the modules of the three trees it imports (at any depth of the file)."""
-    paths = {}
-    for tree in TREES:
-        for path in (ROOT / tree).rglob("*.py"):
-            name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
-            paths[name] = path
-    graph = {}
-    for name, path in paths.items():
-        found = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                found |= {f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in paths else node.module
-                          for a in node.names}  # fmt: skip
-            elif isinstance(node, ast.Import):
-                found |= {a.name for a in node.names}
-        graph[name] = {m for m in found if m in paths and m != name}
-    return graph
-
-
-def test_no_module_imports_itself_round_a_circle():
-    graph = module_imports()
-    done, path = set(), []
-
-    def visit(module: str) -> None:
-        if module in path:
-            pytest.fail("import cycle: " + " → ".join([*path[path.index(module) :], module]))
-        if module in done:
-            return
-        path.append(module)
-        for imported in sorted(graph[module]):
-            visit(imported)
-        path.pop()
-        done.add(module)
-
-    for module in sorted(graph):
-        visit(module)
-
-
-@pytest.mark.parametrize("above", ["components", "app_pages", "unionbench.cli", "unionbench.briefing"])
-def test_the_read_package_imports_nothing_above_it(above):
-    graph = module_imports()
-    read = {m: imports for m, imports in graph.items() if m.startswith("unionbench.read")}
-    assert read and not [(m, i) for m, imports in read.items() for i in imports if i.startswith(above)]
