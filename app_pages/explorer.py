@@ -7,9 +7,10 @@ from components.filters import quarter_notes, regions_in_view, shared_filters
 from components.page import page_setup
 from components.strings import ngettext, t
 from components.url_state import flag_from_url, list_from_url, list_to_url, range_from_url, to_url
-from unionbench.explorer import display_table, download_name
 from unionbench.export import excel_safe_csv, xlsx_bytes
 from unionbench.formatting import period_text
+from unionbench.read import explorer
+from unionbench.read.explorer import display_table, download_name
 
 ctx = page_setup()
 f = shared_filters(ctx, indicator=False, per_10k=False)
@@ -48,8 +49,15 @@ for key, param in (
 to_url("explorer_provenance", param="provenance")
 if not regions or not indicators:
     st.stop()
-frame = data.explorer_table(
-    store, version, tuple(regions), tuple(f.catalogue[i] for i in indicators), first, last, provenance, lang
+frame = data.read(
+    store,
+    version,
+    explorer.explorer_table,
+    tuple(regions),
+    tuple(f.catalogue[i] for i in indicators),
+    (first, last),
+    provenance,
+    lang,
 )
 chosen = [f.catalogue[i] for i in indicators]
 table = display_table(frame, chosen, lang)  # the catalogue's decimals, headers in the page's language

@@ -14,21 +14,22 @@ from components.page import page_setup
 from components.strings import t
 from components.style import inject_css
 from components.url_state import to_url
-from unionbench.compare import as_of_note
 from unionbench.formatting import period_text
+from unionbench.read import comparison, drilldown, views
+from unionbench.read.comparison import as_of_note
 
 ctx = page_setup()
 inject_css()
 f = shared_filters(ctx, per_10k=False, subject="region")  # a county's link opens on its newest quarter
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 
-counties = data.peer_regions(store, version, "counties", f.home, f.set_id)
-regions = {f.home: f.home_name, **data.region_names(store, version, counties, lang)}
+counties = data.read(store, version, comparison.peer_regions, f.scoped("counties"))
+regions = {f.home: f.home_name, **data.read(store, version, views.region_names, counties, lang)}
 region = pick(t("gap_region", lang), "region", list(regions), f.home, regions.get)
 references = {k: t(f"reference_{k}", lang) for k in ("average", "best", "p90")}
 if region == f.home:  # one benchmark city on its own; a county is read against counties, never a city
-    members = data.peer_regions(store, version, "benchmark_cities", f.home, f.set_id)[1:]
-    references |= data.region_names(store, version, members, lang)
+    members = data.read(store, version, comparison.peer_regions, f.scoped("benchmark_cities"))[1:]
+    references |= data.read(store, version, views.region_names, members, lang)
 reference = pick(t("reference", lang), "reference", list(references), ctx.settings.reference, references.get)
 to_url("region", "reference")
 selection = replace(f.selection, home=region, reference=reference)
@@ -44,8 +45,8 @@ st.title(
     )
 )
 quarter_notes(ctx, f, region, regions[region])
-briefing_buttons(store, version, region, regions[region], f.set_id, f.period, lang, reference)
-rows = data.comparison_with_change(store, version, selection)
+briefing_buttons(store, version, selection, regions[region])
+rows = data.read(store, version, comparison.comparison_with_change, selection)
 if note := as_of_note(rows, selection):
     st.info(note)
 strengths, weaknesses = data.strengths_weaknesses(store, version, selection)
@@ -60,7 +61,7 @@ left, right = st.columns(2)
 with left:
     st.subheader(t("profile_radar", lang))
     radar(
-        data.profile_scores(store, version, f.home, f.set_id, f.period, lang),
+        data.read(store, version, drilldown.profile_scores, f.selection),
         lang,
         {i: c.name for i, c in f.catalogue.items()},
     )

@@ -4,6 +4,8 @@ The map, the table beside it and the profile below read one ranking (same peers,
 is compare's rows for the clicked region, so a rank in the profile is the rank in the table when the table shows
 the compared basis (per 10,000 workers on, or a rate)."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from components import data
@@ -16,6 +18,7 @@ from components.strings import t
 from components.style import inject_css
 from components.url_state import from_url, to_url_or_drop
 from unionbench.formatting import period_text
+from unionbench.read import comparison, rankings
 
 MAP_SCOPES = ("counties", "benchmark_counties", "province_counties", "province_cities")
 
@@ -38,14 +41,18 @@ def remember_click() -> None:
 
 scope, scope_name = scope_picker(MAP_SCOPES, f.home_name, lang)
 # The city drilled into lives in the link (?drill=510900): only one of the province's cities, on their map.
-cities = data.peer_regions(store, version, "province_cities", f.home, f.set_id) if scope == "province_cities" else ()
+cities = (
+    data.read(store, version, comparison.peer_regions, f.scoped("province_cities"))
+    if scope == "province_cities"
+    else ()
+)
 from_url("drill", ["", *cities], "")
 drill = st.session_state["drill"] or None
 to_url_or_drop("drill")
 # What the map and its table rank: the scope around the home city, or the counties of the city drilled into.
 table_home, table_scope = (drill, "counties") if drill else (f.home, scope)
-ranking = data.indicator_ranking(
-    store, version, table_home, f.set_id, f.period, table_scope, f.indicator, f.per_10k, lang
+ranking = data.read(
+    store, version, rankings.indicator_ranking, replace(f.selection, home=table_home, scope=table_scope), f.indicator
 )
 drill_name = data.region_name(store, version, drill, lang) if drill else ""
 area = t("scope_counties", lang, home=drill_name) if drill else scope_name
@@ -81,5 +88,7 @@ else:  # the city above a county map: among the province's cities when drilled f
     profile_home = region
     profile_scope = "province_cities" if scope == "province_cities" else "benchmark_cities"
     among = t(f"scope_{profile_scope}", lang, home=profile_names[region])
-rows = data.region_profile(store, version, profile_home, f.set_id, f.period, profile_scope, lang, region)
+# The profile reads its rows against the set's average, whatever reference the gap page was left on.
+profile_sel = replace(f.selection, home=profile_home, scope=profile_scope, reference="average")
+rows = data.read(store, version, rankings.region_profile, profile_sel, region)
 profile(rows, f.indicator.id, among, lang)

@@ -1,7 +1,5 @@
 """Methodology: every formula in plain words (Chinese and English), then the exact rules from the code."""
 
-import inspect
-
 import streamlit as st
 
 from components import data
@@ -9,7 +7,8 @@ from components.page import page_setup
 from components.plain import plain_table
 from components.strings import t
 from unionbench.i18n import other_language
-from unionbench.methodology import RULES, SECTIONS
+from unionbench.methodology import SECTIONS, shown_rules
+from unionbench.read import views
 
 ctx = page_setup()
 lang = ctx.lang
@@ -20,10 +19,11 @@ for section in SECTIONS:
     st.caption(t(section.body, other_language(lang)))  # the other language beneath, for a reader of both
 st.subheader(t("adm_rules_heading", lang))
 st.markdown(t("method_rules_intro", lang))
-rules = data.validation_rules(ctx.store, ctx.data_version, lang)
+rules = data.read(ctx.store, ctx.data_version, views.validation_rules, lang)
 plain_table(rules.rename(columns=lambda c: t(f"adm_rule_col_{c}", lang)), "ub-method-rules")
 st.divider()
 with st.expander(t("method_rules", lang), icon=":material/functions:"):
-    for rule in RULES:
-        st.markdown(f"**`{rule.__module__.split('.')[-1]}.{rule.__name__}`**")
-        st.text(inspect.getdoc(rule))
+    for rule in shown_rules():
+        st.markdown(f"**`{rule.title}`**")
+        st.text(rule.words)
+        st.code(rule.source, language=rule.language)

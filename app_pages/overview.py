@@ -9,8 +9,9 @@ from components.kpi import kpi_tiles
 from components.page import page_setup
 from components.strings import t
 from components.style import inject_css
-from unionbench.compare import as_of_note
 from unionbench.formatting import period_text
+from unionbench.read import comparison, rankings
+from unionbench.read.comparison import as_of_note
 
 inject_css()  # first: its Markdown fetches the raw-HTML chunk the tiles need before the widgets' chunks queue up
 ctx = page_setup()
@@ -20,12 +21,12 @@ lang, store, version = ctx.lang, ctx.store, ctx.data_version
 st.title(t("overview_heading", lang, home=f.home_name, period=period_text(f.period, lang), bench=f.set_name))
 quarter_notes(ctx, f)
 st.caption(t("data_as_of", lang, time=ctx.last_change))
-rows = data.comparison(store, version, f.selection)
+rows = data.read(store, version, comparison.comparison, f.selection)
 if note := as_of_note(rows, f.selection):
     st.info(note)
 kpi_tiles(rows, f.set_name, lang)
 
 st.divider()
 st.subheader(t("map_heading", lang, city=f.home_name, indicator=f.indicator.name))
-ranking = data.indicator_ranking(store, version, f.home, f.set_id, f.period, "counties", f.indicator, f.per_10k, lang)
+ranking = data.read(store, version, rankings.indicator_ranking, f.scoped("counties"), f.indicator)
 ranking_map_with_table(ranking, f.indicator, lang, key="county_map")

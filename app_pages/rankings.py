@@ -9,6 +9,7 @@ from components.ranking import basis_label, ranking
 from components.strings import t
 from components.url_state import weights_from_url, weights_to_url
 from unionbench.formatting import period_text
+from unionbench.read import comparison, rankings
 
 ctx = page_setup()
 f = shared_filters(ctx)
@@ -18,14 +19,14 @@ WEIGHTS = tuple(n / 2 for n in range(7))  # the sliders' steps, 0 to 3
 DEFAULT_WEIGHT = 1.0
 RANKING_SCOPES = ("counties", "province_counties", "province_cities", "benchmark_cities")
 scope, scope_name = scope_picker(RANKING_SCOPES, f.home_name, lang)
-regions = data.peer_regions(store, version, scope, f.home, f.set_id)
+regions = data.read(store, version, comparison.peer_regions, f.scoped(scope))
 st.title(t("rankings_heading", lang, scope=scope_name, period=period_text(f.period, lang)))
 quarter_notes(ctx, f)
 
 ind = f.indicator
 st.subheader(t("ranking_indicator", lang, indicator=ind.name))
 # The per-10,000 toggle decides the basis (a rate is always a rate; a count without a base is always its total).
-frame = data.indicator_ranking(store, version, f.home, f.set_id, f.period, scope, ind, f.per_10k, lang)
+frame = data.read(store, version, rankings.indicator_ranking, f.scoped(scope), ind)
 basis, unit, decimals = frame.basis.iloc[0], frame.basis_unit.iloc[0], int(frame.decimals.iloc[0])
 st.caption(basis_label(basis, unit, ind.per_capita_base is None and not ind.is_rate, lang))
 if scope.startswith("province_"):  # the province's other places are not ranked: say how many have figures
@@ -62,7 +63,7 @@ with st.expander(t("weights", lang), icon=":material/tune:"):
     }
 weights_to_url(weight_keys, DEFAULT_WEIGHT)
 ranking(
-    data.composite_ranking(store, version, regions, f.period, lang, tuple(sorted(weights.items())), f.home),
+    data.read(store, version, rankings.composite_ranking, regions, f.period, lang, weights or None, f.home),
     "composite",
     {
         **common,

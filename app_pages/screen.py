@@ -19,29 +19,30 @@ from components.errors import log_failure, show_failure
 from components.page import page_setup
 from components.screen import build_frame, css, read_link, scale_for
 from components.strings import t
-from unionbench import compare
 from unionbench.i18n import data_column
 from unionbench.paths import cache_dir_for, resolve_db_path
+from unionbench.read import quarters, views
+from unionbench.read.selection import REFERENCES, Selection, selection_from_params
 
 ctx = page_setup(kiosk=True)
 params = {key: st.query_params.get(key) for key in st.query_params}
-catalogue = data.catalogue(ctx.store, ctx.data_version, ctx.lang)
+catalogue = data.read(ctx.store, ctx.data_version, views.catalogue, ctx.lang)
 link = read_link(params, set(catalogue))
-homes = data.home_regions(ctx.store, ctx.data_version, ctx.lang)
-sets = data.benchmark_sets(ctx.store, ctx.data_version).set_index("id")
+homes = data.read(ctx.store, ctx.data_version, views.home_regions, ctx.lang)
+sets = data.read(ctx.store, ctx.data_version, views.benchmark_sets).set_index("id")
 home_default = ctx.settings.home if ctx.settings.home in homes else next(iter(homes))
 set_default = ctx.settings.benchmark if ctx.settings.benchmark in sets.index else sets.index[0]
-reference = ctx.settings.reference if ctx.settings.reference in compare.REFERENCES else "average"  # any set
-defaults = compare.Selection(home_default, set_default, "", reference, lang=ctx.lang)
-first, _ = compare.selection_from_params({**params, "period": None}, defaults, set(homes), set(sets.index), [])
-periods = data.periods(ctx.store, ctx.data_version, first.home)
+reference = ctx.settings.reference if ctx.settings.reference in REFERENCES else "average"  # any set
+defaults = Selection(home_default, set_default, "", reference, lang=ctx.lang)
+first, _ = selection_from_params({**params, "period": None}, defaults, set(homes), set(sets.index), [])
+periods = data.read(ctx.store, ctx.data_version, views.periods_with_data, first.home)
 if not periods:  # a home with no quarter yet: the default home, named in the note
     first = replace(first, home=home_default)
     params = {**params, "home": home_default}
     link = replace(link, ignored=(*link.ignored, "home"))
-    periods = data.periods(ctx.store, ctx.data_version, home_default)
-opens_on = data.region_quarters(ctx.store, ctx.data_version, first.home).newest  # the city's own newest quarter
-selection, ignored = compare.selection_from_params(
+    periods = data.read(ctx.store, ctx.data_version, views.periods_with_data, home_default)
+opens_on = data.read(ctx.store, ctx.data_version, quarters.quarters, first.home).newest  # the city's own newest quarter
+selection, ignored = selection_from_params(
     params, replace(defaults, home=first.home, period=opens_on), set(homes), set(sets.index), periods
 )
 ignored = list(dict.fromkeys([*ignored, *link.ignored]))
@@ -61,8 +62,8 @@ def canvas() -> None:
         store, version = current_store()
         shown = selection
         if "period" in ignored or not params.get("period"):  # follow the newest quarter as soon as it is published
-            shown = replace(selection, period=data.region_quarters(store, version, selection.home).newest)
-        partly = data.partly_reported(store, version, shown.home, shown.period, ctx.lang)
+            shown = replace(selection, period=data.read(store, version, quarters.quarters, selection.home).newest)
+        partly = data.read(store, version, quarters.partly_reported, shown.home, shown.period, ctx.lang)
         partly_notes = [p.text(ctx.lang) for p in partly]  # a partly reported quarter is named, never hidden
         html, _ = build_frame(store, version, shown, set_name, link, tick, [*notes, *partly_notes], cache_dir)
         st.session_state["screen_last_good"] = html

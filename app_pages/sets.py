@@ -11,17 +11,21 @@ from components.page import page_setup
 from components.sets_editor import peers_controls, peers_panel, saved_message, saved_sets, set_editor
 from components.strings import t
 from components.url_state import to_url
+from unionbench.read import comparison, views
+from unionbench.read.selection import Selection
 
 ctx = page_setup()
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
-homes = data.home_regions(store, version, lang)
+homes = data.read(store, version, views.home_regions, lang)
 home = pick(t("home_region", lang), "home", list(homes), ctx.settings.home, homes.get)
 to_url("home")
 st.title(t("sets_heading", lang))
 saved_message(lang)
 
-counties = data.peer_regions(store, version, "counties", home, ctx.settings.benchmark)
-regions = {home: homes[home], **data.region_names(store, version, counties, lang)}
+counties = data.read(
+    store, version, comparison.peer_regions, Selection(home, ctx.settings.benchmark, "", scope="counties")
+)
+regions = {home: homes[home], **data.read(store, version, views.region_names, counties, lang)}
 region, within, k = peers_controls(lang, regions, home)
 peers_panel(ctx, region, regions[region], k, within)
 

@@ -13,6 +13,7 @@ from components.style import TARGET_COLOURS, coloured_column
 from components.targets_editor import one_target_form, saved_message, template_download, upload_targets
 from unionbench.formatting import period_text
 from unionbench.periods import year_of
+from unionbench.read import comparison, targets, views
 
 ctx = page_setup()
 f = shared_filters(ctx, indicator=False, per_10k=False)
@@ -22,7 +23,7 @@ year = year_of(f.period)
 st.title(t("targets_heading", lang, home=f.home_name, year=year, period=period_text(f.period, lang)))
 quarter_notes(ctx, f)
 st.caption(t("targets_note", lang))
-progress = data.target_progress(store, version, f.home, f.period, lang)
+progress = data.read(store, version, targets.progress_rows, f.selection)
 if progress.empty:
     st.info(t("no_targets", lang, year=year))
 
@@ -56,5 +57,7 @@ if current_account(ctx) is None:
     st.info(t("tgt.editor_admin_only", lang))
 admin = require_admin(ctx, "tgt.sign_in").name  # the sign-in form until an admin signs in; a reporter stops here
 upload_targets(ctx, admin)
-counties = data.peer_regions(store, version, "counties", f.home, f.set_id)
-one_target_form(ctx, admin, {f.home: f.home_name, **data.region_names(store, version, counties, lang)}, year)
+counties = data.read(store, version, comparison.peer_regions, f.scoped("counties"))
+one_target_form(
+    ctx, admin, {f.home: f.home_name, **data.read(store, version, views.region_names, counties, lang)}, year
+)

@@ -8,6 +8,7 @@ from components.filters import quarter_notes, regions_in_view, shared_filters
 from components.page import page_setup
 from components.strings import t
 from unionbench.formatting import format_number, format_percent, format_signed, period_text
+from unionbench.read import series as trend_series
 
 ctx = page_setup()
 f = shared_filters(ctx)
@@ -35,14 +36,16 @@ if not regions or not chosen:
 for n, indicator_id in enumerate(chosen):
     ind = f.catalogue[indicator_id]
     unit = f"{ind.unit} / {t('per_10k_short', lang)}" if f.per_10k and ind.per_capita_base else ind.unit
-    frame = data.series(store, version, tuple(regions), ind, f.period, int(count), f.per_10k, lang)
+    frame = data.read(store, version, trend_series.series, f.selection, regions, ind, int(count))
     frame = frame.assign(quarter=frame.period.map(lambda p: period_text(p, lang)))
     st.subheader(ind.name)
     st.plotly_chart(trend_lines(frame, "quarter", "value", "region_name", unit), key=f"trend_{n}")
 
 st.subheader(t("changes_heading", lang, period=period_text(f.period, lang)))
 st.caption(t("flow_note", lang))
-changes = data.changes(store, version, tuple(regions), tuple(f.catalogue[i] for i in chosen), f.period, lang)
+changes = data.read(
+    store, version, trend_series.changes, tuple(regions), tuple(f.catalogue[i] for i in chosen), f.period, lang
+)
 
 
 def change_text(absolute: float, relative: float, is_rate: bool) -> str:

@@ -15,6 +15,7 @@ from bench.common import demo_database, timed  # noqa: E402
 from unionbench.briefing import build_briefing  # noqa: E402
 from unionbench.briefing.pdf import find_chromium, pdf_bytes  # noqa: E402
 from unionbench.briefing.word import docx_bytes  # noqa: E402
+from unionbench.read.selection import Selection  # noqa: E402
 from unionbench.store import Replica  # noqa: E402
 
 CASES = [("510800", "suineilu", "zh"), ("510800", "sichuan_average", "zh"), ("510824", "yangzhou", "en")]
@@ -35,7 +36,7 @@ def main() -> None:
             times = {"assemble": [], "docx": [], "pdf": []}
             pages = "—"
             for _ in range(RUNS):
-                briefing, seconds = timed(build_briefing, store, region, set_id, PERIOD, lang)
+                briefing, seconds = timed(build_briefing, store, Selection(region, set_id, PERIOD, lang=lang))
                 times["assemble"].append(seconds)
                 _, seconds = timed(docx_bytes, briefing)
                 times["docx"].append(seconds)

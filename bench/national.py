@@ -20,11 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.support import CHROMIUM, CHROMIUM_ARGS, is_local, streamlit_server, wait_for_app  # noqa: E402
-from unionbench import scale, views  # noqa: E402
+from unionbench import scale  # noqa: E402
 from unionbench.geo import cached_layer, to_geojson  # noqa: E402
 from unionbench.ingest import commit_file  # noqa: E402
 from unionbench.initdb import initialise, load_demo_targets  # noqa: E402
 from unionbench.paths import cache_dir_for  # noqa: E402
+from unionbench.read import views  # noqa: E402
 from unionbench.store import Replica, writer  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)

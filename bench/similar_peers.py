@@ -14,8 +14,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.ingest import print_rows  # noqa: E402
 from unionbench.initdb import initialise  # noqa: E402
+from unionbench.read.similar import similar_peers  # noqa: E402
 from unionbench.scale import build  # noqa: E402
-from unionbench.similar import similar_peers  # noqa: E402
 from unionbench.store import Replica, writer  # noqa: E402
 
 CASES = [("510800", "province"), ("510800", "country"), ("510824", "province"), ("510824", "country")]

@@ -14,6 +14,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from components import data
 from components.context import PageContext
 from components.strings import t
+from unionbench import accounts as accounts_core
 from unionbench.accounts import Account, check_password_of, record_sign_in, sign_in, sign_in_wait
 from unionbench.audit import record_entry, record_sign_in_failure
 from unionbench.auth import Throttle
@@ -64,7 +65,7 @@ def signed_in_account(ctx: PageContext, heading: str = "sign_in") -> Account:
         st.sidebar.button(t("sign_out", ctx.lang), on_click=st.session_state.pop, args=(SESSION_KEY,))
         return account
     st.session_state.pop(SESSION_KEY, None)
-    if not configured_users() and data.accounts(ctx.store, ctx.data_version).disabled.all():
+    if not configured_users() and data.read(ctx.store, ctx.data_version, accounts_core.accounts).disabled.all():
         st.error(t("no_upload_users", ctx.lang))
         st.stop()
     sign_in_form(ctx, heading)

@@ -10,9 +10,12 @@ from components.account import configured_users, permitted
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import ngettext, t
+from unionbench import accounts as accounts_core
+from unionbench import settings as settings_core
 from unionbench.accounts import ReportingError, add_user, disable_user, set_password
 from unionbench.choices import ROLES
 from unionbench.paths import resolve_db_path
+from unionbench.read import views
 from unionbench.settings import MAX_DEADLINE_DAYS, set_setting
 from unionbench.store import WriterBusy
 
@@ -28,9 +31,9 @@ def done_message(lang: str) -> None:
 def accounts_table(ctx: PageContext) -> pd.DataFrame:
     """Every account as the page lists it: name, role, region, status, created (no hashes); returns the rows."""
     lang = ctx.lang
-    found = data.accounts(ctx.store, ctx.data_version)
+    found = data.read(ctx.store, ctx.data_version, accounts_core.accounts)
     codes = tuple(code for code in found.region if isinstance(code, str))
-    names = data.region_names(ctx.store, ctx.data_version, codes, lang) if codes else {}
+    names = data.read(ctx.store, ctx.data_version, views.region_names, codes, lang) if codes else {}
     table = pd.DataFrame(
         {
             t("user_name", lang): found.name,
@@ -72,7 +75,7 @@ def run_change(ctx: PageContext, change, message: str) -> None:
 def region_choices(ctx: PageContext) -> dict[str, str]:
     """Where a reporter may report for: the home city and its counties (empty before the home city is set)."""
     home = ctx.settings.home
-    return data.home_and_counties(ctx.store, ctx.data_version, home, ctx.lang) if home else {}
+    return data.read(ctx.store, ctx.data_version, settings_core.home_and_counties, home, ctx.lang) if home else {}
 
 
 def add_form(ctx: PageContext, admin: str) -> None:

@@ -1,12 +1,14 @@
 """Download buttons for the quarterly briefing (Word and PDF). The file is written only when a button is clicked
 (a deferred download), so the page does not pay the few seconds it takes on every rerun."""
 
+from dataclasses import replace
 from functools import partial
 
 import streamlit as st
 
 from components.strings import t
-from unionbench import compare
+from unionbench.read import comparison
+from unionbench.read.selection import Selection, UnknownReference
 from unionbench.store import Store
 
 MIME = {
@@ -16,44 +18,34 @@ MIME = {
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def briefing(_store: Store, version: str, region: str, set_id: str, period: str, lang: str, reference: str, fmt: str):
+def briefing(_store: Store, version: str, sel: Selection, fmt: str):
     from unionbench.briefing import briefing_bytes  # matplotlib and python-docx load only when asked
 
-    return briefing_bytes(_store, region, set_id, period, lang, fmt, reference)
+    return briefing_bytes(_store, sel, fmt)
 
 
-def usable_reference(store: Store, region: str, set_id: str, period: str, reference: str) -> str:
-    """The reference the briefing can be read against: a benchmark city is none for a county (a county
-    is read against counties), whose briefing then uses the set's average."""
+def usable_reference(store: Store, sel: Selection) -> Selection:
+    """The selection with a reference the briefing can be read against: a benchmark city is none for a county (a
+    county is read against counties), whose briefing then uses the set's average."""
     try:
-        compare.reference_regions(store, compare.Selection(region, set_id, period, reference))
-    except compare.UnknownReference:
-        return "average"
-    return reference
+        comparison.reference_regions(store, sel)
+    except UnknownReference:
+        return replace(sel, reference="average")
+    return sel
 
 
-def briefing_buttons(
-    store: Store,
-    version: str,
-    region: str,
-    region_name: str,
-    set_id: str,
-    period: str,
-    lang: str,
-    reference: str = "average",
-    key: str = "briefing",
-) -> None:
-    """One button per format, side by side."""
-    usable = usable_reference(store, region, set_id, period, reference)
-    if usable != reference:
+def briefing_buttons(store: Store, version: str, sel: Selection, region_name: str, key: str = "briefing") -> None:
+    """One button per format, side by side, for the selection's home, set, quarter and reference."""
+    usable = usable_reference(store, sel)
+    lang = sel.lang
+    if usable != sel:
         st.caption(t("briefing_reference_average", lang))
-    reference = usable
     row = st.container(horizontal=True, key=f"{key}_buttons")  # each button as wide as its words: none clipped
     for fmt in MIME:
         row.download_button(
             t(f"briefing_{fmt}", lang),
-            data=partial(briefing, store, version, region, set_id, period, lang, reference, fmt),
-            file_name=f"{region_name}_{period}_{t('brief.file_stem', lang)}.{fmt}",
+            data=partial(briefing, store, version, usable, fmt),
+            file_name=f"{region_name}_{sel.period}_{t('brief.file_stem', lang)}.{fmt}",
             mime=MIME[fmt],
             on_click="ignore",
             icon=":material/description:",

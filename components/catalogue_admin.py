@@ -22,6 +22,7 @@ from unionbench.catalogue_edit import (
 )
 from unionbench.i18n import data_column, other_language
 from unionbench.paths import resolve_db_path
+from unionbench.read import views
 from unionbench.rules import change_rules, read_rules_bytes
 from unionbench.store import WriterBusy
 
@@ -196,5 +197,5 @@ def file_panel(ctx: PageContext, admin: str, kind: str) -> None:
 
 
 def rules_table(ctx: PageContext) -> None:
-    rules = data.validation_rules(ctx.store, ctx.data_version, ctx.lang)
+    rules = data.read(ctx.store, ctx.data_version, views.validation_rules, ctx.lang)
     plain_table(rules.rename(columns=lambda c: t(f"adm_rule_col_{c}", ctx.lang)), "ub-rules")

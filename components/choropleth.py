@@ -108,7 +108,7 @@ def collection(features: dict[str, dict], regions) -> dict:
 def ranking_map(
     frame: pd.DataFrame, features: dict[str, dict], bounds, direction: str, lang: str, height: int = 560
 ) -> go.Figure:
-    """A ranking (peers.indicator_ranking) on the map: one shape per region keyed by adcode, coloured by the ranked
+    """A ranking (rankings.indicator_ranking) on the map: one shape per region keyed by adcode, coloured by the ranked
     figure (darker is better), regions without a figure in grey; hover with the distinct label, figure and rank."""
     unit, decimals, n = frame.basis_unit.iloc[0], int(frame.decimals.iloc[0]), int(frame.rank_of.iloc[0])
     present, absent = frame[frame.figure.notna()], frame[frame.figure.isna()]

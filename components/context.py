@@ -8,8 +8,10 @@ import streamlit as st
 from components import data
 from components.strings import LANGUAGES, t
 from components.url_state import from_url, to_url
+from unionbench import settings as settings_core
 from unionbench.i18n import known_language, unavailable_note
 from unionbench.paths import resolve_db_path
+from unionbench.read import views
 from unionbench.settings import Settings
 from unionbench.store import NotInitialised, Replica, Store, replica
 
@@ -79,8 +81,8 @@ def open_context(kiosk: bool = False) -> tuple[PageContext, int]:
         st.error(t("not_initialised", lang))
         st.stop()
     version = cache_version(db_path, reader)
-    status = data.data_status(store, version)
-    found = data.settings(store, version)
+    status = data.read(store, version, views.data_status)
+    found = data.read(store, version, settings_core.read_settings)
     if status["has_demo"] and not kiosk:
         st.info(t("demo_banner", lang))
     last_change = status["last_change"]

@@ -1,56 +1,39 @@
-"""Cached access to the core's views. Every cache key includes the data version, so a commit shows at once."""
+"""Cached access to the read model. One generic cached call, `read`, serves every page and component: the
+answer of a read-model function for the data version, computed once per process and shared by every session.
+The few wrappers below do more than pass a call through (a fallback, a combination, files kept on a tighter
+bound). Every cache key includes the data version, so a commit shows at once."""
+
+from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
 
 from unionbench import accounts as accounts_core
-from unionbench import (
-    compare,
-    explorer,
-    gaps,
-    ingest,
-    peers,
-    quarters,
-    similar,
-    target_import,
-    target_template,
-    templates,
-    views,
-)
-from unionbench import custom_sets as sets_core
-from unionbench import series as trend_series
-from unionbench import settings as settings_core
+from unionbench import ingest, target_import, target_template, templates
 from unionbench import submissions as submissions_core
-from unionbench import tracker as tracker_core
-from unionbench.catalog import Indicator
 from unionbench.i18n import data_column
 from unionbench.ingest import review
+from unionbench.read import comparison, drilldown, quarters, similar, views
+from unionbench.read.selection import Selection
 from unionbench.store import Store
 
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def catalogue(_store: Store, version: str, lang: str) -> dict[str, Indicator]:
-    return views.catalogue(_store, lang)
+T = TypeVar("T")
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def benchmark_sets(_store: Store, version: str):
-    return views.benchmark_sets(_store)
+@st.cache_data(max_entries=1024, ttl=6 * 3600, show_spinner=False)
+def _read(name: str, version: str, args: tuple, kwargs: tuple, _function: Callable, _store: Store):
+    # Keyed by the function's qualified name, the data version and the arguments (a frozen Selection, ids, an
+    # Indicator …); the store and the function object are not hashed (the name stands for the function).
+    return _function(_store, *args, **dict(kwargs))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def periods(_store: Store, version: str, region: str) -> list[str]:
-    """Every quarter in which the region or any of its counties has figures, newest first."""
-    return views.periods_with_data(_store, region)
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def region_quarters(_store: Store, version: str, region: str) -> quarters.Quarters:
-    return quarters.quarters(_store, region)
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def partly_reported(_store: Store, version: str, region: str, period: str | None, lang: str):
-    return quarters.partly_reported(_store, region, period, lang)
+def read(store: Store, version: str, function: Callable[..., T], *args, **kwargs) -> T:
+    """`function(store, *args, **kwargs)` of the read model (unionbench.read …), cached for the data `version`:
+    e.g. read(store, version, comparison.comparison, sel). st.cache_data is process-wide, so every session shares
+    one answer; the cache keeps at most 1,024 answers and none for longer than six hours (an old version's answers
+    are never asked for again once a commit publishes a new one)."""
+    name = f"{function.__module__}.{function.__qualname__}"
+    return _read(name, version, args, tuple(sorted(kwargs.items())), function, store)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -58,32 +41,10 @@ def region_name(_store: Store, version: str, adcode: str, lang: str = "zh") -> s
     return views.region_names(_store, [adcode], lang).get(adcode, adcode)
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
-def comparison(_store: Store, version: str, selection: compare.Selection):
-    """The read model's rows for a selection (unionbench.compare): every comparison a page shows."""
-    return compare.comparison(_store, selection)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def comparison_with_change(_store: Store, version: str, selection: compare.Selection):
-    """The rows with the gap's change on last quarter: the gap page's table and the wall screen's headline."""
-    return compare.comparison_with_change(_store, selection)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def gaps_to_each_member(_store: Store, version: str, selection: compare.Selection, indicator: str):
-    return compare.gaps_to_each_member(_store, selection, indicator)
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def uploads(_store: Store, version: str):
-    return views.uploads(_store)
-
-
 @st.cache_data(max_entries=32, show_spinner=False)
 def latest_period(_store: Store, version: str, region: str) -> str | None:
     """The region's own newest quarter (a quarter only some of its counties have reported is not yet the city's)."""
-    return region_quarters(_store, version, region).newest
+    return read(_store, version, quarters.quarters, region).newest
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -99,138 +60,25 @@ def upload_review(
     return review.review_rows(_store, _prepared.observations, _preview.changes, lang)
 
 
+# Files (bytes) and checked uploads: each answer is large, so these keep their own small bounds.
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def template_files(_store: Store, version: str, home: str, period: str, lang: str) -> dict[str, bytes]:
     return templates.template_files(_store, home, period, lang)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def home_regions(_store: Store, version: str, lang: str = "zh") -> dict[str, str]:
-    return views.home_regions(_store, lang)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def peer_regions(_store: Store, version: str, scope: str, home: str, set_id: str) -> tuple[str, ...]:
-    return tuple(peers.peer_regions(_store, scope, home, set_id))
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def region_profile(
-    _store: Store, version: str, home: str, set_id: str, period: str, scope: str | None, lang: str, region: str
-):
-    """compare's rows for `region`, ranked among the peers of (home, scope): peers.region_profile."""
-    return peers.region_profile(_store, peers.selection(home, set_id, period, scope, True, lang), region)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def indicator_ranking(
-    _store: Store,
-    version: str,
-    home: str,
-    set_id: str,
-    period: str,
-    scope: str | None,
-    indicator: Indicator,
-    per_10k: bool,
-    lang: str,
-):
-    """Every peer of (home, scope) ranked on one indicator: peers.indicator_ranking."""
-    return peers.indicator_ranking(_store, peers.selection(home, set_id, period, scope, per_10k, lang), indicator)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def composite_ranking(
-    _store: Store,
-    version: str,
-    regions: tuple[str, ...],
-    period: str,
-    lang: str,
-    weights: tuple,
-    home: str | None = None,
-):
-    return peers.composite_ranking(_store, list(regions), period, lang, dict(weights) or None, home)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def region_names(_store: Store, version: str, adcodes: tuple[str, ...], lang: str = "zh") -> dict[str, str]:
-    return views.region_names(_store, list(adcodes), lang)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def series(
-    _store: Store,
-    version: str,
-    regions: tuple[str, ...],
-    indicator: Indicator,
-    last: str,
-    count: int,
-    per_10k: bool,
-    lang: str = "zh",
-):
-    return trend_series.series(_store, list(regions), indicator, last, count, per_10k, lang)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def changes(
-    _store: Store,
-    version: str,
-    regions: tuple[str, ...],
-    indicators: tuple[Indicator, ...],
-    period: str,
-    lang: str = "zh",
-):
-    return trend_series.changes(_store, list(regions), list(indicators), period, lang)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def explorer_table(
-    _store: Store,
-    version: str,
-    regions: tuple,
-    indicators: tuple,
-    first: str,
-    last: str,
-    provenance: bool,
-    lang: str = "zh",
-):
-    return explorer.explorer_table(_store, list(regions), list(indicators), first, last, provenance, lang)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def target_progress(_store: Store, version: str, city: str, period: str, lang: str):
-    return views.target_progress(_store, city, period, lang)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def data_status(_store: Store, version: str) -> dict:
-    return views.data_status(_store)
-
-
 @st.cache_data(max_entries=32, show_spinner=False)
-def county_contributions(_store: Store, version: str, selection: compare.Selection, indicator: str):
-    return gaps.county_contributions(_store, selection, indicator, comparison(_store, version, selection))
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def profile_scores(_store: Store, version: str, home: str, set_id: str, period: str, lang: str = "zh"):
-    return gaps.profile_scores(_store, home, set_id, period, lang)
+def county_contributions(_store: Store, version: str, selection: Selection, indicator: str):
+    return drilldown.county_contributions(
+        _store, selection, indicator, read(_store, version, comparison.comparison, selection)
+    )
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def strengths_weaknesses(_store: Store, version: str, selection: compare.Selection):
-    """The rows furthest ahead and behind (compare.strengths_and_weaknesses), once per selection."""
-    return compare.strengths_and_weaknesses(comparison(_store, version, selection))
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def counties_comparison(_store: Store, version: str, selection: compare.Selection):
-    """Each county of the home city against the benchmark cities' counties (the wall screen's map and ranking)."""
-    return compare.counties_comparison(_store, selection)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def trend_lines(_store: Store, version: str, selection: compare.Selection, indicator: str):
-    return compare.trend_lines(_store, selection, indicator)
+def strengths_weaknesses(_store: Store, version: str, selection: Selection):
+    """The rows furthest ahead and behind (comparison.strengths_and_weaknesses), once per selection."""
+    return comparison.strengths_and_weaknesses(read(_store, version, comparison.comparison, selection))
 
 
 # --- similar peers and custom benchmark sets ----------------------------------------------------------
@@ -238,7 +86,7 @@ def trend_lines(_store: Store, version: str, selection: compare.Selection, indic
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def similar_peers(_store: Store, version: str, home: str, k: int, within: str) -> similar.Similar | None:
-    """The k places most like `home` in structure (unionbench.similar), or None when it has no structural figure."""
+    """The k places most like `home` in structure (unionbench.read.similar), or None without a structural figure."""
     try:
         return similar.similar_peers(_store, home, k, within)
     except similar.NoPeers:
@@ -252,38 +100,16 @@ def peers_display(_store: Store, version: str, home: str, k: int, within: str, l
     if result is None:
         return None
     places = views.region_names(_store, list(result.peers["region_code"]), lang)
-    return similar.peers_display(result, catalogue(_store, version, lang), lang, places)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def custom_sets(_store: Store, version: str):
-    """The custom benchmark sets with their members, who made and changed them, and when."""
-    return sets_core.custom_sets(_store)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def cities(_store: Store, version: str, lang: str = "zh") -> dict[str, str]:
-    """Every city of China (adcode → 'name · province' in `lang`), for choosing a set's members."""
-    return views.cities(_store, lang)
+    return similar.peers_display(result, read(_store, version, views.catalogue, lang), lang, places)
 
 
 # --- accounts, submissions, the tracker ----------------------------------------------------------------
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def accounts(_store: Store, version: str):
-    return accounts_core.accounts(_store)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def find_account(_store: Store, version: str, secrets: tuple, name: str | None):
     """The enabled account of that name (database, or secrets.toml as an admin), or None."""
     return accounts_core.find_account(_store, dict(secrets), name)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def submissions(_store: Store, version: str, period: str | None = None):
-    return submissions_core.submissions(_store, period)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -298,23 +124,8 @@ def checked_for(_store: Store, version: str, data: bytes, file_name: str, accoun
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def status_table(_store: Store, version: str, home: str, period: str, today):
-    return tracker_core.status_table(_store, home, period, today)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def deadline_days(_store: Store, version: str) -> int:
-    return tracker_core.deadline_days(_store)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
 def region_template_files(_store: Store, version: str, region: str, period: str, lang: str) -> dict[str, bytes]:
     return submissions_core.region_template_files(_store, region, period, lang)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def accounts_with_example_password(_store: Store, version: str) -> list[str]:
-    return accounts_core.accounts_with_example_password(_store)
 
 
 # --- targets: the admin's editor on the targets page ---
@@ -341,25 +152,8 @@ def target_indicators(_store: Store, version: str, lang: str) -> dict[str, str]:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def settings(_store: Store, version: str) -> settings_core.Settings:
-    """The home city, default benchmark set, reference and deadline in force (unionbench.settings)."""
-    return settings_core.read_settings(_store)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def home_and_counties(_store: Store, version: str, home: str, lang: str = "zh") -> dict[str, str]:
-    return settings_core.home_and_counties(_store, home, lang)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
 def catalogue_listing(_store: Store, version: str):
     """The whole catalogue, active and retired, every column as text (the admin page's table and editor)."""
     from unionbench.catalogue_edit import catalogue_listing as listing
 
     return listing(_store)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def validation_rules(_store: Store, version: str, lang: str = "zh"):
-    """The active validation rules in words (the methodology and admin pages)."""
-    return views.validation_rules(_store, lang)

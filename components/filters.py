@@ -3,7 +3,7 @@
 either language, and the choice survives a switch of page. Without a link parameter the home city and the benchmark
 set are the federation's settings (unionbench.settings)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import streamlit as st
 
@@ -12,11 +12,12 @@ from components.context import PageContext
 from components.strings import t
 from components.url_state import flag_from_url, from_url, to_url
 from unionbench.catalog import Indicator
-from unionbench.compare import REFERENCES, Selection
 from unionbench.formatting import period_text
 from unionbench.i18n import data_column
-from unionbench.peers import SCOPES
-from unionbench.quarters import period_note
+from unionbench.read import comparison, views
+from unionbench.read import quarters as read_quarters
+from unionbench.read.quarters import period_note
+from unionbench.read.selection import REFERENCES, SCOPES, Selection
 
 DEFAULT_INDICATOR = None  # no id in code: the catalogue's first indicator (pick falls back to it)
 LEVELS = ("county", "city")
@@ -43,6 +44,10 @@ class Filters:
         """What the read model compares for this view (a page may change the region or the reference)."""
         return Selection(self.home, self.set_id, self.period, self.reference, per_10k=self.per_10k, lang=self.lang)
 
+    def scoped(self, scope: str) -> Selection:
+        """This view among the peers of `scope` (selection.SCOPES): what a ranking, a map or a list of regions reads."""
+        return replace(self.selection, scope=scope)
+
 
 def pick(label: str, key: str, options: list, default, format_func=str, container=None):
     """A sidebar choice, seeded by ?key=id in the link, falling back to the default for an unknown id."""
@@ -57,29 +62,31 @@ def shared_filters(
     opens on the home's own newest; with `subject` (a link key such as 'region' naming one of its counties), on
     that county's newest."""
     lang, store, version = ctx.lang, ctx.store, ctx.data_version
-    homes = data.home_regions(store, version, lang)
+    homes = data.read(store, version, views.home_regions, lang)
     if not homes:  # figures, but none of a city's counties: nothing a page can take as home
         st.warning(t("no_periods", lang, home=data.region_name(store, version, ctx.settings.home or "", lang)))
         st.stop()
     if ctx.settings.home not in homes:  # the home city has no figures yet: say so while another city is shown
         st.warning(t("no_periods", lang, home=data.region_name(store, version, ctx.settings.home or "", lang)))
     home = pick(t("home_region", lang), "home", list(homes), ctx.settings.home, homes.get)
-    sets = data.benchmark_sets(store, version)
+    sets = data.read(store, version, views.benchmark_sets)
     set_names = dict(zip(sets.id, sets[data_column("name", lang)], strict=True))
     set_id = pick(t("benchmark_set", lang), "bench", list(set_names), ctx.settings.benchmark, set_names.get)
-    quarters = data.region_quarters(store, version, home)
+    quarters = data.read(store, version, read_quarters.quarters, home)
     periods = quarters.periods
     if not periods:
         st.warning(t("no_periods", lang, home=homes[home]))
         st.stop()
     opens_on = quarters.newest
     focus = (st.session_state.get(subject) or st.query_params.get(subject)) if subject else None
-    if focus and focus in data.peer_regions(store, version, "counties", home, set_id):
-        opens_on = data.region_quarters(store, version, focus).newest or opens_on
+    if focus and focus in data.read(
+        store, version, comparison.peer_regions, Selection(home, set_id, "", scope="counties")
+    ):
+        opens_on = data.read(store, version, read_quarters.quarters, focus).newest or opens_on
     asked = st.query_params.get("period") if "period" not in st.session_state else None
     period = pick(t("quarter", lang), "period", periods, opens_on, lambda p: period_text(p, lang))
     notes = (note,) if (note := period_note(asked, period, lang)) else ()
-    catalogue = data.catalogue(store, version, lang)
+    catalogue = data.read(store, version, views.catalogue, lang)
     chosen = None
     if indicator:
         ids = [i for i, ind in catalogue.items() if ind.direction != "neutral"]
@@ -109,12 +116,14 @@ def default_reference(ctx: PageContext, home: str, set_id: str) -> str:
     reference = ctx.settings.reference
     if reference in REFERENCES:
         return reference
-    members = data.peer_regions(ctx.store, ctx.data_version, "benchmark_cities", home, set_id)
+    members = data.read(
+        ctx.store, ctx.data_version, comparison.peer_regions, Selection(home, set_id, "", scope="benchmark_cities")
+    )
     return reference if reference in members[1:] else "average"
 
 
 def scope_picker(scopes: tuple[str, ...], home_name: str, lang: str) -> tuple[str, str]:
-    """The peer scope (kept in the link as ?scope=) in the sidebar, among `scopes` (ids of peers.SCOPES, such as
+    """The peer scope (kept in the link as ?scope=) in the sidebar, among `scopes` (ids of selection.SCOPES, such as
     'province_counties': every county of the home's province); returns its id and its name."""
     unknown = set(scopes) - set(SCOPES)
     if unknown:
@@ -132,10 +141,10 @@ def scope_picker(scopes: tuple[str, ...], home_name: str, lang: str) -> tuple[st
 def regions_in_view(ctx: PageContext, f: Filters) -> dict[str, str]:
     """Adcode → name of the home city, its benchmark cities, then its counties: what trends and the explorer offer."""
     regions = [
-        *data.peer_regions(ctx.store, ctx.data_version, "benchmark_cities", f.home, f.set_id),
-        *data.peer_regions(ctx.store, ctx.data_version, "counties", f.home, f.set_id),
+        *data.read(ctx.store, ctx.data_version, comparison.peer_regions, f.scoped("benchmark_cities")),
+        *data.read(ctx.store, ctx.data_version, comparison.peer_regions, f.scoped("counties")),
     ]
-    names = data.region_names(ctx.store, ctx.data_version, tuple(regions), f.lang)
+    names = data.read(ctx.store, ctx.data_version, views.region_names, tuple(regions), f.lang)
     return {region: names[region] for region in regions}
 
 
@@ -146,7 +155,7 @@ def quarter_notes(ctx: PageContext, f: Filters, region: str | None = None, regio
     lang = f.lang
     for note in f.notes:
         st.info(note, icon=":material/event_busy:")
-    for partly in data.partly_reported(ctx.store, ctx.data_version, f.home, f.period, lang):
+    for partly in data.read(ctx.store, ctx.data_version, read_quarters.partly_reported, f.home, f.period, lang):
         with st.container(border=True, key=f"partly_{partly.period}"):
             st.info(partly.text(lang), icon=":material/pending_actions:")
             links = st.container(horizontal=True)  # each link as wide as its words
@@ -159,5 +168,9 @@ def quarter_notes(ctx: PageContext, f: Filters, region: str | None = None, regio
                                   "lang": lang},
                     icon=":material/open_in_new:",
                 )  # fmt: skip
-    if region and region != f.home and f.period not in data.region_quarters(ctx.store, ctx.data_version, region).own:
+    if (
+        region
+        and region != f.home
+        and f.period not in data.read(ctx.store, ctx.data_version, read_quarters.quarters, region).own
+    ):
         st.info(t("quarter_region_no_data", lang, region=region_name or region, period=period_text(f.period, lang)))

@@ -15,10 +15,11 @@ from components.plain import plain_table
 from components.strings import ngettext, t
 from components.upload import period_picker, template_buttons
 from unionbench.accounts import ReportingError
-from unionbench.compare import REFERENCES
 from unionbench.i18n import data_column
 from unionbench.paths import resolve_db_path
 from unionbench.permissions import has_accounts
+from unionbench.read import views
+from unionbench.read.selection import REFERENCES
 from unionbench.settings import set_setting
 from unionbench.store import WriterBusy
 
@@ -60,7 +61,7 @@ def first_run(ctx: PageContext) -> None:
 def welcome(ctx: PageContext) -> None:
     """What a visitor reads: no figures yet (or no home city yet) and whom to ask."""
     lang = ctx.lang
-    status = data.data_status(ctx.store, ctx.data_version)
+    status = data.read(ctx.store, ctx.data_version, views.data_status)
     if status["observations"] == 0:
         st.info(t("setup.no_figures", lang), icon=":material/hourglass_empty:")
     elif ctx.settings.home is None:
@@ -77,7 +78,7 @@ def shown_settings(ctx: PageContext) -> None:
     """The settings in force, as names (read-only)."""
     lang = ctx.lang
     found = ctx.settings
-    sets = data.benchmark_sets(ctx.store, ctx.data_version).set_index("id")
+    sets = data.read(ctx.store, ctx.data_version, views.benchmark_sets).set_index("id")
     column = data_column("name", lang)
     rows = {
         t("setup.home", lang): data.region_name(ctx.store, ctx.data_version, found.home, lang) if found.home else "—",
@@ -102,8 +103,8 @@ def choose_home_and_set(ctx: PageContext, admin: str) -> None:
     lang = ctx.lang
     found = ctx.settings
     st.subheader(t("setup.step_home", lang))
-    cities = data.cities(ctx.store, ctx.data_version, lang)
-    sets = data.benchmark_sets(ctx.store, ctx.data_version)
+    cities = data.read(ctx.store, ctx.data_version, views.cities, lang)
+    sets = data.read(ctx.store, ctx.data_version, views.benchmark_sets)
     set_names = dict(zip(sets.id, sets[data_column("name", lang)], strict=True))
     references = {r: t(f"reference_{r}", lang) for r in REFERENCES}
     with st.form("setup_form", border=True):

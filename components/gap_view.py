@@ -1,5 +1,5 @@
-"""The gap page's parts, drawn from the read model's rows (unionbench.compare): strengths and weaknesses, the gap
-table a person can read, the profile radar, and the county contributions. Nothing here computes a figure."""
+"""The gap page's parts, drawn from the read model's rows (unionbench.read.comparison): strengths and weaknesses, the
+gap table a person can read, the profile radar, and the county contributions. Nothing here computes a figure."""
 
 from html import escape
 

@@ -1,4 +1,4 @@
-"""KPI tiles: each headline indicator's comparison row (unionbench.compare) as a tile. The tile leads with the
+"""KPI tiles: each headline indicator's comparison row (unionbench.read.comparison) as a tile. The tile leads with the
 verdict and the gap on the compared basis, shows both figures on that basis with the unit, and keeps the absolute
 value and its change as labelled context. Every word and number comes from the row."""
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.charts import ranked_bars
 from components.strings import t
-from unionbench.peers import TOP_BOTTOM, condensed
+from unionbench.read.rankings import TOP_BOTTOM, condensed
 
 MOVES = ("move_quarter", "move_year")
 TABLE_ROWS = 20  # a longer table scrolls inside this height
@@ -43,7 +43,7 @@ def ranking(
     key: str,
 ) -> None:
     """`frame` is ranked best first with region, label, `value`, rank, caution, home and any of MOVES; `headers`
-    maps the columns to show (in order) to their headings. A long ranking's bars are condensed (peers.condensed):
+    maps the columns to show (in order) to their headings. A long ranking's bars are condensed (rankings.condensed):
     the top and bottom ten and the home's regions, with the gaps marked; the table keeps every row."""
     home = set(frame.region[frame.home]) if "home" in frame and not frame.home.all() else set()
     drawn = condensed(frame, value)

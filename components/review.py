@@ -12,10 +12,12 @@ from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.preview import show_preview, show_problems, show_warnings
 from components.strings import ngettext, t
+from unionbench import submissions as submissions_core
 from unionbench.accounts import Account, ReportingError
 from unionbench.audit import audit_entries
 from unionbench.formatting import period_text
 from unionbench.paths import resolve_db_path
+from unionbench.read import views
 from unionbench.store import WriterBusy
 from unionbench.submissions import approve_submission, return_submission, submit_file
 
@@ -93,7 +95,7 @@ def submissions_table(found: pd.DataFrame, lang: str, with_region: bool) -> pd.D
 def my_submissions(ctx: PageContext, account: Account) -> None:
     """A reporter's own submissions, newest first, with their status and any reason for a return."""
     st.subheader(t("my_submissions", ctx.lang))
-    found = data.submissions(ctx.store, ctx.data_version)
+    found = data.read(ctx.store, ctx.data_version, submissions_core.submissions)
     mine = found[found.user_name == account.name]
     if mine.empty:
         st.caption(t("no_submissions", ctx.lang))
@@ -104,13 +106,15 @@ def my_submissions(ctx: PageContext, account: Account) -> None:
 def review_step(ctx: PageContext, account: Account) -> None:
     """Admins: every file waiting for review, its preview against the current figures, approve or return."""
     lang = ctx.lang
-    found = data.submissions(ctx.store, ctx.data_version)
+    found = data.read(ctx.store, ctx.data_version, submissions_core.submissions)
     waiting = found[found.status == "submitted"]
     st.subheader(t("review_heading", lang, count=len(waiting)))
     if waiting.empty:
         st.caption(t("review_nothing", lang))
         return
-    names = data.region_names(ctx.store, ctx.data_version, tuple(waiting.region.dropna()), lang)  # Cangxi County
+    names = data.read(
+        ctx.store, ctx.data_version, views.region_names, tuple(waiting.region.dropna()), lang
+    )  # Cangxi County
     waiting = waiting.assign(region_name=waiting.region.map(names).fillna(waiting.region_name))
     plain_table(submissions_table(waiting, lang, with_region=True), "ub-review")
     labels = {

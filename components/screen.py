@@ -3,7 +3,7 @@ inline SVG (no Plotly, no map library: nothing to fetch, nothing to log, on scre
 
 Every slide answers "where do we lag, and by how much?": a headline sentence across the top, then the story —
 overview → each lagging indicator, worst first → the counties on a named map and a ranking → the trend. Every
-figure and word comes from the read model's rows (unionbench.compare); this module only lays them out.
+figure and word comes from the read model's rows (unionbench.read.comparison); this module only lays them out.
 
 Sizes are design pixels on a 1920×1080 canvas multiplied by --u (the screen's scale, from the viewport in CSS, or
 from ?vw=&vh= when a TV browser misreports its size). No text is under 28 design px: ≥ 28 px at 1920×1080,
@@ -34,9 +34,9 @@ from components.screen_drawing import (
 )
 from components.strings import t
 from components.style import STATUS_COLOURS, STATUS_SYMBOLS
-from unionbench import compare
 from unionbench.formatting import period_text
 from unionbench.placenames import short_english
+from unionbench.read import comparison, views
 
 BASE_WIDTH, BASE_HEIGHT = 1920, 1080
 STYLESHEET = Path(__file__).with_name("screen.css")
@@ -70,7 +70,7 @@ def _whole(raw: str | None, low: int, high: int) -> int | None:
 
 def read_link(params: Mapping[str, str], catalogue_ids: set[str]) -> Link:
     """The screen's parameters from the link; a bad one falls back to its default and is named in `ignored`
-    (home, bench, period and lang are checked by unionbench.compare.selection_from_params)."""
+    (home, bench, period and lang are checked by unionbench.read.comparison.selection_from_params)."""
     ignored = []
     seconds = DEFAULT_SECONDS
     if params.get("seconds") not in (None, ""):
@@ -221,7 +221,7 @@ def indicator_html(
     row: Mapping, members: pd.DataFrame, counties: pd.DataFrame, home_name: str, set_name: str, lang: str
 ) -> str:
     """One lagging indicator: the verdict and gap very large, both figures, rank, trend and what it takes; beside
-    it the home against each benchmark city on its own (compare.gaps_to_each_member) and the counties furthest
+    it the home against each benchmark city on its own (comparison.gaps_to_each_member) and the counties furthest
     behind (their own comparison rows)."""
     pairs = [(t("home_figure", lang), row["home_text"]), (t("benchmark", lang), row["benchmark_text"])]
     if row["gap_text"] != row["lead_text"]:  # a rate's gap is its lead: said once
@@ -342,38 +342,40 @@ def short_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, notes: list[str], cache_dir: str):
     """The HTML of slide number `tick` of the story and the slide it shows, from the read model's rows."""
     lang = sel.lang
-    rows = data.comparison_with_change(store, version, sel)  # the gap page's rows: one count of what improved
-    headline = compare.headline_sentence(rows, sel, set_name)
-    slides = story(rows, compare.lagging_worst_first(rows, list(link.indicators) if link.indicators else None),
+    rows = data.read(
+        store, version, comparison.comparison_with_change, sel
+    )  # the gap page's rows: one count of what improved
+    headline = comparison.headline_sentence(rows, sel, set_name)
+    slides = story(rows, comparison.lagging_worst_first(rows, list(link.indicators) if link.indicators else None),
                    link.indicators)  # fmt: skip
     position = tick % len(slides)
     slide = slides[position]
-    status = data.data_status(store, version)
+    status = data.read(store, version, views.data_status)
     updated = status["last_change"].strftime("%Y-%m-%d %H:%M") if status["last_change"] is not None else "—"
     home_name = short_name(data.region_name(store, version, sel.home, sel.lang), lang)
     period = period_text(sel.period, lang)
     header = header_html(
         home_name, period, set_name, lang, bool(status["has_demo"]), updated,
-        [compare.as_of_note(rows, sel), *notes], headline,
+        [comparison.as_of_note(rows, sel), *notes], headline,
     )  # fmt: skip
     by_id = rows.set_index("indicator", drop=False)
     row = by_id.loc[slide.indicator] if slide.indicator else None
     if slide.kind == "overview":
         body = overview_html(rows, lang)
     elif slide.kind == "indicator":
-        members = short_names(data.gaps_to_each_member(store, version, sel, slide.indicator), lang)
-        counties = short_names(data.counties_comparison(store, version, sel), lang)
+        members = short_names(data.read(store, version, comparison.gaps_to_each_member, sel, slide.indicator), lang)
+        counties = short_names(data.read(store, version, comparison.counties_comparison, sel), lang)
         counties = counties[counties["indicator"] == slide.indicator]
         body = indicator_html(row, members, counties, home_name, set_name, lang)
     elif slide.kind == "ranking":
-        counties = short_names(data.counties_comparison(store, version, sel), lang)
+        counties = short_names(data.read(store, version, comparison.counties_comparison, sel), lang)
         counties = counties[counties["indicator"] == slide.indicator]
         shapes = county_shapes(tuple(counties["region"]), cache_dir) if len(counties) else {}
         heading = t("screen_county_heading", lang, city=home_name, bench=set_name)
         body = ranking_html(counties, shapes, heading, legend_html(lang))
     else:
-        lines = short_names(data.trend_lines(store, version, sel, slide.indicator), lang)
+        lines = short_names(data.read(store, version, comparison.trend_lines, sel, slide.indicator), lang)
         heading = t("screen_trend_heading", lang, home=home_name, bench=set_name)
-        body = trend_html(lines, compare.history_periods(sel.period), heading, lang)
+        body = trend_html(lines, comparison.history_periods(sel.period), heading, lang)
     heading_html = slide_heading_html(slide, row, period, position, len(slides), lang)
     return canvas_html(header, heading_html, body, slide.kind, lang), slide

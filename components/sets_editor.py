@@ -9,11 +9,13 @@ from components.account import permitted
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
 from components.strings import t
+from unionbench import custom_sets as sets_core
 from unionbench.accounts import ReportingError
 from unionbench.choices import SET_RULES, WITHIN
 from unionbench.custom_sets import SetDraft, SetRejected, new_set_id, remove_set, save_set
 from unionbench.i18n import data_column, other_language
 from unionbench.paths import resolve_db_path
+from unionbench.read import views
 from unionbench.store import WriterBusy
 
 NEW = ""  # the editor's "new set" choice
@@ -69,7 +71,7 @@ def set_editor(ctx: PageContext, admin: str, peer_cities: list[str], home_name: 
     """Choose a custom set to edit or a new one; names, members (searchable, or the similar cities), rule; save
     or remove. A refused set lists field, value and reason in both languages; nothing is written then."""
     lang = ctx.lang
-    sets = data.custom_sets(ctx.store, ctx.data_version)
+    sets = data.read(ctx.store, ctx.data_version, sets_core.custom_sets)
     names = dict(zip(sets["id"], sets[data_column("name", lang)], strict=True))
     choices = [NEW, *names]
     if "set_choice_next" in st.session_state:  # after a save or a removal: show that set (or a new one)
@@ -80,7 +82,7 @@ def set_editor(ctx: PageContext, admin: str, peer_cities: list[str], home_name: 
         t("editor_pick", lang), choices, format_func=lambda c: names.get(c) or t("editor_new", lang), key="set_choice"
     )
     load_into_editor(choice, sets)
-    cities = data.cities(ctx.store, ctx.data_version, lang)
+    cities = data.read(ctx.store, ctx.data_version, views.cities, lang)
     left, right = st.columns(2)
     left.text_input(t("set_name_zh", lang), key="set_name_zh", max_chars=40)
     right.text_input(t("set_name_en", lang), key="set_name_en", max_chars=40)
@@ -96,7 +98,7 @@ def set_editor(ctx: PageContext, admin: str, peer_cities: list[str], home_name: 
     st.radio(t("set_rule", lang), SET_RULES, format_func=lambda r: t(f"set_rule_{r}", lang), key="set_rule")
     save, remove, _ = st.columns([1, 1, 3])
     if save.button(t("set_save", lang), type="primary", key="set_save"):
-        taken = set(data.benchmark_sets(ctx.store, ctx.data_version)["id"])
+        taken = set(data.read(ctx.store, ctx.data_version, views.benchmark_sets)["id"])
         draft = SetDraft(
             choice or new_set_id(st.session_state["set_name_en"], taken),
             st.session_state["set_name_zh"],
@@ -158,12 +160,12 @@ def saved_sets(ctx: PageContext) -> None:
     """Every custom set: id, names, rule, members, who made it and when, who changed it last and when."""
     lang = ctx.lang
     st.subheader(t("custom_sets_heading", lang))
-    sets = data.custom_sets(ctx.store, ctx.data_version)
+    sets = data.read(ctx.store, ctx.data_version, sets_core.custom_sets)
     if sets.empty:
         st.caption(t("no_custom_sets", lang))
         return
     codes = tuple(dict.fromkeys(code for members in sets["members"] for code in members))
-    member_names = data.region_names(ctx.store, ctx.data_version, codes, lang)
+    member_names = data.read(ctx.store, ctx.data_version, views.region_names, codes, lang)
     sep = t("list_sep", lang)
 
     def when(users: pd.Series, stamps: pd.Series) -> list[str]:

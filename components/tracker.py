@@ -11,7 +11,9 @@ from components.context import PageContext
 from components.plain import plain_table
 from components.strings import ngettext, t
 from components.upload import period_picker
+from unionbench import tracker as tracker_core
 from unionbench.accounts import Account
+from unionbench.read import views
 from unionbench.tracker import deadline_words
 
 SYMBOLS = {"missing": "○", "submitted": "◇", "returned": "↩", "approved": "●"}
@@ -36,9 +38,9 @@ def tracker(ctx: PageContext, home: str, today: dt.date, viewer: Account | None 
     """The quarter's table, its counts by status and the reminders; returns the rows shown."""
     lang = ctx.lang
     period = period_picker(ctx, home, "tracker_period")
-    rows = need_to_know(data.status_table(ctx.store, ctx.data_version, home, period, today), viewer)
+    rows = need_to_know(data.read(ctx.store, ctx.data_version, tracker_core.status_table, home, period, today), viewer)
     due = dt.date.fromisoformat(rows.deadline.iloc[0]) if len(rows) else None
-    days = data.deadline_days(ctx.store, ctx.data_version)
+    days = data.read(ctx.store, ctx.data_version, tracker_core.deadline_days)
     if due is not None:
         st.caption(
             ngettext(
@@ -54,7 +56,9 @@ def tracker(ctx: PageContext, home: str, today: dt.date, viewer: Account | None 
     counts = rows.status.value_counts()
     for column, status in zip(st.columns(4), ("missing", "returned", "submitted", "approved"), strict=True):
         column.metric(f"{SYMBOLS[status]} {t(f'tracker_{status}', lang)}", int(counts.get(status, 0)))
-    names = data.region_names(ctx.store, ctx.data_version, tuple(rows.region_code), lang)  # Cangxi County in English
+    names = data.read(
+        ctx.store, ctx.data_version, views.region_names, tuple(rows.region_code), lang
+    )  # Cangxi County in English
     plain_table(tracker_table(rows.assign(region_name=rows.region_code.map(names)), lang, today), "ub-tracker")
     owing = rows[rows.reminder != ""]
     if not owing.empty:

@@ -14,12 +14,16 @@ from components.preview import review_dataframe, said_yes_to_held, show_preview,
 from components.review import submit
 from components.strings import t
 from components.url_state import kept
+from unionbench import accounts as accounts_core
+from unionbench import settings as settings_core
 from unionbench.accounts import Account, ReportingError
 from unionbench.auth import users_with_example_password
 from unionbench.formatting import period_text
 from unionbench.i18n import in_language
 from unionbench.ingest import RevertError
 from unionbench.paths import resolve_db_path
+from unionbench.read import views
+from unionbench.read.selection import Selection
 from unionbench.store import WriterBusy
 from unionbench.submissions import publish_file, revert
 from unionbench.templates import upload_period_choices
@@ -38,9 +42,11 @@ def is_demo_database(uploads: pd.DataFrame) -> bool:
 def example_password_warning(ctx: PageContext) -> None:
     """On every load: warn while an account still has the example password and the data are not only demo."""
     users = configured_users()
-    if is_demo_database(data.uploads(ctx.store, ctx.data_version)):
+    if is_demo_database(data.read(ctx.store, ctx.data_version, views.uploads)):
         return
-    if users_with_example_password(users) or data.accounts_with_example_password(ctx.store, ctx.data_version):
+    if users_with_example_password(users) or data.read(
+        ctx.store, ctx.data_version, accounts_core.accounts_with_example_password
+    ):
         st.warning(t("example_password", ctx.lang), icon=":material/lock_open:")
 
 
@@ -165,8 +171,9 @@ def last_outcome(lang: str) -> None:
             store, version = current_store()
             if latest := data.latest_period(store, version, region):
                 name = data.region_name(store, version, region, lang)
-                bench = kept("bench") or data.settings(store, version).benchmark
-                briefing_buttons(store, version, region, name, bench, latest, lang, key="approved_briefing")
+                bench = kept("bench") or data.read(store, version, settings_core.read_settings).benchmark
+                sel = Selection(region, bench, latest, lang=lang)
+                briefing_buttons(store, version, sel, name, key="approved_briefing")
         return
     if "reverted" in outcome:
         st.success(t("reverted", lang, id=outcome["reverted"]), icon=":material/undo:")
@@ -182,15 +189,13 @@ def last_outcome(lang: str) -> None:
         home = outcome["home"]
         latest = data.latest_period(store, version, home) if home else None
         if latest:  # the briefing for the quarter just sent, ready for the leadership meeting
-            briefing_buttons(
-                store,
-                version,
+            sel = Selection(
                 home,
-                data.region_name(store, version, home, lang),
-                kept("bench") or data.settings(store, version).benchmark,
+                kept("bench") or data.read(store, version, settings_core.read_settings).benchmark,
                 latest,
-                lang,
+                lang=lang,
             )
+            briefing_buttons(store, version, sel, data.region_name(store, version, home, lang))
 
 
 LAYOUTS = ("wide", "long", "demo")  # how ingest read the file (ingest.layout), in words a clerk knows
@@ -200,7 +205,7 @@ def history(ctx: PageContext, account: Account) -> None:
     """Every upload, newest first, and a guarded revert."""
     lang = ctx.lang
     st.subheader(t("history_heading", lang))
-    uploads = data.uploads(ctx.store, ctx.data_version)
+    uploads = data.read(ctx.store, ctx.data_version, views.uploads)
     status = {"committed": t("status_committed", lang), "reverted": t("status_reverted", lang)}
     demo_label = t("demo_data_label", lang)
     table = pd.DataFrame(

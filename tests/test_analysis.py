@@ -6,8 +6,10 @@ import math
 import pandas as pd
 import pytest
 
-from unionbench import analysis
 from unionbench.periods import periods_between
+from unionbench.read import analysis, comparison
+from unionbench.read.selection import Selection
+from unionbench.read.targets import target_progress
 
 
 def quarterly(values, first="2025Q1"):
@@ -117,16 +119,23 @@ def test_a_rank_table_cautions_a_move_when_either_quarters_rank_rests_on_a_tiny_
 # --- top performers, radar --------------------------------------------------------------------------------------
 
 
-def test_the_top_performer_level_is_the_90th_percentile_or_the_10th_for_lower_is_better():
-    cities = pd.Series(range(1, 22), dtype=float)  # 21 cities, like Sichuan
-    assert analysis.percentile_benchmark(cities, "higher") == 19  # the third best
-    assert analysis.percentile_benchmark(cities, "lower") == 3
-    assert analysis.percentile_benchmark(cities, "higher", q=0.5) == 11
+def test_the_top_performer_level_is_the_90th_percentile_or_the_10th_for_lower_is_better(store):
+    # The p90 reference is read in SQL (queries/reference_levels.sql, quantile_cont) over the province's cities.
+    sel = Selection("510800", "suineilu", "2026Q3", reference="p90")
+    rule, field = comparison.reference_regions(store, sel)
+    levels = comparison.reference_levels(store, sel, ["2026Q3"]).set_index("indicator")["level"]
+    figures = store.query("compared_figures", regions=field, periods=["2026Q3"])
+    assert rule == "p90" and len(field) == 21  # 21 cities, like Sichuan
+    for indicator, direction in (("org_rate", "higher"), ("problems_open", "lower")):
+        own = figures.loc[figures.indicator == indicator, "figure"].dropna().sort_values(ascending=direction == "lower")
+        assert len(own) == 21
+        assert levels[indicator] == pytest.approx(own.iloc[2])  # the third best: exactly the 90th (10th) percentile
 
 
-def test_no_top_performer_level_for_a_neutral_indicator_or_without_figures():
-    assert math.isnan(analysis.percentile_benchmark(pd.Series([1.0, 2.0]), "neutral"))
-    assert math.isnan(analysis.percentile_benchmark(pd.Series([math.nan]), "higher"))
+def test_no_top_performer_level_is_judged_for_a_neutral_indicator(store):
+    rows = comparison.comparison(store, Selection("510800", "suineilu", "2026Q3", reference="p90"))
+    neutral = rows[rows.direction == "neutral"]
+    assert len(neutral) and not neutral.judged.any() and (neutral.verdict == "").all()
 
 
 def test_radar_scores_put_the_best_at_100_and_the_worst_at_0_whatever_the_direction():
@@ -203,7 +212,20 @@ def test_guangyuans_county_contributions_add_up_to_its_stored_gap_per_10k_worker
     assert stations["contribution"].sum() == pytest.approx(city.outdoor_stations - benchmark * city.workers / 10_000)
 
 
-# --- trends -----------------------------------------------------------------------------------------------------
+# --- trends ---------------------------------------------------------------------------------------------------
+
+
+def trend(series: pd.Series, direction: str, stock_flow: str = "stock", in_points: bool = False):
+    """The rule the comparison runs (analysis.trend) on a quarterly series' levels (a flow's four-quarter totals)."""
+    return analysis.trend(analysis.levels_of(series.to_numpy(), stock_flow == "flow"), direction, in_points)
+
+
+def catch_up(home: pd.Series, bench: pd.Series, direction: str, stock_flow: str = "stock", max_quarters: int = 40):
+    """The rule the comparison runs (analysis.catch_up) on two quarterly series over the same quarters."""
+    home, bench = home.align(bench)
+    flow = stock_flow == "flow"
+    levels = analysis.levels_of(home.to_numpy(), flow), analysis.levels_of(bench.to_numpy(), flow)
+    return analysis.catch_up(*levels, direction, max_quarters=max_quarters)
 
 
 @pytest.mark.parametrize(
@@ -217,81 +239,81 @@ def test_guangyuans_county_contributions_add_up_to_its_stored_gap_per_10k_worker
     ],
 )
 def test_a_stock_trend_reads_the_slope_of_the_last_four_quarters_against_its_direction(values, direction, status):
-    assert analysis.trend(quarterly(values), direction).status == status
+    assert trend(quarterly(values), direction).status == status
 
 
 def test_a_rate_is_stagnating_under_a_quarter_point_a_quarter_though_one_percent_would_be_stricter():
     rising = quarterly([70.0, 70.3, 70.6, 70.9])  # 0.3 points a quarter
     crawling = quarterly([70.0, 70.2, 70.4, 70.6])
-    assert analysis.trend(rising, "higher", in_points=True).status == "improving"
-    assert analysis.trend(rising, "higher").status == "stagnating"  # 1 % of 70 would need 0.7 a quarter
-    assert analysis.trend(crawling, "higher", in_points=True).status == "stagnating"
+    assert trend(rising, "higher", in_points=True).status == "improving"
+    assert trend(rising, "higher").status == "stagnating"  # 1 % of 70 would need 0.7 a quarter
+    assert trend(crawling, "higher", in_points=True).status == "stagnating"
 
 
 def test_only_the_last_four_quarters_count_and_fewer_than_three_figures_there_is_unknown():
     long_fall_then_rise = quarterly([200, 180, 160, 140, 100, 104, 108, 112], first="2024Q1")
-    result = analysis.trend(long_fall_then_rise, "higher")
+    result = trend(long_fall_then_rise, "higher")
     assert result.status == "improving" and result.slope == pytest.approx(4) and result.points == 4
     gappy = quarterly([100, 110, math.nan, math.nan, 120], first="2024Q4")  # 2025Q1 … Q4: two figures
-    assert analysis.trend(gappy, "higher").status == "unknown"
+    assert trend(gappy, "higher").status == "unknown"
 
 
 def test_a_flow_is_judged_on_its_four_quarter_totals_so_its_season_is_not_a_trend():
     seasonal = quarterly([70, 100, 100, 130] * 2, first="2024Q1")  # the same year twice
-    assert analysis.trend(seasonal, "higher").status == "improving"  # the raw quarters rise to year end …
-    assert analysis.trend(seasonal, "higher", stock_flow="flow").status == "stagnating"  # … the year does not
+    assert trend(seasonal, "higher").status == "improving"  # the raw quarters rise to year end …
+    assert trend(seasonal, "higher", stock_flow="flow").status == "stagnating"  # … the year does not
     growing = quarterly([70, 100, 100, 130, 77, 110, 110, 143], first="2024Q1")  # each quarter 10 % up on last year
-    assert analysis.trend(growing, "higher", stock_flow="flow").status == "improving"
-    assert analysis.trend(quarterly([70, 100, 100, 130, 77]), "higher", stock_flow="flow").status == "unknown"
+    assert trend(growing, "higher", stock_flow="flow").status == "improving"
+    assert trend(quarterly([70, 100, 100, 130, 77]), "higher", stock_flow="flow").status == "unknown"
 
 
 # --- catch-up ---------------------------------------------------------------------------------------------------
 
 
 def test_a_region_level_with_or_ahead_of_the_benchmark_needs_no_quarters():
-    result = analysis.catch_up(quarterly([100, 101, 102]), quarterly([90, 95, 102]), "higher")
+    result = catch_up(quarterly([100, 101, 102]), quarterly([90, 95, 102]), "higher")
     assert result.quarters == 0 and result.reason == "ahead"
 
 
 def test_the_gap_closes_in_the_rounded_up_number_of_quarters_at_both_current_paces():
     home, bench = quarterly([79, 82, 85, 88]), quarterly([100, 101, 102, 103])  # 3 and 1 a quarter
-    result = analysis.catch_up(home, bench, "higher")
+    result = catch_up(home, bench, "higher")
     assert result.gap == 15 and result.closing_per_quarter == pytest.approx(2)
     assert result.quarters == 8 and result.reason == "closing"  # 7.5 quarters, rounded up
 
 
 def test_a_gap_that_shrinks_by_exactly_whole_quarters_is_not_rounded_up_further():
-    result = analysis.catch_up(quarterly([80, 83, 86, 89]), quarterly([100, 101, 102, 103]), "higher")
+    result = catch_up(quarterly([80, 83, 86, 89]), quarterly([100, 101, 102, 103]), "higher")
     assert result.gap == 14 and result.quarters == 7
 
 
 def test_a_benchmark_growing_as_fast_or_faster_is_never_caught_at_the_current_pace():
-    result = analysis.catch_up(quarterly([80, 81, 82, 83]), quarterly([100, 102, 104, 106]), "higher")
+    result = catch_up(quarterly([80, 81, 82, 83]), quarterly([100, 102, 104, 106]), "higher")
     assert result.quarters is None and result.reason == "widening"
-    level = analysis.catch_up(quarterly([80, 81, 82, 83]), quarterly([100, 101, 102, 103]), "higher")
+    level = catch_up(quarterly([80, 81, 82, 83]), quarterly([100, 101, 102, 103]), "higher")
     assert level.quarters is None and level.reason == "widening"
 
 
 def test_a_catch_up_longer_than_ten_years_counts_as_never_at_the_current_pace():
-    result = analysis.catch_up(quarterly([0, 1, 2, 3]), quarterly([100, 100, 100, 100]), "higher")
+    result = catch_up(quarterly([0, 1, 2, 3]), quarterly([100, 100, 100, 100]), "higher")
     assert result.quarters is None and result.reason == "too_slow"  # 97 quarters
-    assert analysis.catch_up(quarterly([0, 1, 2, 3]), quarterly([100] * 4), "higher", max_quarters=100).quarters == 97
+    assert catch_up(quarterly([0, 1, 2, 3]), quarterly([100] * 4), "higher", max_quarters=100).quarters == 97
 
 
 def test_for_lower_is_better_catching_up_means_coming_down_to_the_benchmark():
-    result = analysis.catch_up(quarterly([30, 28, 26, 24]), quarterly([20, 20, 20, 20]), "lower")
+    result = catch_up(quarterly([30, 28, 26, 24]), quarterly([20, 20, 20, 20]), "lower")
     assert result.quarters == 2 and result.gap == 4
 
 
 def test_catch_up_needs_three_quarters_of_figures_on_both_sides():
-    result = analysis.catch_up(quarterly([80, 90]), quarterly([100, 101, 102, 103]), "higher")
+    result = catch_up(quarterly([80, 90]), quarterly([100, 101, 102, 103]), "higher")
     assert result.quarters is None and result.reason == "not_enough_data"
 
 
 def test_a_flow_catches_up_on_its_annual_pace_not_on_single_quarters():
     home = quarterly([70, 100, 100, 130, 77, 110, 110, 143, 84.7], first="2024Q1")  # 10 % up on last year
     bench = quarterly([120] * 9, first="2024Q1")  # flat, 480 a year
-    result = analysis.catch_up(home, bench, "higher", stock_flow="flow")
+    result = catch_up(home, bench, "higher", stock_flow="flow")
     assert result.gap == pytest.approx(480 - (110 + 110 + 143 + 84.7))  # 32.3 behind over the last four quarters
     assert result.closing_per_quarter == pytest.approx(10.51)  # the annual pace rises 10.5 a quarter
     assert result.quarters == 4
@@ -335,7 +357,8 @@ def test_year_to_date_sums_this_years_quarters_and_is_missing_when_one_is_missin
 
 
 def test_four_quarter_totals_need_all_four_quarters():
-    totals = analysis.four_quarter_totals(quarterly([1, 2, 3, 4, 5, math.nan, 7, 8, 9, 10], first="2024Q1"))
+    series = quarterly([1, 2, 3, 4, 5, math.nan, 7, 8, 9, 10], first="2024Q1")
+    totals = pd.Series(analysis.levels_of(series.to_numpy(), flow=True), index=series.index).dropna()
     assert totals.to_dict() == {"2024Q4": 10, "2025Q1": 14, "2026Q2": 34}
 
 
@@ -347,43 +370,43 @@ def test_four_quarter_totals_need_all_four_quarters():
     [(150, "lagging"), (170, "on_track"), (400, "reached")],  # 37.5 %, 42.5 % and 100 % where 50 % was due
 )
 def test_a_flow_target_compares_the_year_to_date_with_its_share_of_the_year(ytd, status):
-    progress = analysis.target_progress(400, ytd, quarter=2, stock_flow="flow")
+    progress = target_progress(400, ytd, quarter=2, stock_flow="flow")
     assert progress.expected == 200 and progress.due == 0.5 and progress.status == status
     assert progress.achieved == pytest.approx(ytd / 400)
 
 
 @pytest.mark.parametrize(("level", "status"), [(125, "lagging"), (128, "on_track"), (141, "reached")])
 def test_a_stock_target_compares_the_level_with_the_straight_line_from_the_start_of_the_year(level, status):
-    progress = analysis.target_progress(140, level, quarter=3, stock_flow="stock", start=100)
+    progress = target_progress(140, level, quarter=3, stock_flow="stock", start=100)
     assert progress.expected == 130 and progress.status == status
     assert progress.behind == pytest.approx(0.75 - (level - 100) / 40)
 
 
 def test_a_target_not_reached_at_the_end_of_the_year_is_missed_however_close():
-    assert analysis.target_progress(400, 399, quarter=4, stock_flow="flow").status == "missed"
-    assert analysis.target_progress(400, 400, quarter=4, stock_flow="flow").status == "reached"
+    assert target_progress(400, 399, quarter=4, stock_flow="flow").status == "missed"
+    assert target_progress(400, 400, quarter=4, stock_flow="flow").status == "reached"
 
 
 def test_a_stock_target_without_a_start_level_or_a_figure_is_unknown():
-    assert analysis.target_progress(140, 120, quarter=2, stock_flow="stock").status == "unknown"
-    assert analysis.target_progress(140, math.nan, quarter=2, stock_flow="stock", start=100).status == "unknown"
+    assert target_progress(140, 120, quarter=2, stock_flow="stock").status == "unknown"
+    assert target_progress(140, math.nan, quarter=2, stock_flow="stock", start=100).status == "unknown"
 
 
 def test_a_seasonal_schedule_spares_a_flow_its_quiet_first_quarter():
-    assert analysis.target_progress(400, 50, quarter=1, stock_flow="flow").status == "lagging"
-    seasonal = analysis.target_progress(400, 50, quarter=1, stock_flow="flow", schedule=(0.125, 0.4, 0.65, 1.0))
+    assert target_progress(400, 50, quarter=1, stock_flow="flow").status == "lagging"
+    seasonal = target_progress(400, 50, quarter=1, stock_flow="flow", schedule=(0.125, 0.4, 0.65, 1.0))
     assert seasonal.status == "on_track" and seasonal.expected == 50
 
 
 def test_a_lower_is_better_target_is_progress_downwards():
-    assert analysis.target_progress(20, 35, 2, "stock", start=40, direction="lower").status == "lagging"
-    assert analysis.target_progress(20, 29, 2, "stock", start=40, direction="lower").status == "on_track"
-    assert analysis.target_progress(20, 19, 2, "stock", start=40, direction="lower").status == "reached"
+    assert target_progress(20, 35, 2, "stock", start=40, direction="lower").status == "lagging"
+    assert target_progress(20, 29, 2, "stock", start=40, direction="lower").status == "on_track"
+    assert target_progress(20, 19, 2, "stock", start=40, direction="lower").status == "reached"
 
 
 def test_a_level_to_hold_that_slipped_is_lagging():
-    assert analysis.target_progress(100, 98, 2, "stock", start=100).status == "lagging"
-    assert analysis.target_progress(100, 100, 2, "stock", start=100).status == "reached"
+    assert target_progress(100, 98, 2, "stock", start=100).status == "lagging"
+    assert target_progress(100, 100, 2, "stock", start=100).status == "reached"
 
 
 # --- the methodology page ---------------------------------------------------------------------------------------
@@ -393,3 +416,14 @@ def test_a_level_to_hold_that_slipped_is_lagging():
 def test_every_method_on_the_methodology_page_states_its_rule_in_a_docstring(method):
     text = inspect.getdoc(method) or ""
     assert len(text) > 150 and text.count(".") >= 2, method.__name__
+
+
+def test_the_methodology_page_shows_the_source_of_the_rules_the_comparison_runs():
+    from unionbench import methodology
+
+    shown = {rule.title: rule for rule in methodology.shown_rules()}
+    for name in ("analysis.trend", "analysis.catch_up", "analysis.needed_per_quarter", "comparison.verdict_of"):
+        assert name in shown and f"def {name.split('.')[1]}(" in shown[name].source
+    runs = inspect.getsource(comparison._row) + inspect.getsource(comparison._needed)
+    assert "analysis.trend(" in runs and "analysis.catch_up(" in runs and "analysis.needed_per_quarter(" in runs
+    assert "quantile_cont(figure, 0.9)" in shown["queries/reference_levels.sql"].source

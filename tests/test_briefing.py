@@ -14,7 +14,6 @@ import docx
 import pytest
 
 from tests.support import catalogue_count
-from unionbench import compare
 from unionbench.briefing import BriefingError, briefing_bytes, build_briefing
 from unionbench.briefing import text as tx
 from unionbench.briefing.model import Briefing, Bullets, Paragraph, Section, Table
@@ -23,6 +22,8 @@ from unionbench.briefing.word import docx_bytes
 from unionbench.cli import main
 from unionbench.commit import commit_observations
 from unionbench.formatting import format_number
+from unionbench.read import comparison
+from unionbench.read.selection import Selection
 from unionbench.store import Replica, writer
 
 HOME, SET, PERIOD = "510800", "suineilu", "2026Q3"
@@ -41,7 +42,7 @@ needs_chromium = pytest.mark.skipif(find_chromium() is None, reason="PDF needs D
 
 @pytest.fixture(scope="module")
 def document(store):
-    return docx.Document(io.BytesIO(briefing_bytes(store, HOME, SET, PERIOD, "zh", "docx")))
+    return docx.Document(io.BytesIO(briefing_bytes(store, Selection(HOME, SET, PERIOD, lang="zh"), "docx")))
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +112,7 @@ def test_every_group_table_shows_each_indicators_stored_value(store, document, v
 
 
 def comparison_rows(store, home=HOME, set_id=SET, lang="zh"):
-    return compare.comparison(store, compare.Selection(home, set_id, PERIOD, lang=lang)).set_index("indicator")
+    return comparison.comparison(store, Selection(home, set_id, PERIOD, lang=lang)).set_index("indicator")
 
 
 VERDICT_WORDS = {"ahead": "领先", "level": "持平", "behind": "落后"}
@@ -148,7 +149,7 @@ def test_table_one_shows_the_read_models_words_for_every_judged_headline_indicat
 
 
 def test_the_overview_counts_the_read_models_verdicts_and_leaves_raw_totals_unjudged(store, document):
-    counts = compare.verdict_counts(comparison_rows(store))
+    counts = comparison.verdict_counts(comparison_rows(store))
     overview = paragraph_starting(document, "2026年第三季度，广元市")
     assert overview == (
         f"2026年第三季度，广元市{counts['judged']}项对标指标中，{counts['ahead']}项领先遂内泸平均水平，"
@@ -175,7 +176,7 @@ def test_more_open_problems_per_10k_workers_than_the_benchmark_is_worded_as_more
 
 
 def word_row(**changes):
-    """A comparison row as compare.comparison gives it (problems still open per 10,000 workers, fewer is better),
+    """A comparison row as comparison.comparison gives it (problems still open per 10,000 workers, fewer is better),
     with the read model's own words."""
     row = {
         "name": "未整改问题",
@@ -208,7 +209,7 @@ def word_row(**changes):
         "catch_up_reason": "ahead",
         "needed_per_quarter": 0.0,
     } | changes
-    return row | compare.texts(row, "zh")
+    return row | comparison.texts(row, "zh")
 
 
 def test_fewer_open_problems_than_the_benchmark_is_worded_as_fewer_and_ahead_without_a_minus_sign():
@@ -284,23 +285,23 @@ def test_the_demo_data_is_noted_and_the_uploads_behind_the_figures_are_listed(st
 
 
 def test_the_lagging_targets_table_matches_the_target_progress(store, document):
-    from unionbench.views import target_progress
+    from unionbench.read.targets import progress_rows
 
-    progress = target_progress(store, HOME, PERIOD, "zh")
+    progress = progress_rows(store, Selection(HOME, SET, PERIOD))
     lagging = progress[progress.status.isin(["lagging", "missed"])]
     table = next(t for t in document.tables if t.rows[0].cells[2].text == "年度目标")
     assert len(table.rows) - 1 == len(lagging)
 
 
 def test_an_english_briefing_has_english_headings_and_units(store):
-    document = docx.Document(io.BytesIO(briefing_bytes(store, HOME, SET, PERIOD, "en", "docx")))
+    document = docx.Document(io.BytesIO(briefing_bytes(store, Selection(HOME, SET, PERIOD, lang="en"), "docx")))
     assert headings(document, 1)[0] == "1. Overview" and headings(document, 1)[-1] == "6. Data sources and method"
     sentence = paragraph_starting(document, "Outdoor worker service stations:")
     assert "units at quarter end" in sentence and "per 10,000 workers" in sentence
 
 
 def test_a_county_is_read_against_the_benchmark_cities_counties_and_never_judged_on_raw_totals(store):
-    briefing = build_briefing(store, "510824", "yangzhou", PERIOD, "zh")
+    briefing = build_briefing(store, Selection("510824", "yangzhou", PERIOD, lang="zh"))
     rows = comparison_rows(store, home="510824", set_id="yangzhou")
     groups = next(s for s in briefing.sections if s.heading == "二、分项指标")
     texts = [b.text for sub in groups.blocks for b in sub.blocks if isinstance(b, Paragraph)]
@@ -315,7 +316,7 @@ def test_a_county_is_read_against_the_benchmark_cities_counties_and_never_judged
 
 
 def test_the_county_table_reads_each_county_against_the_benchmark_cities_counties(store):
-    briefing = build_briefing(store, HOME, SET, PERIOD, "zh")
+    briefing = build_briefing(store, Selection(HOME, SET, PERIOD, lang="zh"))
     section = next(s for s in briefing.sections if s.heading == "四、县区差距来源")
     table = next(b for b in section.blocks if isinstance(b, Table))
     headline = store.query("indicator_catalogue").query("headline")["id"].tolist()
@@ -337,7 +338,7 @@ def test_the_county_table_reads_each_county_against_the_benchmark_cities_countie
 
 
 def test_small_numbers_get_no_percentage_and_a_caution_in_the_table_and_the_sentence(store):
-    briefing = build_briefing(store, "510824", "yangzhou", PERIOD, "zh")
+    briefing = build_briefing(store, Selection("510824", "yangzhou", PERIOD, lang="zh"))
     rows = comparison_rows(store, home="510824", set_id="yangzhou")
     trainings = rows.loc["trainings"]
     assert trainings.small and trainings.verdict == "behind"  # one session against 0.29 per 10,000 workers
@@ -365,7 +366,7 @@ def test_a_quarter_the_benchmark_has_not_reported_is_read_against_its_latest_and
         commit_observations(primary, q4, file_name="q4.csv", sha256="q4", user_name="test", layout="long")
     reader = Replica(writable_db)
     try:
-        briefing = build_briefing(reader.current(), HOME, SET, "2026Q4", "zh")
+        briefing = build_briefing(reader.current(), Selection(HOME, SET, "2026Q4", lang="zh"))
     finally:
         reader.close()
     overview = briefing.sections[0].blocks[0].text
@@ -386,30 +387,30 @@ def test_a_benchmark_city_is_no_reference_for_a_county_and_the_download_falls_ba
     from components.briefing import usable_reference
 
     with pytest.raises(BriefingError):
-        build_briefing(store, "510824", SET, PERIOD, "zh", "510900")  # Suining the city against a county: never
-    assert usable_reference(store, "510824", SET, PERIOD, "510900") == "average"
-    assert usable_reference(store, "510824", SET, PERIOD, "510903") == "510903"  # one of Suining's counties
-    assert usable_reference(store, HOME, SET, PERIOD, "510900") == "510900"
-    briefing = build_briefing(
-        store, "510824", SET, PERIOD, "zh", usable_reference(store, "510824", SET, PERIOD, "510900")
-    )
+        # Suining the city against a county: never
+        build_briefing(store, Selection("510824", SET, PERIOD, "510900"))
+    assert usable_reference(store, Selection("510824", SET, PERIOD, "510900")).reference == "average"
+    one_of_suinings = Selection("510824", SET, PERIOD, "510903")  # one of Suining's counties
+    assert usable_reference(store, one_of_suinings).reference == "510903"
+    assert usable_reference(store, Selection(HOME, SET, PERIOD, "510900")).reference == "510900"
+    briefing = build_briefing(store, usable_reference(store, Selection("510824", SET, PERIOD, "510900")))
     assert "遂内泸所辖县区平均水平" in briefing.sections[0].blocks[0].text
 
 
 def test_a_quarter_without_figures_or_an_unknown_set_is_refused(store):
     with pytest.raises(BriefingError):
-        build_briefing(store, HOME, SET, "2031Q1")
+        build_briefing(store, Selection(HOME, SET, "2031Q1"))
     with pytest.raises(BriefingError):
-        build_briefing(store, HOME, "nowhere", PERIOD)
+        build_briefing(store, Selection(HOME, "nowhere", PERIOD))
     with pytest.raises(ValueError):
-        briefing_bytes(store, HOME, SET, PERIOD, "zh", "odt")
+        briefing_bytes(store, Selection(HOME, SET, PERIOD, lang="zh"), "odt")
 
 
 @pytest.mark.office
 @needs_chromium
 def test_the_pdf_has_the_briefings_pages_and_text_in_chinese(store):
     pdfium = pytest.importorskip("pypdfium2")
-    data = briefing_bytes(store, HOME, SET, PERIOD, "zh", "pdf")
+    data = briefing_bytes(store, Selection(HOME, SET, PERIOD, lang="zh"), "pdf")
     assert data.startswith(b"%PDF")
     pdf = pdfium.PdfDocument(data)
     text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
@@ -455,7 +456,7 @@ def test_libreoffice_sets_every_figure_of_the_word_tables_on_one_line(store, tmp
     numeric cell's whole text, and every figure in any other cell, must come out of the PDF on one line."""
     assert SOFFICE, "CI must run this test: make browser installs libreoffice-writer-nogui"
     pdfium = pytest.importorskip("pypdfium2")
-    briefing = tables_only(build_briefing(store, region, set_id, PERIOD, lang))
+    briefing = tables_only(build_briefing(store, Selection(region, set_id, PERIOD, lang=lang)))
     source = tmp_path / "tables.docx"
     source.write_bytes(docx_bytes(briefing))
     profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"  # its own profile: runs may overlap

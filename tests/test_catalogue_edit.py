@@ -231,7 +231,7 @@ def test_a_retired_indicator_leaves_the_template_and_pickers_but_its_figures_are
     assert code == 0
     store = replica(writable_db).current()
     assert "trainings" not in set(template_rows(store, "510800", "2026Q4")["id"])
-    from unionbench.views import catalogue
+    from unionbench.read.views import catalogue
 
     assert "trainings" not in catalogue(store, "zh")
     code, out, _ = run(writable_db, "export", capsys=capsys)

@@ -7,8 +7,9 @@ import math
 import numpy as np
 import pandas as pd
 
-from unionbench import compare
 from unionbench.catalog import Indicator
+from unionbench.read import comparison
+from unionbench.read.selection import Selection
 
 NAN = math.nan
 
@@ -28,32 +29,32 @@ def test_a_flow_names_the_year_and_what_the_rest_of_it_must_still_bring_in():
     # 20 − 9 = 11 still due, all of it in Q4 (one quarter left)
     home = np.array([1, 1, 1, 1, 1, 2, 3, 4], dtype=float)
     bench = np.full(8, 5.0)
-    needed = compare._needed(indicator("flow"), home, bench, "2026Q3", 7, NAN)
+    needed = comparison._needed(indicator("flow"), home, bench, "2026Q3", 7, NAN)
     assert needed == 11
-    text = compare.needed_text(row(stock_flow="flow", needed_per_quarter=needed), "zh")
+    text = comparison.needed_text(row(stock_flow="flow", needed_per_quarter=needed), "zh")
     assert text == "2026年全年还需完成11.00万元（按对标全年水平）"
-    assert compare.needed_text(row(stock_flow="flow", needed_per_quarter=needed), "en") == (
+    assert comparison.needed_text(row(stock_flow="flow", needed_per_quarter=needed), "en") == (
         "CNY 110,000 more in 2026 as a whole (against the benchmark's yearly level)"
     )
 
 
 def test_a_flow_read_after_the_second_quarter_still_counts_the_whole_year_left():
     # 2026Q2: 6 still due over two quarters → 3 a quarter; the words give the year's 6, not a rise per quarter
-    text = compare.needed_text(row(stock_flow="flow", home_period="2026Q2", needed_per_quarter=3.0), "zh")
+    text = comparison.needed_text(row(stock_flow="flow", home_period="2026Q2", needed_per_quarter=3.0), "zh")
     assert text == "2026年全年还需完成6.00万元（按对标全年水平）"
 
 
 def test_a_stock_rises_each_quarter_and_a_lower_is_better_stock_falls():
     # level 380 against 400 in Q2: 20 over two quarters → 10 a quarter
-    needed = compare._needed(indicator("stock"), np.array([380.0]), np.array([400.0]), "2026Q2", 0, NAN)
+    needed = comparison._needed(indicator("stock"), np.array([380.0]), np.array([400.0]), "2026Q2", 0, NAN)
     assert needed == 10
-    assert compare.needed_text(row(home_period="2026Q2", needed_per_quarter=needed), "zh") == "每季需增10.00万元"
-    assert compare.needed_text(row(needed_per_quarter=-0.5), "zh") == "每季需减0.50万元"
+    assert comparison.needed_text(row(home_period="2026Q2", needed_per_quarter=needed), "zh") == "每季需增10.00万元"
+    assert comparison.needed_text(row(needed_per_quarter=-0.5), "zh") == "每季需减0.50万元"
 
 
 def test_nothing_is_needed_when_ahead_or_when_the_year_is_over():
-    assert compare.needed_text(row(verdict="ahead", needed_per_quarter=3.0), "zh") == "—"
-    assert compare.needed_text(row(home_period="2026Q4"), "zh") == "—"
+    assert comparison.needed_text(row(verdict="ahead", needed_per_quarter=3.0), "zh") == "—"
+    assert comparison.needed_text(row(home_period="2026Q4"), "zh") == "—"
 
 
 def rows(*spec) -> pd.DataFrame:
@@ -79,7 +80,7 @@ BEFORE = rows(
 
 
 def test_the_gap_on_last_quarter_is_said_with_last_quarters_figure():
-    changed = compare.with_gap_change(NOW, BEFORE, "zh")
+    changed = comparison.with_gap_change(NOW, BEFORE, "zh")
     assert changed["gap_change_text"].tolist() == [
         "改善：差距缩小（上季−25.0%）",
         "变差：差距扩大（上季−20.4%）",
@@ -88,27 +89,27 @@ def test_the_gap_on_last_quarter_is_said_with_last_quarters_figure():
         "—",
         "—",
     ]
-    english = compare.with_gap_change(NOW, BEFORE, "en")["gap_change_text"].tolist()
+    english = comparison.with_gap_change(NOW, BEFORE, "en")["gap_change_text"].tolist()
     assert english[:3] == ["better: gap narrowed (was −25.0%)", "worse: gap widened (was −20.4%)",
                            "better: lead grew (was +23.0%)"]  # fmt: skip
 
 
 def test_the_headline_counts_exactly_the_rows_the_gap_page_marks_better():
-    changed = compare.with_gap_change(NOW, BEFORE, "zh")
+    changed = comparison.with_gap_change(NOW, BEFORE, "zh")
     # better: stations, bases = 2 of the 4 judged in both quarters (funds worse, members unchanged)
-    assert (changed["gap_change"] == compare.BETTER).sum() == 2
-    assert compare.improved_since(NOW, BEFORE) == (2, 4)
-    sel = compare.Selection("510800", "suineilu", "2026Q3")
-    headline = compare.headline_sentence(changed.assign(name=changed["indicator"]), sel, "遂内泸")
+    assert (changed["gap_change"] == comparison.BETTER).sum() == 2
+    assert comparison.improved_since(NOW, BEFORE) == (2, 4)
+    sel = Selection("510800", "suineilu", "2026Q3")
+    headline = comparison.headline_sentence(changed.assign(name=changed["indicator"]), sel, "遂内泸")
     assert headline.endswith("差距较上季改善 2 项")
 
 
 def test_on_the_demo_city_the_wall_screens_count_is_the_gap_pages_count(store):
-    sel = compare.Selection("510800", "suineilu", "2026Q3")
-    rows_shown = compare.comparison_with_change(store, sel)
-    better = int((rows_shown["gap_change"] == compare.BETTER).sum())
+    sel = Selection("510800", "suineilu", "2026Q3")
+    rows_shown = comparison.comparison_with_change(store, sel)
+    better = int((rows_shown["gap_change"] == comparison.BETTER).sum())
     assert not rows_shown.loc[~rows_shown["judged"], "gap_change"].any()  # context rows are never counted
-    assert compare.headline_sentence(rows_shown, sel, "遂内泸").endswith(f"差距较上季改善 {better} 项")
+    assert comparison.headline_sentence(rows_shown, sel, "遂内泸").endswith(f"差距较上季改善 {better} 项")
 
 
 def test_the_methodology_says_each_of_these_in_plain_words_in_both_languages():

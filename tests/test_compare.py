@@ -6,10 +6,10 @@ import math
 import pandas as pd
 import pytest
 
-from tests.support import catalogue_count
-from unionbench import compare
 from unionbench.commit import commit_observations
 from unionbench.initdb import load_reference_data
+from unionbench.read import comparison
+from unionbench.read.selection import Selection, UnknownReference, selection_from_params
 from unionbench.store import Store
 
 HOME, SUINING, NEIJIANG, LUZHOU = "510800", "510900", "511000", "510500"
@@ -57,8 +57,8 @@ def hand_store(tmp_path_factory):
 
 
 def rows_for(store, home=HOME, period="2026Q3", reference="average", lang="zh", benchmark="suineilu"):
-    sel = compare.Selection(home, benchmark, period, reference, lang=lang)
-    return compare.comparison(store, sel).set_index("indicator")
+    sel = Selection(home, benchmark, period, reference, lang=lang)
+    return comparison.comparison(store, sel).set_index("indicator")
 
 
 def test_a_per_10k_benchmark_pools_the_members_sums_rather_than_averaging_their_ratios(hand_store):
@@ -112,7 +112,7 @@ def test_small_numbers_get_no_percentage_a_caution_and_no_place_among_strengths(
     assert row.small and math.isnan(row.gap_rel)
     assert "%" not in row.gap_text and row.gap_text == "+0.20场/万名职工"
     assert row.verdict == "ahead" and "数量较小" in row.verdict_text
-    strengths, weaknesses = compare.strengths_and_weaknesses(rows.reset_index())
+    strengths, weaknesses = comparison.strengths_and_weaknesses(rows.reset_index())
     assert "trainings" not in set(strengths.indicator) | set(weaknesses.indicator)
 
 
@@ -148,9 +148,9 @@ def test_a_quarter_the_benchmark_has_not_reported_is_compared_with_its_latest_an
     assert flow.home_period == "2026Q3" and flow.home_value == pytest.approx(5.0)
     assert flow.benchmark_value == pytest.approx(3.0)
     assert rows["verdict"].ne("").sum() > 0  # never a screen of dashes
-    sel = compare.Selection(HOME, "suineilu", "2026Q4")
-    assert compare.as_of_note(rows.reset_index(), sel) == "对标数据截至2026年第三季度"
-    assert compare.as_of_note(rows_for(hand_store).reset_index(), sel) == ""
+    sel = Selection(HOME, "suineilu", "2026Q4")
+    assert comparison.as_of_note(rows.reset_index(), sel) == "对标数据截至2026年第三季度"
+    assert comparison.as_of_note(rows_for(hand_store).reset_index(), sel) == ""
 
 
 def test_the_best_reference_is_the_best_member_and_a_single_member_is_its_own_figure(hand_store):
@@ -160,7 +160,7 @@ def test_the_best_reference_is_the_best_member_and_a_single_member_is_its_own_fi
     assert lowest_open.benchmark_value == pytest.approx(1.5)  # all three at 1.5 per 10k; lower is better
     single = rows_for(hand_store, reference=LUZHOU).loc["outdoor_stations"]
     assert single.benchmark_value == pytest.approx(5.0)
-    with pytest.raises(compare.UnknownReference):
+    with pytest.raises(UnknownReference):
         rows_for(hand_store, reference=CANGXI)  # a county is no reference for a city
 
 
@@ -172,15 +172,15 @@ def test_english_rows_read_in_english(hand_store):
 
 
 def test_a_link_with_bad_values_falls_back_to_the_defaults_and_names_them():
-    defaults = compare.Selection(HOME, "suineilu", "2026Q3")
+    defaults = Selection(HOME, "suineilu", "2026Q3")
     params = {"home": "<script>", "bench": "nope", "period": "9" * 5000, "reference": "x" * 99, "lang": "fr"}
-    sel, notes = compare.selection_from_params(params, defaults, {HOME}, {"suineilu"}, ["2026Q3"])
+    sel, notes = selection_from_params(params, defaults, {HOME}, {"suineilu"}, ["2026Q3"])
     assert sel == defaults
     assert set(notes) == {"home", "bench", "period", "reference", "lang"}
 
 
 def test_the_demo_city_has_verdicts_on_every_judged_indicator_and_none_on_raw_counts(store):
-    rows = compare.comparison(store, compare.Selection(HOME, "suineilu", "2026Q3")).set_index("indicator")
+    rows = comparison.comparison(store, Selection(HOME, "suineilu", "2026Q3")).set_index("indicator")
     judged = rows[rows.judged]
     assert judged.verdict.isin(["ahead", "level", "behind"]).all()
     assert set(rows.index[~rows.judged]) == {
@@ -191,30 +191,3 @@ def test_the_demo_city_has_verdicts_on_every_judged_indicator_and_none_on_raw_co
     assert (ahead.gap > 0).all() and not ahead.gap_text.str.startswith("−").any()
     behind = judged[judged.verdict == "behind"]
     assert (behind.gap < 0).all() and behind.gap_text.str.startswith("−").all()
-
-
-@pytest.mark.parametrize("home", [HOME, CANGXI, SUINING])
-def test_the_fast_trend_and_catch_up_agree_with_the_analysis_functions_on_every_demo_series(store, home):
-    from unionbench import analysis
-
-    periods = compare.history_periods("2026Q3")
-    catalogue = compare.catalogue(store, "zh")
-    figures = store.query("compared_figures", regions=[home], periods=periods)
-    sel = compare.Selection(home, "suineilu", "2026Q3", reference="best")
-    levels = compare.reference_levels(store, sel, periods)
-    checked = 0
-    for indicator, ind in catalogue.items():
-        mine = figures[figures.indicator == indicator].set_index("period")["figure"].reindex(periods).astype(float)
-        bench = levels[levels.indicator == indicator].set_index("period")["level"].reindex(periods).astype(float)
-        flow = ind.stock_flow == "flow"
-        expected = analysis.trend(mine.dropna(), ind.direction, ind.stock_flow, ind.is_rate)
-        status, slope = compare.trend_of(compare.levels_of(mine.to_numpy(), flow), ind.direction, ind.is_rate)
-        assert status == expected.status
-        assert slope == pytest.approx(expected.slope, nan_ok=True)
-        catch = analysis.catch_up(mine.dropna(), bench.dropna(), ind.direction, ind.stock_flow)
-        quarters, reason = compare.catch_up_of(
-            compare.levels_of(mine.to_numpy(), flow), compare.levels_of(bench.to_numpy(), flow), ind.direction
-        )
-        assert (quarters, reason) == (catch.quarters, catch.reason), indicator
-        checked += 1
-    assert checked == catalogue_count()

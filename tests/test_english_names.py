@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from unionbench import compare, explorer, views
 from unionbench.briefing.assemble import build_briefing
 from unionbench.briefing.model import Bullets, Chart, Paragraph, Table
 from unionbench.placenames import REGION_NAMES_EN_CSV, english_name, english_names, romanise, short_english
+from unionbench.read import comparison, explorer, views
+from unionbench.read.selection import Selection
 from unionbench.regions import read_cnmaps_index
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -106,18 +107,20 @@ def test_an_older_database_without_the_column_gets_english_names_at_init(tmp_pat
 
 
 def test_the_read_model_names_counties_and_members_in_the_selections_language(store):
-    sel = compare.Selection("510800", "suineilu", "2026Q3", lang="en")
-    counties = compare.counties_comparison(store, sel)
+    sel = Selection("510800", "suineilu", "2026Q3", lang="en")
+    counties = comparison.counties_comparison(store, sel)
     assert sorted(set(counties["region_name"])) == sorted(GUANGYUAN_COUNTIES)
-    members = compare.gaps_to_each_member(store, sel, "org_rate")
+    members = comparison.gaps_to_each_member(store, sel, "org_rate")
     assert set(members["region_name"]) == {"Suining City", "Neijiang City", "Luzhou City"}
-    lines = compare.trend_lines(store, sel, "org_rate")
+    lines = comparison.trend_lines(store, sel, "org_rate")
     assert not lines["region_name"].str.contains(CJK).any()
 
 
 def test_the_explorer_table_names_places_in_english_for_the_english_download(store):
     catalogue = views.catalogue(store, "en")
-    table = explorer.explorer_table(store, ["510800", "510824"], [catalogue["org_rate"]], "2026Q1", "2026Q3", lang="en")
+    table = explorer.explorer_table(
+        store, ["510800", "510824"], [catalogue["org_rate"]], ("2026Q1", "2026Q3"), lang="en"
+    )
     assert set(table["region_name"]) == {"Guangyuan City", "Cangxi County"}
 
 
@@ -139,7 +142,7 @@ def briefing_text(briefing) -> str:
 
 
 def test_the_english_briefing_names_no_place_in_chinese(store):
-    text = briefing_text(build_briefing(store, "510800", "suineilu", "2026Q3", "en"))
+    text = briefing_text(build_briefing(store, Selection("510800", "suineilu", "2026Q3", lang="en")))
     assert "Guangyuan City" in text and "Cangxi County" in text and "Suining City" in text
     assert not CJK.search(text), [line for line in text.splitlines() if CJK.search(line)][:10]
 

@@ -6,8 +6,8 @@ import math
 import pandas as pd
 
 from unionbench.catalog import Indicator
-from unionbench.explorer import display_table, download_name, shown_value
 from unionbench.export import excel_safe_csv
+from unionbench.read.explorer import display_table, download_name, shown_value
 
 
 def ind(id_, name, decimals, unit="个"):

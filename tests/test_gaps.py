@@ -2,7 +2,8 @@
 
 import pytest
 
-from unionbench import compare, gaps
+from unionbench.read import comparison, drilldown
+from unionbench.read.selection import Selection
 
 HOME, SET, PERIOD = "510800", "suineilu", "2026Q3"
 SUINEILU = ["510900", "511000", "510500"]
@@ -10,20 +11,20 @@ SUINEILU = ["510900", "511000", "510500"]
 
 @pytest.fixture(scope="module")
 def table(store):
-    return compare.comparison(store, compare.Selection(HOME, SET, PERIOD)).set_index("indicator")
+    return comparison.comparison(store, Selection(HOME, SET, PERIOD)).set_index("indicator")
 
 
 @pytest.mark.parametrize(
     "indicator", ["org_rate", "outdoor_stations", "funds_government", "problems_open", "mutual_aid_participants"]
 )
 def test_county_contributions_add_up_to_the_city_difference_from_the_same_reference(store, table, indicator):
-    parts = gaps.county_contributions(store, compare.Selection(HOME, SET, PERIOD), indicator)
+    parts = drilldown.county_contributions(store, Selection(HOME, SET, PERIOD), indicator)
     assert len(parts) == 7 and parts.region_name.str.len().min() >= 2
     assert parts.contribution.sum() == pytest.approx(table.at[indicator, "difference"])
 
 
 def test_the_county_pulling_the_rate_down_most_comes_first_with_the_unions_it_lacks(store, table):
-    parts = gaps.county_contributions(store, compare.Selection(HOME, SET, PERIOD), "org_rate")
+    parts = drilldown.county_contributions(store, Selection(HOME, SET, PERIOD), "org_rate")
     level = table.at["org_rate", "benchmark_value"]
     first = parts.iloc[0]
     assert first.contribution == parts.contribution.min()
@@ -32,7 +33,7 @@ def test_the_county_pulling_the_rate_down_most_comes_first_with_the_unions_it_la
 
 
 def test_radar_scores_cover_home_and_members_and_put_the_best_of_each_indicator_at_100(store):
-    scores = gaps.profile_scores(store, HOME, SET, PERIOD)
+    scores = drilldown.profile_scores(store, Selection(HOME, SET, PERIOD))
     assert scores.region.unique().tolist()[0] == HOME and set(scores.region) == {HOME, *SUINEILU}
     assert scores.loc[scores.is_home, "region"].unique().tolist() == [HOME]
     stations = scores[scores.indicator == "outdoor_stations"].set_index("region")
@@ -42,16 +43,16 @@ def test_radar_scores_cover_home_and_members_and_put_the_best_of_each_indicator_
 
 
 def test_radar_scores_leave_out_totals_that_grow_with_size(store):
-    scores = gaps.profile_scores(store, HOME, SET, PERIOD)
+    scores = drilldown.profile_scores(store, Selection(HOME, SET, PERIOD))
     assert not {"unions_established", "fulltime_chairs", "problems_rectified"} & set(scores.indicator)
     assert {"org_rate", "outdoor_stations", "problems_open"} <= set(scores.indicator)
 
 
 def test_a_benchmark_set_is_found_by_its_id_or_either_name(store):
-    assert [gaps.find_benchmark_set(store, s) for s in ("suineilu", "遂内泸", "yangzhou", "Best in Sichuan")] == [
+    assert [drilldown.find_benchmark_set(store, s) for s in ("suineilu", "遂内泸", "yangzhou", "Best in Sichuan")] == [
         "suineilu",
         "suineilu",
         "yangzhou",
         "sichuan_best",
     ]
-    assert gaps.find_benchmark_set(store, "火星") is None
+    assert drilldown.find_benchmark_set(store, "火星") is None

@@ -1,8 +1,8 @@
 import json
 import re
 
-from unionbench import compare
 from unionbench.geo import DEFAULT_TOLERANCE, build_layer, build_map_layers, cached_layer, precision_for, to_geojson
+from unionbench.read import comparison, selection
 
 GUANGYUAN = ["510802", "510811", "510812", "510821", "510822", "510823", "510824"]
 
@@ -61,7 +61,7 @@ def test_the_map_layers_are_built_ahead_so_the_first_map_visit_reads_them(store,
     files = set(tmp_path.glob("boundaries-*.parquet"))
     assert built == len(files) > 0
     default_set = store.query("benchmark_sets")["id"].iloc[0]
-    for scope in compare.SCOPES:
-        peers = compare.peer_regions(store, compare.Selection("510800", default_set, "", scope=scope))
+    for scope in selection.SCOPES:
+        peers = comparison.peer_regions(store, selection.Selection("510800", default_set, "", scope=scope))
         cached_layer(list(reversed(peers)), tmp_path)
     assert set(tmp_path.glob("boundaries-*.parquet")) == files

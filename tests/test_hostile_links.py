@@ -144,7 +144,7 @@ def failing_run(page, monkeypatch, caplog, target: str, name: str):
 
 
 def test_a_failing_page_run_is_logged_with_an_id_the_user_is_shown(page, monkeypatch, caplog):
-    at, error_id, messages = failing_run(page, monkeypatch, caplog, "components.data.data_status", "overview")
+    at, error_id, messages = failing_run(page, monkeypatch, caplog, "unionbench.read.views.data_status", "overview")
     assert messages == [f"page run failed, error id {error_id}"]
 
 

@@ -9,9 +9,10 @@ import pytest
 from babel.messages.pofile import read_po
 
 from components import strings
-from unionbench import compare, i18n
+from unionbench import i18n
 from unionbench.briefing import text
 from unionbench.paths import LOCALES_DIR
+from unionbench.read import comparison
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [*ROOT.glob("unionbench/**/*.py"), *ROOT.glob("components/*.py"), *ROOT.glob("app_pages/*.py")]
@@ -71,9 +72,9 @@ def test_every_key_the_code_asks_for_by_name_is_in_the_catalogue():
 def test_the_pages_the_read_model_and_the_briefing_read_the_same_catalogue():
     assert strings.t is i18n.t
     for lang in ("zh", "en"):
-        assert compare.WORDS[lang] == i18n.words("cmp.", lang)
+        assert comparison.WORDS[lang] == i18n.words("cmp.", lang)
         assert text.t(lang, "status_behind") == i18n.t("brief.status_behind", lang)
-    assert compare.WORDS["en"]["behind"] == "behind" and text.t("zh", "status_behind") == "落后"
+    assert comparison.WORDS["en"]["behind"] == "behind" and text.t("zh", "status_behind") == "落后"
     assert len(text.method_lines("en", "x")) == len(text.method_lines("zh", "x")) > 1
 
 

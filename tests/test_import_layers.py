@@ -64,6 +64,16 @@ def test_the_core_never_imports_streamlit_components_or_pages():
     assert {module: names for module, names in wrong.items() if names} == {}
 
 
+def test_the_read_package_imports_only_the_core_below_it():
+    """unionbench.read (a Selection in, rows out) stands on the store, the catalogue and the formatting: never on the
+    briefing, the settings, the reporting cycle or the command line, which read through it."""
+    above = ("unionbench.briefing", "unionbench.settings", "unionbench.accounts", "unionbench.submissions",
+             "unionbench.tracker", "unionbench.custom_sets", *COMMAND_LINE)  # fmt: skip
+    read = [m for m in GRAPH if within(m, "unionbench.read")]
+    wrong = {m: sorted(t for t in GRAPH[m] if any(within(t, a) for a in above)) for m in read}
+    assert read and {module: names for module, names in wrong.items() if names} == {}
+
+
 def test_components_never_import_pages():
     wrong = {m: sorted(t for t in GRAPH[m] if within(t, "app_pages")) for m in GRAPH if within(m, "components")}
     assert {module: names for module, names in wrong.items() if names} == {}

@@ -15,6 +15,7 @@ from unionbench.commit import NonFiniteFigure, commit_observations
 from unionbench.ingest import commit_file, prepare
 from unionbench.ingest.normalise import NotANumber, read_number
 from unionbench.ingest.problems import Problem
+from unionbench.read import views
 from unionbench.store import Replica, load_query, writer
 
 TODAY = dt.date(2026, 11, 23)
@@ -249,7 +250,9 @@ def test_the_upload_page_history_lists_an_upload_that_changed_nothing(db, tmp_pa
     assert ingest(db, tmp_path, "nochange.csv", data, capsys=capsys)[0] == 0
     reader = Replica(db)
     try:
-        history = page_data.uploads(reader.current(), reader.version)  # what the upload page's history shows
+        history = page_data.read(
+            reader.current(), reader.version, views.uploads
+        )  # what the upload page's history shows
     finally:
         reader.close()
     assert history.iloc[0].file_name == "nochange.csv" and history.iloc[0].rows_changed == 0

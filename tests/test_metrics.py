@@ -5,7 +5,7 @@ import math
 
 import pandas as pd
 
-from unionbench import metrics
+from unionbench.read import metrics
 
 
 def test_change_is_absolute_and_relative_to_the_earlier_value():

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from unionbench import compare
 from unionbench.cli import main
+from unionbench.read import comparison
+from unionbench.read.selection import Selection
 
 ROOT = Path(__file__).resolve().parent.parent
 HOME, SET, PERIOD = "510800", "suineilu", "2026Q3"
@@ -18,7 +19,7 @@ HOME, SET, PERIOD = "510800", "suineilu", "2026Q3"
 
 @pytest.fixture(scope="module")
 def rows(store):
-    return compare.comparison(store, compare.Selection(HOME, SET, PERIOD)).set_index("indicator")
+    return comparison.comparison(store, Selection(HOME, SET, PERIOD)).set_index("indicator")
 
 
 def html_of(at: AppTest) -> str:
@@ -90,7 +91,7 @@ def test_pages_and_components_never_query_the_store_or_compute_a_gap(path):
     calls = calls_in(path)
     assert not {"query", "scalar", "transaction"} & calls, "ask components.data, which asks the read model"
     assert not any(name.startswith("metrics.") for name in calls)
-    assert not {m for m in imports_in(path) if m.startswith("unionbench.metrics")}
+    assert not {m for m in imports_in(path) if m.startswith("unionbench.read.metrics")}
 
 
 @pytest.mark.parametrize("path", sorted(ROOT.glob("unionbench/**/*.py")), ids=lambda p: p.name)

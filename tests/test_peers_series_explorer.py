@@ -8,7 +8,8 @@ import pytest
 
 from components.charts import BAR, HIGHLIGHT, ranked_bars
 from tests.support import catalogue_count
-from unionbench import compare, explorer, peers, series, views
+from unionbench.read import comparison, explorer, rankings, series, views
+from unionbench.read.selection import Selection
 
 GUANGYUAN = "510800"
 GUANGYUAN_COUNTIES = ["510802", "510811", "510812", "510821", "510822", "510823", "510824"]
@@ -20,21 +21,26 @@ def catalogue(store):
     return views.catalogue(store, "zh")
 
 
+def scoped(scope: str) -> Selection:
+    """The Selection a peer scope of Guangyuan and Suineilu is read from (the quarter plays no part)."""
+    return Selection(GUANGYUAN, "suineilu", "", scope=scope)
+
+
 def test_peer_scopes_hold_the_counties_the_province_and_the_benchmark_cities(store):
-    assert len(peers.peer_regions(store, "counties", GUANGYUAN, "suineilu")) == 7
-    assert len(peers.peer_regions(store, "province_cities", GUANGYUAN, "suineilu")) == 21
-    cities = peers.peer_regions(store, "benchmark_cities", GUANGYUAN, "suineilu")
+    assert len(comparison.peer_regions(store, scoped("counties"))) == 7
+    assert len(comparison.peer_regions(store, scoped("province_cities"))) == 21
+    cities = comparison.peer_regions(store, scoped("benchmark_cities"))
     assert cities[0] == GUANGYUAN and set(cities) == {GUANGYUAN, "510900", "511000", "510500"}
-    assert len(peers.peer_regions(store, "benchmark_counties", GUANGYUAN, "suineilu")) == 7 + 5 + 5 + 7
+    assert len(comparison.peer_regions(store, scoped("benchmark_counties"))) == 7 + 5 + 5 + 7
     with pytest.raises(ValueError, match="unknown peer scope"):
-        peers.peer_regions(store, "galaxy", GUANGYUAN, "suineilu")
+        comparison.peer_regions(store, scoped("galaxy"))
 
 
 def test_the_province_scope_ranks_183_distinct_sichuan_counties_and_keeps_both_shizhong_districts_apart(
     store, catalogue
 ):
-    sel = peers.selection(GUANGYUAN, "suineilu", "2026Q3", "province_counties")
-    ranking = peers.indicator_ranking(store, sel, catalogue["outdoor_stations"])
+    sel = Selection(GUANGYUAN, "suineilu", "2026Q3", scope="province_counties")
+    ranking = rankings.indicator_ranking(store, sel, catalogue["outdoor_stations"])
     assert len(ranking) == 183 and ranking.region.is_unique and ranking.label.is_unique
     facts = store.query("regions_at_level", level="county", province="510000")
     assert set(ranking.region) == set(facts.adcode)
@@ -44,7 +50,7 @@ def test_the_province_scope_ranks_183_distinct_sichuan_counties_and_keeps_both_s
     # the demo has county figures for the four named cities only: 24 ranked 1..24, the rest listed last unranked
     assert ranking.rank_of.eq(24).all() and sorted(ranking["rank"].dropna()) == list(range(1, 25))
     assert ranking["rank"].iloc[24:].isna().all()
-    assert set(ranking.region[ranking.home]) == set(peers.peer_regions(store, "counties", GUANGYUAN, "suineilu"))
+    assert set(ranking.region[ranking.home]) == set(comparison.peer_regions(store, scoped("counties")))
 
 
 def test_a_long_ranking_draws_the_top_and_bottom_ten_and_the_homes_regions_and_counts_the_gaps():
@@ -53,12 +59,12 @@ def test_a_long_ranking_draws_the_top_and_bottom_ten_and_the_homes_regions_and_c
     )
     frame.loc[[50, 51, 120], "home"] = True
     frame.loc[182, "figure"] = math.nan  # no figure: never drawn
-    drawn = peers.condensed(frame, "figure")
+    drawn = rankings.condensed(frame, "figure")
     expected = [*range(10), 50, 51, 120, *range(172, 182)]
     assert list(drawn.region) == [f"r{i:03}" for i in expected]
     assert list(drawn.skipped) == [0] * 10 + [40, 0, 68, 51] + [0] * 9
     assert drawn.skipped.sum() + len(drawn) == 182
-    short = peers.condensed(frame.head(40), "figure")
+    short = rankings.condensed(frame.head(40), "figure")
     assert len(short) == 40 and not short.skipped.any()
 
 
@@ -79,8 +85,8 @@ def test_two_regions_of_one_name_are_two_bars():
 
 
 def test_a_ranking_puts_the_best_first_and_its_moves_match_the_earlier_ranks(store, catalogue):
-    sel = peers.selection(GUANGYUAN, "suineilu", "2026Q3", "province_cities", per_10k=False)
-    ranking = peers.indicator_ranking(store, sel, catalogue["org_rate"])
+    sel = Selection(GUANGYUAN, "suineilu", "2026Q3", scope="province_cities", per_10k=False)
+    ranking = rankings.indicator_ranking(store, sel, catalogue["org_rate"])
     assert ranking["figure"].is_monotonic_decreasing
     assert ranking.loc[0, "rank"] == 1
     moved = ranking.dropna(subset=["rank_quarter_ago"])
@@ -88,8 +94,8 @@ def test_a_ranking_puts_the_best_first_and_its_moves_match_the_earlier_ranks(sto
 
 
 def test_a_lower_is_better_ranking_puts_the_smallest_first(store, catalogue):
-    sel = peers.selection(GUANGYUAN, "suineilu", "2026Q3", "counties", per_10k=False)
-    ranking = peers.indicator_ranking(store, sel, catalogue["problems_open"])
+    sel = Selection(GUANGYUAN, "suineilu", "2026Q3", scope="counties", per_10k=False)
+    ranking = rankings.indicator_ranking(store, sel, catalogue["problems_open"])
     assert ranking["figure"].dropna().is_monotonic_increasing
 
 
@@ -104,8 +110,8 @@ def test_a_lower_is_better_ranking_puts_the_smallest_first(store, catalogue):
     ],
 )
 def test_the_per_10k_toggle_decides_the_basis_a_ranking_is_read_on(store, catalogue, indicator, per_10k, basis, unit):
-    sel = peers.selection(GUANGYUAN, "suineilu", "2026Q3", "counties", per_10k=per_10k)
-    ranking = peers.indicator_ranking(store, sel, catalogue[indicator]).set_index("region")
+    sel = Selection(GUANGYUAN, "suineilu", "2026Q3", scope="counties", per_10k=per_10k)
+    ranking = rankings.indicator_ranking(store, sel, catalogue[indicator]).set_index("region")
     assert set(ranking.basis) == {basis} and set(ranking.basis_unit) == {unit}
     figures = store.query("compared_figures", regions=list(ranking.index), periods=["2026Q3"])
     figures = figures[figures.indicator == indicator].set_index("region")
@@ -115,8 +121,8 @@ def test_the_per_10k_toggle_decides_the_basis_a_ranking_is_read_on(store, catalo
 
 
 def test_the_composite_ranks_every_peer_on_comparable_figures(store):
-    regions = peers.peer_regions(store, "counties", GUANGYUAN, "suineilu")
-    composite = peers.composite_ranking(store, regions, "2026Q3", "zh")
+    regions = comparison.peer_regions(store, scoped("counties"))
+    composite = rankings.composite_ranking(store, regions, "2026Q3", "zh")
     assert sorted(composite["rank"]) == list(range(1, 8))
     assert composite["composite"].is_monotonic_decreasing
     assert (composite.coverage == catalogue_count("judged")).all()  # totals without a base never count
@@ -130,8 +136,8 @@ def judged_ranks(rows: pd.DataFrame) -> dict[str, tuple[float, int]]:
 
 def table_ranks(store, catalogue, sel) -> dict[str, pd.DataFrame]:
     """The ranking table of every judged indicator, as the rankings page and the map draw it."""
-    judged = [i for i, ind in catalogue.items() if ind.direction != "neutral" and compare.basis_of(ind) != "value"]
-    return {i: peers.indicator_ranking(store, sel, catalogue[i]).set_index("region") for i in judged}
+    judged = [i for i, ind in catalogue.items() if ind.direction != "neutral" and comparison.basis_of(ind) != "value"]
+    return {i: rankings.indicator_ranking(store, sel, catalogue[i]).set_index("region") for i in judged}
 
 
 @pytest.mark.parametrize(
@@ -143,10 +149,10 @@ def table_ranks(store, catalogue, sel) -> dict[str, pd.DataFrame]:
     ],
 )
 def test_a_profile_rank_is_the_rank_in_the_table_beside_it_on_the_compared_basis(store, catalogue, scope, regions):
-    sel = peers.selection(GUANGYUAN, "suineilu", "2026Q3", scope, per_10k=True)
+    sel = Selection(GUANGYUAN, "suineilu", "2026Q3", scope=scope, per_10k=True)
     tables = table_ranks(store, catalogue, sel)
     for region in regions:
-        mine = judged_ranks(peers.region_profile(store, sel, region))
+        mine = judged_ranks(rankings.region_profile(store, sel, region))
         assert set(mine) == set(tables)
         beside = {i: (table.at[region, "rank"], int(table.at[region, "rank_of"])) for i, table in tables.items()}
         assert mine == beside, region
@@ -154,8 +160,8 @@ def test_a_profile_rank_is_the_rank_in_the_table_beside_it_on_the_compared_basis
 
 
 def test_the_chaotian_profile_reads_figure_benchmark_and_rank_on_one_basis(store):
-    sel = peers.selection(GUANGYUAN, "suineilu", "2026Q3", "counties")
-    row = peers.region_profile(store, sel, "510812").set_index("indicator").loc["outdoor_stations"]
+    sel = Selection(GUANGYUAN, "suineilu", "2026Q3", scope="counties")
+    row = rankings.region_profile(store, sel, "510812").set_index("indicator").loc["outdoor_stations"]
     # 29 stations / 29,564 workers → 9.81 per 10k; Suining, Neijiang and Luzhou's 17 counties pooled → 12.59
     assert (row.value_text, row.home_text, row.benchmark_text) == ("29个", "9.81个/万名职工", "12.59个/万名职工")
     assert (row.gap_text, row.verdict_text, row["rank"], row.rank_of) == ("−2.78个/万名职工 (−22.1%)", "落后", 4, 7)
@@ -163,16 +169,16 @@ def test_the_chaotian_profile_reads_figure_benchmark_and_rank_on_one_basis(store
 
 
 def test_a_county_profiles_benchmark_is_a_county_level_figure_never_a_city(store):
-    counties = peers.peer_regions(store, "benchmark_counties", GUANGYUAN, "suineilu")
+    counties = comparison.peer_regions(store, scoped("benchmark_counties"))
     members = [c for c in counties if not c.startswith("5108")]
     figures = store.query("compared_figures", regions=members, periods=["2026Q3"])
     stations = figures[figures.indicator == "outdoor_stations"]
     workers = figures[figures.indicator == "workers"]
     pooled = stations.value.sum() / workers.value.sum() * 10_000
-    sel = peers.selection(GUANGYUAN, "suineilu", "2026Q3", "counties")
-    row = peers.region_profile(store, sel, "510812").set_index("indicator").loc["outdoor_stations"]
+    sel = Selection(GUANGYUAN, "suineilu", "2026Q3", scope="counties")
+    row = rankings.region_profile(store, sel, "510812").set_index("indicator").loc["outdoor_stations"]
     assert row.benchmark_value == pytest.approx(pooled)
-    best = peers.region_profile(store, replace(sel, reference="best"), "510812").set_index("indicator")
+    best = rankings.region_profile(store, replace(sel, reference="best"), "510812").set_index("indicator")
     cities = store.query("compared_figures", regions=["510900", "511000", "510500"], periods=["2026Q3"])
     best_city = cities[cities.indicator == "outdoor_stations"].figure.max()
     assert best.at["outdoor_stations", "benchmark_value"] == pytest.approx(stations.figure.max())  # 龙马潭区
@@ -182,8 +188,8 @@ def test_a_county_profiles_benchmark_is_a_county_level_figure_never_a_city(store
 
 
 def test_not_judged_profile_rows_have_no_benchmark_gap_verdict_or_rank(store):
-    sel = peers.selection(GUANGYUAN, "suineilu", "2026Q3", "counties")
-    rows = peers.region_profile(store, sel, "510812")
+    sel = Selection(GUANGYUAN, "suineilu", "2026Q3", scope="counties")
+    rows = rankings.region_profile(store, sel, "510812")
     not_judged = rows[~rows.judged]
     assert set(not_judged.indicator) == {
         "unions_established", "enterprises_eligible", "workers", "fulltime_chairs", "problems_identified",
@@ -196,7 +202,8 @@ def test_not_judged_profile_rows_have_no_benchmark_gap_verdict_or_rank(store):
 
 
 def test_series_ends_at_the_chosen_quarter_and_changes_lead_with_qoq_for_stocks_and_yoy_for_flows(store, catalogue):
-    frame = series.series(store, [GUANGYUAN], catalogue["outdoor_stations"], "2026Q3", 12, per_10k=False)
+    sel = Selection(GUANGYUAN, "suineilu", "2026Q3", per_10k=False)
+    frame = series.series(store, sel, [GUANGYUAN], catalogue["outdoor_stations"], 12)
     assert list(frame.period)[-1] == "2026Q3" and len(frame) == 12
     changes = series.changes(
         store, [GUANGYUAN], [catalogue["outdoor_stations"], catalogue["funds_government"]], "2026Q3"
@@ -208,7 +215,7 @@ def test_series_ends_at_the_chosen_quarter_and_changes_lead_with_qoq_for_stocks_
 
 def test_the_explorer_names_the_upload_of_stored_figures_and_none_for_computed_ones(store, catalogue):
     frame = explorer.explorer_table(
-        store, [GUANGYUAN, "510822"], [catalogue["outdoor_stations"], catalogue["org_rate"]], "2026Q2", "2026Q3", True
+        store, [GUANGYUAN, "510822"], [catalogue["outdoor_stations"], catalogue["org_rate"]], ("2026Q2", "2026Q3"), True
     )
     assert len(frame) == 2 * 2 * 2
     stations = frame[(frame.region == "510822") & (frame.indicator == "outdoor_stations")]

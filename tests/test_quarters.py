@@ -5,8 +5,8 @@ figures gets a note."""
 import pytest
 
 from tests.ingest_files import csv_bytes
-from unionbench import quarters
 from unionbench.cli import main
+from unionbench.read import quarters
 from unionbench.store import Replica
 
 

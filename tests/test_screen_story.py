@@ -1,5 +1,5 @@
 """The wall screen's story: its headline sentence, the order of its lagging-indicator slides and the
-'improved on last quarter' count, all in the core (unionbench.compare), checked on hand-made rows and on the
+'improved on last quarter' count, all in the core (unionbench.read.comparison), checked on hand-made rows and on the
 hand-made store of tests/test_compare.py, whose numbers are worked out there."""
 
 import math
@@ -7,7 +7,8 @@ import math
 import pandas as pd
 
 from tests.test_compare import HOME, hand_store, rows_for  # noqa: F401  (hand_store is a fixture)
-from unionbench import compare
+from unionbench.read import comparison
+from unionbench.read.selection import Selection
 
 NAN = math.nan
 
@@ -38,41 +39,41 @@ BEFORE = rows(
 
 
 def test_the_headline_counts_the_judged_and_the_lagging_names_the_largest_gap_and_the_improvements():
-    sel = compare.Selection(HOME, "suineilu", "2026Q3")
+    sel = Selection(HOME, "suineilu", "2026Q3")
     # judged 6 (workers is not); behind 4; largest gap by lead −34.8 (funds), not the small trainings row;
     # improved: stations, bases, trainings = 3 of the 5 judged in both quarters
-    assert compare.improved_since(NOW, BEFORE) == (3, 5)
-    assert compare.headline_sentence(NOW, sel, "遂内泸", BEFORE) == (
+    assert comparison.improved_since(NOW, BEFORE) == (3, 5)
+    assert comparison.headline_sentence(NOW, sel, "遂内泸", BEFORE) == (
         "6 项指标中 4 项落后于遂内泸 · 差距最大：FUNDS −34.8% · 差距较上季改善 3 项"
     )
 
 
 def test_the_english_headline_reads_in_english():
-    sel = compare.Selection(HOME, "suineilu", "2026Q3", lang="en")
-    assert compare.headline_sentence(NOW, sel, "Suining, Neijiang, Luzhou", BEFORE) == (
+    sel = Selection(HOME, "suineilu", "2026Q3", lang="en")
+    assert comparison.headline_sentence(NOW, sel, "Suining, Neijiang, Luzhou", BEFORE) == (
         "4 of 6 indicators behind Suining, Neijiang, Luzhou · Largest gap: FUNDS −34.8% · "
         "3 gaps better than last quarter"
     )
 
 
 def test_without_a_previous_quarter_the_headline_says_nothing_about_improvement():
-    sel = compare.Selection(HOME, "suineilu", "2026Q3")
-    assert compare.headline_sentence(NOW, sel, "遂内泸") == "6 项指标中 4 项落后于遂内泸 · 差距最大：FUNDS −34.8%"
+    sel = Selection(HOME, "suineilu", "2026Q3")
+    assert comparison.headline_sentence(NOW, sel, "遂内泸") == "6 项指标中 4 项落后于遂内泸 · 差距最大：FUNDS −34.8%"
     nothing_before = rows(("stations", "", NAN, NAN, "—"))
-    assert compare.headline_sentence(NOW, sel, "遂内泸", nothing_before).endswith("FUNDS −34.8%")
+    assert comparison.headline_sentence(NOW, sel, "遂内泸", nothing_before).endswith("FUNDS −34.8%")
 
 
 def test_a_headline_with_nothing_behind_or_nothing_judged_says_so():
-    sel = compare.Selection(HOME, "suineilu", "2026Q3")
+    sel = Selection(HOME, "suineilu", "2026Q3")
     ahead = rows(("bases", "ahead", 23.8, 1.26, "+23.8%"), ("members", "level", -1.3, -115.0, "−1.3%"))
-    assert compare.headline_sentence(ahead, sel, "扬州") == "2 项指标无一落后于扬州"
-    assert compare.headline_sentence(rows(("workers", "", NAN, NAN, "—")), sel, "扬州") == "暂无可与扬州对标的指标"
+    assert comparison.headline_sentence(ahead, sel, "扬州") == "2 项指标无一落后于扬州"
+    assert comparison.headline_sentence(rows(("workers", "", NAN, NAN, "—")), sel, "扬州") == "暂无可与扬州对标的指标"
 
 
 def test_the_lagging_slides_go_worst_first_without_small_numbers_and_keep_to_the_chosen_indicators():
     # leads: funds −34.8 %, stations −24.4 %, org_rate −3.1 points; trainings is small, bases ahead
-    assert compare.lagging_worst_first(NOW) == ["funds", "stations", "org_rate"]
-    assert compare.lagging_worst_first(NOW, only=["org_rate", "stations", "bases"]) == ["stations", "org_rate"]
+    assert comparison.lagging_worst_first(NOW) == ["funds", "stations", "org_rate"]
+    assert comparison.lagging_worst_first(NOW, only=["org_rate", "stations", "bases"]) == ["stations", "org_rate"]
 
 
 def test_lead_text_is_the_gap_in_one_short_figure(hand_store):  # noqa: F811
@@ -85,28 +86,28 @@ def test_lead_text_is_the_gap_in_one_short_figure(hand_store):  # noqa: F811
 
 
 def test_the_hand_made_city_lags_on_stations_in_q3_and_has_caught_up_by_q4(hand_store):  # noqa: F811
-    sel = compare.Selection(HOME, "suineilu", "2026Q3")
-    q3 = compare.comparison(hand_store, sel)
-    q4 = compare.comparison(hand_store, compare.Selection(HOME, "suineilu", "2026Q4"))
-    assert compare.previous_quarter(sel) == compare.Selection(HOME, "suineilu", "2026Q2")
+    sel = Selection(HOME, "suineilu", "2026Q3")
+    q3 = comparison.comparison(hand_store, sel)
+    q4 = comparison.comparison(hand_store, Selection(HOME, "suineilu", "2026Q4"))
+    assert comparison.previous_quarter(sel) == Selection(HOME, "suineilu", "2026Q2")
     # 2026Q3: judged 7 (stations, bases, subsidy, org rate, rectification rate, problems open, trainings); only
     # stations behind (10 against 11.25 per 10k). 2026Q2 has no figures: no improvement clause.
-    previous = compare.comparison(hand_store, compare.previous_quarter(sel))
-    assert compare.headline_sentence(q3, sel, "遂内泸", previous) == (
+    previous = comparison.comparison(hand_store, comparison.previous_quarter(sel))
+    assert comparison.headline_sentence(q3, sel, "遂内泸", previous) == (
         "7 项指标中 1 项落后于遂内泸 · 差距最大：户外劳动者服务站点 −11.1%"
     )
     # 2026Q4: the home's 120 stations → 12 per 10k against the benchmark's 2026Q3 11.25 → +6.7 %, level; the
     # other six read the same as in Q3 (the subsidy, a flow, on 2026Q3 for both sides): one improvement of seven
-    assert compare.improved_since(q4, q3) == (1, 7)
-    q4_sel = compare.Selection(HOME, "suineilu", "2026Q4")
-    assert compare.headline_sentence(q4, q4_sel, "遂内泸", q3) == "7 项指标无一落后于遂内泸 · 差距较上季改善 1 项"
+    assert comparison.improved_since(q4, q3) == (1, 7)
+    q4_sel = Selection(HOME, "suineilu", "2026Q4")
+    assert comparison.headline_sentence(q4, q4_sel, "遂内泸", q3) == "7 项指标无一落后于遂内泸 · 差距较上季改善 1 项"
 
 
 def test_the_demo_city_headline(store):
-    sel = compare.Selection(HOME, "suineilu", "2026Q3")
-    now = compare.comparison(store, sel)
-    before = compare.comparison(store, compare.previous_quarter(sel))
-    assert compare.headline_sentence(now, sel, "遂内泸", before).startswith(
+    sel = Selection(HOME, "suineilu", "2026Q3")
+    now = comparison.comparison(store, sel)
+    before = comparison.comparison(store, comparison.previous_quarter(sel))
+    assert comparison.headline_sentence(now, sel, "遂内泸", before).startswith(
         "15 项指标中 11 项落后于遂内泸 · 差距最大：争取财政资金 −34.8% · 差距较上季改善 "
     )
-    assert compare.lagging_worst_first(now)[:2] == ["funds_government", "childcare_subsidy"]
+    assert comparison.lagging_worst_first(now)[:2] == ["funds_government", "childcare_subsidy"]

@@ -1,4 +1,4 @@
-"""Similar peers (unionbench.similar) and custom benchmark sets (unionbench.custom_sets), in the core and
+"""Similar peers (unionbench.read.similar) and custom benchmark sets (unionbench.custom_sets), in the core and
 on the command line, on real DuckDB files."""
 
 import csv
@@ -8,11 +8,13 @@ import math
 import pandas as pd
 import pytest
 
-from unionbench import compare, custom_sets, views
+from unionbench import custom_sets
 from unionbench.cli import main
 from unionbench.commit import commit_observations
 from unionbench.initdb import CatalogueError, initialise
-from unionbench.similar import NoPeers, similar_peers
+from unionbench.read import comparison, views
+from unionbench.read.selection import Selection
+from unionbench.read.similar import NoPeers, similar_peers
 from unionbench.store import Replica, writer
 
 GUANGYUAN, CANGXI = "510800", "510824"
@@ -171,9 +173,9 @@ def test_a_custom_sets_rule_forms_its_average_reference(writable_db, rule, expec
     custom_sets.save_set(writable_db, draft(rule=rule), "alice")
     replica, store = reader(writable_db)
     try:
-        sel = compare.Selection(GUANGYUAN, "custom-like-us", "2026Q3")
-        assert compare.reference_regions(store, sel) == (expected, [NANCHONG, YAAN, ZIYANG])
-        rows = compare.comparison(store, sel).set_index("indicator")
+        sel = Selection(GUANGYUAN, "custom-like-us", "2026Q3")
+        assert comparison.reference_regions(store, sel) == (expected, [NANCHONG, YAAN, ZIYANG])
+        rows = comparison.comparison(store, sel).set_index("indicator")
         figures = store.query("compared_figures", regions=[NANCHONG, YAAN, ZIYANG], periods=["2026Q3"])
         org = figures[figures.indicator == "org_rate"]
         by_rule = {
@@ -283,7 +285,7 @@ def test_the_briefing_names_a_custom_set_and_says_how_its_reference_is_formed(wr
     custom_sets.save_set(writable_db, draft(rule=rule), "alice")
     replica, store = reader(writable_db)
     try:
-        briefing = build_briefing(store, GUANGYUAN, "custom-like-us", "2026Q3")
+        briefing = build_briefing(store, Selection(GUANGYUAN, "custom-like-us", "2026Q3"))
     finally:
         replica.close()
     assert "相似城市" in dict(briefing.meta)["对标"]

@@ -3,9 +3,11 @@
 import pandas as pd
 import pytest
 
-from unionbench import analysis, demo, views
+from unionbench import demo
 from unionbench.catalog import read_indicators
 from unionbench.paths import DEMO_OBSERVATIONS_CSV, DEMO_TARGETS_CSV
+from unionbench.read.selection import Selection
+from unionbench.read.targets import MISSED, REACHED, progress_rows
 from unionbench.store import writer
 from unionbench.targets import TargetsError, load_targets, parse_targets, read_targets
 
@@ -48,7 +50,7 @@ def test_a_demo_target_is_last_years_figure_plus_six_percent_for_the_city(store)
 
 
 def test_in_2026q3_some_guangyuan_counties_are_on_track_and_some_lag(store):
-    progress = views.target_progress(store, "510800", "2026Q3", "zh")
+    progress = progress_rows(store, Selection("510800", "suineilu", "2026Q3"))
     counties = progress[progress.region != "510800"]
     assert len(progress) == len(store.query("targets", regions=GUANGYUAN, year=2026))
     for indicator in ("outdoor_stations", "org_rate", "membership_rate"):
@@ -59,7 +61,7 @@ def test_in_2026q3_some_guangyuan_counties_are_on_track_and_some_lag(store):
 
 
 def test_a_flow_target_is_measured_by_the_sum_of_this_years_quarters(store):
-    progress = views.target_progress(store, "510800", "2026Q3", "zh").set_index(["region", "indicator"])
+    progress = progress_rows(store, Selection("510800", "suineilu", "2026Q3")).set_index(["region", "indicator"])
     funds = store.query("values_by_region", regions=["510812"], periods=["2026Q1", "2026Q2", "2026Q3"])
     ytd = funds.loc[funds.indicator == "funds_government", "value"].sum()
     row = progress.loc[("510812", "funds_government")]
@@ -68,7 +70,7 @@ def test_a_flow_target_is_measured_by_the_sum_of_this_years_quarters(store):
 
 
 def test_a_stock_target_starts_the_year_from_last_years_fourth_quarter(store):
-    progress = views.target_progress(store, "510800", "2026Q1", "zh").set_index(["region", "indicator"])
+    progress = progress_rows(store, Selection("510800", "suineilu", "2026Q1")).set_index(["region", "indicator"])
     stations = store.query("values_by_region", regions=["510822"], periods=["2025Q4", "2026Q1"])
     by_period = stations[stations.indicator == "outdoor_stations"].set_index("period")["value"]
     row = progress.loc[("510822", "outdoor_stations")]
@@ -76,8 +78,8 @@ def test_a_stock_target_starts_the_year_from_last_years_fourth_quarter(store):
 
 
 def test_at_the_end_of_2025_each_target_was_either_reached_or_missed(store):
-    statuses = set(views.target_progress(store, "510800", "2025Q4", "zh").status)
-    assert statuses == {analysis.REACHED, analysis.MISSED}
+    statuses = set(progress_rows(store, Selection("510800", "suineilu", "2025Q4")).status)
+    assert statuses == {MISSED, REACHED}
 
 
 def test_a_targets_file_may_name_regions_by_code_full_name_or_short_name():

@@ -2,7 +2,8 @@
 
 import pytest
 
-from unionbench import compare, views
+from unionbench.read import comparison, views
+from unionbench.read.selection import Selection
 
 SUINEILU = ["510900", "511000", "510500"]
 
@@ -14,7 +15,7 @@ def wide(store, regions, period="2026Q3"):
 
 @pytest.fixture(scope="module")
 def kpis(store):
-    rows = compare.comparison(store, compare.Selection("510800", "suineilu", "2026Q3"))
+    rows = comparison.comparison(store, Selection("510800", "suineilu", "2026Q3"))
     return rows[rows.headline].set_index("indicator")
 
 

@@ -1,12 +1,10 @@
 """What every command group prints the same way: who the operator is, and a refused file's problems, one line
 each in Chinese and English with control characters written out (formatting.say)."""
 
-import argparse
 import getpass
 from typing import TYPE_CHECKING
 
 from unionbench.formatting import say
-from unionbench.i18n import LANGUAGES, t
 
 if TYPE_CHECKING:  # importing unionbench.ingest loads pandas and DuckDB: not for `unionbench --help`
     from unionbench.ingest.problems import Problem
@@ -67,12 +65,3 @@ def print_problem_counts(prepared) -> None:
         print("按类型 by kind:")
     for code, count in sorted(prepared.problem_counts.items(), key=lambda pair: (-pair[1], pair[0])):
         print(f"  {code}: {count}")
-
-
-def language(value: str) -> str:
-    """--lang: a language the product speaks. Any other is refused (exit 2), in each language it speaks: a script
-    asking for French should not quietly receive Chinese."""
-    if value not in LANGUAGES:
-        choices = ", ".join(LANGUAGES)
-        raise argparse.ArgumentTypeError(" / ".join(t("lang.refused", code, languages=choices) for code in LANGUAGES))
-    return value

@@ -3,7 +3,7 @@ beside the CSV defaults in `benchmark_sets` / `benchmark_members` with source 'c
 `unionbench init` reloads only the CSV sets, so a custom set survives it. No streamlit here.
 
 A custom set is a set of cities, like the CSV sets: a city is read against them, a county against their counties
-(compare.reference_regions). Its rule says how their level is formed: pooled (Σ ÷ Σ, as the CSV sets), best (the
+(comparison.reference_regions). Its rule says how their level is formed: pooled (Σ ÷ Σ, as the CSV sets), best (the
 best member on each indicator) or average (the mean of the members' figures)."""
 
 import re

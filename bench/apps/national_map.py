@@ -9,8 +9,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import streamlit as st  # noqa: E402
 
 from components.choropleth import boundaries, region_map  # noqa: E402
-from unionbench import views  # noqa: E402
 from unionbench.paths import cache_dir_for, resolve_db_path  # noqa: E402
+from unionbench.read import views  # noqa: E402
 from unionbench.store import replica  # noqa: E402
 
 st.set_page_config(page_title="national county map", layout="wide")

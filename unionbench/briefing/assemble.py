@@ -1,22 +1,25 @@
-"""Assemble the quarterly briefing by wording the read model's rows: compare.comparison gives every
+"""Assemble the quarterly briefing by wording the read model's rows: comparison.comparison gives every
 figure, basis, unit, gap, verdict, rank, trend, catch-up and what-if; this module only chooses which rows go where
-and how they read. gaps.county_contributions splits the city's gaps by county; views.target_progress gives the
+and how they read. drilldown.county_contributions splits the city's gaps by county; targets.progress_rows gives the
 targets. Nothing here computes a benchmark, a gap or a verdict of its own."""
 
 import math
+from dataclasses import replace
 from datetime import datetime
 
 import pandas as pd
 
-from unionbench import analysis, compare, gaps
 from unionbench.briefing import charts
 from unionbench.briefing import text as tx
 from unionbench.briefing.model import Briefing, Bullets, Chart, Paragraph, Section, Table
 from unionbench.catalog import common_base
 from unionbench.i18n import data_column, known_language, ngettext, t
 from unionbench.periods import year_of
+from unionbench.read import analysis, comparison, drilldown
+from unionbench.read.selection import Selection, UnknownReference
+from unionbench.read.targets import progress_rows
+from unionbench.read.views import benchmark_members, catalogue, name_column, region_names
 from unionbench.store import Store
-from unionbench.views import benchmark_members, catalogue, name_column, region_names, target_progress
 
 
 class BriefingError(ValueError):
@@ -41,9 +44,10 @@ class _Counter:
 class Context:
     """Everything the sections share: the selection, the names, and the comparison's rows for every indicator."""
 
-    def __init__(self, store: Store, region: str, set_id: str, period: str, lang: str, reference: str):
-        self.store, self.region, self.set_id, self.period, self.lang = store, region, set_id, period, lang
-        self.reference = reference
+    def __init__(self, store: Store, sel: Selection):
+        self.store, self.sel = store, sel
+        region, set_id, period, lang, reference = sel.home, sel.benchmark, sel.period, sel.lang, sel.reference
+        self.region, self.set_id, self.period, self.lang, self.reference = region, set_id, period, lang, reference
         found = store.query("region_names", adcodes=[region])
         if found.empty or found.at[0, "level"] not in ("city", "county"):
             raise BriefingError(f"{region} is not a city or county")
@@ -56,19 +60,18 @@ class Context:
         self.rule, self.members = benchmark_members(store, set_id, self.city)
         self.member_rule = self.set_row.get("member_rule") or "pooled"  # a custom set's rule
         self.indicators = catalogue(store, lang)
-        self.sel = compare.Selection(region, set_id, period, reference, lang=lang)
         try:
-            self.rows = compare.comparison(store, self.sel)
-        except compare.UnknownReference as error:
+            self.rows = comparison.comparison(store, self.sel)
+        except UnknownReference as error:
             raise BriefingError(str(error)) from error
         if self.rows["value"].isna().all():
             raise BriefingError(f"no figures for {self.name} ({region}) in {period}")
-        self.peers = compare.peer_regions(store, self.sel)
+        self.peers = comparison.peer_regions(store, self.sel)
         base = common_base(self.indicators)
         self.workers = float(self.rows.set_index("indicator")["value"].get(base, math.nan)) if base else math.nan
         self.counter = _Counter()
         self.reference_text = self._reference_text(self.level, reference)
-        self.as_of = compare.as_of_note(self.rows, self.sel)
+        self.as_of = comparison.as_of_note(self.rows, self.sel)
 
     def t(self, key: str, **values) -> str:
         return tx.t(self.lang, key, **values)
@@ -81,7 +84,7 @@ class Context:
 
     def _reference_text(self, level: str, reference: str) -> str:
         """'遂内泸平均水平', '扬州所辖县区平均水平', '全省前10%水平（第90百分位）' … — what every gap is read against:
-        the benchmark cities for a city, their counties for a county (compare.reference_regions)."""
+        the benchmark cities for a city, their counties for a county (comparison.reference_regions)."""
         set_name = self.set_row[data_column("name", self.lang)]
         counties = "_counties" if level == "county" else ""
         if reference == "p90":
@@ -191,7 +194,7 @@ def _lead_text(row, lang: str) -> str:
 
 def overview_section(ctx: Context) -> Section:
     section = Section(ctx.t("s_overview"))
-    counts = compare.verdict_counts(ctx.rows)
+    counts = comparison.verdict_counts(ctx.rows)
     judged = ctx.judged()
     unknown = len(judged) - counts["judged"]
     context = ctx.rows[(ctx.rows.direction != "neutral") & ~ctx.rows.judged]
@@ -201,9 +204,9 @@ def overview_section(ctx: Context) -> Section:
         region=ctx.name,
         total=len(judged),
         reference=ctx.reference_text,
-        ahead=counts[compare.AHEAD],
-        level=counts[compare.LEVEL],
-        behind=counts[compare.BEHIND],
+        ahead=counts[comparison.AHEAD],
+        level=counts[comparison.LEVEL],
+        behind=counts[comparison.BEHIND],
         unknown=ctx.t("overview_unknown", n=unknown) if unknown else "",
     )
     space = ctx.t("sentence_space")
@@ -212,7 +215,7 @@ def overview_section(ctx: Context) -> Section:
     if ctx.as_of:
         text += space + ctx.t("overview_as_of", note=ctx.as_of, period=tx.period_words(ctx.period, ctx.lang))
     section.add(Paragraph(text))
-    strengths, weaknesses = compare.strengths_and_weaknesses(ctx.rows)
+    strengths, weaknesses = comparison.strengths_and_weaknesses(ctx.rows)
     for key, frame in (("overview_worst", weaknesses), ("overview_best", strengths)):
         if len(frame):
             named = [
@@ -279,8 +282,8 @@ def _gap_chart(ctx: Context) -> Chart:
 
 def _trend_chart(ctx: Context, headline: list[str]) -> Chart:
     """Eight quarters of the home's compared figure and the reference level, on the rows' basis."""
-    periods = compare.history_periods(ctx.period)
-    levels = compare.reference_levels(ctx.store, ctx.sel, periods)
+    periods = comparison.history_periods(ctx.period)
+    levels = comparison.reference_levels(ctx.store, ctx.sel, periods)
     mine = ctx.store.query("compared_figures", regions=[ctx.region], periods=periods)
     rows = ctx.rows.set_index("indicator")
     panels = []
@@ -359,7 +362,7 @@ def _group_table(ctx: Context, group: str, rows: pd.DataFrame) -> Table:
 
 def strengths_section(ctx: Context) -> Section:
     section = Section(ctx.t("s_strengths"))
-    strengths, weaknesses = compare.strengths_and_weaknesses(ctx.rows)
+    strengths, weaknesses = comparison.strengths_and_weaknesses(ctx.rows)
     for title, frame, empty in (
         ("strengths_title", strengths, "no_strengths"),
         ("weaknesses_title", weaknesses, "no_weaknesses"),
@@ -403,10 +406,10 @@ def counties_section(ctx: Context) -> Section:
     if ctx.level != "city":
         return section.add(Paragraph(ctx.t("no_county_section")))
     section.add(Paragraph(ctx.t("counties_intro")))
-    _, weaknesses = compare.strengths_and_weaknesses(ctx.rows)
+    _, weaknesses = comparison.strengths_and_weaknesses(ctx.rows)
     items, first = [], None
     for _, row in weaknesses.iterrows():
-        parts = gaps.county_contributions(ctx.store, ctx.sel, row["indicator"], ctx.rows)
+        parts = drilldown.county_contributions(ctx.store, ctx.sel, row["indicator"], ctx.rows)
         items.append(_contribution_item(ctx, row, parts))
         first = (row, parts) if first is None else first
     if items:
@@ -457,7 +460,7 @@ def _county_table(ctx: Context) -> Table:
     counties = ctx.store.query("child_regions", parent=ctx.region)[["adcode", name_column(ctx.lang)]]
     city_rows = ctx.rows.set_index("indicator").loc[headline]
     county_rows = {
-        adcode: compare.comparison(ctx.store, ctx.sel.with_home(adcode), only=headline)
+        adcode: comparison.comparison(ctx.store, ctx.sel.with_home(adcode), only=headline)
         .set_index("indicator")
         .loc[headline]
         for adcode in counties["adcode"]
@@ -494,7 +497,7 @@ def _county_table(ctx: Context) -> Table:
 def targets_section(ctx: Context) -> Section:
     section = Section(ctx.t("s_targets"))
     city = ctx.region if ctx.level == "city" else ctx.parent
-    progress = target_progress(ctx.store, city, ctx.period, ctx.lang)
+    progress = progress_rows(ctx.store, ctx.sel.with_home(city))
     year = year_of(ctx.period)
     if ctx.level == "county" and len(progress):
         progress = progress[progress.region == ctx.region]
@@ -567,7 +570,7 @@ def provenance(ctx: Context) -> pd.DataFrame:
     cities = [ctx.region, *ctx.members] if ctx.level == "city" else [ctx.region, ctx.parent, *ctx.members]
     counties = ctx.store.query("child_regions_of", parents=cities)["adcode"].tolist()
     return ctx.store.query(
-        "uploads_behind_figures", regions=[*cities, *counties], periods=compare.history_periods(ctx.period)
+        "uploads_behind_figures", regions=[*cities, *counties], periods=comparison.history_periods(ctx.period)
     )
 
 
@@ -609,18 +612,12 @@ def data_section(ctx: Context, uploads: pd.DataFrame, generated: datetime) -> Se
     return section
 
 
-def build_briefing(
-    store: Store,
-    region: str,
-    set_id: str,
-    period: str,
-    lang: str = "zh",
-    reference: str = "average",
-    generated: datetime | None = None,
-) -> Briefing:
-    """The whole briefing for a home region (city or county), benchmark set and quarter, in Chinese or English."""
-    lang = known_language(lang)
-    ctx = Context(store, region, set_id, period, lang, reference)
+def build_briefing(store: Store, sel: Selection, generated: datetime | None = None) -> Briefing:
+    """The whole briefing for a selection's home region (city or county), benchmark set, quarter and reference, in
+    Chinese or English."""
+    sel = replace(sel, lang=known_language(sel.lang))
+    ctx = Context(store, sel)
+    region, set_id, period, lang = sel.home, sel.benchmark, sel.period, sel.lang
     generated = generated or datetime.now()
     uploads = provenance(ctx)
     set_name = ctx.set_row[data_column("name", lang)]

@@ -10,10 +10,10 @@ Rules the sentences keep:
   "small numbers" caution: 3 against 4 stations is not a story.
 - Every judgement names its reference ("遂内泸平均水平"), and every rounded number shown is the one the verdict
   rests on.
-- Every figure, unit and verdict is a row of compare.comparison; these functions only word the rows.
+- Every figure, unit and verdict is a row of comparison.comparison; these functions only word the rows.
 """
 
-from unionbench import analysis, compare, i18n
+from unionbench import i18n
 from unionbench.formatting import (  # noqa: F401 — the briefing's formatter is the one formatter
     SMALL,
     amount,
@@ -27,6 +27,7 @@ from unionbench.formatting import (  # noqa: F401 — the briefing's formatter i
     signed_amount,
 )
 from unionbench.i18n import ngettext
+from unionbench.read import analysis, comparison
 
 # A trend's words ("brief.…"), written out so every key can be found: in a table cell, and within a sentence.
 TREND_WORDS = {
@@ -66,7 +67,7 @@ def method_lines(lang: str, reference_rule: str, indicators: dict | None = None)
 
 
 # --- pieces of sentences ------------------------------------------------------------------------------------------
-# Each piece words one row of compare.comparison: every number, unit and verdict is the row's; these functions only
+# Each piece words one row of comparison.comparison: every number, unit and verdict is the row's; these functions only
 # choose the words around them.
 
 
@@ -136,21 +137,21 @@ def difference_text(row, lang: str) -> str:
     1.1个百分点."""
     if row["is_rate"]:
         return points(row["difference"], 1, lang)
-    return amount(abs(row["difference"]), row["basis_unit"], compare.figure_decimals(row), lang)
+    return amount(abs(row["difference"]), row["basis_unit"], comparison.figure_decimals(row), lang)
 
 
 def gap_size_text(row, lang: str) -> str:
     """The size of the gap without its sign: 3.07个/万名职工, 3.1个百分点."""
     if row["is_rate"]:
         return points(row["gap"], 1, lang)
-    return amount(abs(row["gap"]), row["basis_unit"], compare.figure_decimals(row), lang)
+    return amount(abs(row["gap"]), row["basis_unit"], comparison.figure_decimals(row), lang)
 
 
 def verdict_words(row, lang: str) -> str:
     """The row's verdict in words: ahead, behind, or level — slightly better or worse, within the amber band."""
-    if row["verdict"] == compare.AHEAD:
+    if row["verdict"] == comparison.AHEAD:
         return t(lang, "verdict_ahead")
-    if row["verdict"] == compare.BEHIND:
+    if row["verdict"] == comparison.BEHIND:
         return t(lang, "verdict_behind")
     band = t(lang, "band_points" if row["is_rate"] else "band_pct", band=f"{row['amber_band']:g}")
     return t(lang, "verdict_level_better" if row["gap"] > 0 else "verdict_level_worse", band=band)
@@ -168,7 +169,7 @@ def gap_clause(row, reference: str, lang: str) -> str:
         return t(lang, "gap_missing", reference=reference)
     bench = row["benchmark_text"]
     shown_difference = difference_text(row, lang)
-    decimals = 1 if row["is_rate"] else compare.figure_decimals(row)
+    decimals = 1 if row["is_rate"] else comparison.figure_decimals(row)
     if round(row["difference"], decimals) == 0:  # level to the shown precision: no "more by 0.00"
         text = t(lang, "gap_level", reference=reference, bench=bench)
     else:
@@ -188,7 +189,7 @@ def trend_clause(row, lang: str) -> str:
 
 def trails(row) -> bool:
     """Behind, or level but on the worse side: where a catch-up and a what-if are worth a clause."""
-    return row["verdict"] == compare.BEHIND or (row["verdict"] == compare.LEVEL and row["gap"] < 0)
+    return row["verdict"] == comparison.BEHIND or (row["verdict"] == comparison.LEVEL and row["gap"] < 0)
 
 
 def catch_up_clause(row, lang: str) -> str:
@@ -210,7 +211,7 @@ def needed_clause(row, lang: str, workers: float, quarters_left: int) -> str:
     if row["is_rate"]:
         shown = points(needed, 1, lang)
     else:
-        shown = amount(abs(needed), row["basis_unit"], compare.figure_decimals(row), lang)
+        shown = amount(abs(needed), row["basis_unit"], comparison.figure_decimals(row), lang)
         if per_10k(row) and not missing(workers):
             shown += t(lang, "about", raw=amount(abs(needed) * workers / 10_000, row["unit"], row["decimals"], lang))
     if row["stock_flow"] == "flow":
@@ -221,7 +222,7 @@ def needed_clause(row, lang: str, workers: float, quarters_left: int) -> str:
 
 def indicator_sentence(row, reference: str, lang: str, workers: float, quarters_left: int) -> str:
     """One indicator in one sentence: its figure and change, its compared figure, the gap and verdict, the trend,
-    the catch-up projection and the what-if — all from one row of compare.comparison."""
+    the catch-up projection and the what-if — all from one row of comparison.comparison."""
     parts = [value_clause(row, lang), change_clause(row, lang), compared_clause(row, lang)]
     if row["direction"] != "neutral":
         parts += [

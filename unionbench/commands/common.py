@@ -1,6 +1,7 @@
 """What several command groups share: exit codes, usage errors, checks of --out, CSV output, the snapshot a command
 reads, the account a write acts as, and the federation's settings as defaults for --region and --benchmark."""
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -8,6 +9,17 @@ from unionbench.formatting import terminal_text
 
 USAGE, REFUSED = 2, 1
 ADMIN_HELP = "the admin doing it (default: the login name; any name while the database has no account)"
+
+
+def language(value: str) -> str:
+    """--lang: a language the product speaks. Any other is refused (exit 2), in each language it speaks: a script
+    asking for French should not quietly receive Chinese."""
+    from unionbench.i18n import LANGUAGES, t  # the catalogues are read only when --lang is given
+
+    if value not in LANGUAGES:
+        choices = ", ".join(LANGUAGES)
+        raise argparse.ArgumentTypeError(" / ".join(t("lang.refused", code, languages=choices) for code in LANGUAGES))
+    return value
 
 
 class UsageError(Exception):
@@ -77,11 +89,13 @@ def with_settings(store, args) -> None:
         args.region = home_of(store)
 
 
-def resolve_view(store, args) -> tuple[str, str, str]:
-    """--region, --benchmark and --period as an adcode, a set id and a quarter (the latest with figures when no
-    period is given); a usage error naming what cannot be read."""
-    from unionbench.gaps import find_benchmark_set
+def view_selection(store, args):
+    """The Selection a command reads: --region, --benchmark and --period as an adcode, a set id and a quarter (the
+    latest with figures when no period is given), with --reference and --lang; a usage error naming what cannot be
+    read."""
     from unionbench.ingest.normalise import read_period
+    from unionbench.read.drilldown import find_benchmark_set
+    from unionbench.read.selection import Selection
     from unionbench.regions import RegionResolver
 
     with_settings(store, args)
@@ -95,4 +109,4 @@ def resolve_view(store, args) -> tuple[str, str, str]:
             f"benchmark {args.benchmark!r} {'ok' if set_id else 'unknown'}, period {args.period!r} "
             f"{'ok' if period else 'unknown'}"
         )
-    return region, set_id, period
+    return Selection(region, set_id, period, args.reference, lang=args.lang)

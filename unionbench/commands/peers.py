@@ -4,8 +4,7 @@ import sys
 from pathlib import Path
 
 from unionbench.choices import DEFAULT_K, MAX_K, SET_RULES, WITHIN
-from unionbench.commands.common import REFUSED, UsageError, acting_as, output_path, with_settings, write_csv
-from unionbench.console import language
+from unionbench.commands.common import REFUSED, UsageError, acting_as, language, output_path, with_settings, write_csv
 from unionbench.formatting import say
 
 
@@ -33,12 +32,12 @@ def add_commands(commands) -> None:
 
 
 def cmd_peers(db: Path, args) -> int:
-    """The similar peers (unionbench.similar) as UTF-8 CSV: rank,region_code,region_name,level,distance,similar_in
+    """The similar peers (unionbench.read.similar) as UTF-8 CSV: rank,region_code,region_name,level,distance,similar_in
     and the structural figures compared."""
+    from unionbench.read.similar import NoPeers, peers_csv_frame, similar_peers
+    from unionbench.read.views import catalogue
     from unionbench.regions import RegionResolver
-    from unionbench.similar import NoPeers, peers_csv_frame, similar_peers
     from unionbench.store import replica
-    from unionbench.views import catalogue
 
     output_path(args.out)
     store = replica(db).current()
@@ -77,8 +76,8 @@ def member_codes(store, text: str) -> tuple[str, ...]:
 def cmd_sets(db: Path, args) -> int:
     import pandas as pd
 
-    from unionbench import views
     from unionbench.custom_sets import SetDraft, SetRejected, remove_set, save_set
+    from unionbench.read import views
     from unionbench.store import replica
 
     if args.action == "list":

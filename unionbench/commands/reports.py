@@ -5,8 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from unionbench.commands.common import REFUSED, UsageError, output_path, resolve_view, write_csv
-from unionbench.console import language
+from unionbench.commands.common import REFUSED, UsageError, language, output_path, view_selection, write_csv
 
 
 def add_commands(commands) -> None:
@@ -27,14 +26,14 @@ def add_commands(commands) -> None:
 
 
 def cmd_compare(db: Path, args) -> int:
-    """The read model's comparison rows as UTF-8 CSV (compare.CSV_COLUMNS): the same numbers every page shows."""
-    from unionbench.compare import Selection, UnknownReference, compare_csv_frame, comparison
+    """The read model's comparison rows as UTF-8 CSV (comparison.CSV_COLUMNS): the same numbers every page shows."""
+    from unionbench.read.comparison import compare_csv_frame, comparison
+    from unionbench.read.selection import UnknownReference
     from unionbench.store import replica
 
     output_path(args.out)
     store = replica(db).current()
-    region, set_id, period = resolve_view(store, args)
-    selection = Selection(region, set_id, period, args.reference, lang=args.lang)
+    selection = view_selection(store, args)
     try:
         frame = compare_csv_frame(comparison(store, selection))
     except UnknownReference:
@@ -54,12 +53,12 @@ def cmd_briefing(db: Path, args) -> int:
     if out.suffix.lower() not in (".docx", ".pdf"):
         raise UsageError(f"输出文件须为 .docx 或 .pdf / --out must end in .docx or .pdf: {out}")
     store = replica(db).current()
-    region, set_id, period = resolve_view(store, args)
+    selection = view_selection(store, args)
     from unionbench.briefing import BriefingError, PdfUnavailable, write_briefing  # matplotlib: only when asked
 
     started = time.perf_counter()
     try:
-        write_briefing(store, region, set_id, period, out, args.lang, args.reference)
+        write_briefing(store, selection, out)
     except (BriefingError, PdfUnavailable) as error:
         print(f"未生成通报 / no briefing written: {error}", file=sys.stderr)
         return REFUSED

@@ -11,8 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from unionbench.commands.common import REFUSED, UsageError
-from unionbench.console import language
+from unionbench.commands.common import REFUSED, UsageError, language
 from unionbench.formatting import terminal_text
 
 

@@ -1,4 +1,4 @@
-"""Small arithmetic the views share: changes, the comparison quarter, ranks (comparisons: unionbench.compare).
+"""Small arithmetic the views share: changes, the comparison quarter, ranks (comparisons: unionbench.read.comparison).
 
 Rates are never averaged here: every rate reaching these functions was already computed as a ratio of sums by the
 store (see the indicator_values view).

@@ -1,15 +1,12 @@
 """What each page shows, assembled from named queries and metrics; no streamlit here, so it is testable alone."""
 
 import math
-from dataclasses import asdict
 
 import pandas as pd
 
-from unionbench import analysis, metrics
 from unionbench.catalog import Indicator, indicator_from_row
-from unionbench.formatting import amount, missing
 from unionbench.i18n import data_column
-from unionbench.periods import periods_between, quarter_of, year_of
+from unionbench.read import metrics
 from unionbench.store import Store
 
 
@@ -117,64 +114,6 @@ def region_values(
     shown = "per_10k" if per_10k and indicator.per_capita_base else "value"
     frame["rank"] = metrics.rank_descending(frame[shown], indicator.direction)
     return frame
-
-
-def target_progress(store: Store, city: str, period: str, lang: str) -> pd.DataFrame:
-    """This year's targets for a city and its counties against the figures at the end of `period`: one row per
-    region and indicator with the target, the actual figure (year to date for a flow; the level for a stock or
-    rate), the level the year started from, what the schedule expects by now, the share achieved and the status
-    (analysis.target_progress)."""
-    indicators = catalogue(store, lang)
-    regions = [city, *store.query("child_regions", parent=city)["adcode"]]
-    year, quarter = year_of(period), quarter_of(period)
-    targets = named(store, store.query("targets", regions=regions, year=year), lang)
-    start_period = f"{year - 1}Q4"
-    periods = [start_period, *periods_between(f"{year}Q1", period)]
-    values = store.query("values_by_region", regions=regions, periods=periods)
-    # One lookup per target instead of a scan of every figure per target (the page spent most of its time there).
-    series = {key: frame.set_index("period") for key, frame in values.groupby(["region", "indicator"], sort=False)}
-    none = values.iloc[0:0].set_index("period")
-    rows = []
-    for row in targets.itertuples():
-        ind = indicators.get(row.indicator)
-        if ind is None:  # a retired indicator: its targets and figures stay stored, its progress is not followed
-            continue
-        own = series.get((row.region, row.indicator), none)
-        if ind.stock_flow == "flow":
-            actual, start = analysis.year_to_date(own["value"], period), math.nan
-        else:
-            actual, start = lookup(own, period, "value"), lookup(own, start_period, "value")
-        progress = analysis.target_progress(
-            row.target, actual, quarter, ind.stock_flow, start=start, direction=ind.direction
-        )
-        rows.append(
-            {
-                "region": row.region,
-                "region_name": row.region_name,
-                "indicator": row.indicator,
-                "target": row.target,
-                "start": start,
-                **asdict(progress),
-                **target_texts(row.target, progress, ind, lang),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def target_texts(target: float, progress: analysis.TargetProgress, ind: Indicator, lang: str) -> dict[str, str]:
-    """The target row's words: figures with the catalogue's unit and decimals, the shares as whole percents."""
-    decimals = 1 if ind.is_rate else ind.decimals
-
-    def share(value: float) -> str:
-        return "—" if missing(value) else f"{value * 100:.0f}%"
-
-    return {
-        "target_text": amount(target, ind.unit, decimals, lang),
-        "actual_text": amount(progress.actual, ind.unit, decimals, lang),
-        "expected_text": amount(progress.expected, ind.unit, decimals, lang),
-        "achieved_text": share(progress.achieved),
-        "due_text": share(progress.due),
-    }
 
 
 def validation_rules(store: Store, lang: str) -> pd.DataFrame:

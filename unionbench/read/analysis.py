@@ -1,5 +1,5 @@
 """The analysis behind the analysis pages: composite index, rank moves, top-performer levels, trends, catch-up,
-what-if, radar scores, county contributions and progress against targets.
+what-if, radar scores and county contributions (progress against targets: unionbench.read.targets).
 
 Plain functions over pandas objects: no database, no streamlit. Each docstring states its rule in plain words,
 because the methodology page shows them (see METHODS). Figures handed in must already be comparable across regions
@@ -9,16 +9,15 @@ Time series are pandas Series indexed by quarter labels ('2025Q3'), in any order
 """
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from unionbench.periods import period_index, period_label, quarter_of, year_of
+from unionbench.periods import period_index, quarter_of, year_of
 
 IMPROVING, STAGNATING, WORSENING, UNKNOWN = "improving", "stagnating", "worsening", "unknown"
-REACHED, ON_TRACK, LAGGING, MISSED = "reached", "on_track", "lagging", "missed"
 # Why a catch-up has the answer it has; the page words these in its language.
 AHEAD, CLOSING, WIDENING, TOO_SLOW, NOT_ENOUGH_DATA = "ahead", "closing", "widening", "too_slow", "not_enough_data"
 
@@ -130,21 +129,6 @@ def rank_table(current: pd.Series, previous: pd.Series, direction: str, decimals
     return pd.DataFrame({"rank": now, "previous_rank": before, "move": rank_moves(now, before), "caution": caution})
 
 
-def percentile_benchmark(values: pd.Series, direction: str, q: float = 0.9) -> float:
-    """The "top performer" level of a peer set, such as the province: the figure the best tenth of regions reach.
-
-    The q-th quantile (by default the 90th percentile) of the regions' figures, interpolating linearly between the
-    two nearest regions; for a lower-is-better indicator the (1 − q)-th, the 10th percentile. With 21 regions (the
-    cities of Sichuan) the 90th percentile is exactly the third-best figure. Each region's own figure counts once (a
-    percentile ranks regions; it is not a pooled rate). Missing figures are left out; no value (NaN) when none
-    remain or the indicator is neutral.
-    """
-    present = values.dropna().astype(float)
-    if present.empty or direction == "neutral":
-        return math.nan
-    return float(present.quantile(round(1 - q, 12) if direction == "lower" else q))  # 1 − 0.9 is 0.0999…
-
-
 def normalised_scores(wide: pd.DataFrame, directions: Mapping[str, str]) -> pd.DataFrame:
     """0–100 per indicator within the peer set, for a radar chart.
 
@@ -220,13 +204,6 @@ def _by_quarter(series: pd.Series) -> pd.Series:
     return values.reindex(range(values.index.min(), values.index.max() + 1))
 
 
-def four_quarter_totals(series: pd.Series) -> pd.Series:
-    """A flow's annual pace: the sum of the four quarters ending at each quarter (only where all four are known).
-    It carries no season, so a quiet first quarter after a busy year end is not read as a fall."""
-    totals = _by_quarter(series).rolling(4).sum().dropna()
-    return pd.Series(totals.to_numpy(), index=[period_label(i) for i in totals.index], dtype=float)
-
-
 def year_to_date(series: pd.Series, period: str) -> float:
     """A flow's total this year up to and including `period`: the in-quarter amounts of Q1 … that quarter.
     Missing (NaN) when any of those quarters is missing, since a partial sum would understate the year."""
@@ -241,24 +218,28 @@ def quarters_left_in_year(period: str) -> int:
     return 4 - quarter_of(period)
 
 
-def _levels(series: pd.Series, stock_flow: str) -> pd.Series:
-    """What a trend is fitted to: a stock's level each quarter, or a flow's four-quarter total."""
-    levels = four_quarter_totals(series) if stock_flow == "flow" else series.astype(float)
-    return _by_quarter(levels).dropna()
+def levels_of(series: np.ndarray, flow: bool) -> np.ndarray:
+    """What a trend is fitted to, from consecutive quarters (oldest first, NaN where missing): a stock's level each
+    quarter; a flow's four-quarter total, its annual pace, where all four quarters exist. The total carries no
+    season, so a quiet first quarter after a busy year end is not read as a fall."""
+    if not flow:
+        return series
+    totals = np.full_like(series, np.nan)
+    for end in range(3, len(series)):
+        totals[end] = series[end - 3 : end + 1].sum()  # NaN when any of the four is missing
+    return totals
 
 
-def _recent(levels: pd.Series, window: int, last: int | None = None) -> pd.Series:
-    """The points within the last `window` quarters up to `last` (by default the latest quarter with a figure)."""
-    if levels.empty:
-        return levels
-    last = levels.index.max() if last is None else last
-    return levels[(levels.index > last - window) & (levels.index <= last)]
+def _window(levels: np.ndarray, last: int, window: int = 4) -> tuple[np.ndarray, np.ndarray]:
+    """The quarters (positions) and levels present in the `window` quarters ending at position `last`."""
+    x = np.arange(max(0, last - window + 1), last + 1)
+    y = levels[x]
+    present = ~np.isnan(y)
+    return x[present].astype(float), y[present]
 
 
-def _slope(points: pd.Series) -> float:
-    """The least-squares slope per quarter through (quarter number, value)."""
-    x = points.index.to_numpy(dtype=float)
-    y = points.to_numpy(dtype=float)
+def _slope(x: np.ndarray, y: np.ndarray) -> float:
+    """The least-squares slope per quarter through (quarter position, level)."""
     x = x - x.mean()
     return float((x * (y - y.mean())).sum() / (x * x).sum())
 
@@ -274,15 +255,15 @@ class Trend:
     threshold: float
 
 
-def trend(
-    series: pd.Series, direction: str, stock_flow: str = "stock", in_points: bool = False, window: int = 4
-) -> Trend:
+def trend(levels: np.ndarray, direction: str, in_points: bool = False, window: int = 4) -> Trend:
     """Improving, stagnating or worsening over the last four quarters.
 
-    A straight line is fitted by least squares through the last four quarters' figures (up to the latest quarter
-    with a figure; gaps allowed). A stock is fitted on its level. A flow is fitted on its four-quarter totals, its
-    annual pace, because flows follow the calendar (money and training cluster at year end) and a raw fit would read
-    every quiet first quarter as a fall; a flow therefore needs seven quarters of history.
+    `levels` are consecutive quarters, oldest first, NaN where a quarter has no figure (levels_of: a stock's level,
+    a flow's four-quarter totals). A straight line is fitted by least squares through the last four quarters'
+    figures (up to the latest quarter with a figure; gaps allowed). A stock is fitted on its level. A flow is fitted
+    on its four-quarter totals, its annual pace, because flows follow the calendar (money and training cluster at
+    year end) and a raw fit would read every quiet first quarter as a fall; a flow therefore needs seven quarters of
+    history.
 
     The trend is stagnating when the line moves by less than 1 % of the four quarters' mean level per quarter (about
     4 % a year), or for a rate by less than 0.25 percentage points per quarter (1 point a year). Why these: the demo
@@ -293,18 +274,21 @@ def trend(
     indicator's (for lower-is-better a falling line improves). Fewer than 3 points in the window, or a neutral
     indicator, give `unknown`.
     """
-    recent = _recent(_levels(series, stock_flow), window)
-    if len(recent) < 3:
-        return Trend(UNKNOWN, math.nan, len(recent), math.nan)
-    slope = _slope(recent)
-    threshold = STAGNATION_POINTS if in_points else STAGNATION_SHARE * abs(float(recent.mean()))
+    present = np.flatnonzero(~np.isnan(levels))
+    if not len(present):
+        return Trend(UNKNOWN, math.nan, 0, math.nan)
+    x, y = _window(levels, int(present[-1]), window)
+    if len(x) < 3:
+        return Trend(UNKNOWN, math.nan, len(x), math.nan)
+    slope = _slope(x, y)
+    threshold = STAGNATION_POINTS if in_points else STAGNATION_SHARE * abs(float(y.mean()))
     if direction == "neutral":
         status = UNKNOWN
     elif abs(slope) <= max(threshold, _EPSILON):
         status = STAGNATING
     else:
         status = IMPROVING if _sign(direction) * slope > 0 else WORSENING
-    return Trend(status, slope, len(recent), threshold)
+    return Trend(status, slope, len(x), threshold)
 
 
 @dataclass(frozen=True)
@@ -320,42 +304,34 @@ class CatchUp:
     closing_per_quarter: float
 
 
-def catch_up(
-    home_series: pd.Series,
-    bench_series: pd.Series,
-    direction: str,
-    stock_flow: str = "stock",
-    window: int = 4,
-    max_quarters: int = 40,
-) -> CatchUp:
+def catch_up(home: np.ndarray, bench: np.ndarray, direction: str, window: int = 4, max_quarters: int = 40) -> CatchUp:
     """Quarters until home reaches the benchmark if both keep their current pace.
 
-    The gap is taken in the latest quarter both have a figure. If home is level or ahead there, the answer is 0.
-    Otherwise each side's pace is its least-squares slope over the last four quarters (as in trend; a flow on its
-    four-quarter totals), the gap closes by the difference of the two paces each quarter, and the answer is the gap
-    ÷ that difference, rounded up to whole quarters. It never closes when the benchmark grows as fast or faster
-    (WIDENING), and "never at the current pace" also covers more than `max_quarters` (10 years): a projection that
-    far is not a plan (TOO_SLOW). Fewer than 3 points on either side: NOT_ENOUGH_DATA.
-    Pass per-10,000 figures when the two regions differ in size.
+    `home` and `bench` are levels over the same consecutive quarters (levels_of: a flow on its four-quarter
+    totals). The gap is taken in the latest quarter both have a figure. If home is level or ahead there, the answer
+    is 0. Otherwise each side's pace is its least-squares slope over the last four quarters (as in trend), the gap
+    closes by the difference of the two paces each quarter, and the answer is the gap ÷ that difference, rounded up
+    to whole quarters. It never closes when the benchmark grows as fast or faster (WIDENING), and "never at the
+    current pace" also covers more than `max_quarters` (10 years): a projection that far is not a plan (TOO_SLOW).
+    Fewer than 3 points on either side: NOT_ENOUGH_DATA. Pass per-10,000 figures when the two regions differ in size.
     """
-    home, bench = _levels(home_series, stock_flow), _levels(bench_series, stock_flow)
-    common = home.index.intersection(bench.index)
-    if direction == "neutral" or common.empty:
+    common = np.flatnonzero(~np.isnan(home) & ~np.isnan(bench))
+    if direction == "neutral" or not len(common):
         return CatchUp(None, NOT_ENOUGH_DATA, math.nan, math.nan)
-    last = common.max()
-    behind = _sign(direction) * (bench[last] - home[last])
+    last = int(common[-1])
+    behind = float(_sign(direction) * (bench[last] - home[last]))
     if behind <= 0:
-        return CatchUp(0, AHEAD, float(behind), math.nan)
-    home_recent, bench_recent = _recent(home, window, last), _recent(bench, window, last)
-    if len(home_recent) < 3 or len(bench_recent) < 3:
-        return CatchUp(None, NOT_ENOUGH_DATA, float(behind), math.nan)
-    closing = _sign(direction) * (_slope(home_recent) - _slope(bench_recent))
+        return CatchUp(0, AHEAD, behind, math.nan)
+    (hx, hy), (bx, by) = _window(home, last, window), _window(bench, last, window)
+    if len(hx) < 3 or len(bx) < 3:
+        return CatchUp(None, NOT_ENOUGH_DATA, behind, math.nan)
+    closing = _sign(direction) * (_slope(hx, hy) - _slope(bx, by))
     if closing <= _EPSILON:
-        return CatchUp(None, WIDENING, float(behind), closing)
+        return CatchUp(None, WIDENING, behind, closing)
     quarters = math.ceil(behind / closing - _EPSILON)
     if quarters > max_quarters:
-        return CatchUp(None, TOO_SLOW, float(behind), closing)
-    return CatchUp(quarters, CLOSING, float(behind), closing)
+        return CatchUp(None, TOO_SLOW, behind, closing)
+    return CatchUp(quarters, CLOSING, behind, closing)
 
 
 @dataclass(frozen=True)
@@ -387,7 +363,7 @@ def needed_per_quarter(
     A flow (funds, subsidy, trainings): the catalogue stores flows as in-quarter amounts, not year-to-date ones (an
     upload reported year-to-date is converted on the way in), so a year is the sum of its quarters. `current` is
     the year-to-date total (year_to_date) and `benchmark` an annual amount, such as a target or the benchmark's
-    total over its last four quarters (four_quarter_totals); never one quarter's amount × 4, which would carry that
+    total over its last four quarters (levels_of); never one quarter's amount × 4, which would carry that
     quarter's season into the year. Each remaining quarter must then bring in (benchmark − year-to-date) ÷ quarters
     left: an amount per quarter, not a rise on the last quarter. `pace` is the latest in-quarter amount.
 
@@ -403,83 +379,14 @@ def needed_per_quarter(
     return Needed(per_quarter, total, False, math.nan if pace is None else per_quarter - pace)
 
 
-# --- targets ----------------------------------------------------------------------------------------------------
-
-STRAIGHT_LINE = (0.25, 0.5, 0.75, 1.0)
-
-
-@dataclass(frozen=True)
-class TargetProgress:
-    """`expected`: where the schedule says the figure should be now; `achieved` and `due`: shares of the year's
-    planned change done and scheduled; `behind` = due − achieved (positive = behind schedule); `status`: REACHED,
-    ON_TRACK, LAGGING, MISSED or UNKNOWN."""
-
-    expected: float
-    actual: float
-    achieved: float
-    due: float
-    behind: float
-    status: str
-
-
-def target_progress(
-    target: float,
-    actual: float,
-    quarter: int,
-    stock_flow: str,
-    start: float | None = None,
-    tolerance: float = 0.1,
-    schedule: Sequence[float] = STRAIGHT_LINE,
-    direction: str = "higher",
-) -> TargetProgress:
-    """Progress towards an annual target against the time elapsed.
-
-    A flow (money, trainings): `actual` is the year-to-date total (year_to_date) and by the end of quarter q the
-    schedule expects target × q ÷ 4. A stock (stations, a rate): `actual` is the latest level and `start` the level
-    at the end of last year; the schedule expects the straight line from the start level to the target,
-    start + (target − start) × q ÷ 4.
-
-    `achieved` is the share of the year's planned change done so far (for a flow, year-to-date ÷ target; for a
-    stock, (actual − start) ÷ (target − start)) and `due` the share scheduled (q ÷ 4). A region is lagging when it is
-    behind schedule by more than `tolerance`, 10 % of the year's planned change by default: at the end of Q2 it has
-    done less than 40 % where 50 % was due. Ten per cent is under half a quarter's share, so ordinary variation
-    between quarters does not trigger it and a quarter with nothing done does. A target already met is reached,
-    whatever the quarter; one not met at the end of Q4 is missed, however close (the year is over).
-
-    Flows in this field cluster at year end; a straight line then makes every first quarter look late. Pass
-    `schedule`, the cumulative share due by the end of each quarter (e.g. last year's year-to-date shares), for a
-    seasonal calendar.
-    """
-    if quarter not in (1, 2, 3, 4):
-        raise ValueError(f"quarter must be 1–4, not {quarter!r}")
-    origin = 0.0 if stock_flow == "flow" else start
-    if any(v is None or math.isnan(v) for v in (target, actual, origin)):
-        return TargetProgress(math.nan, actual, math.nan, schedule[quarter - 1], math.nan, UNKNOWN)
-    due = float(schedule[quarter - 1])
-    planned = target - origin
-    expected = origin + planned * due
-    if _sign(direction) * (actual - target) >= 0:
-        achieved = (actual - origin) / planned if planned else math.nan
-        return TargetProgress(expected, actual, achieved, due, due - achieved, REACHED)
-    achieved = (actual - origin) / planned if planned else math.nan  # planned 0: hold a level, and it slipped
-    behind = due - achieved
-    if quarter == 4:
-        status = MISSED
-    else:
-        status = ON_TRACK if behind <= tolerance else LAGGING  # NaN (a slipped level) is not on track
-    return TargetProgress(expected, actual, achieved, due, behind, status)
-
-
 # The functions whose docstrings the methodology page shows, in the order it shows them.
 METHODS = (
     composite_index,
     normalised_scores,
     rank_moves,
     tiny_difference,
-    percentile_benchmark,
     trend,
     catch_up,
     needed_per_quarter,
     county_contributions,
-    target_progress,
 )

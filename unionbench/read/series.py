@@ -3,11 +3,12 @@ a stock against the previous quarter, a flow against the same quarter a year ago
 
 import pandas as pd
 
-from unionbench import analysis, metrics
 from unionbench.catalog import Indicator
 from unionbench.periods import shift
+from unionbench.read import analysis, metrics
+from unionbench.read.selection import Selection
+from unionbench.read.views import named, region_names
 from unionbench.store import Store
-from unionbench.views import named, region_names
 
 
 def quarters_back(period: str, count: int) -> list[str]:
@@ -15,15 +16,13 @@ def quarters_back(period: str, count: int) -> list[str]:
     return [shift(period, -k) for k in range(count - 1, -1, -1)]
 
 
-def series(
-    store: Store, regions: list[str], indicator: Indicator, last: str, count: int, per_10k: bool, lang: str = "zh"
-) -> pd.DataFrame:
-    """region, region_name (in `lang`), period, value — the figure shown (per 10,000 workers when asked and
-    possible)."""
-    periods = quarters_back(last, count)
+def series(store: Store, sel: Selection, regions: list[str], indicator: Indicator, count: int) -> pd.DataFrame:
+    """region, region_name (in the selection's language), period, value over the `count` quarters ending with the
+    selection's — the figure shown (per 10,000 workers when the selection asks and the indicator has a base)."""
+    periods = quarters_back(sel.period, count)
     query = store.query("indicator_by_region", regions=regions, indicator=indicator.id, periods=periods)
-    frame = named(store, query, lang)
-    column = "per_10k" if per_10k and indicator.per_capita_base else "value"
+    frame = named(store, query, sel.lang)
+    column = "per_10k" if sel.per_10k and indicator.per_capita_base else "value"
     return frame[["region", "region_name", "period"]].assign(value=frame[column]).reset_index(drop=True)
 
 

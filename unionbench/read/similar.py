@@ -20,12 +20,12 @@ import numpy as np
 import pandas as pd
 
 from unionbench.choices import DEFAULT_K, MAX_K, WITHIN
-from unionbench.compare import grid, region_facts
 from unionbench.export import plain_decimal
 from unionbench.formatting import amount, period_text
 from unionbench.i18n import t, words
+from unionbench.read.comparison import grid, region_facts
+from unionbench.read.views import catalogue
 from unionbench.store import Store
-from unionbench.views import catalogue
 
 CSV_COLUMNS = ["rank", "region_code", "region_name", "level", "distance", "similar_in"]
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from unionbench.formatting import period_text, quarter_only
 from unionbench.i18n import t
 from unionbench.periods import year_of
+from unionbench.read.views import name_column
 from unionbench.store import Store
-from unionbench.views import name_column
 
 _LABEL = re.compile(r"^\d{4}Q[1-4]$")
 

@@ -1,6 +1,6 @@
-"""What the gap page and the briefing draw beside the comparison rows (unionbench.compare): which county adds most
-to the city's gap, the radar's 0–100 scores, and benchmark sets found by name. The comparison itself — figures on
-one basis, gaps, verdicts — lives in unionbench.compare only. No streamlit here.
+"""What the gap page and the briefing draw beside the comparison rows (unionbench.read.comparison): which county adds
+most to the city's gap, the radar's 0–100 scores, and benchmark sets found by name. The comparison itself — figures on
+one basis, gaps, verdicts — lives in unionbench.read.comparison only. No streamlit here.
 """
 
 import math
@@ -8,11 +8,12 @@ import math
 import numpy as np
 import pandas as pd
 
-from unionbench import analysis, compare
 from unionbench.catalog import common_base
-from unionbench.compare import grid
+from unionbench.read import analysis, comparison
+from unionbench.read.comparison import grid
+from unionbench.read.selection import Selection
+from unionbench.read.views import benchmark_members, catalogue, name_column, region_names, wide_values
 from unionbench.store import Store
-from unionbench.views import benchmark_members, catalogue, name_column, region_names, wide_values
 
 
 def find_benchmark_set(store: Store, text: str) -> str | None:
@@ -27,14 +28,13 @@ def find_benchmark_set(store: Store, text: str) -> str | None:
 def county_gap_contributions(
     store: Store,
     city: str,
-    set_id: str,
     period: str,
     indicator: str,
     level: float,
     lang: str = "zh",
 ) -> pd.DataFrame:
     """Which county contributes most to the city's gap on one indicator (analysis.county_contributions), against
-    `level`, the city's reference level in compared units (gaps.county_contributions passes its own row's).
+    `level`, the city's reference level in compared units (drilldown.county_contributions passes its own row's).
 
     Per county: `value` and `base` (the numerator and the denominator of a rate, or the figure and the workers of
     a per-10k figure), `figure` (the county's compared figure), `share` of the city's base, `contribution` (in
@@ -75,20 +75,20 @@ def county_gap_contributions(
 
 
 def county_contributions(
-    store: Store, sel: compare.Selection, indicator: str, rows: pd.DataFrame | None = None
+    store: Store, sel: Selection, indicator: str, rows: pd.DataFrame | None = None
 ) -> pd.DataFrame:
     """Which county of the home city adds most to its gap on one indicator, against the same reference level as
-    the city's comparison row (gaps.county_gap_contributions: shares of the base × each county's own gap). `rows`
+    the city's comparison row (drilldown.county_gap_contributions: shares of the base × each county's own gap). `rows`
     are the city's comparison rows when the caller has them already."""
-    rows = compare.comparison(store, sel) if rows is None else rows
+    rows = comparison.comparison(store, sel) if rows is None else rows
     row = rows.set_index("indicator").loc[indicator]
     return county_gap_contributions(
-        store, sel.home, sel.benchmark, row["home_period"], indicator, level=row["benchmark_value"], lang=sel.lang
+        store, sel.home, row["home_period"], indicator, level=row["benchmark_value"], lang=sel.lang
     )
 
 
 def judged_indicators(store: Store) -> list:
-    """The indicators a verdict is given on: rates and figures with a per-capita base (compare.basis_of)."""
+    """The indicators a verdict is given on: rates and figures with a per-capita base (comparison.basis_of)."""
     return [
         ind
         for ind in catalogue(store, "zh").values()
@@ -96,15 +96,16 @@ def judged_indicators(store: Store) -> list:
     ]
 
 
-def profile_scores(store: Store, home: str, set_id: str, period: str, lang: str = "zh") -> pd.DataFrame:
-    """Radar-chart scores: for a home city and each benchmark city, every judged indicator's compared figure and
-    its 0–100 score within that group (analysis.normalised_scores: 100 = best of the group, 0 = last). One row per
-    region and indicator, home first, indicators in catalogue order. Totals that grow with size are left out, as
-    the comparison leaves them unjudged."""
+def profile_scores(store: Store, sel: Selection) -> pd.DataFrame:
+    """Radar-chart scores: for the selection's home city and each benchmark city, every judged indicator's compared
+    figure and its 0–100 score within that group (analysis.normalised_scores: 100 = best of the group, 0 = last).
+    One row per region and indicator, home first, indicators in catalogue order. Totals that grow with size are left
+    out, as the comparison leaves them unjudged."""
+    home, lang = sel.home, sel.lang
     indicators = judged_indicators(store)
-    _, members = benchmark_members(store, set_id, home)
+    _, members = benchmark_members(store, sel.benchmark, home)
     regions = [home, *members]
-    frame = store.query("compared_figures", regions=regions, periods=[period])
+    frame = store.query("compared_figures", regions=regions, periods=[sel.period])
     ids = [i.id for i in indicators]
     wide = pd.DataFrame(grid(frame, "figure", "region", regions, "indicator", ids), index=regions, columns=ids)
     scores = analysis.normalised_scores(wide, {ind.id: ind.direction for ind in indicators})

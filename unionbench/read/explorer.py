@@ -7,8 +7,8 @@ import pandas as pd
 from unionbench.catalog import Indicator
 from unionbench.i18n import t
 from unionbench.periods import periods_between
+from unionbench.read.views import named
 from unionbench.store import Store
-from unionbench.views import named
 
 COLUMNS = ["region", "region_name", "indicator", "name", "unit", "period", "value"]
 PROVENANCE = ["upload_id", "file_name", "user_name", "uploaded_at"]
@@ -18,18 +18,18 @@ def explorer_table(
     store: Store,
     regions: list[str],
     indicators: list[Indicator],
-    first: str,
-    last: str,
+    quarters: tuple[str, str],
     provenance: bool = False,
     lang: str = "zh",
 ) -> pd.DataFrame:
-    """Every figure the pages show for these regions, indicators and quarters (stored, rolled up or derived), places
-    named in `lang`; with `provenance`, the upload that set each stored figure (computed ones have none)."""
+    """Every figure the pages show for these regions, indicators and quarters (`quarters`: the first and the last,
+    stored, rolled up or derived), places named in `lang`; with `provenance`, the upload that set each stored figure
+    (computed ones have none)."""
     frame = store.query(
         "values_with_provenance",
         regions=regions,
         indicators=[i.id for i in indicators],
-        periods=periods_between(first, last),
+        periods=periods_between(*quarters),
     )
     frame = named(store, frame, lang)
     by_id = {i.id: i for i in indicators}

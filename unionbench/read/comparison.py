@@ -24,12 +24,11 @@ No streamlit here.
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
-from unionbench import analysis
 from unionbench.catalog import Indicator
 from unionbench.export import plain_decimal
 from unionbench.formatting import (
@@ -44,14 +43,13 @@ from unionbench.formatting import (
     signed,
     signed_amount,
 )
-from unionbench.i18n import LANGUAGES, Words, ngettext
+from unionbench.i18n import Words, ngettext
 from unionbench.periods import quarter_of, shift, year_of
+from unionbench.read import analysis
+from unionbench.read.selection import REFERENCES, Selection, UnknownReference
+from unionbench.read.views import benchmark_members, catalogue, named, region_names
 from unionbench.store import Store
-from unionbench.views import benchmark_members, catalogue, named, region_names
 
-REFERENCES = ("average", "best", "p90")  # or one reference region's adcode
-SCOPES = ("counties", "province_counties", "province_cities", "benchmark_cities", "benchmark_counties")
-LANGS = LANGUAGES  # the languages the product speaks (one line each in unionbench.i18n)
 HISTORY = 8  # quarters read for trends and catch-up: a flow's four-quarter totals need seven
 AHEAD, LEVEL, BEHIND = "ahead", "level", "behind"
 
@@ -67,61 +65,6 @@ COLUMNS = [
 ]  # fmt: skip
 
 WORDS = Words("cmp.")  # this module's words, from the one table (unionbench.i18n)
-
-
-class UnknownReference(ValueError):
-    """A reference that is neither average, best, p90 nor one of the regions the home is compared with."""
-
-
-@dataclass(frozen=True)
-class Selection:
-    """What a view compares: the home region (a city or a county), the benchmark set, the quarter, the reference
-    (average | best | p90 | a reference region's adcode), the peers ranked (scope; by default the home city's
-    counties for a county, the home and its benchmark cities for a city), whether rankings and maps show figures
-    per 10,000 workers, and the language."""
-
-    home: str
-    benchmark: str
-    period: str
-    reference: str = "average"
-    scope: str | None = None
-    per_10k: bool = True
-    lang: str = "zh"
-
-    def with_home(self, home: str) -> "Selection":
-        """The same view for another region (a county clicked on the map); a region-specific reference is reset."""
-        keep = self.reference if self.reference in REFERENCES else "average"
-        return replace(self, home=home, reference=keep, scope=None)
-
-
-def selection_from_params(
-    params: Mapping[str, str], defaults: Selection, homes: set[str], sets: set[str], periods: list[str]
-) -> tuple[Selection, list[str]]:
-    """A Selection from link parameters, every value checked: a bad or unknown one falls back to the default and is
-    named in the returned notes (never an exception). `homes`, `sets` and `periods` are the allowed values."""
-    notes: list[str] = []
-
-    def pick(key: str, allowed, default):
-        raw = params.get(key)
-        if raw is None or raw == "":
-            return default
-        value = str(raw)[:64]
-        if value in allowed:
-            return value
-        notes.append(key)
-        return default
-
-    home = pick("home", homes, defaults.home)
-    benchmark = pick("bench", sets, defaults.benchmark)
-    period = pick("period", set(periods), defaults.period)
-    lang = pick("lang", set(LANGS), defaults.lang)
-    scope = pick("scope", set(SCOPES), defaults.scope)
-    reference = str(params.get("reference") or defaults.reference)[:16]
-    if not (reference in REFERENCES or (reference.isdigit() and len(reference) == 6)):
-        notes.append("reference")
-        reference = defaults.reference
-    per_10k = str(params.get("per10k", "1" if defaults.per_10k else "0")) != "0"
-    return Selection(home, benchmark, period, reference, scope, per_10k, lang), notes
 
 
 # --- who is compared with whom ----------------------------------------------------------------------------------
@@ -292,14 +235,16 @@ def _rows(
     shared = shared_period(levels, sel.period)
     position = {p: i for i, p in enumerate(periods)}
     rows = [
-        _row(ind, sel, figures[n], values[n], bench[n], shared.get(ind.id), ranks, position)
+        _row(ind, sel, (figures[n], values[n], bench[n]), shared.get(ind.id), ranks, position)
         for n, ind in enumerate(indicators.values())
     ]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _row(ind, sel, figures, values, bench, bench_period, ranks, position) -> dict:
-    """The comparison for one indicator from its 8-quarter arrays (oldest first, the selected quarter last)."""
+def _row(ind, sel, arrays, bench_period, ranks, position) -> dict:
+    """The comparison for one indicator from its 8-quarter arrays (oldest first, the selected quarter last): the
+    home's compared figure, its value, and the reference level."""
+    figures, values, bench = arrays
     basis = basis_of(ind)
     judged = ind.direction != "neutral" and basis != "value"
     bench_period = bench_period if judged and isinstance(bench_period, str) else None
@@ -316,10 +261,12 @@ def _row(ind, sel, figures, values, bench, bench_period, ranks, position) -> dic
     verdict = verdict_of(ind, gap, bench_value) if judged else ""
     lead = gap if ind.is_rate else gap / abs(bench_value) * 100 if bench_value else math.nan
     flow = ind.stock_flow == "flow"
-    trend, slope = trend_of(levels_of(figures, flow), ind.direction, ind.is_rate)
+    fitted = analysis.trend(analysis.levels_of(figures, flow), ind.direction, ind.is_rate)
+    trend, slope = fitted.status, fitted.slope
     if math.isnan(home_value):  # no figure this quarter: no trend is read off older quarters beside an empty cell
         trend = analysis.UNKNOWN
-    quarters, reason = catch_up_of(levels_of(figures, flow), levels_of(bench, flow), ind.direction)
+    caught = analysis.catch_up(analysis.levels_of(figures, flow), analysis.levels_of(bench, flow), ind.direction)
+    quarters, reason = caught.quarters, caught.reason
     previous = shift(home_period, -analysis_offset(ind))
     earlier = _cell(values, position.get(previous))
     row = {
@@ -366,73 +313,6 @@ def _cell(array: np.ndarray, at: int | None) -> float:
     return math.nan if at is None else float(array[at])
 
 
-# --- trend and catch-up on the fixed window ------------------------------------------------------------------------
-# The same rules as analysis.trend and analysis.catch_up (tests/test_compare.py checks they agree on every demo
-# series), on plain arrays of consecutive quarters: the pandas versions cost ~20 ms per indicator, too slow for a
-# page that compares 21 indicators on every rerun.
-
-
-def levels_of(series: np.ndarray, flow: bool) -> np.ndarray:
-    """What a trend is fitted to: a stock's level each quarter, a flow's four-quarter total where all four exist."""
-    if not flow:
-        return series
-    totals = np.full_like(series, np.nan)
-    for end in range(3, len(series)):
-        totals[end] = series[end - 3 : end + 1].sum()  # NaN when any of the four is missing
-    return totals
-
-
-def _window(levels: np.ndarray, last: int, window: int = 4) -> tuple[np.ndarray, np.ndarray]:
-    """The quarters (positions) and levels present in the `window` quarters ending at position `last`."""
-    x = np.arange(max(0, last - window + 1), last + 1)
-    y = levels[x]
-    present = ~np.isnan(y)
-    return x[present].astype(float), y[present]
-
-
-def _slope_of(x: np.ndarray, y: np.ndarray) -> float:
-    x = x - x.mean()
-    return float((x * (y - y.mean())).sum() / (x * x).sum())
-
-
-def trend_of(levels: np.ndarray, direction: str, is_rate: bool) -> tuple[str, float]:
-    """analysis.trend on an array: the status and the slope per quarter."""
-    present = np.flatnonzero(~np.isnan(levels))
-    if not len(present):
-        return analysis.UNKNOWN, math.nan
-    x, y = _window(levels, int(present[-1]))
-    if len(x) < 3:
-        return analysis.UNKNOWN, math.nan
-    slope = _slope_of(x, y)
-    threshold = analysis.STAGNATION_POINTS if is_rate else analysis.STAGNATION_SHARE * abs(float(y.mean()))
-    if direction == "neutral":
-        return analysis.UNKNOWN, slope
-    if abs(slope) <= max(threshold, analysis._EPSILON):
-        return analysis.STAGNATING, slope
-    better = (-1 if direction == "lower" else 1) * slope > 0
-    return (analysis.IMPROVING if better else analysis.WORSENING), slope
-
-
-def catch_up_of(home: np.ndarray, bench: np.ndarray, direction: str, max_quarters: int = 40) -> tuple:
-    """analysis.catch_up on two arrays of levels: (quarters or None, reason)."""
-    common = np.flatnonzero(~np.isnan(home) & ~np.isnan(bench))
-    if direction == "neutral" or not len(common):
-        return None, analysis.NOT_ENOUGH_DATA
-    last = int(common[-1])
-    sign = -1 if direction == "lower" else 1
-    behind = sign * (bench[last] - home[last])
-    if behind <= 0:
-        return 0, analysis.AHEAD
-    (hx, hy), (bx, by) = _window(home, last), _window(bench, last)
-    if len(hx) < 3 or len(bx) < 3:
-        return None, analysis.NOT_ENOUGH_DATA
-    closing = sign * (_slope_of(hx, hy) - _slope_of(bx, by))
-    if closing <= analysis._EPSILON:
-        return None, analysis.WIDENING
-    quarters = math.ceil(behind / closing - analysis._EPSILON)
-    return (None, analysis.TOO_SLOW) if quarters > max_quarters else (quarters, analysis.CLOSING)
-
-
 def _needed(ind: Indicator, home: np.ndarray, bench: np.ndarray, period: str, at: int | None, pace: float) -> float:
     """What-if (analysis.needed_per_quarter): a stock's rise per remaining quarter to reach the reference level; a
     flow's amount per remaining quarter for its year to date to reach the reference's four-quarter total. In the
@@ -443,7 +323,7 @@ def _needed(ind: Indicator, home: np.ndarray, bench: np.ndarray, period: str, at
     if ind.stock_flow == "flow":
         first = at - (quarter_of(period) - 1)
         current = float(home[first : at + 1].sum()) if first >= 0 else math.nan
-        target = float(levels_of(bench, True)[at])
+        target = float(analysis.levels_of(bench, True)[at])
         pace = float(home[at])
     else:
         current, target = float(home[at]), float(bench[at])

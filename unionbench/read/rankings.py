@@ -1,7 +1,7 @@
 """Peer sets and what the analysis pages rank within them: one indicator's ranking with rank moves, the composite
 index, and one region's profile. No streamlit here; the pages only arrange what these return.
 
-Who is compared with whom, and on which basis, is compare's: the peers are compare.peer_regions, the
+Who is compared with whom, and on which basis, is compare's: the peers are comparison.peer_regions, the
 compared figure is compare's basis, and a rank here is read by the same rule as a comparison row's rank, so the
 map's table, the rankings page and a region's profile agree (tests/test_peers_series_explorer.py checks it)."""
 
@@ -9,33 +9,17 @@ from dataclasses import replace
 
 import pandas as pd
 
-from unionbench import analysis, compare
 from unionbench.catalog import Indicator
 from unionbench.formatting import per10k_decimals
 from unionbench.periods import shift
+from unionbench.read import analysis, comparison
+from unionbench.read.selection import Selection
+from unionbench.read.views import catalogue, name_column
 from unionbench.regions import short_names
 from unionbench.store import Store
-from unionbench.views import catalogue, name_column
 
-# Peer scopes a page can offer (compare.SCOPES): the home city's counties, all counties of its province, the cities
-# of its province, the home city with its benchmark cities, and the counties of all of those.
-SCOPES = compare.SCOPES
 LONG_RANKING = 40  # more bars than this are condensed to the top and bottom TOP_BOTTOM and the home's own
 TOP_BOTTOM = 10
-
-
-def selection(
-    home: str, set_id: str, period: str, scope: str | None = None, per_10k: bool = True, lang: str = "zh"
-) -> compare.Selection:
-    """The compare.Selection a ranking or a map reads (the reference plays no part in a rank)."""
-    if scope is not None and scope not in SCOPES:
-        raise ValueError(f"unknown peer scope {scope!r}; expected one of {SCOPES}")
-    return compare.Selection(home, set_id, period, scope=scope, per_10k=per_10k, lang=lang)
-
-
-def peer_regions(store: Store, scope: str, home: str, set_id: str) -> list[str]:
-    """The regions of a peer scope, for a home city (or county) and a benchmark set: compare.peer_regions."""
-    return compare.peer_regions(store, selection(home, set_id, "", scope))
 
 
 def region_labels(store: Store, regions: list[str], lang: str = "zh") -> pd.DataFrame:
@@ -63,7 +47,7 @@ def region_labels(store: Store, regions: list[str], lang: str = "zh") -> pd.Data
 def ranking_basis(indicator: Indicator, per_10k: bool) -> str:
     """The basis a ranking is read on: the comparison's (rate, per 10,000 of the base) when per 10,000 is asked,
     else the value; a count without a per-capita base is always ranked on its value."""
-    return compare.basis_of(indicator) if per_10k or indicator.is_rate else "value"
+    return comparison.basis_of(indicator) if per_10k or indicator.is_rate else "value"
 
 
 def basis_decimals(indicator: Indicator, basis: str, figures: pd.Series) -> int:
@@ -79,12 +63,12 @@ RANKING_COLUMNS = [
 ]  # fmt: skip
 
 
-def indicator_ranking(store: Store, sel: compare.Selection, indicator: Indicator) -> pd.DataFrame:
-    """Every peer of the selection (compare.peer_regions; those without a figure too, last) ranked on one indicator
+def indicator_ranking(store: Store, sel: Selection, indicator: Indicator) -> pd.DataFrame:
+    """Every peer of the selection (comparison.peer_regions; those without a figure too, last) ranked on one indicator
     (1 = best; ties share the better rank) on `ranking_basis`, keyed by adcode with a distinct label; with the rank
     a quarter and a year ago on the same basis among the same peers, the moves since, and a caution where a rank
     rests on a tiny difference. `home` marks the home region and its counties."""
-    peers = compare.peer_regions(store, sel)
+    peers = comparison.peer_regions(store, sel)
     basis = ranking_basis(indicator, sel.per_10k)
     ranked = store.query(
         "indicator_ranking",
@@ -104,7 +88,7 @@ def indicator_ranking(store: Store, sel: compare.Selection, indicator: Indicator
         caution |= analysis.tiny_difference(frame[before], decimals)
     frame = frame.assign(
         basis=basis,
-        basis_unit=compare.basis_unit(indicator, basis, sel.lang),
+        basis_unit=comparison.basis_unit(indicator, basis, sel.lang),
         decimals=decimals,
         rank_of=int(frame["figure"].notna().sum()),
         caution=caution,
@@ -136,11 +120,11 @@ def shown_column(indicator: Indicator, per_10k: bool) -> str:
 def comparable_wide(store: Store, regions: list[str], period: str, indicators: dict[str, Indicator]) -> pd.DataFrame:
     """One row per region, one column per judged indicator, on its compared basis: rates as they are, counts and
     money per 10,000 workers. Totals without a base (unions established, full-time chairs) are left out with the
-    neutral context indicators: a big county must not win on size (compare.basis_of)."""
+    neutral context indicators: a big county must not win on size (comparison.basis_of)."""
     values_of = split_by(store.query("values_by_region", regions=regions, periods=[period]), "region")
     columns = {}
     for ind in indicators.values():
-        if ind.direction == "neutral" or compare.basis_of(ind) == "value":
+        if ind.direction == "neutral" or comparison.basis_of(ind) == "value":
             continue
         mine = values_of.get(ind.id)
         columns[ind.id] = mine[shown_column(ind, True)] if mine is not None else pd.Series(dtype=float)
@@ -180,7 +164,7 @@ def split_by(frame: pd.DataFrame, index: str) -> dict[str, pd.DataFrame]:
 
 def basis_ranks(store: Store, indicators: dict[str, Indicator], peers: list[str], period: str) -> pd.DataFrame:
     """Every peer's rank (1 = best; ties share the better rank) and how many peers have a figure, per indicator, on
-    the compared basis: the rule of a comparison row's rank (compare._ranks), for all peers at once."""
+    the compared basis: the rule of a comparison row's rank (comparison._ranks), for all peers at once."""
     figures = store.query("compared_figures", regions=peers, periods=[period])
     lower = figures["indicator"].map({i: ind.direction == "lower" for i, ind in indicators.items()})
     signed_figure = figures["figure"].where(lower.eq(False), -figures["figure"])
@@ -189,19 +173,19 @@ def basis_ranks(store: Store, indicators: dict[str, Indicator], peers: list[str]
     return figures.set_index(["indicator", "region"])[["rank", "rank_of"]]
 
 
-def region_profile(store: Store, sel: compare.Selection, region: str) -> pd.DataFrame:
-    """One region on every indicator: compare.comparison's rows for it (sel.with_home), ranked among the peers of
+def region_profile(store: Store, sel: Selection, region: str) -> pd.DataFrame:
+    """One region on every indicator: comparison.comparison's rows for it (sel.with_home), ranked among the peers of
     `sel` (the map's table beside it; `region` is one of them), with `history`, its compared figure over the last
     eight quarters. compare re-reads the peers from the region's own city; where that gives another set (a benchmark
     city's county in "home and benchmark counties"), the rank is read among sel's peers by the same rule."""
     view = replace(sel.with_home(region), scope=sel.scope)
-    rows = compare.comparison(store, view)
-    peers = compare.peer_regions(store, sel)
-    if region in peers and set(compare.peer_regions(store, view)) != set(peers):
+    rows = comparison.comparison(store, view)
+    peers = comparison.peer_regions(store, sel)
+    if region in peers and set(comparison.peer_regions(store, view)) != set(peers):
         ranks = basis_ranks(store, catalogue(store, sel.lang), peers, sel.period).xs(region, level="region")
         rows["rank"] = rows["indicator"].map(ranks["rank"]).where(rows["judged"])
         rows["rank_of"] = rows["indicator"].map(ranks["rank_of"]).where(rows["judged"]).fillna(0).astype(int)
-    periods = compare.history_periods(sel.period)
+    periods = comparison.history_periods(sel.period)
     history = store.query("compared_figures", regions=[region], periods=periods)
     by_indicator = {i: frame.set_index("period")["figure"] for i, frame in history.groupby("indicator")}
     rows["history"] = [
