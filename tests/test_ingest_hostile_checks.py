@@ -378,9 +378,10 @@ def test_a_city_figure_is_checked_against_stored_county_figures(db):
 
 
 def test_the_methodology_says_which_figure_wins():
+    from unionbench.i18n import t
     from unionbench.methodology import SECTIONS
 
-    text = " ".join(s.body_en for s in SECTIONS)
+    text = " ".join(t(s.body, "en") for s in SECTIONS)
     assert "own report wins over the sum of its counties" in text
     assert "computed from its parts wins over a rate reported directly" in text
 

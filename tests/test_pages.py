@@ -31,7 +31,7 @@ def html_text(at: AppTest) -> str:
 
 def test_every_page_in_pages_is_in_the_navigation():
     navigation = (ROOT / "dashboard.py").read_text(encoding="utf-8")
-    assert all(f"app_pages/{name}.py" in navigation for name in PAGES)
+    assert all(f'page("{name}"' in navigation for name in PAGES)
 
 
 def test_the_overview_runs_and_shows_six_tiles_the_demo_notice_and_the_county_table(app):

@@ -2,7 +2,6 @@
 message wrapped in ⟦…⟧ with its {placeholders} kept, shows on every page; any visible word outside the brackets
 that is not data (a name from the database), a number or a date was written in code instead of the catalogues."""
 
-import inspect
 import re
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from unionbench import i18n
-from unionbench.methodology import RULES
+from unionbench.methodology import shown_rules
 from unionbench.paths import LOCALES_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,8 +89,8 @@ def shown_on_purpose() -> list[str]:
         for piece in re.split(r"\{[^{}]*\}", message)
         if len(piece.strip()) > 3
     }
-    for rule in RULES:
-        pieces |= {inspect.getdoc(rule), f"{rule.__module__.split('.')[-1]}.{rule.__name__}"}
+    for rule in shown_rules():
+        pieces |= {rule.words, rule.title}
     return sorted(pieces, key=len, reverse=True)
 
 
