@@ -87,7 +87,10 @@ def open_as(page, server: str, path: str, name: str) -> None:
 def choose_quarter(page, quarter: str) -> None:
     """Pick the quarter; after a commit the page scrolls up to its outcome, which closes a list opened meanwhile,
     so the list is opened again until its option shows."""
-    box = page.get_by_role("combobox", name="季度", exact=True)
+    # a rerun still under way keeps the old picker beside the new one, marked stale, until it ends
+    box = page.locator('[data-testid=stElementContainer]:not([data-stale="true"])').get_by_role(
+        "combobox", name="季度", exact=True
+    )
     option = page.get_by_role("option", name=quarter, exact=True)
     for _ in range(5):
         box.scroll_into_view_if_needed()
@@ -99,7 +102,7 @@ def choose_quarter(page, quarter: str) -> None:
             page.keyboard.press("Escape")
     option.click()
     wait_for_app(page)
-    expect(box).to_have_value(quarter)
+    expect(box).to_have_value(quarter, timeout=60_000)
 
 
 def upload(page, path: Path) -> None:
