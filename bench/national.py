@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from tests.support import CHROMIUM, CHROMIUM_ARGS, is_local, streamlit_server, wait_for_app  # noqa: E402
 from unionbench import scale  # noqa: E402
 from unionbench.geo import cached_layer, to_geojson  # noqa: E402
-from unionbench.ingest import commit_file  # noqa: E402
+from unionbench.ingest import Upload, commit_file  # noqa: E402
 from unionbench.initdb import initialise, load_demo_targets  # noqa: E402
 from unionbench.paths import cache_dir_for  # noqa: E402
 from unionbench.read import views  # noqa: E402
@@ -76,7 +76,7 @@ def real_ingest_figures(frame, workdir: Path, full: bool) -> dict:
             initialise(store, demo=False)
         content = slice_csv(frame, prefix)
         started = time.perf_counter()
-        outcome = commit_file(db, content, f"{label}.csv", "bench", today=TODAY)
+        outcome = commit_file(db, Upload(content, f"{label}.csv", today=TODAY), "bench")
         took = time.perf_counter() - started
         added = outcome.result.added if outcome.result else 0
         rows[f"real ingest path, {label}: {added:,} obs, {len(content) / 1e6:.0f} MB GB18030 CSV"] = (
