@@ -116,7 +116,7 @@ def map_figure(db: Path) -> dict:
     started = time.perf_counter()
     values = views.region_values(store, counties, indicator, scale.LAST_PERIOD, True)
     layer = cached_layer(counties, cache_dir_for(db))
-    figure = region_map(values, to_geojson(layer), tuple(layer.total_bounds), indicator, True, "zh", height=760)
+    figure = region_map(values, to_geojson(layer), tuple(layer.total_bounds), indicator, True, "zh")
     spec = plotly.io.to_json(figure, validate=False)
     took = time.perf_counter() - started
     return {

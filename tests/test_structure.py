@@ -8,19 +8,12 @@ ROOT = Path(__file__).resolve().parent.parent
 TREES = ("unionbench", "components", "app_pages")
 MOST = 6  # parameters a function may take (self and cls not counted)
 
-# Functions allowed seven or more parameters, each with its reason. The read side has one; the rest are writes and
-# drawing helpers whose arguments are each a separate thing the caller decides.
+# Functions allowed seven or more parameters, each with its reason.
 EXCEPTIONS = {
     "unionbench/read/targets.py::target_progress": "the schedule rule: its keyword options (tolerance, schedule, "
     "direction) are the rule's documented knobs, each with a default",
     "unionbench/ingest/validate.py::read_cells": "the per-cell check of an upload: its table, the regions resolved, "
     "and where each problem is reported",
-    "components/charts.py::ranked_bars": "a figure's drawing options (highlight, height, keys, skipped rows)",
-    "components/ranking.py::ranking": "a ranking's table and bars: the frame, its column, headers, unit and labels",
-    "components/choropleth.py::region_map": "a map's drawing: the values, the shapes, the bounds and the basis",
-    "components/screen.py::header_html": "the wall screen's header: each argument is one line of it",
-    "components/screen_drawing.py::label": "one text label placed on an SVG drawing: position, size, text and style",
-    "components/screen.py::build_frame": "one cached wall-screen frame: its cache key is all of its arguments",
 }
 
 
