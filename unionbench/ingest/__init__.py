@@ -216,7 +216,7 @@ class Upload:
     period: str | None = None
     today: dt.date | None = None
 
-    def check(self, store: Store) -> "Prepared":
+    def check(self, store: Store) -> Prepared:
         """prepare() of this file against `store`."""
         return prepare(self.data, self.file_name, store, self.period, self.today)
 
