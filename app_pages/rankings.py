@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import data
+from components.charts import Measure
 from components.filters import quarter_notes, scope_picker, shared_filters
 from components.page import page_setup
 from components.ranking import basis_label, ranking
@@ -42,11 +43,9 @@ ranking(
         "move_year": t("move_year", lang),
         "caution": t("caution", lang),
     },
-    unit,
-    decimals,
+    Measure(unit, decimals),
     f.home_name,
     lang,
-    key="indicator_bars",
 )
 
 st.divider()
@@ -72,9 +71,7 @@ ranking(
         "move_quarter": t("move_quarter", lang),
         "caution": t("caution", lang),
     },
-    "z",
-    2,
+    Measure("z", 2),
     f.home_name,
     lang,
-    key="composite_bars",
 )

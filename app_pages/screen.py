@@ -19,8 +19,6 @@ from components.errors import log_failure, show_failure
 from components.page import page_setup
 from components.screen import build_frame, css, read_link, scale_for
 from components.strings import t
-from unionbench.i18n import data_column
-from unionbench.paths import cache_dir_for, resolve_db_path
 from unionbench.read import quarters, views
 from unionbench.read.selection import REFERENCES, Selection, selection_from_params
 
@@ -47,8 +45,6 @@ selection, ignored = selection_from_params(
 )
 ignored = list(dict.fromkeys([*ignored, *link.ignored]))
 notes = [t("screen_link_note", ctx.lang, keys=", ".join(ignored))] if ignored else []
-set_name = sets.at[selection.benchmark, data_column("name", ctx.lang)]
-cache_dir = str(cache_dir_for(resolve_db_path(None)))
 
 st.html(css(scale_for(link.vw, link.vh)))
 
@@ -65,7 +61,7 @@ def canvas() -> None:
             shown = replace(selection, period=data.read(store, version, quarters.quarters, selection.home).newest)
         partly = data.read(store, version, quarters.partly_reported, shown.home, shown.period, ctx.lang)
         partly_notes = [p.text(ctx.lang) for p in partly]  # a partly reported quarter is named, never hidden
-        html, _ = build_frame(store, version, shown, set_name, link, tick, [*notes, *partly_notes], cache_dir)
+        html, _ = build_frame(store, version, shown, link, tick, [*notes, *partly_notes])
         st.session_state["screen_last_good"] = html
         st.session_state["screen_last_good_at"] = dt.datetime.now().strftime("%H:%M:%S")
     except Exception:  # the store is briefly unreachable: keep the last good frame and say so, quietly

@@ -13,7 +13,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from unionbench.ingest import commit_file, prepare  # noqa: E402
+from unionbench.ingest import Upload, commit_file, prepare  # noqa: E402
 from unionbench.initdb import initialise  # noqa: E402
 from unionbench.periods import periods_between  # noqa: E402
 from unionbench.store import writer  # noqa: E402
@@ -54,7 +54,7 @@ def figures(observations: int, workdir: Path) -> dict:
         checked = time.perf_counter() - started
     assert prepared.ok, prepared.problem_table().head()
     started = time.perf_counter()
-    outcome = commit_file(db, content, "bench.csv", "bench", today=dt.date(2026, 11, 23))
+    outcome = commit_file(db, Upload(content, "bench.csv", today=dt.date(2026, 11, 23)), "bench")
     total = time.perf_counter() - started
     return {
         f"{observations:,} obs: file size": f"{len(content) / 1e6:.1f} MB",

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from tests.support import CHROMIUM, CHROMIUM_ARGS, is_local, streamlit_server, wait_for_app  # noqa: E402
 from unionbench import scale  # noqa: E402
 from unionbench.geo import cached_layer, to_geojson  # noqa: E402
-from unionbench.ingest import commit_file  # noqa: E402
+from unionbench.ingest import Upload, commit_file  # noqa: E402
 from unionbench.initdb import initialise, load_demo_targets  # noqa: E402
 from unionbench.paths import cache_dir_for  # noqa: E402
 from unionbench.read import views  # noqa: E402
@@ -76,7 +76,7 @@ def real_ingest_figures(frame, workdir: Path, full: bool) -> dict:
             initialise(store, demo=False)
         content = slice_csv(frame, prefix)
         started = time.perf_counter()
-        outcome = commit_file(db, content, f"{label}.csv", "bench", today=TODAY)
+        outcome = commit_file(db, Upload(content, f"{label}.csv", today=TODAY), "bench")
         took = time.perf_counter() - started
         added = outcome.result.added if outcome.result else 0
         rows[f"real ingest path, {label}: {added:,} obs, {len(content) / 1e6:.0f} MB GB18030 CSV"] = (
@@ -116,7 +116,7 @@ def map_figure(db: Path) -> dict:
     started = time.perf_counter()
     values = views.region_values(store, counties, indicator, scale.LAST_PERIOD, True)
     layer = cached_layer(counties, cache_dir_for(db))
-    figure = region_map(values, to_geojson(layer), tuple(layer.total_bounds), indicator, True, "zh", height=760)
+    figure = region_map(values, to_geojson(layer), tuple(layer.total_bounds), indicator, True, "zh")
     spec = plotly.io.to_json(figure, validate=False)
     took = time.perf_counter() - started
     return {

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from concurrency import PAGES, client, drive, p95  # noqa: E402
 
-from unionbench.serve import STICKY_COOKIE, deployment, routes  # noqa: E402
+from unionbench.serve import STICKY_COOKIE, Layout, deployment, routes  # noqa: E402
 
 
 async def through_proxy(url: str, clients: int, seconds: float, think: float) -> dict:
@@ -56,7 +56,7 @@ def load() -> str:
 
 
 def one_row(db: Path, replicas: int, clients: int, seconds: float, think: float, run_dir: Path) -> dict:
-    with deployment(db, replicas, run_dir) as deployed:
+    with deployment(db, Layout.free(replicas), run_dir) as deployed:
         direct = [f"http://127.0.0.1:{port}" for port in deployed.layout.replicas]
         asyncio.run(drive(direct, replicas, 1, 0.0))  # one session per replica warms its caches, as in use
         load_before = load()

@@ -17,7 +17,7 @@ from components.strings import t
 from unionbench import accounts as accounts_core
 from unionbench.accounts import Account, check_password_of, record_sign_in, sign_in, sign_in_wait
 from unionbench.audit import record_entry, record_sign_in_failure
-from unionbench.auth import Throttle
+from unionbench.auth import Throttle, Throttles
 from unionbench.paths import resolve_db_path
 from unionbench.permissions import Actor, permit
 
@@ -33,10 +33,10 @@ def configured_users() -> dict[str, str]:
 
 
 @st.cache_resource
-def sign_in_throttles() -> tuple[Throttle, Throttle]:
+def sign_in_throttles() -> Throttles:
     """The server process's count of failed sign-ins: per name (5 in 15 minutes lock it, for 1, 2, 4 … minutes)
     and per address (20, as colleagues behind one proxy share an address)."""
-    return Throttle(limit=5), Throttle(limit=20)
+    return Throttles(Throttle(limit=5), Throttle(limit=20))
 
 
 def client_address() -> str | None:
@@ -104,8 +104,7 @@ def attempt(ctx: PageContext, name: str, password: str, address: str | None) -> 
     primary = resolve_db_path(None)
     wait = sign_in_wait(primary, name, address)
     if wait is None:  # the database is busy: the process's count, as before
-        names, addresses = sign_in_throttles()
-        account, wait = sign_in(ctx.store, configured_users(), name, password, address, names, addresses)
+        account, wait = sign_in(ctx.store, configured_users(), name, password, address, sign_in_throttles())
         if account is None:
             record_sign_in_failure(primary, name, address, wait)
         return account, wait

@@ -12,7 +12,7 @@ from components.plain import plain_table
 from components.strings import ngettext, t
 from unionbench import accounts as accounts_core
 from unionbench import settings as settings_core
-from unionbench.accounts import ReportingError, add_user, disable_user, set_password
+from unionbench.accounts import NewAccount, ReportingError, add_user, disable_user, set_password
 from unionbench.choices import ROLES
 from unionbench.paths import resolve_db_path
 from unionbench.read import views
@@ -119,7 +119,7 @@ def add_form(ctx: PageContext, admin: str) -> None:
         return
     run_change(
         ctx,
-        lambda: add_user(resolve_db_path(None), name, first, role, region, admin),
+        lambda: add_user(resolve_db_path(None), NewAccount(name, first, role, region), admin),
         t("accounts.added", lang, name=name.strip()),
     )
 

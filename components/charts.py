@@ -1,5 +1,7 @@
 """Plotly figures the analysis pages share: ranked bars, trend lines, a profile radar. Plain figures, no data access."""
 
+from dataclasses import dataclass
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -10,22 +12,28 @@ HIGHLIGHT = "#c8102e"
 MISSING = "#bdbdbd"
 
 
+@dataclass(frozen=True)
+class Measure:
+    """How a drawn figure is written: its unit (个, %, z) and the decimals it is shown with."""
+
+    unit: str
+    decimals: int
+
+
 def ranked_bars(
     labels: list[str],
     values: list[float],
-    unit: str,
-    decimals: int,
+    measure: Measure,
     highlight: set[str] = frozenset(),
-    height=None,
     keys: list[str] | None = None,
-    skipped: list[int] | None = None,
-    skipped_text=None,
+    skipped: list[str] | None = None,
 ) -> go.Figure:
     """Horizontal bars, best at the top, the value printed at each bar's end; highlighted bars in red.
 
     With `keys` (adcodes) each bar is its own category and `labels` only name it, so two regions of one name never
-    merge into one bar (Sichuan's two 市中区), and `highlight` holds keys. `skipped[i]` ranks left out just above bar
-    i draw an empty row reading skipped_text(n)."""
+    merge into one bar (Sichuan's two 市中区), and `highlight` holds keys. A non-empty `skipped[i]` draws an empty
+    row reading it just above bar i, for the ranks left out there."""
+    unit, decimals = measure.unit, measure.decimals
     keys = list(keys) if keys is not None else list(labels)
     rows_y, rows_x, rows_text, rows_tick, colours = [], [], [], [], []
     for i, (key, label, value) in enumerate(zip(keys, labels, values, strict=True)):
@@ -33,7 +41,7 @@ def ranked_bars(
             rows_y.append(f"skipped-{i}")
             rows_x.append(None)
             rows_text.append("")
-            rows_tick.append(skipped_text(skipped[i]) if skipped_text else "⋯")
+            rows_tick.append(skipped[i])
             colours.append(MISSING)
         rows_y.append(key)
         rows_x.append(value)
@@ -54,7 +62,7 @@ def ranked_bars(
         )
     )
     figure.update_layout(
-        height=height or max(240, 34 * len(rows_y) + 60),
+        height=max(240, 34 * len(rows_y) + 60),
         margin={"l": 10, "r": 60, "t": 10, "b": 30},
         yaxis={
             "autorange": "reversed",

@@ -16,6 +16,7 @@ from unionbench.paths import cache_dir_for, resolve_db_path
 
 SEQUENTIAL = [[0.0, "#9ecae1"], [0.5, "#4292c6"], [1.0, "#08306b"]]
 NO_DATA = "#d4d4d4"
+NATIONAL_HEIGHT = 760  # px: every county of China on one map needs the room
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -35,7 +36,7 @@ def view_for(bounds: tuple[float, float, float, float], width_px: int, height_px
 
 
 def region_map(
-    values: pd.DataFrame, geojson: dict, bounds, indicator: Indicator, per_10k: bool, lang: str, height: int = 560
+    values: pd.DataFrame, geojson: dict, bounds, indicator: Indicator, per_10k: bool, lang: str
 ) -> go.Figure:
     """One shape per region coloured by the value (darker is better), hover with name, value and rank. Used by the
     national-scale bench (bench/national.py); the pages draw ranking_map from the shared ranking."""
@@ -47,6 +48,7 @@ def region_map(
         f"<b>{name}</b><br>{format_number(v, decimals)} {unit}<br>{t('map_rank', lang)} {int(r) if r == r else '—'}/{n}"
         for name, v, r in zip(values.region_name, values[column], values["rank"], strict=True)
     ]
+    height = NATIONAL_HEIGHT
     center, zoom = view_for(bounds, 900, height)
     figure = go.Figure(
         go.Choroplethmap(

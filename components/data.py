@@ -53,11 +53,10 @@ def upload_preview(_store: Store, version: str, _prepared: ingest.Prepared, sha2
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def upload_review(
-    _store: Store, version: str, _prepared: ingest.Prepared, _preview: ingest.Preview, sha256: str, period, lang: str
-):
+def upload_review(_store: Store, version: str, _prepared: ingest.Prepared, sha256: str, period, lang: str):
     """The preview's rows a clerk checks, in the page's language."""
-    return review.review_rows(_store, _prepared.observations, _preview.changes, lang)
+    changes = upload_preview(_store, version, _prepared, sha256, period).changes
+    return review.review_rows(_store, _prepared.observations, changes, lang)
 
 
 # Files (bytes) and checked uploads: each answer is large, so these keep their own small bounds.
@@ -118,9 +117,9 @@ def submission_file(_store: Store, version: str, submission_id: int):
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def checked_for(_store: Store, version: str, data: bytes, file_name: str, account, period: str | None, today):
+def checked_for(_store: Store, version: str, upload: ingest.Upload, account):
     """A file read and checked for an account (a reporter's: its own region only), once per data version."""
-    return submissions_core.check_for(_store, data, file_name, account, period, today)
+    return submissions_core.check_for(_store, upload, account)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

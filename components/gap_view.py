@@ -6,7 +6,7 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from components.charts import profile_radar, ranked_bars
+from components.charts import Measure, profile_radar, ranked_bars
 from components.kpi import status_badge
 from components.strings import t
 from components.style import STATUS_COLOURS, STATUS_SYMBOLS
@@ -135,6 +135,6 @@ def contributions(frame: pd.DataFrame, unit: str, lang: str) -> None:
     if worst.contribution < 0:
         st.subheader(t("biggest_drag", lang, county=worst.region_name))
     st.caption(t("contributions_note", lang, unit=unit))
-    figure = ranked_bars(list(present.region_name), list(present.contribution), unit, 2, {worst.region_name})
+    figure = ranked_bars(list(present.region_name), list(present.contribution), Measure(unit, 2), {worst.region_name})
     figure.update_layout(yaxis={"autorange": True}, xaxis={"rangemode": "normal"})
     st.plotly_chart(figure, key="contributions", config={"displaylogo": False})

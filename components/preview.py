@@ -66,7 +66,7 @@ def show_review(
     """The preview a clerk checks: counts, then every new or changed figure with what it is
     compared with, the change and the change %, jumps first (rows made by unionbench.ingest.review)."""
     lang = ctx.lang
-    rows = data.upload_review(ctx.store, ctx.data_version, prepared, preview, prepared.sha256, period, lang)
+    rows = data.upload_review(ctx.store, ctx.data_version, prepared, prepared.sha256, period, lang)
     if step:  # step ③ of an upload; the admin's review of a submission is not a step of that
         st.subheader(t("step_preview", lang))
     new, changed, unchanged, jumps = st.columns(4)

@@ -4,7 +4,7 @@ cautions. Rows are keyed by adcode and named by their distinct label (内江·�
 import pandas as pd
 import streamlit as st
 
-from components.charts import ranked_bars
+from components.charts import Measure, ranked_bars
 from components.strings import t
 from unionbench.read.rankings import TOP_BOTTOM, condensed
 
@@ -33,18 +33,12 @@ def basis_label(basis: str, unit: str, raw_count: bool, lang: str) -> str:
 
 
 def ranking(
-    frame: pd.DataFrame,
-    value: str,
-    headers: dict[str, str],
-    unit: str,
-    decimals: int,
-    home_name: str,
-    lang: str,
-    key: str,
+    frame: pd.DataFrame, value: str, headers: dict[str, str], measure: Measure, home_name: str, lang: str
 ) -> None:
     """`frame` is ranked best first with region, label, `value`, rank, caution, home and any of MOVES; `headers`
     maps the columns to show (in order) to their headings. A long ranking's bars are condensed (rankings.condensed):
-    the top and bottom ten and the home's regions, with the gaps marked; the table keeps every row."""
+    the top and bottom ten and the home's regions, with the gaps marked; the table keeps every row. The bars' key
+    is named after `value`, so a page's rankings on different columns never share one."""
     home = set(frame.region[frame.home]) if "home" in frame and not frame.home.all() else set()
     drawn = condensed(frame, value)
     gaps = bool(drawn.skipped.any())
@@ -55,14 +49,12 @@ def ranking(
         ranked_bars(
             names or list(drawn.label),
             list(drawn[value]),
-            unit,
-            decimals,
+            measure,
             home,
             keys=list(drawn.region),
-            skipped=list(drawn.skipped),
-            skipped_text=lambda n: t("bars_skipped", lang, n=n),
+            skipped=[t("bars_skipped", lang, n=n) if n else "" for n in drawn.skipped],
         ),
-        key=key,
+        key=f"{value}_bars",
         config={"displaylogo": False},
     )
     if gaps:
@@ -80,7 +72,7 @@ def ranking(
         column_config={
             headers["rank"]: st.column_config.Column(width=48),
             **({headers["caution"]: st.column_config.Column(width=84)} if "caution" in headers else {}),
-            headers[value]: st.column_config.NumberColumn(format=f"%.{decimals}f"),
+            headers[value]: st.column_config.NumberColumn(format=f"%.{measure.decimals}f"),
         },
     )
     ranked = int(frame[value].notna().sum())

@@ -16,6 +16,7 @@ from unionbench import submissions as submissions_core
 from unionbench.accounts import Account, ReportingError
 from unionbench.audit import audit_entries
 from unionbench.formatting import period_text
+from unionbench.ingest import Upload
 from unionbench.paths import resolve_db_path
 from unionbench.read import views
 from unionbench.store import WriterBusy
@@ -28,13 +29,13 @@ def status_word(status: str, lang: str) -> str:
     return t(f"submission_{status}", lang)
 
 
-def submit(content: bytes, file_name: str, account: Account, period: str, lang: str, accept_held: bool = False) -> None:
+def submit(upload: Upload, account: Account, lang: str, accept_held: bool = False) -> None:
     """Store the file for review (nothing reaches the figures); the next run says so."""
     address = client_address()
 
     def send():
-        sender = permitted(account.name, "submit", file_name).account
-        return submit_file(resolve_db_path(None), content, file_name, sender, period, None, address, accept_held)
+        sender = permitted(account.name, "submit", upload.file_name).account
+        return submit_file(resolve_db_path(None), upload, sender, address, accept_held)
 
     outcome = attempt(send, lang)
     if outcome is None:
@@ -135,7 +136,9 @@ def review_step(ctx: PageContext, account: Account) -> None:
     content, file_name, period = data.submission_file(ctx.store, ctx.data_version, pick)
     sent = waiting[waiting.id == pick].iloc[0]
     reporter = Account(sent.user_name, "reporter", sent.region)
-    prepared = data.checked_for(ctx.store, ctx.data_version, content, file_name, reporter, period, dt.date.today())
+    prepared = data.checked_for(
+        ctx.store, ctx.data_version, Upload(content, file_name, period, dt.date.today()), reporter
+    )
     if not prepared.ok:  # the stored figures moved since it was sent and it no longer passes
         show_problems(prepared, lang)
     else:

@@ -35,6 +35,8 @@ from components.screen_drawing import (
 from components.strings import t
 from components.style import STATUS_COLOURS, STATUS_SYMBOLS
 from unionbench.formatting import period_text
+from unionbench.i18n import data_column
+from unionbench.paths import cache_dir_for, resolve_db_path
 from unionbench.placenames import short_english
 from unionbench.read import comparison, views
 
@@ -161,12 +163,14 @@ def accent(verdict: str) -> str:
     return f"border-left-color:{STATUS_COLOURS.get(verdict, PANEL)}"
 
 
-def header_html(
-    home_name: str, period: str, set_name: str, lang: str, demo: bool, updated: str, notes: list[str], headline: str
-) -> str:
+def screen_title(home_name: str, period: str, set_name: str, lang: str) -> str:
+    """The screen's title line: the home place, the quarter and the benchmark set."""
+    return f"{t('screen_heading', lang, home=home_name)} · {period} · {t('vs_bench', lang, bench=set_name)}"
+
+
+def header_html(title: str, lang: str, demo: bool, updated: str, notes: list[str], headline: str) -> str:
     """Title, data time, the benchmark's as-of note and link notes, and the headline sentence."""
     tag = f'<span class="sc-tag">{escape(t("demo_tag", lang))}</span>' if demo else ""
-    title = f"{t('screen_heading', lang, home=home_name)} · {period} · {t('vs_bench', lang, bench=set_name)}"
     meta = escape(t("screen_data_as_of", lang, time=updated))
     meta += "".join(f'<div class="sc-note">{escape(note)}</div>' for note in notes if note)
     return (
@@ -339,9 +343,13 @@ def short_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.assign(region_name=[short_name(n, lang) for n in frame["region_name"]]) if lang == "en" else frame
 
 
-def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, notes: list[str], cache_dir: str):
+def build_frame(store, version: str, sel, link: Link, tick: int, notes: list[str]):
     """The HTML of slide number `tick` of the story and the slide it shows, from the read model's rows."""
     lang = sel.lang
+    set_name = (
+        data.read(store, version, views.benchmark_sets).set_index("id").at[sel.benchmark, data_column("name", lang)]
+    )
+    cache_dir = str(cache_dir_for(resolve_db_path(None)))
     rows = data.read(
         store, version, comparison.comparison_with_change, sel
     )  # the gap page's rows: one count of what improved
@@ -355,7 +363,7 @@ def build_frame(store, version: str, sel, set_name: str, link: Link, tick: int, 
     home_name = short_name(data.region_name(store, version, sel.home, sel.lang), lang)
     period = period_text(sel.period, lang)
     header = header_html(
-        home_name, period, set_name, lang, bool(status["has_demo"]), updated,
+        screen_title(home_name, period, set_name, lang), lang, bool(status["has_demo"]), updated,
         [comparison.as_of_note(rows, sel), *notes], headline,
     )  # fmt: skip
     by_id = rows.set_index("indicator", drop=False)

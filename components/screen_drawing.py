@@ -5,6 +5,7 @@ here because the shapes are drawn in it.
 
 import base64
 import math
+from dataclasses import dataclass
 from html import escape
 
 import pandas as pd
@@ -24,13 +25,24 @@ REFERENCE_COLOUR = "#ffffff"
 
 # --- the county map: outlines and names in SVG ---------------------------------------------------------------------
 
+
+@dataclass(frozen=True)
+class Size:
+    """A drawing's size in design px: its shapes are drawn in these units and its words placed in % of them."""
+
+    width: int
+    height: int
+
+
 MAP_W, MAP_H, MAP_PAD = 940, 620, 24
+MAP = Size(MAP_W, MAP_H)
 
 
-def drawing_html(svg_body: str, width: int, height: int, labels: list[str], testid: str) -> str:
+def drawing_html(svg_body: str, size: Size, labels: list[str], testid: str) -> str:
     """A drawing of `width`×`height` design px: the shapes as an SVG image (the HTML sanitiser of st.html drops
     inline SVG; an image of shapes without text needs no font) and every word laid over it as HTML text,
     positioned in % of the box — so all text is real text, measurable and sharp at any scale."""
+    width, height = size.width, size.height
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" preserveAspectRatio="none">'
         f"{svg_body}</svg>"
@@ -43,11 +55,11 @@ def drawing_html(svg_body: str, width: int, height: int, labels: list[str], test
     )
 
 
-def label(x: float, y: float, width: int, height: int, text: str, css_class: str, anchor: str = "center") -> str:
+def label(x: float, y: float, size: Size, text: str, css_class: str, anchor: str = "center") -> str:
     """Text at (x, y) of a drawing: centred on the point, or starting / ending there ('start' | 'end')."""
     shift = {"center": "-50%", "start": "0", "end": "-100%"}[anchor]
     return (
-        f'<span class="{css_class}" style="left:{100 * x / width:.3f}%;top:{100 * y / height:.3f}%;'
+        f'<span class="{css_class}" style="left:{100 * x / size.width:.3f}%;top:{100 * y / size.height:.3f}%;'
         f'transform:translate({shift},-50%)">{text}</span>'
     )
 
@@ -91,13 +103,13 @@ def county_map_html(counties: pd.DataFrame, shapes: dict[str, tuple[str, float, 
             f'<b data-testid="screen-map-name">{escape(r.region_name)}</b>'
             f"<br>{STATUS_SYMBOLS.get(r.verdict, '—')} {escape(r.lead_text)}"
         )
-        labels.append(label(x, y, MAP_W, MAP_H, text, "sc-place"))
-    return drawing_html("".join(paths), MAP_W, MAP_H, labels, "screen-map")
+        labels.append(label(x, y, MAP, text, "sc-place"))
+    return drawing_html("".join(paths), MAP, labels, "screen-map")
 
 
 # --- the trend: lines with their names at the end -----------------------------------------------------------------
 
-TREND_W, TREND_H = 1800, 650
+TREND = Size(1800, 650)
 PLOT_L, PLOT_R, PLOT_T, PLOT_B = 120, 1330, 24, 584
 
 
@@ -115,7 +127,7 @@ def trend_drawing(lines: pd.DataFrame, periods: list[str], lang: str = "zh") -> 
     """Home (yellow, thick, dotted with markers), the benchmark level (white, dashed) and each benchmark city over
     eight quarters, each named at its last point (no legend to clip), quarters along the bottom, round gridlines."""
     if lines.empty:
-        return drawing_html("", TREND_W, TREND_H, [], "screen-trend")
+        return drawing_html("", TREND, [], "screen-trend")
     ticks = _ticks(min(0.0, float(lines["figure"].min())), float(lines["figure"].max()))
     low, high = ticks[0], ticks[-1]
     step = ticks[1] - ticks[0] if len(ticks) > 1 else 1
@@ -131,12 +143,12 @@ def trend_drawing(lines: pd.DataFrame, periods: list[str], lang: str = "zh") -> 
     for tick in ticks:
         shapes.append(f'<line x1="{PLOT_L}" x2="{PLOT_R}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="{RULE}" '
                       'stroke-width="2"/>')  # fmt: skip
-        labels.append(label(PLOT_L - 16, y(tick), TREND_W, TREND_H, format_number(tick, decimals), "sc-tick", "end"))
+        labels.append(label(PLOT_L - 16, y(tick), TREND, format_number(tick, decimals), "sc-tick", "end"))
     for n, period in enumerate(periods):  # quarters in the screen's language, the year where it starts
         # the year on each first quarter, and on the first tick unless a first quarter follows right beside it
         first = n == 0 and not (len(periods) > 1 and periods[1].endswith("Q1"))
         tick = period_tick(period, first or period.endswith("Q1"), lang)
-        labels.append(label(x(period), PLOT_B + 40, TREND_W, TREND_H, escape(tick), "sc-tick"))
+        labels.append(label(x(period), PLOT_B + 40, TREND, escape(tick), "sc-tick"))
     ends = []
     order = {"member": 0, "reference": 1, "home": 2}  # the home is drawn last, on top
     members = list(lines.loc[lines["role"] == "member", "region"].unique())
@@ -156,9 +168,9 @@ def trend_drawing(lines: pd.DataFrame, periods: list[str], lang: str = "zh") -> 
         last = line.iloc[-1]
         ends.append([y(last["figure"]), f"{last['region_name']} {last['figure_label']}", colour, role])
     for end_y, text, colour, role in _spread(ends, 46, PLOT_T + 20, PLOT_B):
-        labels.append(label(PLOT_R + 24, end_y, TREND_W, TREND_H, escape(text), f"sc-end {role}", "start")
+        labels.append(label(PLOT_R + 24, end_y, TREND, escape(text), f"sc-end {role}", "start")
                       .replace('style="', f'style="color:{colour};', 1))  # fmt: skip
-    return drawing_html("".join(shapes), TREND_W, TREND_H, labels, "screen-trend")
+    return drawing_html("".join(shapes), TREND, labels, "screen-trend")
 
 
 def _spread(ends: list[list], gap: float, top: float, bottom: float) -> list[list]:

@@ -15,7 +15,7 @@ from unionbench.i18n import other_language
 from unionbench.paths import resolve_db_path
 from unionbench.permissions import PermissionRefused
 from unionbench.store import WriterBusy
-from unionbench.target_import import TargetsRejected, import_targets, save_target
+from unionbench.target_import import TargetsRejected, TypedTarget, import_targets, save_target
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -136,5 +136,5 @@ def one_target_form(ctx: PageContext, admin: str, regions: dict[str, str], year:
         target = fourth.text_input(t("tgt.form_target", lang), key="tgt_value", max_chars=40)
         if st.form_submit_button(t("tgt.form_save", lang), type="primary"):
             db, secrets = resolve_db_path(None), configured_users()
-            write(lambda: save_target(db, region, indicator, int(chosen_year), target, admin,
-                                      client_address(), secrets), lang, "tgt.saved")  # fmt: skip
+            typed = TypedTarget(region, indicator, int(chosen_year), target)
+            write(lambda: save_target(db, typed, admin, client_address(), secrets), lang, "tgt.saved")

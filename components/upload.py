@@ -1,6 +1,7 @@
 """The upload page's parts: sign-in, the template, the checked file (problems or preview), commit, history."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
@@ -20,7 +21,7 @@ from unionbench.accounts import Account, ReportingError
 from unionbench.auth import users_with_example_password
 from unionbench.formatting import period_text
 from unionbench.i18n import in_language
-from unionbench.ingest import RevertError
+from unionbench.ingest import RevertError, Upload
 from unionbench.paths import resolve_db_path
 from unionbench.read import views
 from unionbench.read.selection import Selection
@@ -100,9 +101,9 @@ def upload_step(ctx: PageContext, account: Account, period: str, home: str) -> N
     file = st.file_uploader(t("upload_file", lang), type=FILE_TYPES, key=f"upload_file_{nonce}")
     if file is None:
         return
-    content = file.getvalue()
-    with st.spinner(t("checking", lang)):
-        prepared = data.checked_for(ctx.store, ctx.data_version, content, file.name, account, period, dt.date.today())
+    upload = Upload(file.getvalue(), file.name, period)
+    with st.spinner(t("checking", lang)):  # checked as of today's date, so the check is made again the next day
+        prepared = data.checked_for(ctx.store, ctx.data_version, replace(upload, today=dt.date.today()), account)
     if not prepared.ok:
         show_problems(prepared, lang)
         show_warnings(prepared, lang)
@@ -113,27 +114,20 @@ def upload_step(ctx: PageContext, account: Account, period: str, home: str) -> N
     if not account.is_admin:
         st.caption(t("submit_hint", lang))
         if st.button(t("submit_button", lang), type="primary", icon=":material/send:", disabled=yes is False):
-            submit(content, file.name, account, period, lang, bool(yes))
+            submit(upload, account, lang, bool(yes))
         return
     if st.button(t("commit_button", lang), type="primary", icon=":material/check:", disabled=yes is False):
-        commit(content, file.name, account, period, rows, lang, home, bool(yes))
+        commit(upload, account, rows, lang, home, bool(yes))
 
 
 def commit(
-    content: bytes,
-    file_name: str,
-    account: Account,
-    period: str,
-    changes: pd.DataFrame,
-    lang: str,
-    home: str,
-    accept_held: bool = False,
+    upload: Upload, account: Account, changes: pd.DataFrame, lang: str, home: str, accept_held: bool = False
 ) -> None:
     """Check again and commit under the writer lock; remember the outcome for the next run, which starts fresh."""
     try:
-        user = permitted(account.name, "ingest", file_name).name
+        user = permitted(account.name, "ingest", upload.file_name).name
         address = client_address()
-        outcome = publish_file(resolve_db_path(None), content, file_name, user, period, None, address, accept_held)
+        outcome = publish_file(resolve_db_path(None), upload, user, address, accept_held)
     except ReportingError as refused:
         st.error(refused.text(lang))
         return

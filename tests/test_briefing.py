@@ -20,7 +20,7 @@ from unionbench.briefing.model import Briefing, Bullets, Paragraph, Section, Tab
 from unionbench.briefing.pdf import find_chromium
 from unionbench.briefing.word import docx_bytes
 from unionbench.cli import main
-from unionbench.commit import commit_observations
+from unionbench.commit import UploadEntry, commit_observations
 from unionbench.formatting import format_number
 from unionbench.read import comparison
 from unionbench.read.selection import Selection
@@ -363,7 +363,7 @@ def test_a_quarter_the_benchmark_has_not_reported_is_read_against_its_latest_and
         q3 = primary.query("values_by_region", regions=[HOME, *counties], periods=[PERIOD])
         stored = primary.query("indicator_catalogue").query("aggregation != 'ratio'")["id"]  # rates are derived
         q4 = q3[q3.indicator.isin(stored)].assign(period="2026Q4")[["region", "indicator", "period", "value"]]
-        commit_observations(primary, q4, file_name="q4.csv", sha256="q4", user_name="test", layout="long")
+        commit_observations(primary, q4, UploadEntry(file_name="q4.csv", sha256="q4", user_name="test", layout="long"))
     reader = Replica(writable_db)
     try:
         briefing = build_briefing(reader.current(), Selection(HOME, SET, "2026Q4", lang="zh"))

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.federation import JIAOZUO, new_database
 from tests.support import streamlit_server, wait_for_app, watched_page
-from unionbench.accounts import add_user
+from unionbench.accounts import NewAccount, add_user
 from unionbench.settings import read_settings
 from unionbench.store import Replica
 
@@ -22,7 +22,7 @@ SIZES = ((1920, 1080), (1366, 768))
 @pytest.fixture(scope="module")
 def database(tmp_path_factory):
     path = new_database(tmp_path_factory.mktemp("first_run") / "new.duckdb")
-    add_user(path, ADMIN, PASSWORD, "admin", None, "test")
+    add_user(path, NewAccount(ADMIN, PASSWORD, "admin"), "test")
     return path
 
 

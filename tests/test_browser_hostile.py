@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.support import streamlit_server, wait_for_app, watched_page
 from unionbench.auth import hash_password
-from unionbench.ingest import commit_file
+from unionbench.ingest import Upload, commit_file
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -20,7 +20,7 @@ HOSTILE_CELL = "![c](http://127.0.0.1:9/cell.png)[重新登录](http://evil.exam
 @pytest.fixture(scope="module")
 def server(module_db, tmp_path_factory):
     commit_file(
-        module_db, "地区,职工培训,季度\n青川县,7,2026Q3\n".encode(), HOSTILE_NAME, "[点此](http://evil.example)"
+        module_db, Upload("地区,职工培训,季度\n青川县,7,2026Q3\n".encode(), HOSTILE_NAME), "[点此](http://evil.example)"
     )
     secrets = tmp_path_factory.mktemp("secrets") / "secrets.toml"
     secrets.write_text(f'[upload_users]\nclerk = "{hash_password(PASSWORD, iterations=1000)}"\n', encoding="utf-8")

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from tests.support import streamlit_server, wait_for_app, watched_page
 from unionbench.accounts import Account
+from unionbench.ingest import Upload
 from unionbench.submissions import publish_file, return_submission, submit_file
 
 pytestmark = pytest.mark.browser
@@ -21,16 +22,12 @@ STATIONS_Q3 = 402  # 广元's seven counties' outdoor stations in 2026Q3 of the 
 @pytest.fixture(scope="module")
 def server(module_db):
     """The demo database (its demo accounts, no secrets.toml) with three counties' 2026Q4 already in motion."""
-    submit_file(
-        module_db, "地区,职工培训,季度\n青川县,6,2026Q4\n".encode(), "青川.csv",
-        Account("qingchuan", "reporter", "510822"), "2026Q4", TODAY,
-    )  # fmt: skip
-    submit_file(
-        module_db, "地区,职工培训,季度\n剑阁县,5,2026Q4\n".encode(), "剑阁.csv",
-        Account("jiange", "reporter", "510823"), "2026Q4", TODAY,
-    )  # fmt: skip
+    qingchuan = Upload("地区,职工培训,季度\n青川县,6,2026Q4\n".encode(), "青川.csv", "2026Q4", TODAY)
+    submit_file(module_db, qingchuan, Account("qingchuan", "reporter", "510822"))
+    jiange = Upload("地区,职工培训,季度\n剑阁县,5,2026Q4\n".encode(), "剑阁.csv", "2026Q4", TODAY)
+    submit_file(module_db, jiange, Account("jiange", "reporter", "510823"))
     return_submission(module_db, 2, "demo", "只填了一项指标，请按模板补全")
-    publish_file(module_db, "地区,职工培训,季度\n利州区,4,2026Q4\n".encode(), "利州.csv", "demo", "2026Q4")
+    publish_file(module_db, Upload("地区,职工培训,季度\n利州区,4,2026Q4\n".encode(), "利州.csv", "2026Q4"), "demo")
     ARTIFACTS.mkdir(exist_ok=True)
     with streamlit_server(module_db) as url:
         yield url

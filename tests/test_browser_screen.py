@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.support import streamlit_server, watched_page
-from unionbench.ingest import commit_file
+from unionbench.ingest import Upload, commit_file
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -171,7 +171,7 @@ def test_an_upload_committed_while_the_screen_runs_shows_within_one_rotation_wit
     # 利州区 reports 210 stations, not 110: the city's 402 become 502, 11.89 per 10,000 workers against 12.59 —
     # within the 10 % band, so the stations are level and one fewer indicator is behind
     correction = "地区,季度,户外劳动者服务站点(个)\n利州区,2026Q3,210\n".encode("gb18030")
-    outcome = commit_file(module_db, correction, "利州区更正.csv", "clerk")
+    outcome = commit_file(module_db, Upload(correction, "利州区更正.csv"), "clerk")
     assert outcome.result is not None and outcome.result.changed == 1
     expect(headline).to_contain_text("15 项指标中 10 项落后于遂内泸", timeout=60_000)  # the next frame reads it
     statuses = page.locator("[data-testid=screen] .sc-badge").all_inner_texts()

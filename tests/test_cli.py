@@ -125,10 +125,10 @@ def test_passwd_refuses_a_short_password_as_a_usage_error(monkeypatch, capsys):
 def test_the_uploads_listing_writes_control_characters_of_a_file_name_out_instead_of_sending_them_to_the_terminal(
     writable_db, capsys
 ):
-    from unionbench.ingest import commit_file
+    from unionbench.ingest import Upload, commit_file
 
     hostile = "广元\x1b[2J\x1b[31m报表\t.csv"  # clear the screen, turn it red, and break the columns
-    commit_file(writable_db, "地区,职工培训,季度\n青川县,7,2026Q3\n".encode(), hostile, "clerk")
+    commit_file(writable_db, Upload("地区,职工培训,季度\n青川县,7,2026Q3\n".encode(), hostile), "clerk")
     capsys.readouterr()
     assert main(["--db", str(writable_db), "uploads"]) == 0
     out = capsys.readouterr().out

@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from unionbench.commit import commit_observations
+from unionbench.commit import UploadEntry, commit_observations
 from unionbench.initdb import load_reference_data
 from unionbench.read import comparison
 from unionbench.read.selection import Selection, UnknownReference, selection_from_params
@@ -51,7 +51,7 @@ def hand_store(tmp_path_factory):
     load_reference_data(store)
     q4 = {HOME: (100_000, 120, 105, 80, 100, 30, 20, 3, 90.0), CANGXI: FIGURES[CANGXI], LIZHOU: FIGURES[LIZHOU]}
     frame = pd.concat([observations(FIGURES, "2026Q3"), observations(q4, "2026Q4")])
-    commit_observations(store, frame, file_name="hand.csv", sha256="hand", user_name="test", layout="long")
+    commit_observations(store, frame, UploadEntry(file_name="hand.csv", sha256="hand", user_name="test", layout="long"))
     yield store
     store.close()
 

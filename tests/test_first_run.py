@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import published_copy
 from tests.federation import JIAOZUO, XUCHANG, jiaozuo_database, new_database
-from unionbench.accounts import DEMO_ADMIN, DEMO_PASSWORD, accounts, add_user
+from unionbench.accounts import DEMO_ADMIN, DEMO_PASSWORD, NewAccount, accounts, add_user
 from unionbench.audit import audit_entries
 from unionbench.settings import read_settings
 from unionbench.store import Replica
@@ -101,7 +101,7 @@ def test_an_empty_database_without_accounts_says_how_to_make_the_first_admin(emp
 
 
 def test_an_empty_database_opens_on_the_first_run_page_for_a_visitor(empty_db, opened):
-    add_user(empty_db, ADMIN, ADMIN_PASSWORD, "admin", None, "test")
+    add_user(empty_db, NewAccount(ADMIN, ADMIN_PASSWORD, "admin"), "test")
     at = opened(empty_db, lang="en")
     assert not at.exception and not at.error
     assert "No figures yet" in at.info[0].value
@@ -113,7 +113,7 @@ def test_an_empty_database_opens_on_the_first_run_page_for_a_visitor(empty_db, o
 
 
 def test_an_admin_chooses_the_home_and_the_set_on_the_first_run_page_and_gets_the_templates(empty_db, opened):
-    add_user(empty_db, ADMIN, ADMIN_PASSWORD, "admin", None, "test")
+    add_user(empty_db, NewAccount(ADMIN, ADMIN_PASSWORD, "admin"), "test")
     at = sign_in(opened(empty_db), ADMIN, ADMIN_PASSWORD)
     assert not at.exception
     assert at.selectbox(key="setup_home").value is None
@@ -133,8 +133,8 @@ def test_an_admin_chooses_the_home_and_the_set_on_the_first_run_page_and_gets_th
 
 
 def test_a_reporter_on_the_first_run_page_reads_there_are_no_figures_and_may_send_its_own(empty_db, opened):
-    add_user(empty_db, ADMIN, ADMIN_PASSWORD, "admin", None, "test")
-    add_user(empty_db, "wenxian", "county-2026", "reporter", "410825", ADMIN)
+    add_user(empty_db, NewAccount(ADMIN, ADMIN_PASSWORD, "admin"), "test")
+    add_user(empty_db, NewAccount("wenxian", "county-2026", "reporter", "410825"), ADMIN)
     at = sign_in(opened(empty_db, "setup"), "wenxian", "county-2026")
     assert not at.exception and not at.error
     assert "还没有数据" in at.info[0].value
@@ -204,7 +204,7 @@ def test_a_home_city_without_figures_yet_is_named_while_another_city_is_shown(ji
 def test_an_admin_of_a_database_without_figures_opens_the_indicators_page_to_add_its_own_before_uploading(
     empty_db, opened
 ):
-    add_user(empty_db, ADMIN, ADMIN_PASSWORD, "admin", None, "test")
+    add_user(empty_db, NewAccount(ADMIN, ADMIN_PASSWORD, "admin"), "test")
     at = sign_in(opened(empty_db, "indicators"), ADMIN, ADMIN_PASSWORD)
     assert not at.exception and not at.error
     assert at.title[0].value == "管理 › 指标"  # not the first-run page: the catalogue comes before the figures

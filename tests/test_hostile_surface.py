@@ -7,7 +7,7 @@ import pytest
 
 from unionbench import export as export_module
 from unionbench.cli import main
-from unionbench.ingest import archive_path, commit_file
+from unionbench.ingest import Upload, archive_path, commit_file
 
 CSV = "地区,职工培训,季度\n青川县,{n},2026Q3\n"
 
@@ -25,7 +25,7 @@ CSV = "地区,职工培训,季度\n青川县,{n},2026Q3\n"
 )
 def test_an_upload_with_a_long_or_odd_name_commits_and_is_archived_under_a_bounded_name(writable_db, name):
     data = CSV.format(n=len(name) % 50 + 3).encode("utf-8")
-    outcome = commit_file(writable_db, data, name, "clerk")
+    outcome = commit_file(writable_db, Upload(data, name), "clerk")
     assert outcome.result is not None and outcome.result.changed == 1
     archived = archive_path(writable_db, hashlib.sha256(data).hexdigest(), name)
     assert archived.read_bytes() == data and len(archived.name.encode()) <= 80

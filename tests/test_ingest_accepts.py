@@ -7,7 +7,7 @@ import pytest
 
 from tests.ingest_files import csv_bytes, current, xlsx_bytes
 from unionbench.cli import main
-from unionbench.ingest import commit_file
+from unionbench.ingest import Upload, commit_file
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -18,7 +18,7 @@ def db(writable_db):
 
 
 def commit(db, name: str, data: bytes, period: str | None = None):
-    outcome = commit_file(db, data, name, "测试员", period, TODAY)
+    outcome = commit_file(db, Upload(data, name, period, TODAY), "测试员")
     assert outcome.prepared.ok, outcome.prepared.problem_table().to_string()
     return outcome
 

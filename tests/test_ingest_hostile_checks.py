@@ -11,8 +11,8 @@ import pytest
 
 from tests.ingest_files import csv_bytes, current, xlsx_bytes
 from unionbench.cli import main
-from unionbench.commit import NonFiniteFigure, commit_observations
-from unionbench.ingest import commit_file, prepare
+from unionbench.commit import NonFiniteFigure, UploadEntry, commit_observations
+from unionbench.ingest import Upload, commit_file, prepare
 from unionbench.ingest.normalise import NotANumber, read_number
 from unionbench.ingest.problems import Problem
 from unionbench.read import views
@@ -96,7 +96,7 @@ def test_commit_refuses_a_non_finite_figure_as_a_last_line_of_defence(db, value)
     with writer(db) as store:
         before = store.data_version(), len(store.query("uploads"))
         with pytest.raises(NonFiniteFigure):
-            commit_observations(store, frame, file_name="x.csv", sha256="x", user_name="t", layout="long")
+            commit_observations(store, frame, UploadEntry(file_name="x.csv", sha256="x", user_name="t", layout="long"))
         assert (store.data_version(), len(store.query("uploads"))) == before
 
 
@@ -142,7 +142,9 @@ def test_a_fractional_count_is_refused(db, tmp_path, capsys):
 
 
 def test_a_whole_count_written_in_ten_thousands_is_accepted(db):
-    outcome = commit_file(db, csv_bytes(["地区,职工人数(万人),季度", "利州区,12.53,2026Q3"]), "w.csv", "t", None, TODAY)
+    outcome = commit_file(
+        db, Upload(csv_bytes(["地区,职工人数(万人),季度", "利州区,12.53,2026Q3"]), "w.csv", None, TODAY), "t"
+    )
     assert outcome.prepared.ok, outcome.prepared.problem_table()
     assert current(db, "510802", "workers", "2026Q3") == 125300
 
@@ -292,7 +294,7 @@ def test_checking_runs_before_the_writer_lock_is_taken(db, monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(ingest_module, "prepare", watching)
-    outcome = commit_file(db, csv_bytes(["地区,职工培训,季度", "青川县,4,2026Q3"]), "f.csv", "t", None, TODAY)
+    outcome = commit_file(db, Upload(csv_bytes(["地区,职工培训,季度", "青川县,4,2026Q3"]), "f.csv", None, TODAY), "t")
     assert outcome.result is not None and seen == [True]
 
 
@@ -312,7 +314,7 @@ def test_a_commit_between_check_and_lock_is_noticed_and_the_file_checked_again(d
     """The check relied on 应建会企业 = 3000; another upload lowers it to 2200 before the lock: refused, not stored."""
     import unionbench.ingest as ingest_module
 
-    commit_file(db, csv_bytes(["地区,应建会企业,季度", "苍溪县,3000,2026Q3"]), "e.csv", "t", None, TODAY)
+    commit_file(db, Upload(csv_bytes(["地区,应建会企业,季度", "苍溪县,3000,2026Q3"]), "e.csv", None, TODAY), "t")
     real = ingest_module.prepare
     calls = []
 
@@ -321,11 +323,15 @@ def test_a_commit_between_check_and_lock_is_noticed_and_the_file_checked_again(d
         if file_name == "u.csv":
             calls.append(prepared.ok)
             if len(calls) == 1:  # between this check and the lock, another clerk's upload lands
-                commit_file(db, csv_bytes(["地区,应建会企业,季度", "苍溪县,2200,2026Q3"]), "e2.csv", "t", None, TODAY)
+                commit_file(
+                    db, Upload(csv_bytes(["地区,应建会企业,季度", "苍溪县,2200,2026Q3"]), "e2.csv", None, TODAY), "t"
+                )
         return prepared
 
     monkeypatch.setattr(ingest_module, "prepare", racing)
-    outcome = commit_file(db, csv_bytes(["地区,已建会企业,季度", "苍溪县,2500,2026Q3"]), "u.csv", "t", None, TODAY)
+    outcome = commit_file(
+        db, Upload(csv_bytes(["地区,已建会企业,季度", "苍溪县,2500,2026Q3"]), "u.csv", None, TODAY), "t"
+    )
     assert calls == [True, False]
     assert outcome.result is None and outcome.prepared.errors[0].code == "rule_broken"
     assert current(db, "510824", "unions_established", "2026Q3") == 2100
@@ -387,7 +393,7 @@ def test_the_methodology_says_which_figure_wins():
 
 
 def test_parts_that_disagree_with_a_rate_reported_before_are_warned_at_the_parts_row(db):
-    commit_file(db, csv_bytes(["地区,工会组建率(%),季度", "苍溪县,90,2026Q3"]), "rate.csv", "t", None, TODAY)
+    commit_file(db, Upload(csv_bytes(["地区,工会组建率(%),季度", "苍溪县,90,2026Q3"]), "rate.csv", None, TODAY), "t")
     data = csv_bytes(["地区,已建会企业,应建会企业,季度", "苍溪县,2677,2941,2026Q3"])  # 91.0 %
     with writer(db) as store:
         prepared = prepare(data, "parts.csv", store, today=TODAY)
@@ -413,7 +419,7 @@ def test_a_refusal_that_depends_on_stored_figures_is_confirmed_against_the_prima
     """The snapshot says 应建会企业 = 100 (a stale one, as after a killed writer); the primary says 3000: accepted."""
     import unionbench.ingest as ingest_module
 
-    commit_file(db, csv_bytes(["地区,应建会企业,季度", "苍溪县,3000,2026Q3"]), "e.csv", "t", None, TODAY)
+    commit_file(db, Upload(csv_bytes(["地区,应建会企业,季度", "苍溪县,3000,2026Q3"]), "e.csv", None, TODAY), "t")
     real = ingest_module.prepare
 
     def stale(data, file_name, store, *args, **kwargs):
@@ -424,7 +430,9 @@ def test_a_refusal_that_depends_on_stored_figures_is_confirmed_against_the_prima
         return prepared
 
     monkeypatch.setattr(ingest_module, "prepare", stale)
-    outcome = commit_file(db, csv_bytes(["地区,已建会企业,季度", "苍溪县,2500,2026Q3"]), "u.csv", "t", None, TODAY)
+    outcome = commit_file(
+        db, Upload(csv_bytes(["地区,已建会企业,季度", "苍溪县,2500,2026Q3"]), "u.csv", None, TODAY), "t"
+    )
     assert outcome.result is not None and outcome.result.changed == 1
     assert current(db, "510824", "unions_established", "2026Q3") == 2500
 
@@ -434,5 +442,7 @@ def test_a_file_wrong_in_itself_is_refused_while_another_writer_holds_the_lock(d
 
     monkeypatch.setenv("UNIONBENCH_WRITE_TIMEOUT", "1")
     with writer_lock(db):  # a long upload is committing
-        outcome = commit_file(db, csv_bytes(["地区,职工培训,季度", "火星县,3,2026Q3"]), "m.csv", "t", None, TODAY)
+        outcome = commit_file(
+            db, Upload(csv_bytes(["地区,职工培训,季度", "火星县,3,2026Q3"]), "m.csv", None, TODAY), "t"
+        )
     assert outcome.result is None and [p.code for p in outcome.prepared.errors] == ["unknown_region"]

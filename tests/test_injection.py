@@ -38,7 +38,7 @@ import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from unionbench.auth import hash_password  # noqa: E402
-from unionbench.ingest import commit_file  # noqa: E402
+from unionbench.ingest import Upload, commit_file  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "quarterly-2026"
@@ -61,7 +61,7 @@ def html_texts(at: AppTest) -> list[str]:
 def signed_in(writable_db, monkeypatch):
     monkeypatch.setenv("UNIONBENCH_DB", str(writable_db))
     monkeypatch.chdir(ROOT)
-    commit_file(writable_db, "地区,职工培训,季度\n青川县,7,2026Q3\n".encode(), HOSTILE_NAME, HOSTILE_USER)
+    commit_file(writable_db, Upload("地区,职工培训,季度\n青川县,7,2026Q3\n".encode(), HOSTILE_NAME), HOSTILE_USER)
     st.cache_data.clear()  # cached by snapshot name: another test's copy of the demo database has the same names
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.secrets["upload_users"] = {"clerk": hash_password(PASSWORD, iterations=1000)}

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from components.charts import BAR, HIGHLIGHT, ranked_bars
+from components.charts import BAR, HIGHLIGHT, Measure, ranked_bars
 from tests.support import catalogue_count
 from unionbench.read import comparison, explorer, rankings, series, views
 from unionbench.read.selection import Selection
@@ -72,15 +72,16 @@ def test_two_regions_of_one_name_are_two_bars():
     figure = ranked_bars(
         ["内江·市中区", "乐山·市中区"],
         [3.0, 2.0],
-        "个",
-        0,
+        Measure("个", 0),
         {LESHAN_SHIZHONG},
         keys=[NEIJIANG_SHIZHONG, LESHAN_SHIZHONG],
     )
     assert list(figure.data[0].y) == [NEIJIANG_SHIZHONG, LESHAN_SHIZHONG]
     assert list(figure.layout.yaxis.ticktext) == ["内江·市中区", "乐山·市中区"]
     assert list(figure.data[0].marker.color) == [BAR, HIGHLIGHT]
-    same_name = ranked_bars(["市中区", "市中区"], [3.0, 2.0], "个", 0, keys=[NEIJIANG_SHIZHONG, LESHAN_SHIZHONG])
+    same_name = ranked_bars(
+        ["市中区", "市中区"], [3.0, 2.0], Measure("个", 0), keys=[NEIJIANG_SHIZHONG, LESHAN_SHIZHONG]
+    )
     assert len(set(same_name.data[0].y)) == 2  # keyed by adcode: even equal labels never merge
 
 

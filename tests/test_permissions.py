@@ -11,10 +11,11 @@ from streamlit.testing.v1 import AppTest
 
 from tests.ingest_files import csv_bytes
 from tests.support import published_copy
-from unionbench.accounts import Account, add_user, disable_user
+from unionbench.accounts import Account, NewAccount, add_user, disable_user
 from unionbench.audit import audit_entries
 from unionbench.cli import main
 from unionbench.console import login_name
+from unionbench.ingest import Upload
 from unionbench.permissions import ROLES_FOR, PermissionRefused, authorize
 from unionbench.store import replica
 from unionbench.submissions import return_submission, submit_file
@@ -24,9 +25,9 @@ from unionbench.submissions import return_submission, submit_file
 def store_with_accounts(reference_db_path, tmp_path_factory):
     """Read only by its tests, so made once: each account costs a full-strength password hash."""
     db = published_copy(reference_db_path, tmp_path_factory.mktemp("accounts"))
-    add_user(db, "boss", "secret-pass-1", "admin", None, by="test")
-    add_user(db, "clerk", "secret-pass-2", "reporter", "510824", by="test")
-    add_user(db, "gone", "secret-pass-3", "admin", None, by="test")
+    add_user(db, NewAccount("boss", "secret-pass-1", "admin"), "test")
+    add_user(db, NewAccount("clerk", "secret-pass-2", "reporter", "510824"), "test")
+    add_user(db, NewAccount("gone", "secret-pass-3", "admin"), "test")
     disable_user(db, "gone", by="test")
     yield replica(db).current()
 
@@ -98,9 +99,9 @@ def test_only_an_enabled_admin_may_approve_on_the_command_line_and_a_refusal_is_
     writable_db, capsys, user, reason
 ):
     if user == "gone":
-        add_user(writable_db, "gone", "secret-pass-3", "admin", None, by="test")
+        add_user(writable_db, NewAccount("gone", "secret-pass-3", "admin"), "test")
         disable_user(writable_db, "gone", by="test")
-    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+    submit_file(writable_db, Upload(OWN, "苍溪.csv", "2026Q4"), CANGXI)
     code, out, err = cli(writable_db, "approve", "1", "--user", user, capsys=capsys)
     assert code == 1 and reason in err and "approved" not in out
     assert submission_status(writable_db, 1) == "submitted"
@@ -111,7 +112,7 @@ def test_only_an_enabled_admin_may_approve_on_the_command_line_and_a_refusal_is_
 
 
 def test_a_reporter_may_not_revert_set_the_deadline_return_or_edit_sets_on_the_command_line(writable_db, capsys):
-    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+    submit_file(writable_db, Upload(OWN, "苍溪.csv", "2026Q4"), CANGXI)
     uploads, before = committed_uploads(writable_db), len(refusals(writable_db))
     attempts = [
         ("revert", "1"),
@@ -181,7 +182,7 @@ def test_a_cross_county_submission_is_refused_and_audited(writable_db, capsys, t
 
 
 def test_an_approval_of_a_file_that_no_longer_passes_or_is_already_approved_is_audited(writable_db, capsys):
-    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+    submit_file(writable_db, Upload(OWN, "苍溪.csv", "2026Q4"), CANGXI)
     assert cli(writable_db, "approve", "1", "--user", "demo", capsys=capsys)[0] == 0
     code, _, err = cli(writable_db, "approve", "1", "--user", "demo", capsys=capsys)
     assert code == 1 and "already approved" in err and "已审核通过" in err
@@ -215,7 +216,7 @@ def run_together(db, *commands) -> list[subprocess.CompletedProcess]:
 
 @pytest.mark.system  # CLI processes
 def test_two_approvals_of_one_submission_at_once_commit_it_once(writable_db):
-    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+    submit_file(writable_db, Upload(OWN, "苍溪.csv", "2026Q4"), CANGXI)
     uploads = committed_uploads(writable_db)
     first, second = run_together(writable_db, ("approve", "1", "--user", "demo"), ("approve", "1", "--user", "demo"))
     assert sorted([first.returncode, second.returncode]) == [0, 1], (first.stderr, second.stderr)
@@ -227,7 +228,7 @@ def test_two_approvals_of_one_submission_at_once_commit_it_once(writable_db):
 
 @pytest.mark.system  # CLI processes
 def test_an_approval_and_a_return_at_once_leave_one_outcome(writable_db):
-    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+    submit_file(writable_db, Upload(OWN, "苍溪.csv", "2026Q4"), CANGXI)
     uploads = committed_uploads(writable_db)
     approved, returned = run_together(
         writable_db, ("approve", "1", "--user", "demo"), ("return", "1", "--reason", "不符", "--user", "demo")
@@ -275,8 +276,8 @@ def pages(writable_db, monkeypatch):
 
 
 def test_an_admin_disabled_while_reviewing_cannot_approve_on_the_page(pages, writable_db):
-    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
-    add_user(writable_db, "boss", "secret-pass-1", "admin", None, by="test")
+    submit_file(writable_db, Upload(OWN, "苍溪.csv", "2026Q4"), CANGXI)
+    add_user(writable_db, NewAccount("boss", "secret-pass-1", "admin"), "test")
     replica(writable_db).refresh()
     at = pages("upload", "boss", "secret-pass-1")
     at.selectbox(key="review_pick").set_value(1).run()
@@ -292,7 +293,7 @@ def test_an_admin_disabled_while_reviewing_cannot_approve_on_the_page(pages, wri
 
 @pytest.mark.parametrize("write", ["revert", "ingest"])
 def test_an_admin_disabled_while_on_the_page_cannot_revert_or_commit(pages, writable_db, write):
-    add_user(writable_db, "boss", "secret-pass-1", "admin", None, by="test")
+    add_user(writable_db, NewAccount("boss", "secret-pass-1", "admin"), "test")
     replica(writable_db).refresh()
     at = pages("upload", "boss", "secret-pass-1")
     if write == "revert":
@@ -311,7 +312,7 @@ def test_an_admin_disabled_while_on_the_page_cannot_revert_or_commit(pages, writ
 
 
 def test_a_page_write_is_audited_under_the_signed_in_account(pages, writable_db):
-    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+    submit_file(writable_db, Upload(OWN, "苍溪.csv", "2026Q4"), CANGXI)
     at = pages("upload", "demo")
     at.selectbox(key="review_pick").set_value(1).run()
     next(b for b in at.button if b.label == "审核通过并发布").click()
@@ -351,7 +352,7 @@ def tracker_html(at) -> str:
 
 
 def test_a_reporter_sees_its_own_countys_reason_on_the_tracker_and_only_the_status_of_others(pages, writable_db):
-    submit_file(writable_db, OWN, "苍溪.csv", CANGXI, "2026Q4")
+    submit_file(writable_db, Upload(OWN, "苍溪.csv", "2026Q4"), CANGXI)
     return_submission(writable_db, 1, "demo", "台账第三页数字不符")
     replica(writable_db).refresh()
     other = pages("tracker", "jiange")

@@ -23,7 +23,7 @@ from tests.test_scale_out import (
     figure_on_map,
     shows,
 )
-from unionbench.serve import NGINX, STICKY_COOKIE, WRITER_PATH, Deployment, deployment, routes, site_config
+from unionbench.serve import NGINX, STICKY_COOKIE, WRITER_PATH, Deployment, Layout, deployment, routes, site_config
 
 pytestmark = pytest.mark.browser
 NGINX_FAILURES = ("[error]", "[crit]", "[alert]", "[emerg]")
@@ -40,7 +40,7 @@ def replica_of(deployed: Deployment, key: str) -> str:
 
 
 def test_the_site_file_is_what_make_serve_runs_with_only_ports_and_log_rewritten():
-    from unionbench.serve import SITE_FILE, Layout
+    from unionbench.serve import SITE_FILE
 
     text = site_config(Layout("127.0.0.1", 9000, 9001, (9002, 9003, 9004)), Path("/tmp/x.log"))
     assert "hash $unionbench_sticky;" in text and "ip_hash;" not in text
@@ -65,7 +65,7 @@ def test_sessions_through_nginx_spread_over_two_replicas_stay_on_theirs_and_all_
     before = current_value(writable_db)
     after = before + 7
     upload = correction(tmp_path, after)
-    with deployment(writable_db, 2, tmp_path / "serve") as deployed, sync_playwright() as playwright:
+    with deployment(writable_db, Layout.free(2), tmp_path / "serve") as deployed, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         sessions, per_replica = [], defaultdict(int)
         while min(per_replica.values(), default=0) < 2 or len(per_replica) < 2:  # a fresh browser: a random replica

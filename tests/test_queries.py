@@ -83,6 +83,7 @@ def reporting_store(demo_db_path, tmp_path_factory):
     from tests.conftest import published_copy
     from unionbench.accounts import Account
     from unionbench.audit import record_sign_in_failure
+    from unionbench.ingest import Upload
     from unionbench.store import Replica
     from unionbench.submissions import submit_file
     from unionbench.tracker import set_deadline_days
@@ -90,7 +91,7 @@ def reporting_store(demo_db_path, tmp_path_factory):
     path = published_copy(demo_db_path, tmp_path_factory.mktemp("reporting"))
     data = "地区,职工培训,季度\n苍溪县,7,2026Q4\n".encode()
     account = Account("cangxi", "reporter", "510824")
-    submit_file(path, data, "苍溪.csv", account, "2026Q4", dt.date(2026, 12, 1))
+    submit_file(path, Upload(data, "苍溪.csv", "2026Q4", dt.date(2026, 12, 1)), account)
     set_deadline_days(path, 20, "test")
     record_sign_in_failure(path, "someone", "10.0.0.9")
     set_deadline_days(path, 21, "test")  # publishes a snapshot that holds the failure too

@@ -22,8 +22,9 @@ from unionbench.accounts import (
     sign_in,
 )
 from unionbench.audit import audit_entries, record_sign_in_failure
-from unionbench.auth import Throttle, hash_password, verify_password
+from unionbench.auth import Throttle, Throttles, hash_password, verify_password
 from unionbench.cli import main
+from unionbench.ingest import Upload
 from unionbench.store import Replica, published_version
 from unionbench.submissions import (
     approve_submission,
@@ -66,7 +67,7 @@ def statuses(db, period="2026Q4", today=TODAY) -> dict[str, str]:
 
 def test_a_reporter_cannot_submit_another_countys_rows_and_nothing_is_written(db):
     version = published_version(db)
-    outcome = submit_file(db, WITH_ANOTHER_COUNTY, "苍溪.csv", CANGXI, "2026Q4", TODAY)
+    outcome = submit_file(db, Upload(WITH_ANOTHER_COUNTY, "苍溪.csv", "2026Q4", TODAY), CANGXI)
     assert outcome.submission_id is None
     [problem] = outcome.prepared.errors
     assert (problem.code, problem.row, problem.column, problem.value) == ("other_region", 3, "地区", "剑阁县")
@@ -77,13 +78,13 @@ def test_a_reporter_cannot_submit_another_countys_rows_and_nothing_is_written(db
 
 
 def test_a_reporters_own_file_is_not_warned_that_the_other_counties_are_missing(db):
-    outcome = submit_file(db, OWN, "苍溪.csv", CANGXI, "2026Q4", TODAY)
+    outcome = submit_file(db, Upload(OWN, "苍溪.csv", "2026Q4", TODAY), CANGXI)
     assert outcome.submission_id is not None
     assert "county_missing" not in {w.code for w in outcome.prepared.warnings}
 
 
 def test_a_submitted_file_changes_no_figure_until_an_admin_approves_it(db):
-    outcome = submit_file(db, OWN, "苍溪.csv", CANGXI, "2026Q4", TODAY)
+    outcome = submit_file(db, Upload(OWN, "苍溪.csv", "2026Q4", TODAY), CANGXI)
     assert outcome.prepared.ok and outcome.submission_id == 1
     assert current(db, "510824", "trainings", "2026Q4") is None
     waiting = read(db, submissions, "2026Q4")
@@ -101,7 +102,7 @@ def test_a_submitted_file_changes_no_figure_until_an_admin_approves_it(db):
 
 
 def test_a_returned_submission_never_changes_a_figure_and_its_reporter_sees_why(db):
-    submit_file(db, OWN, "苍溪.csv", CANGXI, "2026Q4", TODAY)
+    submit_file(db, Upload(OWN, "苍溪.csv", "2026Q4", TODAY), CANGXI)
     with pytest.raises(ReportingError, match="needs a reason"):
         return_submission(db, 1, "demo", "  ")
     return_submission(db, 1, "demo", "培训场次与台账不符")
@@ -114,15 +115,15 @@ def test_a_returned_submission_never_changes_a_figure_and_its_reporter_sees_why(
 
 def test_approval_commits_a_stale_submission_as_sent_and_refuses_one_that_no_longer_passes(db):
     stale = csv_bytes(["地区,职工培训,季度", "苍溪县,9,2026Q3"])
-    submit_file(db, stale, "苍溪-培训.csv", CANGXI, "2026Q3", TODAY)
-    publish_file(db, csv_bytes(["地区,职工培训,季度", "苍溪县,2,2026Q3"]), "市.csv", "demo", "2026Q3", TODAY)
+    submit_file(db, Upload(stale, "苍溪-培训.csv", "2026Q3", TODAY), CANGXI)
+    publish_file(db, Upload(csv_bytes(["地区,职工培训,季度", "苍溪县,2,2026Q3"]), "市.csv", "2026Q3", TODAY), "demo")
     assert approve_submission(db, 1, "demo", TODAY).result.changed == 1
     assert current(db, "510824", "trainings", "2026Q3") == 9  # the submission's figure, over the admin's
 
     unions = csv_bytes(["地区,已建会企业,季度", "苍溪县,2900,2026Q3"])  # ≤ the 2941 eligible stored now
-    assert submit_file(db, unions, "苍溪-建会.csv", CANGXI, "2026Q3", TODAY).submission_id == 2
+    assert submit_file(db, Upload(unions, "苍溪-建会.csv", "2026Q3", TODAY), CANGXI).submission_id == 2
     lower = csv_bytes(["地区,应建会企业,季度", "苍溪县,2800,2026Q3"])
-    assert publish_file(db, lower, "市-应建会.csv", "demo", "2026Q3", TODAY).result is not None
+    assert publish_file(db, Upload(lower, "市-应建会.csv", "2026Q3", TODAY), "demo").result is not None
     refused = approve_submission(db, 2, "demo", TODAY)
     assert refused.result is None
     assert [p.code for p in refused.prepared.errors] == ["rule_broken"]
@@ -132,7 +133,7 @@ def test_approval_commits_a_stale_submission_as_sent_and_refuses_one_that_no_lon
 
 def test_an_admins_upload_publishes_at_once_and_may_hold_any_county(db):
     admin = Account("demo", "admin")
-    outcome = publish_file(db, WITH_ANOTHER_COUNTY, "市.csv", admin.name, "2026Q4", TODAY)
+    outcome = publish_file(db, Upload(WITH_ANOTHER_COUNTY, "市.csv", "2026Q4", TODAY), admin.name)
     assert outcome.result.added == 2 and current(db, "510823", "trainings", "2026Q4") == 8
 
 
@@ -152,12 +153,12 @@ def test_the_tracker_shows_missing_submitted_returned_and_approved_across_a_quar
     assert statuses(db) == dict.fromkeys(counties, "missing")
     assert set(statuses(db, "2026Q3").values()) == {"approved"}  # the demo data, published by the admin
 
-    submit_file(db, OWN, "苍溪.csv", CANGXI, "2026Q4", TODAY)
+    submit_file(db, Upload(OWN, "苍溪.csv", "2026Q4", TODAY), CANGXI)
     jiange = Account("jiange", "reporter", "510823")
-    submit_file(db, csv_bytes(["地区,职工培训,季度", "剑阁县,5,2026Q4"]), "剑阁.csv", jiange, "2026Q4", TODAY)
+    submit_file(db, Upload(csv_bytes(["地区,职工培训,季度", "剑阁县,5,2026Q4"]), "剑阁.csv", "2026Q4", TODAY), jiange)
     return_submission(db, 2, "demo", "请补全其他指标")
     lizhou = csv_bytes(["地区,职工培训,季度", "利州区,4,2026Q4"])
-    publish_file(db, lizhou, "利州.csv", "demo", "2026Q4", TODAY)
+    publish_file(db, Upload(lizhou, "利州.csv", "2026Q4", TODAY), "demo")
     assert statuses(db) == {
         **dict.fromkeys(counties, "missing"),
         "苍溪县": "submitted",
@@ -196,8 +197,8 @@ def test_the_demo_database_has_an_admin_and_one_reporter_per_county(store):
 
 def test_a_database_account_signs_in_with_its_role_and_a_disabled_one_cannot(db):
     def attempt(name, password):
-        throttles = Throttle(limit=5), Throttle(limit=20)
-        return read(db, lambda s: sign_in(s, {}, name, password, "10.0.0.7", *throttles))
+        throttles = Throttles(Throttle(limit=5), Throttle(limit=20))
+        return read(db, lambda s: sign_in(s, {}, name, password, "10.0.0.7", throttles))
 
     assert attempt("cangxi", "demo2026") == (CANGXI, 0)
     assert attempt("cangxi", "wrong-one")[0] is None
@@ -209,10 +210,10 @@ def test_a_database_account_signs_in_with_its_role_and_a_disabled_one_cannot(db)
 
 def test_a_secrets_toml_account_signs_in_as_an_admin_unless_the_database_has_that_name(db):
     secrets = {"clerk": hash_password("clerk-2026", iterations=1000), "cangxi": hash_password("x" * 8, iterations=1000)}
-    throttles = Throttle(), Throttle(limit=20)
-    account, _ = read(db, lambda s: sign_in(s, secrets, "clerk", "clerk-2026", None, *throttles))
+    throttles = Throttles(Throttle(), Throttle(limit=20))
+    account, _ = read(db, lambda s: sign_in(s, secrets, "clerk", "clerk-2026", None, throttles))
     assert account == Account("clerk", "admin", source="secrets")
-    assert read(db, lambda s: sign_in(s, secrets, "cangxi", "x" * 8, None, *throttles))[0] is None
+    assert read(db, lambda s: sign_in(s, secrets, "cangxi", "x" * 8, None, throttles))[0] is None
 
 
 def test_a_failed_sign_in_is_in_the_audit_log_with_name_and_address_but_not_the_password(db):
@@ -227,12 +228,12 @@ def test_a_failed_sign_in_is_in_the_audit_log_with_name_and_address_but_not_the_
 
 
 def test_every_upload_submission_approval_return_and_revert_is_audited(db):
-    submit_file(db, OWN, "苍溪.csv", CANGXI, "2026Q4", TODAY, "10.0.0.8")
-    submit_file(db, OWN, "苍溪2.csv", CANGXI, "2026Q4", TODAY)
+    submit_file(db, Upload(OWN, "苍溪.csv", "2026Q4", TODAY), CANGXI, "10.0.0.8")
+    submit_file(db, Upload(OWN, "苍溪2.csv", "2026Q4", TODAY), CANGXI)
     approved = approve_submission(db, 1, "demo", TODAY)
     return_submission(db, 2, "demo", "重复报送")
     revert(db, approved.result.upload_id, "demo")
-    published = publish_file(db, OWN, "市.csv", "demo", "2026Q4", TODAY)
+    published = publish_file(db, Upload(OWN, "市.csv", "2026Q4", TODAY), "demo")
     log = audit_entries(db)
     recent = log[~log.action.isin(["user_add", "setting"])].sort_values("id")  # not the demo's accounts, settings
     assert list(zip(recent.user_name, recent.action, recent.target, strict=True)) == [
@@ -311,7 +312,7 @@ def test_users_import_secrets_moves_secrets_toml_accounts_in_as_admins(db, capsy
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(f'[upload_users]\nclerk = "{hash_password("clerk-2026", iterations=1000)}"\n', "utf-8")
     assert run(db, capsys, "users", "import-secrets", str(secrets), "--user", "demo")[1].startswith("已导入 1 个")
-    account, _ = read(db, lambda s: sign_in(s, {}, "clerk", "clerk-2026", None, Throttle(), Throttle()))
+    account, _ = read(db, lambda s: sign_in(s, {}, "clerk", "clerk-2026", None, Throttles(Throttle(), Throttle())))
     assert account == Account("clerk", "admin")
 
 
@@ -332,8 +333,8 @@ def test_ingest_as_a_reporter_submits_and_as_an_admin_commits(db, capsys, tmp_pa
 
 
 def test_submissions_approve_return_status_and_audit_on_the_command_line(db, capsys, tmp_path):
-    submit_file(db, OWN, "苍溪.csv", CANGXI, "2026Q4", TODAY)
-    submit_file(db, OWN, "苍溪-再报.csv", CANGXI, "2026Q4", TODAY)
+    submit_file(db, Upload(OWN, "苍溪.csv", "2026Q4", TODAY), CANGXI)
+    submit_file(db, Upload(OWN, "苍溪-再报.csv", "2026Q4", TODAY), CANGXI)
     code, out, _ = run(db, capsys, "submissions", "--period", "2026Q4")
     assert code == 0 and [r.split("\t")[:2] for r in out.splitlines()[1:]] == [["2", "submitted"], ["1", "submitted"]]
     assert run(db, capsys, "submissions", "--period", "2026Q3")[1].count("\n") == 1  # the header only
@@ -405,7 +406,7 @@ def test_a_reporter_gets_its_own_template_submits_and_sees_the_submission_waitin
 
 
 def test_an_admin_reviews_a_submission_with_its_preview_and_approves_it(pages, db):
-    submit_file(db, OWN, "苍溪.csv", CANGXI, "2026Q4", TODAY)
+    submit_file(db, Upload(OWN, "苍溪.csv", "2026Q4", TODAY), CANGXI)
     at = pages("upload", "demo")
     assert not at.exception
     assert "待审核的报送（1）" in [s.value for s in at.subheader]
@@ -420,7 +421,7 @@ def test_an_admin_reviews_a_submission_with_its_preview_and_approves_it(pages, d
 
 
 def test_an_admin_returns_a_submission_with_a_reason(pages, db):
-    submit_file(db, OWN, "苍溪.csv", CANGXI, "2026Q4", TODAY)
+    submit_file(db, Upload(OWN, "苍溪.csv", "2026Q4", TODAY), CANGXI)
     at = pages("upload", "demo")
     at.selectbox(key="review_pick").set_value(1).run()
     next(b for b in at.button if b.label == "退回").click()
@@ -435,7 +436,7 @@ def test_an_admin_returns_a_submission_with_a_reason(pages, db):
 
 
 def test_the_tracker_page_lists_every_county_with_its_status_for_signed_in_users(pages, db):
-    submit_file(db, OWN, "苍溪.csv", CANGXI, "2026Q4", TODAY)
+    submit_file(db, Upload(OWN, "苍溪.csv", "2026Q4", TODAY), CANGXI)
     at = pages("tracker", "jiange")
     assert not at.exception
     table = "".join(h.proto.body for h in at.get("html"))
@@ -483,11 +484,11 @@ def test_a_reporters_template_has_its_own_rows_and_comes_back_through_a_submissi
     assert len(rows) == 17 and all(row.startswith("苍溪县,") for row in rows)  # its own indicators, no other county
     filled = [row + (row.split(",")[-2] or "3") for row in rows]  # each figure as last quarter's, else 3
     data = "\n".join([header, *filled]).encode()
-    outcome = submit_file(db, data, "苍溪模板.csv", CANGXI, "2026Q4", TODAY)
+    outcome = submit_file(db, Upload(data, "苍溪模板.csv", "2026Q4", TODAY), CANGXI)
     assert outcome.submission_id == 1 and set(outcome.prepared.observations.region) == {"510824"}
 
 
 def test_the_submissions_listing_writes_a_file_names_control_characters_out(db, capsys):
-    submit_file(db, OWN, "苍溪\x1b[2J.csv", CANGXI, "2026Q4", TODAY)
+    submit_file(db, Upload(OWN, "苍溪\x1b[2J.csv", "2026Q4", TODAY), CANGXI)
     code, out, _ = run(db, capsys, "submissions")
     assert code == 0 and "\x1b" not in out and "苍溪\\x1b[2J.csv" in out

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from unionbench.commit import commit_observations
+from unionbench.commit import UploadEntry, commit_observations
 from unionbench.initdb import load_reference_data
 
 
@@ -58,7 +58,7 @@ def reference_store(fresh_store):
 
 def put(store, rows, name):
     frame = pd.DataFrame(rows, columns=["region", "indicator", "period", "value"])
-    return commit_observations(store, frame, file_name=name, sha256=name, user_name="test", layout="long")
+    return commit_observations(store, frame, UploadEntry(file_name=name, sha256=name, user_name="test", layout="long"))
 
 
 def city_value(store, indicator, region="510800"):

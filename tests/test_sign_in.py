@@ -145,9 +145,9 @@ def test_the_example_password_on_demo_data_only_gives_no_warning(upload_page):
 def test_the_example_password_on_real_data_warns_a_signed_in_admin_on_every_load_and_nobody_else(
     upload_page, writable_db
 ):
-    from unionbench.ingest import commit_file
+    from unionbench.ingest import Upload, commit_file
 
-    commit_file(writable_db, "地区,职工培训,季度\n青川县,7,2026Q3\n".encode(), "real.csv", "clerk")
+    commit_file(writable_db, Upload("地区,职工培训,季度\n青川县,7,2026Q3\n".encode(), "real.csv"), "clerk")
     at = upload_page(example_users())
     assert not [w for w in at.warning if "demo2026" in w.value]  # not before signing in
     reporter = sign_in(at, "cangxi", EXAMPLE_PASSWORD)  # a demo reporter account of the database

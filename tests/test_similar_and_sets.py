@@ -10,7 +10,7 @@ import pytest
 
 from unionbench import custom_sets
 from unionbench.cli import main
-from unionbench.commit import commit_observations
+from unionbench.commit import UploadEntry, commit_observations
 from unionbench.initdb import CatalogueError, initialise
 from unionbench.read import comparison, views
 from unionbench.read.selection import Selection
@@ -89,9 +89,7 @@ def twin_db(demo_db_path, tmp_path_factory):
                 {"region": twin, "indicator": r.indicator, "period": r.period, "value": round(r.value * 1.01)}
                 for r in own.itertuples()
             ]
-        commit_observations(
-            store, pd.DataFrame(rows), file_name="twins.csv", sha256="twins", user_name="test", layout="long"
-        )
+        commit_observations(store, pd.DataFrame(rows), UploadEntry("twins.csv", "twins", "test", "long"))
     return path
 
 

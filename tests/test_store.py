@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from unionbench.commit import OBSERVATION_COLUMNS, commit_observations
+from unionbench.commit import OBSERVATION_COLUMNS, UploadEntry, commit_observations
 from unionbench.initdb import initialise
 from unionbench.store import Replica, Store, bump_data_version, writer
 from unionbench.targets import TARGET_COLUMNS
@@ -169,7 +169,9 @@ def test_an_upload_and_its_revert_change_the_materialised_figures_in_the_same_tr
     before = trainings(reader.current())
     with writer(writable_db) as primary:
         frame = pd.DataFrame([("510802", "trainings", "2025Q3", before["510802"] + 5)], columns=OBSERVATION_COLUMNS)
-        upload = commit_observations(primary, frame, file_name="t.csv", sha256="t", user_name="t", layout="long")
+        upload = commit_observations(
+            primary, frame, UploadEntry(file_name="t.csv", sha256="t", user_name="t", layout="long")
+        )
     after = trainings(reader.current())
     assert after == {"510802": before["510802"] + 5, "510800": before["510800"] + 5}  # the city's roll-up too
     revert_upload(writable_db, upload.upload_id, "t")
@@ -250,7 +252,9 @@ def status_of(store, upload_id) -> str:
 def one_upload(primary) -> int:
     frame = pd.DataFrame([("510802", "trainings", "2025Q3", 12345.0)], columns=OBSERVATION_COLUMNS)
     with writer(primary) as store:
-        return commit_observations(store, frame, file_name="k.csv", sha256="k", user_name="k", layout="long").upload_id
+        return commit_observations(
+            store, frame, UploadEntry(file_name="k.csv", sha256="k", user_name="k", layout="long")
+        ).upload_id
 
 
 def test_a_revert_killed_before_its_publish_is_seen_by_the_next_reader(writable_db, capsys):

@@ -8,32 +8,12 @@ ROOT = Path(__file__).resolve().parent.parent
 TREES = ("unionbench", "components", "app_pages")
 MOST = 6  # parameters a function may take (self and cls not counted)
 
-# Functions allowed seven or more parameters, each with its reason. The read side has one; the rest are writes and
-# drawing helpers whose arguments are each a separate thing the caller decides.
+# Functions allowed seven or more parameters, each with its reason.
 EXCEPTIONS = {
     "unionbench/read/targets.py::target_progress": "the schedule rule: its keyword options (tolerance, schedule, "
     "direction) are the rule's documented knobs, each with a default",
-    "unionbench/commit.py::commit_observations": "an audited write: the figures, the file, who, how it was read",
-    "unionbench/ingest/__init__.py::commit_file": "an audited write: the file, who sent it, its quarter, the choices",
     "unionbench/ingest/validate.py::read_cells": "the per-cell check of an upload: its table, the regions resolved, "
     "and where each problem is reported",
-    "unionbench/catalogue_edit.py::number": "one checked cell of the catalogue editor: value, bounds and problems",
-    "unionbench/accounts.py::sign_in": "the sign-in: the accounts, name, password, address and both throttles",
-    "unionbench/accounts.py::add_user": "an audited write of an account: who adds whom, with which role and region",
-    "unionbench/submissions.py::submit_file": "an audited write: a reporter's file, its quarter, who, where and when",
-    "unionbench/submissions.py::publish_file": "an audited write: an admin's file, its quarter, who, where and when",
-    "unionbench/serve.py::deployment": "the deployment files: each argument is one setting of the server",
-    "unionbench/target_import.py::import_targets": "an audited write of a targets file: the file, who, where, dry run",
-    "unionbench/target_import.py::save_target": "an audited write of one target: region, indicator, year, value, who",
-    "components/charts.py::ranked_bars": "a figure's drawing options (highlight, height, keys, skipped rows)",
-    "components/ranking.py::ranking": "a ranking's table and bars: the frame, its column, headers, unit and labels",
-    "components/choropleth.py::region_map": "a map's drawing: the values, the shapes, the bounds and the basis",
-    "components/screen.py::header_html": "the wall screen's header: each argument is one line of it",
-    "components/screen_drawing.py::label": "one text label placed on an SVG drawing: position, size, text and style",
-    "components/screen.py::build_frame": "one cached wall-screen frame: its cache key is all of its arguments",
-    "components/upload.py::commit": "the upload page's commit: the file, who, the quarter, the reviewed changes",
-    "components/data.py::upload_review": "a cached upload review: unhashable objects ride beside their hash keys",
-    "components/data.py::checked_for": "a cached check of an uploaded file for an account, quarter and day",
 }
 
 

@@ -14,7 +14,14 @@ from unionbench.audit import audit_entries
 from unionbench.ingest import limits
 from unionbench.permissions import PermissionRefused
 from unionbench.store import Replica
-from unionbench.target_import import TargetsRejected, check_targets, export_frame, import_targets, save_target
+from unionbench.target_import import (
+    TargetsRejected,
+    TypedTarget,
+    check_targets,
+    export_frame,
+    import_targets,
+    save_target,
+)
 from unionbench.target_template import active_indicators, template_rows, template_xlsx
 
 HEADER = "地区,指标,年度,目标值\n"
@@ -109,7 +116,7 @@ def test_a_reporter_may_not_import_targets(writable_db, tmp_path, capsys):
     with pytest.raises(PermissionRefused):
         import_targets(writable_db, data, "a.csv", "cangxi")
     with pytest.raises(PermissionRefused):
-        save_target(writable_db, "510824", "outdoor_stations", 2027, "5", "cangxi")
+        save_target(writable_db, TypedTarget("510824", "outdoor_stations", 2027, "5"), "cangxi")
     path = tmp_path / "a.csv"
     path.write_bytes(data)
     assert cli.main(["--db", str(writable_db), "targets", "import", str(path), "--user", "cangxi"]) == 1
@@ -121,9 +128,9 @@ def test_a_reporter_may_not_import_targets(writable_db, tmp_path, capsys):
 
 def test_one_target_from_the_form_goes_through_the_same_checks(writable_db):
     with pytest.raises(TargetsRejected) as refused:
-        save_target(writable_db, "510824", "org_rate", 2027, "120", "demo")
+        save_target(writable_db, TypedTarget("510824", "org_rate", 2027, "120"), "demo")
     assert "100" in refused.value.problems[0].en
-    assert save_target(writable_db, "苍溪", "org_rate", 2027, "82.5%", "demo").count("added") == 1
+    assert save_target(writable_db, TypedTarget("苍溪", "org_rate", 2027, "82.5%"), "demo").count("added") == 1
 
 
 def test_exported_targets_import_again_unchanged_and_export_the_same(writable_db, tmp_path, capsys):

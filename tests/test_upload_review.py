@@ -7,7 +7,7 @@ import pytest
 
 from tests.test_upload_page import PASSWORD, sign_in, upload_page  # noqa: F401 — upload_page is a fixture
 from unionbench.auth import hash_password
-from unionbench.ingest import prepare, preview
+from unionbench.ingest import Upload, prepare, preview
 from unionbench.ingest.review import number_text, review_rows, review_table
 
 AFTER_Q4 = dt.date(2027, 1, 15)
@@ -147,7 +147,9 @@ def test_an_admin_reviewing_on_the_english_page_sees_the_reporters_county_in_eng
     from unionbench.submissions import submit_file
 
     file = "地区,户外劳动者服务站点,季度\n苍溪县,75,2026Q4\n".encode()
-    sent = submit_file(writable_db, file, "cangxi-q4.csv", Account("cangxi", "reporter", CANGXI), "2026Q4", AFTER_Q4)
+    sent = submit_file(
+        writable_db, Upload(file, "cangxi-q4.csv", "2026Q4", AFTER_Q4), Account("cangxi", "reporter", CANGXI)
+    )
     assert sent.submission_id
     at = upload_page(None)
     at.query_params["lang"] = "en"

@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from unionbench.audit import AUDIT_TIMEOUT, audit
-from unionbench.auth import SCHEME, SignInPolicy, Throttle, attempt_sign_in, check_user, hash_password, lock_wait
+from unionbench.auth import SCHEME, SignInPolicy, Throttles, attempt_sign_in, check_user, hash_password, lock_wait
 from unionbench.choices import ROLES
 from unionbench.i18n import in_language
 from unionbench.regions import RegionResolver
@@ -147,12 +147,12 @@ def sign_in(
     name: str,
     password: str,
     address: str | None,
-    names: Throttle,
-    addresses: Throttle,
+    throttles: Throttles,
 ) -> tuple[Account | None, float]:
     """(the account, or None; seconds to wait) through the throttled check of unionbench.auth."""
     users = sign_in_users(store, secrets_users)
-    ok, wait = attempt_sign_in({n: h for n, (h, _) in users.items()}, name, password, address, names, addresses)
+    hashes = {n: h for n, (h, _) in users.items()}
+    ok, wait = attempt_sign_in(hashes, name, password, address, throttles.names, throttles.addresses)
     return (users[name.strip()][1] if ok else None), wait
 
 
@@ -191,11 +191,21 @@ def account_change(primary: Path, change: Callable[[Store, duckdb.DuckDBPyConnec
         bump_data_version(cur, figures=False)
 
 
-def add_user(
-    primary: Path, name: str, password: str, role: str, region: str | None, by: str, address: str | None = None
-) -> Account:
+@dataclass(frozen=True)
+class NewAccount:
+    """An account as an admin asks for it, before it is checked: its name, first password, role, and for a reporter
+    its region (a code or a name)."""
+
+    name: str
+    password: str
+    role: str
+    region: str | None = None
+
+
+def add_user(primary: Path, new: NewAccount, by: str, address: str | None = None) -> Account:
     """A new account; a reporter needs its region (a code or a name)."""
-    name, password = check_name(name), check_password(password)
+    name, password = check_name(new.name), check_password(new.password)
+    role, region = new.role, new.region
     if role not in ROLES:
         raise ReportingError(f"角色须为 admin 或 reporter：{role}", f"The role is admin or reporter, not {role!r}.")
     if role == "reporter" and not region:

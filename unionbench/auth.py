@@ -101,6 +101,15 @@ class Throttle:
 
 
 @dataclass(frozen=True)
+class Throttles:
+    """A process's own count of failed sign-ins, kept while the database cannot record them: one throttle for the
+    names typed and one for the addresses they came from."""
+
+    names: Throttle
+    addresses: Throttle
+
+
+@dataclass(frozen=True)
 class SignInPolicy:
     """When failed sign-ins lock, counted per name *and* address, so five wrong passwords for a name from one place
     do not lock that name's owner out elsewhere; a name from anywhere has a higher cap (a spread attack), and an

@@ -204,7 +204,27 @@ def plain_text_problem(row, column: str, value: str, limit: int) -> CataloguePro
     return None
 
 
-def number(row, column: str, value: str, low: float, high: float, whole: bool, problems: list) -> float | None:
+@dataclass(frozen=True)
+class Allowed:
+    """The numbers a column of the catalogue takes: from `low` to `high`, and only whole ones when `whole`."""
+
+    low: float
+    high: float
+    whole: bool = False
+
+
+# The numeric columns of the catalogue and what each takes.
+NUMBERS = {
+    "amber_band": Allowed(0.01, 100),
+    "decimals": Allowed(0, 4, whole=True),
+    "sort_order": Allowed(-1_000_000, 1_000_000, whole=True),
+}
+
+
+def number(row, column: str, value: str, problems: list) -> float | None:
+    """The cell as a number within what its column takes (NUMBERS), or None with a problem naming it."""
+    allowed = NUMBERS[column]
+    low, high, whole = allowed.low, allowed.high, allowed.whole
     try:
         parsed = float(value)
     except ValueError:
@@ -223,9 +243,8 @@ def typed_rows(rows: pd.DataFrame, problems: list) -> pd.DataFrame:
         r = record["row"]
         out = {c: str(record.get(c, "") or "").strip() for c in COLUMNS}
         out["status"] = str(record.get("status", "") or "").strip() or "active"
-        out["amber_band"] = number(r, "amber_band", out["amber_band"], 0.01, 100, False, problems)
-        out["decimals"] = number(r, "decimals", out["decimals"], 0, 4, True, problems)
-        out["sort_order"] = number(r, "sort_order", out["sort_order"], -1_000_000, 1_000_000, True, problems)
+        for column in NUMBERS:
+            out[column] = number(r, column, out[column], problems)
         for flag in ("headline", "structural"):
             if out[flag] not in ("0", "1"):
                 problems.append(problem(r, flag, out[flag], "bad_flag"))

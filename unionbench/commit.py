@@ -1,5 +1,6 @@
 """The store's one write path for figures: a whole batch in one transaction, as new versions, recorded as an upload."""
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,6 +26,19 @@ class CommitResult:
     @property
     def changed_nothing(self) -> bool:
         return not (self.added or self.changed)
+
+
+@dataclass(frozen=True)
+class UploadEntry:
+    """The upload a batch of figures is recorded under, as the uploads table keeps it: the file's name and hash, who
+    sent it, how it was read, whether it is the demo (or a bulk load), and a note for the history."""
+
+    file_name: str
+    sha256: str
+    user_name: str
+    layout: str
+    is_demo: bool = False
+    note: str | None = None
 
 
 class NonFiniteFigure(ValueError):
@@ -58,13 +72,7 @@ def finite_only(observations: pd.DataFrame) -> pd.DataFrame:
 def commit_observations(
     store: Store,
     observations: pd.DataFrame,
-    *,
-    file_name: str,
-    sha256: str,
-    user_name: str,
-    layout: str,
-    is_demo: bool = False,
-    note: str | None = None,
+    entry: UploadEntry,
     on_commit: Callable[[duckdb.DuckDBPyConnection, int], None] | None = None,
 ) -> CommitResult:
     """Add every new or changed figure as a new version under a new upload, all or nothing.
@@ -72,7 +80,7 @@ def commit_observations(
     Idempotence is on content against the current figures: figures that all equal the current ones
     change nothing, and are still recorded as an upload (0 added, 0 changed) so the history shows the attempt;
     any figure that differs is a new version, even when the same bytes were imported before (a correction in
-    between). Only the demo and bulk loads (`is_demo`) are recognised by their hash and not recorded again.
+    between). Only the demo and bulk loads (`entry.is_demo`) are recognised by their hash and not recorded again.
     `on_commit(cursor, upload_id)` runs inside the same transaction (the audit entry, the approved
     submission), so it lands with the figures or not at all.
     """
@@ -81,22 +89,12 @@ def commit_observations(
         cur.register("incoming_observations", incoming)
         status = cur.execute(load_query("write/diff_incoming")).df()["status"].value_counts()
         counts = {key: int(status.get(key, 0)) for key in ("new", "changed", "unchanged")}
-        previous = cur.execute(load_query("upload_by_sha256"), {"sha256": sha256}).fetchall()
+        previous = cur.execute(load_query("upload_by_sha256"), {"sha256": entry.sha256}).fetchall()
         previous_id = int(previous[0][0]) if previous else None
-        if is_demo and previous_id is not None and not (counts["new"] or counts["changed"]):
+        if entry.is_demo and previous_id is not None and not (counts["new"] or counts["changed"]):
             cur.unregister("incoming_observations")
             return CommitResult(previous_id, 0, 0, counts["unchanged"], True, previous_id)
-        upload_id = cur.execute(
-            load_query("write/insert_upload"),
-            {
-                "file_name": file_name,
-                "sha256": sha256,
-                "user_name": user_name,
-                "layout": layout,
-                "is_demo": is_demo,
-                "note": note,
-            },
-        ).fetchone()[0]
+        upload_id = cur.execute(load_query("write/insert_upload"), dataclasses.asdict(entry)).fetchone()[0]
         cur.execute(load_query("write/insert_versions"), {"upload_id": upload_id})
         cur.execute(
             load_query("write/record_upload_counts"),

@@ -50,6 +50,12 @@ class Layout:
     def url(self) -> str:
         return f"http://{'127.0.0.1' if self.host in ('0.0.0.0', '::') else self.host}:{self.port}"
 
+    @classmethod
+    def free(cls, replicas: int, host: str = "127.0.0.1") -> "Layout":
+        """nginx, the writer and `replicas` dashboards each on a free port."""
+        chosen = free_ports(replicas + 2)
+        return cls(host, chosen[0], chosen[1], tuple(chosen[2:]))
+
 
 def site_config(layout: Layout, access_log: Path) -> str:
     """deploy/nginx/unionbench.conf with this layout's listen address, upstream ports and access log."""
@@ -180,23 +186,13 @@ class Deployment:
 
 
 @contextmanager
-def deployment(
-    db: Path,
-    replicas: int,
-    run_dir: Path,
-    port: int | None = None,
-    host: str = "127.0.0.1",
-    ports: tuple[int, list[int]] | None = None,
-    secrets_file: Path | None = None,
-):
-    """nginx on host:port in front of `replicas` dashboard processes and one writer, all on `db`; yields a
-    Deployment once every process answers its health check (through nginx too). Free ports unless given."""
-    if replicas < 1:
+def deployment(db: Path, layout: Layout, run_dir: Path, secrets_file: Path | None = None):
+    """nginx on the layout's host:port in front of its replica dashboard processes and one writer, all on `db`;
+    yields a Deployment once every process answers its health check (through nginx too)."""
+    if not layout.replicas:
         raise ValueError("at least one replica")
     run_dir.mkdir(parents=True, exist_ok=True)
-    chosen = free_ports(replicas + 2)  # nginx, the writer, the replicas, unless given
-    writer_port, replica_ports = ports or (chosen[1], chosen[2:])
-    layout = Layout(host, port or chosen[0], writer_port, tuple(replica_ports))
+    writer_port, replica_ports = layout.writer, layout.replicas
     # Every instance gets the same cookie secret, so Streamlit's XSRF cookie (checked on uploads) is valid whichever
     # instance set it; XSRF protection stays on. Streamlit takes the secret from its environment, never the CLI.
     secret = os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32)
@@ -240,11 +236,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     db = resolve_db_path(args.db)
     run_dir = Path(args.run_dir) if args.run_dir else db.parent / "serve"
-    ports = (WRITER_PORT, [FIRST_REPLICA_PORT + i for i in range(args.replicas)])
+    replicas = tuple(FIRST_REPLICA_PORT + i for i in range(args.replicas))
+    layout = Layout(args.host, args.port, WRITER_PORT, replicas)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop children on `kill` too, via the context managers
     try:
-        with deployment(db, args.replicas, run_dir, args.port, args.host, ports, args.secrets and Path(args.secrets)):
-            print(f"{args.replicas} replicas on 127.0.0.1:{ports[1][0]}–{ports[1][-1]}, writer on :{WRITER_PORT}")
+        with deployment(db, layout, run_dir, args.secrets and Path(args.secrets)):
+            print(f"{args.replicas} replicas on 127.0.0.1:{replicas[0]}–{replicas[-1]}, writer on :{WRITER_PORT}")
             print(f"serving http://{args.host}:{args.port}/ (uploads: /{WRITER_PATH}/upload); logs in {run_dir}")
             while True:
                 signal.pause()

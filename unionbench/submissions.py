@@ -15,18 +15,18 @@ import pandas as pd
 
 from unionbench.accounts import Account, ReportingError
 from unionbench.audit import audit, record_entry, record_refusal, refused_here
-from unionbench.commit import CommitResult, commit_observations
+from unionbench.commit import CommitResult, UploadEntry, commit_observations
 from unionbench.ingest import (
     HELD,
     MAX_LISTED,
     Prepared,
+    Upload,
     UploadOutcome,
     archive_file,
     check_outside_lock,
     commit_file,
     held,
     hold,
-    prepare,
     revert_upload,
 )
 from unionbench.ingest.problems import Problem
@@ -75,10 +75,9 @@ def region_names(store: Store, adcodes) -> dict[str, str]:
     return dict(zip(found.adcode, found.name_zh, strict=True))
 
 
-def check_for(store: Store, data: bytes, file_name: str, account: Account, period, today) -> Prepared:
+def check_for(store: Store, upload: Upload, account: Account) -> Prepared:
     """prepare() and, for a reporter, the region rule."""
-    prepared = prepare(data, file_name, store, period, today)
-    return restricted_for(store, prepared, account)
+    return restricted_for(store, upload.check(store), account)
 
 
 def restricted_for(store: Store, prepared: Prepared, account: Account) -> Prepared:
@@ -106,22 +105,16 @@ class SubmitOutcome:
 
 
 def submit_file(
-    primary: Path,
-    data: bytes,
-    file_name: str,
-    account: Account,
-    period: str | None = None,
-    today: dt.date | None = None,
-    address: str | None = None,
-    accept_held: bool = False,
+    primary: Path, upload: Upload, account: Account, address: str | None = None, accept_held: bool = False
 ) -> SubmitOutcome:
     """A reporter's file: checked (its own region only), then stored whole for review; no figure changes. Rows that
     are probably slips (ingest.HELD) need `accept_held`: the reporter said yes to each."""
     primary = Path(primary)
-    prepared = check_outside_lock(primary, data, file_name, period, today)
+    data, file_name = upload.data, upload.file_name
+    prepared = check_outside_lock(primary, upload)
     with writer(primary) as store:
         if prepared is None:
-            prepared = prepare(data, file_name, store, period, today)
+            prepared = upload.check(store)
         prepared = restricted_for(store, prepared, account)
         if not prepared.ok:
             others = prepared.problem_counts.get("other_region", 0)
@@ -142,7 +135,7 @@ def submit_file(
                     "file_name": file_name,
                     "sha256": prepared.sha256,
                     "content": data,
-                    "period": period,
+                    "period": upload.period,
                     "region": account.region,
                     "user_name": account.name,
                     "figures": len(rows),
@@ -217,7 +210,7 @@ def approve_submission(
         sent = waiting_submission(store, submission_id, by, "approve", address)
         account = Account(sent.user_name, "reporter", sent.region)
         period = sent.period if isinstance(sent.period, str) else None
-        prepared = check_for(store, bytes(sent.content), sent.file_name, account, period, today)
+        prepared = check_for(store, Upload(bytes(sent.content), sent.file_name, period, today), account)
         target = f"submission #{submission_id}"
         if not prepared.ok:
             why = f"no longer passes against the current figures ({prepared.error_count} problem(s))"
@@ -249,11 +242,13 @@ def approve_submission(
         result = commit_observations(
             store,
             rows,
-            file_name=sent.file_name,
-            sha256=sent.sha256,
-            user_name=sent.user_name,
-            layout=prepared.layout or "unknown",
-            note=f"报送 #{submission_id}，{by} 审核通过 / submission #{submission_id} approved by {by}",
+            UploadEntry(
+                file_name=sent.file_name,
+                sha256=sent.sha256,
+                user_name=sent.user_name,
+                layout=prepared.layout or "unknown",
+                note=f"报送 #{submission_id}，{by} 审核通过 / submission #{submission_id} approved by {by}",
+            ),
             on_commit=approved,
         )
     return ApproveOutcome(prepared, result)
@@ -291,31 +286,22 @@ def confirmed_rows(prepared: Prepared) -> str:
 
 
 def publish_file(
-    primary: Path,
-    data: bytes,
-    file_name: str,
-    user: str,
-    period: str | None = None,
-    today: dt.date | None = None,
-    address: str | None = None,
-    accept_held: bool = False,
+    primary: Path, upload: Upload, user: str, address: str | None = None, accept_held: bool = False
 ) -> UploadOutcome:
     """An admin's upload: committed and published at once (ingest.commit_file), with its audit entry. Rows held
     as probable slips (ingest.HELD) are written only with `accept_held`; the yes is in the audit entry, and a file
     held for want of one leaves a refusal there."""
 
     def audited(cur, upload_id: int) -> None:
-        audit(cur, user, "upload", f"upload #{upload_id}", file_name, address)
+        audit(cur, user, "upload", f"upload #{upload_id}", upload.file_name, address)
 
-    outcome = commit_file(
-        Path(primary), data, file_name, user, period, today, on_commit=audited, accept_held=accept_held
-    )
+    outcome = commit_file(Path(primary), upload, user, on_commit=audited, accept_held=accept_held)
     if outcome.result is not None and confirmed_rows(outcome.prepared):
         target = f"upload #{outcome.result.upload_id}"
         record_entry(primary, user, "confirm", target, confirmed_rows(outcome.prepared), address)
     elif outcome.result is None and HELD & {p.code for p in outcome.prepared.errors}:
         rows = "; ".join(f"row {p.row} {p.value}" for p in outcome.prepared.errors if p.code in HELD)
-        record_refusal(primary, user, "ingest", file_name, f"held without a yes: {rows}", address)
+        record_refusal(primary, user, "ingest", upload.file_name, f"held without a yes: {rows}", address)
     return outcome
 
 

@@ -331,8 +331,20 @@ def check_targets(store: Store, data: bytes, file_name: str) -> TargetsCheck:
     return TargetsCheck(targets, [], changes(store, targets))
 
 
-def check_one(store: Store, region: str, indicator: str, year, target) -> TargetsCheck:
+@dataclass(frozen=True)
+class TypedTarget:
+    """One target as typed on the targets page, not yet checked: a region (code or name), an indicator, a year and
+    the value as text (read like a file's cell: 85%, 1,200)."""
+
+    region: str
+    indicator: str
+    year: int
+    target: str | None
+
+
+def check_one(store: Store, typed: TypedTarget) -> TargetsCheck:
     """One target typed in a form, through the same checks as a file's row."""
+    region, indicator, year, target = typed.region, typed.indicator, typed.year, typed.target
     labels = words("tgt.", "zh")
     raw = RawTarget(
         1,
@@ -377,33 +389,28 @@ def commit_checked(
     return checked
 
 
+def dry_run_targets(db: Path, data: bytes, file_name: str, user: str | None, secrets_users=None) -> TargetsCheck:
+    """A targets file checked as `user` may write it, against the published figures; nothing is stored."""
+    store = replica(db).current()
+    authorize(store, user, "targets", secrets_users)
+    checked = check_targets(store, data, file_name)
+    if not checked.ok:
+        raise TargetsRejected(checked.problems)
+    return checked
+
+
 def import_targets(
-    db: Path,
-    data: bytes,
-    file_name: str,
-    user: str | None,
-    dry_run: bool = False,
-    address: str | None = None,
-    secrets_users=None,
+    db: Path, data: bytes, file_name: str, user: str | None, address: str | None = None, secrets_users=None
 ) -> TargetsCheck:
-    """A targets file checked and (unless `dry_run`) stored, all or nothing."""
-    if dry_run:
-        store = replica(db).current()
-        authorize(store, user, "targets", secrets_users)
-        checked = check_targets(store, data, file_name)
-        if not checked.ok:
-            raise TargetsRejected(checked.problems)
-        return checked
+    """A targets file checked and stored, all or nothing."""
     check = lambda store: check_targets(store, data, file_name)  # noqa: E731
     return commit_checked(db, user, check, file_name, address, secrets_users)
 
 
-def save_target(
-    db: Path, region: str, indicator: str, year, target, user: str | None, address=None, secrets_users=None
-) -> TargetsCheck:
+def save_target(db: Path, typed: TypedTarget, user: str | None, address=None, secrets_users=None) -> TargetsCheck:
     """One target typed on the targets page, checked like a file's row and stored."""
-    what = f"{region} {indicator} {year}"
-    check = lambda store: check_one(store, region, indicator, year, target)  # noqa: E731
+    what = f"{typed.region} {typed.indicator} {typed.year}"
+    check = lambda store: check_one(store, typed)  # noqa: E731
     return commit_checked(db, user, check, what, address, secrets_users)
 
 

@@ -20,4 +20,4 @@ counties = store.query("regions_with_data", level="county")["adcode"].tolist()
 indicator = views.catalogue(store, "zh")["outdoor_stations"]
 values = views.region_values(store, counties, indicator, store.scalar("latest_period", region=counties[0]), True)
 geojson, bounds = boundaries(tuple(values["region"]), str(cache_dir_for(db)))
-st.plotly_chart(region_map(values, geojson, bounds, indicator, True, "zh", height=760), key="national_map")
+st.plotly_chart(region_map(values, geojson, bounds, indicator, True, "zh"), key="national_map")

@@ -71,7 +71,7 @@ def cmd_init(db: Path, args) -> int:
 
 def cmd_ingest(db: Path, args) -> int:
     from unionbench.console import print_problem_counts, print_problems, problem_line, shell_address
-    from unionbench.ingest import HELD, preview
+    from unionbench.ingest import HELD, Upload, preview
     from unionbench.ingest.normalise import read_period
     from unionbench.ingest.parse import read_upload
     from unionbench.ingest.problems import FileRejected
@@ -93,16 +93,16 @@ def cmd_ingest(db: Path, args) -> int:
     if args.dry_run:  # writes nothing: checked as the named account would be, if there is one
         account = ingest_account(db, args.user)
         store = replica(db).current()
-        prepared = check_for(store, data, path.name, account, period, None)
+        prepared = check_for(store, Upload(data, path.name, period), account)
     else:  # a reporter's file is submitted for review, an admin's committed
         account = acting_as(db, args, "ingest", path.name).account
         where = shell_address()
         yes = args.accept_warnings
         if not account.is_admin:
-            submitted = submit_file(db, data, path.name, account, period, None, where, yes)
+            submitted = submit_file(db, Upload(data, path.name, period), account, where, yes)
             prepared = submitted.prepared
         else:
-            outcome = publish_file(db, data, path.name, account.name, period, None, where, yes)
+            outcome = publish_file(db, Upload(data, path.name, period), account.name, where, yes)
             prepared = outcome.prepared
     if not args.dry_run:
         replica(db).refresh()  # a later command in this process (a test, a script) reads what was just written

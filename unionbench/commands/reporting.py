@@ -94,7 +94,7 @@ def cmd_users(db: Path, args) -> int:
         where = shell_address()
         if args.users_command == "add":
             password = read_password(args.password_stdin)
-            account = accounts.add_user(db, args.name, password, args.role, args.region, by, where)
+            account = accounts.add_user(db, accounts.NewAccount(args.name, password, args.role, args.region), by, where)
             region = f" · {account.region}" if account.region else ""
             print(f"已添加账号 added account {terminal_text(account.name)} ({account.role}{region})")
         elif args.users_command == "disable":

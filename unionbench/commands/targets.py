@@ -78,7 +78,7 @@ def cmd_targets(db: Path, args) -> int:
     from unionbench.ingest.problems import FileRejected
     from unionbench.settings import NoHome, home_of
     from unionbench.store import replica
-    from unionbench.target_import import TargetsRejected, export_frame, import_targets
+    from unionbench.target_import import TargetsRejected, dry_run_targets, export_frame, import_targets
     from unionbench.target_template import template_xlsx
 
     if args.targets_command == "export":
@@ -109,7 +109,7 @@ def cmd_targets(db: Path, args) -> int:
         return REFUSED
     try:
         data = read_upload(path)
-        checked = import_targets(db, data, path.name, args.user or login_name(), dry_run=args.dry_run)
+        checked = (dry_run_targets if args.dry_run else import_targets)(db, data, path.name, args.user or login_name())
     except FileRejected as rejected:
         found = rejected.problem
         print(f"未写入 / nothing written: {found.message('zh')} / {found.message('en')}", file=sys.stderr)

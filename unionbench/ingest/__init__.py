@@ -3,7 +3,7 @@
 prepared = prepare(data, "广元2025Q3.csv", store, period="2025Q3")
 if prepared.errors: show prepared.problem_table()      # nothing is written
 preview(store, prepared)                                 # new / changed (old → new) / unchanged
-commit_file(primary, data, "广元2025Q3.csv", user="张三")  # checks again under the writer lock, then commits
+commit_file(primary, Upload(data, "广元2025Q3.csv"), "张三")  # checks again under the writer lock, then commits
 """
 
 import dataclasses
@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from unionbench.commit import CommitResult, commit_observations, diff_observations
+from unionbench.commit import CommitResult, UploadEntry, commit_observations, diff_observations
 from unionbench.ingest.layout import find_table
 from unionbench.ingest.parse import read_grid
 from unionbench.ingest.problems import FileRejected, Problem
@@ -37,7 +37,17 @@ MAX_LISTED = 200  # problems listed per kind of severity; every one is still cou
 # explicit yes naming them before anything is written.
 HELD = frozenset({"level_not_reported", "city_far_from_counties"})
 
-__all__ = ["Prepared", "Preview", "RevertError", "UploadOutcome", "commit_file", "prepare", "preview", "revert_upload"]
+__all__ = [
+    "Prepared",
+    "Preview",
+    "RevertError",
+    "Upload",
+    "UploadOutcome",
+    "commit_file",
+    "prepare",
+    "preview",
+    "revert_upload",
+]
 
 
 @dataclass
@@ -196,6 +206,21 @@ def preview(store: Store, prepared: Prepared) -> Preview:
     return Preview(int(counts.get("new", 0)), int(counts.get("changed", 0)), int(counts.get("unchanged", 0)), changes)
 
 
+@dataclass(frozen=True)
+class Upload:
+    """One file sent to be stored: its bytes and name, the quarter it is for when its rows do not say (None: they
+    must), and the day its deadlines and future quarters count from (None: today)."""
+
+    data: bytes
+    file_name: str
+    period: str | None = None
+    today: dt.date | None = None
+
+    def check(self, store: Store) -> Prepared:
+        """prepare() of this file against `store`."""
+        return prepare(self.data, self.file_name, store, self.period, self.today)
+
+
 @dataclass
 class UploadOutcome:
     prepared: Prepared
@@ -223,11 +248,8 @@ def archive_file(primary: Path, sha256: str, file_name: str, data: bytes) -> Non
 
 def commit_file(
     primary: Path,
-    data: bytes,
-    file_name: str,
+    upload: Upload,
     user: str,
-    period: str | None = None,
-    today: dt.date | None = None,
     on_commit: Callable[[duckdb.DuckDBPyConnection, int], None] | None = None,
     accept_held: bool = False,
 ) -> UploadOutcome:
@@ -241,28 +263,21 @@ def commit_file(
     `on_commit(cursor, upload_id)` runs in the commit's transaction (an audit entry). A file with HELD rows
     is refused (they become its errors) unless `accept_held`: someone said yes to each of them."""
     primary = Path(primary)
-    prepared = check_outside_lock(primary, data, file_name, period, today)
+    prepared = check_outside_lock(primary, upload)
     if prepared is not None and not prepared.ok and not STORED_DEPENDENT & set(prepared.problem_counts):
         return UploadOutcome(prepared, None)  # wrong whatever is stored: no need to wait for the lock
     with writer(primary) as store:
         if prepared is not None and not prepared.ok and prepared.data_version == store.data_version():
             return UploadOutcome(prepared, None)  # checked against exactly what is stored
-        if prepared is None or not prepared.ok or not still_valid(store, prepared, today):
-            prepared = prepare(data, file_name, store, period, today)
+        if prepared is None or not prepared.ok or not still_valid(store, prepared, upload.today):
+            prepared = upload.check(store)
             if not prepared.ok:
                 return UploadOutcome(prepared, None)
         if HELD & set(prepared.problem_counts) and not accept_held:
             return UploadOutcome(hold(prepared), None)
-        archive_file(primary, prepared.sha256, file_name, data)
-        result = commit_observations(
-            store,
-            prepared.observations,
-            file_name=file_name,
-            sha256=prepared.sha256,
-            user_name=user,
-            layout=prepared.layout or "unknown",
-            on_commit=on_commit,
-        )
+        archive_file(primary, prepared.sha256, upload.file_name, upload.data)
+        entry = UploadEntry(upload.file_name, prepared.sha256, user, prepared.layout or "unknown")
+        result = commit_observations(store, prepared.observations, entry, on_commit=on_commit)
         return UploadOutcome(prepared, result)
 
 
@@ -287,13 +302,13 @@ def hold(prepared: Prepared) -> Prepared:
     )
 
 
-def check_outside_lock(primary: Path, data: bytes, file_name: str, period, today) -> Prepared | None:
+def check_outside_lock(primary: Path, upload: Upload) -> Prepared | None:
     """prepare() against the newest published snapshot, or None when there is none to read (then the check runs
     under the lock, on the primary)."""
     try:
         reader = Replica(primary)
         try:
-            return prepare(data, file_name, reader.current(), period, today)
+            return upload.check(reader.current())
         finally:
             reader.close()
     except (duckdb.Error, FileNotFoundError, NotInitialised):  # nothing published yet: check under the lock
