@@ -621,9 +621,16 @@ def over_stored(observations: pd.DataFrame, stored: pd.DataFrame) -> pd.DataFram
     if stored is None or stored.empty:
         return mine
     others = stored[KEY + ["value"]].dropna(subset=["value"])
-    others = others.merge(mine[KEY], on=KEY, how="left", indicator=True)
-    others = others[others["_merge"] == "left_only"].drop(columns="_merge").assign(at=-1)
+    others = others[~keys_in(others, mine)].assign(at=-1)
     return pd.concat([mine, others], ignore_index=True)
+
+
+def keys_in(frame: pd.DataFrame, other: pd.DataFrame) -> np.ndarray:
+    """Which rows of frame have their (region, indicator, period) in other: a set of plain tuples, cheaper than a
+    merge with indicator=True (or MultiIndex.isin) by tens of milliseconds of fixed cost per call."""
+    wanted = set(zip(*(other[column].tolist() for column in KEY)))
+    found = (key in wanted for key in zip(*(frame[column].tolist() for column in KEY)))
+    return np.fromiter(found, dtype=bool, count=len(frame))
 
 
 def mapped(values: pd.Series, mapping: dict) -> pd.Series:
@@ -722,14 +729,17 @@ def part_warnings(observations: pd.DataFrame, ctx: Context, combined: pd.DataFra
     own = own if own is not None and not own.empty else pd.DataFrame(columns=KEY + ["value"])
     positions = observations.groupby("indicator", sort=False).indices  # each indicator's rows, compared once
     nowhere = np.array([], dtype=np.int64)
+    own_rows = own.groupby("indicator", sort=False).indices
     for derived in derived_ones.itertuples(index=False):
         mine = positions.get(derived.id, nowhere)
-        in_file = observations.iloc[mine].assign(at=mine)
         parts = np.sort(
             np.concatenate([positions.get(derived.numerator, nowhere), positions.get(derived.denominator, nowhere)])
         )
+        if not len(mine) and not (len(parts) and derived.id in own_rows):
+            continue  # neither the rate nor its parts with a rate reported before: nothing to compare
+        in_file = observations.iloc[mine].assign(at=mine)
         with_parts = observations.iloc[parts]
-        before = own.loc[own.indicator == derived.id, ["region", "period", "value"]]
+        before = own.iloc[own_rows.get(derived.id, nowhere)][["region", "period", "value"]]
         before = before.merge(with_parts[["region", "period"]].drop_duplicates(), on=["region", "period"])
         before = before.merge(in_file[["region", "period"]], on=["region", "period"], how="left", indicator=True)
         before = before[before["_merge"] == "left_only"].drop(columns="_merge").assign(at=-1)
