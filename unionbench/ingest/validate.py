@@ -628,8 +628,8 @@ def over_stored(observations: pd.DataFrame, stored: pd.DataFrame) -> pd.DataFram
 def keys_in(frame: pd.DataFrame, other: pd.DataFrame) -> np.ndarray:
     """Which rows of frame have their (region, indicator, period) in other: a set of plain tuples, cheaper than a
     merge with indicator=True (or MultiIndex.isin) by tens of milliseconds of fixed cost per call."""
-    wanted = set(zip(*(other[column].tolist() for column in KEY)))
-    found = (key in wanted for key in zip(*(frame[column].tolist() for column in KEY)))
+    wanted = set(zip(*(other[column].tolist() for column in KEY), strict=True))
+    found = (key in wanted for key in zip(*(frame[column].tolist() for column in KEY), strict=True))
     return np.fromiter(found, dtype=bool, count=len(frame))
 
 
