@@ -46,6 +46,12 @@ def document(store):
 
 
 @pytest.fixture(scope="module")
+def county_briefing(store):
+    """苍溪县 against Yangzhou's counties, built once: the tests only read it."""
+    return build_briefing(store, Selection("510824", "yangzhou", PERIOD, lang="zh"))
+
+
+@pytest.fixture(scope="module")
 def values(store):
     frame = store.query("values_by_region", regions=[HOME, *SUINEILU], periods=[PERIOD])
     return frame.pivot(index="region", columns="indicator", values="value")
@@ -300,8 +306,8 @@ def test_an_english_briefing_has_english_headings_and_units(store):
     assert "units at quarter end" in sentence and "per 10,000 workers" in sentence
 
 
-def test_a_county_is_read_against_the_benchmark_cities_counties_and_never_judged_on_raw_totals(store):
-    briefing = build_briefing(store, Selection("510824", "yangzhou", PERIOD, lang="zh"))
+def test_a_county_is_read_against_the_benchmark_cities_counties_and_never_judged_on_raw_totals(store, county_briefing):
+    briefing = county_briefing
     rows = comparison_rows(store, home="510824", set_id="yangzhou")
     groups = next(s for s in briefing.sections if s.heading == "二、分项指标")
     texts = [b.text for sub in groups.blocks for b in sub.blocks if isinstance(b, Paragraph)]
@@ -337,8 +343,8 @@ def test_the_county_table_reads_each_county_against_the_benchmark_cities_countie
     ]
 
 
-def test_small_numbers_get_no_percentage_and_a_caution_in_the_table_and_the_sentence(store):
-    briefing = build_briefing(store, Selection("510824", "yangzhou", PERIOD, lang="zh"))
+def test_small_numbers_get_no_percentage_and_a_caution_in_the_table_and_the_sentence(store, county_briefing):
+    briefing = county_briefing
     rows = comparison_rows(store, home="510824", set_id="yangzhou")
     trainings = rows.loc["trainings"]
     assert trainings.small and trainings.verdict == "behind"  # one session against 0.29 per 10,000 workers

@@ -101,15 +101,16 @@ def build_context(store: Store, today: dt.date) -> Context:
         own = store.query("city_county_figures", cities=sorted(cities), periods=sorted(periods))
         return Stored(stored, reporting, own)
 
-    parent_of = dict(zip(regions.adcode, regions.parent, strict=True))
+    adcodes = regions.adcode.tolist()  # plain lists: iterating Arrow string columns is slow
+    parent_of = dict(zip(adcodes, regions.parent.tolist(), strict=True))
     return Context(
         catalogue=catalogue,
         resolver=RegionResolver(regions, aliases),
-        names=dict(zip(regions.adcode, regions.name_zh, strict=True)),
+        names=dict(zip(adcodes, regions.name_zh.tolist(), strict=True)),
         parents=parent_of,
         today=today,
         loader=loader,
-        levels=dict(zip(regions.adcode, regions.level, strict=True)),
+        levels=dict(zip(adcodes, regions.level.tolist(), strict=True)),
         rules=store.query("validation_rules"),
     )
 
