@@ -66,8 +66,11 @@ def module_db(demo_db_path, tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     """Debian chromium through Playwright, one per test module."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # A state a person waits for may take a rerun or two on a busy 2-core machine: wait up to 30 s for it, not
+    # Playwright's 5 s (a wait on a state, never a fixed sleep).
+    expect.set_options(timeout=30_000)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
