@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import published_copy
 from tests.federation import JIAOZUO, XUCHANG, jiaozuo_database, new_database
-from unionbench.accounts import DEMO_ADMIN, DEMO_PASSWORD, NewAccount, accounts, add_user
+from unionbench.accounts import DEMO_PASSWORD, NewAccount, accounts, add_user
 from unionbench.audit import audit_entries
 from unionbench.settings import read_settings
 from unionbench.store import Replica
@@ -143,7 +143,7 @@ def test_a_reporter_on_the_first_run_page_reads_there_are_no_figures_and_may_sen
 
 
 def test_the_accounts_page_adds_a_reporter_for_a_county_of_the_home_city(writable_db, opened):
-    at = sign_in(opened(writable_db, "accounts"), DEMO_ADMIN, DEMO_PASSWORD)
+    at = sign_in(opened(writable_db, "accounts"), "demo", DEMO_PASSWORD)
     assert not at.exception
     at.text_input(key="accounts_add_name").input("cangxi2")
     at.radio(key="accounts_add_role").set_value("reporter")
@@ -157,13 +157,13 @@ def test_the_accounts_page_adds_a_reporter_for_a_county_of_the_home_city(writabl
     listed = accounts(Replica(writable_db).current()).set_index("name")
     assert listed.at["cangxi2", "role"] == "reporter" and listed.at["cangxi2", "region"] == "510824"
     entry = audit_entries(writable_db).iloc[0]
-    assert (entry.user_name, entry.action, entry.target) == (DEMO_ADMIN, "user_add", "cangxi2")
+    assert (entry.user_name, entry.action, entry.target) == ("demo", "user_add", "cangxi2")
     listed = " ".join(html.proto.body for html in at.get("html"))
     assert "cangxi2" in listed and "pbkdf2" not in listed.lower()
 
 
 def test_the_accounts_page_refuses_a_short_password_with_the_commands_reason_and_adds_nothing(writable_db, opened):
-    at = sign_in(opened(writable_db, "accounts", lang="en"), DEMO_ADMIN, DEMO_PASSWORD)
+    at = sign_in(opened(writable_db, "accounts", lang="en"), "demo", DEMO_PASSWORD)
     at.text_input(key="accounts_add_name").input("shorty")
     at.selectbox(key="accounts_add_region").set_value("510824")
     at.text_input(key="accounts_add_password").input("short")
@@ -176,7 +176,7 @@ def test_the_accounts_page_refuses_a_short_password_with_the_commands_reason_and
 
 
 def test_the_accounts_page_sets_the_deadline_that_the_deadline_command_reads(writable_db, opened):
-    at = sign_in(opened(writable_db, "accounts"), DEMO_ADMIN, DEMO_PASSWORD)
+    at = sign_in(opened(writable_db, "accounts"), "demo", DEMO_PASSWORD)
     at.number_input(key="accounts_deadline_days").set_value(21)
     at.button(key="accounts_deadline_submit").click()
     at = at.run()

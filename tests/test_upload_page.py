@@ -33,9 +33,9 @@ def sign_in(at: AppTest, name: str, password: str) -> AppTest:
 
 
 def test_with_no_accounts_configured_the_page_says_how_to_add_one_and_offers_no_upload(upload_page, writable_db):
-    from unionbench.accounts import DEMO_ADMIN, DEMO_REPORTERS, disable_user
+    from unionbench.accounts import demo_accounts, disable_user
 
-    for name in [DEMO_ADMIN, *DEMO_REPORTERS]:  # the demo database's accounts, out of the way
+    for name in demo_accounts():  # the demo database's accounts, out of the way
         disable_user(writable_db, name, "test")
     at = upload_page(None)
     assert not at.exception

@@ -278,24 +278,22 @@ def import_secrets(primary: Path, users: Mapping[str, str], by: str, address: st
 
 
 DEMO_PASSWORD = "demo2026"
-DEMO_ADMIN = "demo"
-# One reporter per Guangyuan county, named by its pinyin (documented in README).
-DEMO_REPORTERS = {
-    "lizhou": "510802",
-    "zhaohua": "510811",
-    "chaotian": "510812",
-    "wangcang": "510821",
-    "qingchuan": "510822",
-    "jiange": "510823",
-    "cangxi": "510824",
-}
+
+
+def demo_accounts() -> dict[str, str | None]:
+    """The demo's accounts from data/demo/accounts.csv, name → region (None for an admin): data, like the demo's
+    figures and settings, so no place is named in code."""
+    from unionbench.paths import DEMO_ACCOUNTS_CSV
+
+    rows = pd.read_csv(DEMO_ACCOUNTS_CSV, dtype=str, keep_default_na=False)
+    return {row.name: (row.region or None) if row.role == "reporter" else None for row in rows.itertuples()}
 
 
 def load_demo_accounts(store: Store) -> int:
     """The demo admin and reporters (password demo2026) where missing; returns how many were added. One hash for
     all of them: these passwords are published in the README, and eight PBKDF2 runs cost init 2.5 s."""
     taken = set(store.query("accounts")["name"])
-    wanted = {DEMO_ADMIN: None} | DEMO_REPORTERS
+    wanted = demo_accounts()
     missing = {name: region for name, region in wanted.items() if name not in taken}
     if not missing:
         return 0

@@ -29,6 +29,7 @@ VALIDATION_RULES_CSV = DATA_DIR / "validation_rules.csv"
 DEMO_OBSERVATIONS_CSV = DATA_DIR / "demo" / "observations.csv"
 DEMO_TARGETS_CSV = DATA_DIR / "demo" / "targets.csv"
 DEMO_SETTINGS_CSV = DATA_DIR / "demo" / "settings.csv"  # the demo's home city and benchmark set
+DEMO_ACCOUNTS_CSV = DATA_DIR / "demo" / "accounts.csv"  # the demo admin and one reporter per county (README)
 DB_ENV = "UNIONBENCH_DB"
 DEFAULT_DB = Path("var") / "unionbench.duckdb"  # relative: under the directory the command runs in
 
