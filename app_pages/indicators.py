@@ -22,8 +22,8 @@ st.title(t("adm_ind_heading", lang))
 admin = require_admin(ctx, "sign_in_indicators").name
 saved_message(lang)
 st.caption(t("adm_ind_intro", lang))
-tabs = ("table", "edit", "file", "retire", "rules")
-table, edit, upload, retire, rules = st.tabs([t(f"adm_ind_tab_{tab}", lang) for tab in tabs])
+tabs = ("adm_ind_tab_table", "adm_ind_tab_edit", "adm_ind_tab_file", "adm_ind_tab_retire", "adm_ind_tab_rules")
+table, edit, upload, retire, rules = st.tabs([t(tab, lang) for tab in tabs])
 with table:
     listing = catalogue_table(ctx)
 with edit:

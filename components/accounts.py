@@ -13,7 +13,7 @@ from components.strings import ngettext, t
 from unionbench import accounts as accounts_core
 from unionbench import settings as settings_core
 from unionbench.accounts import NewAccount, ReportingError, add_user, disable_user, set_password
-from unionbench.choices import ROLES
+from unionbench.choices import ROLE_KEYS, ROLES
 from unionbench.paths import resolve_db_path
 from unionbench.read import views
 from unionbench.settings import MAX_DEADLINE_DAYS, set_setting
@@ -37,7 +37,7 @@ def accounts_table(ctx: PageContext) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             t("user_name", lang): found.name,
-            t("accounts.role", lang): found.role.map(lambda r: t(f"accounts.role_{r}", lang)),
+            t("accounts.role", lang): found.role.map(lambda r: t(ROLE_KEYS[r], lang)),
             t("region", lang): found.region.map(lambda c: names.get(c, c) if isinstance(c, str) else "—"),
             t("status", lang): found.disabled.map(lambda d: t("accounts.disabled" if d else "accounts.active", lang)),
             t("accounts.created", lang): pd.to_datetime(found.created_at).dt.strftime("%Y-%m-%d %H:%M"),
@@ -89,7 +89,7 @@ def add_form(ctx: PageContext, admin: str) -> None:
             t("accounts.role", lang),
             ROLES,
             index=ROLES.index("reporter"),
-            format_func=lambda r: t(f"accounts.role_{r}", lang),
+            format_func=lambda r: t(ROLE_KEYS[r], lang),
             horizontal=True,
             key="accounts_add_role",
         )

@@ -17,7 +17,7 @@ from unionbench.i18n import data_column
 from unionbench.read import comparison, views
 from unionbench.read import quarters as read_quarters
 from unionbench.read.quarters import period_note
-from unionbench.read.selection import REFERENCES, SCOPES, Selection
+from unionbench.read.selection import REFERENCES, SCOPE_KEYS, SCOPES, Selection
 
 DEFAULT_INDICATOR = None  # no id in code: the catalogue's first indicator (pick falls back to it)
 LEVELS = ("county", "city")
@@ -130,7 +130,7 @@ def scope_picker(scopes: tuple[str, ...], home_name: str, lang: str) -> tuple[st
         raise ValueError(f"unknown peer scopes {sorted(unknown)}; expected some of {SCOPES}")
 
     def name(scope: str) -> str:
-        return t(f"scope_{scope}", lang, home=home_name)
+        return t(SCOPE_KEYS[scope], lang, home=home_name)
 
     from_url("scope", list(scopes), scopes[0])
     scope = st.sidebar.radio(t("scope", lang), scopes, format_func=name, key="scope")

@@ -192,7 +192,8 @@ def last_outcome(lang: str) -> None:
             briefing_buttons(store, version, sel, data.region_name(store, version, home, lang))
 
 
-LAYOUTS = ("wide", "long", "demo")  # how ingest read the file (ingest.layout), in words a clerk knows
+# how ingest read the file (ingest.layout), in words a clerk knows
+LAYOUTS = {"wide": "layout.wide", "long": "layout.long", "demo": "layout.demo"}
 
 
 def history(ctx: PageContext, account: Account) -> None:
@@ -209,7 +210,7 @@ def history(ctx: PageContext, account: Account) -> None:
             t("uploaded_by", lang): uploads.user_name,
             t("file_name", lang): uploads.file_name + uploads.is_demo.map({True: demo_label}).fillna(""),
             t("layout", lang): uploads.layout.map(
-                lambda layout: t(f"layout.{layout}", lang) if layout in LAYOUTS else layout
+                lambda layout: t(LAYOUTS[layout], lang) if layout in LAYOUTS else layout
             ),
             t("preview_new", lang): uploads.rows_added,
             t("preview_changed", lang): uploads.rows_changed,

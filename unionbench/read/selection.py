@@ -6,8 +6,17 @@ from dataclasses import dataclass, replace
 
 from unionbench.i18n import LANGUAGES
 
-REFERENCES = ("average", "best", "p90")  # or one reference region's adcode
-SCOPES = ("counties", "province_counties", "province_cities", "benchmark_cities", "benchmark_counties")
+# Each fixed reference and peer scope with the catalogue key of its name (written out, so a translator's tools find it).
+REFERENCE_KEYS = {"average": "reference_average", "best": "reference_best", "p90": "reference_p90"}
+REFERENCES = tuple(REFERENCE_KEYS)  # or one reference region's adcode
+SCOPE_KEYS = {
+    "counties": "scope_counties",
+    "province_counties": "scope_province_counties",
+    "province_cities": "scope_province_cities",
+    "benchmark_cities": "scope_benchmark_cities",
+    "benchmark_counties": "scope_benchmark_counties",
+}
+SCOPES = tuple(SCOPE_KEYS)
 LANGS = LANGUAGES  # the languages the product speaks (one line each in unionbench.i18n)
 
 
