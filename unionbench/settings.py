@@ -19,7 +19,7 @@ from unionbench.accounts import ReportingError
 from unionbench.audit import audit
 from unionbench.choices import SETTING_KEYS as KEYS
 from unionbench.i18n import data_column, ngettext, t
-from unionbench.permissions import authorize_writing
+from unionbench.permissions import permit
 from unionbench.read.drilldown import find_benchmark_set
 from unionbench.read.selection import REFERENCE_KEYS, REFERENCES
 from unionbench.regions import RegionResolver
@@ -202,7 +202,7 @@ def set_setting(
     process reads it within a second). Returns the stored code. A refused permission is audited too."""
     check_key(key)
     with writer(Path(primary)) as store:
-        actor = authorize_writing(store, by, ACTION[key], secrets_users, target=f"setting {key}")
+        actor = permit(store, by, ACTION[key], secrets_users, target=f"setting {key}")
         value = parse_value(store, key, text)
         before = dict(store.query("settings").itertuples(index=False, name=None)).get(key)
         with store.transaction() as cur:

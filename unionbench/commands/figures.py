@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from unionbench.commands.common import REFUSED, UsageError, acting_as, fresh, output_path
+from unionbench.commands.common import REFUSED, UsageError, acting_as, fresh, output_path, readable_file
 from unionbench.formatting import say, terminal_text
 
 
@@ -78,9 +78,7 @@ def cmd_ingest(db: Path, args) -> int:
     from unionbench.store import replica
     from unionbench.submissions import check_for, publish_file, submit_file
 
-    path = Path(args.file)
-    if not path.is_file():
-        raise UsageError(f"找不到文件 / no such file: {path}")
+    path = readable_file(args.file)
     if args.period and read_period(args.period) is None:
         raise UsageError(f"无法识别季度 / cannot read the quarter: {args.period} (e.g. 2025Q3)")
     period = read_period(args.period) if args.period else None

@@ -54,7 +54,7 @@ def cmd_peers(db: Path, args) -> int:
         print(f"无法比较结构 / no peers: {error}", file=sys.stderr)
         return REFUSED
     names = {i: ind.name for i, ind in catalogue(store, args.lang).items()}
-    return write_csv(peers_csv_frame(result, names), args.out, "peers")
+    return write_csv(peers_csv_frame(result, names), args.out, "cli.wrote_peers")
 
 
 def member_codes(store, text: str) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 
 from unionbench.choices import ROLES
-from unionbench.commands.common import ADMIN_HELP, REFUSED, UsageError, acting_as, fresh
+from unionbench.commands.common import ADMIN_HELP, REFUSED, UsageError, acting_as, fresh, readable_file
 from unionbench.formatting import say, terminal_text
 
 
@@ -130,8 +130,7 @@ def import_secrets(db: Path, path: Path, by: str) -> int:
     from unionbench import accounts
     from unionbench.console import shell_address
 
-    if not path.is_file():
-        raise UsageError(f"找不到文件 / no such file: {path}")
+    readable_file(path)
     try:
         users = tomllib.loads(path.read_text(encoding="utf-8")).get("upload_users", {})
     except tomllib.TOMLDecodeError as error:

@@ -41,7 +41,7 @@ def cmd_compare(db: Path, args) -> int:
             f"无法识别对标参照 / --reference must be average, best, p90 or a code of a region the home is compared "
             f"with: {args.reference!r}"
         ) from None
-    return write_csv(frame, args.out, "rows")
+    return write_csv(frame, args.out, "cli.wrote_rows")
 
 
 def cmd_briefing(db: Path, args) -> int:
