@@ -25,9 +25,24 @@ def side_by_side(key: str, **values) -> str:
 
 
 def each_language(key: str, **values) -> list[str]:
+    """The message in each language; a value given as a function of the language (a clause of its own) is said in
+    that language."""
     from unionbench.i18n import LANGUAGES, t
 
-    return [t(key, lang, **values) for lang in LANGUAGES]
+    return [t(key, lang, **{k: v(lang) if callable(v) else v for k, v in values.items()}) for lang in LANGUAGES]
+
+
+def clause(key: str, **values):
+    """A catalogue message to be said inside another, in the other's language."""
+    from unionbench.i18n import t
+
+    return lambda lang: t(key, lang, **values)
+
+
+def counted(added: int, changed: int, unchanged: int) -> str:
+    """What a write changed, each count with its words in every language: "3 新增 added, 0 修改 changed, …"."""
+    pairs = ((added, "cli.added"), (changed, "cli.changed"), (unchanged, "cli.unchanged"))
+    return ", ".join(f"{n} {side_by_side(key)}" for n, key in pairs)
 
 
 def login_name() -> str:

@@ -28,6 +28,18 @@ class UsageError(Exception):
     """A usage error (exit 2), raised before anything is written."""
 
 
+def read_password(from_stdin: bool = False) -> str:
+    """Twice at a terminal, or one line of stdin (--password-stdin, or a pipe)."""
+    import getpass
+
+    if from_stdin or not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    password = getpass.getpass(f"{both('cli.password')}: ")
+    if getpass.getpass(f"{both('cli.password_again')}: ") != password:
+        raise UsageError(both("cli.passwords_differ"))
+    return password
+
+
 def output_path(value: str | None) -> Path | None:
     """--out checked before any work: its folder must exist and it must not be a folder."""
     if value is None:
