@@ -9,7 +9,7 @@ from components import data
 from components.account import configured_users, permitted
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
-from components.strings import ngettext, t
+from components.strings import ngettext, pgettext, t
 from unionbench import accounts as accounts_core
 from unionbench import settings as settings_core
 from unionbench.accounts import NewAccount, ReportingError, add_user, disable_user, set_password
@@ -39,7 +39,9 @@ def accounts_table(ctx: PageContext) -> pd.DataFrame:
             t("user_name", lang): found.name,
             t("accounts.role", lang): found.role.map(lambda r: t(ROLE_KEYS[r], lang)),
             t("region", lang): found.region.map(lambda c: names.get(c, c) if isinstance(c, str) else "—"),
-            t("status", lang): found.disabled.map(lambda d: t("accounts.disabled" if d else "accounts.active", lang)),
+            t("status", lang): found.disabled.map(
+                {True: pgettext("account", "state.stopped", lang), False: pgettext("account", "state.active", lang)}
+            ),
             t("accounts.created", lang): pd.to_datetime(found.created_at).dt.strftime("%Y-%m-%d %H:%M"),
         }
     )
@@ -135,7 +137,7 @@ def disable_form(ctx: PageContext, admin: str, found: pd.DataFrame) -> None:
     with st.form("accounts_disable"):
         name = st.selectbox(t("user_name", lang), enabled, key="accounts_disable_name")
         st.caption(t("accounts.disable_hint", lang))
-        if not st.form_submit_button(t("accounts.disable_button", lang), key="accounts_disable_submit"):
+        if not st.form_submit_button(pgettext("account", "stop", lang), key="accounts_disable_submit"):
             return
     if allowed(ctx, admin, "accounts"):
         run_change(

@@ -9,7 +9,7 @@ from components import data
 from components.account import configured_users
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
-from components.strings import t
+from components.strings import pgettext, t
 from components.upload import SHEET_TYPES, uploader_words
 from unionbench.accounts import ReportingError
 from unionbench.catalogue_edit import (
@@ -74,7 +74,6 @@ COLUMN_KEYS = {
     "description_en": "adm_ind_col_description_en",
     "status": "adm_ind_col_status",
 }
-STATUS_KEYS = {"active": "adm_ind_status_active", "retired": "adm_ind_status_retired"}
 UPLOAD_KEYS = {"catalogue": "adm_ind_upload_catalogue", "rules": "adm_ind_upload_rules"}
 SHOWN = ["id", "name_zh", "name_en", "unit", "kind", "aggregation", "per_capita_base", "headline", "status"]
 
@@ -85,10 +84,19 @@ def indicator_label(names: pd.DataFrame, indicator: str, lang: str) -> str:
     return f"{indicator} · {name or names.at[indicator, 'name_zh']}"
 
 
+def status_words(lang: str) -> dict[str, str]:
+    """An indicator's status in an account's words (启用, 已停用) taken in an indicator's sense: retired, not
+    disabled."""
+    return {
+        "active": pgettext("indicator", "state.active", lang),
+        "retired": pgettext("indicator", "state.stopped", lang),
+    }
+
+
 def catalogue_table(ctx: PageContext) -> pd.DataFrame:
     listing = data.catalogue_listing(ctx.store, ctx.data_version)
     shown = listing[SHOWN].assign(
-        status=[t(STATUS_KEYS[s], ctx.lang) for s in listing["status"]],
+        status=listing["status"].map(status_words(ctx.lang)),
         headline=["✓" if h == "1" else "" for h in listing["headline"]],
     )
     plain_table(shown.rename(columns=lambda c: t(COLUMN_KEYS[c], ctx.lang)), "ub-catalogue")

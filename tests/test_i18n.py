@@ -2,6 +2,7 @@
 placeholders, a template for translators, and one lookup that the pages, the read model and the briefing share."""
 
 import ast
+import re
 import string
 from pathlib import Path
 
@@ -36,8 +37,10 @@ def test_every_key_is_in_every_language_with_no_placeholder_the_source_lacks(lan
 
 def test_the_template_for_translators_lists_every_key_with_its_chinese_source():
     with (LOCALES_DIR / "messages.pot").open("rb") as pot:
-        template = {m.id: m for m in read_po(pot) if m.id}
-    assert [key[0] if isinstance(key, tuple) else key for key in template] == i18n.keys()
+        messages = [m for m in read_po(pot) if m.id]
+    template = {(m.id[0] if isinstance(m.id, tuple) else m.id): m for m in messages if not m.context}
+    in_context = [f"{m.context}\x04{m.id}" if m.context else m.id for m in messages]  # gettext's separator
+    assert [key[0] if isinstance(key, tuple) else key for key in in_context] == i18n.keys()
     assert template["app_title"].auto_comments == ["工会对标看板"] and template["app_title"].string == ""
 
 
@@ -86,6 +89,12 @@ NAMESPACES = ("brief.", "cmp.", "catx.", "cfg.", "sets.", "similar.", "tgt.")
 
 
 def written(key: str, code: str) -> bool:
+    """The key written out; a key in one sense (pgettext's context, msgctxt) with its context beside it."""
+    if "\x04" in key:
+        context, key = key.split("\x04")
+        return (
+            re.search(rf"""pgettext\(\s*["']{re.escape(context)}["'],\s*["']{re.escape(key)}["']""", code) is not None
+        )
     return f'"{key}"' in code or f"'{key}'" in code
 
 
