@@ -37,6 +37,18 @@ def print_csv(frame) -> int:
     return 0
 
 
+def catalogue_import(db: Path, args, read, change, done) -> int:
+    """An indicators or rules file: `read`, then `change`d all or nothing as the acting account (only checked on
+    --dry-run), every problem listed when refused."""
+    from unionbench.catalogue_edit import CatalogueRejected
+    from unionbench.console import acting
+
+    def apply(path: Path):
+        return change(db, read(path), acting(args), args.dry_run)
+
+    return checked_import(db, args.file, apply, (CatalogueRejected,), done)
+
+
 def cmd_indicators(db: Path, args) -> int:
     from unionbench.catalogue_edit import (
         CatalogueRejected,
@@ -51,13 +63,7 @@ def cmd_indicators(db: Path, args) -> int:
     if args.indicators_command == "list":
         return print_csv(catalogue_listing(replica(db).current()))
     if args.indicators_command == "import":
-        return checked_import(
-            db,
-            args.file,
-            lambda path: change_catalogue(db, read_catalogue_file(path), acting(args), args.dry_run),
-            (CatalogueRejected,),
-            said_change,
-        )
+        return catalogue_import(db, args, read_catalogue_file, change_catalogue, said_change)
     try:
         retire_indicator(db, args.id, acting(args))
     except CatalogueRejected as rejected:
@@ -79,8 +85,6 @@ def said_change(change) -> None:
 
 
 def cmd_rules(db: Path, args) -> int:
-    from unionbench.catalogue_edit import CatalogueRejected
-    from unionbench.console import acting
     from unionbench.rules import change_rules, read_rules_file, rules_listing
     from unionbench.store import replica
 
@@ -92,13 +96,7 @@ def cmd_rules(db: Path, args) -> int:
         print(both("cli.rules_dry_run" if args.dry_run else "cli.rules_changed", added=added, changed=changed,
                    same=unchanged))  # fmt: skip
 
-    return checked_import(
-        db,
-        args.file,
-        lambda path: change_rules(db, read_rules_file(path), acting(args), args.dry_run),
-        (CatalogueRejected,),
-        done,
-    )
+    return catalogue_import(db, args, read_rules_file, change_rules, done)
 
 
 COMMANDS = {"indicators": cmd_indicators, "rules": cmd_rules}

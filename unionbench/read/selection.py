@@ -43,6 +43,16 @@ class Selection:
         if self.scope is not None and self.scope not in SCOPES:
             raise ValueError(f"unknown peer scope {self.scope!r}; expected one of {SCOPES}")
 
+    @classmethod
+    def default(cls, settings, homes, sets, period: str = "", lang: str = "zh") -> "Selection":
+        """The view the federation's settings open on (`settings`: its home, benchmark and reference): the home and
+        the set when among `homes` and `sets` (those a view can show; else the first of each), the reference when
+        it is one any set has (a region as reference belongs to one set's cities: else the average)."""
+        home = settings.home if settings.home in homes else next(iter(homes))
+        benchmark = settings.benchmark if settings.benchmark in sets else next(iter(sets))
+        reference = settings.reference if settings.reference in REFERENCES else "average"
+        return cls(home, benchmark, period, reference, lang=lang)
+
     def with_home(self, home: str) -> "Selection":
         """The same view for another region (a county clicked on the map); a region-specific reference is reset."""
         keep = self.reference if self.reference in REFERENCES else "average"
