@@ -11,20 +11,20 @@ if TYPE_CHECKING:  # importing unionbench.ingest loads pandas and DuckDB: not fo
     from unionbench.ingest.problems import Problem
 
 
-def both(key: str, **values) -> str:
+def both(key: str, /, **values) -> str:
     """A catalogue message in every language the product speaks, Chinese first: "未写入任何内容 / nothing was
     written". The command line has no language of its own (one operator's shell, scripts reading its lines), so it
     says each line in all; the catalogues are read only when a line is said."""
     return " / ".join(each_language(key, **values))
 
 
-def side_by_side(key: str, **values) -> str:
+def side_by_side(key: str, /, **values) -> str:
     """A word in every language with a space between, where a line pairs each figure with its words in all
     languages: "新增 added 3 · 修改 changed 0"."""
     return " ".join(each_language(key, **values))
 
 
-def each_language(key: str, **values) -> list[str]:
+def each_language(key: str, /, **values) -> list[str]:
     """The message in each language; a value given as a function of the language (a clause of its own) is said in
     that language."""
     from unionbench.i18n import LANGUAGES, t
@@ -32,7 +32,7 @@ def each_language(key: str, **values) -> list[str]:
     return [t(key, lang, **{k: v(lang) if callable(v) else v for k, v in values.items()}) for lang in LANGUAGES]
 
 
-def clause(key: str, **values):
+def clause(key: str, /, **values):
     """A catalogue message to be said inside another, in the other's language."""
     from unionbench.i18n import t
 

@@ -43,7 +43,7 @@ def cmd_settings(db: Path, args) -> int:
     def name(lang: str) -> str:  # what the value stands for, in each language of the line
         return terminal_text(settings.value_name(store, args.key, value, lang))
 
-    print(both("cli.setting_set", key=args.key, value=value, name=name))
+    print(both("cli.setting_set", setting=args.key, value=value, name=name))
     return 0
 
 
