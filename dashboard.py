@@ -11,27 +11,28 @@ setup_logging()
 lang = st.session_state.get("lang") or st.query_params.get("lang", "zh")
 
 
-def page(name: str, **options) -> st.Page:
-    """app_pages/<name>.py at /<name>, titled in the navigation by the catalogue's `nav.<name>`. Adding a page is
-    its file, one line below and its title in the catalogues (README, "加一个页面 · Adding a page")."""
-    return st.Page(f"app_pages/{name}.py", title=t(f"nav.{name}", lang), url_path=name, **options)
+def page(name: str, title: str, **options) -> st.Page:
+    """app_pages/<name>.py at /<name>, titled in the navigation by the catalogue key `title` (written out in each
+    line, so a translator's tools find it). Adding a page is its file, one line below and its title in the
+    catalogues (README, "加一个页面 · Adding a page")."""
+    return st.Page(f"app_pages/{name}.py", title=t(title, lang), url_path=name, **options)
 
 
 analysis = [
-    page("overview", default=True),
-    page("map"),
-    page("gaps"),
-    page("rankings"),
-    page("targets"),
-    page("trends"),
-    page("explorer"),
-    page("upload"),
-    page("tracker"),
-    page("method"),
-    page("sets"),
-    page("screen"),
+    page("overview", "nav.overview", default=True),
+    page("map", "nav.map"),
+    page("gaps", "nav.gaps"),
+    page("rankings", "nav.rankings"),
+    page("targets", "nav.targets"),
+    page("trends", "nav.trends"),
+    page("explorer", "nav.explorer"),
+    page("upload", "nav.upload"),
+    page("tracker", "nav.tracker"),
+    page("method", "nav.method"),
+    page("sets", "nav.sets"),
+    page("screen", "nav.screen"),
 ]
-admin = [page("setup"), page("accounts"), page("indicators")]
+admin = [page("setup", "nav.setup"), page("accounts", "nav.accounts"), page("indicators", "nav.indicators")]
 # Expanded: a collapsed menu would hide the admin section behind "View N more". A failure is logged with an id the
 # user can quote.
 run_logged(st.navigation({"": analysis, t("admin_section", lang): admin}, expanded=True), lang)

@@ -1,5 +1,7 @@
 """Data explorer: the filtered table with units, provenance on demand, and downloads (Excel-safe CSV, XLSX)."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from components import data
@@ -53,11 +55,11 @@ frame = data.read(
     store,
     version,
     explorer.explorer_table,
+    replace(f.selection, period=last),
     tuple(regions),
     tuple(f.catalogue[i] for i in indicators),
-    (first, last),
+    first,
     provenance,
-    lang,
 )
 chosen = [f.catalogue[i] for i in indicators]
 table = display_table(frame, chosen, lang)  # the catalogue's decimals, headers in the page's language

@@ -17,6 +17,7 @@ from components.url_state import to_url
 from unionbench.formatting import period_text
 from unionbench.read import comparison, drilldown, views
 from unionbench.read.comparison import as_of_note
+from unionbench.read.selection import REFERENCE_KEYS
 
 ctx = page_setup()
 inject_css()
@@ -26,7 +27,7 @@ lang, store, version = ctx.lang, ctx.store, ctx.data_version
 counties = data.read(store, version, comparison.peer_regions, f.scoped("counties"))
 regions = {f.home: f.home_name, **data.read(store, version, views.region_names, counties, lang)}
 region = pick(t("gap_region", lang), "region", list(regions), f.home, regions.get)
-references = {k: t(f"reference_{k}", lang) for k in ("average", "best", "p90")}
+references = {k: t(key, lang) for k, key in REFERENCE_KEYS.items()}
 if region == f.home:  # one benchmark city on its own; a county is read against counties, never a city
     members = data.read(store, version, comparison.peer_regions, f.scoped("benchmark_cities"))[1:]
     references |= data.read(store, version, views.region_names, members, lang)

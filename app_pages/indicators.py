@@ -14,7 +14,7 @@ from components.catalogue_admin import (
     saved_message,
 )
 from components.page import page_setup
-from components.strings import t
+from components.strings import pgettext, t
 
 ctx = page_setup(setup_page=True)  # a federation defines its own indicators before its first upload
 lang = ctx.lang
@@ -22,8 +22,9 @@ st.title(t("adm_ind_heading", lang))
 admin = require_admin(ctx, "sign_in_indicators").name
 saved_message(lang)
 st.caption(t("adm_ind_intro", lang))
-tabs = ("table", "edit", "file", "retire", "rules")
-table, edit, upload, retire, rules = st.tabs([t(f"adm_ind_tab_{tab}", lang) for tab in tabs])
+tabs = (t("adm_ind_tab_table", lang), t("adm_ind_tab_edit", lang), t("adm_ind_tab_file", lang),
+        pgettext("indicator", "stop", lang), t("adm_ind_tab_rules", lang))  # fmt: skip
+table, edit, upload, retire, rules = st.tabs(tabs)
 with table:
     listing = catalogue_table(ctx)
 with edit:

@@ -19,6 +19,7 @@ from components.style import inject_css
 from components.url_state import from_url, to_url_or_drop
 from unionbench.formatting import period_text
 from unionbench.read import comparison, rankings
+from unionbench.read.selection import SCOPE_KEYS
 
 MAP_SCOPES = ("counties", "benchmark_counties", "province_counties", "province_cities")
 
@@ -87,7 +88,7 @@ if region in labels:  # ranked among the map's own peers, as in the table
 else:  # the city above a county map: among the province's cities when drilled from them, else its benchmark cities
     profile_home = region
     profile_scope = "province_cities" if scope == "province_cities" else "benchmark_cities"
-    among = t(f"scope_{profile_scope}", lang, home=profile_names[region])
+    among = t(SCOPE_KEYS[profile_scope], lang, home=profile_names[region])
 # The profile reads its rows against the set's average, whatever reference the gap page was left on.
 profile_sel = replace(f.selection, home=profile_home, scope=profile_scope, reference="average")
 rows = data.read(store, version, rankings.region_profile, profile_sel, region)

@@ -20,7 +20,7 @@ for section in SECTIONS:
 st.subheader(t("adm_rules_heading", lang))
 st.markdown(t("method_rules_intro", lang))
 rules = data.read(ctx.store, ctx.data_version, views.validation_rules, lang)
-plain_table(rules.rename(columns=lambda c: t(f"adm_rule_col_{c}", lang)), "ub-method-rules")
+plain_table(rules.rename(columns=lambda c: t(views.RULE_COLUMN_KEYS[c], lang)), "ub-method-rules")
 st.divider()
 with st.expander(t("method_rules", lang), icon=":material/functions:"):
     for rule in shown_rules():

@@ -20,7 +20,7 @@ from components.page import page_setup
 from components.screen import build_frame, css, read_link, scale_for
 from components.strings import t
 from unionbench.read import quarters, views
-from unionbench.read.selection import REFERENCES, Selection, selection_from_params
+from unionbench.read.selection import Selection, selection_from_params
 
 ctx = page_setup(kiosk=True)
 params = {key: st.query_params.get(key) for key in st.query_params}
@@ -28,17 +28,14 @@ catalogue = data.read(ctx.store, ctx.data_version, views.catalogue, ctx.lang)
 link = read_link(params, set(catalogue))
 homes = data.read(ctx.store, ctx.data_version, views.home_regions, ctx.lang)
 sets = data.read(ctx.store, ctx.data_version, views.benchmark_sets).set_index("id")
-home_default = ctx.settings.home if ctx.settings.home in homes else next(iter(homes))
-set_default = ctx.settings.benchmark if ctx.settings.benchmark in sets.index else sets.index[0]
-reference = ctx.settings.reference if ctx.settings.reference in REFERENCES else "average"  # any set
-defaults = Selection(home_default, set_default, "", reference, lang=ctx.lang)
+defaults = Selection.default(ctx.settings, homes, sets.index, lang=ctx.lang)
 first, _ = selection_from_params({**params, "period": None}, defaults, set(homes), set(sets.index), [])
 periods = data.read(ctx.store, ctx.data_version, views.periods_with_data, first.home)
 if not periods:  # a home with no quarter yet: the default home, named in the note
-    first = replace(first, home=home_default)
-    params = {**params, "home": home_default}
+    first = replace(first, home=defaults.home)
+    params = {**params, "home": defaults.home}
     link = replace(link, ignored=(*link.ignored, "home"))
-    periods = data.read(ctx.store, ctx.data_version, views.periods_with_data, home_default)
+    periods = data.read(ctx.store, ctx.data_version, views.periods_with_data, defaults.home)
 opens_on = data.read(ctx.store, ctx.data_version, quarters.quarters, first.home).newest  # the city's own newest quarter
 selection, ignored = selection_from_params(
     params, replace(defaults, home=first.home, period=opens_on), set(homes), set(sets.index), periods
@@ -59,7 +56,7 @@ def canvas() -> None:
         shown = selection
         if "period" in ignored or not params.get("period"):  # follow the newest quarter as soon as it is published
             shown = replace(selection, period=data.read(store, version, quarters.quarters, selection.home).newest)
-        partly = data.read(store, version, quarters.partly_reported, shown.home, shown.period, ctx.lang)
+        partly = data.read(store, version, quarters.partly_reported, shown)
         partly_notes = [p.text(ctx.lang) for p in partly]  # a partly reported quarter is named, never hidden
         html, _ = build_frame(store, version, shown, link, tick, [*notes, *partly_notes])
         st.session_state["screen_last_good"] = html

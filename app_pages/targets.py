@@ -15,6 +15,9 @@ from unionbench.formatting import period_text
 from unionbench.periods import year_of
 from unionbench.read import comparison, targets, views
 
+STATUS_KEYS = {"reached": "target_reached", "on_track": "target_on_track", "lagging": "target_lagging",
+               "missed": "target_missed", "unknown": "target_unknown"}  # fmt: skip
+
 ctx = page_setup()
 f = shared_filters(ctx, indicator=False, per_10k=False)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
@@ -43,7 +46,7 @@ for indicator_id, rows in progress.groupby("indicator", sort=False) if not progr
             t("expected_by_now", lang): rows.expected_text,
             t("achieved", lang): rows.achieved_text,
             t("due_share", lang): rows.due_text,
-            status_column: rows.status.map(lambda s: t(f"target_{s}", lang)),
+            status_column: rows.status.map(lambda s: t(STATUS_KEYS[s], lang)),
         }
     )
     table.index = rows.index

@@ -43,9 +43,8 @@ for n, indicator_id in enumerate(chosen):
 
 st.subheader(t("changes_heading", lang, period=period_text(f.period, lang)))
 st.caption(t("flow_note", lang))
-changes = data.read(
-    store, version, trend_series.changes, tuple(regions), tuple(f.catalogue[i] for i in chosen), f.period, lang
-)
+chosen_indicators = tuple(f.catalogue[i] for i in chosen)
+changes = data.read(store, version, trend_series.changes, f.selection, tuple(regions), chosen_indicators)
 
 
 def change_text(absolute: float, relative: float, is_rate: bool) -> str:

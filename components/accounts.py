@@ -9,11 +9,11 @@ from components import data
 from components.account import configured_users, permitted
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
-from components.strings import ngettext, t
+from components.strings import ngettext, pgettext, t
 from unionbench import accounts as accounts_core
 from unionbench import settings as settings_core
 from unionbench.accounts import NewAccount, ReportingError, add_user, change_role, disable_user, set_password
-from unionbench.choices import ROLES
+from unionbench.choices import ROLE_KEYS, ROLES
 from unionbench.paths import resolve_db_path
 from unionbench.read import views
 from unionbench.settings import MAX_DEADLINE_DAYS, set_setting
@@ -37,9 +37,11 @@ def accounts_table(ctx: PageContext) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             t("user_name", lang): found.name,
-            t("accounts.role", lang): found.role.map(lambda r: t(f"accounts.role_{r}", lang)),
+            t("accounts.role", lang): found.role.map(lambda r: t(ROLE_KEYS[r], lang)),
             t("region", lang): found.region.map(lambda c: names.get(c, c) if isinstance(c, str) else "—"),
-            t("status", lang): found.disabled.map(lambda d: t("accounts.disabled" if d else "accounts.active", lang)),
+            t("status", lang): found.disabled.map(
+                {True: pgettext("account", "state.stopped", lang), False: pgettext("account", "state.active", lang)}
+            ),
             t("accounts.created", lang): pd.to_datetime(found.created_at).dt.strftime("%Y-%m-%d %H:%M"),
         }
     )
@@ -89,7 +91,7 @@ def add_form(ctx: PageContext, admin: str) -> None:
             t("accounts.role", lang),
             ROLES,
             index=ROLES.index("reporter"),
-            format_func=lambda r: t(f"accounts.role_{r}", lang),
+            format_func=lambda r: t(ROLE_KEYS[r], lang),
             horizontal=True,
             key="accounts_add_role",
         )
@@ -141,7 +143,7 @@ def role_form(ctx: PageContext, admin: str, found: pd.DataFrame) -> None:
             t("accounts.role", lang),
             ROLES,
             index=ROLES.index("reporter"),
-            format_func=lambda r: t(f"accounts.role_{r}", lang),
+            format_func=lambda r: t(ROLE_KEYS[r], lang),
             horizontal=True,
             key="accounts_role_role",
         )
@@ -180,7 +182,7 @@ def disable_form(ctx: PageContext, admin: str, found: pd.DataFrame) -> None:
     with st.form("accounts_disable"):
         name = st.selectbox(t("user_name", lang), enabled, key="accounts_disable_name")
         st.caption(t("accounts.disable_hint", lang))
-        if not st.form_submit_button(t("accounts.disable_button", lang), key="accounts_disable_submit"):
+        if not st.form_submit_button(pgettext("account", "stop", lang), key="accounts_disable_submit"):
             return
     if allowed(ctx, admin, "accounts"):
         run_change(

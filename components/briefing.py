@@ -11,6 +11,7 @@ from unionbench.read import comparison
 from unionbench.read.selection import Selection, UnknownReference
 from unionbench.store import Store
 
+FORMAT_KEYS = {"docx": "briefing_docx", "pdf": "briefing_pdf"}  # each format's button
 MIME = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
@@ -43,7 +44,7 @@ def briefing_buttons(store: Store, version: str, sel: Selection, region_name: st
     row = st.container(horizontal=True, key=f"{key}_buttons")  # each button as wide as its words: none clipped
     for fmt in MIME:
         row.download_button(
-            t(f"briefing_{fmt}", lang),
+            t(FORMAT_KEYS[fmt], lang),
             data=partial(briefing, store, version, usable, fmt),
             file_name=f"{region_name}_{sel.period}_{t('brief.file_stem', lang)}.{fmt}",
             mime=MIME[fmt],

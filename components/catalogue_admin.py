@@ -9,7 +9,7 @@ from components import data
 from components.account import configured_users
 from components.context import PageContext, refresh_data
 from components.plain import plain_table
-from components.strings import t
+from components.strings import pgettext, t
 from components.upload import SHEET_TYPES, uploader_words
 from unionbench.accounts import ReportingError
 from unionbench.catalogue_edit import (
@@ -48,6 +48,33 @@ FORM_ROWS = (
     ("headline", "structural", "status"),
     ("description_zh", "description_en"),
 )
+# Each catalogue column → the catalogue key of its heading.
+COLUMN_KEYS = {
+    "id": "adm_ind_col_id",
+    "name_zh": "adm_ind_col_name_zh",
+    "name_en": "adm_ind_col_name_en",
+    "group_id": "adm_ind_col_group_id",
+    "group_zh": "adm_ind_col_group_zh",
+    "group_en": "adm_ind_col_group_en",
+    "unit": "adm_ind_col_unit",
+    "unit_en": "adm_ind_col_unit_en",
+    "kind": "adm_ind_col_kind",
+    "direction": "adm_ind_col_direction",
+    "aggregation": "adm_ind_col_aggregation",
+    "numerator": "adm_ind_col_numerator",
+    "denominator": "adm_ind_col_denominator",
+    "stock_flow": "adm_ind_col_stock_flow",
+    "per_capita_base": "adm_ind_col_per_capita_base",
+    "amber_band": "adm_ind_col_amber_band",
+    "headline": "adm_ind_col_headline",
+    "structural": "adm_ind_col_structural",
+    "decimals": "adm_ind_col_decimals",
+    "sort_order": "adm_ind_col_sort_order",
+    "description_zh": "adm_ind_col_description_zh",
+    "description_en": "adm_ind_col_description_en",
+    "status": "adm_ind_col_status",
+}
+UPLOAD_KEYS = {"catalogue": "adm_ind_upload_catalogue", "rules": "adm_ind_upload_rules"}
 SHOWN = ["id", "name_zh", "name_en", "unit", "kind", "aggregation", "per_capita_base", "headline", "status"]
 
 
@@ -57,13 +84,22 @@ def indicator_label(names: pd.DataFrame, indicator: str, lang: str) -> str:
     return f"{indicator} · {name or names.at[indicator, 'name_zh']}"
 
 
+def status_words(lang: str) -> dict[str, str]:
+    """An indicator's status in an account's words (启用, 已停用) taken in an indicator's sense: retired, not
+    disabled."""
+    return {
+        "active": pgettext("indicator", "state.active", lang),
+        "retired": pgettext("indicator", "state.stopped", lang),
+    }
+
+
 def catalogue_table(ctx: PageContext) -> pd.DataFrame:
     listing = data.catalogue_listing(ctx.store, ctx.data_version)
     shown = listing[SHOWN].assign(
-        status=[t(f"adm_ind_status_{s}", ctx.lang) for s in listing["status"]],
+        status=listing["status"].map(status_words(ctx.lang)),
         headline=["✓" if h == "1" else "" for h in listing["headline"]],
     )
-    plain_table(shown.rename(columns=lambda c: t(f"adm_ind_col_{c}", ctx.lang)), "ub-catalogue")
+    plain_table(shown.rename(columns=lambda c: t(COLUMN_KEYS[c], ctx.lang)), "ub-catalogue")
     return listing
 
 
@@ -123,7 +159,7 @@ def indicator_editor(ctx: PageContext, admin: str, listing: pd.DataFrame) -> Non
         values = {}
         for line in FORM_ROWS:
             for box, column in zip(st.columns(3 if len(line) == 3 else 2), line, strict=False):
-                label = t(f"adm_ind_col_{column}", lang)
+                label = t(COLUMN_KEYS[column], lang)
                 key = f"adm_ind_{column}_{choice}"
                 if column in CHOICES:
                     options = CHOICES[column]
@@ -170,7 +206,7 @@ def file_panel(ctx: PageContext, admin: str, kind: str) -> None:
     """Upload a catalogue or rules file: check it (a dry run lists what would change), then apply it."""
     lang = ctx.lang
     uploader_words(lang, SHEET_TYPES)
-    uploaded = st.file_uploader(t(f"adm_ind_upload_{kind}", lang), type=SHEET_TYPES, key=f"adm_ind_file_{kind}")
+    uploaded = st.file_uploader(t(UPLOAD_KEYS[kind], lang), type=SHEET_TYPES, key=f"adm_ind_file_{kind}")
     if uploaded is None:
         return
     read, change = (read_catalogue_bytes, change_catalogue) if kind == "catalogue" else (read_rules_bytes, change_rules)
@@ -198,4 +234,4 @@ def file_panel(ctx: PageContext, admin: str, kind: str) -> None:
 
 def rules_table(ctx: PageContext) -> None:
     rules = data.read(ctx.store, ctx.data_version, views.validation_rules, ctx.lang)
-    plain_table(rules.rename(columns=lambda c: t(f"adm_rule_col_{c}", ctx.lang)), "ub-rules")
+    plain_table(rules.rename(columns=lambda c: t(views.RULE_COLUMN_KEYS[c], ctx.lang)), "ub-rules")

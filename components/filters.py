@@ -17,7 +17,7 @@ from unionbench.i18n import data_column
 from unionbench.read import comparison, views
 from unionbench.read import quarters as read_quarters
 from unionbench.read.quarters import period_note
-from unionbench.read.selection import REFERENCES, SCOPES, Selection
+from unionbench.read.selection import REFERENCES, SCOPE_KEYS, SCOPES, Selection
 
 DEFAULT_INDICATOR = None  # no id in code: the catalogue's first indicator (pick falls back to it)
 LEVELS = ("county", "city")
@@ -25,24 +25,22 @@ LEVELS = ("county", "city")
 
 @dataclass(frozen=True)
 class Filters:
-    home: str
+    selection: Selection  # what the read model compares for this view (a page may change the region or reference)
     home_name: str
-    set_id: str
     set_name: str
-    period: str
     periods: list[str]  # every quarter in which home or any of its counties has figures, newest first
     catalogue: dict[str, Indicator]
     indicator: Indicator | None = None
     level: str = "county"
-    per_10k: bool = False
-    lang: str = "zh"
-    reference: str = "average"
     notes: tuple[str, ...] = field(default=())  # what became of a quarter the link asked for
 
-    @property
-    def selection(self) -> Selection:
-        """What the read model compares for this view (a page may change the region or the reference)."""
-        return Selection(self.home, self.set_id, self.period, self.reference, per_10k=self.per_10k, lang=self.lang)
+    # The selection's parts, as the pages name them.
+    home = property(lambda self: self.selection.home)
+    set_id = property(lambda self: self.selection.benchmark)
+    period = property(lambda self: self.selection.period)
+    reference = property(lambda self: self.selection.reference)
+    per_10k = property(lambda self: self.selection.per_10k)
+    lang = property(lambda self: self.selection.lang)
 
     def scoped(self, scope: str) -> Selection:
         """This view among the peers of `scope` (selection.SCOPES): what a ranking, a map or a list of regions reads."""
@@ -68,10 +66,12 @@ def shared_filters(
         st.stop()
     if ctx.settings.home not in homes:  # the home city has no figures yet: say so while another city is shown
         st.warning(t("no_periods", lang, home=data.region_name(store, version, ctx.settings.home or "", lang)))
-    home = pick(t("home_region", lang), "home", list(homes), ctx.settings.home, homes.get)
     sets = data.read(store, version, views.benchmark_sets)
     set_names = dict(zip(sets.id, sets[data_column("name", lang)], strict=True))
-    set_id = pick(t("benchmark_set", lang), "bench", list(set_names), ctx.settings.benchmark, set_names.get)
+    default = Selection.default(ctx.settings, homes, set_names, lang=lang)
+    home = pick(t("home_region", lang), "home", list(homes), default.home, homes.get)
+    set_id = pick(t("benchmark_set", lang), "bench", list(set_names), default.benchmark, set_names.get)
+    chosen = replace(default, home=home, benchmark=set_id)
     quarters = data.read(store, version, read_quarters.quarters, home)
     periods = quarters.periods
     if not periods:
@@ -79,18 +79,18 @@ def shared_filters(
         st.stop()
     opens_on = quarters.newest
     focus = (st.session_state.get(subject) or st.query_params.get(subject)) if subject else None
-    if focus and focus in data.read(
-        store, version, comparison.peer_regions, Selection(home, set_id, "", scope="counties")
-    ):
+    if focus and focus in data.read(store, version, comparison.peer_regions, replace(chosen, scope="counties")):
         opens_on = data.read(store, version, read_quarters.quarters, focus).newest or opens_on
     asked = st.query_params.get("period") if "period" not in st.session_state else None
     period = pick(t("quarter", lang), "period", periods, opens_on, lambda p: period_text(p, lang))
     notes = (note,) if (note := period_note(asked, period, lang)) else ()
     catalogue = data.read(store, version, views.catalogue, lang)
-    chosen = None
+    chosen_indicator = None
     if indicator:
         ids = [i for i, ind in catalogue.items() if ind.direction != "neutral"]
-        chosen = catalogue[pick(t("indicator", lang), "indicator", ids, DEFAULT_INDICATOR, lambda i: catalogue[i].name)]
+        chosen_indicator = catalogue[
+            pick(t("indicator", lang), "indicator", ids, DEFAULT_INDICATOR, lambda i: catalogue[i].name)
+        ]
     chosen_level = "county"
     if level:
         labels = {"county": t("level_county", lang), "city": t("level_city", lang)}
@@ -101,24 +101,20 @@ def shared_filters(
     per_capita = False
     if per_10k:
         flag_from_url("per10k", default=True)  # like with like: per 10,000 workers unless asked
-        disabled = chosen is not None and chosen.per_capita_base is None
+        disabled = chosen_indicator is not None and chosen_indicator.per_capita_base is None
         per_capita = st.sidebar.toggle(t("per_10k_toggle", lang), key="per10k", disabled=disabled) and not disabled
     to_url(*[k for k in ("home", "bench", "period", "indicator", "level", "per10k") if k in st.session_state])
-    reference = default_reference(ctx, home, set_id)
-    return Filters(
-        home, homes[home], set_id, set_names[set_id], period, periods, catalogue, chosen, chosen_level, per_capita,
-        lang, reference, notes,
-    )  # fmt: skip
+    selection = replace(chosen, period=period, reference=reference_in(ctx, chosen), per_10k=per_capita)
+    return Filters(selection, homes[home], set_names[set_id], periods, catalogue, chosen_indicator, chosen_level, notes)
 
 
-def default_reference(ctx: PageContext, home: str, set_id: str) -> str:
-    """The reference setting where it applies: a region as reference only when it is one of the set's cities."""
+def reference_in(ctx: PageContext, sel: Selection) -> str:
+    """The reference setting where it applies to the selection's set: a region as reference only when it is one
+    of the set's cities."""
     reference = ctx.settings.reference
     if reference in REFERENCES:
         return reference
-    members = data.read(
-        ctx.store, ctx.data_version, comparison.peer_regions, Selection(home, set_id, "", scope="benchmark_cities")
-    )
+    members = data.read(ctx.store, ctx.data_version, comparison.peer_regions, replace(sel, scope="benchmark_cities"))
     return reference if reference in members[1:] else "average"
 
 
@@ -130,7 +126,7 @@ def scope_picker(scopes: tuple[str, ...], home_name: str, lang: str) -> tuple[st
         raise ValueError(f"unknown peer scopes {sorted(unknown)}; expected some of {SCOPES}")
 
     def name(scope: str) -> str:
-        return t(f"scope_{scope}", lang, home=home_name)
+        return t(SCOPE_KEYS[scope], lang, home=home_name)
 
     from_url("scope", list(scopes), scopes[0])
     scope = st.sidebar.radio(t("scope", lang), scopes, format_func=name, key="scope")
@@ -155,7 +151,7 @@ def quarter_notes(ctx: PageContext, f: Filters, region: str | None = None, regio
     lang = f.lang
     for note in f.notes:
         st.info(note, icon=":material/event_busy:")
-    for partly in data.read(ctx.store, ctx.data_version, read_quarters.partly_reported, f.home, f.period, lang):
+    for partly in data.read(ctx.store, ctx.data_version, read_quarters.partly_reported, f.selection):
         with st.container(border=True, key=f"partly_{partly.period}"):
             st.info(partly.text(lang), icon=":material/pending_actions:")
             links = st.container(horizontal=True)  # each link as wide as its words

@@ -19,7 +19,7 @@ from unionbench.i18n import data_column
 from unionbench.paths import resolve_db_path
 from unionbench.permissions import has_accounts
 from unionbench.read import views
-from unionbench.read.selection import REFERENCES
+from unionbench.read.selection import REFERENCE_KEYS, REFERENCES
 from unionbench.settings import set_setting
 from unionbench.store import WriterBusy
 
@@ -94,7 +94,7 @@ def shown_settings(ctx: PageContext) -> None:
 
 def reference_name(ctx: PageContext, reference: str) -> str:
     if reference in REFERENCES:
-        return t(f"reference_{reference}", ctx.lang)
+        return t(REFERENCE_KEYS[reference], ctx.lang)
     return data.region_name(ctx.store, ctx.data_version, reference, ctx.lang)
 
 
@@ -106,7 +106,7 @@ def choose_home_and_set(ctx: PageContext, admin: str) -> None:
     cities = data.read(ctx.store, ctx.data_version, views.cities, lang)
     sets = data.read(ctx.store, ctx.data_version, views.benchmark_sets)
     set_names = dict(zip(sets.id, sets[data_column("name", lang)], strict=True))
-    references = {r: t(f"reference_{r}", lang) for r in REFERENCES}
+    references = {r: t(key, lang) for r, key in REFERENCE_KEYS.items()}
     with st.form("setup_form", border=True):
         home = st.selectbox(
             t("setup.home", lang),

@@ -25,8 +25,15 @@ from unionbench.submissions import approve_submission, return_submission, submit
 SHOWN_AUDIT = 200
 
 
+SUBMISSION_KEYS = {
+    "submitted": "submission_submitted",
+    "returned": "submission_returned",
+    "approved": "submission_approved",
+}
+
+
 def status_word(status: str, lang: str) -> str:
-    return t(f"submission_{status}", lang)
+    return t(SUBMISSION_KEYS[status], lang)
 
 
 def submit(upload: Upload, account: Account, lang: str, accept_held: bool = False) -> None:
@@ -206,9 +213,7 @@ def audit_section(ctx: PageContext) -> None:
             {
                 t("uploaded_at", lang): entries.logged_at.dt.strftime("%Y-%m-%d %H:%M:%S"),
                 t("audit_user", lang): entries.user_name,
-                t("audit_action", lang): entries.action.map(
-                    lambda a: t(f"audit.{a}", lang) if f"audit.{a}" in AUDIT_KEYS else a
-                ),
+                t("audit_action", lang): entries.action.map(lambda a: t(AUDIT_KEYS[a], lang) if a in AUDIT_KEYS else a),
                 t("audit_target", lang): entries.target.fillna(""),
                 t("audit_detail", lang): entries.detail.fillna(""),
                 t("audit_address", lang): entries.address.fillna(""),
@@ -218,25 +223,22 @@ def audit_section(ctx: PageContext) -> None:
         st.caption(t("audit_cli", lang))
 
 
-AUDIT_KEYS = {
-    f"audit.{action}"
-    for action in (
-        "sign_in_failed",
-        "upload",
-        "submit",
-        "approve",
-        "return",
-        "revert",
-        "user_add",
-        "user_role",
-        "user_disable",
-        "user_passwd",
-        "deadline",
-        "setting",
-        "refused",
-        "confirm",
-        "sign_in",
-        "sign_in_locked",
-        "sign_in_unlock",
-    )
+AUDIT_KEYS = {  # an audit entry's action → the catalogue key of its name; another action is shown as stored
+    "sign_in_failed": "audit.sign_in_failed",
+    "upload": "audit.upload",
+    "submit": "audit.submit",
+    "approve": "audit.approve",
+    "return": "audit.return",
+    "revert": "audit.revert",
+    "user_add": "audit.user_add",
+    "user_role": "audit.user_role",
+    "user_disable": "audit.user_disable",
+    "user_passwd": "audit.user_passwd",
+    "deadline": "audit.deadline",
+    "setting": "audit.setting",
+    "refused": "audit.refused",
+    "confirm": "audit.confirm",
+    "sign_in": "audit.sign_in",
+    "sign_in_locked": "audit.sign_in_locked",
+    "sign_in_unlock": "audit.sign_in_unlock",
 }

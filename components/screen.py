@@ -180,12 +180,21 @@ def header_html(title: str, lang: str, demo: bool, updated: str, notes: list[str
     )
 
 
+SLIDE_KEYS = {  # a slide's kind → the catalogue key of its heading ("chosen": an indicator asked for, not behind)
+    "overview": "screen_slide_overview",
+    "indicator": "screen_slide_indicator",
+    "chosen": "screen_slide_chosen",
+    "ranking": "screen_slide_ranking",
+    "trend": "screen_slide_trend",
+}
+
+
 def slide_heading_html(slide: Slide, row: Mapping | None, period: str, position: int, count: int, lang: str) -> str:
     """What this slide shows — its indicator, the basis it is compared on, the quarter — and where the story is."""
     key = slide.kind
     if slide.kind == "indicator" and row is not None and row["verdict"] != "behind":
         key = "chosen"  # asked for in the link, not behind: not called a weakness
-    kind = t(f"screen_slide_{key}", lang)
+    kind = t(SLIDE_KEYS[key], lang)
     if row is None:
         basis = t("screen_overview_what", lang)
         what = f'{escape(kind)} <span class="basis">· {escape(basis)} · {escape(period)}</span>'
@@ -313,7 +322,8 @@ def ranking_html(counties: pd.DataFrame, shapes: dict, heading: str, legend: str
 
 
 def legend_html(lang: str) -> str:
-    return "".join(f"<span>{badge(v, t(f'screen_legend_{v}', lang))}</span>" for v in ("ahead", "level", "behind"))
+    legend = {"ahead": "screen_legend_ahead", "level": "screen_legend_level", "behind": "screen_legend_behind"}
+    return "".join(f"<span>{badge(v, t(key, lang))}</span>" for v, key in legend.items())
 
 
 def trend_html(lines: pd.DataFrame, periods: list[str], heading: str, lang: str = "zh") -> str:

@@ -11,7 +11,7 @@ from components.plain import plain_table
 from components.strings import t
 from unionbench import custom_sets as sets_core
 from unionbench.accounts import ReportingError
-from unionbench.choices import SET_RULES, WITHIN
+from unionbench.choices import SET_RULE_KEYS, SET_RULES, WITHIN, WITHIN_KEYS
 from unionbench.custom_sets import SetDraft, SetRejected, new_set_id, remove_set, save_set
 from unionbench.i18n import data_column, other_language
 from unionbench.paths import resolve_db_path
@@ -29,7 +29,7 @@ def peers_controls(lang: str, regions: dict[str, str], default: str) -> tuple[st
         st.session_state["peers_region"] = default
     region = left.selectbox(t("peers_region", lang), list(regions), format_func=regions.get, key="peers_region")
     within = middle.segmented_control(
-        t("peers_within", lang), WITHIN, format_func=lambda w: t(f"within_{w}", lang), key="peers_within",
+        t("peers_within", lang), WITHIN, format_func=lambda w: t(WITHIN_KEYS[w], lang), key="peers_within",
         default="province", required=True,
     )  # fmt: skip
     k = right.number_input(t("peers_k", lang), min_value=1, max_value=20, value=5, step=1, key="peers_k")
@@ -95,7 +95,7 @@ def set_editor(ctx: PageContext, admin: str, peer_cities: list[str], home_name: 
             t("set_add_peers", lang, n=len(peer_cities), home=home_name),
             on_click=add_members, args=(peer_cities,), key="set_add_peers", icon=":material/group_add:",
         )  # fmt: skip
-    st.radio(t("set_rule", lang), SET_RULES, format_func=lambda r: t(f"set_rule_{r}", lang), key="set_rule")
+    st.radio(t("set_rule", lang), SET_RULES, format_func=lambda r: t(SET_RULE_KEYS[r], lang), key="set_rule")
     save, remove, _ = st.columns([1, 1, 3])
     if save.button(t("set_save", lang), type="primary", key="set_save"):
         taken = set(data.read(ctx.store, ctx.data_version, views.benchmark_sets)["id"])
@@ -177,7 +177,7 @@ def saved_sets(ctx: PageContext) -> None:
         {
             t("set_col_id", lang): sets["id"],
             t("set_col_name", lang): sets["name_zh"] + " / " + sets["name_en"],
-            t("set_col_rule", lang): [t(f"set_rule_{r}", lang) for r in sets["member_rule"]],
+            t("set_col_rule", lang): [t(SET_RULE_KEYS[r], lang) for r in sets["member_rule"]],
             t("set_col_members", lang): [sep.join(member_names.get(c, c) for c in m) for m in sets["members"]],
             t("set_col_created", lang): when(sets["created_by"], sets["created_at"]),
             t("set_col_updated", lang): when(sets["updated_by"], sets["updated_at"]),

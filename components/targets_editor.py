@@ -17,6 +17,7 @@ from unionbench.permissions import PermissionRefused
 from unionbench.store import WriterBusy
 from unionbench.target_import import TargetsRejected, TypedTarget, import_targets, save_target
 
+CHANGE_KEYS = {"added": "tgt.status_added", "changed": "tgt.status_changed", "unchanged": "tgt.status_unchanged"}
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -59,7 +60,7 @@ def changes_table(changes: pd.DataFrame, indicators: dict[str, str], lang: str) 
             t("tgt.form_year", lang): shown.year,
             t("tgt.col_before", lang): shown.before,
             t("tgt.form_target", lang): shown.target,
-            t("tgt.col_status", lang): shown.status.map(lambda s: t(f"tgt.status_{s}", lang)),
+            t("tgt.col_status", lang): shown.status.map(lambda s: t(CHANGE_KEYS[s], lang)),
         }
     )
     plain_table(frame, "ub-target-changes")

@@ -17,6 +17,12 @@ from unionbench.read import views
 from unionbench.tracker import deadline_words
 
 SYMBOLS = {"missing": "○", "submitted": "◇", "returned": "↩", "approved": "●"}
+WORDS = {
+    "missing": "tracker_missing",
+    "submitted": "tracker_submitted",
+    "returned": "tracker_returned",
+    "approved": "tracker_approved",
+}
 
 
 def need_to_know(rows: pd.DataFrame, viewer: Account | None) -> pd.DataFrame:
@@ -55,7 +61,7 @@ def tracker(ctx: PageContext, home: str, today: dt.date, viewer: Account | None 
         )
     counts = rows.status.value_counts()
     for column, status in zip(st.columns(4), ("missing", "returned", "submitted", "approved"), strict=True):
-        column.metric(f"{SYMBOLS[status]} {t(f'tracker_{status}', lang)}", int(counts.get(status, 0)))
+        column.metric(f"{SYMBOLS[status]} {t(WORDS[status], lang)}", int(counts.get(status, 0)))
     names = data.read(
         ctx.store, ctx.data_version, views.region_names, tuple(rows.region_code), lang
     )  # Cangxi County in English
@@ -74,7 +80,7 @@ def tracker_table(rows: pd.DataFrame, lang: str, today: dt.date) -> pd.DataFrame
     return pd.DataFrame(
         {
             t("region", lang): rows.region_name,
-            t("status", lang): rows.status.map(lambda s: f"{SYMBOLS[s]} {t(f'tracker_{s}', lang)}"),
+            t("status", lang): rows.status.map(lambda s: f"{SYMBOLS[s]} {t(WORDS[s], lang)}"),
             t("figures", lang): rows.figures,
             t("uploaded_by", lang): rows.submitted_by.fillna("—"),
             t("submitted_at", lang): submitted_at,

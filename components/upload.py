@@ -165,8 +165,7 @@ def last_outcome(lang: str) -> None:
             store, version = current_store()
             if latest := data.latest_period(store, version, region):
                 name = data.region_name(store, version, region, lang)
-                bench = kept("bench") or data.read(store, version, settings_core.read_settings).benchmark
-                sel = Selection(region, bench, latest, lang=lang)
+                sel = briefing_selection(store, version, region, latest, lang)
                 briefing_buttons(store, version, sel, name, key="approved_briefing")
         return
     if "reverted" in outcome:
@@ -183,16 +182,19 @@ def last_outcome(lang: str) -> None:
         home = outcome["home"]
         latest = data.latest_period(store, version, home) if home else None
         if latest:  # the briefing for the quarter just sent, ready for the leadership meeting
-            sel = Selection(
-                home,
-                kept("bench") or data.read(store, version, settings_core.read_settings).benchmark,
-                latest,
-                lang=lang,
-            )
+            sel = briefing_selection(store, version, home, latest, lang)
             briefing_buttons(store, version, sel, data.region_name(store, version, home, lang))
 
 
-LAYOUTS = ("wide", "long", "demo")  # how ingest read the file (ingest.layout), in words a clerk knows
+def briefing_selection(store, version: int, region: str, period: str, lang: str) -> Selection:
+    """The briefing offered after a write: the region's view by the federation's settings, on the benchmark set the
+    pages were left on."""
+    settings = data.read(store, version, settings_core.read_settings)
+    return Selection.default(settings, {region}, {kept("bench") or settings.benchmark}, period, lang)
+
+
+# how ingest read the file (ingest.layout), in words a clerk knows
+LAYOUTS = {"wide": "layout.wide", "long": "layout.long", "demo": "layout.demo"}
 
 
 def history(ctx: PageContext, account: Account) -> None:
@@ -209,7 +211,7 @@ def history(ctx: PageContext, account: Account) -> None:
             t("uploaded_by", lang): uploads.user_name,
             t("file_name", lang): uploads.file_name + uploads.is_demo.map({True: demo_label}).fillna(""),
             t("layout", lang): uploads.layout.map(
-                lambda layout: t(f"layout.{layout}", lang) if layout in LAYOUTS else layout
+                lambda layout: t(LAYOUTS[layout], lang) if layout in LAYOUTS else layout
             ),
             t("preview_new", lang): uploads.rows_added,
             t("preview_changed", lang): uploads.rows_changed,

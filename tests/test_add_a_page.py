@@ -21,7 +21,7 @@ st.write("a page added by its file and one line")
 
 
 def registered_pages() -> list[str]:
-    """The names dashboard.py registers, in order: each `page("name"…)` line."""
+    """The names dashboard.py registers, in order: each `page("name", "nav.name"…)` line."""
     return re.findall(r'\bpage\("([a-z_]+)"', (ROOT / "dashboard.py").read_text(encoding="utf-8"))
 
 
@@ -40,8 +40,10 @@ def test_a_new_page_file_and_one_registration_line_put_it_in_the_navigation(tmp_
         shutil.copytree(ROOT / part, app / part)
     (app / "app_pages" / "hello.py").write_text(PAGE, encoding="utf-8")
     dashboard = (ROOT / "dashboard.py").read_text(encoding="utf-8")
-    registered = dashboard.replace('    page("screen"),\n', '    page("screen"),\n    page("hello"),\n')
-    assert registered.count('page("hello")') == 1  # the one line the walkthrough adds
+    registered = dashboard.replace(
+        '    page("screen", "nav.screen"),\n', '    page("screen", "nav.screen"),\n    page("hello", "nav.hello"),\n'
+    )
+    assert registered.count('page("hello", "nav.hello")') == 1  # the one line the walkthrough adds
     (app / "dashboard.py").write_text(registered, encoding="utf-8")
     for lang, title in (("zh", "你好"), ("en", "Hello")):  # its title, as a line in each catalogue would give it
         monkeypatch.setitem(i18n.catalogue(lang), "nav.hello", title)

@@ -120,9 +120,8 @@ def test_the_read_model_names_counties_and_members_in_the_selections_language(st
 
 def test_the_explorer_table_names_places_in_english_for_the_english_download(store):
     catalogue = views.catalogue(store, "en")
-    table = explorer.explorer_table(
-        store, ["510800", "510824"], [catalogue["org_rate"]], ("2026Q1", "2026Q3"), lang="en"
-    )
+    sel = Selection("510800", "suineilu", "2026Q3", lang="en")
+    table = explorer.explorer_table(store, sel, ["510800", "510824"], [catalogue["org_rate"]], "2026Q1")
     assert set(table["region_name"]) == {"Guangyuan City", "Cangxi County"}
 
 

@@ -122,8 +122,8 @@ def test_the_per_10k_toggle_decides_the_basis_a_ranking_is_read_on(store, catalo
 
 
 def test_the_composite_ranks_every_peer_on_comparable_figures(store):
-    regions = comparison.peer_regions(store, scoped("counties"))
-    composite = rankings.composite_ranking(store, regions, "2026Q3", "zh")
+    sel = replace(scoped("counties"), period="2026Q3")
+    composite = rankings.composite_ranking(store, sel, comparison.peer_regions(store, sel))
     assert sorted(composite["rank"]) == list(range(1, 8))
     assert composite["composite"].is_monotonic_decreasing
     assert (composite.coverage == catalogue_count("judged")).all()  # totals without a base never count
@@ -207,7 +207,7 @@ def test_series_ends_at_the_chosen_quarter_and_changes_lead_with_qoq_for_stocks_
     frame = series.series(store, sel, [GUANGYUAN], catalogue["outdoor_stations"], 12)
     assert list(frame.period)[-1] == "2026Q3" and len(frame) == 12
     changes = series.changes(
-        store, [GUANGYUAN], [catalogue["outdoor_stations"], catalogue["funds_government"]], "2026Q3"
+        store, sel, [GUANGYUAN], [catalogue["outdoor_stations"], catalogue["funds_government"]]
     ).set_index("indicator")
     assert changes.at["outdoor_stations", "leading"] == "qoq" and changes.at["funds_government", "leading"] == "yoy"
     assert math.isnan(changes.at["outdoor_stations", "year_to_date"])
@@ -215,9 +215,9 @@ def test_series_ends_at_the_chosen_quarter_and_changes_lead_with_qoq_for_stocks_
 
 
 def test_the_explorer_names_the_upload_of_stored_figures_and_none_for_computed_ones(store, catalogue):
-    frame = explorer.explorer_table(
-        store, [GUANGYUAN, "510822"], [catalogue["outdoor_stations"], catalogue["org_rate"]], ("2026Q2", "2026Q3"), True
-    )
+    sel = Selection(GUANGYUAN, "suineilu", "2026Q3")
+    chosen = [catalogue["outdoor_stations"], catalogue["org_rate"]]
+    frame = explorer.explorer_table(store, sel, [GUANGYUAN, "510822"], chosen, "2026Q2", True)
     assert len(frame) == 2 * 2 * 2
     stations = frame[(frame.region == "510822") & (frame.indicator == "outdoor_stations")]
     assert stations.upload_id.notna().all() and set(stations.user_name) == {"demo"}  # a county's count is stored

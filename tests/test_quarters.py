@@ -7,6 +7,7 @@ import pytest
 from tests.ingest_files import csv_bytes
 from unionbench.cli import main
 from unionbench.read import quarters
+from unionbench.read.selection import Selection
 from unionbench.store import Replica
 
 
@@ -42,9 +43,9 @@ def test_a_county_opens_on_its_own_newest_quarter(db):
 
 
 def test_a_partly_reported_quarter_names_who_reported_and_the_citys_quarter_in_both_languages(db):
-    [zh] = read(db, quarters.partly_reported, "510800", "2026Q3", "zh")
+    [zh] = read(db, quarters.partly_reported, Selection("510800", "suineilu", "2026Q3", lang="zh"))
     assert zh.text("zh") == "2026年第四季度：7 个县区中已报送 1 个（剑阁县），全市数据仍为第三季度"
-    [en] = read(db, quarters.partly_reported, "510800", "2026Q3", "en")
+    [en] = read(db, quarters.partly_reported, Selection("510800", "suineilu", "2026Q3", lang="en"))
     assert en.text("en") == (
         "2026 Q4: 1 of 7 counties have reported (Jiange County); the city's figures are still for Q3"
     )
@@ -52,7 +53,7 @@ def test_a_partly_reported_quarter_names_who_reported_and_the_citys_quarter_in_b
 
 
 def test_a_fully_reported_city_has_nothing_partly_reported(store):
-    assert quarters.partly_reported(store, "510800", "2026Q3", "zh") == []
+    assert quarters.partly_reported(store, Selection("510800", "suineilu", "2026Q3")) == []
     assert quarters.quarters(store, "510800").newest == "2026Q3"
 
 

@@ -20,7 +20,7 @@ from unionbench.i18n import in_language, words
 from unionbench.ingest.normalise import UNIT_WORDS
 from unionbench.ingest.parse import Grid, read_grid
 from unionbench.ingest.problems import FileRejected
-from unionbench.permissions import authorize_writing
+from unionbench.permissions import permit
 from unionbench.store import Store, bump_data_version, load_query, writer
 
 # The columns of data/indicators.csv, in its order; `status` may be added (active unless given).
@@ -425,7 +425,7 @@ def change_catalogue(
     unless `dry_run`, add or change them in one transaction, each changed definition audited (who, old → new).
     PermissionRefused when `user` may not edit the catalogue; CatalogueRejected naming every problem."""
     with writer(Path(db)) as store:
-        actor = authorize_writing(store, user, "catalogue", secrets_users)
+        actor = permit(store, user, "catalogue", secrets_users)
         typed, change, problems = check_catalogue(store, rows)
         if problems:
             raise CatalogueRejected(problems)

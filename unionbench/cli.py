@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 from unionbench.commands import catalogue, figures, peers, reporting, reports, service, settings, targets
 from unionbench.commands.common import REFUSED, USAGE, UsageError
+from unionbench.console import both, side_by_side
 from unionbench.formatting import say
 from unionbench.paths import resolve_db_path
 
@@ -66,10 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(exit_.code or 0)
     db = resolve_db_path(getattr(args, "db", None))
     if args.command in NEEDS_DATABASE and not db.exists():
-        print(
-            f"数据库不存在，请先运行 unionbench init / no database at {db}: run `unionbench init` first",
-            file=sys.stderr,
-        )
+        print(both("cli.no_database", db=db), file=sys.stderr)
         return REFUSED
     try:
         return COMMANDS[args.command](db, args)
@@ -83,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         if not print_refusal(error, db):  # never a traceback for a user; the details go to a log file
             where = log_failure(db, args.command)
             print(
-                f"出错了，未完成 / failed: {type(error).__name__}: {str(error)[:300]}"
-                + (f" (详情 details: {where})" if where else ""),
+                f"{both('cli.failed')}: {type(error).__name__}: {str(error)[:300]}"
+                + (f" ({side_by_side('cli.details')}: {where})" if where else ""),
                 file=sys.stderr,
             )
         return REFUSED
@@ -102,25 +100,17 @@ def print_refusal(error: Exception, db: Path) -> bool:
     if isinstance(error, ReportingError):
         say(f"{error.zh} / {error.en}", file=sys.stderr)
     elif isinstance(error, WriterBusy):
-        print(f"数据库正被其他写入占用，请稍后再试 / the database is busy: {error}", file=sys.stderr)
+        print(f"{both('cli.busy')}: {error}", file=sys.stderr)
     elif isinstance(error, SchemaTooNew):
         print(str(error), file=sys.stderr)
     elif isinstance(error, NotInitialised):
-        print(
-            f"数据库未初始化完成，请运行 unionbench init / the database at {db} is not initialised: "
-            "run `unionbench init`",
-            file=sys.stderr,
-        )
+        print(both("cli.not_initialised", db=db), file=sys.stderr)
     elif isinstance(error, duckdb.IOException):
-        print(f"无法打开数据库 / cannot open the database {db}: {error}", file=sys.stderr)
+        print(f"{both('cli.cannot_open')} {db}: {error}", file=sys.stderr)
     elif isinstance(error, duckdb.CatalogException):  # a database from before a table this release reads
-        print(
-            f"数据库需要升级，请运行 unionbench init / the database at {db} is from an older release: "
-            "run `unionbench init`",
-            file=sys.stderr,
-        )
+        print(both("cli.older_database", db=db), file=sys.stderr)
     elif isinstance(error, CatalogueError):
-        print(f"指标目录有误 / the catalogue is invalid: {error}", file=sys.stderr)
+        print(f"{both('cli.catalogue_invalid')}: {error}", file=sys.stderr)
     else:
         return False
     return True

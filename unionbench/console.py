@@ -1,5 +1,6 @@
-"""What every command group prints the same way: who the operator is, and a refused file's problems, one line
-each in Chinese and English with control characters written out (formatting.say)."""
+"""What every command group prints the same way: a line in every language the product speaks (from the
+catalogues), who the operator is, and a refused file's problems, one line each in Chinese and English with control
+characters written out (formatting.say)."""
 
 import getpass
 from typing import TYPE_CHECKING
@@ -8,6 +9,40 @@ from unionbench.formatting import say
 
 if TYPE_CHECKING:  # importing unionbench.ingest loads pandas and DuckDB: not for `unionbench --help`
     from unionbench.ingest.problems import Problem
+
+
+def both(key: str, /, **values) -> str:
+    """A catalogue message in every language the product speaks, Chinese first: "未写入任何内容 / nothing was
+    written". The command line has no language of its own (one operator's shell, scripts reading its lines), so it
+    says each line in all; the catalogues are read only when a line is said."""
+    return " / ".join(each_language(key, **values))
+
+
+def side_by_side(key: str, /, **values) -> str:
+    """A word in every language with a space between, where a line pairs each figure with its words in all
+    languages: "新增 added 3 · 修改 changed 0"."""
+    return " ".join(each_language(key, **values))
+
+
+def each_language(key: str, /, **values) -> list[str]:
+    """The message in each language; a value given as a function of the language (a clause of its own) is said in
+    that language."""
+    from unionbench.i18n import LANGUAGES, t
+
+    return [t(key, lang, **{k: v(lang) if callable(v) else v for k, v in values.items()}) for lang in LANGUAGES]
+
+
+def clause(key: str, /, **values):
+    """A catalogue message to be said inside another, in the other's language."""
+    from unionbench.i18n import t
+
+    return lambda lang: t(key, lang, **values)
+
+
+def counted(added: int, changed: int, unchanged: int) -> str:
+    """What a write changed, each count with its words in every language: "3 新增 added, 0 修改 changed, …"."""
+    pairs = ((added, "cli.added"), (changed, "cli.changed"), (unchanged, "cli.unchanged"))
+    return ", ".join(f"{n} {side_by_side(key)}" for n, key in pairs)
 
 
 def login_name() -> str:
@@ -31,9 +66,9 @@ def problem_line(problem: "Problem") -> str:
     where = " · ".join(
         part
         for part in (
-            f"第 {problem.row} 行 row {problem.row}" if problem.row else None,
-            f"列 column {problem.column}" if problem.column else None,
-            f"值 value “{problem.value}”" if problem.value not in (None, "") else None,
+            side_by_side("cli.row", row=problem.row) if problem.row else None,
+            f"{side_by_side('cli.column')} {problem.column}" if problem.column else None,
+            f"{side_by_side('cli.value')} “{problem.value}”" if problem.value not in (None, "") else None,
         )
         if part
     )
@@ -42,10 +77,7 @@ def problem_line(problem: "Problem") -> str:
 
 def print_problems(prepared) -> None:
     """Every listed problem of a refused file, and the count of each kind."""
-    print(
-        f"已拒绝，未写入任何数据：{prepared.error_count} 个问题 / rejected, nothing written: "
-        f"{prepared.error_count} problem(s)"
-    )
+    print(both("cli.rejected", n=prepared.error_count))
     for problem in prepared.errors:
         say("  ✗ " + problem_line(problem))
     print_problem_counts(prepared)
@@ -56,12 +88,11 @@ def print_problem_counts(prepared) -> None:
     rows printed 53 MB)."""
     listed = len(prepared.errors) + len(prepared.warnings)
     total = prepared.error_count + prepared.warning_count
+    by_kind = f"{side_by_side('cli.by_kind')}:"
     if total > listed:
-        print(
-            f"只列出前 {len(prepared.errors) or len(prepared.warnings)} 个 / only the first "
-            f"{len(prepared.errors) or len(prepared.warnings)} are listed ({total} in all); 按类型 by kind:"
-        )
+        first = len(prepared.errors) or len(prepared.warnings)
+        print(f"{both('cli.only_first', n=first)} ({both('cli.in_all', total=total)}); {by_kind}")
     else:
-        print("按类型 by kind:")
+        print(by_kind)
     for code, count in sorted(prepared.problem_counts.items(), key=lambda pair: (-pair[1], pair[0])):
         print(f"  {code}: {count}")

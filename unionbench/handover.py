@@ -22,7 +22,7 @@ from unionbench.custom_sets import SetDraft, draft_problems
 from unionbench.i18n import words
 from unionbench.ingest.parse import Cell, check_size
 from unionbench.ingest.problems import FileRejected
-from unionbench.permissions import authorize, authorize_writing
+from unionbench.permissions import authorize, permit
 from unionbench.rules import rule_problems
 from unionbench.settings import KEYS, SettingRefused, parse_value
 from unionbench.store import Store, bump_data_version, load_query, replica, writer
@@ -380,7 +380,7 @@ def import_config(
         authorize(store, user, "config")
         return plan_import(store, config)
     with writer(db) as store:
-        actor = authorize_writing(store, user, "config")
+        actor = permit(store, user, "config")
         plan = plan_import(store, config)
         with store.transaction() as cur:
             write_plan(cur, plan, actor.name)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from unionbench.accounts import Account, ReportingError, sign_in_users
-from unionbench.audit import audit, record_refusal
+from unionbench.audit import record_refusal, refused_here
 from unionbench.store import Store, replica
 
 ADMIN, REPORTER = "admin", "reporter"
@@ -96,38 +96,31 @@ def authorize(store: Store, name: str | None, action: str, secrets_users: Mappin
     return Actor(account)
 
 
-def authorize_writing(
-    store: Store,
+def permit(
+    where: Path | Store,
     name: str | None,
     action: str,
     secrets_users: Mapping[str, str] | None = None,
     target: str | None = None,
     address: str | None = None,
 ) -> Actor:
-    """authorize() for a writer that already holds the database: a refusal is audited in the same database (who,
-    what, why) before it is raised, as permit() does for an entry point that does not hold it yet."""
+    """authorize() for a write about to happen, with a refusal written to the audit log (who, what on which target,
+    why) before it is raised, so a refused attempt leaves a trace like a done one. `where` is the primary database
+    of an entry point about to write (the newest published accounts are read: an account disabled a moment ago must
+    not still act), or the Store of a writer that already holds it (the refusal goes into the same database)."""
+    holding = isinstance(where, Store)
+    if holding:
+        store = where
+    else:
+        reader = replica(Path(where))
+        reader.refresh()
+        store = reader.current()
     try:
         return authorize(store, name, action, secrets_users)
     except PermissionRefused as refused:
-        with store.transaction() as cur:
-            audit(cur, name, "refused", target or action, refused.en, address)
-        raise
-
-
-def permit(
-    primary: Path,
-    name: str | None,
-    action: str,
-    secrets_users: Mapping[str, str] | None = None,
-    target: str | None = None,
-    address: str | None = None,
-) -> Actor:
-    """authorize() against the newest published accounts, for an entry point about to write: a refusal is written
-    to the audit log (who, what, why) before it is raised, so a refused attempt leaves a trace like a done one."""
-    reader = replica(Path(primary))
-    reader.refresh()  # an account disabled a moment ago must not still act
-    try:
-        return authorize(reader.current(), name, action, secrets_users)
-    except PermissionRefused as refused:
-        record_refusal(primary, name or "", action, target, refused.en, address)
+        user, what = name or "", target or action
+        if holding:
+            refused_here(store, user, action, what, refused.en, address)
+        else:
+            record_refusal(where, user, action, what, refused.en, address)
         raise

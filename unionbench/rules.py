@@ -20,7 +20,7 @@ from unionbench.catalogue_edit import (
     read_table_file,
 )
 from unionbench.ingest.validate import OPERATORS, rule_side
-from unionbench.permissions import authorize_writing
+from unionbench.permissions import permit
 from unionbench.store import Store, bump_data_version, load_query, writer
 
 RULE_COLUMNS = ["id", "left_side", "operator", "right_side", "severity", "message_zh", "message_en", "status"]
@@ -96,7 +96,7 @@ def change_rules(
         rows[column] = rows[column].astype(str).str.strip() if column in rows else ""
     rows["status"] = rows["status"].replace("", "active")
     with writer(Path(db)) as store:
-        actor = authorize_writing(store, user, "rules", secrets_users)
+        actor = permit(store, user, "rules", secrets_users)
         catalogue = store.query("indicator_catalogue")
         active = set(catalogue.loc[catalogue.status.fillna("active") == "active", "id"])
         problems = rule_problems(rows, active)

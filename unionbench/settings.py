@@ -19,9 +19,9 @@ from unionbench.accounts import ReportingError
 from unionbench.audit import audit
 from unionbench.choices import SETTING_KEYS as KEYS
 from unionbench.i18n import data_column, ngettext, t
-from unionbench.permissions import authorize_writing
+from unionbench.permissions import permit
 from unionbench.read.drilldown import find_benchmark_set
-from unionbench.read.selection import REFERENCES
+from unionbench.read.selection import REFERENCE_KEYS, REFERENCES
 from unionbench.regions import RegionResolver
 from unionbench.store import Store, bump_data_version, load_query, writer
 from unionbench.tracker import DEFAULT_DEADLINE_DAYS
@@ -156,7 +156,7 @@ def parse_reference(store: Store, text: str) -> str:
     """average | best | p90 (or their Chinese names), or a region's code or name (a city or a county)."""
     wanted = str(text).strip()
     for reference in REFERENCES:
-        names = {reference, t(f"reference_{reference}", "zh"), t(f"reference_{reference}", "en").casefold()}
+        names = {reference, t(REFERENCE_KEYS[reference], "zh"), t(REFERENCE_KEYS[reference], "en").casefold()}
         names |= REFERENCE_WORDS.get(reference, set())
         if wanted.casefold() in names or wanted in names:
             return reference
@@ -202,7 +202,7 @@ def set_setting(
     process reads it within a second). Returns the stored code. A refused permission is audited too."""
     check_key(key)
     with writer(Path(primary)) as store:
-        actor = authorize_writing(store, by, ACTION[key], secrets_users, target=f"setting {key}")
+        actor = permit(store, by, ACTION[key], secrets_users, target=f"setting {key}")
         value = parse_value(store, key, text)
         before = dict(store.query("settings").itertuples(index=False, name=None)).get(key)
         with store.transaction() as cur:
@@ -221,7 +221,7 @@ def value_name(store: Store, key: str, value: str | None, lang: str = "zh") -> s
         names = store.query("region_names", adcodes=[value])
         return "" if names.empty else str(names.at[0, data_column("name", lang)])
     if key == "reference":
-        return t(f"reference_{value}", lang)
+        return t(REFERENCE_KEYS[value], lang)
     if key == "benchmark":
         sets = store.query("benchmark_sets").set_index("id")
         return str(sets.at[value, data_column("name", lang)]) if value in sets.index else ""

@@ -32,7 +32,7 @@ from unionbench.ingest.parse import Cell, read_grid
 from unionbench.ingest.problems import FileRejected, Problem
 from unionbench.ingest.validate import MAX_VALUE
 from unionbench.ingest.xlsx import column_letter
-from unionbench.permissions import authorize, authorize_writing
+from unionbench.permissions import authorize, permit
 from unionbench.settings import read_settings
 from unionbench.store import Store, bump_data_version, load_query, replica, writer
 
@@ -377,7 +377,7 @@ def commit_checked(
     """Authorise `user`, check again under the writer's lock (the store may have changed since the preview) and
     store the targets in one transaction with their audit entry. TargetsRejected when any problem remains."""
     with writer(db) as store:
-        actor = authorize_writing(store, user, "targets", secrets_users, address=address)
+        actor = permit(store, user, "targets", secrets_users, address=address)
         checked = check(store)
         if not checked.ok:
             raise TargetsRejected(checked.problems)

@@ -14,7 +14,13 @@ from unionbench.i18n import in_language, t
 from unionbench.store import Store
 from unionbench.templates import FILL_HERE, HEADER_FONT, REFERENCE_FILL, number_format
 
-COLUMNS = ["region_code", "region", "indicator", "unit", "year", "reference", "target"]
+# Each column → the catalogue key of its header.
+HEADERS = {"region_code": "tgt.tpl_region_code", "region": "tgt.tpl_region", "indicator": "tgt.tpl_indicator",
+           "unit": "tgt.tpl_unit", "year": "tgt.tpl_year", "reference": "tgt.tpl_reference",
+           "target": "tgt.tpl_target"}  # fmt: skip
+COLUMNS = list(HEADERS)
+INVALID_KEYS = {"whole": "tgt.tpl_invalid_whole", "amount": "tgt.tpl_invalid_amount", "rate": "tgt.tpl_invalid_rate"}
+HELP_LINES = ("tgt.tpl_help_1", "tgt.tpl_help_2", "tgt.tpl_help_3", "tgt.tpl_help_4")
 WIDTHS = [14, 14, 28, 10, 8, 22, 14]
 
 
@@ -61,7 +67,7 @@ def template_rows(store: Store, home: str, year: int, lang: str = "zh") -> pd.Da
 
 
 def headers(year: int, lang: str) -> list[str]:
-    return [t(f"tgt.tpl_{column}", lang, year=year - 1) for column in COLUMNS]
+    return [t(key, lang, year=year - 1) for key in HEADERS.values()]
 
 
 def template_xlsx(store: Store, home: str, year: int, lang: str = "zh") -> bytes:
@@ -78,9 +84,9 @@ def template_xlsx(store: Store, home: str, year: int, lang: str = "zh") -> bytes
             type="whole" if kind == "whole" else "decimal", operator="between" if kind == "rate" else
             "greaterThanOrEqual", formula1="0", formula2="100" if kind == "rate" else None, allow_blank=True,
             showErrorMessage=True, errorStyle="stop", errorTitle=t("tgt.tpl_invalid_title", lang),
-            error=t(f"tgt.tpl_invalid_{kind}", lang),
+            error=t(error, lang),
         )
-        for kind in ("whole", "amount", "rate")
+        for kind, error in INVALID_KEYS.items()
     }  # fmt: skip
     for number, row in enumerate(template_rows(store, home, year, lang).itertuples(index=False), start=2):
         for position, column in enumerate(COLUMNS, start=1):
@@ -103,8 +109,8 @@ def template_xlsx(store: Store, home: str, year: int, lang: str = "zh") -> bytes
     help_sheet = book.create_sheet(t("tpl.sheet_help", lang))  # the name the import skips
     help_sheet.append([t("tgt.tpl_help_title", lang, year=year)])
     help_sheet["A1"].font = Font(bold=True, size=14)
-    for number in range(1, 5):
-        help_sheet.append([t(f"tgt.tpl_help_{number}", lang)])
+    for line in HELP_LINES:
+        help_sheet.append([t(line, lang)])
     help_sheet.column_dimensions["A"].width = 110
     buffer = io.BytesIO()
     book.save(buffer)

@@ -22,7 +22,17 @@ from unionbench.ingest.normalise import current_quarter
 from unionbench.periods import shift
 from unionbench.store import Store
 
-COLUMNS = ["region", "indicator", "unit", "basis", "period", "reference", "value"]
+# Each column → the catalogue key of its header (keys written out so a translator's tools find every one).
+HEADERS = {"region": "tpl.region", "indicator": "tpl.indicator", "unit": "tpl.unit", "basis": "tpl.basis",
+           "period": "tpl.period", "reference": "tpl.reference", "value": "tpl.value"}  # fmt: skip
+COLUMNS = list(HEADERS)
+BASIS_KEYS = {"stock": "tpl.basis_stock", "flow": "tpl.basis_flow"}  # a stock at quarter end, a flow in the quarter
+CUMULATIVE_KEYS = {"stock": "tpl.cumulative_stock", "flow": "tpl.cumulative_flow"}
+RULE_KEYS = {"whole": "tpl.rule_whole", "amount": "tpl.rule_amount", "rate": "tpl.rule_rate"}  # what Excel accepts
+INVALID_KEYS = {"whole": "tpl.invalid_whole", "amount": "tpl.invalid_amount", "rate": "tpl.invalid_rate"}
+HELP_LINES = ("tpl.help_1", "tpl.help_2", "tpl.help_3", "tpl.help_4", "tpl.help_5", "tpl.help_6", "tpl.help_7")
+HELP_HEADERS = ("tpl.help_indicator", "tpl.help_unit", "tpl.help_basis", "tpl.help_cumulative", "tpl.help_rule",
+                "tpl.help_meaning")  # fmt: skip
 COUNT_KINDS = ("count", "people")
 REFERENCE_FILL = PatternFill("solid", fgColor="EDEDED")
 FILL_HERE = PatternFill("solid", fgColor="FFF2CC")
@@ -46,7 +56,7 @@ def template_regions(store: Store, region: str) -> pd.DataFrame:
 def headers(period: str, lang: str) -> dict[str, str]:
     """Each column's header; the reference column names the quarter it holds and says it is not imported."""
     before = period_text(shift(period, -1), lang)
-    return {column: t(f"tpl.{column}", lang, period=before) for column in COLUMNS}
+    return {column: t(key, lang, period=before) for column, key in HEADERS.items()}
 
 
 def template_rows(store: Store, region: str, period: str, lang: str = "zh") -> pd.DataFrame:
@@ -61,7 +71,7 @@ def template_rows(store: Store, region: str, period: str, lang: str = "zh") -> p
             "region": name,
             "indicator": in_language(ind.name_zh, ind.name_en, lang),
             "unit": in_language(ind.unit, ind.unit_en, lang),
-            "basis": t(f"tpl.basis_{ind.stock_flow}", lang),
+            "basis": t(BASIS_KEYS[ind.stock_flow], lang),
             "period": period,
             "reference": last_value.get((adcode, ind.id)),
             "value": None,
@@ -159,10 +169,10 @@ def validations(lang: str, basis: str = "stock") -> dict[str, DataValidation]:
             showErrorMessage=True,
             errorStyle="stop",
             errorTitle=t("tpl.invalid_title", lang),
-            error=t(f"tpl.invalid_{kind}", lang),
+            error=t(INVALID_KEYS[kind], lang),
             showInputMessage=True,
-            promptTitle=t(f"tpl.basis_{basis}", lang),
-            prompt=t(f"tpl.cumulative_{basis}", lang),
+            promptTitle=t(BASIS_KEYS[basis], lang),
+            prompt=t(CUMULATIVE_KEYS[basis], lang),
         )
 
     return {
@@ -177,12 +187,10 @@ def instructions(sheet, store: Store, period: str, lang: str) -> None:
     the quarter), whether it is cumulative, what it counts and what Excel accepts."""
     sheet.append([t("tpl.help_title", lang, period=period_text(period, lang))])
     sheet["A1"].font = Font(bold=True, size=14)
-    for number in range(1, 8):
-        sheet.append([t(f"tpl.help_{number}", lang)])
+    for line in HELP_LINES:
+        sheet.append([t(line, lang)])
     sheet.append([])
-    sheet.append(
-        [t(f"tpl.help_{column}", lang) for column in ("indicator", "unit", "basis", "cumulative", "rule", "meaning")]
-    )
+    sheet.append([t(header, lang) for header in HELP_HEADERS])
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = HEADER_FONT
@@ -191,9 +199,9 @@ def instructions(sheet, store: Store, period: str, lang: str) -> None:
             [
                 in_language(ind.name_zh, ind.name_en, lang),
                 in_language(ind.unit, ind.unit_en, lang),
-                t(f"tpl.basis_{ind.stock_flow}", lang),
-                t(f"tpl.cumulative_{ind.stock_flow}", lang),
-                t(f"tpl.rule_{rule_for(ind.kind)}", lang),
+                t(BASIS_KEYS[ind.stock_flow], lang),
+                t(CUMULATIVE_KEYS[ind.stock_flow], lang),
+                t(RULE_KEYS[rule_for(ind.kind)], lang),
                 in_language(ind.description_zh, ind.description_en, lang),
             ]
         )

@@ -21,6 +21,10 @@ from unionbench.read.targets import progress_rows
 from unionbench.read.views import benchmark_members, catalogue, name_column, region_names
 from unionbench.store import Store
 
+# A target's status → its word in the briefing's catalogue ("brief.status_…").
+TARGET_STATUS_KEYS = {"reached": "status_reached", "on_track": "status_on_track", "lagging": "status_lagging",
+                      "missed": "status_missed", "unknown": "status_unknown"}  # fmt: skip
+
 
 class BriefingError(ValueError):
     """A briefing that cannot be written (unknown region or benchmark set, no figures for the quarter)."""
@@ -86,18 +90,24 @@ class Context:
         """'遂内泸平均水平', '扬州所辖县区平均水平', '全省前10%水平（第90百分位）' … — what every gap is read against:
         the benchmark cities for a city, their counties for a county (comparison.reference_regions)."""
         set_name = self.set_row[data_column("name", self.lang)]
-        counties = "_counties" if level == "county" else ""
+        counties = level == "county"
+
+        def said(city_key: str, county_key: str, **values) -> str:
+            return self.t(county_key if counties else city_key, **values)
+
         if reference == "p90":
-            return self.t("ref_p90" + counties)
+            return said("ref_p90", "ref_p90_counties")
         best_rule = self.rule == "province_best" or self.member_rule == "best"
         if reference == "best" or (reference == "average" and best_rule):
-            return self.t("ref_best" + counties, set=set_name)
+            return said("ref_best", "ref_best_counties", set=set_name)
         if reference == "average" and self.rule == "province_average":
             if counties:
                 return self.t("ref_province_average_counties", set=set_name)
             return self.t("ref_province_average", set=set_name, n=len(self.members))
+        if reference == "average" and len(self.members) == 1:
+            return said("ref_single", "ref_single_counties", set=set_name)
         if reference == "average":
-            return self.t(("ref_single" if len(self.members) == 1 else "ref_average") + counties, set=set_name)
+            return said("ref_average", "ref_average_counties", set=set_name)
         member = region_names(self.store, [reference], self.lang)[reference]
         return self.t("ref_member", member=member)
 
@@ -541,7 +551,7 @@ def targets_section(ctx: Context) -> Section:
                 tx.amount(row["actual"], ind.unit, ind.decimals, ctx.lang),
                 "—" if tx.missing(row["achieved"]) else f"{row['achieved'] * 100:.0f}%",
                 f"{row['due'] * 100:.0f}%",
-                ctx.t(f"status_{row['status']}"),
+                ctx.t(TARGET_STATUS_KEYS[row["status"]]),
             ]
         )
         lights.append([None] * 6 + [row["status"]])

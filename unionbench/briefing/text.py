@@ -192,6 +192,11 @@ def trails(row) -> bool:
     return row["verdict"] == comparison.BEHIND or (row["verdict"] == comparison.LEVEL and row["gap"] < 0)
 
 
+# Why home will not catch up (comparison's catch_up_reason) → the clause saying so.
+CATCH_UP_REASONS = {"widening": "catch_widening", "too_slow": "catch_too_slow",
+                    "not_enough_data": "catch_not_enough_data", "ahead": "catch_ahead"}  # fmt: skip
+
+
 def catch_up_clause(row, lang: str) -> str:
     """Only where home trails: quarters to catch up at both sides' pace, or why it will not."""
     if not trails(row) or not row["catch_up_reason"]:
@@ -199,7 +204,7 @@ def catch_up_clause(row, lang: str) -> str:
     reason = row["catch_up_reason"]
     if reason == "closing":
         return ngettext("brief.catch_closing", "brief.catch_closing.plural", int(row["catch_up"]), lang)
-    return t(lang, f"catch_{reason}")
+    return t(lang, CATCH_UP_REASONS[reason])
 
 
 def needed_clause(row, lang: str, workers: float, quarters_left: int) -> str:

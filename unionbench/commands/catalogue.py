@@ -5,7 +5,8 @@ English), writes nothing and exits 1."""
 import sys
 from pathlib import Path
 
-from unionbench.commands.common import REFUSED
+from unionbench.commands.common import checked_import, print_refusal
+from unionbench.console import both
 from unionbench.formatting import terminal_text
 
 
@@ -36,22 +37,16 @@ def print_csv(frame) -> int:
     return 0
 
 
-def refused(rejected) -> int:
-    print("未写入任何内容 / nothing was written:", file=sys.stderr)
-    for found in rejected.problems:
-        print("  ✗ " + terminal_text(found.line()), file=sys.stderr)
-    return REFUSED
+def catalogue_import(db: Path, args, read, change, done) -> int:
+    """An indicators or rules file: `read`, then `change`d all or nothing as the acting account (only checked on
+    --dry-run), every problem listed when refused."""
+    from unionbench.catalogue_edit import CatalogueRejected
+    from unionbench.console import acting
 
+    def apply(path: Path):
+        return change(db, read(path), acting(args), args.dry_run)
 
-def readable_file(path: str) -> Path:
-    file = Path(path)
-    if not file.is_file():
-        raise CatalogueRejectedUsage(f"找不到文件 / no such file: {terminal_text(path)}")
-    return file
-
-
-class CatalogueRejectedUsage(Exception):
-    """A file that is not there: a usage error like the other commands' (exit 2)."""
+    return checked_import(db, args.file, apply, (CatalogueRejected,), done)
 
 
 def cmd_indicators(db: Path, args) -> int:
@@ -67,52 +62,41 @@ def cmd_indicators(db: Path, args) -> int:
 
     if args.indicators_command == "list":
         return print_csv(catalogue_listing(replica(db).current()))
+    if args.indicators_command == "import":
+        return catalogue_import(db, args, read_catalogue_file, change_catalogue, said_change)
     try:
-        if args.indicators_command == "import":
-            change = change_catalogue(db, read_catalogue_file(readable_file(args.file)), acting(args), args.dry_run)
-            n = len(change.added), len(change.changed), len(change.unchanged)
-            suffix = "（试运行，未写入 dry run: nothing written）" if change.dry_run else ""
-            print(f"指标：新增 {n[0]}、修改 {n[1]}、不变 {n[2]} / indicators: {n[0]} added, {n[1]} changed, "
-                  f"{n[2]} unchanged{suffix}")  # fmt: skip
-            for indicator in change.added:
-                print(f"  + {terminal_text(indicator)}")
-            for indicator, diffs in change.changed.items():
-                for column, was, now in diffs:
-                    print(f"  ~ {terminal_text(indicator)} {column}: {terminal_text(was)} → {terminal_text(now)}")
-        else:
-            retire_indicator(db, args.id, acting(args))
-            print(f"已停用指标 retired {terminal_text(args.id)}（数据保留 its figures stay）")
+        retire_indicator(db, args.id, acting(args))
     except CatalogueRejected as rejected:
-        return refused(rejected)
-    except CatalogueRejectedUsage as error:
-        print(str(error), file=sys.stderr)
-        return 2
+        return print_refusal(rejected.problems)
+    print(both("cli.indicator_retired", id=terminal_text(args.id)))
     replica(db).refresh()
     return 0
 
 
+def said_change(change) -> None:
+    """What an indicators import changed (or would, on a dry run), indicator by indicator."""
+    n = {"added": len(change.added), "changed": len(change.changed), "same": len(change.unchanged)}
+    print(both("cli.indicators_dry_run" if change.dry_run else "cli.indicators_changed", **n))
+    for indicator in change.added:
+        print(f"  + {terminal_text(indicator)}")
+    for indicator, diffs in change.changed.items():
+        for column, was, now in diffs:
+            print(f"  ~ {terminal_text(indicator)} {column}: {terminal_text(was)} → {terminal_text(now)}")
+
+
 def cmd_rules(db: Path, args) -> int:
-    from unionbench.catalogue_edit import CatalogueRejected
-    from unionbench.console import acting
     from unionbench.rules import change_rules, read_rules_file, rules_listing
     from unionbench.store import replica
 
     if args.rules_command == "list":
         return print_csv(rules_listing(replica(db).current()))
-    try:
-        rows = read_rules_file(readable_file(args.file))
-        outcome = change_rules(db, rows, acting(args), args.dry_run)
-    except CatalogueRejected as rejected:
-        return refused(rejected)
-    except CatalogueRejectedUsage as error:
-        print(str(error), file=sys.stderr)
-        return 2
-    added, changed, unchanged = (len(outcome[k]) for k in ("added", "changed", "unchanged"))
-    suffix = "（试运行，未写入 dry run: nothing written）" if args.dry_run else ""
-    print(f"规则：新增 {added}、修改 {changed}、不变 {unchanged} / rules: {added} added, {changed} changed, "
-          f"{unchanged} unchanged{suffix}")  # fmt: skip
-    replica(db).refresh()
-    return 0
+
+    def done(outcome) -> None:
+        added, changed, unchanged = (len(outcome[k]) for k in ("added", "changed", "unchanged"))
+        print(both("cli.rules_dry_run" if args.dry_run else "cli.rules_changed", added=added, changed=changed,
+                   same=unchanged))  # fmt: skip
+
+    return catalogue_import(db, args, read_rules_file, change_rules, done)
 
 
 COMMANDS = {"indicators": cmd_indicators, "rules": cmd_rules}

@@ -1,12 +1,12 @@
 """The database and its figures: `unionbench init`, `ingest`, `uploads`, `revert`, `history`, `export` and
 `passwd` (a hashed account line for .streamlit/secrets.toml)."""
 
-import getpass
 import sys
 import time
 from pathlib import Path
 
-from unionbench.commands.common import REFUSED, UsageError, acting_as, fresh, output_path
+from unionbench.commands.common import REFUSED, UsageError, acting_as, fresh, output_path, read_password, readable_file
+from unionbench.console import both, clause, counted, side_by_side
 from unionbench.formatting import say, terminal_text
 
 
@@ -42,30 +42,25 @@ def cmd_init(db: Path, args) -> int:
 
     started = time.perf_counter()
     report = init_database(db, demo=args.demo)
-    print(f"数据库 database: {db}")
+    print(f"{side_by_side('cli.database')}: {db}")
     print(
-        f"地区 regions: {report.regions} · 指标 indicators: {report.indicators} · "
-        f"对标组 benchmark sets: {report.benchmark_sets}"
+        f"{side_by_side('cli.regions')}: {report.regions} · {side_by_side('cli.indicators')}: {report.indicators} · "
+        f"{side_by_side('cli.benchmark_sets')}: {report.benchmark_sets}"
     )
     if report.demo is not None:
         demo = report.demo
         if demo.already_imported:
-            print(
-                f"演示数据已导入（上传 #{demo.upload_id}），未作改动 / demo data already loaded as upload "
-                f"#{demo.upload_id}; nothing changed"
-            )
+            print(both("cli.demo_already", upload=demo.upload_id))
         else:
-            print(
-                f"演示数据 demo data: upload #{demo.upload_id}, {demo.added} added, {demo.changed} changed, "
-                f"{demo.unchanged} unchanged"
-            )
+            changes = counted(demo.added, demo.changed, demo.unchanged)
+            print(f"{side_by_side('cli.demo_data')}: upload #{demo.upload_id}, {changes}")
     from unionbench.geo import build_map_layers  # geopandas: imported by the one command that draws boundaries
     from unionbench.paths import cache_dir_for
     from unionbench.store import replica
 
     layers = build_map_layers(replica(db).current(), cache_dir_for(db))  # the first map visit only reads them
-    print(f"地图边界 map boundary layers: {layers}")
-    print(f"用时 took {time.perf_counter() - started:.1f} s")
+    print(f"{side_by_side('cli.map_layers')}: {layers}")
+    print(f"{side_by_side('cli.took')} {time.perf_counter() - started:.1f} s")
     return 0
 
 
@@ -78,16 +73,14 @@ def cmd_ingest(db: Path, args) -> int:
     from unionbench.store import replica
     from unionbench.submissions import check_for, publish_file, submit_file
 
-    path = Path(args.file)
-    if not path.is_file():
-        raise UsageError(f"找不到文件 / no such file: {path}")
+    path = readable_file(args.file)
     if args.period and read_period(args.period) is None:
-        raise UsageError(f"无法识别季度 / cannot read the quarter: {args.period} (e.g. 2025Q3)")
+        raise UsageError(f"{both('cli.cannot_read_quarter')}: {args.period} (e.g. 2025Q3)")
     period = read_period(args.period) if args.period else None
     try:
         data = read_upload(path)  # a file over the size limit is refused before it is read
     except FileRejected as rejected:
-        print("已拒绝，未写入任何数据：1 个问题 / rejected, nothing written: 1 problem(s)")
+        print(both("cli.rejected", n=1))
         say("  ✗ " + problem_line(rejected.problem))
         return REFUSED
     if args.dry_run:  # writes nothing: checked as the named account would be, if there is one
@@ -109,7 +102,7 @@ def cmd_ingest(db: Path, args) -> int:
     if not prepared.ok:
         print_problems(prepared)
         if HELD & {p.code for p in prepared.errors}:
-            print("确认无误后加 --accept-warnings 重新运行 / if these rows are meant, run again with --accept-warnings")
+            print(both("cli.accept_warnings"))
         return REFUSED
     for problem in prepared.warnings:
         say("  ! " + problem_line(problem))
@@ -117,40 +110,21 @@ def cmd_ingest(db: Path, args) -> int:
         print_problem_counts(prepared)
     if args.dry_run:
         shown = preview(store, prepared)
-        print(
-            f"检查通过（未写入）/ valid (dry run, nothing written): {shown.added} 新增 added, "
-            f"{shown.changed} 修改 changed, {shown.unchanged} 未变 unchanged"
-        )
+        print(f"{both('cli.valid_dry_run')}: {counted(shown.added, shown.changed, shown.unchanged)}")
         for row in shown.changes[shown.changes.status == "changed"].itertuples():
             say(f"  {row.region_name} {row.indicator_name} {row.period}: {row.old_value:g} → {row.new_value:g}")
         return 0
     if not account.is_admin:
-        print(
-            f"已提交，待审核：报送 #{submitted.submission_id}（{len(prepared.observations)} 个数值，"
-            "审核通过后才计入看板）"
-            f" / submitted for review: submission #{submitted.submission_id} ({len(prepared.observations)} figures; "
-            "they count once an admin approves them)"
-        )
+        print(both("cli.submitted", submission=submitted.submission_id, n=len(prepared.observations)))
         return 0
     result = outcome.result
     if result.changed_nothing:
-        same_file = (
-            (f"此文件已导入过（上传 #{result.previous_upload_id}），" if result.already_imported else ""),
-            (
-                f"this file was already imported as upload #{result.previous_upload_id}; "
-                if result.already_imported
-                else ""
-            ),
-        )
-        print(
-            f"{same_file[0]}数值均与当前相同，未作改动（记为上传 #{result.upload_id}：0 修改）/ "
-            f"{same_file[1]}nothing changed: every figure is already the current one "
-            f"(recorded as upload #{result.upload_id}, 0 changed, {result.unchanged} unchanged)"
-        )
+        again = clause("cli.imported_before", upload=result.previous_upload_id) if result.already_imported else ""
+        print(both("cli.nothing_changed", again=again, upload=result.upload_id, same=result.unchanged))
         return 0
     print(
-        f"已提交 committed: upload #{result.upload_id} · {result.added} 新增 added, {result.changed} 修改 changed, "
-        f"{result.unchanged} 未变 unchanged"
+        f"{side_by_side('cli.committed')}: upload #{result.upload_id} · "
+        f"{counted(result.added, result.changed, result.unchanged)}"
     )
     return 0
 
@@ -196,10 +170,7 @@ def cmd_revert(db: Path, args) -> int:
     except RevertError as error:
         say(f"{error.zh} / {error.en}", file=sys.stderr)
         return REFUSED
-    print(
-        f"已撤销上传 #{upload.id}（{terminal_text(upload.file_name)}），历史保留 / reverted upload #{upload.id} "
-        f"({terminal_text(upload.file_name)}); its history is kept"
-    )
+    print(both("cli.reverted", upload=upload.id, file=terminal_text(upload.file_name)))
     return 0
 
 
@@ -216,7 +187,7 @@ def cmd_history(db: Path, args) -> int:
     period = read_period(args.period)
     if region.adcode is None or indicator is None or period is None:
         raise UsageError(
-            f"无法识别 / cannot read: region {region.status}, indicator "
+            f"{both('cli.cannot_read')}: region {region.status}, indicator "
             f"{'ok' if indicator else 'unknown'}, period {'ok' if period else 'unknown'}"
         )
     history = store.query("figure_history", region=region.adcode, indicator=indicator, period=period)
@@ -245,9 +216,9 @@ def cmd_export(db: Path, args) -> int:
         with atomic_text_file(out) as handle:
             rows = write_export(store, handle)
     except OSError as error:
-        print(f"无法写入 / cannot write {out}: {error.strerror or error}", file=sys.stderr)
+        print(f"{both('cli.cannot_write')} {out}: {error.strerror or error}", file=sys.stderr)
         return REFUSED
-    print(f"导出 exported {rows} rows to {out}", file=sys.stderr)
+    print(both("cli.exported", n=rows, out=out), file=sys.stderr)
     return 0
 
 
@@ -255,14 +226,9 @@ def cmd_passwd(db: Path, args) -> int:
     """Ask for a password twice (or read one line from a pipe) and print the secrets.toml line with its hash."""
     from unionbench.auth import hash_password
 
-    if sys.stdin.isatty():
-        password = getpass.getpass("密码 / password: ")
-        if getpass.getpass("再输一次 / again: ") != password:
-            raise UsageError("两次输入的密码不一致 / the passwords differ")
-    else:
-        password = sys.stdin.readline().rstrip("\n")
+    password = read_password()
     if len(password) < 8:
-        raise UsageError("密码至少 8 位 / a password needs at least 8 characters")
+        raise UsageError(both("cli.password_short"))
     print("[upload_users]  # in .streamlit/secrets.toml")
     print(f'"{args.name}" = "{hash_password(password)}"')
     return 0

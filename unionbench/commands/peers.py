@@ -5,6 +5,7 @@ from pathlib import Path
 
 from unionbench.choices import DEFAULT_K, MAX_K, SET_RULES, WITHIN
 from unionbench.commands.common import REFUSED, UsageError, acting_as, language, output_path, with_settings, write_csv
+from unionbench.console import both
 from unionbench.formatting import say
 
 
@@ -45,16 +46,16 @@ def cmd_peers(db: Path, args) -> int:
     resolver = RegionResolver(store.query("region_index"), store.query("region_aliases"))
     region = resolver.resolve(args.region).adcode
     if region is None:
-        raise UsageError(f"无法识别地区 / cannot read the region (unknown or ambiguous): {args.region!r}")
+        raise UsageError(f"{both('cli.cannot_read_region')}: {args.region!r}")
     if not 1 <= args.k <= MAX_K:
-        raise UsageError(f"--k 须在 1 到 {MAX_K} 之间 / --k must be between 1 and {MAX_K}: {args.k}")
+        raise UsageError(f"{both('cli.k_range', most=MAX_K)}: {args.k}")
     try:
         result = similar_peers(store, region, args.k, args.within)
     except NoPeers as error:
-        print(f"无法比较结构 / no peers: {error}", file=sys.stderr)
+        print(f"{both('cli.no_peers')}: {error}", file=sys.stderr)
         return REFUSED
     names = {i: ind.name for i, ind in catalogue(store, args.lang).items()}
-    return write_csv(peers_csv_frame(result, names), args.out, "peers")
+    return write_csv(peers_csv_frame(result, names), args.out, "cli.wrote_peers")
 
 
 def member_codes(store, text: str) -> tuple[str, ...]:
@@ -66,10 +67,7 @@ def member_codes(store, text: str) -> tuple[str, ...]:
     codes = [resolver.resolve(item).adcode for item in items]
     unread = [item for item, code in zip(items, codes, strict=True) if code is None]
     if unread:
-        raise UsageError(
-            f"无法识别地区（不存在或有重名，请用代码）/ cannot read these members (unknown or ambiguous: use the "
-            f"code): {', '.join(unread)}"
-        )
+        raise UsageError(f"{both('cli.cannot_read_members')}: {', '.join(unread)}")
     return tuple(codes)
 
 
@@ -96,13 +94,13 @@ def cmd_sets(db: Path, args) -> int:
             members = member_codes(replica(db).current(), args.members)
             draft = SetDraft(args.id, args.name_zh, args.name_en, members, args.rule)
             save_set(db, draft, user, editing=args.replace)
-            print(f"已保存对标组 saved benchmark set {args.id} ({len(members)} members)")
+            print(both("cli.set_saved", id=args.id, n=len(members)))
         else:
             remove_set(db, args.id)
-            print(f"已删除对标组 removed benchmark set {args.id}")
+            print(both("cli.set_removed", id=args.id))
         replica(db).refresh()  # this process reads the new snapshot from now on
     except SetRejected as rejected:
-        print("未保存 / nothing saved:", file=sys.stderr)
+        print(f"{both('cli.nothing_saved')}:", file=sys.stderr)
         for problem in rejected.problems:
             say("  ✗ " + problem.line(), file=sys.stderr)
         return REFUSED

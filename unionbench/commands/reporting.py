@@ -5,13 +5,13 @@ Each prints one line per outcome in Chinese and English; a refusal (no such acco
 """
 
 import datetime as dt
-import getpass
 import sys
 import tomllib
 from pathlib import Path
 
 from unionbench.choices import ROLES
-from unionbench.commands.common import ADMIN_HELP, REFUSED, UsageError, acting_as, fresh
+from unionbench.commands.common import ADMIN_HELP, REFUSED, UsageError, acting_as, fresh, read_password, readable_file
+from unionbench.console import both, counted, side_by_side
 from unionbench.formatting import say, terminal_text
 
 
@@ -74,16 +74,6 @@ def refused(error) -> int:
     return REFUSED
 
 
-def read_password(from_stdin: bool) -> str:
-    """Twice at a terminal, or one line of stdin (--password-stdin, or a pipe)."""
-    if from_stdin or not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\n")
-    password = getpass.getpass("密码 / password: ")
-    if getpass.getpass("再输一次 / again: ") != password:
-        raise UsageError("两次输入的密码不一致 / the passwords differ")
-    return password
-
-
 def cmd_users(db: Path, args) -> int:
     from unionbench import accounts
     from unionbench.accounts import ReportingError
@@ -92,7 +82,7 @@ def cmd_users(db: Path, args) -> int:
     if args.users_command == "list":
         return list_users(db)
     if args.users_command in ("add", "role") and args.role == "admin" and args.region:
-        raise UsageError("管理员账号不属于某个地区 / an admin has no --region")
+        raise UsageError(both("cli.admin_no_region"))
     try:
         # The very first account of a database is made by its operator (no account yet to act as).
         by = acting_as(db, args, "accounts", getattr(args, "name", None)).name
@@ -101,20 +91,20 @@ def cmd_users(db: Path, args) -> int:
             password = read_password(args.password_stdin)
             account = accounts.add_user(db, accounts.NewAccount(args.name, password, args.role, args.region), by, where)
             region = f" · {account.region}" if account.region else ""
-            print(f"已添加账号 added account {terminal_text(account.name)} ({account.role}{region})")
+            print(both("cli.account_added", name=terminal_text(account.name), role=account.role, region=region))
         elif args.users_command == "role":
             account = accounts.change_role(db, args.name, args.role, args.region, by, where)
             region = f" · {account.region}" if account.region else ""
-            print(f"已更改账号 changed account {terminal_text(account.name)} ({account.role}{region})")
+            print(both("cli.account_changed", name=terminal_text(account.name), role=account.role, region=region))
         elif args.users_command == "disable":
             accounts.disable_user(db, args.name, by, where)
-            print(f"已停用账号 disabled account {terminal_text(args.name)}")
+            print(both("cli.account_disabled", name=terminal_text(args.name)))
         elif args.users_command == "unlock":
             accounts.unlock_sign_in(db, args.name, by, where)
-            print(f"已解除登录锁定 / {terminal_text(args.name)} may sign in again now")
+            print(both("cli.account_unlocked", name=terminal_text(args.name)))
         elif args.users_command == "passwd":
             accounts.set_password(db, args.name, read_password(args.password_stdin), by, where)
-            print(f"已更新密码 new password set for {terminal_text(args.name)}")
+            print(both("cli.password_set", name=terminal_text(args.name)))
         else:
             return import_secrets(db, Path(args.file), by)
     except ReportingError as error:
@@ -139,15 +129,14 @@ def import_secrets(db: Path, path: Path, by: str) -> int:
     from unionbench import accounts
     from unionbench.console import shell_address
 
-    if not path.is_file():
-        raise UsageError(f"找不到文件 / no such file: {path}")
+    readable_file(path)
     try:
         users = tomllib.loads(path.read_text(encoding="utf-8")).get("upload_users", {})
     except tomllib.TOMLDecodeError as error:
-        raise UsageError(f"无法读取 / cannot read {path}: {error}") from None
+        raise UsageError(f"{both('cli.cannot_read')} {path}: {error}") from None
     names = accounts.import_secrets(db, users, by, shell_address())
     listed = terminal_text(", ".join(names)) or "—"
-    print(f"已导入 {len(names)} 个管理员账号 / imported {len(names)} admin account(s): {listed}")
+    print(f"{both('cli.admins_imported', n=len(names))}: {listed}")
     return 0
 
 
@@ -178,16 +167,13 @@ def cmd_approve(db: Path, args) -> int:
     except ReportingError as error:
         return refused(error)
     if outcome.result is None:
-        print(
-            f"未通过：报送 #{args.submission_id} 按当前数据检查有问题，未写入任何数据（可退回） / not approved: "
-            f"submission #{args.submission_id} no longer passes against the current figures; nothing written"
-        )
+        print(both("cli.not_approved", submission=args.submission_id))
         print_problems(outcome.prepared)
         return REFUSED
     result = outcome.result
     print(
-        f"已审核通过并提交 approved and committed: submission #{args.submission_id} → upload #{result.upload_id} · "
-        f"{result.added} 新增 added, {result.changed} 修改 changed, {result.unchanged} 未变 unchanged"
+        f"{side_by_side('cli.approved')}: submission #{args.submission_id} → upload #{result.upload_id} · "
+        f"{counted(result.added, result.changed, result.unchanged)}"
     )
     return 0
 
@@ -202,7 +188,7 @@ def cmd_return(db: Path, args) -> int:
         submissions.return_submission(db, args.submission_id, by, args.reason, shell_address())
     except ReportingError as error:
         return refused(error)
-    print(f"已退回 returned submission #{args.submission_id}")
+    print(both("cli.returned", submission=args.submission_id))
     return 0
 
 
@@ -211,7 +197,7 @@ def quarter(text: str) -> str:
 
     found = read_period(text)
     if found is None:
-        raise UsageError(f"无法识别季度 / cannot read the quarter: {text} (e.g. 2026Q4)")
+        raise UsageError(f"{both('cli.cannot_read_quarter')}: {text} (e.g. 2026Q4)")
     return found
 
 
@@ -223,15 +209,15 @@ def cmd_status(db: Path, args) -> int:
     try:
         today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     except ValueError:
-        raise UsageError(f"无法识别日期 / cannot read the date: {args.today} (e.g. 2027-01-18)") from None
+        raise UsageError(f"{both('cli.cannot_read_date')}: {args.today} (e.g. 2027-01-18)") from None
     if args.deadline_days is not None and not 0 <= args.deadline_days <= 366:
-        raise UsageError("--deadline-days 须在 0–366 之间 / --deadline-days is 0 to 366")
+        raise UsageError(both("cli.deadline_days_range"))
     store = fresh(db)
     if args.home is None:
         args.home = home_of(store)
     frame = tracker.status_table(store, args.home, period, today, args.deadline_days)
     if frame.empty:
-        raise UsageError(f"{args.home} 没有下属区县 / {args.home} has no counties")
+        raise UsageError(both("cli.no_counties", home=args.home))
     tracker.status_csv_frame(frame).to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0
 
@@ -242,7 +228,7 @@ def cmd_audit(db: Path, args) -> int:
     try:
         since = dt.date.fromisoformat(args.since) if args.since else None
     except ValueError:
-        raise UsageError(f"无法识别日期 / cannot read the date: {args.since} (e.g. 2026-12-01)") from None
+        raise UsageError(f"{both('cli.cannot_read_date')}: {args.since} (e.g. 2026-12-01)") from None
     frame = audit.audit_entries(db, since)
     frame["logged_at"] = frame["logged_at"].dt.strftime("%Y-%m-%d %H:%M:%S")
     for column in ("user_name", "target", "detail", "address"):  # a name typed at sign-in may carry ESC[…
@@ -258,14 +244,14 @@ def cmd_deadline(db: Path, args) -> int:
 
     if args.days is None:
         days = tracker.deadline_days(fresh(db))
-        print(f"季度结束后第 {days} 天截止 / figures are due {days} days after a quarter ends")
+        print(both("cli.deadline", days=days))
         return 0
     try:
         by = acting_as(db, args, "deadline").name
         tracker.set_deadline_days(db, args.days, by, shell_address())
     except ReportingError as error:
         return refused(error)
-    print(f"已设为季度结束后第 {args.days} 天 / figures are now due {args.days} days after a quarter ends")
+    print(both("cli.deadline_set", days=args.days))
     return 0
 
 

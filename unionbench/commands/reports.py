@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from unionbench.commands.common import REFUSED, UsageError, language, output_path, view_selection, write_csv
+from unionbench.console import both
 
 
 def add_commands(commands) -> None:
@@ -37,11 +38,8 @@ def cmd_compare(db: Path, args) -> int:
     try:
         frame = compare_csv_frame(comparison(store, selection))
     except UnknownReference:
-        raise UsageError(
-            f"无法识别对标参照 / --reference must be average, best, p90 or a code of a region the home is compared "
-            f"with: {args.reference!r}"
-        ) from None
-    return write_csv(frame, args.out, "rows")
+        raise UsageError(f"{both('cli.bad_reference')}: {args.reference!r}") from None
+    return write_csv(frame, args.out, "cli.wrote_rows")
 
 
 def cmd_briefing(db: Path, args) -> int:
@@ -51,7 +49,7 @@ def cmd_briefing(db: Path, args) -> int:
 
     out = Path(args.out)
     if out.suffix.lower() not in (".docx", ".pdf"):
-        raise UsageError(f"输出文件须为 .docx 或 .pdf / --out must end in .docx or .pdf: {out}")
+        raise UsageError(f"{both('cli.briefing_suffix')}: {out}")
     store = replica(db).current()
     selection = view_selection(store, args)
     from unionbench.briefing import BriefingError, PdfUnavailable, write_briefing  # matplotlib: only when asked
@@ -60,9 +58,10 @@ def cmd_briefing(db: Path, args) -> int:
     try:
         write_briefing(store, selection, out)
     except (BriefingError, PdfUnavailable) as error:
-        print(f"未生成通报 / no briefing written: {error}", file=sys.stderr)
+        print(f"{both('cli.no_briefing')}: {error}", file=sys.stderr)
         return REFUSED
-    print(f"已生成 wrote {out} ({out.stat().st_size:,} bytes) in {time.perf_counter() - started:.1f} s")
+    took = f"{time.perf_counter() - started:.1f}"
+    print(both("cli.briefing_written", out=out, size=f"{out.stat().st_size:,}", seconds=took))
     return 0
 
 

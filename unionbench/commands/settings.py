@@ -7,6 +7,7 @@ from pathlib import Path
 
 from unionbench.choices import SETTING_KEYS
 from unionbench.commands.common import REFUSED, fresh
+from unionbench.console import both
 from unionbench.formatting import terminal_text
 
 
@@ -38,8 +39,11 @@ def cmd_settings(db: Path, args) -> int:
         print(terminal_text(f"{error.zh} / {error.en}"), file=sys.stderr)
         return REFUSED
     store = fresh(db)
-    zh, en = (terminal_text(settings.value_name(store, args.key, value, lang)) for lang in ("zh", "en"))
-    print(f"已设置 {args.key} = {value}（{zh}）/ set {args.key} = {value} ({en})")
+
+    def name(lang: str) -> str:  # what the value stands for, in each language of the line
+        return terminal_text(settings.value_name(store, args.key, value, lang))
+
+    print(both("cli.setting_set", setting=args.key, value=value, name=name))
     return 0
 
 

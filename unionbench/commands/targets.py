@@ -6,12 +6,12 @@ name) through permissions.authorize.
 """
 
 import datetime as dt
-import getpass
 import os
 import sys
 from pathlib import Path
 
-from unionbench.commands.common import REFUSED, UsageError, language
+from unionbench.commands.common import REFUSED, checked_import, language, output_path, write_csv
+from unionbench.console import acting, both, side_by_side
 from unionbench.formatting import terminal_text
 
 
@@ -40,59 +40,24 @@ def add_commands(commands) -> None:
     into.add_argument("--user", help="who is importing (default: the login name)")
 
 
-def login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "operator"
-
-
-def out_file(value: str | None) -> Path | None:
-    """--out checked before any work, as every command's is: an existing folder, and not a folder itself."""
-    if value is None:
-        return None
-    out = Path(value)
-    if not out.parent.is_dir():
-        raise UsageError(f"输出目录不存在 / no such folder for --out: {terminal_text(out.parent)}")
-    if out.is_dir():
-        raise UsageError(f"--out 是一个目录 / --out is a folder, not a file: {terminal_text(out)}")
-    return out
-
-
-def print_refusal(problems) -> int:
-    print("未写入 / nothing written:", file=sys.stderr)
-    for found in problems:
-        print("  ✗ " + terminal_text(found.line()), file=sys.stderr)
-    return REFUSED
-
-
 def print_changes(checked, dry_run: bool) -> None:
-    added, changed, same = (checked.count(s) for s in ("added", "changed", "unchanged"))
-    verb = "检查通过（未写入）checked, nothing written" if dry_run else "已导入 stored"
-    print(f"{verb}: 新增 added {added} · 修改 changed {changed} · 未变 unchanged {same}")
+    counted = (("cli.added", "added"), ("cli.changed", "changed"), ("cli.unchanged", "unchanged"))
+    counts = " · ".join(f"{side_by_side(key)} {checked.count(status)}" for key, status in counted)
+    print(f"{side_by_side('cli.checked' if dry_run else 'cli.stored')}: {counts}")
 
 
 def cmd_targets(db: Path, args) -> int:
-    from unionbench.export import atomic_text_file
     from unionbench.ingest.parse import read_upload
-    from unionbench.ingest.problems import FileRejected
     from unionbench.settings import NoHome, home_of
     from unionbench.store import replica
     from unionbench.target_import import TargetsRejected, dry_run_targets, export_frame, import_targets
     from unionbench.target_template import template_xlsx
 
     if args.targets_command == "export":
-        out = out_file(args.out)
-        frame = export_frame(replica(db).current(), args.year)
-        if out:
-            with atomic_text_file(out) as handle:
-                frame.to_csv(handle, index=False, lineterminator="\n")
-            print(f"已写入 wrote {len(frame)} targets to {args.out}", file=sys.stderr)
-        else:
-            frame.to_csv(sys.stdout, index=False, lineterminator="\n")
-        return 0
+        output_path(args.out)
+        return write_csv(export_frame(replica(db).current(), args.year), args.out, "cli.wrote_targets")
     if args.targets_command == "template":
-        out = out_file(args.out)
+        out = output_path(args.out)
         store = replica(db).current()
         try:
             home = home_of(store)
@@ -101,56 +66,39 @@ def cmd_targets(db: Path, args) -> int:
             return REFUSED
         year = args.year or dt.date.today().year
         out.write_bytes(template_xlsx(store, home, year, args.lang))
-        print(f"已写入 wrote the {year} targets template for {home} to {args.out}", file=sys.stderr)
+        print(both("cli.wrote_template", year=year, home=home, out=terminal_text(args.out)), file=sys.stderr)
         return 0
-    path = Path(args.file)
-    if not path.is_file():
-        print(f"找不到文件 / no such file: {terminal_text(path)}", file=sys.stderr)
-        return REFUSED
-    try:
-        data = read_upload(path)
-        checked = (dry_run_targets if args.dry_run else import_targets)(db, data, path.name, args.user or login_name())
-    except FileRejected as rejected:
-        found = rejected.problem
-        print(f"未写入 / nothing written: {found.message('zh')} / {found.message('en')}", file=sys.stderr)
-        return REFUSED
-    except TargetsRejected as rejected:
-        return print_refusal(rejected.problems)
-    print_changes(checked, args.dry_run)
-    replica(db).refresh()
-    return 0
+    write = dry_run_targets if args.dry_run else import_targets
+
+    def apply(path: Path):
+        return write(db, read_upload(path), path.name, acting(args))
+
+    return checked_import(
+        db, args.file, apply, (TargetsRejected,), lambda checked: print_changes(checked, args.dry_run), REFUSED
+    )
 
 
 def cmd_config(db: Path, args) -> int:
     from unionbench.export import atomic_text_file
     from unionbench.handover import ConfigRejected, config_json, import_config
     from unionbench.ingest.parse import check_size
-    from unionbench.ingest.problems import FileRejected
     from unionbench.store import replica
 
     if args.config_command == "export":
-        out = out_file(args.out)
+        out = output_path(args.out)
         with atomic_text_file(out) as handle:
             handle.write(config_json(replica(db).current()))
-        print(f"已写入 wrote the set-up to {args.out}", file=sys.stderr)
+        print(both("cli.wrote_setup", out=terminal_text(args.out)), file=sys.stderr)
         return 0
-    path = Path(args.file)
-    if not path.is_file():
-        print(f"找不到文件 / no such file: {terminal_text(path)}", file=sys.stderr)
-        return REFUSED
-    try:
+
+    def apply(path: Path):
         check_size(os.stat(path).st_size)
-        plan = import_config(db, path.read_bytes(), args.user or login_name(), args.dry_run, path.name)
-    except FileRejected as rejected:
-        found = rejected.problem
-        print(f"未写入 / nothing written: {found.message('zh')} / {found.message('en')}", file=sys.stderr)
-        return REFUSED
-    except ConfigRejected as rejected:
-        return print_refusal(rejected.problems)
-    verb = "检查通过（未写入）checked, nothing written" if args.dry_run else "已导入 imported"
-    print(f"{verb}: {plan.summary()}")
-    replica(db).refresh()
-    return 0
+        return import_config(db, path.read_bytes(), acting(args), args.dry_run, path.name)
+
+    def done(plan) -> None:
+        print(f"{side_by_side('cli.checked' if args.dry_run else 'cli.imported')}: {plan.summary()}")
+
+    return checked_import(db, args.file, apply, (ConfigRejected,), done, REFUSED)
 
 
 COMMANDS = {"targets": cmd_targets, "config": cmd_config}

@@ -508,7 +508,7 @@ def sentence(row: Mapping, home_text: str, bench_text: str, lang: str) -> str:
     if not math.isnan(row["gap_rel"]):
         share = percent(row["difference"] / abs(row["benchmark_value"]), lang)
         rel = w["sentence_rel"].format(higher_lower=w["higher" if above else "lower"], share=share)
-    verdict = w["sentence_" + row["verdict"]]  # ahead or behind: a level row has its own sentence
+    verdict = w[{AHEAD: "sentence_ahead", BEHIND: "sentence_behind"}[row["verdict"]]]  # a level row has its own
     text = w["sentence"].format(home=home_text, bench=bench_text, more_less=more_less, delta=delta, rel=rel,
                                 verdict=verdict)  # fmt: skip
     return text + (w["small"] if row["small"] else "")

@@ -7,6 +7,7 @@ import pandas as pd
 from unionbench.catalog import Indicator
 from unionbench.i18n import t
 from unionbench.periods import periods_between
+from unionbench.read.selection import Selection
 from unionbench.read.views import named
 from unionbench.store import Store
 
@@ -15,23 +16,18 @@ PROVENANCE = ["upload_id", "file_name", "user_name", "uploaded_at"]
 
 
 def explorer_table(
-    store: Store,
-    regions: list[str],
-    indicators: list[Indicator],
-    quarters: tuple[str, str],
-    provenance: bool = False,
-    lang: str = "zh",
+    store: Store, sel: Selection, regions: list[str], indicators: list[Indicator], first: str, provenance: bool = False
 ) -> pd.DataFrame:
-    """Every figure the pages show for these regions, indicators and quarters (`quarters`: the first and the last,
-    stored, rolled up or derived), places named in `lang`; with `provenance`, the upload that set each stored figure
-    (computed ones have none)."""
+    """Every figure the pages show for these regions and indicators from the quarter `first` to the selection's
+    (stored, rolled up or derived), places named in the selection's language; with `provenance`, the upload that set
+    each stored figure (computed ones have none)."""
     frame = store.query(
         "values_with_provenance",
         regions=regions,
         indicators=[i.id for i in indicators],
-        periods=periods_between(*quarters),
+        periods=periods_between(first, sel.period),
     )
-    frame = named(store, frame, lang)
+    frame = named(store, frame, sel.lang)
     by_id = {i.id: i for i in indicators}
     frame["name"] = frame.indicator.map(lambda i: by_id[i].name)
     frame["unit"] = frame.indicator.map(lambda i: by_id[i].unit)

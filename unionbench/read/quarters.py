@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from unionbench.formatting import period_text, quarter_only
 from unionbench.i18n import t
 from unionbench.periods import year_of
+from unionbench.read.selection import Selection
 from unionbench.read.views import name_column
 from unionbench.store import Store
 
@@ -78,9 +79,10 @@ def quarter_words(period: str, lang: str, without_year: bool) -> str:
     return quarter_only(period, lang) if without_year else period_text(period, lang)
 
 
-def partly_reported(store: Store, region: str, period: str | None = None, lang: str = "zh") -> list[PartlyReported]:
-    """The quarters a page on `region` and `period` must name as partly reported (see Quarters.partial), newest
-    first, each with the counties that have reported."""
+def partly_reported(store: Store, sel: Selection) -> list[PartlyReported]:
+    """The quarters a page on the selection's home and quarter must name as partly reported (see Quarters.partial),
+    newest first, each with the counties that have reported, named in its language."""
+    region, period, lang = sel.home, sel.period or None, sel.lang
     q = quarters(store, region)
     wanted = q.partial(period)
     if not wanted:

@@ -132,15 +132,12 @@ def comparable_wide(store: Store, regions: list[str], period: str, indicators: d
 
 
 def composite_ranking(
-    store: Store,
-    regions: list[str],
-    period: str,
-    lang: str,
-    weights: dict[str, float] | None = None,
-    home: str | None = None,
+    store: Store, sel: Selection, regions: list[str], weights: dict[str, float] | None = None
 ) -> pd.DataFrame:
-    """The composite index (analysis.composite_index) of the peer set, with names, distinct labels, the rank a
-    quarter ago, and `home` marking the home region and its counties."""
+    """The composite index (analysis.composite_index) of the peer set `regions` in the selection's quarter, with
+    names in its language, distinct labels, the rank a quarter ago, and `home` marking the selection's home region
+    and its counties."""
+    period, lang, home = sel.period, sel.lang, sel.home
     indicators = catalogue(store, lang)
     directions = {i: ind.direction for i, ind in indicators.items()}
     now = analysis.composite_index(comparable_wide(store, regions, period, indicators), directions, weights)

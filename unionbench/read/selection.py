@@ -6,8 +6,17 @@ from dataclasses import dataclass, replace
 
 from unionbench.i18n import LANGUAGES
 
-REFERENCES = ("average", "best", "p90")  # or one reference region's adcode
-SCOPES = ("counties", "province_counties", "province_cities", "benchmark_cities", "benchmark_counties")
+# Each fixed reference and peer scope with the catalogue key of its name (written out, so a translator's tools find it).
+REFERENCE_KEYS = {"average": "reference_average", "best": "reference_best", "p90": "reference_p90"}
+REFERENCES = tuple(REFERENCE_KEYS)  # or one reference region's adcode
+SCOPE_KEYS = {
+    "counties": "scope_counties",
+    "province_counties": "scope_province_counties",
+    "province_cities": "scope_province_cities",
+    "benchmark_cities": "scope_benchmark_cities",
+    "benchmark_counties": "scope_benchmark_counties",
+}
+SCOPES = tuple(SCOPE_KEYS)
 LANGS = LANGUAGES  # the languages the product speaks (one line each in unionbench.i18n)
 
 
@@ -33,6 +42,16 @@ class Selection:
     def __post_init__(self):
         if self.scope is not None and self.scope not in SCOPES:
             raise ValueError(f"unknown peer scope {self.scope!r}; expected one of {SCOPES}")
+
+    @classmethod
+    def default(cls, settings, homes, sets, period: str = "", lang: str = "zh") -> "Selection":
+        """The view the federation's settings open on (`settings`: its home, benchmark and reference): the home and
+        the set when among `homes` and `sets` (those a view can show; else the first of each), the reference when
+        it is one any set has (a region as reference belongs to one set's cities: else the average)."""
+        home = settings.home if settings.home in homes else next(iter(homes))
+        benchmark = settings.benchmark if settings.benchmark in sets else next(iter(sets))
+        reference = settings.reference if settings.reference in REFERENCES else "average"
+        return cls(home, benchmark, period, reference, lang=lang)
 
     def with_home(self, home: str) -> "Selection":
         """The same view for another region (a county clicked on the map); a region-specific reference is reset."""

@@ -30,12 +30,12 @@ def series(store: Store, sel: Selection, regions: list[str], indicator: Indicato
     return shown.assign(unit=unit).reset_index(drop=True)
 
 
-def changes(
-    store: Store, regions: list[str], indicators: list[Indicator], period: str, lang: str = "zh"
-) -> pd.DataFrame:
-    """One row per region and indicator: the value, its change on the previous quarter and on the same quarter a
-    year ago (absolute and relative; rates in points), the year to date for flows, and which change leads:
-    quarter-on-quarter for a stock, year-on-year for a flow (a flow's quarters follow the calendar)."""
+def changes(store: Store, sel: Selection, regions: list[str], indicators: list[Indicator]) -> pd.DataFrame:
+    """One row per region and indicator in the selection's quarter (places named in its language): the value, its
+    change on the previous quarter and on the same quarter a year ago (absolute and relative; rates in points), the
+    year to date for flows, and which change leads: quarter-on-quarter for a stock, year-on-year for a flow (a flow's
+    quarters follow the calendar)."""
+    period, lang = sel.period, sel.lang
     periods = quarters_back(period, 5)
     frame = store.query("values_by_region", regions=regions, periods=periods)
     names = region_names(store, regions, lang)

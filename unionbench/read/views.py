@@ -116,6 +116,12 @@ def region_values(
     return frame
 
 
+# The rules table's columns and a rule's severities → the catalogue keys of their names.
+RULE_COLUMN_KEYS = {"id": "adm_rule_col_id", "check": "adm_rule_col_check", "severity": "adm_rule_col_severity",
+                    "message": "adm_rule_col_message"}  # fmt: skip
+SEVERITY_KEYS = {"error": "rule_severity_error", "warning": "rule_severity_warning"}
+
+
 def validation_rules(store: Store, lang: str) -> pd.DataFrame:
     """The active validation rules as the methodology and admin pages show them: the check in indicator names
     (会员人数 ≤ 职工人数), what happens when it fails (refused or a warning) and the rule's message."""
@@ -136,7 +142,7 @@ def validation_rules(store: Store, lang: str) -> pd.DataFrame:
                 f"{side(r.left_side)} {OPERATORS.get(r.operator, (None, r.operator))[1]} {side(r.right_side)}"
                 for r in rules.itertuples()
             ],
-            "severity": [t(f"rule_severity_{s}", lang) for s in rules["severity"]],
+            "severity": [t(SEVERITY_KEYS[s], lang) for s in rules["severity"]],
             "message": rules[data_column("message", lang)],
         }
     ).reset_index(drop=True)
