@@ -131,7 +131,12 @@ def peer_regions(store: Store, sel: Selection) -> list[str]:
     if scope in ("province_counties", "province_cities"):
         wanted = "county" if scope == "province_counties" else "city"
         province = region_facts(store, city).get("province")
-        return store.query("regions_at_level", level=wanted, province=province)["adcode"].tolist()
+        return list(
+            store.memo(
+                ("regions_at_level", wanted, province),
+                lambda: tuple(store.query("regions_at_level", level=wanted, province=province)["adcode"]),
+            )
+        )
     _, members = benchmark_members(store, sel.benchmark, city)
     cities = [city, *members]
     return cities if scope == "benchmark_cities" else children(store, cities)
