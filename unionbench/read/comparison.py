@@ -182,7 +182,10 @@ def shared_period(levels: pd.DataFrame, period: str) -> pd.Series:
         return pd.Series(dtype=object)
     fullest = present.groupby("indicator")["reporting"].transform("max")
     complete = present[present["reporting"] == fullest]
-    return complete.groupby("indicator")["period"].max()
+    # The newest by sorting, not groupby().max(): the maximum of a text column loads pyarrow's query engine
+    # (~0.1 s of CPU on the command line's first comparison).
+    newest = complete.sort_values("period").drop_duplicates("indicator", keep="last")
+    return newest.set_index("indicator")["period"].sort_index()
 
 
 def comparison(store: Store, sel: Selection, only: list[str] | None = None) -> pd.DataFrame:
