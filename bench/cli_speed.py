@@ -65,7 +65,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="a database (default: a new demo database)")
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    from bench.common import demo_database
+    from bench.common import commit, demo_database
     from unionbench.store import Replica
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -83,11 +83,10 @@ def main() -> None:
         imports = top_imports(ours)
     cpu = {k: statistics.median(c for c, _ in v) for k, v in runs.items()}
     wall = {k: statistics.median(w for _, w in v) for k, v in runs.items()}
-    found = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
     loads = " / ".join(" ".join(f"{x:.1f}" for x in load) for load in (load_before, load_after))
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     ratio = cpu["ours"] / cpu["floor"]
-    print(f"{when} · commit {found.stdout.strip()} · load {loads} (before / after) on {os.cpu_count()} cores")
+    print(f"{when} · commit {commit()} · load {loads} (before / after) on {os.cpu_count()} cores")
     print(
         f"unionbench compare ÷ bare duckdb script, CPU (median of {args.runs}): {cpu['ours']:.2f} s ÷ "
         f"{cpu['floor']:.2f} s = {ratio:.1f}× (goal ≤ {GOAL:g}×: {'met' if ratio <= GOAL else 'NOT met'}) · wall "

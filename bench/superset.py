@@ -23,7 +23,6 @@ import json
 import os
 import re
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -162,12 +161,6 @@ def views(db: Path):
     ]
 
 
-def commit() -> str:
-    found = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True)
-    return found.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, required=True, help="the national database (unionbench scale --out DB)")
@@ -180,6 +173,7 @@ def main() -> int:
         return 0
     import duckdb
 
+    from bench.common import commit
     from unionbench.store import load_query
 
     store, measured = views(args.db)
