@@ -1,5 +1,6 @@
 """Small helpers the bench scripts share: a demo database in a folder, and one timed call."""
 
+import subprocess
 import time
 from pathlib import Path
 
@@ -20,3 +21,11 @@ def timed(function, *args):
     started = time.perf_counter()
     result = function(*args)
     return result, time.perf_counter() - started
+
+
+def commit() -> str:
+    """The checkout's commit, marked "+changes" when tracked files differ from it (a bench of uncommitted code)."""
+    root = Path(__file__).resolve().parent.parent
+    found = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True)
+    return found.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")

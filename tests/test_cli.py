@@ -134,3 +134,18 @@ def test_the_uploads_listing_writes_control_characters_of_a_file_name_out_instea
     out = capsys.readouterr().out
     assert "\x1b" not in out and "广元\\x1b[2J\\x1b[31m报表\\t.csv" in out
     assert all(line.count("\t") == 7 for line in out.splitlines())  # eight columns on every line
+
+
+@pytest.mark.system
+def test_compare_loads_neither_the_ingest_package_nor_the_workbook_writer_nor_pyarrows_query_engine(demo_db_path):
+    """`unionbench compare --period` imports only what it reads (bench/cli_speed.py times it against a bare duckdb
+    script): reading a quarter needs no upload parser, CSV no openpyxl, the reference quarter no pyarrow.acero."""
+    script = (
+        "import sys; from unionbench.cli import main; code = main(sys.argv[1:]); "
+        "loaded = [m for m in ('unionbench.ingest', 'openpyxl', 'pyarrow.acero') if m in sys.modules]; "
+        "print(code, loaded, file=sys.stderr)"
+    )
+    command = [sys.executable, "-c", script, "--db", str(demo_db_path), "compare", "--period", "2025年第三季度"]
+    found = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert found.stderr.strip().splitlines()[-1] == "0 []", found.stderr
+    assert "indicator" in found.stdout.splitlines()[0]

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
-from openpyxl.styles import Font
 
 from unionbench.store import Store
 
@@ -96,6 +95,8 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     """Tables as an .xlsx workbook (one sheet each) with a bold frozen header and readable column widths. Every
     text is a text cell: openpyxl turns a string that starts with "=" into a formula, so an uploaded file name
     `=HYPERLINK(...)` would run in Excel; its text stays exactly as it was."""
+    from openpyxl.styles import Font  # openpyxl only when a workbook is written: the CLI's CSV commands skip it
+
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as book:
         for name, frame in sheets.items():

@@ -145,7 +145,7 @@ def view_selection(store, args):
     """The Selection a command reads: --region, --benchmark and --period as an adcode, a set id and a quarter (the
     latest with figures when no period is given), with --reference and --lang; a usage error naming what cannot be
     read."""
-    from unionbench.ingest.normalise import read_period
+    from unionbench.periods import read_period
     from unionbench.read.drilldown import find_benchmark_set
     from unionbench.read.selection import Selection
     from unionbench.regions import RegionResolver

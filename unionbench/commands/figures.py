@@ -67,9 +67,9 @@ def cmd_init(db: Path, args) -> int:
 def cmd_ingest(db: Path, args) -> int:
     from unionbench.console import print_problem_counts, print_problems, problem_line, shell_address
     from unionbench.ingest import HELD, Upload, preview
-    from unionbench.ingest.normalise import read_period
     from unionbench.ingest.parse import read_upload
     from unionbench.ingest.problems import FileRejected
+    from unionbench.periods import read_period
     from unionbench.store import replica
     from unionbench.submissions import check_for, publish_file, submit_file
 
@@ -176,7 +176,7 @@ def cmd_revert(db: Path, args) -> int:
 
 def cmd_history(db: Path, args) -> int:
     from unionbench.ingest.layout import IndicatorNames
-    from unionbench.ingest.normalise import read_period
+    from unionbench.periods import read_period
     from unionbench.regions import RegionResolver
     from unionbench.store import replica
 

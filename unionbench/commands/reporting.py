@@ -193,7 +193,7 @@ def cmd_return(db: Path, args) -> int:
 
 
 def quarter(text: str) -> str:
-    from unionbench.ingest.normalise import read_period
+    from unionbench.periods import read_period
 
     found = read_period(text)
     if found is None:

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from unionbench.periods import QUARTER_DIGITS
+
 # Units people write, to the catalogue's unit and the factor that converts exactly. 家/户 count enterprises,
 # 名 counts people, 次 counts sessions: the same thing under another word.
 UNIT_WORDS = {
@@ -121,33 +123,15 @@ def clean_float(value: float) -> float:
     return value if rounded == 0 and value != 0 else rounded
 
 
-_CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_PERIOD_PATTERNS = [
-    re.compile(r"^(?P<year>\d{4})\s*[-_/.]?\s*Q(?P<q>[1-4])$", re.IGNORECASE),
-    re.compile(r"^(?P<year>\d{4})\s*年\s*Q(?P<q>[1-4])$", re.IGNORECASE),
-    re.compile(r"^(?P<year>\d{4})\s*年\s*第?\s*(?P<q>[一二三四1-4])\s*季度?$"),
-]
 _PERIOD_IN_TEXT = re.compile(
     r"(?P<year>\d{4})\s*年\s*第?\s*(?P<q>[一二三四1-4])\s*季度|(?P<y2>\d{4})\s*[-]?Q(?P<q2>[1-4])"
 )
 
 
-def read_period(raw: object) -> str | None:
-    """'2025Q3', '2025-Q3', '2025 Q3', '2025年第三季度', '2025年3季度' → '2025Q3'; None when it is none of these."""
-    if raw is None or isinstance(raw, dt.date | dt.datetime):
-        return None
-    text = str(raw).strip()
-    for pattern in _PERIOD_PATTERNS:
-        match = pattern.match(text)
-        if match:
-            return f"{match.group('year')}Q{_CHINESE_DIGITS[match.group('q')]}"
-    return None
-
-
 def period_in_title(text: str) -> str | None:
     """The one quarter a title row names ('2025年第三季度广元市工会工作统计表'), if exactly one."""
     found = {
-        f"{m.group('year') or m.group('y2')}Q{_CHINESE_DIGITS[m.group('q') or m.group('q2')]}"
+        f"{m.group('year') or m.group('y2')}Q{QUARTER_DIGITS[m.group('q') or m.group('q2')]}"
         for m in _PERIOD_IN_TEXT.finditer(text)
     }
     return found.pop() if len(found) == 1 else None

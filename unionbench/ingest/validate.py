@@ -23,11 +23,10 @@ from unionbench.ingest.normalise import (
     clean_float,
     current_quarter,
     read_number,
-    read_period,
     unit_factor,
 )
 from unionbench.ingest.problems import Problem, warning
-from unionbench.periods import period_index, shift
+from unionbench.periods import period_index, read_period, shift
 from unionbench.regions import RegionResolver
 
 OBSERVATION_COLUMNS = ["region", "indicator", "period", "value", "row", "column", "raw"]

@@ -25,7 +25,13 @@ TOP_BOTTOM = 10
 def region_labels(store: Store, regions: list[str], lang: str = "zh") -> pd.DataFrame:
     """Name (in `lang`), level, parent and a label per region (index: adcode, in the given order). The label is the
     name, or the city's short name and the name where a name repeats among the regions: Sichuan has two 市中区, which
-    read 内江·市中区 and 乐山·市中区, in English Neijiang·Shizhong District (a ranking keys its rows by adcode)."""
+    read 内江·市中区 and 乐山·市中区, in English Neijiang·Shizhong District (a ranking keys its rows by adcode).
+    Read once per published snapshot, peer set and language (names never change within a snapshot; two queries and
+    the frame work were half of a province-wide ranking's time): the frame is shared, so callers must not change it."""
+    return store.memo(("region_labels", tuple(regions), lang), lambda: _region_labels(store, list(regions), lang))
+
+
+def _region_labels(store: Store, regions: list[str], lang: str) -> pd.DataFrame:
     column = name_column(lang)
     names = store.query("region_names", adcodes=list(regions)).set_index("adcode").reindex(list(regions))
     names["name"] = names[column]
