@@ -62,9 +62,10 @@ def data_names(store) -> set[str]:
     """Every name the database holds: places, indicators, groups, units, sets (data, not messages)."""
     names: set[str] = set()
     for sql in (
-        "SELECT name_zh, name_en FROM regions",
-        "SELECT name_zh, name_en, group_zh, group_en, unit, unit_en FROM indicators",
-        "SELECT name_zh, name_en FROM benchmark_sets",
+        "SELECT name_zh FROM regions",
+        "SELECT name_zh, group_zh, unit FROM indicators",
+        "SELECT name_zh FROM benchmark_sets",
+        "SELECT text FROM name_translation",
     ):
         for row in store._con.execute(sql).fetchall():
             names.update(str(value) for value in row if value)

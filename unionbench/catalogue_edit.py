@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from unionbench import names
 from unionbench.audit import audit
 from unionbench.catalog import AGGREGATIONS, DIRECTIONS, KINDS
 from unionbench.i18n import in_language, words
@@ -434,7 +435,7 @@ def change_catalogue(
             return change
         stored = typed[typed["id"].isin(change.added + list(change.changed))].drop(columns="row")
         with store.transaction() as cur:
-            cur.register("incoming_indicators", stored)
+            names.register(cur, "incoming_indicators", "indicators", stored)
             cur.execute(load_query("write/upsert_indicators"))
             cur.unregister("incoming_indicators")
             for indicator in change.added:

@@ -14,7 +14,7 @@ from unionbench.formatting import per10k_decimals
 from unionbench.periods import shift
 from unionbench.read import analysis, comparison
 from unionbench.read.selection import Selection
-from unionbench.read.views import catalogue, name_column
+from unionbench.read.views import catalogue, place_names
 from unionbench.regions import short_names
 from unionbench.store import Store
 
@@ -26,12 +26,12 @@ def region_labels(store: Store, regions: list[str], lang: str = "zh") -> pd.Data
     """Name (in `lang`), level, parent and a label per region (index: adcode, in the given order). The label is the
     name, or the city's short name and the name where a name repeats among the regions: Sichuan has two 市中区, which
     read 内江·市中区 and 乐山·市中区, in English Neijiang·Shizhong District (a ranking keys its rows by adcode)."""
-    column = name_column(lang)
+    in_lang = place_names(store, lang)
     names = store.query("region_names", adcodes=list(regions)).set_index("adcode").reindex(list(regions))
-    names["name"] = names[column]
+    names["name"] = names.index.map(in_lang).where(names["name_zh"].notna())
     repeated = names["name_zh"].duplicated(keep=False) & names["name_zh"].notna()
     parents = names.loc[repeated, "parent"].dropna().unique().tolist()
-    parent_names = store.query("region_names", adcodes=parents).set_index("adcode")[column].to_dict()
+    parent_names = {parent: in_lang[parent] for parent in parents if parent in in_lang}
 
     def short(name: str) -> str:
         return name.split(" ")[0] if lang == "en" else min(short_names(name), key=len, default=name)
