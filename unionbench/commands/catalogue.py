@@ -1,5 +1,6 @@
-"""The federation's catalogue and validation rules on the command line: `unionbench indicators list|import|retire`
-and `unionbench rules list|import`. A refusal prints every problem (row, column, value, reason in Chinese and
+"""The federation's catalogue and validation rules on the command line: `unionbench indicators list|import|retire`,
+`unionbench rules list|import`, and the names of indicators, sets, places and rules in other languages:
+`unionbench names import|export`. A refusal prints every problem (row, column, value, reason in Chinese and
 English), writes nothing and exits 1."""
 
 import sys
@@ -28,6 +29,14 @@ def add_commands(commands) -> None:
     rule_import.add_argument("file")
     rule_import.add_argument("--dry-run", action="store_true", help="check and say what would change; write nothing")
     rule_import.add_argument("--user", help="who changes the rules (default: the login name)")
+
+    names = commands.add_parser("names", help="names in other languages (kind,key,field,lang,text): import, export")
+    name_actions = names.add_subparsers(dest="names_command", required=True)
+    name_actions.add_parser("export", help="every stored name in another language as CSV")
+    name_import = name_actions.add_parser("import", help="add or change names from a CSV or XLSX file, all or nothing")
+    name_import.add_argument("file")
+    name_import.add_argument("--dry-run", action="store_true", help="check and say what would change; write nothing")
+    name_import.add_argument("--user", help="who changes the names (default: the login name)")
 
 
 def print_csv(frame) -> int:
@@ -115,5 +124,28 @@ def cmd_rules(db: Path, args) -> int:
     return 0
 
 
-COMMANDS = {"indicators": cmd_indicators, "rules": cmd_rules}
+def cmd_names(db: Path, args) -> int:
+    from unionbench.catalogue_edit import CatalogueRejected
+    from unionbench.console import acting
+    from unionbench.name_import import import_names, names_listing, read_names_file
+    from unionbench.store import replica
+
+    if args.names_command == "export":
+        return print_csv(names_listing(replica(db).current()))
+    try:
+        counts = import_names(db, read_names_file(readable_file(args.file)), acting(args), args.dry_run)
+    except CatalogueRejected as rejected:
+        return refused(rejected)
+    except CatalogueRejectedUsage as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    added, changed, unchanged = (counts[k] for k in ("added", "changed", "unchanged"))
+    suffix = "（试运行，未写入 dry run: nothing written）" if args.dry_run else ""
+    print(f"名称：新增 {added}、修改 {changed}、不变 {unchanged} / names: {added} added, {changed} changed, "
+          f"{unchanged} unchanged{suffix}")  # fmt: skip
+    replica(db).refresh()
+    return 0
+
+
+COMMANDS = {"indicators": cmd_indicators, "rules": cmd_rules, "names": cmd_names}
 NEEDS_DATABASE = set(COMMANDS)
