@@ -10,7 +10,8 @@ by the language's plural rule (the .po's Plural-Forms), `pgettext(context, key, 
 The .po files are read as they are (no compiled .mo): they are the one source, the wheel ships them, and nothing can
 go stale between a translator's edit and what the pages show.
 
-Adding a language: its messages.po under locales/<code>/LC_MESSAGES/ and one line in LANGUAGES. A language the
+Adding a language: its messages.po under locales/<code>/LC_MESSAGES/, one line in LANGUAGES, and its names of
+indicators, sets and places as data rows (`unionbench names import`; without them they read in Chinese). A language the
 product does not speak falls back to the default (`known_language`), and the pages and the CLI say so
 ("lang.unavailable")."""
 
