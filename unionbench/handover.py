@@ -48,9 +48,6 @@ TABLE_SECTIONS = (
     TableSection("indicators", "indicators", "id", "write/config_indicators", "catalogue"),
     TableSection("validation_rules", "validation_rules", None, "write/config_validation_rules", "rules"),
 )
-READS = {"indicators": "indicator_catalogue", "validation_rules": "validation_rules"}  # whole rows, with English
-
-
 class ConfigRejected(ValueError):
     """A configuration file that cannot be imported as it is; nothing was written."""
 
@@ -86,10 +83,8 @@ def table_columns(store: Store, table: str) -> pd.DataFrame:
 
 
 def section_rows(store: Store, table: str) -> pd.DataFrame:
-    """Every row of a set-up table with every column, the English texts included."""
-    if names.english_columns(table):
-        return store.query(READS[table])
-    return store.query("table_rows", table=table)
+    """Every row of a set-up table with every column, the English texts beside the Chinese ones."""
+    return names.with_english(store, table, store.query("table_rows", table=table))
 
 
 def plain(value):

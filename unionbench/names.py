@@ -62,6 +62,18 @@ def english_rows(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Data
     return frame.drop(columns=english), found
 
 
+def with_english(store: Store, table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (rows of `table`) with each English column beside its Chinese one, as files carry them."""
+    if table not in TRANSLATED:
+        return frame
+    kind, key, fields = TRANSLATED[table]
+    frame = frame.copy()
+    for field, (official, english) in fields.items():
+        english_texts = frame[key].map(texts(store, kind, field, "en"))
+        frame.insert(frame.columns.get_loc(official) + 1, english, english_texts)
+    return frame
+
+
 def english_columns(table: str) -> list[str]:
     """The English text columns files carry for `table` (none for a table without stored names)."""
     return [english for _, english in TRANSLATED[table][2].values()] if table in TRANSLATED else []
