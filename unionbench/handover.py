@@ -48,6 +48,8 @@ TABLE_SECTIONS = (
     TableSection("indicators", "indicators", "id", "write/config_indicators", "catalogue"),
     TableSection("validation_rules", "validation_rules", None, "write/config_validation_rules", "rules"),
 )
+
+
 class ConfigRejected(ValueError):
     """A configuration file that cannot be imported as it is; nothing was written."""
 
