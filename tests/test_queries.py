@@ -62,7 +62,7 @@ PARAMETERS = {
     "table_rows": {"table": "indicators"},
     # names in any language: the translation rows and one field of one kind in a language
     "name_rows": {},
-    "texts_in_language": {"kind": "set", "field": "name", "lang": "en"},
+    "texts_in_language": {"kind": "indicator", "lang": "en"},
     "sign_in_events": {"window": 3600.0, "who": "someone", "address": "10.0.0.9"},
     "indicator_by_region": {"regions": ["510800"], "indicator": "org_rate", "periods": ["2026Q3"]},
     "indicator_ranking": {

@@ -36,10 +36,15 @@ TRANSLATED = {
 def texts(store: Store, kind: str, field: str, lang: str) -> dict[str, str]:
     """key → the `field` of every `kind` in `lang` (a place's name by adcode, a set's by id …), the official Chinese
     text where the language has no row. Read once per published snapshot."""
-    return store.memo(
-        ("texts", kind, field, lang),
-        lambda: dict(store.query("texts_in_language", kind=kind, field=field, lang=lang).itertuples(index=False)),
-    )
+    return store.memo(("texts", kind, lang), lambda: by_field(store, kind, lang)).get(field, {})
+
+
+def by_field(store: Store, kind: str, lang: str) -> dict[str, dict[str, str]]:
+    """field → key → text for every field of `kind` in `lang` (one query for all of a kind's fields)."""
+    found: dict[str, dict[str, str]] = {}
+    for key, field, text_ in store.query("texts_in_language", kind=kind, lang=lang).itertuples(index=False):
+        found.setdefault(field, {})[key] = text_
+    return found
 
 
 def text(store: Store, kind: str, key: str, field: str, lang: str) -> str:
