@@ -35,8 +35,8 @@ if not regions or not chosen:
 
 for n, indicator_id in enumerate(chosen):
     ind = f.catalogue[indicator_id]
-    unit = f"{ind.unit} / {t('per_10k_short', lang)}" if f.per_10k and ind.per_capita_base else ind.unit
     frame = data.read(store, version, trend_series.series, f.selection, regions, ind, int(count))
+    unit = frame.unit.iloc[0] if len(frame) else ind.unit
     frame = frame.assign(quarter=frame.period.map(lambda p: period_text(p, lang)))
     st.subheader(ind.name)
     st.plotly_chart(trend_lines(frame, "quarter", "value", "region_name", unit), key=f"trend_{n}")

@@ -12,7 +12,7 @@ from components.plain import plain_table
 from components.strings import ngettext, t
 from unionbench import accounts as accounts_core
 from unionbench import settings as settings_core
-from unionbench.accounts import NewAccount, ReportingError, add_user, disable_user, set_password
+from unionbench.accounts import NewAccount, ReportingError, add_user, change_role, disable_user, set_password
 from unionbench.choices import ROLES
 from unionbench.paths import resolve_db_path
 from unionbench.read import views
@@ -122,6 +122,51 @@ def add_form(ctx: PageContext, admin: str) -> None:
         lambda: add_user(resolve_db_path(None), NewAccount(name, first, role, region), admin),
         t("accounts.added", lang, name=name.strip()),
     )
+
+
+def role_form(ctx: PageContext, admin: str, found: pd.DataFrame) -> None:
+    """Another account's role and region (a clerk moved to another county; a reporter made an admin). One's own role
+    is left alone here, as with disabling, so an admin never demotes itself by a slip."""
+    lang = ctx.lang
+    others = [name for name in found.name if name != admin]
+    st.subheader(t("accounts.role_heading", lang))
+    if not others:
+        st.caption(t("accounts.none_to_change", lang))
+        return
+    regions = region_choices(ctx)
+    with st.form("accounts_role"):
+        left, right = st.columns(2)
+        name = left.selectbox(t("user_name", lang), others, key="accounts_role_name")
+        role = right.radio(
+            t("accounts.role", lang),
+            ROLES,
+            index=ROLES.index("reporter"),
+            format_func=lambda r: t(f"accounts.role_{r}", lang),
+            horizontal=True,
+            key="accounts_role_role",
+        )
+        if regions:
+            region = left.selectbox(
+                t("accounts.region", lang),
+                list(regions),
+                index=None,
+                format_func=regions.get,
+                placeholder=t("accounts.region_placeholder", lang),
+                key="accounts_role_region",
+            )
+        else:
+            region = left.text_input(t("accounts.region_code", lang), key="accounts_role_region_text") or None
+        st.caption(t("accounts.role_hint", lang))
+        if not st.form_submit_button(t("accounts.role_button", lang), key="accounts_role_submit"):
+            return
+    if role == "admin":
+        region = None
+    if allowed(ctx, admin, "accounts"):
+        run_change(
+            ctx,
+            lambda: change_role(resolve_db_path(None), name, role, region, admin),
+            t("accounts.role_done", lang, name=name),
+        )
 
 
 def disable_form(ctx: PageContext, admin: str, found: pd.DataFrame) -> None:

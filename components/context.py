@@ -40,7 +40,7 @@ def refresh_data() -> None:
 
 def language_switch() -> str:
     """中文 / English in the sidebar; kept in the URL (?lang=en) so a shared link keeps its language."""
-    from_url("lang", list(LANGUAGES), "zh")
+    from_url("lang", list(LANGUAGES), "zh", quiet=True)  # open_context names the language, in every one we speak
     choice = st.sidebar.segmented_control(
         "语言 · Language", list(LANGUAGES), format_func=LANGUAGES.get, required=True, key="lang"
     )

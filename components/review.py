@@ -228,6 +228,7 @@ AUDIT_KEYS = {
         "return",
         "revert",
         "user_add",
+        "user_role",
         "user_disable",
         "user_passwd",
         "deadline",

@@ -16,9 +16,10 @@ def kept(key: str):
     return st.session_state.get(f"_kept_{key}")
 
 
-def from_url(key: str, options: list, default):
+def from_url(key: str, options: list, default, quiet: bool = False):
     """Set the widget's value before it is drawn: ?key= on a session's first run, else the value it had (on this
-    page or, kept, on another); an unknown value falls back to the default.
+    page or, kept, on another); an unknown value falls back to the default, with a small note unless `quiet` (the
+    caller says more itself).
 
     Assigning it on every run matters: a widget of the same key on another page is a different widget to
     Streamlit, which would otherwise start it at its first option.
@@ -34,7 +35,7 @@ def from_url(key: str, options: list, default):
         linked = st.query_params.get(key) if key not in st.session_state else None
         raw = linked if linked is not None else kept(key)
         current = by_text.get(str(raw).lower(), default) if raw is not None else default
-        if linked is not None and str(linked).lower() not in by_text:
+        if linked is not None and str(linked).lower() not in by_text and not quiet:
             link_ignored(key)
     st.session_state[key] = current
     return current

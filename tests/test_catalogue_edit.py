@@ -238,6 +238,18 @@ def test_a_retired_indicator_leaves_the_template_and_pickers_but_its_figures_are
     assert ",trainings," in out
 
 
+def test_figures_of_a_retired_indicator_are_refused_naming_it_and_nothing_is_stored(writable_db, tmp_path, capsys):
+    assert run(writable_db, "indicators", "retire", "trainings", "--user", ADMIN, capsys=capsys)[0] == 0
+    before = replica(writable_db).current().data_version()
+    path = tmp_path / "trainings.csv"
+    path.write_text("地区,季度,职工培训(人次)\n利州区,2026Q3,120\n昭化区,2026Q3,80\n", encoding="utf-8")
+    code, out, err = run(writable_db, "ingest", str(path), "--user", "demo", capsys=capsys)
+    assert code == 1 and "Traceback" not in err
+    assert "已停用" in out + err and "is retired" in out + err
+    assert (out + err).count("已停用") == 1  # one word for the indicator, not one per cell
+    assert replica(writable_db).current().data_version() == before
+
+
 def test_an_indicator_others_are_built_on_cannot_be_retired(writable_db, capsys):
     code, _, err = run(writable_db, "indicators", "retire", "workers", "--user", ADMIN, capsys=capsys)
     assert code == 1 and "membership_rate" in err and "Traceback" not in err

@@ -162,6 +162,21 @@ def test_the_accounts_page_adds_a_reporter_for_a_county_of_the_home_city(writabl
     assert "cangxi2" in listed and "pbkdf2" not in listed.lower()
 
 
+def test_the_accounts_page_moves_a_reporter_to_another_county_and_the_audit_log_says_so(writable_db, opened):
+    at = sign_in(opened(writable_db, "accounts"), "demo", DEMO_PASSWORD)
+    at.selectbox(key="accounts_role_name").set_value("cangxi")
+    at.radio(key="accounts_role_role").set_value("reporter")
+    at.selectbox(key="accounts_role_region").set_value("510822")
+    at.button(key="accounts_role_submit").click()
+    at = at.run()
+    assert not at.exception and not at.error
+    assert at.success[0].value == "已更改账号 cangxi。"
+    listed = accounts(Replica(writable_db).current()).set_index("name")
+    assert listed.at["cangxi", "role"] == "reporter" and listed.at["cangxi", "region"] == "510822"
+    entry = audit_entries(writable_db).iloc[0]
+    assert (entry.user_name, entry.action, entry.target) == ("demo", "user_role", "cangxi")
+
+
 def test_the_accounts_page_refuses_a_short_password_with_the_commands_reason_and_adds_nothing(writable_db, opened):
     at = sign_in(opened(writable_db, "accounts", lang="en"), "demo", DEMO_PASSWORD)
     at.text_input(key="accounts_add_name").input("shorty")

@@ -223,3 +223,10 @@ def test_the_explorer_names_the_upload_of_stored_figures_and_none_for_computed_o
     assert stations.upload_id.notna().all() and set(stations.user_name) == {"demo"}  # a county's count is stored
     assert frame[frame.indicator == "org_rate"].upload_id.isna().all()  # rates derive from their parts
     assert frame[frame.region == GUANGYUAN].upload_id.isna().all()  # the city rolls up from its counties
+
+
+@pytest.mark.parametrize("per_10k, unit", [(True, "个/万名职工"), (False, "个")])
+def test_a_trend_names_its_unit_as_the_comparisons_do(store, catalogue, per_10k, unit):
+    sel = Selection(GUANGYUAN, "suineilu", "2026Q3", per_10k=per_10k)
+    frame = series.series(store, sel, [GUANGYUAN], catalogue["outdoor_stations"], 4)
+    assert set(frame.unit) == {unit}

@@ -145,6 +145,7 @@ def test_a_language_the_product_does_not_speak_is_named_in_a_note_in_both_langua
     assert not at.exception
     notes = " ".join(caption.value for caption in at.caption)
     assert i18n.t("lang.unavailable", "zh") in notes and i18n.t("lang.unavailable", "en") in notes
+    assert not at.toast  # said once, not also by the generic "the link's value was not used"
     assert at.title[0].value.startswith("广元市")  # shown in Chinese, the default
 
 

@@ -308,6 +308,27 @@ def test_users_add_list_disable_and_passwd_on_the_command_line(db, capsys, monke
     assert verify_password("another-2026", stored)
 
 
+def test_users_role_moves_a_reporter_makes_an_admin_and_never_leaves_the_federation_without_one(db, capsys):
+    code, out, _ = run(
+        db, capsys, "users", "role", "cangxi", "--role", "reporter", "--region", "剑阁县", "--user", "demo"
+    )
+    assert code == 0 and "510823" in out
+    line = next(row for row in run(db, capsys, "users", "list")[1].splitlines() if row.startswith("cangxi"))
+    assert line.split("\t")[1:3] == ["reporter", "510823"]
+    assert run(db, capsys, "users", "role", "cangxi", "--role", "reporter", "--user", "demo")[0] == 1  # no region
+    assert run(db, capsys, "users", "role", "cangxi", "--role", "admin", "--region", "510823")[0] == 2
+    assert (
+        run(db, capsys, "users", "role", "cangxi", "--role", "reporter", "--region", "510823", "--user", "jiange")[0]
+        == 1
+    )  # a reporter may not change accounts
+    admins = [r.split("\t")[0] for r in run(db, capsys, "users", "list")[1].splitlines() if "\tadmin\t" in r]
+    for name in admins[1:]:
+        assert run(db, capsys, "users", "disable", name, "--user", admins[0])[0] == 0
+    code, _, err = run(db, capsys, "users", "role", admins[0], "--role", "reporter", "--region", "510823",
+                       "--user", admins[0])  # fmt: skip
+    assert code == 1 and "only enabled admin" in err and "唯一" in err
+
+
 def test_users_import_secrets_moves_secrets_toml_accounts_in_as_admins(db, capsys, tmp_path):
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(f'[upload_users]\nclerk = "{hash_password("clerk-2026", iterations=1000)}"\n', "utf-8")

@@ -246,6 +246,35 @@ def disable_user(primary: Path, name: str, by: str, address: str | None = None) 
     account_change(primary, change)
 
 
+def change_role(
+    primary: Path, name: str, role: str, region: str | None, by: str, address: str | None = None
+) -> Account:
+    """An existing account's role and region (a clerk moves to another county, a reporter becomes an admin). The
+    password stays. The last enabled admin keeps its role, so the federation is never left without one."""
+    if role not in ROLES:
+        raise ReportingError(f"角色须为 admin 或 reporter：{role}", f"The role is admin or reporter, not {role!r}.")
+    if role == "reporter" and not region:
+        raise ReportingError("报送账号须指定地区（--region）。", "A reporter needs its region (--region).")
+    changed: list[Account] = []
+
+    def apply(store: Store, cur) -> None:
+        row = existing(store, name)
+        code = region_of(store, region) if role == "reporter" else None
+        found = store.query("accounts")
+        admins = found[(found.role == "admin") & ~found.disabled.astype(bool)]
+        if row.role == "admin" and role != "admin" and set(admins.name) <= {name}:
+            raise ReportingError(
+                f"{name} 是唯一可用的管理员账号，不能改为报送账号。",
+                f"{name!r} is the only enabled admin account; it cannot become a reporter.",
+            )
+        cur.execute(load_query("write/set_user_role"), {"name": name, "role": role, "region": code})
+        audit(cur, by, "user_role", name, f"{role}{' ' + code if code else ''}", address)
+        changed.append(Account(name, role, code))
+
+    account_change(primary, apply)
+    return changed[0]
+
+
 def set_password(primary: Path, name: str, password: str, by: str, address: str | None = None) -> None:
     hashed = hash_password(check_password(password))
 

@@ -17,7 +17,7 @@ from unionbench.formatting import say, terminal_text
 
 def add_commands(commands) -> None:
     """The subcommands on the `unionbench` parser."""
-    users = commands.add_parser("users", help="accounts: add, list, disable, passwd, unlock, import-secrets")
+    users = commands.add_parser("users", help="accounts: add, list, role, disable, passwd, unlock, import-secrets")
     actions = users.add_subparsers(dest="users_command", required=True)
     add = actions.add_parser("add", help="a new account (prompts for the password)")
     add.add_argument("name")
@@ -26,6 +26,11 @@ def add_commands(commands) -> None:
     add.add_argument("--password-stdin", action="store_true", help="read the password from one line of stdin")
     add.add_argument("--user", help=ADMIN_HELP)
     actions.add_parser("list", help="every account (no passwords)")
+    role = actions.add_parser("role", help="change an account's role and region (its password stays)")
+    role.add_argument("name")
+    role.add_argument("--role", required=True, choices=ROLES)
+    role.add_argument("--region", help="a reporter's region: its code (e.g. 510824) or name")
+    role.add_argument("--user", help=ADMIN_HELP)
     disable = actions.add_parser("disable", help="the account can no longer sign in")
     disable.add_argument("name")
     disable.add_argument("--user", help=ADMIN_HELP)
@@ -86,7 +91,7 @@ def cmd_users(db: Path, args) -> int:
 
     if args.users_command == "list":
         return list_users(db)
-    if args.users_command == "add" and args.role == "admin" and args.region:
+    if args.users_command in ("add", "role") and args.role == "admin" and args.region:
         raise UsageError("管理员账号不属于某个地区 / an admin has no --region")
     try:
         # The very first account of a database is made by its operator (no account yet to act as).
@@ -97,6 +102,10 @@ def cmd_users(db: Path, args) -> int:
             account = accounts.add_user(db, accounts.NewAccount(args.name, password, args.role, args.region), by, where)
             region = f" · {account.region}" if account.region else ""
             print(f"已添加账号 added account {terminal_text(account.name)} ({account.role}{region})")
+        elif args.users_command == "role":
+            account = accounts.change_role(db, args.name, args.role, args.region, by, where)
+            region = f" · {account.region}" if account.region else ""
+            print(f"已更改账号 changed account {terminal_text(account.name)} ({account.role}{region})")
         elif args.users_command == "disable":
             accounts.disable_user(db, args.name, by, where)
             print(f"已停用账号 disabled account {terminal_text(args.name)}")

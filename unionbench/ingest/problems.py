@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "ambiguous_region": "problem.ambiguous_region",
     "region_code_name_mismatch": "problem.region_code_name_mismatch",
     "unknown_indicator": "problem.unknown_indicator",
+    "retired_indicator": "problem.retired_indicator",
     "not_a_number": "problem.not_a_number",
     "negative": "problem.negative",
     "rate_out_of_range": "problem.rate_out_of_range",

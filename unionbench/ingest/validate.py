@@ -75,6 +75,11 @@ class Context:
         self._names = {row.id: (row.name_zh, row.name_en) for row in self._rows.values()}
         self.county_counts = Counter(self.parents.get(a) for a, level in self.levels.items() if level == "county")
 
+    @property
+    def catalogue_rows(self) -> dict:
+        """id → the catalogue row (a named tuple)."""
+        return self._rows
+
     def indicator(self, indicator: str):
         """The catalogue row (a named tuple: .id, .unit, .numerator …)."""
         return self._rows[indicator]
@@ -393,6 +398,21 @@ def parse_distinct(cells: list, codes: np.ndarray, live: np.ndarray) -> tuple:
     return tuple(target[codes] for target in spread)
 
 
+def retired_positions(indicators: np.ndarray, ctx: Context) -> np.ndarray:
+    """Figures of a retired indicator: the catalogue no longer collects it (its stored history stays), so a figure for
+    it is refused rather than stored where no page shows it."""
+    retired = {i for i, row in ctx.catalogue_rows.items() if getattr(row, "status", "active") == "retired"}
+    return np.array([i in retired for i in indicators], dtype=bool)
+
+
+def first_of_each(values: np.ndarray, mask: np.ndarray) -> list[int]:
+    """The first masked position of each distinct value."""
+    first: dict = {}
+    for position in np.flatnonzero(mask).tolist():
+        first.setdefault(values[position], position)
+    return sorted(first.values())
+
+
 def read_cells(
     table: Table, ctx: Context, hint, report, regions: tuple, region_problem, contradicted: bool
 ) -> pd.DataFrame:
@@ -452,7 +472,12 @@ def read_cells(
             hints[candidate.indicator_text] = table_hint(candidate.indicator_text, ctx)
         hint_words = hints[candidate.indicator_text]
         report(Problem("unknown_indicator", candidate.row, "indicator", candidate.indicator_text, {"hint": hint_words}))
-    live = ~unknown & ~refused
+    retired = retired_positions(indicators, ctx) & ~refused
+    for position in first_of_each(indicators, retired):  # one word per indicator, not one per cell
+        candidate = candidates[position]
+        name = ctx.indicator_name(indicators[position])
+        report(Problem("retired_indicator", candidate.row, labels[position], candidate.indicator_text, {"name": name}))
+    live = ~unknown & ~refused & ~retired
     number, percent, reading_units, reading = parse_distinct(distinct_cells, cell_codes, live)
     located("not_finite", np.flatnonzero(live & (reading == NOT_FINITE)))
     located("not_a_number", np.flatnonzero(live & (reading == NOT_A_NUMBER)))

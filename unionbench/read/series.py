@@ -6,6 +6,7 @@ import pandas as pd
 from unionbench.catalog import Indicator
 from unionbench.periods import shift
 from unionbench.read import analysis, metrics
+from unionbench.read.comparison import basis_of, basis_unit
 from unionbench.read.selection import Selection
 from unionbench.read.views import named, region_names
 from unionbench.store import Store
@@ -17,13 +18,16 @@ def quarters_back(period: str, count: int) -> list[str]:
 
 
 def series(store: Store, sel: Selection, regions: list[str], indicator: Indicator, count: int) -> pd.DataFrame:
-    """region, region_name (in the selection's language), period, value over the `count` quarters ending with the
-    selection's — the figure shown (per 10,000 workers when the selection asks and the indicator has a base)."""
+    """region, region_name (in the selection's language), period, value and its unit over the `count` quarters ending
+    with the selection's — the figure shown (per 10,000 workers when the selection asks and the indicator has a
+    base), its unit worded as every comparison words it."""
     periods = quarters_back(sel.period, count)
     query = store.query("indicator_by_region", regions=regions, indicator=indicator.id, periods=periods)
     frame = named(store, query, sel.lang)
-    column = "per_10k" if sel.per_10k and indicator.per_capita_base else "value"
-    return frame[["region", "region_name", "period"]].assign(value=frame[column]).reset_index(drop=True)
+    per_10k = sel.per_10k and indicator.per_capita_base
+    unit = basis_unit(indicator, basis_of(indicator) if per_10k else "value", sel.lang)
+    shown = frame[["region", "region_name", "period"]].assign(value=frame["per_10k" if per_10k else "value"])
+    return shown.assign(unit=unit).reset_index(drop=True)
 
 
 def changes(
