@@ -20,7 +20,8 @@ from unionbench.catalogue_edit import (
     retire_indicator,
     text_rows,
 )
-from unionbench.i18n import data_column, other_language
+from unionbench.i18n import other_language
+from unionbench.names import texts
 from unionbench.paths import resolve_db_path
 from unionbench.read import views
 from unionbench.rules import change_rules, read_rules_bytes
@@ -78,10 +79,9 @@ UPLOAD_KEYS = {"catalogue": "adm_ind_upload_catalogue", "rules": "adm_ind_upload
 SHOWN = ["id", "name_zh", "name_en", "unit", "kind", "aggregation", "per_capita_base", "headline", "status"]
 
 
-def indicator_label(names: pd.DataFrame, indicator: str, lang: str) -> str:
-    """`id · name` in the page's language; an indicator without an English name shows its Chinese one."""
-    name = names.at[indicator, data_column("name", lang)]
-    return f"{indicator} · {name or names.at[indicator, 'name_zh']}"
+def indicator_label(names: dict[str, str], indicator: str) -> str:
+    """`id · name` in the page's language (its Chinese name where the language has none)."""
+    return f"{indicator} · {names.get(indicator, '')}"
 
 
 def status_words(lang: str) -> dict[str, str]:
@@ -146,10 +146,11 @@ def indicator_editor(ctx: PageContext, admin: str, listing: pd.DataFrame) -> Non
     """Add or change one indicator: every column as text (the core reads and checks it, as from a file)."""
     lang = ctx.lang
     rows = listing.set_index("id", drop=False)
+    names = data.read(ctx.store, ctx.data_version, texts, "indicator", "name", lang)
     choice = st.selectbox(
         t("adm_ind_choose", lang),
         [NEW, *rows.index],
-        format_func=lambda i: t("adm_ind_new", lang) if i == NEW else indicator_label(rows, i, lang),
+        format_func=lambda i: t("adm_ind_new", lang) if i == NEW else indicator_label(names, i),
         key="adm_ind_choice",
     )
     row = {c: "" for c in LIST_COLUMNS} if choice == NEW else rows.loc[choice].to_dict()
@@ -185,10 +186,11 @@ def indicator_editor(ctx: PageContext, admin: str, listing: pd.DataFrame) -> Non
 def retire_panel(ctx: PageContext, admin: str, listing: pd.DataFrame) -> None:
     lang = ctx.lang
     active = listing[listing["status"] == "active"].set_index("id")
+    names = data.read(ctx.store, ctx.data_version, texts, "indicator", "name", lang)
     chosen = st.selectbox(
         t("adm_ind_retire_choose", lang),
         list(active.index),
-        format_func=lambda i: indicator_label(active, i, lang),
+        format_func=lambda i: indicator_label(names, i),
         key="adm_ind_retire_choice",
     )
     confirm = st.popover(t("adm_ind_retire", lang), icon=":material/archive:")

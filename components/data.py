@@ -11,8 +11,8 @@ import streamlit as st
 from unionbench import accounts as accounts_core
 from unionbench import ingest, target_import, target_template, templates
 from unionbench import submissions as submissions_core
-from unionbench.i18n import data_column
 from unionbench.ingest import review
+from unionbench.names import texts
 from unionbench.read import comparison, drilldown, quarters, similar, views
 from unionbench.read.selection import Selection
 from unionbench.store import Store
@@ -143,8 +143,8 @@ def checked_targets(_store: Store, version: str, data: bytes, file_name: str):
 @st.cache_data(max_entries=16, show_spinner=False)
 def target_indicators(_store: Store, version: str, lang: str) -> dict[str, str]:
     """Active indicators a target may be set for: id → name, in catalogue order."""
-    frame = target_template.active_indicators(_store)
-    return dict(zip(frame["id"], frame[data_column("name", lang)], strict=True))
+    names = texts(_store, "indicator", "name", lang)
+    return {indicator: names[indicator] for indicator in target_template.active_indicators(_store)["id"]}
 
 
 # --- the federation's settings ------------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from components.strings import t
 from components.url_state import flag_from_url, from_url, to_url
 from unionbench.catalog import Indicator
 from unionbench.formatting import period_text
-from unionbench.i18n import data_column
 from unionbench.read import comparison, views
 from unionbench.read import quarters as read_quarters
 from unionbench.read.quarters import period_note
@@ -66,8 +65,7 @@ def shared_filters(
         st.stop()
     if ctx.settings.home not in homes:  # the home city has no figures yet: say so while another city is shown
         st.warning(t("no_periods", lang, home=data.region_name(store, version, ctx.settings.home or "", lang)))
-    sets = data.read(store, version, views.benchmark_sets)
-    set_names = dict(zip(sets.id, sets[data_column("name", lang)], strict=True))
+    set_names = data.read(store, version, views.set_names, lang)
     default = Selection.default(ctx.settings, homes, set_names, lang=lang)
     home = pick(t("home_region", lang), "home", list(homes), default.home, homes.get)
     set_id = pick(t("benchmark_set", lang), "bench", list(set_names), default.benchmark, set_names.get)

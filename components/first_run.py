@@ -15,7 +15,6 @@ from components.plain import plain_table
 from components.strings import ngettext, t
 from components.upload import period_picker, template_buttons
 from unionbench.accounts import ReportingError
-from unionbench.i18n import data_column
 from unionbench.paths import resolve_db_path
 from unionbench.permissions import has_accounts
 from unionbench.read import views
@@ -78,11 +77,10 @@ def shown_settings(ctx: PageContext) -> None:
     """The settings in force, as names (read-only)."""
     lang = ctx.lang
     found = ctx.settings
-    sets = data.read(ctx.store, ctx.data_version, views.benchmark_sets).set_index("id")
-    column = data_column("name", lang)
+    set_names = data.read(ctx.store, ctx.data_version, views.set_names, lang)
     rows = {
         t("setup.home", lang): data.region_name(ctx.store, ctx.data_version, found.home, lang) if found.home else "—",
-        t("setup.benchmark", lang): sets.at[found.benchmark, column] if found.benchmark in sets.index else "—",
+        t("setup.benchmark", lang): set_names.get(found.benchmark, "—"),
         t("setup.reference", lang): reference_name(ctx, found.reference),
         t("setup.deadline", lang): ngettext(
             "setup.deadline_days", "setup.deadline_days.plural", found.deadline_days, lang, days=found.deadline_days
@@ -104,8 +102,7 @@ def choose_home_and_set(ctx: PageContext, admin: str) -> None:
     found = ctx.settings
     st.subheader(t("setup.step_home", lang))
     cities = data.read(ctx.store, ctx.data_version, views.cities, lang)
-    sets = data.read(ctx.store, ctx.data_version, views.benchmark_sets)
-    set_names = dict(zip(sets.id, sets[data_column("name", lang)], strict=True))
+    set_names = data.read(ctx.store, ctx.data_version, views.set_names, lang)
     references = {r: t(key, lang) for r, key in REFERENCE_KEYS.items()}
     with st.form("setup_form", border=True):
         home = st.selectbox(

@@ -10,7 +10,7 @@ from components.context import PageContext
 from components.plain import plain_table
 from components.strings import ngettext, t
 from unionbench.export import excel_safe_csv
-from unionbench.i18n import data_column, other_language
+from unionbench.i18n import in_language, other_language
 from unionbench.ingest import Prepared, Preview, held, review
 
 SHOWN_PROBLEMS = 200
@@ -19,7 +19,7 @@ SHOWN_PROBLEMS = 200
 def problem_table(prepared: Prepared, problems, lang: str) -> pd.DataFrame:
     """Row, column, cell and the reason in the page's language, then in the other one."""
     frame = prepared.problem_table(problems)
-    first, second = data_column("reason", lang), data_column("reason", other_language(lang))
+    first, second = (in_language("reason_zh", "reason_en", code) for code in (lang, other_language(lang)))
     frame = frame[["row", "column", "value", first, second]].astype(object).fillna("—")  # file-wide: no row
     frame.columns = [t(key, lang) for key in ("row", "column", "cell_value", "reason", "reason_other")]
     return frame

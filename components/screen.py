@@ -35,7 +35,6 @@ from components.screen_drawing import (
 from components.strings import t
 from components.style import STATUS_COLOURS, STATUS_SYMBOLS
 from unionbench.formatting import period_text
-from unionbench.i18n import data_column
 from unionbench.paths import cache_dir_for, resolve_db_path
 from unionbench.placenames import short_english
 from unionbench.read import comparison, views
@@ -356,9 +355,7 @@ def short_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def build_frame(store, version: str, sel, link: Link, tick: int, notes: list[str]):
     """The HTML of slide number `tick` of the story and the slide it shows, from the read model's rows."""
     lang = sel.lang
-    set_name = (
-        data.read(store, version, views.benchmark_sets).set_index("id").at[sel.benchmark, data_column("name", lang)]
-    )
+    set_name = data.read(store, version, views.set_names, lang)[sel.benchmark]
     cache_dir = str(cache_dir_for(resolve_db_path(None)))
     rows = data.read(
         store, version, comparison.comparison_with_change, sel

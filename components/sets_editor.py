@@ -13,7 +13,7 @@ from unionbench import custom_sets as sets_core
 from unionbench.accounts import ReportingError
 from unionbench.choices import SET_RULE_KEYS, SET_RULES, WITHIN, WITHIN_KEYS
 from unionbench.custom_sets import SetDraft, SetRejected, new_set_id, remove_set, save_set
-from unionbench.i18n import data_column, other_language
+from unionbench.i18n import in_language, other_language
 from unionbench.paths import resolve_db_path
 from unionbench.read import views
 from unionbench.store import WriterBusy
@@ -72,7 +72,8 @@ def set_editor(ctx: PageContext, admin: str, peer_cities: list[str], home_name: 
     or remove. A refused set lists field, value and reason in both languages; nothing is written then."""
     lang = ctx.lang
     sets = data.read(ctx.store, ctx.data_version, sets_core.custom_sets)
-    names = dict(zip(sets["id"], sets[data_column("name", lang)], strict=True))
+    every = data.read(ctx.store, ctx.data_version, views.set_names, lang)
+    names = {set_id: every[set_id] for set_id in sets["id"]}
     choices = [NEW, *names]
     if "set_choice_next" in st.session_state:  # after a save or a removal: show that set (or a new one)
         st.session_state["set_choice"] = st.session_state.pop("set_choice_next")
@@ -137,7 +138,9 @@ def write(action, lang: str, select: str, message: str, name: str | None = None)
         st.error(t("busy", lang))
         return
     refresh_data()
-    st.session_state["set_message"] = t(message, lang, name=name or st.session_state[data_column("set_name", lang)])
+    st.session_state["set_message"] = t(
+        message, lang, name=name or in_language(st.session_state["set_name_zh"], st.session_state["set_name_en"], lang)
+    )
     st.session_state["set_choice_next"] = select
     st.session_state.pop("set_loaded", None)
     st.rerun()

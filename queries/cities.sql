@@ -3,9 +3,10 @@
 select
     c.adcode,
     c.name_zh,
-    coalesce(c.name_en, c.name_zh) as name_en,
+    c.province,
+    text_in('place', c.adcode, 'name', 'en', c.name_zh) as name_en,
     p.name_zh as province_name_zh,
-    coalesce(p.name_en, p.name_zh) as province_name_en
+    text_in('place', p.adcode, 'name', 'en', p.name_zh) as province_name_en
 from regions as c
 left join regions as p on p.adcode = c.province
 where c.level = 'city'

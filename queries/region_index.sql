@@ -1,2 +1,4 @@
 -- Every region with its level and parent (the resolver's input).
-select adcode, name_zh, coalesce(name_en, name_zh) as name_en, level, parent from regions order by adcode;
+select adcode, name_zh, text_in('place', adcode, 'name', 'en', name_zh) as name_en, level, parent
+from regions
+order by adcode;

@@ -68,7 +68,7 @@ def test_a_version_one_database_upgrades_in_order_and_keeps_its_figures_and_sett
 def test_a_database_from_before_the_catalogue_migration_keeps_its_accounts_and_retired_nothing(tmp_path, capsys):
     db = tmp_path / "before-catalogue.duckdb"
     latest = migrations()[-1][0]
-    database_at(db, latest - 1)
+    database_at(db, migration_number("federation_catalogue") - 1)
     con = duckdb.connect(str(db))
     con.execute("insert into users (name, password_hash, role) values ('admin', 'pbkdf2_sha256$1$s$h', 'admin')")
     con.close()
@@ -78,6 +78,48 @@ def test_a_database_from_before_the_catalogue_migration_keeps_its_accounts_and_r
     assert rows(db, "select name, role, password_hash from users") == [("admin", "admin", "pbkdf2_sha256$1$s$h")]
     assert rows(db, "select distinct status from indicators") == [("active",)]
     assert rows(db, "select value from meta where key = 'schema_version'") == [(str(latest),)]
+
+
+def migration_number(what: str) -> int:
+    return next(number for number, name in migrations() if what in name)
+
+
+def test_english_names_kept_in_columns_by_an_older_database_are_translation_rows_after_the_upgrade(tmp_path):
+    from unionbench.names import texts
+
+    db = tmp_path / "english-columns.duckdb"
+    database_at(db, migration_number("names_translation_rows") - 1)
+    con = duckdb.connect(str(db))
+    con.execute(
+        "insert into regions (adcode, name_zh, name_en, level, parent, province) "
+        "values ('510824', '苍溪县', 'Cangxi County', 'county', '510800', '510000'), "
+        "('510800', '广元市', null, 'city', '510000', '510000')"
+    )
+    con.execute(
+        "insert into indicators (id, name_zh, name_en, group_id, group_zh, group_en, unit, unit_en, kind, direction, "
+        "aggregation, stock_flow, amber_band, headline, decimals, sort_order, description_zh, description_en) values "
+        "('workers', '职工人数', 'Workers', 'base', '基础', 'Base', '人', 'people', 'people', 'neutral', 'sum', "
+        "'stock', 5, false, 0, 1, '职工总数', 'All workers')"
+    )
+    con.execute("insert into benchmark_sets (id, name_zh, name_en, rule, sort_order) values "
+                "('suineilu', '遂内泸', 'Suining-Neijiang-Luzhou', 'members', 1)")  # fmt: skip
+    con.execute("insert into validation_rules values ('r1', 'members', '<=', 'workers', 'error', '会员多', 'Too many', "
+                "'active')")  # fmt: skip
+    con.close()
+
+    store = Store(db)
+    try:
+        store.apply_schema()
+        assert texts(store, "place", "name", "en") == {"510824": "Cangxi County", "510800": "广元市"}
+        catalogue = store.query("indicator_catalogue").iloc[0]
+        english = ("Workers", "Base", "people", "All workers")
+        assert tuple(catalogue[["name_en", "group_en", "unit_en", "description_en"]]) == english
+        assert store.query("benchmark_sets").at[0, "name_en"] == "Suining-Neijiang-Luzhou"
+        assert store.query("validation_rules").at[0, "message_en"] == "Too many"
+        columns = set(store.query("table_columns", table="indicators")["column_name"])
+        assert "name_en" not in columns and "name_zh" in columns  # Chinese stays the official name on the row
+    finally:
+        store.close()
 
 
 def test_init_on_a_current_database_changes_nothing(writable_db, capsys):

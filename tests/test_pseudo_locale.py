@@ -62,9 +62,10 @@ def data_names(store) -> set[str]:
     """Every name the database holds: places, indicators, groups, units, sets (data, not messages)."""
     names: set[str] = set()
     for sql in (
-        "SELECT name_zh, name_en FROM regions",
-        "SELECT name_zh, name_en, group_zh, group_en, unit, unit_en FROM indicators",
-        "SELECT name_zh, name_en FROM benchmark_sets",
+        "SELECT name_zh FROM regions",
+        "SELECT name_zh, group_zh, unit FROM indicators",
+        "SELECT name_zh FROM benchmark_sets",
+        "SELECT text FROM name_translation",
     ):
         for row in store._con.execute(sql).fetchall():
             names.update(str(value) for value in row if value)
@@ -146,3 +147,48 @@ def test_a_language_the_product_does_not_speak_is_named_in_a_note_in_both_langua
     assert i18n.t("lang.unavailable", "zh") in notes and i18n.t("lang.unavailable", "en") in notes
     assert not at.toast  # said once, not also by the generic "the link's value was not used"
     assert at.title[0].value.startswith("广元市")  # shown in Chinese, the default
+
+
+def test_adding_a_language_is_one_po_file_data_rows_and_one_line_and_a_name_without_a_row_stays_chinese(
+    pseudo_locale, writable_db, tmp_path, monkeypatch, capsys
+):
+    """The pseudo-locale (its .po file and its line in LANGUAGES, from the fixture) plus names rows imported with
+    `unionbench names import`: the CLI and a page show those names; a place with no row keeps its Chinese name."""
+    from streamlit.testing.v1 import AppTest
+
+    from unionbench.cli import main
+    from unionbench.settings import read_settings
+    from unionbench.store import Replica
+
+    reader = Replica(writable_db)
+    before, settings = reader.current(), read_settings(reader.current())
+    admin = before.query("accounts").query("role == 'admin'")["name"].iloc[0]
+    home_zh = before.query("region_names", adcodes=[settings.home]).at[0, "name_zh"]
+    assert main(["--db", str(writable_db), "compare", "--lang", pseudo_locale]) == 0
+    shown = capsys.readouterr().out.splitlines()[1].split(",")  # the first indicator's row, names in Chinese
+    indicator, name_zh = shown[0], shown[1]
+    assert name_zh == before.query("indicator_catalogue").set_index("id").at[indicator, "name_zh"]
+    reader.close()
+
+    rows = tmp_path / "names.csv"
+    rows.write_text(
+        "kind,key,field,lang,text\n"
+        f"indicator,{indicator},name,{pseudo_locale},Pseudo indicator name\n"
+        f"set,{settings.benchmark},name,{pseudo_locale},Pseudo set name\n",
+        encoding="utf-8",
+    )
+    assert main(["--db", str(writable_db), "names", "import", str(rows), "--user", admin]) == 0
+    assert main(["--db", str(writable_db), "compare", "--lang", pseudo_locale]) == 0
+    out = capsys.readouterr().out
+    assert f"{indicator},Pseudo indicator name," in out and name_zh not in out
+
+    monkeypatch.setenv("UNIONBENCH_DB", str(writable_db))
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.query_params["lang"] = pseudo_locale
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="bench").value == settings.benchmark
+    assert "Pseudo set name" in at.selectbox(key="bench").options
+    title = at.title[0].value
+    assert "Pseudo set name" in title and home_zh in title  # the home city has no row in the language: Chinese

@@ -60,6 +60,9 @@ PARAMETERS = {
     "all_targets": {"year": None},
     "table_columns": {"table": "indicators"},
     "table_rows": {"table": "indicators"},
+    # names in any language: the translation rows and one field of one kind in a language
+    "name_rows": {},
+    "texts_in_language": {"kind": "indicator", "lang": "en"},
     "sign_in_events": {"window": 3600.0, "who": "someone", "address": "10.0.0.9"},
     "indicator_by_region": {"regions": ["510800"], "indicator": "org_rate", "periods": ["2026Q3"]},
     "indicator_ranking": {

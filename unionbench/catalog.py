@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from unionbench.i18n import data_language, in_language
 from unionbench.paths import BENCHMARK_SETS_CSV, INDICATORS_CSV, VALIDATION_RULES_CSV
 
 KINDS = {"count", "amount", "rate", "people"}
@@ -123,20 +122,23 @@ def text_or_none(value) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def indicator_from_row(row: pd.Series, lang: str = "zh") -> Indicator:
-    suffix = data_language(lang)
+def indicator_from_row(row: pd.Series, words: dict[str, str] | None = None) -> Indicator:
+    """An Indicator from a catalogue row, its name, unit, group and description the `words` given (in a language,
+    from unionbench.names), else the row's official Chinese texts."""
+    words = words or {"name": row["name_zh"], "unit": row["unit"], "group": row["group_zh"],
+                      "description": row["description_zh"]}  # fmt: skip
     return Indicator(
         id=row["id"],
-        name=row[f"name_{suffix}"],
-        unit=in_language(row["unit"], row["unit_en"], lang),
-        group=row[f"group_{suffix}"],
+        name=words["name"],
+        unit=words["unit"],
+        group=words["group"],
         direction=row["direction"],
         aggregation=row["aggregation"],
         stock_flow=row["stock_flow"],
         per_capita_base=text_or_none(row["per_capita_base"]),
         decimals=int(row["decimals"]),
         amber_band=float(row["amber_band"]),
-        description=row[f"description_{suffix}"],
+        description=words["description"],
         kind=row["kind"],
         numerator=text_or_none(row["numerator"]),
         denominator=text_or_none(row["denominator"]),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from unionbench import names
 from unionbench.audit import audit
 from unionbench.catalog import AGGREGATIONS, DIRECTIONS, KINDS
 from unionbench.i18n import in_language, words
@@ -115,16 +116,20 @@ def too_large(name: str, size: int, limit: int) -> CatalogueRejected:
     return CatalogueRejected([problem(None, "file", name, "too_large", size=f"{size:,}", limit=f"{limit:,}")])
 
 
-def read_table_file(path: Path | str, columns: list[str], limit: int = MAX_FILE_BYTES) -> pd.DataFrame:
-    """A catalogue or rules file on disk: its size is checked before a byte of it is read."""
+def read_table_file(
+    path: Path | str, columns: list[str], limit: int = MAX_FILE_BYTES, max_rows: int = MAX_ROWS
+) -> pd.DataFrame:
+    """A catalogue, rules or names file on disk: its size is checked before a byte of it is read."""
     path = Path(path)
     size = os.stat(path).st_size
     if size > limit:
         raise too_large(path.name, size, limit)
-    return read_table_bytes(path.read_bytes(), path.name, columns, limit)
+    return read_table_bytes(path.read_bytes(), path.name, columns, limit, max_rows)
 
 
-def read_table_bytes(data: bytes, file_name: str, columns: list[str], limit: int = MAX_FILE_BYTES) -> pd.DataFrame:
+def read_table_bytes(
+    data: bytes, file_name: str, columns: list[str], limit: int = MAX_FILE_BYTES, max_rows: int = MAX_ROWS
+) -> pd.DataFrame:
     """Text cells in `columns` (plus `row`), read the way ingest reads a return: UTF-8 or GB18030 (sniffed), XLSX."""
     if len(data) > limit:
         raise too_large(file_name, len(data), limit)
@@ -134,7 +139,7 @@ def read_table_bytes(data: bytes, file_name: str, columns: list[str], limit: int
         found = rejected.problem
         reason = CatalogueProblem(found.row, "file", file_name, found.message("zh"), found.message("en"))
         raise CatalogueRejected([reason]) from None
-    return grid_rows(grid, columns)
+    return grid_rows(grid, columns, max_rows)
 
 
 def cell_text(cell) -> str:
@@ -149,7 +154,7 @@ def cell_text(cell) -> str:
     return str(value).strip()
 
 
-def grid_rows(grid: Grid, allowed: list[str]) -> pd.DataFrame:
+def grid_rows(grid: Grid, allowed: list[str], max_rows: int = MAX_ROWS) -> pd.DataFrame:
     """The first row as headers (each must be one of `allowed`; all but `status` required), the rest as rows."""
     if not grid.rows:
         raise CatalogueRejected([problem(None, "file", "", "empty")])
@@ -163,8 +168,8 @@ def grid_rows(grid: Grid, allowed: list[str]) -> pd.DataFrame:
             problems.append(problem(header_row, name, name, "repeated_column"))
     required = [c for c in allowed if c != "status"]
     problems += [problem(header_row, c, "", "missing_column") for c in required if c not in header]
-    if len(grid.rows) - 1 > MAX_ROWS:
-        problems.append(problem(None, "file", len(grid.rows) - 1, "too_many_rows", limit=MAX_ROWS))
+    if len(grid.rows) - 1 > max_rows:
+        problems.append(problem(None, "file", len(grid.rows) - 1, "too_many_rows", limit=max_rows))
     if problems:
         raise CatalogueRejected(problems)
     records = []
@@ -434,7 +439,7 @@ def change_catalogue(
             return change
         stored = typed[typed["id"].isin(change.added + list(change.changed))].drop(columns="row")
         with store.transaction() as cur:
-            cur.register("incoming_indicators", stored)
+            names.register(cur, "incoming_indicators", "indicators", stored)
             cur.execute(load_query("write/upsert_indicators"))
             cur.unregister("incoming_indicators")
             for indicator in change.added:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from unionbench import names
 from unionbench.catalog import read_benchmark_sets
 from unionbench.choices import SET_RULES
 from unionbench.i18n import in_language, words
@@ -130,17 +131,24 @@ def save_set(db: Path, draft: SetDraft, user: str, editing: bool = False) -> Non
         problems = draft_problems(store, draft, editing)
         if problems:
             raise SetRejected(problems)
-        members = pd.DataFrame({"set_id": draft.id, "adcode": list(draft.members)})
         with store.transaction() as cur:
-            cur.register("incoming_members", members)
-            cur.register("incoming_set", pd.DataFrame({"id": [draft.id]}))
-            params = {"id": draft.id, "name_zh": draft.name_zh, "name_en": draft.name_en, "member_rule": draft.rule,
-                      "user": user, "first_sort": CUSTOM_SORT_START}  # fmt: skip
-            cur.execute(load_query("write/save_custom_set"), params)
-            cur.execute(load_query("write/replace_custom_members"))
-            cur.unregister("incoming_members")
-            cur.unregister("incoming_set")
+            write_set(cur, draft, user, CUSTOM_SORT_START)
             bump_data_version(cur, figures=False)
+
+
+def write_set(cur, draft: SetDraft, user: str, first_sort: int) -> None:
+    """Store a checked custom set, its members and its English name (a translation row) in the caller's
+    transaction."""
+    cur.register("incoming_members", pd.DataFrame({"set_id": draft.id, "adcode": list(draft.members)}))
+    cur.register("incoming_set", pd.DataFrame({"id": [draft.id]}))
+    params = {"id": draft.id, "name_zh": draft.name_zh, "member_rule": draft.rule, "user": user,
+              "first_sort": first_sort}  # fmt: skip
+    cur.execute(load_query("write/save_custom_set"), params)
+    cur.execute(load_query("write/replace_custom_members"))
+    cur.unregister("incoming_members")
+    cur.unregister("incoming_set")
+    _, english = names.english_rows("benchmark_sets", pd.DataFrame([{"id": draft.id, "name_en": draft.name_en}]))
+    names.store_rows(cur, english)
 
 
 def remove_set(db: Path, set_id: str) -> None:

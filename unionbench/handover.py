@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from unionbench import catalogue_edit
+from unionbench import catalogue_edit, names
 from unionbench.audit import audit
-from unionbench.custom_sets import SetDraft, draft_problems
+from unionbench.custom_sets import SetDraft, draft_problems, write_set
 from unionbench.i18n import words
 from unionbench.ingest.parse import Cell, check_size
 from unionbench.ingest.problems import FileRejected
@@ -73,8 +73,20 @@ def problem(code: str, value=None, **values) -> TargetProblem:
 
 
 def table_columns(store: Store, table: str) -> pd.DataFrame:
-    """The table's columns (column_name, data_type, is_nullable, column_default); empty when there is no table."""
-    return store.query("table_columns", table=table)
+    """The table's columns (column_name, data_type, is_nullable, column_default) and, for a table with stored
+    names, its English text columns as the file carries them (stored as translation rows); empty when there is no
+    table."""
+    columns = store.query("table_columns", table=table)
+    english = names.english_columns(table)
+    if columns.empty or not english:
+        return columns
+    texts = pd.DataFrame({"column_name": english, "data_type": "VARCHAR", "is_nullable": False, "column_default": None})
+    return pd.concat([columns, texts], ignore_index=True)
+
+
+def section_rows(store: Store, table: str) -> pd.DataFrame:
+    """Every row of a set-up table with every column, the English texts beside the Chinese ones."""
+    return names.with_english(store, table, store.query("table_rows", table=table))
 
 
 def plain(value):
@@ -98,7 +110,7 @@ def export_config(store: Store) -> dict:
     config["settings"] = {key: value for key in KEYS if (value := store.scalar("setting", key=key)) is not None}
     for section in TABLE_SECTIONS:
         if not table_columns(store, section.table).empty:
-            config[section.name] = records(store.query("table_rows", table=section.table))
+            config[section.name] = records(section_rows(store, section.table))
     sets = store.query("benchmark_sets")
     config["benchmark_sets"] = [
         {"id": row.id, "name_zh": row.name_zh, "name_en": row.name_en, "member_rule": row.member_rule,
@@ -352,18 +364,11 @@ def write_plan(cur, plan: Plan, user: str) -> None:
         frame = plan.tables.get(section.name)
         if frame is None:
             continue
-        cur.register("incoming_rows", frame)
+        names.register(cur, "incoming_rows", section.table, frame)
         cur.execute(load_query(section.write))
         cur.unregister("incoming_rows")
     for draft in plan.sets:
-        cur.register("incoming_set", pd.DataFrame({"id": [draft.id]}))
-        cur.register("incoming_members", pd.DataFrame({"set_id": draft.id, "adcode": list(draft.members)}))
-        params = {"id": draft.id, "name_zh": draft.name_zh, "name_en": draft.name_en, "member_rule": draft.rule,
-                  "user": user, "first_sort": 1000}  # fmt: skip
-        cur.execute(load_query("write/save_custom_set"), params)
-        cur.execute(load_query("write/replace_custom_members"))
-        cur.unregister("incoming_set")
-        cur.unregister("incoming_members")
+        write_set(cur, draft, user, first_sort=1000)
     if not plan.targets.empty:
         cur.register("incoming_targets", plan.targets[TARGET_COLUMNS])
         cur.execute(load_query("write/upsert_targets"))

@@ -2,7 +2,7 @@
 Babel. The pages, the wall screen, the comparison read model (keys "cmp.…"), the quarterly briefing ("brief.…"),
 the upload template ("tpl.…") and the CLI ask here, so a term is translated once and a translator opens one file.
 locales/messages.pot lists every key with the Chinese source beside it. Names of indicators, sets and places are
-data in the database, not messages.
+data in the database, not messages: rows of any language (unionbench.names).
 
 The calls have gettext's shape, so pybabel's extractor and a translator's tools understand them:
 `gettext(key, lang)` (alias `t`, with {placeholders} filled), `ngettext(singular, plural, n, lang)` choosing the form
@@ -10,7 +10,8 @@ by the language's plural rule (the .po's Plural-Forms), `pgettext(context, key, 
 The .po files are read as they are (no compiled .mo): they are the one source, the wheel ships them, and nothing can
 go stale between a translator's edit and what the pages show.
 
-Adding a language: its messages.po under locales/<code>/LC_MESSAGES/ and one line in LANGUAGES. A language the
+Adding a language: its messages.po under locales/<code>/LC_MESSAGES/, one line in LANGUAGES, and its names of
+indicators, sets and places as data rows (`unionbench names import`; without them they read in Chinese). A language the
 product does not speak falls back to the default (`known_language`), and the pages and the CLI say so
 ("lang.unavailable")."""
 
@@ -196,24 +197,21 @@ def join(items, lang: str) -> str:
     return text("list_sep", lang).join(items)
 
 
-DATA_LANGUAGES = ("zh", "en")  # the languages names are stored in (columns name_zh, name_en …): data, not messages
+# The languages a refusal is worded in (every refusal names its reason in Chinese and English). Stored names are
+# not chosen here: they are rows in any language (unionbench.names).
+PAIR_LANGUAGES = ("zh", "en")
 
 
 def data_language(lang: str) -> str:
-    """The language a name is read in: `lang` when the database has names in it, else the default language's."""
-    return lang if lang in DATA_LANGUAGES else DEFAULT_LANGUAGE
-
-
-def data_column(base: str, lang: str) -> str:
-    """The column holding a name in the language: data_column("name", "en") → "name_en"."""
-    return f"{base}_{data_language(lang)}"
+    """The language of a Chinese/English pair shown for `lang`: `lang` when it is one of the pair, else Chinese."""
+    return lang if lang in PAIR_LANGUAGES else DEFAULT_LANGUAGE
 
 
 def in_language(zh, en, lang: str):
-    """One of a pair of stored texts (a name, a unit, a refusal's two wordings) for the language."""
+    """One of a pair of texts built in Chinese and English (a refusal's two wordings) for the language."""
     return en if data_language(lang) == "en" else zh
 
 
 def other_language(lang: str) -> str:
-    """The other language names are stored in: a refusal shown in both gives this one second."""
-    return next(code for code in DATA_LANGUAGES if code != data_language(lang))
+    """The other language of a Chinese/English pair: a refusal shown in both gives this one second."""
+    return next(code for code in PAIR_LANGUAGES if code != data_language(lang))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from unionbench import names
 from unionbench.catalog import (
     benchmark_set_problems,
     catalogue_problems,
@@ -25,6 +26,7 @@ from unionbench.settings import load_demo_settings
 from unionbench.store import Store, bump_data_version, load_query, writer
 from unionbench.targets import load_targets, read_targets
 
+NAMED_TABLES = {"incoming_regions": "regions", "incoming_sets": "benchmark_sets"}  # frames whose English names are rows
 DEMO_FILE_NAME = "data/demo/observations.csv"  # as recorded in the upload history, wherever the package lies
 
 
@@ -68,14 +70,17 @@ def load_reference_data(store: Store) -> tuple[int, int, int]:
         with store.transaction() as cur:
             if reload:
                 for name, frame in frames.items():
-                    cur.register(name, frame)
+                    if name in NAMED_TABLES:
+                        names.register(cur, name, NAMED_TABLES[name], frame)
+                    else:
+                        cur.register(name, frame)
                 for script in ("write/replace_regions", "write/replace_benchmark_sets"):
                     cur.execute(load_query(script))
                 for name in frames:
                     cur.unregister(name)
                 cur.execute(load_query("write/record_reference_fingerprint"), {"fingerprint": fingerprint})
-            cur.register("incoming_indicators", new_indicators)
-            cur.register("incoming_rules", new_rules)
+            names.register(cur, "incoming_indicators", "indicators", new_indicators)
+            names.register(cur, "incoming_rules", "validation_rules", new_rules)
             cur.execute(load_query("write/seed_catalogue"))
             cur.execute(load_query("write/seed_validation_rules"))
             cur.unregister("incoming_indicators")

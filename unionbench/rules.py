@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from unionbench import names
 from unionbench.audit import audit
 from unionbench.catalogue_edit import (
     ID_PATTERN,
@@ -118,7 +119,7 @@ def change_rules(
             return outcome
         stored = rows[rows["id"].isin(outcome["added"] + outcome["changed"])][RULE_COLUMNS]
         with store.transaction() as cur:
-            cur.register("incoming_rules", stored)
+            names.register(cur, "incoming_rules", "validation_rules", stored)
             cur.execute(load_query("write/upsert_validation_rules"))
             cur.unregister("incoming_rules")
             for rule_id in outcome["added"]:

@@ -18,7 +18,8 @@ import pandas as pd
 from unionbench.accounts import ReportingError
 from unionbench.audit import audit
 from unionbench.choices import SETTING_KEYS as KEYS
-from unionbench.i18n import data_column, ngettext, t
+from unionbench.i18n import ngettext, t
+from unionbench.names import text, texts
 from unionbench.permissions import permit
 from unionbench.read.drilldown import find_benchmark_set
 from unionbench.read.selection import REFERENCE_KEYS, REFERENCES
@@ -218,13 +219,11 @@ def value_name(store: Store, key: str, value: str | None, lang: str = "zh") -> s
     if value in (None, ""):
         return ""
     if key in ("home", "reference") and value not in REFERENCES:
-        names = store.query("region_names", adcodes=[value])
-        return "" if names.empty else str(names.at[0, data_column("name", lang)])
+        return text(store, "place", value, "name", lang)
     if key == "reference":
         return t(REFERENCE_KEYS[value], lang)
     if key == "benchmark":
-        sets = store.query("benchmark_sets").set_index("id")
-        return str(sets.at[value, data_column("name", lang)]) if value in sets.index else ""
+        return text(store, "set", value, "name", lang)
     return ngettext("setup.deadline_days", "setup.deadline_days.plural", value, lang, days=value)
 
 
@@ -253,7 +252,6 @@ def load_demo_settings(store: Store, path: Path) -> int:
 
 def home_and_counties(store: Store, home: str, lang: str = "zh") -> dict[str, str]:
     """The home city and its counties (code → name in `lang`): the regions a reporter account may belong to."""
-    column = data_column("name", lang)
-    city = store.query("region_names", adcodes=[home])
-    counties = store.query("child_regions", parent=home)
-    return dict(zip([*city.adcode, *counties.adcode], [*city[column], *counties[column]], strict=True))
+    names = texts(store, "place", "name", lang)
+    codes = [*store.query("region_names", adcodes=[home]).adcode, *store.query("child_regions", parent=home).adcode]
+    return {code: names[code] for code in codes}

@@ -10,7 +10,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from unionbench.i18n import in_language, t
+from unionbench.i18n import t
+from unionbench.names import texts
 from unionbench.store import Store
 from unionbench.templates import FILL_HERE, HEADER_FONT, REFERENCE_FILL, number_format
 
@@ -22,6 +23,7 @@ COLUMNS = list(HEADERS)
 INVALID_KEYS = {"whole": "tgt.tpl_invalid_whole", "amount": "tgt.tpl_invalid_amount", "rate": "tgt.tpl_invalid_rate"}
 HELP_LINES = ("tgt.tpl_help_1", "tgt.tpl_help_2", "tgt.tpl_help_3", "tgt.tpl_help_4")
 WIDTHS = [14, 14, 28, 10, 8, 22, 14]
+PICKED = (("place", "name"), ("indicator", "name"), ("indicator", "unit"))  # the texts a row shows in its language
 
 
 def active_indicators(store: Store) -> pd.DataFrame:
@@ -45,22 +47,22 @@ def stored_targets(store: Store, regions: list[str], year: int) -> dict[tuple[st
 
 def template_rows(store: Store, home: str, year: int, lang: str = "zh") -> pd.DataFrame:
     """One row per region × active indicator: names, unit, year, last year's target and this year's (if any)."""
-    regions = template_regions(store, home)
-    codes = list(regions.adcode)
+    codes = list(template_regions(store, home).adcode)
     last, this = stored_targets(store, codes, year - 1), stored_targets(store, codes, year)
+    places, names, units = (texts(store, kind, field, lang) for kind, field in PICKED)
     rows = [
         {
             "region_code": code,
-            "region": in_language(name_zh, name_en, lang),
-            "indicator": in_language(ind.name_zh, ind.name_en, lang),
-            "unit": in_language(ind.unit, ind.unit_en, lang),
+            "region": places[code],
+            "indicator": names[ind.id],
+            "unit": units[ind.id],
             "year": year,
             "reference": last.get((code, ind.id)),
             "target": this.get((code, ind.id)),
             "kind": ind.kind,
             "decimals": int(ind.decimals),
         }
-        for code, name_zh, name_en in regions.itertuples(index=False)
+        for code in codes
         for ind in active_indicators(store).itertuples(index=False)
     ]
     return pd.DataFrame(rows, columns=[*COLUMNS, "kind", "decimals"])

@@ -19,6 +19,7 @@ from unionbench.export import excel_safe_csv, plain_decimal
 from unionbench.formatting import missing, period_text
 from unionbench.i18n import in_language, t
 from unionbench.ingest.normalise import current_quarter
+from unionbench.names import texts
 from unionbench.periods import shift
 from unionbench.store import Store
 
@@ -69,6 +70,7 @@ def template_rows(store: Store, region: str, period: str, lang: str = "zh") -> p
     rows = [
         {
             "region": name,
+            # the names the ingest reads back: Chinese, or English on an English template
             "indicator": in_language(ind.name_zh, ind.name_en, lang),
             "unit": in_language(ind.unit, ind.unit_en, lang),
             "basis": t(BASIS_KEYS[ind.stock_flow], lang),
@@ -194,15 +196,16 @@ def instructions(sheet, store: Store, period: str, lang: str) -> None:
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = HEADER_FONT
+    words = {field: texts(store, "indicator", field, lang) for field in ("name", "unit", "description")}
     for ind in reported_indicators(store).itertuples(index=False):
         sheet.append(
             [
-                in_language(ind.name_zh, ind.name_en, lang),
-                in_language(ind.unit, ind.unit_en, lang),
+                words["name"][ind.id],
+                words["unit"][ind.id],
                 t(BASIS_KEYS[ind.stock_flow], lang),
                 t(CUMULATIVE_KEYS[ind.stock_flow], lang),
                 t(RULE_KEYS[rule_for(ind.kind)], lang),
-                in_language(ind.description_zh, ind.description_en, lang),
+                words["description"][ind.id],
             ]
         )
     for row in sheet.iter_rows(min_row=header_row):

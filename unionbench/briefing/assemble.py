@@ -13,12 +13,12 @@ from unionbench.briefing import charts
 from unionbench.briefing import text as tx
 from unionbench.briefing.model import Briefing, Bullets, Chart, Paragraph, Section, Table
 from unionbench.catalog import common_base
-from unionbench.i18n import data_column, known_language, ngettext, t
+from unionbench.i18n import known_language, ngettext, t
 from unionbench.periods import year_of
 from unionbench.read import analysis, comparison, drilldown
 from unionbench.read.selection import Selection, UnknownReference
 from unionbench.read.targets import progress_rows
-from unionbench.read.views import benchmark_members, catalogue, name_column, region_names
+from unionbench.read.views import benchmark_members, catalogue, region_names, set_names
 from unionbench.store import Store
 
 # A target's status → its word in the briefing's catalogue ("brief.status_…").
@@ -55,11 +55,13 @@ class Context:
         found = store.query("region_names", adcodes=[region])
         if found.empty or found.at[0, "level"] not in ("city", "county"):
             raise BriefingError(f"{region} is not a city or county")
-        self.name, self.level, self.parent = found.at[0, name_column(lang)], found.at[0, "level"], found.at[0, "parent"]
+        self.name = region_names(store, [region], lang)[region]
+        self.level, self.parent = found.at[0, "level"], found.at[0, "parent"]
         sets = store.query("benchmark_sets").set_index("id")
         if set_id not in sets.index:
             raise BriefingError(f"unknown benchmark set {set_id!r}")
         self.set_row = sets.loc[set_id]
+        self.set_name = set_names(store, lang)[set_id]
         self.city = region if self.level == "city" else self.parent
         self.rule, self.members = benchmark_members(store, set_id, self.city)
         self.member_rule = self.set_row.get("member_rule") or "pooled"  # a custom set's rule
@@ -89,7 +91,7 @@ class Context:
     def _reference_text(self, level: str, reference: str) -> str:
         """'遂内泸平均水平', '扬州所辖县区平均水平', '全省前10%水平（第90百分位）' … — what every gap is read against:
         the benchmark cities for a city, their counties for a county (comparison.reference_regions)."""
-        set_name = self.set_row[data_column("name", self.lang)]
+        set_name = self.set_name
         counties = level == "county"
 
         def said(city_key: str, county_key: str, **values) -> str:
@@ -467,16 +469,18 @@ def _county_table(ctx: Context) -> Table:
     """Each county's headline figures and verdicts from its own comparison (against the benchmark cities'
     counties), the city's from the city's rows (against the cities), and both references underneath."""
     headline = ctx.headline()
-    counties = ctx.store.query("child_regions", parent=ctx.region)[["adcode", name_column(ctx.lang)]]
+    counties = pd.Series(
+        region_names(ctx.store, ctx.store.query("child_regions", parent=ctx.region)["adcode"], ctx.lang)
+    )
     city_rows = ctx.rows.set_index("indicator").loc[headline]
     county_rows = {
         adcode: comparison.comparison(ctx.store, ctx.sel.with_home(adcode), only=headline)
         .set_index("indicator")
         .loc[headline]
-        for adcode in counties["adcode"]
+        for adcode in counties.index
     }
     cells, lights = [], []
-    listed = [(name, county_rows[adcode]) for adcode, name in counties.itertuples(index=False)]
+    listed = [(name, county_rows[adcode]) for adcode, name in counties.items()]
     for name, rows in [*listed, (ctx.t("city_row", city=ctx.name), city_rows)]:
         cells.append([name] + [bare(rows.at[i, "home_text"], rows.loc[i]) for i in headline])
         lights.append([None] + [light(rows.loc[i]) for i in headline])
@@ -630,7 +634,7 @@ def build_briefing(store: Store, sel: Selection, generated: datetime | None = No
     region, set_id, period, lang = sel.home, sel.benchmark, sel.period, sel.lang
     generated = generated or datetime.now()
     uploads = provenance(ctx)
-    set_name = ctx.set_row[data_column("name", lang)]
+    set_name = ctx.set_name
     members = ctx.t("list_sep").join(ctx.member_names()) if len(ctx.members) <= 5 else ""
     benchmark = t("fmt.bracket", lang, text=set_name, note=members) if members else set_name
     sections = [overview_section(ctx), groups_section(ctx), strengths_section(ctx), counties_section(ctx)]

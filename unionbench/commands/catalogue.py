@@ -1,5 +1,6 @@
-"""The federation's catalogue and validation rules on the command line: `unionbench indicators list|import|retire`
-and `unionbench rules list|import`. A refusal prints every problem (row, column, value, reason in Chinese and
+"""The federation's catalogue and validation rules on the command line: `unionbench indicators list|import|retire`,
+`unionbench rules list|import`, and the names of indicators, sets, places and rules in other languages:
+`unionbench names import|export`. A refusal prints every problem (row, column, value, reason in Chinese and
 English), writes nothing and exits 1."""
 
 import sys
@@ -29,6 +30,14 @@ def add_commands(commands) -> None:
     rule_import.add_argument("file")
     rule_import.add_argument("--dry-run", action="store_true", help="check and say what would change; write nothing")
     rule_import.add_argument("--user", help="who changes the rules (default: the login name)")
+
+    names = commands.add_parser("names", help="names in other languages (kind,key,field,lang,text): import, export")
+    name_actions = names.add_subparsers(dest="names_command", required=True)
+    name_actions.add_parser("export", help="every stored name in another language as CSV")
+    name_import = name_actions.add_parser("import", help="add or change names from a CSV or XLSX file, all or nothing")
+    name_import.add_argument("file")
+    name_import.add_argument("--dry-run", action="store_true", help="check and say what would change; write nothing")
+    name_import.add_argument("--user", help="who changes the names (default: the login name)")
 
 
 def print_csv(frame) -> int:
@@ -99,5 +108,19 @@ def cmd_rules(db: Path, args) -> int:
     return catalogue_import(db, args, read_rules_file, change_rules, done)
 
 
-COMMANDS = {"indicators": cmd_indicators, "rules": cmd_rules}
+def cmd_names(db: Path, args) -> int:
+    from unionbench.name_import import import_names, names_listing, read_names_file
+    from unionbench.store import replica
+
+    if args.names_command == "export":
+        return print_csv(names_listing(replica(db).current()))
+
+    def done(counts) -> None:
+        print(both("cli.names_dry_run" if args.dry_run else "cli.names_changed", added=counts["added"],
+                   changed=counts["changed"], same=counts["unchanged"]))  # fmt: skip
+
+    return catalogue_import(db, args, read_names_file, import_names, done)
+
+
+COMMANDS = {"indicators": cmd_indicators, "rules": cmd_rules, "names": cmd_names}
 NEEDS_DATABASE = set(COMMANDS)

@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 
 from unionbench.formatting import is_small_count, missing, period_text, signed
-from unionbench.i18n import in_language, t
+from unionbench.i18n import t
 from unionbench.ingest.validate import KEY, is_jump
+from unionbench.names import texts
 from unionbench.periods import shift
 from unionbench.placenames import short_english
 from unionbench.regions import short_name
@@ -73,9 +74,9 @@ def review_rows(store: Store, observations: pd.DataFrame, changes: pd.DataFrame,
         {
             "flag": [jump_text(v, p, lang) if j else "" for v, p, j in zip(value, previous, jump, strict=True)],
             "region": changes.region.map(names if clash else shorts),
-            "indicator": in_language(info.name_zh, info.name_en, lang).to_numpy(),
+            "indicator": changes.indicator.map(texts(store, "indicator", "name", lang)).to_numpy(),
             "period": changes.period.map(lambda p: period_text(p, lang)),
-            "unit": in_language(info.unit, info.unit_en, lang).to_numpy(),
+            "unit": changes.indicator.map(texts(store, "indicator", "unit", lang)).to_numpy(),
             "before": before.map(number_text),
             "value": value.map(number_text),
             "change": [change_text(v, b, kind, lang) for v, b, kind in zip(value, before, info.kind, strict=True)],
@@ -97,12 +98,10 @@ def review_rows(store: Store, observations: pd.DataFrame, changes: pd.DataFrame,
 
 def region_labels(store: Store, changes: pd.DataFrame, lang: str) -> tuple[dict[str, str], dict[str, str]]:
     """Full and short names of the changed figures' regions in `lang`: 苍溪县 / 苍溪, Cangxi County / Cangxi."""
-    if lang != "en":
-        names = dict(zip(changes.region, changes.region_name, strict=True))
-        return names, {adcode: short_name(name) for adcode, name in names.items()}
-    english = store.query("region_names", adcodes=sorted(set(changes.region)))
-    names = dict(zip(english.adcode, english.name_en, strict=True))
-    return names, {adcode: short_english(name) for adcode, name in names.items()}
+    every = texts(store, "place", "name", lang)
+    names = {adcode: every.get(adcode, name) for adcode, name in zip(changes.region, changes.region_name, strict=True)}
+    short = short_english if lang == "en" else short_name  # 苍溪县 → 苍溪, Cangxi County → Cangxi
+    return names, {adcode: short(name) for adcode, name in names.items()}
 
 
 def change_text(value: float, before: float, kind: str, lang: str) -> str:

@@ -12,7 +12,7 @@ from unionbench.catalog import common_base
 from unionbench.read import analysis, comparison
 from unionbench.read.comparison import grid
 from unionbench.read.selection import Selection
-from unionbench.read.views import benchmark_members, catalogue, name_column, region_names, wide_values
+from unionbench.read.views import benchmark_members, catalogue, region_names, wide_values
 from unionbench.store import Store
 
 
@@ -45,7 +45,7 @@ def county_gap_contributions(
     city's workers. Sorted worst first; a county missing a figure comes last with no contribution.
     """
     ind = catalogue(store, "zh")[indicator]
-    counties = store.query("child_regions", parent=city)[["adcode", name_column(lang)]]
+    counties = store.query("child_regions", parent=city)[["adcode"]]
     values = wide_values(store.query("values_by_region", regions=counties["adcode"].tolist(), periods=[period]))
     values = values.reindex(counties["adcode"])
 
@@ -68,7 +68,7 @@ def county_gap_contributions(
     else:
         result = analysis.county_contributions(frame, level, ind.direction, scale)
         result["level_gap"] = (result["value"] - level * result["base"] / scale).where(result["contribution"].notna())
-    names = counties.set_index("adcode")[name_column(lang)]
+    names = region_names(store, counties["adcode"], lang)
     result = result.rename_axis("region").reset_index()
     result.insert(1, "region_name", result["region"].map(names))
     return result[["region", "region_name", "value", "base", "figure", "share", "contribution", "level_gap"]]

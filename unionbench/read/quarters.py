@@ -12,7 +12,7 @@ from unionbench.formatting import period_text, quarter_only
 from unionbench.i18n import t
 from unionbench.periods import year_of
 from unionbench.read.selection import Selection
-from unionbench.read.views import name_column
+from unionbench.read.views import region_names
 from unionbench.store import Store
 
 _LABEL = re.compile(r"^\d{4}Q[1-4]$")
@@ -89,7 +89,7 @@ def partly_reported(store: Store, sel: Selection) -> list[PartlyReported]:
         return []
     counties = store.query("child_regions", parent=region)
     counties = counties[counties["level"] == "county"]
-    names = dict(zip(counties["adcode"], counties[name_column(lang)], strict=True))
+    names = region_names(store, counties["adcode"], lang)
     found = store.query("reporting_regions", parents=[region], periods=wanted)
     own = q.own[0] if q.own else None
     return [

@@ -14,7 +14,7 @@ from unionbench.formatting import per10k_decimals
 from unionbench.periods import shift
 from unionbench.read import analysis, comparison
 from unionbench.read.selection import Selection
-from unionbench.read.views import catalogue, name_column
+from unionbench.read.views import catalogue, place_names
 from unionbench.regions import short_names
 from unionbench.store import Store
 
@@ -32,12 +32,12 @@ def region_labels(store: Store, regions: list[str], lang: str = "zh") -> pd.Data
 
 
 def _region_labels(store: Store, regions: list[str], lang: str) -> pd.DataFrame:
-    column = name_column(lang)
+    in_lang = place_names(store, lang)
     names = store.query("region_names", adcodes=list(regions)).set_index("adcode").reindex(list(regions))
-    names["name"] = names[column]
+    names["name"] = names.index.map(in_lang).where(names["name_zh"].notna())
     repeated = names["name_zh"].duplicated(keep=False) & names["name_zh"].notna()
     parents = names.loc[repeated, "parent"].dropna().unique().tolist()
-    parent_names = store.query("region_names", adcodes=parents).set_index("adcode")[column].to_dict()
+    parent_names = {parent: in_lang[parent] for parent in parents if parent in in_lang}
 
     def short(name: str) -> str:
         return name.split(" ")[0] if lang == "en" else min(short_names(name), key=len, default=name)

@@ -5,7 +5,7 @@ import math
 import pandas as pd
 
 from unionbench.catalog import Indicator, indicator_from_row
-from unionbench.i18n import data_column
+from unionbench.names import texts
 from unionbench.read import metrics
 from unionbench.store import Store
 
@@ -13,16 +13,16 @@ from unionbench.store import Store
 def catalogue(store: Store, lang: str) -> dict[str, Indicator]:
     """The active catalogue as Indicator objects by id, in display order (read once per published snapshot). A
     retired indicator is left out, so no picker, tile, comparison or ranking offers it; its figures stay stored."""
-    return dict(
-        store.memo(
-            ("catalogue", lang),
-            lambda: {
-                row["id"]: indicator_from_row(row, lang)
-                for _, row in store.query("indicator_catalogue").iterrows()
-                if row.get("status", "active") != "retired"
-            },
-        )
-    )
+
+    def read() -> dict[str, Indicator]:
+        words = {field: texts(store, "indicator", field, lang) for field in ("name", "group", "unit", "description")}
+        return {
+            row["id"]: indicator_from_row(row, {field: found[row["id"]] for field, found in words.items()})
+            for _, row in store.query("indicator_catalogue").iterrows()
+            if row.get("status", "active") != "retired"
+        }
+
+    return dict(store.memo(("catalogue", lang), read))
 
 
 def benchmark_sets(store: Store) -> pd.DataFrame:
@@ -30,14 +30,20 @@ def benchmark_sets(store: Store) -> pd.DataFrame:
     return store.query("benchmark_sets")
 
 
+def set_names(store: Store, lang: str) -> dict[str, str]:
+    """Every benchmark set's id → its name in `lang`, in display order."""
+    names = texts(store, "set", "name", lang)
+    return {set_id: names[set_id] for set_id in benchmark_sets(store)["id"]}
+
+
 def cities(store: Store, lang: str = "zh") -> dict[str, str]:
     """Every city of China by code → 'name · province' in `lang` (two provinces may have a city of one name): what a
     custom benchmark set is chosen from."""
     found = store.query("cities")
-    column = name_column(lang)
+    names = place_names(store, lang)
     labels = [
-        f"{name} · {province}" if isinstance(province, str) else name
-        for name, province in zip(found[column], found[f"province_{column}"], strict=True)
+        f"{names[city]} · {names[province]}" if isinstance(province, str) and province in names else names[city]
+        for city, province in zip(found["adcode"], found["province"], strict=True)
     ]
     return dict(zip(found.adcode, labels, strict=True))
 
@@ -47,29 +53,33 @@ def periods_with_data(store: Store, region: str) -> list[str]:
     return store.query("periods_with_data", region=region)["period"].tolist()
 
 
-def name_column(lang: str) -> str:
-    """The regions column that names a place in `lang`: name_en on English pages, else name_zh."""
-    return data_column("name", lang)
+def place_names(store: Store, lang: str) -> dict[str, str]:
+    """Every region's adcode → its name in `lang` (苍溪县 / Cangxi County), the official name without a row."""
+    return texts(store, "place", "name", lang)
 
 
 def region_names(store: Store, adcodes: list[str], lang: str = "zh") -> dict[str, str]:
-    """Adcode → name in `lang` (苍溪县 / Cangxi County), for the regions that exist."""
-    names = store.query("region_names", adcodes=list(adcodes))
-    return dict(zip(names.adcode, names[name_column(lang)], strict=True))
+    """Adcode → name in `lang` (苍溪县 / Cangxi County), for the regions that exist, in code order."""
+    names = place_names(store, lang)
+    return {code: names[code] for code in sorted(set(adcodes)) if code in names}
+
+
+def with_names(store: Store, frame: pd.DataFrame, lang: str, column: str = "name") -> pd.DataFrame:
+    """`frame` (regions by `adcode`) with a `column` naming each in `lang`."""
+    return frame.assign(**{column: frame["adcode"].map(place_names(store, lang))})
 
 
 def named(store: Store, frame: pd.DataFrame, lang: str, column: str = "region_name") -> pd.DataFrame:
     """`frame` with its `column` naming each `region` in `lang` (queries name places in Chinese)."""
-    if name_column(lang) == "name_zh" or frame.empty:
+    if frame.empty:
         return frame
-    names = region_names(store, sorted(set(frame["region"].dropna())), lang)
-    return frame.assign(**{column: frame["region"].map(names).fillna(frame[column])})
+    return frame.assign(**{column: frame["region"].map(place_names(store, lang)).fillna(frame[column])})
 
 
 def home_regions(store: Store, lang: str = "zh") -> dict[str, str]:
     """The regions a page can take as home (adcode → name in `lang`)."""
-    homes = store.query("home_regions")
-    return dict(zip(homes.adcode, homes[name_column(lang)], strict=True))
+    names = place_names(store, lang)
+    return {code: names[code] for code in store.query("home_regions")["adcode"]}
 
 
 def uploads(store: Store) -> pd.DataFrame:
@@ -107,10 +117,10 @@ def region_values(
 ) -> pd.DataFrame:
     """One indicator for the given regions (those without a figure too): value, value per 10,000 workers, and
     rank (1 = best) on the figure shown — per 10,000 workers when asked and possible, else the value."""
-    names = store.query("region_names", adcodes=regions)[["adcode", name_column(lang), "level"]]
+    names = with_names(store, store.query("region_names", adcodes=regions)[["adcode", "level"]], lang, "region_name")
     frame = store.query("indicator_by_region", regions=regions, indicator=indicator.id, periods=[period])
     frame = frame[["region", "value", "per_10k"]]
-    frame = names.rename(columns={"adcode": "region", name_column(lang): "region_name"}).merge(frame, how="left")
+    frame = names[["adcode", "region_name", "level"]].rename(columns={"adcode": "region"}).merge(frame, how="left")
     shown = "per_10k" if per_10k and indicator.per_capita_base else "value"
     frame["rank"] = metrics.rank_descending(frame[shown], indicator.direction)
     return frame
@@ -143,6 +153,6 @@ def validation_rules(store: Store, lang: str) -> pd.DataFrame:
                 for r in rules.itertuples()
             ],
             "severity": [t(SEVERITY_KEYS[s], lang) for s in rules["severity"]],
-            "message": rules[data_column("message", lang)],
+            "message": rules["id"].map(texts(store, "rule", "message", lang)),
         }
     ).reset_index(drop=True)
