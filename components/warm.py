@@ -10,7 +10,7 @@ from dataclasses import replace
 from components import data
 from unionbench import settings as settings_core
 from unionbench.periods import year_of
-from unionbench.read import comparison, drilldown, rankings, targets, views
+from unionbench.read import comparison, drilldown, rankings, series, targets, views
 from unionbench.read import quarters as read_quarters
 from unionbench.read.selection import REFERENCES, Selection
 from unionbench.store import Store
@@ -34,17 +34,22 @@ def warm_in_background(store: Store, version: str) -> threading.Thread | None:
 
 def warm(store: Store, version: str) -> None:
     """The default views (the federation's home city and benchmark set, its newest quarter, the first indicator)
-    of every analysis page, in each language."""
+    of every analysis page, in each language; then the same views for the home's earlier quarters, newest first, in
+    the default language: the quarter is the filter people move most (a quarter back, a year back)."""
     try:
+        earlier = []
         for lang in LANGUAGES:
-            default_views(store, version, lang)
+            earlier = default_views(store, version, lang)
+        for period in earlier:
+            default_views(store, version, LANGUAGES[0], period)
     except Exception:  # a warm-up is only ever a head start: the page computes what is missing and shows errors
         logging.getLogger(__name__).exception("warming the page cache for %s failed", version)
 
 
-def default_views(store: Store, version: str, lang: str) -> None:
-    """The reads the pages make for their default view, argument for argument as the pages and shared_filters build
-    them (a different argument would be a different cache entry; tests/test_warm.py checks they hit)."""
+def default_views(store: Store, version: str, lang: str, period: str | None = None) -> list[str]:
+    """The reads the pages make for their default view (in `period`, by default the home's newest), argument for
+    argument as the pages and shared_filters build them (a different argument would be a different cache entry;
+    tests/test_warm.py checks they hit). Returns the home's other quarters, newest first."""
 
     def read(function, *args):
         return data.read(store, version, function, *args)
@@ -53,13 +58,14 @@ def default_views(store: Store, version: str, lang: str) -> None:
     found = read(settings_core.read_settings)
     homes = read(views.home_regions, lang)
     if not status["observations"] or found.home not in homes:
-        return
+        return []
     home = found.home
     sets = read(views.benchmark_sets)
     set_id = found.benchmark if found.benchmark in set(sets.id) else sets.id.iloc[0]
-    period = read(read_quarters.quarters, home).newest
+    quarters = read(read_quarters.quarters, home)
+    period = period or quarters.newest
     if period is None:
-        return
+        return []
     catalogue = read(views.catalogue, lang)
     scored = [i for i, ind in catalogue.items() if ind.direction != "neutral"]
     indicator = catalogue[scored[0]]
@@ -78,6 +84,12 @@ def default_views(store: Store, version: str, lang: str) -> None:
         read(rankings.region_profile, replace(selection, scope="benchmark_cities", reference="average"), home)
     regions = read(comparison.peer_regions, counties)
     read(rankings.composite_ranking, regions, period, lang, {i: 1.0 for i in scored}, home)
+    # trends: the first four regions in view (the home city, its benchmark cities, its counties), twelve quarters
+    cities = read(comparison.peer_regions, replace(selection, scope="benchmark_cities"))
+    shown = [*cities, *regions][:4]
+    read(views.region_names, tuple([*cities, *regions]), lang)
+    read(series.series, selection, shown, indicator, 12)
+    read(series.changes, tuple(shown), (indicator,), period, lang)
     # gaps and targets
     rows = read(comparison.comparison_with_change, plain)
     data.strengths_weaknesses(store, version, plain)
@@ -86,3 +98,4 @@ def default_views(store: Store, version: str, lang: str) -> None:
         data.county_contributions(store, version, plain, indicator.id)
     read(targets.progress_rows, plain)
     data.targets_template(store, version, home, year_of(period), lang)  # the targets page's download, an xlsx
+    return [p for p in quarters.periods if p != period]
