@@ -5,6 +5,7 @@ on the same computation. Every answer is keyed by the new data version: nothing 
 
 import logging
 import threading
+import time
 from dataclasses import replace
 
 from components import data
@@ -17,6 +18,7 @@ from unionbench.store import Store
 
 LANGUAGES = ("zh", "en")  # the default language first: most visitors open the dashboard in it
 
+log = logging.getLogger("unionbench.warm")  # the project's logger: its records reach the server's log
 _started: set[str] = set()
 _started_lock = threading.Lock()
 
@@ -36,6 +38,7 @@ def warm(store: Store, version: str) -> None:
     """The default views (the federation's home city and benchmark set, its newest quarter, the first indicator)
     of every analysis page, in each language; then the same views for the home's earlier quarters, newest first, in
     the default language: the quarter is the filter people move most (a quarter back, a year back)."""
+    started = time.perf_counter()
     try:
         earlier = []
         for lang in LANGUAGES:
@@ -43,7 +46,9 @@ def warm(store: Store, version: str) -> None:
         for period in earlier:
             default_views(store, version, LANGUAGES[0], period)
     except Exception:  # a warm-up is only ever a head start: the page computes what is missing and shows errors
-        logging.getLogger(__name__).exception("warming the page cache for %s failed", version)
+        log.exception("warming the page cache for %s failed", version)
+        return
+    log.info("page cache warm for %s: %d quarters in %.1f s", version, len(earlier) + 1, time.perf_counter() - started)
 
 
 def default_views(store: Store, version: str, lang: str, period: str | None = None) -> list[str]:
