@@ -35,9 +35,15 @@ def shared_replica(db_path: str) -> Replica:
     snapshot it moves to (the first at start, then each publish) has its default views warmed in the background."""
     path = resolve_db_path(db_path)
     reader = replica(path)
-    if runtime.exists():  # a served app, shared by viewers (not a script under AppTest, where nobody else asks)
+    if served():
         reader.on_switch(lambda store, name: warm_in_background(store, cache_version(path, name)))
     return reader
+
+
+def served() -> bool:
+    """Whether this is a dashboard server, shared by viewers: not a script under AppTest (tests, bench/pages.py),
+    whose stand-in runtime is a mock, and where nobody else would ask for a warmed answer."""
+    return runtime.exists() and type(runtime.get_instance()) is runtime.Runtime
 
 
 def refresh_data() -> None:

@@ -60,3 +60,10 @@ def test_a_version_is_warmed_once_in_the_background(store, monkeypatch):
     assert threads[0] is not None and threads[1:] == [None, None]
     threads[0].join()
     assert warmed == ["test#v-once"]
+
+
+def test_a_script_under_apptest_warms_nothing_in_the_background(app_page):
+    """Only a served dashboard warms (tests and bench/pages.py run pages under AppTest, where nobody else asks)."""
+    before = set(warm._started)
+    assert not app_page("overview").exception
+    assert set(warm._started) == before
