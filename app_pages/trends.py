@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import data
-from components.charts import trend_lines
+from components.charts import shared, trend_lines
 from components.filters import quarter_notes, regions_in_view, shared_filters
 from components.page import page_setup
 from components.strings import t
@@ -39,7 +39,7 @@ for n, indicator_id in enumerate(chosen):
     unit = frame.unit.iloc[0] if len(frame) else ind.unit
     frame = frame.assign(quarter=frame.period.map(lambda p: period_text(p, lang)))
     st.subheader(ind.name)
-    st.plotly_chart(trend_lines(frame, "quarter", "value", "region_name", unit), key=f"trend_{n}")
+    st.plotly_chart(shared(trend_lines, frame, "quarter", "value", "region_name", unit), key=f"trend_{n}")
 
 st.subheader(t("changes_heading", lang, period=period_text(f.period, lang)))
 st.caption(t("flow_note", lang))

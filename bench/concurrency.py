@@ -8,6 +8,7 @@ the 2 cores go to the servers, not to 20 renderers (first paint in chromium is m
 
     python bench/concurrency.py DB [--clients 20] [--servers 1]
 
+Each server is measured settled: after its first session, once it has logged its warm page cache (components/warm.py).
 With --servers 2, clients are split between two dashboard processes on the same data, as a reverse proxy with
 sticky sessions would split them (the scale-out path in the README).
 """
@@ -125,10 +126,23 @@ def p95(values: list[float]) -> float:
     return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)] if ordered else math.nan
 
 
+def wait_until_warm(db: Path, urls: list[str], timeout: float = 900.0) -> float:
+    """Seconds until every server has logged its warm page cache (components/warm.py): a dashboard is up long
+    before a crowd arrives, so the crowd is measured on a settled server, not against its own warm-up."""
+    logs = [db.with_suffix(f".{url.rsplit(':', 1)[1]}.log") for url in urls]  # where streamlit_server logs
+    started = time.perf_counter()
+    while not all("page cache warm for" in log.read_text(errors="replace") for log in logs):
+        if time.perf_counter() - started > timeout:
+            raise TimeoutError(f"no warm page cache after {timeout:.0f} s: see {logs}")
+        time.sleep(0.5)
+    return time.perf_counter() - started
+
+
 def measure(db: Path, clients: int = 20, servers: int = 1, interactions: int = 5, think: float = 1.0) -> dict:
     with ExitStack() as stack:
         urls = [stack.enter_context(streamlit_server(db)) for _ in range(servers)]
         asyncio.run(drive(urls, servers, 1, 0.0))  # one session per server warms its boundary cache, as in use
+        warm_wait = wait_until_warm(db, urls)
         out = asyncio.run(drive(urls, clients, interactions, think))
     return {
         "clients": clients,
@@ -141,6 +155,7 @@ def measure(db: Path, clients: int = 20, servers: int = 1, interactions: int = 5
         "errors": len(out["errors"]),
         "error_samples": out["errors"][:3],
         "wall": out["wall"],
+        "warm_wait": warm_wait,
     }
 
 

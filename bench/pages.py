@@ -33,8 +33,10 @@ WARM = 3
 
 
 def page_paths() -> list[str]:
-    """The pages in navigation order, read from dashboard.py (pages added by others are measured too)."""
-    return re.findall(r'st\.Page\(\s*"(app_pages/[a-z_]+\.py)"', (ROOT / "dashboard.py").read_text(encoding="utf-8"))
+    """The pages in navigation order, read from dashboard.py's `page("name")` lines (pages added by others are
+    measured too)."""
+    names = re.findall(r'\bpage\(\s*"([a-z_]+)"', (ROOT / "dashboard.py").read_text(encoding="utf-8"))
+    return [f"app_pages/{name}.py" for name in names]
 
 
 def p95(values: list[float]) -> float:

@@ -157,6 +157,14 @@ def ranking_map(
     return figure
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def shared_ranking_map(frame: pd.DataFrame, cache_dir: str, direction: str, lang: str, height: int) -> go.Figure:
+    """ranking_map of a ranking on its regions' shapes, built once per process for everyone who views the same
+    ranking (st.plotly_chart copies it to send it, so nobody changes the shared one)."""
+    features, bounds = features_by_region(tuple(frame.region), cache_dir)
+    return ranking_map(frame, features, bounds, direction, lang, height=height)
+
+
 def ranking_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Rank, label and the ranked figure, best first (regions without a figure last); the basis unit is the value
     column's help and the map's colour bar title, so the header stays short enough never to be cut."""
@@ -171,9 +179,8 @@ def ranking_map_with_table(
     """The map (two thirds) beside its rank table (one third), both from one ranking frame, so the shape, the hover
     and the table row of a region read the same figure and rank. Returns the map's selection event, if any."""
     left, right = st.columns([2, 1])
-    features, bounds = features_by_region(tuple(frame.region), str(cache_dir_for(resolve_db_path(None))))
     event = left.plotly_chart(
-        ranking_map(frame, features, bounds, indicator.direction, lang, height=height),
+        shared_ranking_map(frame, str(cache_dir_for(resolve_db_path(None))), indicator.direction, lang, height),
         key=key,
         config={"displaylogo": False, "scrollZoom": False},
         on_select=on_select or "ignore",

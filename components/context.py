@@ -4,10 +4,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+from streamlit import runtime
 
 from components import data
 from components.strings import LANGUAGES, t
 from components.url_state import from_url, to_url
+from components.warm import warm_in_background
 from unionbench import settings as settings_core
 from unionbench.i18n import known_language, unavailable_note
 from unionbench.paths import resolve_db_path
@@ -29,8 +31,19 @@ class PageContext:
 
 @st.cache_resource
 def shared_replica(db_path: str) -> Replica:
-    """The server process's reader of the newest published snapshot (one connection, a cursor per query)."""
-    return replica(resolve_db_path(db_path))
+    """The server process's reader of the newest published snapshot (one connection, a cursor per query). Each
+    snapshot it moves to (the first at start, then each publish) has its default views warmed in the background."""
+    path = resolve_db_path(db_path)
+    reader = replica(path)
+    if served():
+        reader.on_switch(lambda store, name: warm_in_background(store, cache_version(path, name)))
+    return reader
+
+
+def served() -> bool:
+    """Whether this is a dashboard server, shared by viewers: not a script under AppTest (tests, bench/pages.py),
+    whose stand-in runtime is a mock, and where nobody else would ask for a warmed answer."""
+    return runtime.exists() and type(runtime.get_instance()) is runtime.Runtime
 
 
 def refresh_data() -> None:
@@ -48,18 +61,18 @@ def language_switch() -> str:
     return choice or "zh"
 
 
-def cache_version(db_path, reader) -> str:
+def cache_version(db_path, snapshot: str) -> str:
     """The cache key of the data a page reads: the database and its published snapshot. Every cached answer
     changes when new data is published, and two databases opened by one process never share one (their
     snapshots are both called v1, v2 …)."""
-    return f"{db_path}#{reader.version}"
+    return f"{db_path}#{snapshot}"
 
 
 def current_store() -> tuple[Store, str]:
     """The newest published data and its version, for parts that rerun on their own (fragments)."""
     db_path = resolve_db_path(None)
     reader = shared_replica(str(db_path))
-    return reader.current(), cache_version(db_path, reader)
+    return reader.current(), cache_version(db_path, reader.version)
 
 
 def open_context(kiosk: bool = False) -> tuple[PageContext, int]:
@@ -80,7 +93,7 @@ def open_context(kiosk: bool = False) -> tuple[PageContext, int]:
     except NotInitialised:
         st.error(t("not_initialised", lang))
         st.stop()
-    version = cache_version(db_path, reader)
+    version = cache_version(db_path, reader.version)
     status = data.read(store, version, views.data_status)
     found = data.read(store, version, settings_core.read_settings)
     if status["has_demo"] and not kiosk:

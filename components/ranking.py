@@ -4,7 +4,7 @@ cautions. Rows are keyed by adcode and named by their distinct label (内江·�
 import pandas as pd
 import streamlit as st
 
-from components.charts import Measure, ranked_bars
+from components.charts import Measure, ranked_bars, shared
 from components.strings import t
 from unionbench.read.rankings import TOP_BOTTOM, condensed
 
@@ -46,11 +46,12 @@ def ranking(
     names = [f"{int(r)}. {label}" for r, label in zip(drawn["rank"], drawn.label, strict=True)] if gaps else None
     bars, table = st.columns([1, 1])  # the table's six columns fit at 1366 px in either language
     bars.plotly_chart(
-        ranked_bars(
+        shared(
+            ranked_bars,
             names or list(drawn.label),
             list(drawn[value]),
             measure,
-            home,
+            tuple(sorted(home)),
             keys=list(drawn.region),
             skipped=[t("bars_skipped", lang, n=n) if n else "" for n in drawn.skipped],
         ),

@@ -97,6 +97,31 @@ def test_a_writer_publishes_a_snapshot_and_readers_move_to_the_next_one(tmp_path
     reader.close()
 
 
+def test_a_reader_tells_its_listeners_of_each_snapshot_it_moves_to(tmp_path):
+    primary = tmp_path / "p.duckdb"
+    put_target(primary, 10)
+    reader = Replica(primary, check_every=0)
+    seen = []
+    reader.on_switch(lambda store, name: seen.append((name, target(store))))
+    assert seen == []  # nothing read yet: the first snapshot is announced when the first page asks
+    reader.current()
+    reader.on_switch(lambda store, name: seen.append(("late", name)))  # a listener added later hears of it at once
+    put_target(primary, 20)
+    reader.current()
+    reader.current()  # no new snapshot, no news
+    assert seen == [("v1.duckdb", 10), ("late", "v1.duckdb"), ("v2.duckdb", 20), ("late", "v2.duckdb")]
+    reader.close()
+
+
+def test_a_listener_that_fails_never_stops_a_reader(tmp_path):
+    primary = tmp_path / "p.duckdb"
+    put_target(primary, 10)
+    reader = Replica(primary, check_every=0)
+    reader.on_switch(lambda store, name: 1 / 0)
+    assert target(reader.current()) == 10
+    reader.close()
+
+
 def test_a_writer_that_changes_nothing_publishes_nothing_new(tmp_path):
     primary = tmp_path / "p.duckdb"
     put_target(primary, 10)

@@ -17,11 +17,12 @@ published, so no reader meets a half-made database.
 """
 
 import fcntl
+import logging
 import os
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
@@ -315,6 +316,17 @@ class Replica:
         self._name: str | None = None
         self._checked = 0.0
         self._retired: list[tuple[float, Store]] = []
+        self._on_switch: list[Callable[[Store, str], None]] = []
+
+    def on_switch(self, callback: Callable[[Store, str], None]) -> None:
+        """Call `callback(store, name)` whenever this reader moves to a snapshot, the first one included: how a
+        server learns that new data was published (by the CLI or another process) and may warm its caches. Called
+        with the reader's lock held, so a callback must be quick (start a thread for real work); it is called for the
+        current snapshot at once when there is one."""
+        with self._lock:
+            self._on_switch.append(callback)
+            if self._store is not None:
+                self._announce([callback])
 
     def current(self) -> Store:
         """The store to use for one whole page run (so a run never mixes two data versions)."""
@@ -366,6 +378,14 @@ class Replica:
             self._retired.append((time.monotonic(), self._store))
         self._store, self._name = fresh, name
         self._close_retired()
+        self._announce(self._on_switch)
+
+    def _announce(self, callbacks: list[Callable[[Store, str], None]]) -> None:
+        for callback in callbacks:
+            try:
+                callback(self._store, self._name)
+            except Exception:  # a warm-up that failed must never stop the pages reading the new data
+                logging.getLogger(__name__).exception("on_switch callback failed for %s", self._name)
 
     def _close_retired(self) -> None:
         """Close old snapshots once no page run can still be using them."""

@@ -11,9 +11,9 @@ import pandas as pd
 from unionbench.catalog import Indicator
 from unionbench.formatting import amount, missing
 from unionbench.periods import periods_between, quarter_of, year_of
-from unionbench.read.analysis import UNKNOWN, _sign, year_to_date
+from unionbench.read.analysis import UNKNOWN, _sign
 from unionbench.read.selection import Selection
-from unionbench.read.views import catalogue, lookup, named
+from unionbench.read.views import catalogue, named
 from unionbench.store import Store
 
 REACHED, ON_TRACK, LAGGING, MISSED = "reached", "on_track", "lagging", "missed"
@@ -95,19 +95,31 @@ def progress_rows(store: Store, sel: Selection) -> pd.DataFrame:
     start_period = f"{year - 1}Q4"
     periods = [start_period, *periods_between(f"{year}Q1", period)]
     values = store.query("values_by_region", regions=regions, periods=periods)
-    # One lookup per target instead of a scan of every figure per target (the page spent most of its time there).
-    series = {key: frame.set_index("period") for key, frame in values.groupby(["region", "indicator"], sort=False)}
-    none = values.iloc[0:0].set_index("period")
+    # Each (region, indicator)'s level now and at the start of the year and its year-to-date total, for all at once
+    # (a frame per target spent most of the page's time): a sum with any quarter missing is missing, as in
+    # analysis.year_to_date, and the quarters are added in order, so every total is the same float as there.
+    wide = (
+        values.assign(value=values["value"].astype(float))
+        .set_index(["region", "indicator", "period"])["value"]
+        .unstack("period")
+        .reindex(columns=periods)
+        if len(values)
+        else pd.DataFrame(columns=periods, dtype=float)
+    )
+    this_year = wide[periods[1]]
+    for later in periods[2:]:
+        this_year = this_year + wide[later]
+    level, opening, flow_total = wide[period].to_dict(), wide[start_period].to_dict(), this_year.to_dict()
     rows = []
     for row in targets.itertuples():
         ind = indicators.get(row.indicator)
         if ind is None:  # a retired indicator: its targets and figures stay stored, its progress is not followed
             continue
-        own = series.get((row.region, row.indicator), none)
+        key = (row.region, row.indicator)
         if ind.stock_flow == "flow":
-            actual, start = year_to_date(own["value"], period), math.nan
+            actual, start = float(flow_total.get(key, math.nan)), math.nan
         else:
-            actual, start = lookup(own, period, "value"), lookup(own, start_period, "value")
+            actual, start = float(level.get(key, math.nan)), float(opening.get(key, math.nan))
         progress = target_progress(row.target, actual, quarter, ind.stock_flow, start=start, direction=ind.direction)
         rows.append(
             {

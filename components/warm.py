@@ -1,0 +1,106 @@
+"""A warm cache for the views people open first: when the server reads a new snapshot (at start, and after every
+publish), a background thread computes the default views' answers through the same cached calls the pages make
+(components/data.read), so the first visitor after a publish finds them ready instead of every session waiting
+on the same computation. Every answer is keyed by the new data version: nothing stale can be served."""
+
+import logging
+import threading
+import time
+from dataclasses import replace
+
+from components import data
+from unionbench import settings as settings_core
+from unionbench.periods import year_of
+from unionbench.read import comparison, drilldown, rankings, series, targets, views
+from unionbench.read import quarters as read_quarters
+from unionbench.read.selection import REFERENCES, Selection
+from unionbench.store import Store
+
+LANGUAGES = ("zh", "en")  # the default language first: most visitors open the dashboard in it
+
+log = logging.getLogger("unionbench.warm")  # the project's logger: its records reach the server's log
+_started: set[str] = set()
+_started_lock = threading.Lock()
+
+
+def warm_in_background(store: Store, version: str) -> threading.Thread | None:
+    """Start warming `version` (once per process and version); returns the thread, or None if already started."""
+    with _started_lock:
+        if version in _started:
+            return None
+        _started.add(version)
+    thread = threading.Thread(target=warm, args=(store, version), name=f"warm {version}", daemon=True)
+    thread.start()
+    return thread
+
+
+def warm(store: Store, version: str) -> None:
+    """The default views (the federation's home city and benchmark set, its newest quarter, the first indicator)
+    of every analysis page, in each language; then the same views for the home's earlier quarters, newest first, in
+    the default language: the quarter is the filter people move most (a quarter back, a year back)."""
+    started = time.perf_counter()
+    try:
+        earlier = []
+        for lang in LANGUAGES:
+            earlier = default_views(store, version, lang)
+        for period in earlier:
+            default_views(store, version, LANGUAGES[0], period)
+    except Exception:  # a warm-up is only ever a head start: the page computes what is missing and shows errors
+        log.exception("warming the page cache for %s failed", version)
+        return
+    log.info("page cache warm for %s: %d quarters in %.1f s", version, len(earlier) + 1, time.perf_counter() - started)
+
+
+def default_views(store: Store, version: str, lang: str, period: str | None = None) -> list[str]:
+    """The reads the pages make for their default view (in `period`, by default the home's newest), argument for
+    argument as the pages and shared_filters build them (a different argument would be a different cache entry;
+    tests/test_warm.py checks they hit). Returns the home's other quarters, newest first."""
+
+    def read(function, *args):
+        return data.read(store, version, function, *args)
+
+    status = read(views.data_status)
+    found = read(settings_core.read_settings)
+    homes = read(views.home_regions, lang)
+    if not status["observations"] or found.home not in homes:
+        return []
+    home = found.home
+    sets = read(views.benchmark_sets)
+    set_id = found.benchmark if found.benchmark in set(sets.id) else sets.id.iloc[0]
+    quarters = read(read_quarters.quarters, home)
+    period = period or quarters.newest
+    if period is None:
+        return []
+    catalogue = read(views.catalogue, lang)
+    scored = [i for i, ind in catalogue.items() if ind.direction != "neutral"]
+    indicator = catalogue[scored[0]]
+    reference = found.reference  # as filters.default_reference: a region only when it is one of the set's cities
+    if reference not in REFERENCES:
+        members = read(comparison.peer_regions, Selection(home, set_id, "", scope="benchmark_cities"))
+        reference = reference if reference in members[1:] else "average"
+    read(read_quarters.partly_reported, home, period, lang)
+    plain = Selection(home, set_id, period, reference, per_10k=False, lang=lang)  # targets and gaps
+    selection = replace(plain, per_10k=indicator.per_capita_base is not None)  # the per-10,000 toggle's default
+    counties = replace(selection, scope="counties")
+    # overview, map, rankings
+    read(comparison.comparison, selection)
+    ranking = read(rankings.indicator_ranking, counties, indicator)
+    if ranking["figure"].notna().any():  # the map's profile opens on the home city, among its benchmark cities
+        read(rankings.region_profile, replace(selection, scope="benchmark_cities", reference="average"), home)
+    regions = read(comparison.peer_regions, counties)
+    read(rankings.composite_ranking, regions, period, lang, {i: 1.0 for i in scored}, home)
+    # trends: the first four regions in view (the home city, its benchmark cities, its counties), twelve quarters
+    cities = read(comparison.peer_regions, replace(selection, scope="benchmark_cities"))
+    shown = [*cities, *regions][:4]
+    read(views.region_names, tuple([*cities, *regions]), lang)
+    read(series.series, selection, shown, indicator, 12)
+    read(series.changes, tuple(shown), (indicator,), period, lang)
+    # gaps and targets
+    rows = read(comparison.comparison_with_change, plain)
+    data.strengths_weaknesses(store, version, plain)
+    read(drilldown.profile_scores, plain)
+    if rows.set_index("indicator").loc[indicator.id].judged:  # the gaps page's county contributions
+        data.county_contributions(store, version, plain, indicator.id)
+    read(targets.progress_rows, plain)
+    data.targets_template(store, version, home, year_of(period), lang)  # the targets page's download, an xlsx
+    return [p for p in quarters.periods if p != period]
