@@ -43,7 +43,7 @@ def test_every_county_is_drawn_and_labelled_with_its_name_figure_and_rank():
 
 def test_the_drawn_map_names_and_describes_itself_for_a_screen_reader():
     html = ranking_drawing(ranking(), SHAPES, "higher", "en", "Counties of Guangyuan · Stations")
-    assert re.search(r'<img [^>]*alt="Counties of Guangyuan · Stations\. Each county coloured', html)
+    assert re.search(r'<img [^>]*alt="Counties of Guangyuan · Stations\. Each region coloured', html)
     assert "<title>Counties of Guangyuan · Stations</title><desc>Each county" in svg_of(html)
 
 
