@@ -211,7 +211,7 @@ def ranking_drawing(frame: pd.DataFrame, shapes: dict, direction: str, lang: str
     labels = []
     for r, colour in drawn:
         figure = (
-            f"{escape(format_number(r.figure, decimals))}<br>{escape(t('map_rank', lang))} {int(r.rank)}/{n}"
+            f"{escape(format_number(r.figure, decimals))} · {escape(t('map_rank', lang))} {int(r.rank)}/{n}"
             if r.figure == r.figure
             else escape(t("map_drawing_no_figure", lang))
         )

@@ -36,7 +36,7 @@ def test_each_county_takes_the_colour_the_plotly_map_gave_it_and_one_without_a_f
 def test_every_county_is_drawn_and_labelled_with_its_name_figure_and_rank():
     html = ranking_drawing(ranking(), SHAPES, "higher", "zh", "广元市各县区 · 指标")
     assert svg_of(html).count("<path ") == 3
-    assert "<b>甲县</b><br>3.00<br>排名 1/2" in html
+    assert "<b>甲县</b><br>3.00 · 排名 1/2" in html
     assert "<b>丙县</b><br>无数据" in html
     assert 'data-testid="ranking-map-legend"' in html and "灰色：本季度无数据" in html and "个/万名职工" in html
 
@@ -44,7 +44,7 @@ def test_every_county_is_drawn_and_labelled_with_its_name_figure_and_rank():
 def test_the_drawn_map_names_and_describes_itself_for_a_screen_reader():
     html = ranking_drawing(ranking(), SHAPES, "higher", "en", "Counties of Guangyuan · Stations")
     assert re.search(r'<img [^>]*alt="Counties of Guangyuan · Stations\. Each region coloured', html)
-    assert "<title>Counties of Guangyuan · Stations</title><desc>Each county" in svg_of(html)
+    assert "<title>Counties of Guangyuan · Stations</title><desc>Each region" in svg_of(html)
 
 
 def test_every_word_on_the_drawn_map_is_escaped():
