@@ -70,7 +70,7 @@ if not ranking["figure"].notna().any():  # a city whose counties have no figures
 basis, unit = ranking.basis.iloc[0], ranking.basis_unit.iloc[0]
 raw_count = f.indicator.per_capita_base is None and not f.indicator.is_rate
 st.caption(f"{t('map_click_hint', lang)} {basis_label(basis, unit, raw_count, lang)}")
-draw_map = ranking_map_with_table(ranking, f.indicator, lang, "region_map", heading, on_select=remember_click)
+ranking_map_with_table(ranking, f.indicator, lang, "region_map", heading, height=560, on_select=remember_click)
 if basis == "value" and f.indicator.per_capita_base:
     st.caption(t("map_basis_differs", lang, unit=t("per_10k_short", lang)))
 
@@ -93,4 +93,3 @@ else:  # the city above a county map: among the province's cities when drilled f
 profile_sel = replace(f.selection, home=profile_home, scope=profile_scope, reference="average")
 rows = data.read(store, version, rankings.region_profile, profile_sel, region)
 profile(rows, f.indicator.id, among, lang)
-draw_map()  # last: its chart code is fetched after what the page shows first

@@ -279,21 +279,22 @@ def ranking_map_with_table(
     frame: pd.DataFrame, indicator: Indicator, lang: str, key: str, title: str, height: int = 560, on_select=None
 ):
     """The map (two thirds) beside its rank table (one third), both from one ranking frame, so the shape, the hover
-    and the table row of a region read the same figure and rank. Under the Plotly map (pan, zoom, click) lies the
-    drawn map of the same ranking: it paints with the page's first script bundle and is what a person sees until
-    Plotly's chart code has loaded and MapLibre has drawn. Returns the function that sends the Plotly map into its
-    place: the page calls it last, so the browser asks for the drawing's code before the 4.6 MB of Plotly's."""
+    and the table row of a region read the same figure and rank. Returns the map's selection event, if any.
+    Under the Plotly map (pan, zoom, click) lies the drawn map of the same ranking: it paints with the page's first
+    script bundle and is what a person sees until Plotly's chart code has loaded and MapLibre has drawn."""
     left, right = st.columns([2, 1])
     cache = str(cache_dir_for(resolve_db_path(None)))
     stack = left.container(key="map_stack")
     shapes = region_shapes(tuple(frame.region), cache, OVERVIEW_MAP, 16)
     drawing = ranking_drawing(frame, shapes, indicator.direction, lang, title)
     stack.markdown(as_markdown_block(drawing), unsafe_allow_html=True)
-    place = stack.empty()
-    rank_table(right, frame, lang, height)
     features, bounds = features_by_region(tuple(frame.region), cache)
-    figure = ranking_map(frame, features, bounds, indicator.direction, lang, height=height)
-    config = {"displaylogo": False, "scrollZoom": False}
-    return lambda: place.plotly_chart(
-        figure, key=key, config=config, on_select=on_select or "ignore", selection_mode="points"
+    event = stack.plotly_chart(
+        ranking_map(frame, features, bounds, indicator.direction, lang, height=height),
+        key=key,
+        config={"displaylogo": False, "scrollZoom": False},
+        on_select=on_select or "ignore",
+        selection_mode="points",
     )
+    rank_table(right, frame, lang, height)
+    return event
