@@ -57,8 +57,7 @@ ranking = data.read(
 drill_name = data.region_name(store, version, drill, lang) if drill else ""
 area = t("scope_counties", lang, home=drill_name) if drill else scope_name
 
-heading = t("map_page_heading", lang, scope=area, indicator=f.indicator.name, period=period_text(f.period, lang))
-st.title(heading)
+st.title(t("map_page_heading", lang, scope=area, indicator=f.indicator.name, period=period_text(f.period, lang)))
 quarter_notes(ctx, f)
 if drill and st.button(t("back_to", lang, scope=scope_name), icon=":material/arrow_back:"):
     st.session_state["drill"] = ""
@@ -70,7 +69,7 @@ if not ranking["figure"].notna().any():  # a city whose counties have no figures
 basis, unit = ranking.basis.iloc[0], ranking.basis_unit.iloc[0]
 raw_count = f.indicator.per_capita_base is None and not f.indicator.is_rate
 st.caption(f"{t('map_click_hint', lang)} {basis_label(basis, unit, raw_count, lang)}")
-ranking_map_with_table(ranking, f.indicator, lang, "region_map", heading, height=560, on_select=remember_click)
+ranking_map_with_table(ranking, f.indicator, lang, key="region_map", height=560, on_select=remember_click)
 if basis == "value" and f.indicator.per_capita_base:
     st.caption(t("map_basis_differs", lang, unit=t("per_10k_short", lang)))
 

@@ -165,7 +165,6 @@ def ranking_map(
         map={"style": "white-bg", "center": center, "zoom": zoom},
         height=height,
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        paper_bgcolor="rgba(0,0,0,0)",  # the drawn map beneath shows until MapLibre has drawn
     )
     return figure
 
@@ -276,20 +275,13 @@ def ranking_drawing_with_table(frame: pd.DataFrame, indicator: Indicator, lang: 
 
 
 def ranking_map_with_table(
-    frame: pd.DataFrame, indicator: Indicator, lang: str, key: str, title: str, height: int = 560, on_select=None
+    frame: pd.DataFrame, indicator: Indicator, lang: str, key: str, height: int = 560, on_select=None
 ):
     """The map (two thirds) beside its rank table (one third), both from one ranking frame, so the shape, the hover
-    and the table row of a region read the same figure and rank. Returns the map's selection event, if any.
-    Under the Plotly map (pan, zoom, click) lies the drawn map of the same ranking: it paints with the page's first
-    script bundle and is what a person sees until Plotly's chart code has loaded and MapLibre has drawn."""
+    and the table row of a region read the same figure and rank. Returns the map's selection event, if any."""
     left, right = st.columns([2, 1])
-    cache = str(cache_dir_for(resolve_db_path(None)))
-    stack = left.container(key="map_stack")
-    shapes = region_shapes(tuple(frame.region), cache, OVERVIEW_MAP, 16)
-    drawing = ranking_drawing(frame, shapes, indicator.direction, lang, title)
-    stack.markdown(as_markdown_block(drawing), unsafe_allow_html=True)
-    features, bounds = features_by_region(tuple(frame.region), cache)
-    event = stack.plotly_chart(
+    features, bounds = features_by_region(tuple(frame.region), str(cache_dir_for(resolve_db_path(None))))
+    event = left.plotly_chart(
         ranking_map(frame, features, bounds, indicator.direction, lang, height=height),
         key=key,
         config={"displaylogo": False, "scrollZoom": False},

@@ -49,14 +49,6 @@ CSS = """
                 margin-top: 6px; flex-wrap: wrap;}
 .ub-map-legend .bar {display: inline-block; width: 180px; height: 12px; border: 1px solid #d9dce3;}
 .ub-map-legend .swatch {display: inline-block; width: 14px; height: 14px; margin-left: 12px;}
-/* the map page: the drawn map and the Plotly map of the same ranking in one place, Plotly on top; the drawing is
-   seen until MapLibre has made its canvas and drawn (the Plotly paper is transparent), then hidden */
-div.st-key-map_stack {display: grid; gap: 0;}
-div.st-key-map_stack > * {grid-area: 1 / 1;}
-div.st-key-map_stack [data-testid=ranking-map] {height: 560px; width: auto; max-width: 100%; margin: 0 auto;}
-div.st-key-map_stack [data-testid=ranking-map-legend] {display: none;}
-div.st-key-map_stack:has(.maplibregl-canvas) [data-testid=stElementContainer]:has([data-testid=ranking-map])
-  {visibility: hidden;}
 /* this stylesheet's own Markdown element, marked below: no gap in the page for it (it is Markdown, not
    st.html). Only the marked one: a table that carries its own <style> (a pandas Styler) must stay visible. */
 [data-testid=stElementContainer]:has(.ub-stylesheet) {display: none;}
