@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import data
-from components.choropleth import ranking_map_with_table
+from components.choropleth import ranking_drawing_with_table
 from components.filters import quarter_notes, shared_filters
 from components.kpi import kpi_tiles
 from components.page import page_setup
@@ -27,6 +27,7 @@ if note := as_of_note(rows, f.selection):
 kpi_tiles(rows, f.set_name, lang)
 
 st.divider()
-st.subheader(t("map_heading", lang, city=f.home_name, indicator=f.indicator.name))
+map_heading = t("map_heading", lang, city=f.home_name, indicator=f.indicator.name)
+st.subheader(map_heading)
 ranking = data.read(store, version, rankings.indicator_ranking, f.scoped("counties"), f.indicator)
-ranking_map_with_table(ranking, f.indicator, lang, key="county_map")
+ranking_drawing_with_table(ranking, f.indicator, lang, map_heading)

@@ -1,14 +1,18 @@
 """Offline choropleth of regions: MapLibre with the blank 'white-bg' style, so no tile or glyph server is asked."""
 
 import math
+from html import escape
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from plotly.colors import sample_colorscale, sequential, unlabel_rgb
 
+from components.screen_drawing import MAP, Size, county_paths, drawing_html, filled_paths, label
 from components.strings import t
+from components.style import as_markdown_block
 from unionbench.catalog import Indicator
 from unionbench.formatting import format_number
 from unionbench.geo import cached_layer, to_geojson
@@ -70,6 +74,14 @@ def region_map(
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
     )
     return figure
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def region_shapes(
+    adcodes: tuple[str, ...], cache_dir: str, size: Size = MAP, pad: float = 24
+) -> dict[str, tuple[str, float, float]]:
+    """The regions' outlines as SVG paths and their name points (screen_drawing.county_paths), once per set."""
+    return county_paths(*boundaries(adcodes, cache_dir), size=size, pad=pad)
 
 
 def _rings_as_arrays(coordinates):
@@ -173,6 +185,103 @@ def ranking_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table
 
 
+def figure_colours(figures: pd.Series, direction: str) -> list[str]:
+    """Each figure's colour on the Blues scale as the Plotly map draws it (the lowest figure lightest, the highest
+    darkest; the other way round when lower is better), no figure in grey."""
+    present = figures.dropna()
+    low, high = (float(present.min()), float(present.max())) if len(present) else (0.0, 0.0)
+    fractions = [0.5 if high == low else (v - low) / (high - low) for v in figures.fillna(low)]
+    if direction == "lower":
+        fractions = [1 - f for f in fractions]
+    colours = sample_colorscale(BLUES, fractions)
+    return [NO_DATA if v != v else c for v, c in zip(figures, colours, strict=True)]
+
+
+BLUES = sequential.Blues  # the Plotly map's colorscale="Blues", as plotly.py resolves the name
+OVERVIEW_MAP = Size(940, 600)
+
+
+def _light(colour: str) -> bool:
+    """Whether dark text (#111) has more contrast than white on `colour` (WCAG relative luminance)."""
+    rgb = unlabel_rgb(colour) if colour.startswith("rgb") else [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    linear = [c / 255 / 12.92 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return (luminance + 0.05) / (0.0056 + 0.05) > 1.05 / (luminance + 0.05)
+
+
+def ranking_drawing(frame: pd.DataFrame, shapes: dict, direction: str, lang: str, title: str) -> str:
+    """A ranking (rankings.indicator_ranking) as a labelled SVG map: each region in its figure's colour (the Plotly
+    map's), its label, figure and rank written on it, and the colour legend below; no chart code, no WebGL."""
+    decimals, n = int(frame.decimals.iloc[0]), int(frame.rank_of.iloc[0])
+    colours = figure_colours(frame.figure, direction)
+    drawn = [(r, c) for r, c in zip(frame.itertuples(), colours, strict=True) if r.region in shapes]
+    labels = []
+    for r, colour in drawn:
+        figure = (
+            f"{escape(format_number(r.figure, decimals))} · {escape(t('map_rank', lang))} {int(r.rank)}/{n}"
+            if r.figure == r.figure
+            else escape(t("map_drawing_no_figure", lang))
+        )
+        tone = "ub-place light" if _light(colour) else "ub-place"
+        labels.append(label(*shapes[r.region][1:], OVERVIEW_MAP, f"<b>{escape(r.label)}</b><br>{figure}", tone))
+    box = f'class="ub-drawing" style="aspect-ratio:{OVERVIEW_MAP.width}/{OVERVIEW_MAP.height}"'
+    desc = t("map_drawing_desc", lang)
+    paths = filled_paths({r.region: c for r, c in drawn}, shapes, "#ffffff", 1.5)
+    drawing = drawing_html(paths, OVERVIEW_MAP, labels, "ranking-map", box, title, desc)
+    return drawing + colour_legend(frame, direction, lang)
+
+
+def colour_legend(frame: pd.DataFrame, direction: str, lang: str) -> str:
+    """The colour bar under the drawn map: the unit, the lowest and highest figure at the ends of the scale, and the
+    grey of no figure when a region has none."""
+    present = frame.figure.dropna()
+    decimals = int(frame.decimals.iloc[0])
+    stops = BLUES[:: -1 if direction == "lower" else 1]
+    ends = (
+        f"<span>{escape(format_number(present.min(), decimals))}</span>"
+        f'<span class="bar" style="background:linear-gradient(to right,{",".join(stops)})"></span>'
+        f"<span>{escape(format_number(present.max(), decimals))}</span>"
+        if len(present)
+        else ""
+    )
+    grey = (
+        f'<span class="swatch" style="background:{NO_DATA}"></span><span>{escape(t("no_data_legend", lang))}</span>'
+        if frame.figure.isna().any()
+        else ""
+    )
+    unit = escape(frame.basis_unit.iloc[0])
+    return f'<div class="ub-map-legend" data-testid="ranking-map-legend"><b>{unit}</b>{ends}{grey}</div>'
+
+
+def rank_table(column, frame: pd.DataFrame, lang: str, height: int) -> None:
+    """The rank table beside a map: rank, label and figure, the unit as the value column's help."""
+    table = ranking_table(frame, lang)
+    column.dataframe(
+        table,
+        hide_index=True,
+        placeholder="—",
+        width="stretch",
+        height=min(height, 38 + 35 * len(table)),
+        column_config={
+            table.columns[0]: st.column_config.Column(width=56),
+            table.columns[2]: st.column_config.NumberColumn(
+                format=f"%.{int(frame.decimals.iloc[0])}f", help=str(frame.basis_unit.iloc[0])
+            ),
+        },
+    )
+
+
+def ranking_drawing_with_table(frame: pd.DataFrame, indicator: Indicator, lang: str, title: str) -> None:
+    """The drawn map (two thirds) beside its rank table (one third), both from one ranking frame: it paints with
+    the page's first script bundle, where the Plotly map waited for its chart code and a WebGL first draw."""
+    left, right = st.columns([2, 1])
+    shapes = region_shapes(tuple(frame.region), str(cache_dir_for(resolve_db_path(None))), OVERVIEW_MAP, 16)
+    left.markdown(
+        as_markdown_block(ranking_drawing(frame, shapes, indicator.direction, lang, title)), unsafe_allow_html=True
+    )
+    rank_table(right, frame, lang, 560)
+
+
 def ranking_map_with_table(
     frame: pd.DataFrame, indicator: Indicator, lang: str, key: str, height: int = 560, on_select=None
 ):
@@ -186,18 +295,5 @@ def ranking_map_with_table(
         on_select=on_select or "ignore",
         selection_mode="points",
     )
-    table = ranking_table(frame, lang)
-    right.dataframe(
-        table,
-        hide_index=True,
-        placeholder="—",
-        width="stretch",
-        height=min(height, 38 + 35 * len(table)),
-        column_config={
-            table.columns[0]: st.column_config.Column(width=56),
-            table.columns[2]: st.column_config.NumberColumn(
-                format=f"%.{int(frame.decimals.iloc[0])}f", help=str(frame.basis_unit.iloc[0])
-            ),
-        },
-    )
+    rank_table(right, frame, lang, height)
     return event

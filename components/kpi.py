@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.strings import t
-from components.style import STATUS_COLOURS, STATUS_SYMBOLS
+from components.style import STATUS_COLOURS, STATUS_SYMBOLS, as_markdown_block
 
 
 def status_badge(verdict: str, words: str) -> str:
@@ -46,11 +46,3 @@ def kpi_tiles(rows: pd.DataFrame, bench_name: str, lang: str, per_row: int = 6) 
         columns = st.columns(per_row)
         for column, row in zip(columns, headline[start : start + per_row], strict=False):
             column.markdown(as_markdown_block(tile_html(row, bench_name, lang)), unsafe_allow_html=True)
-
-
-def as_markdown_block(html: str) -> str:
-    """Tiles go out as Markdown's raw-HTML blocks, not st.html: Markdown is in Streamlit's first script bundle,
-    st.html a chunk loaded on demand, and behind it the overview's tiles waited for the map's 4.6 MB Plotly chunk
-    and its first draw (tiles 4–5× the bare page's first paint). Every value in `html` is
-    escaped; with no line break in it, Markdown keeps the block as it is (a blank line would end the block)."""
-    return html.replace("\r", " ").replace("\n", " ")

@@ -18,10 +18,9 @@ from html import escape
 from pathlib import Path
 
 import pandas as pd
-import streamlit as st
 
 from components import data
-from components.choropleth import boundaries
+from components.choropleth import region_shapes
 from components.screen_drawing import (
     BACKGROUND,
     MUTED,
@@ -29,7 +28,6 @@ from components.screen_drawing import (
     RULE,
     TEXT,
     county_map_html,
-    county_paths,
     trend_drawing,
 )
 from components.strings import t
@@ -304,13 +302,6 @@ def text_colour(verdict: str) -> str:
 # --- the county map and the trend (drawn by components.screen_drawing) ---------------------------------------
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def county_shapes(adcodes: tuple[str, ...], cache_dir: str) -> dict[str, tuple[str, float, float]]:
-    """The counties' outlines and name points for the map slide (screen_drawing.county_paths), once per set of
-    counties."""
-    return county_paths(*boundaries(adcodes, cache_dir))
-
-
 def ranking_html(counties: pd.DataFrame, shapes: dict, heading: str, legend: str) -> str:
     """The county slide: the named map and the ranking list."""
     map_panel = (
@@ -385,7 +376,7 @@ def build_frame(store, version: str, sel, link: Link, tick: int, notes: list[str
     elif slide.kind == "ranking":
         counties = short_names(data.read(store, version, comparison.counties_comparison, sel), lang)
         counties = counties[counties["indicator"] == slide.indicator]
-        shapes = county_shapes(tuple(counties["region"]), cache_dir) if len(counties) else {}
+        shapes = region_shapes(tuple(counties["region"]), cache_dir) if len(counties) else {}
         heading = t("screen_county_heading", lang, city=home_name, bench=set_name)
         body = ranking_html(counties, shapes, heading, legend_html(lang))
     else:

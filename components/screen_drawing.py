@@ -38,21 +38,24 @@ MAP_W, MAP_H, MAP_PAD = 940, 620, 24
 MAP = Size(MAP_W, MAP_H)
 
 
-def drawing_html(svg_body: str, size: Size, labels: list[str], testid: str) -> str:
+def drawing_html(
+    svg_body: str, size: Size, labels: list[str], testid: str, box: str = "", title: str = "", desc: str = ""
+) -> str:
     """A drawing of `width`×`height` design px: the shapes as an SVG image (the HTML sanitiser of st.html drops
     inline SVG; an image of shapes without text needs no font) and every word laid over it as HTML text,
-    positioned in % of the box — so all text is real text, measurable and sharp at any scale."""
+    positioned in % of the box — so all text is real text, measurable and sharp at any scale. `box` is the box's
+    class and size (the screen's in its own units by default); `title` and `desc` name and describe the drawing
+    for a screen reader (the image's alt text, and the SVG's own title and desc)."""
     width, height = size.width, size.height
+    about = f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>" if title else ""
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" preserveAspectRatio="none">'
-        f"{svg_body}</svg>"
+        f"{about}{svg_body}</svg>"
     )
     source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
-    return (
-        f'<div class="sc-drawing" data-testid="{testid}" '
-        f'style="width:calc(var(--u) * {width});height:calc(var(--u) * {height})">'
-        f'<img src="{source}" alt="">{"".join(labels)}</div>'
-    )
+    box = box or f'class="sc-drawing" style="width:calc(var(--u) * {width});height:calc(var(--u) * {height})"'
+    alt = escape(f"{title}. {desc}" if desc else title)
+    return f'<div {box} data-testid="{testid}"><img src="{source}" alt="{alt}">{"".join(labels)}</div>'
 
 
 def label(x: float, y: float, size: Size, text: str, css_class: str, anchor: str = "center") -> str:
@@ -64,15 +67,17 @@ def label(x: float, y: float, size: Size, text: str, css_class: str, anchor: str
     )
 
 
-def county_paths(geojson: dict, bounds: tuple[float, float, float, float]) -> dict[str, tuple[str, float, float]]:
-    """Per county: an SVG path in map design px (equirectangular, x shrunk by cos(latitude)) and the point where its
-    name goes (shapely's representative_point: always inside the shape, unlike a centroid)."""
+def county_paths(
+    geojson: dict, bounds: tuple[float, float, float, float], size: Size = MAP, pad: float = MAP_PAD
+) -> dict[str, tuple[str, float, float]]:
+    """Per county: an SVG path in the drawing's design px (equirectangular, x shrunk by cos(latitude)) and the point
+    where its name goes (shapely's representative_point: always inside the shape, unlike a centroid)."""
     west, south, east, north = bounds
     shrink = math.cos(math.radians((north + south) / 2))
-    span_x, span_y = (east - west) * shrink, north - south
-    k = min((MAP_W - 2 * MAP_PAD) / span_x, (MAP_H - 2 * MAP_PAD) / span_y)
-    off_x = (MAP_W - span_x * k) / 2
-    off_y = (MAP_H - span_y * k) / 2
+    span_x, span_y = max((east - west) * shrink, 1e-6), max(north - south, 1e-6)
+    k = min((size.width - 2 * pad) / span_x, (size.height - 2 * pad) / span_y)
+    off_x = (size.width - span_x * k) / 2
+    off_y = (size.height - span_y * k) / 2
 
     def xy(lon: float, lat: float) -> tuple[float, float]:
         return off_x + (lon - west) * shrink * k, off_y + (north - lat) * k
@@ -90,21 +95,30 @@ def county_paths(geojson: dict, bounds: tuple[float, float, float, float]) -> di
     return shapes
 
 
+def filled_paths(fills: dict[str, str], shapes: dict[str, tuple[str, float, float]], stroke: str, width: float) -> str:
+    """Each region's outline (county_paths) filled in its colour, the borders in `stroke`."""
+    return "".join(
+        f'<path d="{shapes[region][0]}" fill="{fill}" stroke="{stroke}" stroke-width="{width}"/>'
+        for region, fill in fills.items()
+        if region in shapes
+    )
+
+
 def county_map_html(counties: pd.DataFrame, shapes: dict[str, tuple[str, float, float]]) -> str:
     """Each county filled in its verdict colour, with its name, verdict symbol and gap written on the shape."""
-    paths, labels = [], []
-    for r in counties.itertuples():
-        if r.region not in shapes:
-            continue
-        path, x, y = shapes[r.region]
-        fill = STATUS_COLOURS.get(r.verdict, STATUS_COLOURS[""])
-        paths.append(f'<path d="{path}" fill="{fill}" stroke="{BACKGROUND}" stroke-width="4"/>')
-        text = (
+    drawn = counties[counties["region"].isin(shapes)]
+    fills = {r.region: STATUS_COLOURS.get(r.verdict, STATUS_COLOURS[""]) for r in drawn.itertuples()}
+    labels = [
+        label(
+            *shapes[r.region][1:],
+            MAP,
             f'<b data-testid="screen-map-name">{escape(r.region_name)}</b>'
-            f"<br>{STATUS_SYMBOLS.get(r.verdict, '—')} {escape(r.lead_text)}"
+            f"<br>{STATUS_SYMBOLS.get(r.verdict, '—')} {escape(r.lead_text)}",
+            "sc-place",
         )
-        labels.append(label(x, y, MAP, text, "sc-place"))
-    return drawing_html("".join(paths), MAP, labels, "screen-map")
+        for r in drawn.itertuples()
+    ]
+    return drawing_html(filled_paths(fills, shapes, BACKGROUND, 4), MAP, labels, "screen-map")
 
 
 # --- the trend: lines with their names at the end -----------------------------------------------------------------

@@ -39,12 +39,30 @@ CSS = """
 .ub-tile .basis {font-size: 0.85rem; color: #555; margin-top: 4px;}
 .ub-badge {display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-weight: 600;
            font-size: 0.85rem; margin-right: 6px;}
+.ub-drawing {position: relative; width: 100%;}
+.ub-drawing img {position: absolute; inset: 0; width: 100%; height: 100%;}
+.ub-drawing > span {position: absolute; white-space: nowrap; line-height: 1.15; text-align: center;
+                    font-size: 0.85rem; color: #fff; text-shadow: 0 0 3px rgba(0,0,0,0.55);}
+.ub-drawing > span.light {color: #111; text-shadow: 0 0 3px rgba(255,255,255,0.8);}
+.ub-drawing > span b {font-size: 0.95rem;}
+.ub-map-legend {display: flex; align-items: center; gap: 8px; font-size: 0.85rem; color: #3a3f4b;
+                margin-top: 6px; flex-wrap: wrap;}
+.ub-map-legend .bar {display: inline-block; width: 180px; height: 12px; border: 1px solid #d9dce3;}
+.ub-map-legend .swatch {display: inline-block; width: 14px; height: 14px; margin-left: 12px;}
 /* this stylesheet's own Markdown element, marked below: no gap in the page for it (it is Markdown, not
    st.html). Only the marked one: a table that carries its own <style> (a pandas Styler) must stay visible. */
 [data-testid=stElementContainer]:has(.ub-stylesheet) {display: none;}
 </style>
 <span class="ub-stylesheet"></span>
 """
+
+
+def as_markdown_block(html: str) -> str:
+    """HTML goes out as Markdown's raw-HTML blocks, not st.html: Markdown is in Streamlit's first script bundle;
+    st.html is a chunk loaded on demand, and behind it the overview's tiles waited for the chunks of the page's
+    other elements (the rank table's, the map's: measured in bench/first_paint.py). Every value in `html` is
+    escaped; with no line break in it, Markdown keeps the block as it is (a blank line would end the block)."""
+    return html.replace("\r", " ").replace("\n", " ")
 
 
 def inject_css() -> None:

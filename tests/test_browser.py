@@ -3,11 +3,13 @@
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support import streamlit_server, wait_for_app
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+SEVEN_COUNTIES = ["利州区", "昭化区", "朝天区", "旺苍县", "青川县", "剑阁县", "苍溪县"]
 
 
 @pytest.fixture(scope="module")
@@ -16,13 +18,7 @@ def server(demo_db_path):
         yield url
 
 
-def map_locations(page) -> list[str]:
-    """The regions drawn on the first Plotly map (the figure's data as plotly.js holds it)."""
-    page.wait_for_function("document.querySelector('.js-plotly-plot')?.data?.[0]?.locations?.length > 0")
-    return page.evaluate("Array.from(document.querySelector('.js-plotly-plot').data[0].locations)")
-
-
-def test_the_overview_shows_tiles_and_a_map_of_the_seven_counties_and_asks_nothing_outside(server, page):
+def test_the_overview_shows_tiles_and_a_drawn_map_of_the_seven_counties_and_asks_nothing_outside(server, page):
     page.goto(server)
     wait_for_app(page)
     tiles = page.locator("[data-testid=kpi-tile]")
@@ -30,11 +26,12 @@ def test_the_overview_shows_tiles_and_a_map_of_the_seven_counties_and_asks_nothi
     assert "户外劳动者服务站点" in tiles.first.inner_text()
     assert page.locator("h1").first.inner_text() == "广元市 · 2026年第三季度 · 对标遂内泸"
     assert page.get_by_text("演示数据").first.is_visible()
-    assert sorted(map_locations(page)) == ["510802", "510811", "510812", "510821", "510822", "510823", "510824"]
-    assert page.locator(".js-plotly-plot canvas").first.is_visible()  # MapLibre drew into its canvas
-    page.wait_for_function(  # the map has finished drawing before we look
-        "document.querySelector('.js-plotly-plot')._fullLayout?.map?._subplot?.map?.loaded()"
-    )
+    drawn = page.get_by_test_id("ranking-map")
+    expect(drawn.locator("img")).to_be_visible()
+    assert sorted(drawn.locator("b").all_inner_texts()) == sorted(SEVEN_COUNTIES)
+    assert "广元市各县区" in drawn.locator("img").get_attribute("alt")  # named for a screen reader
+    expect(page.get_by_test_id("ranking-map-legend")).to_be_visible()
+    assert page.locator(".js-plotly-plot").count() == 0  # no chart code, no WebGL on the overview
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "overview-1920x1080.png")
     assert page.outside_requests == []

@@ -179,6 +179,13 @@ CLIPPED = """() => {
       if (r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1)) cut.push(['chart', name(t)]);
     });
   });
+  main.querySelectorAll('[data-testid=ranking-map]').forEach(drawing => {
+    const box = drawing.getBoundingClientRect();
+    drawing.querySelectorAll(':scope > span').forEach(t => {
+      const r = t.getBoundingClientRect();
+      if (r.left < box.left - 1 || r.right > box.right + 1) cut.push(['drawn map', name(t)]);
+    });
+  });
   return cut;
 }"""
 
