@@ -143,7 +143,7 @@ def briefing_text(briefing) -> str:
     return "\n".join(parts)
 
 
-def test_the_english_briefing_names_no_place_in_chinese(store):
+def test_the_english_briefing_names_no_place_in_chinese(store, undrawn_charts):
     text = briefing_text(build_briefing(store, Selection("510800", "suineilu", "2026Q3", lang="en")))
     assert "Guangyuan City" in text and "Cangxi County" in text and "Suining City" in text
     assert not CJK.search(text), [line for line in text.splitlines() if CJK.search(line)][:10]
