@@ -17,8 +17,8 @@ SIZES = ((1920, 1080), (1366, 768))
 
 
 @pytest.fixture(scope="module")
-def database(tmp_path_factory):
-    path = new_database(tmp_path_factory.mktemp("first_run") / "new.duckdb")
+def database(reference_db_path, tmp_path_factory):
+    path = new_database(reference_db_path, tmp_path_factory.mktemp("first_run"))
     add_user(path, NewAccount(ADMIN, PASSWORD, "admin"), "test")
     return path
 
