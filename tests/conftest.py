@@ -4,7 +4,16 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, published_copy, watched_page
+from tests.support import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    charts_undrawn,
+    published_copy,
+    streamlit_server,
+    watched_page,
+)
 from unionbench.initdb import initialise
 from unionbench.store import Replica, Store, writer
 
@@ -63,6 +72,13 @@ def module_db(demo_db_path, tmp_path_factory):
     return published_copy(demo_db_path, tmp_path_factory.mktemp("module_db"))
 
 
+@pytest.fixture
+def undrawn_charts():
+    """The test's briefings have blank pictures for charts (tests.support.charts_undrawn): it reads their words."""
+    with charts_undrawn():
+        yield
+
+
 @pytest.fixture(scope="module")
 def browser():
     """Debian chromium through Playwright, one per test module."""
@@ -77,12 +93,43 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):
+def chinese_page(browser):
     """A fresh 1920×1080 Chinese-locale page that records every request leaving localhost."""
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN", accept_downloads=True)
     yield watched_page(context)
     context.close()
+
+
+@pytest.fixture
+def page(browser):
+    yield from chinese_page(browser)
+
+
+@pytest.fixture(scope="module")
+def journey_page(browser):
+    """One such page for a module's whole journey: a sign-in carries from one test to the next (a module takes it
+    as its `page`)."""
+    yield from chinese_page(browser)
+
+
+@pytest.fixture(scope="module")
+def served_db(module_db):
+    """The database a module's `server` serves: its private copy of the demo, unless the module overrides this."""
+    return module_db
+
+
+@pytest.fixture(scope="module")
+def server_secrets():
+    """A Streamlit secrets file for the module's `server` (a module with secret-file accounts overrides this)."""
+    return None
+
+
+@pytest.fixture(scope="module")
+def server(served_db, server_secrets):
+    """dashboard.py served on a free port for a whole module; yields its URL."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    with streamlit_server(served_db, secrets=server_secrets) as url:
+        yield url
 
 
 @pytest.fixture

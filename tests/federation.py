@@ -3,18 +3,17 @@ from nothing with the commands, against 许昌, with one quarter of a few figure
 
 from pathlib import Path
 
+from tests.support import published_copy
 from unionbench.cli import main
-from unionbench.initdb import initialise
-from unionbench.store import Replica, writer
+from unionbench.store import Replica
 
 JIAOZUO, XUCHANG = "410800", "411000"
 
 
-def new_database(path: Path) -> Path:
-    """`unionbench init` without the demo: regions, catalogue and benchmark sets only."""
-    with writer(path) as primary:
-        initialise(primary)
-    return path
+def new_database(reference: Path, folder: Path) -> Path:
+    """What `unionbench init` without the demo makes (regions, catalogue and benchmark sets only), as a writable copy
+    in `folder` of the session's `reference_db_path`, which is that database built once."""
+    return published_copy(reference, folder)
 
 
 def counties(path: Path, city: str) -> list[str]:
@@ -25,9 +24,10 @@ def counties(path: Path, city: str) -> list[str]:
         reader.close()
 
 
-def jiaozuo_database(path: Path, tmp: Path) -> Path:
-    """A new database made Jiaozuo's through the command line: home, benchmark set, one quarter of figures."""
-    new_database(path)
+def jiaozuo_database(reference: Path, tmp: Path) -> Path:
+    """A new database (see new_database) made Jiaozuo's through the command line: home, benchmark set, one quarter
+    of figures."""
+    path = new_database(reference, tmp)
     assert main(["--db", str(path), "settings", "home", "焦作市"]) == 0
     assert main(["--db", str(path), "settings", "benchmark", "许昌"]) == 0
     lines = ["地区,季度,户外劳动者服务站点,职工人数,会员人数"]

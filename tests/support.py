@@ -1,15 +1,18 @@
 """Helpers shared by tests and benchmarks: a real Streamlit server, a real Debian chromium, private database copies."""
 
+import io
 import os
 import shutil
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from unittest import mock
 
 from unionbench.serve import free_ports, started, wait_healthy
 from unionbench.store import pending_file, pointer_file, published_version, snapshot_dir, writer
 
 ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"  # screenshots, for a person to look at
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -48,6 +51,14 @@ def wait_for_app(page, timeout_ms: int = 60_000) -> None:
     page.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]", timeout=timeout_ms)
     page.wait_for_selector("[data-test-script-state=notRunning]", timeout=timeout_ms)
     page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')", timeout=timeout_ms)
+
+
+def sign_in(page, name: str, password: str) -> None:
+    """Fill in the sign-in form the page shows and send it; whether it worked is the test's to check."""
+    page.get_by_label("用户名").fill(name)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录", exact=True).click()
+    wait_for_app(page)
 
 
 def is_local(url: str) -> bool:
@@ -98,3 +109,24 @@ def published_copy(source, directory):
         with writer(path):
             pass
     return path
+
+
+def blank_png(figure=None) -> bytes:
+    """A valid one-pixel white PNG, whatever figure it stands for."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1, 1), "white").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@contextmanager
+def charts_undrawn():
+    """Briefings built inside get a blank picture for each chart: the figures are still made from the data, but not
+    drawn. For tests that read a briefing's words and tables and never its pictures — drawing the four charts is
+    half of what a briefing costs. test_briefing's Word file (and the PDF and LibreOffice tests) keep the drawn
+    charts under test."""
+    from unionbench.briefing import charts
+
+    with mock.patch.object(charts, "_png", blank_png):
+        yield

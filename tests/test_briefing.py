@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.support import catalogue_count
+from tests.support import catalogue_count, charts_undrawn
 from unionbench.briefing import BriefingError, briefing_bytes, build_briefing
 from unionbench.briefing import text as tx
 from unionbench.briefing.model import Briefing, Bullets, Paragraph, Section, Table
@@ -41,14 +41,21 @@ needs_chromium = pytest.mark.skipif(find_chromium() is None, reason="PDF needs D
 
 
 @pytest.fixture(scope="module")
-def document(store):
-    return docx.Document(io.BytesIO(briefing_bytes(store, Selection(HOME, SET, PERIOD, lang="zh"), "docx")))
+def home_briefing(store):
+    """广元市 against 遂内泸 with its charts drawn, built once: the tests only read it."""
+    return build_briefing(store, Selection(HOME, SET, PERIOD, lang="zh"))
+
+
+@pytest.fixture(scope="module")
+def document(home_briefing):
+    return docx.Document(io.BytesIO(docx_bytes(home_briefing)))
 
 
 @pytest.fixture(scope="module")
 def county_briefing(store):
-    """苍溪县 against Yangzhou's counties, built once: the tests only read it."""
-    return build_briefing(store, Selection("510824", "yangzhou", PERIOD, lang="zh"))
+    """苍溪县 against Yangzhou's counties, built once: the tests only read its words and tables."""
+    with charts_undrawn():
+        return build_briefing(store, Selection("510824", "yangzhou", PERIOD, lang="zh"))
 
 
 @pytest.fixture(scope="module")
@@ -299,7 +306,7 @@ def test_the_lagging_targets_table_matches_the_target_progress(store, document):
     assert len(table.rows) - 1 == len(lagging)
 
 
-def test_an_english_briefing_has_english_headings_and_units(store):
+def test_an_english_briefing_has_english_headings_and_units(store, undrawn_charts):
     document = docx.Document(io.BytesIO(briefing_bytes(store, Selection(HOME, SET, PERIOD, lang="en"), "docx")))
     assert headings(document, 1)[0] == "1. Overview" and headings(document, 1)[-1] == "6. Data sources and method"
     sentence = paragraph_starting(document, "Outdoor worker service stations:")
@@ -321,8 +328,8 @@ def test_a_county_is_read_against_the_benchmark_cities_counties_and_never_judged
     assert cells[3] == f"{int(org['rank'])}/{org.rank_of}" == "6/7"  # among Guangyuan's seven counties
 
 
-def test_the_county_table_reads_each_county_against_the_benchmark_cities_counties(store):
-    briefing = build_briefing(store, Selection(HOME, SET, PERIOD, lang="zh"))
+def test_the_county_table_reads_each_county_against_the_benchmark_cities_counties(store, home_briefing):
+    briefing = home_briefing
     section = next(s for s in briefing.sections if s.heading == "四、县区差距来源")
     table = next(b for b in section.blocks if isinstance(b, Table))
     headline = store.query("indicator_catalogue").query("headline")["id"].tolist()
@@ -363,7 +370,9 @@ def test_small_numbers_get_no_percentage_and_a_caution_in_the_table_and_the_sent
     assert not any(item.startswith(("职工培训", "未整改问题")) for item in listed)
 
 
-def test_a_quarter_the_benchmark_has_not_reported_is_read_against_its_latest_and_the_overview_says_so(writable_db):
+def test_a_quarter_the_benchmark_has_not_reported_is_read_against_its_latest_and_the_overview_says_so(
+    writable_db, undrawn_charts
+):
     with writer(writable_db) as primary:
         counties = primary.query("child_regions", parent=HOME)["adcode"].tolist()
         q3 = primary.query("values_by_region", regions=[HOME, *counties], periods=[PERIOD])
@@ -389,7 +398,9 @@ def test_a_quarter_the_benchmark_has_not_reported_is_read_against_its_latest_and
     assert subsidy.startswith("托育补助资金：2026年第三季度69.00万元（对标地区尚未报送本季度，流量指标双方均取该季度）")
 
 
-def test_a_benchmark_city_is_no_reference_for_a_county_and_the_download_falls_back_to_the_average(store):
+def test_a_benchmark_city_is_no_reference_for_a_county_and_the_download_falls_back_to_the_average(
+    store, undrawn_charts
+):
     from components.briefing import usable_reference
 
     with pytest.raises(BriefingError):
@@ -481,7 +492,7 @@ def test_libreoffice_sets_every_figure_of_the_word_tables_on_one_line(store, tmp
     assert checked > 120  # every table was read
 
 
-def test_the_command_writes_a_word_file_and_says_why_it_cannot(demo_db_path, tmp_path, capsys):
+def test_the_command_writes_a_word_file_and_says_why_it_cannot(demo_db_path, tmp_path, capsys, undrawn_charts):
     out = tmp_path / "report.docx"
     args = ["--db", str(demo_db_path), "briefing", "--region", "广元", "--benchmark", "遂内泸", "--out"]
     assert main([*args, str(out), "--period", PERIOD]) == 0

@@ -13,11 +13,10 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.federation import counties
-from tests.support import streamlit_server, wait_for_app, watched_page
+from tests.support import ARTIFACTS, sign_in, wait_for_app
 from tests.test_federation_journey import figures_csv
 
 pytestmark = pytest.mark.browser
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 HOME, XUCHANG, YANGZHOU, WENXIAN = "410800", "411000", "321000", "410825"
 ADMIN, REPORTER, PASSWORD = "zhangsan", "wenxian", "jiaozuo-2026!"
 SET_ZH, SET_EN = "许扬", "Xuchang and Yangzhou"
@@ -49,17 +48,13 @@ def database(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def server(database):
-    ARTIFACTS.mkdir(exist_ok=True)
-    with streamlit_server(database) as url:
-        yield url
+def served_db(database):
+    return database
 
 
 @pytest.fixture(scope="module")
-def page(browser):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN", accept_downloads=True)
-    yield watched_page(context)
-    context.close()
+def page(journey_page):
+    return journey_page
 
 
 def shoot(page, name: str, sizes=((1920, 1080),), full_page: bool = False) -> None:
@@ -78,10 +73,7 @@ def open_as(page, server: str, path: str, name: str) -> None:
         page.get_by_role("button", name="退出登录").click()
         wait_for_app(page)
     if page.get_by_role("button", name="登录", exact=True).count():
-        page.get_by_label("用户名").fill(name)
-        page.get_by_label("密码").fill(PASSWORD)
-        page.get_by_role("button", name="登录", exact=True).click()
-        wait_for_app(page)
+        sign_in(page, name, PASSWORD)
 
 
 def choose_quarter(page, quarter: str) -> None:

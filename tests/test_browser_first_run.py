@@ -2,42 +2,35 @@
 benchmark set there, the templates it then offers, and the accounts page adding a reporter for one of its counties.
 Screenshots at 1920×1080 and 1366×768 go to tests/artifacts/."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from tests.federation import JIAOZUO, new_database
-from tests.support import streamlit_server, wait_for_app, watched_page
+from tests.support import ARTIFACTS, sign_in, wait_for_app
 from unionbench.accounts import NewAccount, add_user
 from unionbench.settings import read_settings
 from unionbench.store import Replica
 
 pytestmark = pytest.mark.browser
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 ADMIN, PASSWORD = "boss", "jiaozuo-2026"
 SIZES = ((1920, 1080), (1366, 768))
 
 
 @pytest.fixture(scope="module")
-def database(tmp_path_factory):
-    path = new_database(tmp_path_factory.mktemp("first_run") / "new.duckdb")
+def database(reference_db_path, tmp_path_factory):
+    path = new_database(reference_db_path, tmp_path_factory.mktemp("first_run"))
     add_user(path, NewAccount(ADMIN, PASSWORD, "admin"), "test")
     return path
 
 
 @pytest.fixture(scope="module")
-def server(database):
-    with streamlit_server(database) as url:
-        yield url
+def served_db(database):
+    return database
 
 
 @pytest.fixture(scope="module")
-def page(browser):
-    """One page for the whole journey: the sign-in carries from one test to the next."""
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN", accept_downloads=True)
-    yield watched_page(context)
-    context.close()
+def page(journey_page):
+    return journey_page
 
 
 def shoot(page, name: str) -> None:
@@ -60,10 +53,7 @@ def test_a_new_database_opens_on_the_first_run_page_saying_there_are_no_figures_
 
 
 def test_an_admin_chooses_jiaozuo_and_its_set_then_gets_the_templates(server, page, database):
-    page.get_by_label("用户名").fill(ADMIN)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    wait_for_app(page)
+    sign_in(page, ADMIN, PASSWORD)
     page.get_by_role("combobox", name="本市").click()
     page.keyboard.type("焦作")
     page.get_by_role("option", name="焦作市 · 河南省").click()

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.support import streamlit_server, wait_for_app, watched_page
+from tests.support import ARTIFACTS, sign_in, wait_for_app, watched_page
 
 pytestmark = pytest.mark.browser
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 PARTLY = "2026年第四季度：7 个县区中已报送 1 个（剑阁县），全市数据仍为第三季度"
 PAGES = ["", "map", "gaps", "rankings", "targets", "trends", "explorer", "method", "sets", "tracker", "upload"]
 # Which table cell counts as what: the gap page's columns, found by their headers.
@@ -31,17 +30,8 @@ COLUMN_CELLS = """([header]) => {
 
 
 @pytest.fixture(scope="module")
-def server(module_db):
-    ARTIFACTS.mkdir(exist_ok=True)
-    with streamlit_server(module_db) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def page(browser):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN", accept_downloads=True)
-    yield watched_page(context)
-    context.close()
+def page(journey_page):
+    return journey_page
 
 
 def open_page(page, server: str, path: str) -> None:
@@ -49,20 +39,18 @@ def open_page(page, server: str, path: str) -> None:
     wait_for_app(page)
 
 
-def sign_in(page, server: str, name: str) -> None:
+def sign_in_as(page, server: str, name: str) -> None:
+    """On the upload page, as `name` (whoever was signed in signs out first)."""
     open_page(page, server, "upload")
     if page.get_by_role("button", name="退出登录").count():
         page.get_by_role("button", name="退出登录").click()
         wait_for_app(page)
-    page.get_by_label("用户名").fill(name)
-    page.get_by_label("密码").fill("demo2026")
-    page.get_by_role("button", name="登录").click()
-    wait_for_app(page)
+    sign_in(page, name, "demo2026")
     expect(page.get_by_text(f"已登录：{name}")).to_be_visible()
 
 
 def test_a_countys_approved_next_quarter_is_on_its_gap_page_the_city_note_and_the_explorer(server, page):
-    sign_in(page, server, "jiange")
+    sign_in_as(page, server, "jiange")
     page.locator("[data-testid=stSelectbox]").filter(has_text="季度").click()
     page.get_by_role("option", name="2026年第四季度").click()
     wait_for_app(page)
@@ -75,7 +63,7 @@ def test_a_countys_approved_next_quarter_is_on_its_gap_page_the_city_note_and_th
     wait_for_app(page)
     expect(page.get_by_text("已提交，待审核：报送 #1")).to_be_visible()
 
-    sign_in(page, server, "demo")
+    sign_in_as(page, server, "demo")
     pick = page.locator("[data-testid=stSelectbox]").filter(has_text="审核哪一份")
     pick.locator("input").click()
     page.get_by_role("option", name="#1 · 剑阁县 · 剑阁2026Q4.csv").click()

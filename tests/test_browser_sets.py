@@ -8,31 +8,20 @@ import pytest
 from docx import Document
 from playwright.sync_api import expect
 
-from tests.support import streamlit_server, wait_for_app, watched_page
+from tests.support import ARTIFACTS, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 ADMIN, PASSWORD = "demo", "demo2026"  # the demo database's admin
 SET_ZH, SET_EN = "结构相近城市", "Cities like Guangyuan"
 SET_ID = "custom-cities-like-guangyuan"
 
 
 @pytest.fixture(scope="module")
-def server(module_db):
-    with streamlit_server(module_db) as url:  # the demo database's own admin account signs in
-        yield url
-
-
-@pytest.fixture(scope="module")
-def page(browser):
-    """One page for the whole journey: the sign-in carries from one test to the next."""
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN", accept_downloads=True)
-    yield watched_page(context)
-    context.close()
+def page(journey_page):
+    return journey_page
 
 
 def test_the_peers_panel_lists_the_cities_most_like_guangyuan_with_distance_and_what_makes_them_alike(server, page):
-    ARTIFACTS.mkdir(exist_ok=True)
     page.goto(f"{server}/sets")
     wait_for_app(page)
     table = page.get_by_test_id("ub-peers")
@@ -50,10 +39,7 @@ def test_an_admin_makes_a_set_from_the_similar_cities_and_the_gap_page_offers_it
     page.goto(f"{server}/sets")
     wait_for_app(page)
     expect(page.get_by_text("新建、修改或删除对标组需管理员登录。")).to_be_visible()
-    page.get_by_label("用户名").fill(ADMIN)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    wait_for_app(page)
+    sign_in(page, ADMIN, PASSWORD)
     page.get_by_label("名称（中文）").fill(SET_ZH)
     page.get_by_label("名称（英文）").fill(SET_EN)
     page.get_by_label("名称（英文）").press("Tab")

@@ -1,41 +1,21 @@
 """The targets page in Debian chromium: an admin signs in, uploads a targets file, sees what it adds and changes,
 stores it, and the page shows the new target; screenshots at 1920×1080 and 1366×768."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.support import streamlit_server, wait_for_app, watched_page
+from tests.support import ARTIFACTS, sign_in, wait_for_app
 
 pytestmark = pytest.mark.browser
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 ADMIN, PASSWORD = "demo", "demo2026"  # the demo database's admin
 
 
-@pytest.fixture(scope="module")
-def server(module_db):
-    with streamlit_server(module_db) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def page(browser):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN", accept_downloads=True)
-    yield watched_page(context)
-    context.close()
-
-
 def test_an_admin_uploads_targets_previews_and_stores_them(server, page, tmp_path):
-    ARTIFACTS.mkdir(exist_ok=True)
     page.goto(f"{server}/targets")
     wait_for_app(page)
     expect(page.get_by_text("导入或修改目标需管理员登录；下载模板无需登录。")).to_be_visible()
     expect(page.get_by_role("button", name="下载2026年目标模板（Excel）")).to_be_visible()
-    page.get_by_label("用户名").fill(ADMIN)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    wait_for_app(page)
+    sign_in(page, ADMIN, PASSWORD)
     targets = tmp_path / "目标.csv"
     targets.write_bytes("地区,指标,年度,目标值\n青川,户外劳动者服务站点,2026,4321\n".encode("gb18030"))
     page.locator("input[type=file]").set_input_files(targets)

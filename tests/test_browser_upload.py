@@ -8,35 +8,23 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from tests.support import streamlit_server, wait_for_app, watched_page
+from tests.support import ARTIFACTS, sign_in, wait_for_app
 from unionbench.auth import hash_password
 
 pytestmark = pytest.mark.browser
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 PASSWORD = "correct-horse-2026"
 
 
 @pytest.fixture(scope="module")
-def server(module_db, tmp_path_factory):
+def server_secrets(tmp_path_factory):
     secrets = tmp_path_factory.mktemp("secrets") / "secrets.toml"
     secrets.write_text(f'[upload_users]\nclerk = "{hash_password(PASSWORD, iterations=1000)}"\n', encoding="utf-8")
-    with streamlit_server(module_db, secrets=secrets) as url:
-        yield url
+    return secrets
 
 
 @pytest.fixture(scope="module")
-def page(browser):
-    """One page for the whole journey: the sign-in carries from one test to the next."""
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN", accept_downloads=True)
-    yield watched_page(context)
-    context.close()
-
-
-def sign_in(page, password: str) -> None:
-    page.get_by_label("用户名").fill("clerk")
-    page.get_by_label("密码").fill(password)
-    page.get_by_role("button", name="登录").click()
-    wait_for_app(page)
+def page(journey_page):
+    return journey_page
 
 
 def upload(page, name: str, content: bytes) -> None:
@@ -94,9 +82,9 @@ def test_staff_sign_in_fix_a_rejected_file_commit_it_and_see_it_on_the_overview(
     expect(page.get_by_role("button", name="登录")).to_be_visible()
     assert page.locator("[data-testid=stFileUploader]").count() == 0  # nothing without signing in
 
-    sign_in(page, "wrong password")
+    sign_in(page, "clerk", "wrong password")
     expect(page.get_by_text("用户名或密码不正确")).to_be_visible()
-    sign_in(page, PASSWORD)
+    sign_in(page, "clerk", PASSWORD)
     expect(page.get_by_text("已登录：clerk")).to_be_visible()
 
     with page.expect_download() as download:
@@ -163,7 +151,7 @@ def test_a_committed_upload_can_be_reverted_from_the_history(server, page):
     page.goto(f"{server}/upload")
     wait_for_app(page)
     if page.get_by_role("button", name="登录").count():
-        sign_in(page, PASSWORD)
+        sign_in(page, "clerk", PASSWORD)
     pick = page.locator("[data-testid=stSelectbox]").filter(has_text="撤销某次上传")
     pick.scroll_into_view_if_needed()  # below the review section and the audit log now
     pick.locator("input").click()

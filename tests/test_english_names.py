@@ -91,18 +91,18 @@ def test_init_stores_an_english_name_for_every_region(store):
     assert every["name_en"].notna().all() and not every["name_en"].str.contains(CJK).any()
 
 
-def test_an_older_database_without_the_column_gets_english_names_at_init(tmp_path):
+def test_an_older_database_without_the_column_gets_english_names_at_init(reference_db_path, tmp_path):
+    from tests.support import published_copy
     from unionbench.initdb import initialise
     from unionbench.store import load_query, migrations, writer
 
-    path = tmp_path / "old.duckdb"
-    with writer(path) as primary:
-        initialise(primary)
-        with primary.transaction() as cur:  # as an older database: no English place names, regions loaded without
-            cur.execute("delete from name_translation where kind = 'place'")
-            cur.execute("update meta set value = 'regions without English names' where key = 'reference_fingerprint'")
-            before_names = min(n for n, name in migrations() if "english" in name) - 1
-            cur.execute(load_query("write/record_schema_version"), {"version": str(before_names)})
+    path = published_copy(reference_db_path, tmp_path)  # what init made
+    # as an older database: no English place names, regions loaded without
+    with writer(path) as primary, primary.transaction() as cur:
+        cur.execute("delete from name_translation where kind = 'place'")
+        cur.execute("update meta set value = 'regions without English names' where key = 'reference_fingerprint'")
+        before_names = min(n for n, name in migrations() if "english" in name) - 1
+        cur.execute(load_query("write/record_schema_version"), {"version": str(before_names)})
     with writer(path) as primary:
         initialise(primary)
         assert views.region_names(primary, ["510824"], "en") == {"510824": "Cangxi County"}
@@ -142,7 +142,7 @@ def briefing_text(briefing) -> str:
     return "\n".join(parts)
 
 
-def test_the_english_briefing_names_no_place_in_chinese(store):
+def test_the_english_briefing_names_no_place_in_chinese(store, undrawn_charts):
     text = briefing_text(build_briefing(store, Selection("510800", "suineilu", "2026Q3", lang="en")))
     assert "Guangyuan City" in text and "Cangxi County" in text and "Suining City" in text
     assert not CJK.search(text), [line for line in text.splitlines() if CJK.search(line)][:10]

@@ -22,14 +22,13 @@ ADMIN, ADMIN_PASSWORD = "boss", "jiaozuo-2026"
 
 
 @pytest.fixture(scope="module")
-def jiaozuo(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("jiaozuo_pages")
-    return jiaozuo_database(folder / "jiaozuo.duckdb", folder)
+def jiaozuo(reference_db_path, tmp_path_factory):
+    return jiaozuo_database(reference_db_path, tmp_path_factory.mktemp("jiaozuo_pages"))
 
 
 @pytest.fixture(scope="module")
-def new_db(tmp_path_factory):
-    return new_database(tmp_path_factory.mktemp("new_pages") / "new.duckdb")
+def new_db(reference_db_path, tmp_path_factory):
+    return new_database(reference_db_path, tmp_path_factory.mktemp("new_pages"))
 
 
 @pytest.fixture

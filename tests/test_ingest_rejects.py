@@ -18,12 +18,8 @@ def db(demo_db_path, tmp_path_factory):
 def state(path) -> tuple:
     store = Store(path, read_only=True)
     try:
-        return (
-            store.data_version(),
-            len(store.query("uploads")),
-            store.query("export_current").shape[0],
-            float(store.query("export_current")["value"].sum()),
-        )
+        current = store.query("export_current")
+        return store.data_version(), len(store.query("uploads")), current.shape[0], float(current["value"].sum())
     finally:
         store.close()
 

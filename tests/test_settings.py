@@ -16,8 +16,8 @@ from unionbench.tracker import DEFAULT_DEADLINE_DAYS
 
 
 @pytest.fixture(scope="module")
-def new_db(tmp_path_factory):
-    return new_database(tmp_path_factory.mktemp("new") / "new.duckdb")
+def new_db(reference_db_path, tmp_path_factory):
+    return new_database(reference_db_path, tmp_path_factory.mktemp("new"))
 
 
 @pytest.fixture
@@ -27,9 +27,8 @@ def bare(new_db, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def jiaozuo(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("jiaozuo")
-    return jiaozuo_database(folder / "jiaozuo.duckdb", folder)
+def jiaozuo(reference_db_path, tmp_path_factory):
+    return jiaozuo_database(reference_db_path, tmp_path_factory.mktemp("jiaozuo"))
 
 
 def settings_of(db, capsys) -> dict[str, str]:

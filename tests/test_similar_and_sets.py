@@ -277,7 +277,7 @@ def test_unionbench_sets_add_list_remove(writable_db, capsys):
 
 
 @pytest.mark.parametrize(("rule", "words"), [("average", "算术平均"), ("best", "最好的城市")])
-def test_the_briefing_names_a_custom_set_and_says_how_its_reference_is_formed(writable_db, rule, words):
+def test_the_briefing_names_a_custom_set_and_says_how_its_reference_is_formed(writable_db, rule, words, undrawn_charts):
     from unionbench.briefing import build_briefing
 
     custom_sets.save_set(writable_db, draft(rule=rule), "alice")

@@ -5,24 +5,21 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.support import ROOT
+from tests.support import ROOT, published_copy
 from unionbench import cli
 from unionbench.auth import hash_password
-from unionbench.initdb import initialise
-from unionbench.store import Replica, writer
+from unionbench.store import Replica
 from unionbench.target_import import import_targets
 
 JIAOZUO = "410800"
 
 
 @pytest.fixture(scope="module")
-def jiaozuo_db(tmp_path_factory):
-    """`unionbench init` without the demo, 焦作市 as the home, then its counties' stations for two quarters and its
-    own targets."""
+def jiaozuo_db(reference_db_path, tmp_path_factory):
+    """`unionbench init` without the demo (a copy of the session's), 焦作市 as the home, then its counties' stations
+    for two quarters and its own targets."""
     folder = tmp_path_factory.mktemp("jiaozuo")
-    path = folder / "jiaozuo.duckdb"
-    with writer(path) as primary:
-        initialise(primary, demo=False)
+    path = published_copy(reference_db_path, folder)
     assert cli.main(["--db", str(path), "settings", "home", JIAOZUO, "--user", "lead"]) == 0
     counties = Replica(path).current().query("child_regions", parent=JIAOZUO)
     for period, stations in (("2025Q4", 10), ("2026Q3", 14)):
