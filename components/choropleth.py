@@ -227,7 +227,7 @@ def ranking_drawing(frame: pd.DataFrame, shapes: dict, direction: str, lang: str
     box = f'class="ub-drawing" style="aspect-ratio:{OVERVIEW_MAP.width}/{OVERVIEW_MAP.height}"'
     desc = t("map_drawing_desc", lang)
     paths = filled_paths({r.region: c for r, c in drawn}, shapes, "#ffffff", 1.5)
-    drawing = drawing_html(paths, OVERVIEW_MAP, labels, "ranking-map", box, title, desc)
+    drawing = drawing_html(paths, OVERVIEW_MAP, labels, "ranking-map", box, (title, desc))
     return drawing + colour_legend(frame, direction, lang)
 
 

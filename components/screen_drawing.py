@@ -39,14 +39,15 @@ MAP = Size(MAP_W, MAP_H)
 
 
 def drawing_html(
-    svg_body: str, size: Size, labels: list[str], testid: str, box: str = "", title: str = "", desc: str = ""
+    svg_body: str, size: Size, labels: list[str], testid: str, box: str = "", about: tuple[str, str] = ("", "")
 ) -> str:
     """A drawing of `width`×`height` design px: the shapes as an SVG image (the HTML sanitiser of st.html drops
     inline SVG; an image of shapes without text needs no font) and every word laid over it as HTML text,
     positioned in % of the box — so all text is real text, measurable and sharp at any scale. `box` is the box's
-    class and size (the screen's in its own units by default); `title` and `desc` name and describe the drawing
-    for a screen reader (the image's alt text, and the SVG's own title and desc)."""
+    class and size (the screen's in its own units by default); `about` is the title and description that name and
+    describe the drawing for a screen reader (the image's alt text, and the SVG's own title and desc)."""
     width, height = size.width, size.height
+    title, desc = about
     about = f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>" if title else ""
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" preserveAspectRatio="none">'

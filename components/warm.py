@@ -64,9 +64,9 @@ def default_views(store: Store, version: str, lang: str, period: str | None = No
     homes = read(views.home_regions, lang)
     if not status["observations"] or found.home not in homes:
         return []
-    home = found.home
-    sets = read(views.benchmark_sets)
-    set_id = found.benchmark if found.benchmark in set(sets.id) else sets.id.iloc[0]
+    set_names = read(views.set_names, lang)
+    default = Selection.default(found, homes, set_names, lang=lang)  # as filters.shared_filters opens
+    home = default.home
     quarters = read(read_quarters.quarters, home)
     period = period or quarters.newest
     if period is None:
@@ -74,28 +74,31 @@ def default_views(store: Store, version: str, lang: str, period: str | None = No
     catalogue = read(views.catalogue, lang)
     scored = [i for i, ind in catalogue.items() if ind.direction != "neutral"]
     indicator = catalogue[scored[0]]
-    reference = found.reference  # as filters.default_reference: a region only when it is one of the set's cities
+    reference = found.reference  # as filters.reference_in: a region only when it is one of the set's cities
     if reference not in REFERENCES:
-        members = read(comparison.peer_regions, Selection(home, set_id, "", scope="benchmark_cities"))
+        members = read(comparison.peer_regions, replace(default, scope="benchmark_cities"))
         reference = reference if reference in members[1:] else "average"
-    read(read_quarters.partly_reported, home, period, lang)
-    plain = Selection(home, set_id, period, reference, per_10k=False, lang=lang)  # targets and gaps
+    plain = replace(default, period=period, reference=reference, per_10k=False)  # pages without the toggle
     selection = replace(plain, per_10k=indicator.per_capita_base is not None)  # the per-10,000 toggle's default
+    for shown in (selection, plain):  # every page's quarter notes
+        read(read_quarters.partly_reported, shown)
     counties = replace(selection, scope="counties")
+    cities = read(comparison.peer_regions, replace(selection, scope="benchmark_cities"))
+    regions = read(comparison.peer_regions, counties)
     # overview, map, rankings
     read(comparison.comparison, selection)
     ranking = read(rankings.indicator_ranking, counties, indicator)
     if ranking["figure"].notna().any():  # the map's profile opens on the home city, among its benchmark cities
         read(rankings.region_profile, replace(selection, scope="benchmark_cities", reference="average"), home)
-    regions = read(comparison.peer_regions, counties)
-    read(rankings.composite_ranking, regions, period, lang, {i: 1.0 for i in scored}, home)
+    read(rankings.composite_ranking, selection, regions, {i: 1.0 for i in scored})
     # trends: the first four regions in view (the home city, its benchmark cities, its counties), twelve quarters
-    cities = read(comparison.peer_regions, replace(selection, scope="benchmark_cities"))
-    shown = [*cities, *regions][:4]
-    read(views.region_names, tuple([*cities, *regions]), lang)
-    read(series.series, selection, shown, indicator, 12)
-    read(series.changes, tuple(shown), (indicator,), period, lang)
+    in_view = [*cities, *regions]
+    read(views.region_names, tuple(in_view), lang)
+    read(series.series, selection, in_view[:4], indicator, 12)
+    read(series.changes, selection, tuple(in_view[:4]), (indicator,))
     # gaps and targets
+    read(comparison.peer_regions, replace(plain, scope="counties"))
+    read(comparison.peer_regions, replace(plain, scope="benchmark_cities"))
     rows = read(comparison.comparison_with_change, plain)
     data.strengths_weaknesses(store, version, plain)
     read(drilldown.profile_scores, plain)
