@@ -16,7 +16,8 @@ from unionbench.read import quarters as read_quarters
 from unionbench.read.selection import REFERENCES, Selection
 from unionbench.store import Store
 
-LANGUAGES = ("zh", "en")  # the default language first: most visitors open the dashboard in it
+LANGUAGES = ("zh", "en")
+EARLIER_QUARTERS = 4  # a quarter back to a year back  # the default language first: most visitors open the dashboard in it
 
 log = logging.getLogger("unionbench.warm")  # the project's logger: its records reach the server's log
 _started: set[str] = set()
@@ -36,13 +37,14 @@ def warm_in_background(store: Store, version: str) -> threading.Thread | None:
 
 def warm(store: Store, version: str) -> None:
     """The default views (the federation's home city and benchmark set, its newest quarter, the first indicator)
-    of every analysis page, in each language; then the same views for the home's earlier quarters, newest first, in
-    the default language: the quarter is the filter people move most (a quarter back, a year back)."""
+    of every analysis page, in each language; then the same views for the home's four earlier quarters, newest
+    first, in the default language: the quarter is the filter people move most (a quarter back, a year back), and
+    a server of two cores should not spend minutes after each publish on quarters few open."""
     started = time.perf_counter()
     try:
         earlier = []
         for lang in LANGUAGES:
-            earlier = default_views(store, version, lang)
+            earlier = default_views(store, version, lang)[:EARLIER_QUARTERS]
         for period in earlier:
             default_views(store, version, LANGUAGES[0], period)
     except Exception:  # a warm-up is only ever a head start: the page computes what is missing and shows errors

@@ -1,7 +1,10 @@
 """Shared fixtures: a demo database built in code once per session, opened read-only by the tests."""
 
+import functools
+
 import pytest
 import streamlit as st
+from streamlit.components.v2 import manifest_scanner
 from streamlit.testing.v1 import AppTest
 
 from tests.support import (
@@ -14,8 +17,17 @@ from tests.support import (
     streamlit_server,
     watched_page,
 )
+from unionbench import auth
 from unionbench.initdb import initialise
 from unionbench.store import Replica, Store, writer
+
+# Two costs of the harness, not of the product, that were an eighth of the fast tier's CPU:
+# - every AppTest run scans each installed distribution's metadata for Streamlit components (~0.3 s); the packages
+#   do not change while the tests run, so the scan is made once per process;
+# - a password hash at full strength (600,000 PBKDF2 rounds, ~0.2 s) tests nothing of ours: hashes made here use
+#   fewer rounds, as Django's test settings do. A stored hash names its rounds, so checking it runs as in use.
+manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
+auth.ITERATIONS = 1_000
 
 
 @pytest.fixture(scope="module", autouse=True)

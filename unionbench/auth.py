@@ -23,7 +23,9 @@ log = logging.getLogger("unionbench.auth")
 ITERATIONS = 600_000  # OWASP's 2023 figure for PBKDF2-HMAC-SHA256; about 0.3 s here, once per sign-in
 
 
-def hash_password(password: str, salt: bytes | None = None, iterations: int = ITERATIONS) -> str:
+def hash_password(password: str, salt: bytes | None = None, iterations: int | None = None) -> str:
+    """A salted hash naming its scheme and rounds (ITERATIONS unless given): a check reads the rounds from it."""
+    iterations = iterations or ITERATIONS
     salt = salt if salt is not None else secrets.token_bytes(16)
     digest = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
     return f"{SCHEME}${iterations}${salt.hex()}${digest.hex()}"
