@@ -17,7 +17,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from tests.support import ROOT, free_port, wait_for_app, wait_healthy
+from tests.support import ROOT, free_port, published_copy, wait_for_app, wait_healthy
 from unionbench import initdb
 from unionbench.catalog import read_indicators
 from unionbench.cli import main
@@ -29,11 +29,8 @@ BUILD_IGNORE = shutil.ignore_patterns(
 )
 
 
-def test_db_is_accepted_after_the_command_as_well_as_before(tmp_path, capsys):
-    db = tmp_path / "after.duckdb"
-    assert main(["init", "--demo", "--db", str(db)]) == 0
-    assert db.is_file()
-    capsys.readouterr()
+def test_db_is_accepted_after_the_command_as_well_as_before(demo_db_path, tmp_path, capsys):
+    db = published_copy(demo_db_path, tmp_path)
     assert main(["export", "--db", str(db)]) == 0
     after = capsys.readouterr().out
     assert main(["--db", str(db), "export"]) == 0
@@ -100,7 +97,7 @@ def test_a_first_init_that_fails_in_an_existing_folder_leaves_only_the_error_log
     assert main(["init", "--demo", "--db", str(tmp_path / "ub.duckdb")]) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt", "unionbench-errors.log"]
     monkeypatch.undo()
-    assert main(["init", "--demo", "--db", str(tmp_path / "ub.duckdb")]) == 0  # and a second try simply works
+    assert main(["init", "--db", str(tmp_path / "ub.duckdb")]) == 0  # and a second try simply works
     assert Replica(tmp_path / "ub.duckdb").current().data_version() > 0
 
 
