@@ -8,6 +8,8 @@ import threading
 import time
 from dataclasses import replace
 
+import duckdb
+
 from components import data
 from unionbench import settings as settings_core
 from unionbench.periods import year_of
@@ -16,8 +18,8 @@ from unionbench.read import quarters as read_quarters
 from unionbench.read.selection import REFERENCES, Selection
 from unionbench.store import Store
 
-LANGUAGES = ("zh", "en")
-EARLIER_QUARTERS = 4  # a quarter back to a year back  # the default language first: most visitors open the dashboard in it
+LANGUAGES = ("zh", "en")  # the default language first: most visitors open the dashboard in it
+EARLIER_QUARTERS = 4  # a quarter back to a year back
 
 log = logging.getLogger("unionbench.warm")  # the project's logger: its records reach the server's log
 _started: set[str] = set()
@@ -47,6 +49,9 @@ def warm(store: Store, version: str) -> None:
             earlier = default_views(store, version, lang)[:EARLIER_QUARTERS]
         for period in earlier:
             default_views(store, version, LANGUAGES[0], period)
+    except (duckdb.InterruptException, duckdb.ConnectionException):  # the snapshot closed under it: a server stopping
+        log.info("warming the page cache for %s stopped: its snapshot was closed", version)
+        return
     except Exception:  # a warm-up is only ever a head start: the page computes what is missing and shows errors
         log.exception("warming the page cache for %s failed", version)
         return

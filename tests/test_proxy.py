@@ -34,7 +34,9 @@ def sticky_key(context) -> str:
 
 
 def replica_of(deployed: Deployment, key: str) -> str:
-    upstreams = {upstream for path, _, upstream in routes(deployed.access_log)[key] if path.startswith("/?")}
+    upstreams = {
+        upstream for path, _, upstream in routes(deployed.access_log)[key] if path.startswith(LINK.split("?")[0] + "?")
+    }
     assert len(upstreams) == 1, f"the page of sticky key {key} came from {upstreams}"
     return upstreams.pop()
 

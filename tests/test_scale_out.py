@@ -19,7 +19,7 @@ from unionbench.store import Replica
 
 pytestmark = pytest.mark.browser
 COUNTY, INDICATOR, PERIOD = "510802", "trainings", "2026Q3"  # 利州区, 职工培训
-LINK = f"/?indicator={INDICATOR}&period={PERIOD}&per10k=false"  # totals: the figure the upload sets
+LINK = f"/map?indicator={INDICATOR}&period={PERIOD}&per10k=false"  # totals on the map page (the overview draws SVG)
 LOG_FAILURES = ("Traceback", "IOException", "Could not set lock", "Conflicting lock", "database is busy")
 
 
