@@ -5,7 +5,7 @@ import duckdb
 import pytest
 
 from unionbench.cli import main
-from unionbench.store import Store, load_query, migrations, writer
+from unionbench.store import Store, bump_data_version, load_query, migrations, writer
 
 OLD_FIGURES = [("510824", "workers", "2025Q4", 1200.0), ("510824", "members", "2025Q4", 900.0)]
 
@@ -120,6 +120,22 @@ def test_english_names_kept_in_columns_by_an_older_database_are_translation_rows
         assert "name_en" not in columns and "name_zh" in columns  # Chinese stays the official name on the row
     finally:
         store.close()
+
+
+def test_an_upgrade_publishes_a_snapshot_of_the_new_schema_for_the_readers(writable_db, capsys):
+    from unionbench.store import Replica
+
+    latest = migrations()[-1][0]
+    with writer(writable_db) as primary, primary.transaction() as cur:  # as the last release left it, published
+        cur.execute(load_query("write/record_schema_version"), {"version": str(latest - 1)})
+        bump_data_version(cur, figures=False)
+    assert main(["--db", str(writable_db), "init"]) == 0, capsys.readouterr().err
+    reader = Replica(writable_db)
+    try:
+        assert reader.current().schema_version() == latest
+        assert not reader.current().query("benchmark_sets").empty  # a query of this release runs on it
+    finally:
+        reader.close()
 
 
 def test_init_on_a_current_database_changes_nothing(writable_db, capsys):

@@ -132,6 +132,8 @@ class Store:
                 with self.transaction() as cur:
                     cur.execute(load_query(name))
                     cur.execute(load_query("write/record_schema_version"), {"version": str(number)})
+                    if recorded and number == latest:  # readers' snapshot has the old schema: publish a new one
+                        bump_data_version(cur, figures=False)
 
     def data_version(self) -> int:
         """A number that grows with every commit or revert (0 for a database without data)."""
