@@ -80,32 +80,38 @@ def region_choices(ctx: PageContext) -> dict[str, str]:
     return data.read(ctx.store, ctx.data_version, settings_core.home_and_counties, home, ctx.lang) if home else {}
 
 
+def role_and_region(left, right, form: str, regions: dict[str, str], lang: str) -> tuple[str, str | None]:
+    """A role (reporter first) and, for a reporter, its region: picked from the home city and its counties, or
+    typed as a code before the home city is set. Keys `accounts_<form>_role` and `accounts_<form>_region`."""
+    role = right.radio(
+        t("accounts.role", lang),
+        ROLES,
+        index=ROLES.index("reporter"),
+        format_func=lambda r: t(ROLE_KEYS[r], lang),
+        horizontal=True,
+        key=f"accounts_{form}_role",
+    )
+    if regions:
+        region = left.selectbox(
+            t("accounts.region", lang),
+            list(regions),
+            index=None,
+            format_func=regions.get,
+            placeholder=t("accounts.region_placeholder", lang),
+            key=f"accounts_{form}_region",
+        )
+    else:
+        region = left.text_input(t("accounts.region_code", lang), key=f"accounts_{form}_region_text") or None
+    return role, region
+
+
 def add_form(ctx: PageContext, admin: str) -> None:
     lang = ctx.lang
     st.subheader(t("accounts.add_heading", lang))
-    regions = region_choices(ctx)
     with st.form("accounts_add", clear_on_submit=True):  # a saved account leaves an empty form, no password
         left, right = st.columns(2)
         name = left.text_input(t("user_name", lang), max_chars=64, key="accounts_add_name")
-        role = right.radio(
-            t("accounts.role", lang),
-            ROLES,
-            index=ROLES.index("reporter"),
-            format_func=lambda r: t(ROLE_KEYS[r], lang),
-            horizontal=True,
-            key="accounts_add_role",
-        )
-        if regions:
-            region = left.selectbox(
-                t("accounts.region", lang),
-                list(regions),
-                index=None,
-                format_func=regions.get,
-                placeholder=t("accounts.region_placeholder", lang),
-                key="accounts_add_region",
-            )
-        else:
-            region = left.text_input(t("accounts.region_code", lang), key="accounts_add_region_text") or None
+        role, region = role_and_region(left, right, "add", region_choices(ctx), lang)
         left, right = st.columns(2)  # the two passwords side by side
         first = left.text_input(t("password", lang), type="password", key="accounts_add_password")
         again = right.text_input(t("accounts.password_again", lang), type="password", key="accounts_add_again")
@@ -135,29 +141,10 @@ def role_form(ctx: PageContext, admin: str, found: pd.DataFrame) -> None:
     if not others:
         st.caption(t("accounts.none_to_change", lang))
         return
-    regions = region_choices(ctx)
     with st.form("accounts_role"):
         left, right = st.columns(2)
         name = left.selectbox(t("user_name", lang), others, key="accounts_role_name")
-        role = right.radio(
-            t("accounts.role", lang),
-            ROLES,
-            index=ROLES.index("reporter"),
-            format_func=lambda r: t(ROLE_KEYS[r], lang),
-            horizontal=True,
-            key="accounts_role_role",
-        )
-        if regions:
-            region = left.selectbox(
-                t("accounts.region", lang),
-                list(regions),
-                index=None,
-                format_func=regions.get,
-                placeholder=t("accounts.region_placeholder", lang),
-                key="accounts_role_region",
-            )
-        else:
-            region = left.text_input(t("accounts.region_code", lang), key="accounts_role_region_text") or None
+        role, region = role_and_region(left, right, "role", region_choices(ctx), lang)
         st.caption(t("accounts.role_hint", lang))
         if not st.form_submit_button(t("accounts.role_button", lang), key="accounts_role_submit"):
             return
