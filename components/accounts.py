@@ -80,13 +80,17 @@ def region_choices(ctx: PageContext) -> dict[str, str]:
     return data.read(ctx.store, ctx.data_version, settings_core.home_and_counties, home, ctx.lang) if home else {}
 
 
-def role_and_region(left, right, form: str, regions: dict[str, str], lang: str) -> tuple[str, str | None]:
-    """A role (reporter first) and, for a reporter, its region: picked from the home city and its counties, or
-    typed as a code before the home city is set. Keys `accounts_<form>_role` and `accounts_<form>_region`."""
+def role_and_region(
+    left, right, form: str, regions: dict[str, str], lang: str, current: tuple[str, str | None] = ("reporter", None)
+) -> tuple[str, str | None]:
+    """A role and, for a reporter, its region, opened on `current` (a new account: reporter, no region): picked
+    from the home city and its counties, or typed as a code before the home city is set. Keys
+    `accounts_<form>_role` and `accounts_<form>_region`."""
+    role, region = current
     role = right.radio(
         t("accounts.role", lang),
         ROLES,
-        index=ROLES.index("reporter"),
+        index=ROLES.index(role),
         format_func=lambda r: t(ROLE_KEYS[r], lang),
         horizontal=True,
         key=f"accounts_{form}_role",
@@ -95,13 +99,16 @@ def role_and_region(left, right, form: str, regions: dict[str, str], lang: str) 
         region = left.selectbox(
             t("accounts.region", lang),
             list(regions),
-            index=None,
+            index=list(regions).index(region) if region in regions else None,
             format_func=regions.get,
             placeholder=t("accounts.region_placeholder", lang),
             key=f"accounts_{form}_region",
         )
     else:
-        region = left.text_input(t("accounts.region_code", lang), key=f"accounts_{form}_region_text") or None
+        region = (
+            left.text_input(t("accounts.region_code", lang), value=region or "", key=f"accounts_{form}_region_text")
+            or None
+        )
     return role, region
 
 
@@ -133,18 +140,24 @@ def add_form(ctx: PageContext, admin: str) -> None:
 
 
 def role_form(ctx: PageContext, admin: str, found: pd.DataFrame) -> None:
-    """Another account's role and region (a clerk moved to another county; a reporter made an admin). One's own role
-    is left alone here, as with disabling, so an admin never demotes itself by a slip."""
+    """Another account's role and region (a clerk moved to another county; a reporter made an admin), opened on the
+    chosen account's present ones. One's own role is left alone here, as with disabling, so an admin never demotes
+    itself by a slip."""
     lang = ctx.lang
     others = [name for name in found.name if name != admin]
     st.subheader(t("accounts.role_heading", lang))
     if not others:
         st.caption(t("accounts.none_to_change", lang))
         return
+    # The name is chosen outside the form so that choosing it reruns the page and the form opens on that account;
+    # the form's widgets are keyed by the account, so each opens on its own role rather than the last one shown.
+    left, _ = st.columns(2)
+    name = left.selectbox(t("user_name", lang), others, key="accounts_role_name")
+    present = found.set_index("name").loc[name]
+    current = (present.role, present.region if isinstance(present.region, str) else None)
     with st.form("accounts_role"):
         left, right = st.columns(2)
-        name = left.selectbox(t("user_name", lang), others, key="accounts_role_name")
-        role, region = role_and_region(left, right, "role", region_choices(ctx), lang)
+        role, region = role_and_region(left, right, f"role_{name}", region_choices(ctx), lang, current)
         st.caption(t("accounts.role_hint", lang))
         if not st.form_submit_button(t("accounts.role_button", lang), key="accounts_role_submit"):
             return

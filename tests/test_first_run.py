@@ -161,11 +161,14 @@ def test_the_accounts_page_adds_a_reporter_for_a_county_of_the_home_city(writabl
     assert "cangxi2" in listed and "pbkdf2" not in listed.lower()
 
 
-def test_the_accounts_page_moves_a_reporter_to_another_county_and_the_audit_log_says_so(writable_db, opened):
+def test_the_accounts_page_opens_on_a_reporters_county_moves_it_to_another_and_the_audit_log_says_so(
+    writable_db, opened
+):
     at = sign_in(opened(writable_db, "accounts"), "demo", DEMO_PASSWORD)
-    at.selectbox(key="accounts_role_name").set_value("cangxi")
-    at.radio(key="accounts_role_role").set_value("reporter")
-    at.selectbox(key="accounts_role_region").set_value("510822")
+    at.selectbox(key="accounts_role_name").set_value("cangxi").run()
+    assert at.radio(key="accounts_role_cangxi_role").value == "reporter"
+    assert at.selectbox(key="accounts_role_cangxi_region").value == "510824"  # its county now
+    at.selectbox(key="accounts_role_cangxi_region").set_value("510822")
     at.button(key="accounts_role_submit").click()
     at = at.run()
     assert not at.exception and not at.error
