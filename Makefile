@@ -12,7 +12,7 @@ PIP_TOOLS := pip-tools==7.6.2
 HOST ?= 127.0.0.1  # this machine only; HOST=0.0.0.0 make run serves the office network (put it behind the proxy)
 
 .PHONY: run test test-fast lint bench install install-test browser db clean lock
-.PHONY: serve deploy-deps bench-scaleout
+.PHONY: serve deploy-deps bench-scaleout bench-screen
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -65,9 +65,13 @@ lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-# Foundation, ingest, national scale, every page's rerun, 20 concurrent sessions: one table, also bench/RESULTS.md.
-bench: install-test browser
+# Every speed figure beside its goal (Superset when one answers at SUPERSET_URL, the CLI, ingest, page reruns, 20 and
+# 50 sessions, first paint), then foundation, ingest, national scale and page reruns: appended to bench/RESULTS.md.
+bench: install-test browser deploy-deps
 	$(PY) bench/run.py
+
+# The wall screen over time and the briefing: its first frame, 30 minutes open (SOAK_MINUTES), the Word briefing.
+bench-screen: install-test browser
 	$(PY) bench/briefing.py
 	$(PY) bench/screen_first_frame.py
 	SOAK_MINUTES=$${SOAK_MINUTES:-30} $(PY) bench/screen_soak.py

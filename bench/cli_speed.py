@@ -60,29 +60,38 @@ def top_imports(command: list[str], count: int = 8) -> list[tuple[str, float]]:
     return sorted(tops, key=lambda t: -t[1])[:count]
 
 
+def measure(db: Path, runs: int) -> dict:
+    """Median CPU and wall seconds of `unionbench compare` and of the floor, alternating, and compare's largest
+    imports."""
+    from unionbench.store import Replica
+
+    snapshot = Replica(db).current().path
+    ours = [sys.executable, "-m", "unionbench", "--db", str(db), "compare"]
+    floor = [sys.executable, "-c", FLOOR, str(snapshot)]
+    cpu_of(ours), cpu_of(floor)  # warm the file cache
+    measured = {"ours": [], "floor": []}
+    for _ in range(runs):
+        measured["ours"].append(cpu_of(ours))
+        measured["floor"].append(cpu_of(floor))
+    return {
+        "cpu": {k: statistics.median(c for c, _ in v) for k, v in measured.items()},
+        "wall": {k: statistics.median(w for _, w in v) for k, v in measured.items()},
+        "imports": top_imports(ours),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, help="a database (default: a new demo database)")
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     from bench.common import commit, demo_database
-    from unionbench.store import Replica
 
     with tempfile.TemporaryDirectory() as tmp:
-        db = args.db or demo_database(tmp)
-        snapshot = Replica(db).current().path
-        ours = [sys.executable, "-m", "unionbench", "--db", str(db), "compare"]
-        floor = [sys.executable, "-c", FLOOR, str(snapshot)]
-        cpu_of(ours), cpu_of(floor)  # warm the file cache
         load_before = os.getloadavg()
-        runs = {"ours": [], "floor": []}
-        for _ in range(args.runs):
-            runs["ours"].append(cpu_of(ours))
-            runs["floor"].append(cpu_of(floor))
+        found = measure(args.db or demo_database(tmp), args.runs)
         load_after = os.getloadavg()
-        imports = top_imports(ours)
-    cpu = {k: statistics.median(c for c, _ in v) for k, v in runs.items()}
-    wall = {k: statistics.median(w for _, w in v) for k, v in runs.items()}
+    cpu, wall = found["cpu"], found["wall"]
     loads = " / ".join(" ".join(f"{x:.1f}" for x in load) for load in (load_before, load_after))
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     ratio = cpu["ours"] / cpu["floor"]
@@ -92,7 +101,7 @@ def main() -> None:
         f"{cpu['floor']:.2f} s = {ratio:.1f}× (goal ≤ {GOAL:g}×: {'met' if ratio <= GOAL else 'NOT met'}) · wall "
         f"{wall['ours']:.2f} s ÷ {wall['floor']:.2f} s = {wall['ours'] / wall['floor']:.1f}×"
     )
-    print("largest top-level imports of compare: " + ", ".join(f"{name} {ms:.0f} ms" for name, ms in imports))
+    print("largest top-level imports of compare: " + ", ".join(f"{name} {ms:.0f} ms" for name, ms in found["imports"]))
 
 
 if __name__ == "__main__":

@@ -161,26 +161,18 @@ def views(db: Path):
     ]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", type=Path, required=True, help="the national database (unionbench scale --out DB)")
-    parser.add_argument("--url", default="http://127.0.0.1:8088", help="Superset's address")
-    parser.add_argument("--user", default="admin")
-    parser.add_argument("--runs", type=int, default=9)
-    args = parser.parse_args()
-    if not running(args.url):
-        print(f"Superset is not running at {args.url} (README, Bench: how to start it apart): skipped")
-        return 0
+def compare(db: Path, url: str, user: str, password: str, runs: int) -> list[tuple[str, dict]]:
+    """Each view's median seconds (ours, Superset, floor) over `runs` alternating runs; [] with no Superset at url."""
+    if not running(url):
+        return []
     import duckdb
 
-    from bench.common import commit
     from unionbench.store import load_query
 
-    store, measured = views(args.db)
-    superset = Superset(args.url, args.user, os.environ.get("SUPERSET_PASSWORD", "admin"))
+    store, measured = views(db)
+    superset = Superset(url, user, password)
     database = superset.database(store.path)
     bare = duckdb.connect(str(store.path), read_only=True)
-    load_before = os.getloadavg()
     rows = []
     for name, ours, query, params in measured:
         sql = inline(load_query(query), params)
@@ -189,7 +181,7 @@ def main() -> int:
         expected = len(bare.execute(sql).df())
         ours(), superset.chart_data(dataset, columns)  # warm: the first call of each reads the file's pages
         times = {"ours": [], "superset": [], "floor": []}
-        for _ in range(args.runs):
+        for _ in range(runs):
             started = time.perf_counter()
             ours()
             times["ours"].append(time.perf_counter() - started)
@@ -202,10 +194,27 @@ def main() -> int:
             if count != expected:
                 raise RuntimeError(f"Superset returned {count} rows of {name}, the query {expected}")
         rows.append((name, {k: statistics.median(v) for k, v in times.items()}))
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, required=True, help="the national database (unionbench scale --out DB)")
+    parser.add_argument("--url", default="http://127.0.0.1:8088", help="Superset's address")
+    parser.add_argument("--user", default="admin")
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    from bench.common import commit
+
+    load_before = os.getloadavg()
+    rows = compare(args.db, args.url, args.user, os.environ.get("SUPERSET_PASSWORD", "admin"), args.runs)
+    if not rows:
+        print(f"Superset is not running at {args.url} (README, Bench: how to start it apart): skipped")
+        return 0
     load_after = os.getloadavg()
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     loads = " / ".join(" ".join(f"{x:.1f}" for x in load) for load in (load_before, load_after))
-    print(f"{when} · commit {commit()} · load {loads} (before / after) on {os.cpu_count()} cores · {store.path.name}")
+    print(f"{when} · commit {commit()} · load {loads} (before / after) on {os.cpu_count()} cores · {args.db.name}")
     print(f"median of {args.runs} alternating runs; Superset = chart-data, force=true; floor = the SQL on bare DuckDB")
     for name, t in rows:
         lead = t["superset"] / t["ours"]
