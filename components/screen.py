@@ -34,7 +34,7 @@ from components.strings import t
 from components.style import STATUS_COLOURS, STATUS_SYMBOLS
 from unionbench.formatting import period_text
 from unionbench.paths import cache_dir_for, resolve_db_path
-from unionbench.placenames import short_english
+from unionbench.placenames import short_english, written_in_chinese
 from unionbench.read import comparison, views
 
 BASE_WIDTH, BASE_HEIGHT = 1920, 1080
@@ -334,13 +334,13 @@ def canvas_html(header: str, heading: str, body: str, kind: str, lang: str) -> s
 # --- one frame ----------------------------------------------------------------------------------------------------
 
 
-def short_name(name: str, lang: str) -> str:
-    """A place as the screen names it: 广元市, or Guangyuan without its suffix (English names run longer)."""
-    return short_english(name) if lang == "en" else name
+def short_name(name: str) -> str:
+    """A place as the screen names it: 广元市 in full, Guangyuan without its suffix (names in letters run longer)."""
+    return name if written_in_chinese(name) else short_english(name)
 
 
-def short_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return frame.assign(region_name=[short_name(n, lang) for n in frame["region_name"]]) if lang == "en" else frame
+def short_names(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(region_name=[short_name(n) for n in frame["region_name"]])
 
 
 def build_frame(store, version: str, sel, link: Link, tick: int, notes: list[str]):
@@ -358,7 +358,7 @@ def build_frame(store, version: str, sel, link: Link, tick: int, notes: list[str
     slide = slides[position]
     status = data.read(store, version, views.data_status)
     updated = status["last_change"].strftime("%Y-%m-%d %H:%M") if status["last_change"] is not None else "—"
-    home_name = short_name(data.region_name(store, version, sel.home, sel.lang), lang)
+    home_name = short_name(data.region_name(store, version, sel.home, sel.lang))
     period = period_text(sel.period, lang)
     header = header_html(
         screen_title(home_name, period, set_name, lang), lang, bool(status["has_demo"]), updated,
@@ -369,18 +369,18 @@ def build_frame(store, version: str, sel, link: Link, tick: int, notes: list[str
     if slide.kind == "overview":
         body = overview_html(rows, lang)
     elif slide.kind == "indicator":
-        members = short_names(data.read(store, version, comparison.gaps_to_each_member, sel, slide.indicator), lang)
-        counties = short_names(data.read(store, version, comparison.counties_comparison, sel), lang)
+        members = short_names(data.read(store, version, comparison.gaps_to_each_member, sel, slide.indicator))
+        counties = short_names(data.read(store, version, comparison.counties_comparison, sel))
         counties = counties[counties["indicator"] == slide.indicator]
         body = indicator_html(row, members, counties, home_name, set_name, lang)
     elif slide.kind == "ranking":
-        counties = short_names(data.read(store, version, comparison.counties_comparison, sel), lang)
+        counties = short_names(data.read(store, version, comparison.counties_comparison, sel))
         counties = counties[counties["indicator"] == slide.indicator]
         shapes = region_shapes(tuple(counties["region"]), cache_dir) if len(counties) else {}
         heading = t("screen_county_heading", lang, city=home_name, bench=set_name)
         body = ranking_html(counties, shapes, heading, legend_html(lang))
     else:
-        lines = short_names(data.read(store, version, comparison.trend_lines, sel, slide.indicator), lang)
+        lines = short_names(data.read(store, version, comparison.trend_lines, sel, slide.indicator))
         heading = t("screen_trend_heading", lang, home=home_name, bench=set_name)
         body = trend_html(lines, comparison.history_periods(sel.period), heading, lang)
     heading_html = slide_heading_html(slide, row, period, position, len(slides), lang)

@@ -11,7 +11,7 @@ import csv
 from functools import cache
 
 from unionbench.paths import DATA_DIR
-from unionbench.regions import split_ethnic_groups
+from unionbench.regions import short_name, split_ethnic_groups
 
 REGION_NAMES_EN_CSV = DATA_DIR / "region_names_en.csv"
 
@@ -111,6 +111,17 @@ def short_english(name_en: str) -> str:
         if name_en.endswith(" " + suffix) and len(name_en) > len(suffix) + 1:
             return name_en[: -len(suffix) - 1]
     return name_en
+
+
+def written_in_chinese(name: str) -> bool:
+    """Whether a name is written in Chinese characters (its shortening rule follows the writing, not the page's
+    language: a place without a row in a third language keeps its Chinese name)."""
+    return any("\u4e00" <= character <= "\u9fff" for character in name)
+
+
+def shortest(name: str) -> str:
+    """The shortest name people write for a region: 苍溪县 → 苍溪; Cangxi County → Cangxi."""
+    return short_name(name) if written_in_chinese(name) else short_english(name)
 
 
 @cache

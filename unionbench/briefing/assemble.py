@@ -323,7 +323,7 @@ def groups_section(ctx: Context) -> Section:
     groups = list(dict.fromkeys(ctx.rows["group"]))
     for number, group in enumerate(groups, start=1):
         rows = ctx.rows[ctx.rows.group == group]
-        sub = Section(ctx.t("group_heading", n=_chinese_number(number) if ctx.lang == "zh" else number, group=group), 2)
+        sub = Section(ctx.t("group_heading", n=heading_number(ctx, number), group=group), 2)
         sub.add(_group_table(ctx, group, rows))
         for _, row in rows.iterrows():
             if row["direction"] != "neutral":
@@ -332,8 +332,10 @@ def groups_section(ctx: Context) -> Section:
     return section
 
 
-def _chinese_number(n: int) -> str:
-    return "一二三四五六七八九十"[n - 1] if 1 <= n <= 10 else str(n)
+def heading_number(ctx: Context, n: int) -> str:
+    """（一）, （二）… in Chinese, 2.1, 2.2… in English: each language's numerals come from its catalogue."""
+    numerals = ctx.t("heading_numerals").split()
+    return numerals[n - 1] if 1 <= n <= len(numerals) else str(n)
 
 
 def _group_table(ctx: Context, group: str, rows: pd.DataFrame) -> Table:

@@ -13,8 +13,7 @@ from unionbench.i18n import t
 from unionbench.ingest.validate import KEY, is_jump
 from unionbench.names import texts
 from unionbench.periods import shift
-from unionbench.placenames import short_english
-from unionbench.regions import short_name
+from unionbench.placenames import shortest
 from unionbench.store import Store
 
 COLUMNS = ["flag", "region", "indicator", "period", "unit", "before", "value", "change", "change_pct", "status"]
@@ -100,8 +99,7 @@ def region_labels(store: Store, changes: pd.DataFrame, lang: str) -> tuple[dict[
     """Full and short names of the changed figures' regions in `lang`: 苍溪县 / 苍溪, Cangxi County / Cangxi."""
     every = texts(store, "place", "name", lang)
     names = {adcode: every.get(adcode, name) for adcode, name in zip(changes.region, changes.region_name, strict=True)}
-    short = short_english if lang == "en" else short_name  # 苍溪县 → 苍溪, Cangxi County → Cangxi
-    return names, {adcode: short(name) for adcode, name in names.items()}
+    return names, {adcode: shortest(name) for adcode, name in names.items()}
 
 
 def change_text(value: float, before: float, kind: str, lang: str) -> str:

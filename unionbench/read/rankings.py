@@ -12,10 +12,10 @@ import pandas as pd
 from unionbench.catalog import Indicator
 from unionbench.formatting import per10k_decimals
 from unionbench.periods import shift
+from unionbench.placenames import shortest
 from unionbench.read import analysis, comparison
 from unionbench.read.selection import Selection
 from unionbench.read.views import catalogue, place_names
-from unionbench.regions import short_names
 from unionbench.store import Store
 
 LONG_RANKING = 40  # more bars than this are condensed to the top and bottom TOP_BOTTOM and the home's own
@@ -39,11 +39,8 @@ def _region_labels(store: Store, regions: list[str], lang: str) -> pd.DataFrame:
     parents = names.loc[repeated, "parent"].dropna().unique().tolist()
     parent_names = {parent: in_lang[parent] for parent in parents if parent in in_lang}
 
-    def short(name: str) -> str:
-        return name.split(" ")[0] if lang == "en" else min(short_names(name), key=len, default=name)
-
     names["label"] = [
-        f"{short(parent_names.get(parent, ''))}·{name}" if again and parent in parent_names else name
+        f"{shortest(parent_names.get(parent, ''))}·{name}" if again and parent in parent_names else name
         for name, parent, again in zip(names["name"], names["parent"], repeated, strict=True)
     ]
     names["label"] = names["label"].fillna(pd.Series(names.index, index=names.index))
