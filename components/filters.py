@@ -16,7 +16,7 @@ from unionbench.formatting import period_text
 from unionbench.read import comparison, views
 from unionbench.read import quarters as read_quarters
 from unionbench.read.quarters import period_note
-from unionbench.read.selection import REFERENCES, SCOPE_KEYS, SCOPES, Selection
+from unionbench.read.selection import SCOPE_KEYS, SCOPES, Selection
 
 DEFAULT_INDICATOR = None  # no id in code: the catalogue's first indicator (pick falls back to it)
 LEVELS = ("county", "city")
@@ -102,18 +102,9 @@ def shared_filters(
         disabled = chosen_indicator is not None and chosen_indicator.per_capita_base is None
         per_capita = st.sidebar.toggle(t("per_10k_toggle", lang), key="per10k", disabled=disabled) and not disabled
     to_url(*[k for k in ("home", "bench", "period", "indicator", "level", "per10k") if k in st.session_state])
-    selection = replace(chosen, period=period, reference=reference_in(ctx, chosen), per_10k=per_capita)
+    reference = data.read(store, version, comparison.applicable_reference, chosen, ctx.settings.reference)
+    selection = replace(chosen, period=period, reference=reference, per_10k=per_capita)
     return Filters(selection, homes[home], set_names[set_id], periods, catalogue, chosen_indicator, chosen_level, notes)
-
-
-def reference_in(ctx: PageContext, sel: Selection) -> str:
-    """The reference setting where it applies to the selection's set: a region as reference only when it is one
-    of the set's cities."""
-    reference = ctx.settings.reference
-    if reference in REFERENCES:
-        return reference
-    members = data.read(ctx.store, ctx.data_version, comparison.peer_regions, replace(sel, scope="benchmark_cities"))
-    return reference if reference in members[1:] else "average"
 
 
 def scope_picker(scopes: tuple[str, ...], home_name: str, lang: str) -> tuple[str, str]:

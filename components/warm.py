@@ -15,7 +15,7 @@ from unionbench import settings as settings_core
 from unionbench.periods import year_of
 from unionbench.read import comparison, drilldown, rankings, series, targets, views
 from unionbench.read import quarters as read_quarters
-from unionbench.read.selection import REFERENCES, Selection
+from unionbench.read.selection import Selection
 from unionbench.store import Store
 
 LANGUAGES = ("zh", "en")  # the default language first: most visitors open the dashboard in it
@@ -81,10 +81,7 @@ def default_views(store: Store, version: str, lang: str, period: str | None = No
     catalogue = read(views.catalogue, lang)
     scored = [i for i, ind in catalogue.items() if ind.direction != "neutral"]
     indicator = catalogue[scored[0]]
-    reference = found.reference  # as filters.reference_in: a region only when it is one of the set's cities
-    if reference not in REFERENCES:
-        members = read(comparison.peer_regions, replace(default, scope="benchmark_cities"))
-        reference = reference if reference in members[1:] else "average"
+    reference = read(comparison.applicable_reference, default, found.reference)
     plain = replace(default, period=period, reference=reference, per_10k=False)  # pages without the toggle
     selection = replace(plain, per_10k=indicator.per_capita_base is not None)  # the per-10,000 toggle's default
     for shown in (selection, plain):  # every page's quarter notes

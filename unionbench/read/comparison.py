@@ -142,6 +142,15 @@ def peer_regions(store: Store, sel: Selection) -> list[str]:
     return cities if scope == "benchmark_cities" else children(store, cities)
 
 
+def applicable_reference(store: Store, sel: Selection, reference: str) -> str:
+    """The federation's reference setting where it applies to the selection's set: a rule (average, best, p90) always;
+    a region only when it is one of the set's cities, else the average."""
+    if reference in REFERENCES:
+        return reference
+    members = peer_regions(store, replace(sel, scope="benchmark_cities"))
+    return reference if reference in members[1:] else "average"
+
+
 # --- the rows ---------------------------------------------------------------------------------------------------
 
 
