@@ -3,6 +3,7 @@
 import math
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,21 @@ from unionbench.paths import cache_dir_for, resolve_db_path
 SEQUENTIAL = [[0.0, "#9ecae1"], [0.5, "#4292c6"], [1.0, "#08306b"]]
 NO_DATA = "#d4d4d4"
 NATIONAL_HEIGHT = 760  # px: every county of China on one map needs the room
+# plotly.js's geo map asks its CDN for a world topology before it draws, even with every base layer hidden (it
+# draws only our GeoJSON): it is handed an empty topology inline instead, so nothing is asked of any server.
+EMPTY_TOPOLOGY = "data:application/json," + quote('{"type":"Topology","objects":{},"arcs":[]}') + "#"
+
+PAN_IS_NOT_A_CLICK = """<script>
+if (!window.ubPanIsNotAClick) {
+  window.ubPanIsNotAClick = true;
+  let down = null;
+  window.addEventListener('mousedown', e => { down = [e.clientX, e.clientY]; }, true);
+  window.addEventListener('click', e => {
+    const moved = down && Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 3;
+    if (moved && e.target.closest && e.target.closest('.js-plotly-plot .geo')) e.stopPropagation();
+  }, true);
+}
+</script><span class="ub-script"></span>"""
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -123,19 +139,19 @@ def ranking_map(
     frame: pd.DataFrame, features: dict[str, dict], bounds, direction: str, lang: str, height: int = 560
 ) -> go.Figure:
     """A ranking (rankings.indicator_ranking) on the map: one shape per region keyed by adcode, coloured by the ranked
-    figure (darker is better), regions without a figure in grey; hover with the distinct label, figure and rank."""
+    figure (darker is better), regions without a figure in grey; hover with the distinct label, figure and rank.
+    Drawn as SVG on a blank geo subplot (no base map, no WebGL), framed on the regions, in Web Mercator."""
     unit, decimals, n = frame.basis_unit.iloc[0], int(frame.decimals.iloc[0]), int(frame.rank_of.iloc[0])
     present, absent = frame[frame.figure.notna()], frame[frame.figure.isna()]
     labels = [
         f"<b>{label}</b><br>{format_number(v, decimals)} {unit}<br>{t('map_rank', lang)} {int(r)}/{n}"
         for label, v, r in zip(present.label, present.figure, present["rank"], strict=True)
     ]
-    center, zoom = view_for(bounds, 900, height)
     line = {"color": "#ffffff", "width": 0.8 if len(frame) > 40 else 1.2}
     figure = go.Figure()
     if len(absent):
         figure.add_trace(
-            go.Choroplethmap(
+            go.Choropleth(
                 geojson=collection(features, absent.region),
                 locations=absent.region,
                 z=[0] * len(absent),
@@ -148,7 +164,7 @@ def ranking_map(
             )
         )
     figure.add_trace(
-        go.Choroplethmap(
+        go.Choropleth(
             geojson=collection(features, present.region),
             locations=present.region,
             z=present.figure,
@@ -161,11 +177,16 @@ def ranking_map(
             hovertemplate="%{text}<extra></extra>",
         )
     )
-    figure.update_layout(
-        map={"style": "white-bg", "center": center, "zoom": zoom},
-        height=height,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+    west, south, east, north = bounds
+    pad_lon, pad_lat = max(east - west, 0.01) * 0.04, max(north - south, 0.01) * 0.04
+    figure.update_geos(
+        visible=False,
+        projection_type="mercator",
+        lonaxis_range=[west - pad_lon, east + pad_lon],
+        lataxis_range=[south - pad_lat, north + pad_lat],
+        bgcolor="rgba(0,0,0,0)",
     )
+    figure.update_layout(height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0})
     return figure
 
 
@@ -291,9 +312,13 @@ def ranking_map_with_table(
     event = left.plotly_chart(
         shared_ranking_map(frame, str(cache_dir_for(resolve_db_path(None))), indicator.direction, lang, height),
         key=key,
-        config={"displaylogo": False, "scrollZoom": False},
+        config={"displaylogo": False, "scrollZoom": False, "topojsonURL": EMPTY_TOPOLOGY},
         on_select=on_select or "ignore",
         selection_mode="points",
     )
+    # plotly.js's geo map takes the click that ends a pan for a click on the region under the pointer (MapLibre
+    # did not): a click whose pointer moved more than MapLibre's tolerance (3 px) since it went down is a pan and
+    # does not reach the map, so panning never opens a profile.
+    left.html(PAN_IS_NOT_A_CLICK, unsafe_allow_javascript=True)
     rank_table(right, frame, lang, height)
     return event

@@ -52,6 +52,7 @@ CSS = """
 /* this stylesheet's own Markdown element, marked below: no gap in the page for it (it is Markdown, not
    st.html). Only the marked one: a table that carries its own <style> (a pandas Styler) must stay visible. */
 [data-testid=stElementContainer]:has(.ub-stylesheet) {display: none;}
+[data-testid=stElementContainer]:has(.ub-script) {display: none;}
 </style>
 <span class="ub-stylesheet"></span>
 """
