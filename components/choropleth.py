@@ -303,14 +303,28 @@ def ranking_drawing_with_table(frame: pd.DataFrame, indicator: Indicator, lang: 
     rank_table(right, frame, lang, 560)
 
 
+STANDIN_MAP = Size(940, 560)
+
+
+def standin_drawing(frame: pd.DataFrame, shapes: dict, direction: str, height: int) -> str:
+    """The ranking's shapes in the Plotly map's colours as a still SVG image, shown where the map goes until the map
+    has drawn: it paints with the page's first bundle, the map only after Plotly's chunk (4.6 MB) is loaded and run.
+    The stylesheet hides it once the map's shapes are drawn, and it never takes a click (the map does); its image
+    has an empty alt text, as a stand-in for the map that follows."""
+    fills = {r: c for r, c in zip(frame.region, figure_colours(frame.figure, direction), strict=True) if r in shapes}
+    paths = f'<g fill-opacity="0.9">{filled_paths(fills, shapes, "#ffffff", 1.2)}</g>'
+    return drawing_html(paths, STANDIN_MAP, [], "map-standin", f'class="ub-standin" style="height:{height}px"')
+
+
 def ranking_map_with_table(
     frame: pd.DataFrame, indicator: Indicator, lang: str, key: str, height: int = 560, on_select=None
 ):
     """The map (two thirds) beside its rank table (one third), both from one ranking frame, so the shape, the hover
     and the table row of a region read the same figure and rank. Returns the map's selection event, if any."""
     left, right = st.columns([2, 1])
+    cache_dir = str(cache_dir_for(resolve_db_path(None)))
     event = left.plotly_chart(
-        shared_ranking_map(frame, str(cache_dir_for(resolve_db_path(None))), indicator.direction, lang, height),
+        shared_ranking_map(frame, cache_dir, indicator.direction, lang, height),
         key=key,
         config={"displaylogo": False, "scrollZoom": False, "topojsonURL": EMPTY_TOPOLOGY},
         on_select=on_select or "ignore",
@@ -320,5 +334,8 @@ def ranking_map_with_table(
     # did not): a click whose pointer moved more than MapLibre's tolerance (3 px) since it went down is a pan and
     # does not reach the map, so panning never opens a profile.
     left.html(PAN_IS_NOT_A_CLICK, unsafe_allow_javascript=True)
+    shapes = region_shapes(tuple(frame.region), cache_dir, STANDIN_MAP, 24)
+    standin = standin_drawing(frame, shapes, indicator.direction, height)
+    left.markdown(as_markdown_block(standin), unsafe_allow_html=True)
     rank_table(right, frame, lang, height)
     return event
