@@ -1,6 +1,6 @@
-"""Offline choropleth of regions: MapLibre with the blank 'white-bg' style, so no tile or glyph server is asked."""
+"""Offline choropleth of regions: Plotly's geo map with every base layer hidden (SVG, no WebGL, no tile or glyph
+server), and still SVG drawings of the same shapes that paint without chart code."""
 
-import math
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
@@ -46,13 +46,19 @@ def boundaries(adcodes: tuple[str, ...], cache_dir: str) -> tuple[dict, tuple[fl
     return to_geojson(layer), tuple(layer.total_bounds)
 
 
-def view_for(bounds: tuple[float, float, float, float], width_px: int, height_px: int) -> tuple[dict, float]:
-    """Centre and zoom that fit the bounds into a map of the given size (512-px tiles, Web Mercator)."""
+def framed(figure: go.Figure, bounds: tuple[float, float, float, float], height: int) -> go.Figure:
+    """The figure's geo map blank (no base map, no WebGL: SVG), in Web Mercator, framed on the bounds."""
     west, south, east, north = bounds
-    lon_span = max(east - west, 0.01)
-    lat_span = max(north - south, 0.01) / math.cos(math.radians((north + south) / 2))
-    zoom = math.log2(min(width_px * 360 / (512 * lon_span), height_px * 360 / (512 * lat_span))) - 0.25
-    return {"lon": (west + east) / 2, "lat": (south + north) / 2}, zoom
+    pad_lon, pad_lat = max(east - west, 0.01) * 0.04, max(north - south, 0.01) * 0.04
+    figure.update_geos(
+        visible=False,
+        projection_type="mercator",
+        lonaxis_range=[west - pad_lon, east + pad_lon],
+        lataxis_range=[south - pad_lat, north + pad_lat],
+        bgcolor="rgba(0,0,0,0)",
+    )
+    figure.update_layout(height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0})
+    return figure
 
 
 def region_map(
@@ -68,10 +74,8 @@ def region_map(
         f"<b>{name}</b><br>{format_number(v, decimals)} {unit}<br>{t('map_rank', lang)} {int(r) if r == r else '—'}/{n}"
         for name, v, r in zip(values.region_name, values[column], values["rank"], strict=True)
     ]
-    height = NATIONAL_HEIGHT
-    center, zoom = view_for(bounds, 900, height)
     figure = go.Figure(
-        go.Choroplethmap(
+        go.Choropleth(
             geojson=geojson,
             locations=values["region"],
             z=values[column],
@@ -84,12 +88,7 @@ def region_map(
             hovertemplate="%{text}<extra></extra>",
         )
     )
-    figure.update_layout(
-        map={"style": "white-bg", "center": center, "zoom": zoom},
-        height=height,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-    )
-    return figure
+    return framed(figure, bounds, NATIONAL_HEIGHT)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -177,17 +176,7 @@ def ranking_map(
             hovertemplate="%{text}<extra></extra>",
         )
     )
-    west, south, east, north = bounds
-    pad_lon, pad_lat = max(east - west, 0.01) * 0.04, max(north - south, 0.01) * 0.04
-    figure.update_geos(
-        visible=False,
-        projection_type="mercator",
-        lonaxis_range=[west - pad_lon, east + pad_lon],
-        lataxis_range=[south - pad_lat, north + pad_lat],
-        bgcolor="rgba(0,0,0,0)",
-    )
-    figure.update_layout(height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0})
-    return figure
+    return framed(figure, bounds, height)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -323,6 +312,9 @@ def ranking_map_with_table(
     and the table row of a region read the same figure and rank. Returns the map's selection event, if any."""
     left, right = st.columns([2, 1])
     cache_dir = str(cache_dir_for(resolve_db_path(None)))
+    shapes = region_shapes(tuple(frame.region), cache_dir, STANDIN_MAP, 24)
+    standin = standin_drawing(frame, shapes, indicator.direction, height)
+    left.markdown(as_markdown_block(standin), unsafe_allow_html=True)  # sent first: it paints before the map
     event = left.plotly_chart(
         shared_ranking_map(frame, cache_dir, indicator.direction, lang, height),
         key=key,
@@ -334,8 +326,5 @@ def ranking_map_with_table(
     # did not): a click whose pointer moved more than MapLibre's tolerance (3 px) since it went down is a pan and
     # does not reach the map, so panning never opens a profile.
     left.html(PAN_IS_NOT_A_CLICK, unsafe_allow_javascript=True)
-    shapes = region_shapes(tuple(frame.region), cache_dir, STANDIN_MAP, 24)
-    standin = standin_drawing(frame, shapes, indicator.direction, height)
-    left.markdown(as_markdown_block(standin), unsafe_allow_html=True)
     rank_table(right, frame, lang, height)
     return event
