@@ -52,6 +52,7 @@ CSS = """
 /* this stylesheet's own Markdown element, marked below: no gap in the page for it (it is Markdown, not
    st.html). Only the marked one: a table that carries its own <style> (a pandas Styler) must stay visible. */
 [data-testid=stElementContainer]:has(.ub-stylesheet) {display: none;}
+/* likewise the map page's small script (choropleth.PAN_IS_NOT_A_CLICK): it draws nothing, so no gap for it */
 [data-testid=stElementContainer]:has(.ub-script) {display: none;}
 /* the map page's still drawing (choropleth.standin_drawing) stands over the Plotly map's place, its column kept at
    the map's height, until the map's shapes are drawn; it never takes a click */
