@@ -23,8 +23,8 @@ from unionbench.read.selection import SCOPE_KEYS
 
 MAP_SCOPES = ("counties", "benchmark_counties", "province_counties", "province_cities")
 
+inject_css()  # first: its Markdown fetches the raw-HTML chunk the map's still drawing needs before other chunks queue
 ctx = page_setup()
-inject_css()
 f = shared_filters(ctx)
 lang, store, version = ctx.lang, ctx.store, ctx.data_version
 

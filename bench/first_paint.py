@@ -3,7 +3,11 @@ measured in one run so the machine's load is shared alike.
 
 - bare page: bench/apps/hello.py (`st.write("hello")`), until "hello" is on screen;
 - overview: the six headline tiles on screen, and its county map drawn (the SVG drawing's image decoded);
-- map page: /map until its Plotly map is drawn (MapLibre's map loaded, its canvas there);
+- map page, first map on screen: /map until a map is on screen: the still drawing that stands in for the Plotly map
+  (its image decoded and visible) or the Plotly map itself, whichever comes first;
+- map page, Plotly map drawn: /map until its Plotly map is drawn (pan, zoom and click work from then on): every
+  region's shape in the geo map's SVG (a path per location of its traces; a map drawn with MapLibre, as a BASELINE
+  checkout may have it, counts once MapLibre has loaded and its canvas is there);
 - wall screen: /screen?embed=true until the first tile is on screen.
 
 Each is the median of RUNS (default 5) visits, each in a cold browser context (no cache, no cookie), at 1920×1080,
@@ -14,6 +18,10 @@ Streamlit's first message, the last script chunk loaded (Plotly, MapLibre come l
 page sent before the target appeared. Prints the table and the ratios; asserts nothing.
 
     .venv/bin/python bench/first_paint.py [DB]      (default: a fresh demo database)
+    BASELINE=/path/to/another/checkout .venv/bin/python bench/first_paint.py [DB]
+
+BASELINE serves that checkout's dashboard.py beside this one's (same database, same browser, visits interleaved) and
+adds its overview tiles and map page to the table, so a change and what it replaces are timed in the same run.
 """
 
 import math
@@ -21,6 +29,7 @@ import os
 import statistics
 import sys
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,11 +40,17 @@ from unionbench.initdb import initialise  # noqa: E402
 from unionbench.store import writer  # noqa: E402
 
 RUNS = int(os.environ.get("RUNS", "5"))
+BASELINE = os.environ.get("BASELINE")
 # target: (page visited, mark on its clock, label)
 TARGETS = {"hello": ("hello", "hello", "bare Streamlit page"), "tiles": ("overview", "tiles", "overview: six tiles")}
 TARGETS["map"] = ("overview", "drawn", "overview: county map drawn")
+TARGETS["mapFirst"] = ("map", "firstMap", "map page: first map on screen")
 TARGETS["mapPage"] = ("map", "plotly", "map page: Plotly map drawn")
 TARGETS["screen"] = ("screen", "screen", "wall screen: first frame")
+if BASELINE:
+    TARGETS["tilesA"] = ("overviewA", "tiles", "BASELINE overview: six tiles")
+    TARGETS["mapFirstA"] = ("mapA", "firstMap", "BASELINE map page: first map on screen")
+    TARGETS["mapPageA"] = ("mapA", "plotly", "BASELINE map page: Plotly map drawn")
 # Marks on the page's clock. The websocket is wrapped to see it open, its first message and the page's requests
 # (each BackMsg the page sends: a rerun request, a widget change); targets are checked every animation frame.
 MARKS = """
@@ -72,9 +87,13 @@ window.__fp = {sends: []};
     if (!m.drawn && drawing?.complete && drawing.naturalWidth > 0 && drawing.checkVisibility()) m.drawn = now;
     const gd = document.querySelector('.js-plotly-plot');
     if (gd) m.plotlyDiv ??= now;
+    const regions = gd?.data?.reduce((n, trace) => n + (trace.locations?.length ?? 0), 0);
+    if (!m.plotly && regions > 0 && gd.querySelectorAll('path.choroplethlocation').length === regions) m.plotly = now;
     const map = gd?._fullLayout?.map?._subplot?.map;
-    if (map) m.mapObject ??= now;
     if (map && !m.plotly && map.loaded() && gd.querySelector('canvas')) m.plotly = now;
+    const standin = document.querySelector('[data-testid=map-standin] img');
+    if (!m.standin && standin?.complete && standin.naturalWidth > 0 && standin.checkVisibility()) m.standin = now;
+    if (!m.firstMap && (m.standin || m.plotly)) m.firstMap = now;
     if (performance.now() < 120000) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -131,10 +150,19 @@ def main() -> None:
             with writer(db) as store:
                 initialise(store, demo=True)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        with streamlit_server(db, script="bench/apps/hello.py") as bare, streamlit_server(db) as app:
+        with (
+            streamlit_server(db, script="bench/apps/hello.py") as bare,
+            streamlit_server(db) as app,
+            streamlit_server(db, script=str(Path(BASELINE) / "dashboard.py"))
+            if BASELINE
+            else nullcontext() as baseline,
+        ):
             pages = {"hello": (bare + "/", ("hello",)), "overview": (app + "/", ("tiles", "drawn"))}
             pages["map"] = (app + "/map", ("plotly",))
             pages["screen"] = (app + "/screen?embed=true", ("screen",))
+            if BASELINE:
+                pages["overviewA"] = (baseline + "/", ("tiles",))
+                pages["mapA"] = (baseline + "/map", ("plotly",))
             for url, marks in pages.values():  # warm each server and page once
                 visit(browser, url, marks)
             visits = {name: [] for name in pages}
@@ -149,6 +177,7 @@ def main() -> None:
     print("| target | median | runs | ÷ bare page | goal |")
     print("|---|---|---|---|---|")
     goals = {"hello": "", "tiles": "≤ 1.3×", "map": "≤ 2×", "mapPage": "≤ 2×", "screen": "≤ 2×"}
+    goals |= {"tilesA": "≤ 1.3×", "mapFirst": "≤ 2×", "mapFirstA": "≤ 2×", "mapPageA": "≤ 2×"}
     for target, (_, _, label) in TARGETS.items():
         median = statistics.median(times[target])
         runs = ", ".join(f"{t:.0f}" for t in times[target])

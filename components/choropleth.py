@@ -1,8 +1,9 @@
-"""Offline choropleth of regions: MapLibre with the blank 'white-bg' style, so no tile or glyph server is asked."""
+"""Offline choropleth of regions: Plotly's geo map with every base layer hidden (SVG, no WebGL, no tile or glyph
+server), and still SVG drawings of the same shapes that paint without chart code."""
 
-import math
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,21 @@ from unionbench.paths import cache_dir_for, resolve_db_path
 SEQUENTIAL = [[0.0, "#9ecae1"], [0.5, "#4292c6"], [1.0, "#08306b"]]
 NO_DATA = "#d4d4d4"
 NATIONAL_HEIGHT = 760  # px: every county of China on one map needs the room
+# plotly.js's geo map asks its CDN for a world topology before it draws, even with every base layer hidden (it
+# draws only our GeoJSON): it is handed an empty topology inline instead, so nothing is asked of any server.
+EMPTY_TOPOLOGY = "data:application/json," + quote('{"type":"Topology","objects":{},"arcs":[]}') + "#"
+
+PAN_IS_NOT_A_CLICK = """<script>
+if (!window.ubPanIsNotAClick) {
+  window.ubPanIsNotAClick = true;
+  let down = null;
+  window.addEventListener('mousedown', e => { down = [e.clientX, e.clientY]; }, true);
+  window.addEventListener('click', e => {
+    const moved = down && Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 3;
+    if (moved && e.target.closest && e.target.closest('.js-plotly-plot .geo')) e.stopPropagation();
+  }, true);
+}
+</script><span class="ub-script"></span>"""
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -30,13 +46,19 @@ def boundaries(adcodes: tuple[str, ...], cache_dir: str) -> tuple[dict, tuple[fl
     return to_geojson(layer), tuple(layer.total_bounds)
 
 
-def view_for(bounds: tuple[float, float, float, float], width_px: int, height_px: int) -> tuple[dict, float]:
-    """Centre and zoom that fit the bounds into a map of the given size (512-px tiles, Web Mercator)."""
+def framed(figure: go.Figure, bounds: tuple[float, float, float, float], height: int) -> go.Figure:
+    """The figure's geo map blank (no base map, no WebGL: SVG), in Web Mercator, framed on the bounds."""
     west, south, east, north = bounds
-    lon_span = max(east - west, 0.01)
-    lat_span = max(north - south, 0.01) / math.cos(math.radians((north + south) / 2))
-    zoom = math.log2(min(width_px * 360 / (512 * lon_span), height_px * 360 / (512 * lat_span))) - 0.25
-    return {"lon": (west + east) / 2, "lat": (south + north) / 2}, zoom
+    pad_lon, pad_lat = max(east - west, 0.01) * 0.04, max(north - south, 0.01) * 0.04
+    figure.update_geos(
+        visible=False,
+        projection_type="mercator",
+        lonaxis_range=[west - pad_lon, east + pad_lon],
+        lataxis_range=[south - pad_lat, north + pad_lat],
+        bgcolor="rgba(0,0,0,0)",
+    )
+    figure.update_layout(height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0})
+    return figure
 
 
 def region_map(
@@ -52,10 +74,8 @@ def region_map(
         f"<b>{name}</b><br>{format_number(v, decimals)} {unit}<br>{t('map_rank', lang)} {int(r) if r == r else '—'}/{n}"
         for name, v, r in zip(values.region_name, values[column], values["rank"], strict=True)
     ]
-    height = NATIONAL_HEIGHT
-    center, zoom = view_for(bounds, 900, height)
     figure = go.Figure(
-        go.Choroplethmap(
+        go.Choropleth(
             geojson=geojson,
             locations=values["region"],
             z=values[column],
@@ -68,12 +88,7 @@ def region_map(
             hovertemplate="%{text}<extra></extra>",
         )
     )
-    figure.update_layout(
-        map={"style": "white-bg", "center": center, "zoom": zoom},
-        height=height,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-    )
-    return figure
+    return framed(figure, bounds, NATIONAL_HEIGHT)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -123,19 +138,19 @@ def ranking_map(
     frame: pd.DataFrame, features: dict[str, dict], bounds, direction: str, lang: str, height: int = 560
 ) -> go.Figure:
     """A ranking (rankings.indicator_ranking) on the map: one shape per region keyed by adcode, coloured by the ranked
-    figure (darker is better), regions without a figure in grey; hover with the distinct label, figure and rank."""
+    figure (darker is better), regions without a figure in grey; hover with the distinct label, figure and rank.
+    Drawn as SVG on a blank geo subplot (no base map, no WebGL), framed on the regions, in Web Mercator."""
     unit, decimals, n = frame.basis_unit.iloc[0], int(frame.decimals.iloc[0]), int(frame.rank_of.iloc[0])
     present, absent = frame[frame.figure.notna()], frame[frame.figure.isna()]
     labels = [
         f"<b>{label}</b><br>{format_number(v, decimals)} {unit}<br>{t('map_rank', lang)} {int(r)}/{n}"
         for label, v, r in zip(present.label, present.figure, present["rank"], strict=True)
     ]
-    center, zoom = view_for(bounds, 900, height)
     line = {"color": "#ffffff", "width": 0.8 if len(frame) > 40 else 1.2}
     figure = go.Figure()
     if len(absent):
         figure.add_trace(
-            go.Choroplethmap(
+            go.Choropleth(
                 geojson=collection(features, absent.region),
                 locations=absent.region,
                 z=[0] * len(absent),
@@ -148,7 +163,7 @@ def ranking_map(
             )
         )
     figure.add_trace(
-        go.Choroplethmap(
+        go.Choropleth(
             geojson=collection(features, present.region),
             locations=present.region,
             z=present.figure,
@@ -161,12 +176,7 @@ def ranking_map(
             hovertemplate="%{text}<extra></extra>",
         )
     )
-    figure.update_layout(
-        map={"style": "white-bg", "center": center, "zoom": zoom},
-        height=height,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-    )
-    return figure
+    return framed(figure, bounds, height)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -282,18 +292,39 @@ def ranking_drawing_with_table(frame: pd.DataFrame, indicator: Indicator, lang: 
     rank_table(right, frame, lang, 560)
 
 
+STANDIN_MAP = Size(940, 560)
+
+
+def standin_drawing(frame: pd.DataFrame, shapes: dict, direction: str, height: int) -> str:
+    """The ranking's shapes in the Plotly map's colours as a still SVG image, shown where the map goes until the map
+    has drawn: it paints with the page's first bundle, the map only after Plotly's chunk (4.6 MB) is loaded and run.
+    The stylesheet hides it once the map's shapes are drawn, and it never takes a click (the map does); its image
+    has an empty alt text, as a stand-in for the map that follows."""
+    fills = {r: c for r, c in zip(frame.region, figure_colours(frame.figure, direction), strict=True) if r in shapes}
+    paths = f'<g fill-opacity="0.9">{filled_paths(fills, shapes, "#ffffff", 1.2)}</g>'
+    return drawing_html(paths, STANDIN_MAP, [], "map-standin", f'class="ub-standin" style="height:{height}px"')
+
+
 def ranking_map_with_table(
     frame: pd.DataFrame, indicator: Indicator, lang: str, key: str, height: int = 560, on_select=None
 ):
     """The map (two thirds) beside its rank table (one third), both from one ranking frame, so the shape, the hover
     and the table row of a region read the same figure and rank. Returns the map's selection event, if any."""
     left, right = st.columns([2, 1])
+    cache_dir = str(cache_dir_for(resolve_db_path(None)))
+    shapes = region_shapes(tuple(frame.region), cache_dir, STANDIN_MAP, 24)
+    standin = standin_drawing(frame, shapes, indicator.direction, height)
+    left.markdown(as_markdown_block(standin), unsafe_allow_html=True)  # sent first: it paints before the map
     event = left.plotly_chart(
-        shared_ranking_map(frame, str(cache_dir_for(resolve_db_path(None))), indicator.direction, lang, height),
+        shared_ranking_map(frame, cache_dir, indicator.direction, lang, height),
         key=key,
-        config={"displaylogo": False, "scrollZoom": False},
+        config={"displaylogo": False, "scrollZoom": False, "topojsonURL": EMPTY_TOPOLOGY},
         on_select=on_select or "ignore",
         selection_mode="points",
     )
+    # plotly.js's geo map takes the click that ends a pan for a click on the region under the pointer (MapLibre
+    # did not): a click whose pointer moved more than MapLibre's tolerance (3 px) since it went down is a pan and
+    # does not reach the map, so panning never opens a profile.
+    left.html(PAN_IS_NOT_A_CLICK, unsafe_allow_javascript=True)
     rank_table(right, frame, lang, height)
     return event

@@ -52,6 +52,19 @@ CSS = """
 /* this stylesheet's own Markdown element, marked below: no gap in the page for it (it is Markdown, not
    st.html). Only the marked one: a table that carries its own <style> (a pandas Styler) must stay visible. */
 [data-testid=stElementContainer]:has(.ub-stylesheet) {display: none;}
+/* likewise the map page's small script (choropleth.PAN_IS_NOT_A_CLICK): it draws nothing, so no gap for it */
+[data-testid=stElementContainer]:has(.ub-script) {display: none;}
+/* the map page's still drawing (choropleth.standin_drawing) stands over the Plotly map's place, its column kept at
+   the map's height, until the map's shapes are drawn; it never takes a click */
+[data-testid=stVerticalBlock]:has(> [data-testid=stElementContainer] .ub-standin) {position: relative;
+                                                                                  min-height: 560px;}
+[data-testid=stElementContainer]:has(.ub-standin) {position: absolute; top: 0; left: 0; right: 0; z-index: 1;
+                                                    pointer-events: none;}
+[data-testid=stVerticalBlock]:has(.js-plotly-plot path.choroplethlocation)
+  [data-testid=stElementContainer]:has(.ub-standin) {display: none;}
+/* the right padding: the map's colour bar's room, so the shapes stand where the map draws them */
+.ub-standin {box-sizing: border-box; padding-right: 64px;}
+.ub-standin img {width: 100%; height: 100%; object-fit: contain;}
 </style>
 <span class="ub-stylesheet"></span>
 """

@@ -12,18 +12,26 @@ from tests.support import catalogue_count, streamlit_server, wait_for_app
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
-# A pixel inside the given region's shape on the first map, found by asking MapLibre what it drew where.
+# A pixel inside the given region's shape on the first map, found by asking each drawn shape whether the point is
+# inside its fill, scanning the plot from its top left (the first hit is near the shape's edge).
 PIXEL_INSIDE = """(region) => {
   const gd = document.querySelector('.js-plotly-plot');
-  const map = gd._fullLayout.map._subplot.map;
-  const canvas = map.getCanvas().getBoundingClientRect();
-  for (let y = 10; y < canvas.height; y += 12) {
-    for (let x = 10; x < canvas.width; x += 12) {
-      const hit = map.queryRenderedFeatures([x, y]).some(f => String(f.id) === region);
-      if (hit) return {x: canvas.left + x, y: canvas.top + y};
+  const shapes = Array.from(gd.querySelectorAll('path.choroplethlocation'));
+  const inside = (path, x, y) => path.isPointInFill(new DOMPoint(x, y).matrixTransform(path.getScreenCTM().inverse()));
+  const box = gd.querySelector('.geo .layer.bg rect').getBoundingClientRect();
+  for (let y = box.top + 10; y < box.bottom; y += 12) {
+    for (let x = box.left + 10; x < box.right; x += 12) {
+      const hit = shapes.find(path => inside(path, x, y));
+      if (hit && String(hit.__data__.loc) === region) return {x, y};
     }
   }
   return null;
+}"""
+# The map is drawn: every region's shape is in the page's SVG.
+MAP_DRAWN = """() => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const regions = gd?.data?.reduce((n, trace) => n + trace.locations.length, 0);
+  return regions > 0 && gd.querySelectorAll('path.choroplethlocation').length === regions;
 }"""
 
 
@@ -75,7 +83,7 @@ def test_a_click_on_a_county_shape_opens_that_county_profile(server, page):
     page.goto(f"{server}/map")
     wait_for_app(page)
     map_locations(page)
-    page.wait_for_function("document.querySelector('.js-plotly-plot')._fullLayout?.map?._subplot?.map?.loaded()")
+    page.wait_for_function(MAP_DRAWN)
     point = page.evaluate(PIXEL_INSIDE, "510822")  # 青川县
     assert point is not None
     page.mouse.click(point["x"], point["y"])
@@ -87,7 +95,7 @@ def test_a_click_on_a_city_drills_into_its_counties(server, page):
     page.goto(f"{server}/map?scope=province_cities")
     wait_for_app(page)
     map_locations(page)
-    page.wait_for_function("document.querySelector('.js-plotly-plot')._fullLayout?.map?._subplot?.map?.loaded()")
+    page.wait_for_function(MAP_DRAWN)
     point = page.evaluate(PIXEL_INSIDE, "510900")  # 遂宁市
     page.mouse.click(point["x"], point["y"])
     expect(page.locator("h1").first).to_contain_text("遂宁市各县区", timeout=20_000)
@@ -157,7 +165,7 @@ def test_a_county_clicked_on_the_map_shows_its_profile_on_one_basis_with_the_tab
     page.goto(f"{server}/map?per10k=true")
     wait_for_app(page)
     map_locations(page)
-    page.wait_for_function("document.querySelector('.js-plotly-plot')._fullLayout?.map?._subplot?.map?.loaded()")
+    page.wait_for_function(MAP_DRAWN)
     point = page.evaluate(PIXEL_INSIDE, "510812")  # 朝天区
     assert point is not None
     page.mouse.click(point["x"], point["y"])
@@ -169,7 +177,7 @@ def test_a_county_clicked_on_the_map_shows_its_profile_on_one_basis_with_the_tab
         "排名 4/7（广元市各县区） · 总量 29个（背景）"
     )
     expect(page.get_by_text("排名范围：广元市各县区，按对比口径")).to_be_visible()
-    page.wait_for_function("document.querySelector('.js-plotly-plot')._fullLayout?.map?._subplot?.map?.loaded()")
+    page.wait_for_function(MAP_DRAWN)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "map-county-selected-1920x1080.png")
     heading = page.get_by_text("朝天区概况 · 2026年第三季度")

@@ -1,5 +1,6 @@
 """The overview's drawn county map (components/choropleth.ranking_drawing): a ranking frame in, SVG shapes with
-their words as escaped HTML text out, in the colours of the Plotly map it replaces; checked on hand-made rows."""
+their words as escaped HTML text out, in the colours of the Plotly map it replaces; and the map page's still drawing
+that stands in for its Plotly map until it has drawn (choropleth.standin_drawing); checked on hand-made rows."""
 
 import base64
 import math
@@ -8,7 +9,7 @@ import re
 import pandas as pd
 from plotly.colors import sequential
 
-from components.choropleth import NO_DATA, figure_colours, ranking_drawing
+from components.choropleth import NO_DATA, figure_colours, ranking_drawing, standin_drawing
 from components.screen_drawing import Size, county_paths
 
 SHAPES = {code: (f"M{n},0L{n + 9},0L{n + 9},9Z", 20.0 + 10 * n, 30.0) for n, code in enumerate(["a", "b", "c"])}
@@ -45,6 +46,15 @@ def test_the_drawn_map_names_and_describes_itself_for_a_screen_reader():
     html = ranking_drawing(ranking(), SHAPES, "higher", "en", "Counties of Guangyuan · Stations")
     assert re.search(r'<img [^>]*alt="Counties of Guangyuan · Stations\. Each region coloured', html)
     assert "<title>Counties of Guangyuan · Stations</title><desc>Each region" in svg_of(html)
+
+
+def test_the_still_drawing_before_the_map_has_every_region_in_its_map_colour_and_no_words():
+    html = standin_drawing(ranking(), SHAPES, "higher", 560)
+    svg = svg_of(html)
+    colours = figure_colours(ranking().figure, "higher")
+    assert [f'fill="{c}"' in svg for c in colours] == [True, True, True]
+    assert 'alt=""' in html and "<span" not in html  # a stand-in for the map that follows: nothing to read on it
+    assert 'data-testid="map-standin"' in html and "height:560px" in html
 
 
 def test_every_word_on_the_drawn_map_is_escaped():
