@@ -139,16 +139,11 @@ def profile(visits: list[dict], target: str) -> str:
     return " · ".join(parts)
 
 
-def main() -> None:
+def measure(db: Path, runs: int = RUNS) -> dict:
+    """Every target's times (ms from navigation, one per visit) and the visits behind them, on `db`."""
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        if len(sys.argv) > 1:
-            db = Path(sys.argv[1]).resolve()
-        else:
-            db = Path(tmp) / "bench.duckdb"
-            with writer(db) as store:
-                initialise(store, demo=True)
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         with (
             streamlit_server(db, script="bench/apps/hello.py") as bare,
@@ -166,11 +161,24 @@ def main() -> None:
             for url, marks in pages.values():  # warm each server and page once
                 visit(browser, url, marks)
             visits = {name: [] for name in pages}
-            for _ in range(RUNS):  # interleaved, so each target meets the same moments of the machine's load
+            for _ in range(runs):  # interleaved, so each target meets the same moments of the machine's load
                 for name, (url, marks) in pages.items():
                     visits[name].append(visit(browser, url, marks))
         browser.close()
-    times = {target: [v[mark] for v in visits[page]] for target, (page, mark, _) in TARGETS.items()}
+    times = {target: [v[mark] for v in visits[page]] for target, (page, mark, _) in TARGETS.items() if page in visits}
+    return {"times": times, "visits": visits}
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        if len(sys.argv) > 1:
+            db = Path(sys.argv[1]).resolve()
+        else:
+            db = Path(tmp) / "bench.duckdb"
+            with writer(db) as store:
+                initialise(store, demo=True)
+        found = measure(db)
+    times, visits = found["times"], found["visits"]
     bare = statistics.median(times["hello"])
     print(f"first paint, 1920×1080, cold browser context, warm server, median of {RUNS}, ms from navigation")
     print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")

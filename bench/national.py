@@ -126,7 +126,7 @@ def map_figure(db: Path) -> dict:
     }
 
 
-def first_paint(db: Path, tries: int = 3) -> dict:
+def map_paint(db: Path, tries: int = 3) -> dict:
     """The national county map's first paint against a bare Streamlit page (bench/apps/hello.py), cold browser
     contexts, the two interleaved after one warming visit each; and the bytes the browser received over the
     websocket for the map (the figure is most of them)."""
@@ -172,13 +172,26 @@ def first_paint(db: Path, tries: int = 3) -> dict:
         browser.close()
     drawn, paints, bare, received = drawn[1:], paints[1:], bare[1:], received[1:]  # the first visits warm the servers
     return {
+        "tries": tries,
+        "painted": statistics.median(paints),
+        "bare": statistics.median(bare),
+        "drawn": statistics.median(drawn),
+        "received_mb": statistics.median(received) / 1e6,
+        "outside": len(outside),
+    }
+
+
+def first_paint(db: Path, tries: int = 3) -> dict:
+    """map_paint's figures as printed rows."""
+    found = map_paint(db, tries)
+    painted, bare = found["painted"], found["bare"]
+    return {
         f"national county map: painted, browser clock from navigation start (median of {tries})": (
-            f"{statistics.median(paints):.2f} s = {statistics.median(paints) / statistics.median(bare):.1f}× a bare "
-            f"page ({statistics.median(bare):.2f} s, same run)"
+            f"{painted:.2f} s = {painted / bare:.1f}× a bare page ({bare:.2f} s, same run)"
         ),
-        f"national county map: drawn, from navigation (median of {tries})": f"{statistics.median(drawn):.2f} s",
-        "national county map: bytes received over the websocket": f"{statistics.median(received) / 1e6:.2f} MB",
-        "national county map: requests leaving localhost": str(len(outside)),
+        f"national county map: drawn, from navigation (median of {tries})": f"{found['drawn']:.2f} s",
+        "national county map: bytes received over the websocket": f"{found['received_mb']:.2f} MB",
+        "national county map: requests leaving localhost": str(found["outside"]),
     }
 
 

@@ -16,6 +16,7 @@ import datetime as dt
 import importlib.metadata
 import os
 import platform
+import statistics
 import sys
 import tempfile
 import time
@@ -45,7 +46,7 @@ CROWD_RATIO = 3.0  # 20 sessions on one process ÷ a lone session, p95
 SUPERSET_LEAD = 3.0
 CLI_RATIO = 2.0
 INGEST_RATIO = 10.0
-PAINT_GOALS = {"tiles": 1.3, "map": 2.0, "mapPage": 2.0, "screen": 2.0}
+PAINT_GOALS = {"tiles": 1.3, "map": 2.0, "mapFirst": 2.0, "mapPage": None, "screen": 2.0}  # None: shown, no goal
 MAP_MB = 2.0
 
 
@@ -66,8 +67,9 @@ class Goals:
         print(f"  {figure}: {result} (goal {goal}: {verdict})", file=sys.stderr, flush=True)
 
 
-def goal_figures(goals: Goals, db: Path, tmp: Path) -> dict:
-    """Every row of the goals table, on the national database `db`; returns the page reruns for the detail table."""
+def goal_figures(goals: Goals, db: Path, demo_db: Path, tmp: Path) -> dict:
+    """Every row of the goals table, on the national database `db` (first paint on the demo database `demo_db`, what
+    a federation's people open); returns the national page reruns for the detail table."""
     url = os.environ.get("SUPERSET_URL", "http://127.0.0.1:8088")
     command = f"bench/superset.py --db DB --url {url}"
     found = superset.compare(db, url, "admin", os.environ.get("SUPERSET_PASSWORD", "admin"), 9)
@@ -153,17 +155,33 @@ def goal_figures(goals: Goals, db: Path, tmp: Path) -> dict:
         "bench/proxy.py DB --clients 50 --replicas 2",
     )
 
-    paint = first_paint.measure(db, first_paint.RUNS)
+    paint = {target: statistics.median(times) for target, times in first_paint.measure(demo_db)["times"].items()}
     bare = paint["hello"]
     for target, goal in PAINT_GOALS.items():
         label = first_paint.TARGETS[target][2]
         goals.add(
             f"first paint: {label}",
             f"{paint[target]:.0f} ms ÷ bare page {bare:.0f} ms = {paint[target] / bare:.2f}×",
-            f"≤ {goal:g}×",
-            paint[target] <= goal * bare,
-            "bench/first_paint.py DB",
+            "–" if goal is None else f"≤ {goal:g}×",
+            None if goal is None else paint[target] <= goal * bare,
+            "bench/first_paint.py DEMO_DB",
         )
+    found = national.map_paint(db)
+    goals.add(
+        "national county map (every county of China), sent",
+        f"{found['received_mb']:.2f} MB over the websocket",
+        f"≤ {MAP_MB:g} MB",
+        found["received_mb"] <= MAP_MB,
+        "bench/national.py",
+    )
+    ratio = found["painted"] / found["bare"]
+    goals.add(
+        "national county map, painted ÷ a bare page",
+        f"{found['painted']:.2f} s ÷ {found['bare']:.2f} s = {ratio:.1f}×",
+        "≤ 2×",
+        ratio <= 2.0,
+        "bench/national.py",
+    )
     return reruns
 
 
@@ -259,26 +277,23 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        if args.national:
-            db = args.national.resolve()
-            section("National scale", lambda: national.map_figure(db) | national.first_paint(db))
-        else:
-            print("… National scale", file=sys.stderr, flush=True)
-            sections["National scale"], db = national.results(tmp, args.full_ingest)
-        size = sections["National scale"]["national county map: figure spec size"]
-        megabytes = float(size.split()[0])
-        goals.add("national county map, sent", size, f"≤ {MAP_MB:g} MB", megabytes <= MAP_MB, "bench/national.py")
-        print("… the goals table", file=sys.stderr, flush=True)
-        national_pages = goal_figures(goals, db, tmp)
-        section("Foundation (demo database)", foundation.results)
-        section("Ingest (real path: read, check, commit, publish)", ingest.results)
-        print("… pages at demo scale", file=sys.stderr, flush=True)
         demo_db = tmp / "demo" / "demo.duckdb"
         from unionbench.initdb import initialise
         from unionbench.store import writer
 
         with writer(demo_db) as store:
             initialise(store, demo=True)
+        if args.national:
+            db = args.national.resolve()
+            section("National scale", lambda: national.map_figure(db))
+        else:
+            print("… National scale", file=sys.stderr, flush=True)
+            sections["National scale"], db = national.results(tmp, args.full_ingest)
+        print("… the goals table", file=sys.stderr, flush=True)
+        national_pages = goal_figures(goals, db, demo_db, tmp)
+        section("Foundation (demo database)", foundation.results)
+        section("Ingest (real path: read, check, commit, publish)", ingest.results)
+        print("… pages at demo scale", file=sys.stderr, flush=True)
         demo_pages = pages.run(demo_db)
     sections["National scale"]["largest Plotly spec on any page, national"] = (
         f"{national_pages['largest_spec'] / 1e6:.2f} MB"
