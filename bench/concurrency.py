@@ -18,6 +18,7 @@ import asyncio
 import itertools
 import json
 import math
+import os
 import statistics
 import sys
 import time
@@ -138,15 +139,48 @@ def wait_until_warm(db: Path, urls: list[str], timeout: float = 900.0) -> float:
     return time.perf_counter() - started
 
 
+def server_pid(url: str) -> int | None:
+    """The process serving `url` (found by its --server.port), to read its CPU time."""
+    port = url.rsplit(":", 1)[1].encode()
+    for entry in Path("/proc").iterdir():
+        try:
+            args = (entry / "cmdline").read_bytes().split(b"\0")
+        except (OSError, ValueError):
+            continue
+        if b"--server.port" in args and args[args.index(b"--server.port") + 1 :][:1] == [port]:
+            return int(entry.name)
+    return None
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """User + system CPU seconds of a process so far (/proc/PID/stat), NaN when it cannot be read."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, TypeError):
+        return math.nan
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def measure(db: Path, clients: int = 20, servers: int = 1, interactions: int = 5, think: float = 1.0) -> dict:
     with ExitStack() as stack:
         urls = [stack.enter_context(streamlit_server(db)) for _ in range(servers)]
         asyncio.run(drive(urls, servers, 1, 0.0))  # one session per server warms its boundary cache, as in use
         warm_wait = wait_until_warm(db, urls)
+        pids = [server_pid(url) for url in urls]
+        load_before, cpu_before = load(), sum(cpu_seconds(pid) for pid in pids)
         out = asyncio.run(drive(urls, clients, interactions, think))
+        cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before
+    runs = len(out["first"]) + len(out["interaction"])
     return {
         "clients": clients,
         "servers": servers,
+        "load": f"{load_before} → {load()}",
+        # the servers' CPU (every thread: scripts, the event loop, websockets) per run served, opening runs included
+        "cpu_per_run": cpu / runs if runs else math.nan,
         "interactions": len(out["interaction"]),
         "first_p50": statistics.median(out["first"]) if out["first"] else math.nan,
         "first_p95": p95(out["first"]),

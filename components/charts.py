@@ -1,12 +1,10 @@
 """Plotly figures the analysis pages share: ranked bars, trend lines, a profile radar. Plain figures, no data access;
-`shared` builds one once per process for everyone who asks for the same."""
+`shared` (components.memo) builds one once per process for everyone who asks for the same."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from unionbench.formatting import format_number
 
@@ -21,19 +19,6 @@ class Measure:
 
     unit: str
     decimals: int
-
-
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _shared(name: str, args: tuple, kwargs: tuple, _build: Callable[..., go.Figure]) -> go.Figure:
-    return _build(*args, **dict(kwargs))
-
-
-def shared(build: Callable[..., go.Figure], *args, **kwargs) -> go.Figure:
-    """`build(*args, **kwargs)`, built once per process for the same arguments and shared by every session: a figure
-    is a function of what it is given (answers keyed by the data version), and st.plotly_chart copies a figure to
-    send it, so nobody changes a shared one. Building one (Plotly validates every property) cost more than sending
-    it."""
-    return _shared(f"{build.__module__}.{build.__qualname__}", args, tuple(sorted(kwargs.items())), build)
 
 
 def ranked_bars(

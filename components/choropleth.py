@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.colors import sample_colorscale, sequential, unlabel_rgb
 
+from components.memo import arrow_table, shared
 from components.screen_drawing import MAP, Size, county_paths, drawing_html, filled_paths, label
 from components.strings import t
 from components.style import as_markdown_block
@@ -169,10 +170,8 @@ def ranking_map(
     return figure
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def shared_ranking_map(frame: pd.DataFrame, cache_dir: str, direction: str, lang: str, height: int) -> go.Figure:
-    """ranking_map of a ranking on its regions' shapes, built once per process for everyone who views the same
-    ranking (st.plotly_chart copies it to send it, so nobody changes the shared one)."""
+def shapes_map(frame: pd.DataFrame, cache_dir: str, direction: str, lang: str, height: int) -> go.Figure:
+    """ranking_map of a ranking on its regions' shapes."""
     features, bounds = features_by_region(tuple(frame.region), cache_dir)
     return ranking_map(frame, features, bounds, direction, lang, height=height)
 
@@ -255,16 +254,16 @@ def colour_legend(frame: pd.DataFrame, direction: str, lang: str) -> str:
 
 def rank_table(column, frame: pd.DataFrame, lang: str, height: int) -> None:
     """The rank table beside a map: rank, label and figure, the unit as the value column's help."""
-    table = ranking_table(frame, lang)
+    table = arrow_table(ranking_table, frame, lang)
     column.dataframe(
         table,
         hide_index=True,
         placeholder="—",
         width="stretch",
-        height=min(height, 38 + 35 * len(table)),
+        height=min(height, 38 + 35 * table.num_rows),
         column_config={
-            table.columns[0]: st.column_config.Column(width=56),
-            table.columns[2]: st.column_config.NumberColumn(
+            table.column_names[0]: st.column_config.Column(width=56),
+            table.column_names[2]: st.column_config.NumberColumn(
                 format=f"%.{int(frame.decimals.iloc[0])}f", help=str(frame.basis_unit.iloc[0])
             ),
         },
@@ -275,11 +274,15 @@ def ranking_drawing_with_table(frame: pd.DataFrame, indicator: Indicator, lang: 
     """The drawn map (two thirds) beside its rank table (one third), both from one ranking frame: it paints with
     the page's first script bundle, where the Plotly map waited for its chart code and a WebGL first draw."""
     left, right = st.columns([2, 1])
-    shapes = region_shapes(tuple(frame.region), str(cache_dir_for(resolve_db_path(None))), OVERVIEW_MAP, 16)
-    left.markdown(
-        as_markdown_block(ranking_drawing(frame, shapes, indicator.direction, lang, title)), unsafe_allow_html=True
-    )
+    cache_dir = str(cache_dir_for(resolve_db_path(None)))
+    left.markdown(shared(drawing_block, frame, cache_dir, indicator.direction, lang, title), unsafe_allow_html=True)
     rank_table(right, frame, lang, 560)
+
+
+def drawing_block(frame: pd.DataFrame, cache_dir: str, direction: str, lang: str, title: str) -> str:
+    """The drawn map of a ranking as the Markdown block the overview sends."""
+    shapes = region_shapes(tuple(frame.region), cache_dir, OVERVIEW_MAP, 16)
+    return as_markdown_block(ranking_drawing(frame, shapes, direction, lang, title))
 
 
 def ranking_map_with_table(
@@ -289,7 +292,7 @@ def ranking_map_with_table(
     and the table row of a region read the same figure and rank. Returns the map's selection event, if any."""
     left, right = st.columns([2, 1])
     event = left.plotly_chart(
-        shared_ranking_map(frame, str(cache_dir_for(resolve_db_path(None))), indicator.direction, lang, height),
+        shared(shapes_map, frame, str(cache_dir_for(resolve_db_path(None))), indicator.direction, lang, height),
         key=key,
         config={"displaylogo": False, "scrollZoom": False},
         on_select=on_select or "ignore",
