@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import data
-from components.charts import trend_lines
+from components.charts import sealed, trend_lines
 from components.filters import quarter_notes, regions_in_view, shared_filters
 from components.memo import arrow_table, shared
 from components.page import page_setup
@@ -37,8 +37,8 @@ if not regions or not chosen:
 
 def trend_figure(frame, unit: str, lang: str):
     """The series' lines over the quarters, named in the page's language."""
-    return trend_lines(frame.assign(quarter=frame.period.map(lambda p: period_text(p, lang))), "quarter", "value",
-                       "region_name", unit)  # fmt: skip
+    quarters = frame.assign(quarter=frame.period.map(lambda p: period_text(p, lang)))
+    return sealed(trend_lines(quarters, "quarter", "value", "region_name", unit))
 
 
 for n, indicator_id in enumerate(chosen):

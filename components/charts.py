@@ -13,6 +13,25 @@ HIGHLIGHT = "#c8102e"
 MISSING = "#bdbdbd"
 
 
+class SharedFigure(go.Figure):
+    """A figure shared by every session and never changed once built (components.memo.shared): its dict form, which
+    st.plotly_chart asks for on every rerun (a deep copy of the whole figure, a map's shapes included), is made
+    once."""
+
+    _as_dict = None
+
+    def to_dict(self) -> dict:
+        if self._as_dict is None:
+            self._as_dict = super().to_dict()
+        return self._as_dict
+
+
+def sealed(figure: go.Figure) -> SharedFigure:
+    """`figure`, from now on never changed, as a SharedFigure (no copy)."""
+    figure.__class__ = SharedFigure
+    return figure
+
+
 @dataclass(frozen=True)
 class Measure:
     """How a drawn figure is written: its unit (个, %, z) and the decimals it is shown with."""

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.colors import sample_colorscale, sequential, unlabel_rgb
 
+from components.charts import sealed
 from components.memo import arrow_table, shared
 from components.screen_drawing import MAP, Size, county_paths, drawing_html, filled_paths, label
 from components.strings import t
@@ -173,7 +174,7 @@ def ranking_map(
 def shapes_map(frame: pd.DataFrame, cache_dir: str, direction: str, lang: str, height: int) -> go.Figure:
     """ranking_map of a ranking on its regions' shapes."""
     features, bounds = features_by_region(tuple(frame.region), cache_dir)
-    return ranking_map(frame, features, bounds, direction, lang, height=height)
+    return sealed(ranking_map(frame, features, bounds, direction, lang, height=height))
 
 
 def ranking_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -49,6 +49,7 @@ def read(store: Store, version: str, function: Callable[..., T], *args, **kwargs
     name = f"{function.__module__}.{function.__qualname__}"
     try:
         found = (name, version, key(args), key(kwargs))
+        hash(found)
     except TypeError:
         return _read(name, version, args, tuple(sorted(kwargs.items())), function, store)
     return own_copy(_answers.get(found, lambda: function(store, *args, **kwargs)))

@@ -102,7 +102,7 @@ def _values_key(values: pd.Series | pd.Index) -> tuple:
     if values.dtype.kind in "biufcmM":  # numbers, flags and times: their bytes (NaN equal to NaN)
         array = values.to_numpy()
         return str(array.dtype), array.tobytes()
-    return str(values.dtype), tuple(key(v) for v in values)
+    return str(values.dtype), tuple(values.tolist())  # text: hashable as it is (a NaN in it only misses)
 
 
 _built = Answers(512, 6 * 3600)
@@ -132,6 +132,7 @@ def arrow_table(build: Callable[..., pd.DataFrame], *args) -> pa.Table:
 def _shared(name: str, build: Callable[..., T], args: tuple, kwargs: dict) -> T:
     try:
         found = (name, key(args), key(kwargs))
+        hash(found)
     except TypeError:  # an argument that cannot be a key (a frame holding arrays): built for this caller alone
         return build(*args, **kwargs)
     return _built.get(found, lambda: build(*args, **kwargs))

@@ -4,7 +4,7 @@ cautions. Rows are keyed by adcode and named by their distinct label (内江·�
 import pandas as pd
 import streamlit as st
 
-from components.charts import Measure, ranked_bars
+from components.charts import Measure, ranked_bars, sealed
 from components.memo import arrow_table, shared
 from components.strings import t
 from unionbench.read.rankings import TOP_BOTTOM, condensed
@@ -48,7 +48,7 @@ def ranked_figure(frame: pd.DataFrame, value: str, measure: Measure, lang: str):
         keys=list(drawn.region),
         skipped=[t("bars_skipped", lang, n=n) if n else "" for n in drawn.skipped],
     )
-    return figure, gaps
+    return sealed(figure), gaps
 
 
 def shown_table(frame: pd.DataFrame, headers: dict[str, str], lang: str) -> pd.DataFrame:
