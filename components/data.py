@@ -20,7 +20,7 @@ from unionbench.read.selection import Selection
 from unionbench.store import Store
 
 T = TypeVar("T")
-MAX_ANSWERS = 1024
+MAX_ANSWERS = 4096  # the default views of every quarter (components/warm.py) and what sessions open besides
 TTL_SECONDS = 6 * 3600
 
 
@@ -44,7 +44,7 @@ def own_copy(answer: T) -> T:
 def read(store: Store, version: str, function: Callable[..., T], *args, **kwargs) -> T:
     """`function(store, *args, **kwargs)` of the read model (unionbench.read …), cached for the data `version`:
     e.g. read(store, version, comparison.comparison, sel). The cache is process-wide, so every session shares
-    one answer; it keeps at most 1,024 answers and none for longer than six hours (an old version's answers
+    one answer; it keeps at most 4,096 answers and none for longer than six hours (an old version's answers
     are never asked for again once a commit publishes a new one)."""
     name = f"{function.__module__}.{function.__qualname__}"
     try:

@@ -105,7 +105,7 @@ def _values_key(values: pd.Series | pd.Index) -> tuple:
     return str(values.dtype), tuple(values.tolist())  # text: hashable as it is (a NaN in it only misses)
 
 
-_built = Answers(512, 6 * 3600)
+_built = Answers(256, 6 * 3600)  # a map's figure holds its shapes: a few MB
 
 
 def name_of(function: Callable) -> str:
