@@ -18,7 +18,9 @@ import asyncio
 import itertools
 import json
 import math
+import os
 import statistics
+import subprocess
 import sys
 import time
 from contextlib import ExitStack
@@ -138,15 +140,66 @@ def wait_until_warm(db: Path, urls: list[str], timeout: float = 900.0) -> float:
     return time.perf_counter() - started
 
 
-def measure(db: Path, clients: int = 20, servers: int = 1, interactions: int = 5, think: float = 1.0) -> dict:
+def server_pid(url: str) -> int | None:
+    """The process serving `url` (found by its --server.port), to read its CPU time."""
+    port = url.rsplit(":", 1)[1].encode()
+    for entry in Path("/proc").iterdir():
+        try:
+            args = (entry / "cmdline").read_bytes().split(b"\0")
+        except (OSError, ValueError):
+            continue
+        if b"--server.port" in args and args[args.index(b"--server.port") + 1 :][:1] == [port]:
+            return int(entry.name)
+    return None
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """User + system CPU seconds of a process so far (/proc/PID/stat), NaN when it cannot be read."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, TypeError):
+        return math.nan
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def commit() -> str:
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
+        ).stdout.strip()
+    except OSError:
+        return "?"
+
+
+def measure(
+    db: Path, clients: int = 20, servers: int = 1, interactions: int = 5, think: float = 1.0, lone: bool = False
+) -> dict:
+    """The crowd's figures; with `lone`, a lone session's first, on the same settled server(s) just before."""
     with ExitStack() as stack:
         urls = [stack.enter_context(streamlit_server(db)) for _ in range(servers)]
         asyncio.run(drive(urls, servers, 1, 0.0))  # one session per server warms its boundary cache, as in use
         warm_wait = wait_until_warm(db, urls)
+        pids = [server_pid(url) for url in urls]
+        alone = asyncio.run(drive(urls, 1, interactions, think)) if lone else None
+        load_before, cpu_before = load(), sum(cpu_seconds(pid) for pid in pids)
         out = asyncio.run(drive(urls, clients, interactions, think))
+        cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before
+    runs = len(out["first"]) + len(out["interaction"])
+    lone_figures = (
+        {"lone_p50": statistics.median(alone["interaction"]), "lone_p95": p95(alone["interaction"])} if alone else {}
+    )
     return {
+        "commit": commit(),
+        **lone_figures,
         "clients": clients,
         "servers": servers,
+        "load": f"{load_before} → {load()}",
+        # the servers' CPU (every thread: scripts, the event loop, websockets) per run served, opening runs included
+        "cpu_per_run": cpu / runs if runs else math.nan,
         "interactions": len(out["interaction"]),
         "first_p50": statistics.median(out["first"]) if out["first"] else math.nan,
         "first_p95": p95(out["first"]),
@@ -166,5 +219,19 @@ if __name__ == "__main__":
     parser.add_argument("--servers", type=int, default=1)
     parser.add_argument("--interactions", type=int, default=5)
     parser.add_argument("--think", type=float, default=1.0)
+    parser.add_argument("--no-lone", action="store_true", help="skip the lone session measured first")
     args = parser.parse_args()
-    print(json.dumps(measure(args.db.resolve(), args.clients, args.servers, args.interactions, args.think)))
+    found = measure(args.db.resolve(), args.clients, args.servers, args.interactions, args.think, not args.no_lone)
+    print(json.dumps(found))
+    goal = "≤ 1 s" + (" and ≤ 3× a lone session" if args.servers == 1 else "")
+    ratio = (
+        f" = {found['p95'] / found['lone_p95']:.1f}× a lone session's p95 {found['lone_p95']:.2f} s"
+        if "lone_p95" in found
+        else ""
+    )
+    print(
+        f"{found['clients']} sessions on {found['servers']} process(es), a click every ~{args.think:g} s: p95 "
+        f"{found['p95']:.2f} s (p50 {found['p50']:.2f} s){ratio} · goal {goal} · server CPU per run "
+        f"{found['cpu_per_run'] * 1000:.0f} ms · {found['errors']} errors · load {found['load']} · "
+        f"commit {found['commit']}"
+    )

@@ -1,12 +1,10 @@
 """Plotly figures the analysis pages share: ranked bars, trend lines, a profile radar. Plain figures, no data access;
-`shared` builds one once per process for everyone who asks for the same."""
+`shared` (components.memo) builds one once per process for everyone who asks for the same."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from unionbench.formatting import format_number
 
@@ -15,25 +13,31 @@ HIGHLIGHT = "#c8102e"
 MISSING = "#bdbdbd"
 
 
+class SharedFigure(go.Figure):
+    """A figure shared by every session and never changed once built (components.memo.shared): its dict form, which
+    st.plotly_chart asks for on every rerun (a deep copy of the whole figure, a map's shapes included), is made
+    once."""
+
+    _as_dict = None
+
+    def to_dict(self) -> dict:
+        if self._as_dict is None:
+            self._as_dict = super().to_dict()
+        return self._as_dict
+
+
+def sealed(figure: go.Figure) -> SharedFigure:
+    """`figure`, from now on never changed, as a SharedFigure (no copy)."""
+    figure.__class__ = SharedFigure
+    return figure
+
+
 @dataclass(frozen=True)
 class Measure:
     """How a drawn figure is written: its unit (个, %, z) and the decimals it is shown with."""
 
     unit: str
     decimals: int
-
-
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _shared(name: str, args: tuple, kwargs: tuple, _build: Callable[..., go.Figure]) -> go.Figure:
-    return _build(*args, **dict(kwargs))
-
-
-def shared(build: Callable[..., go.Figure], *args, **kwargs) -> go.Figure:
-    """`build(*args, **kwargs)`, built once per process for the same arguments and shared by every session: a figure
-    is a function of what it is given (answers keyed by the data version), and st.plotly_chart copies a figure to
-    send it, so nobody changes a shared one. Building one (Plotly validates every property) cost more than sending
-    it."""
-    return _shared(f"{build.__module__}.{build.__qualname__}", args, tuple(sorted(kwargs.items())), build)
 
 
 def ranked_bars(
@@ -64,23 +68,10 @@ def ranked_bars(
         rows_text.append(format_number(value, decimals) if value == value else "—")
         rows_tick.append(label)
         colours.append(HIGHLIGHT if key in highlight else BAR)
-    figure = go.Figure(
-        go.Bar(
-            x=rows_x,
-            y=rows_y,
-            orientation="h",
-            marker_color=colours,
-            text=rows_text,
-            textposition="outside",
-            cliponaxis=False,
-            customdata=rows_tick,
-            hovertemplate="%{customdata}: %{x}" + f" {unit}<extra></extra>",
-        )
-    )
-    figure.update_layout(
-        height=max(240, 34 * len(rows_y) + 60),
-        margin={"l": 10, "r": 60, "t": 10, "b": 30},
-        yaxis={
+    layout = {  # given to the constructor: update_layout's merge machinery cost three times the build
+        "height": max(240, 34 * len(rows_y) + 60),
+        "margin": {"l": 10, "r": 60, "t": 10, "b": 30},
+        "yaxis": {
             "autorange": "reversed",
             "automargin": True,
             "type": "category",
@@ -88,27 +79,39 @@ def ranked_bars(
             "tickvals": rows_y,
             "ticktext": rows_tick,
         },
-        xaxis={"title": {"text": unit}, "rangemode": "tozero"},
-        showlegend=False,
-        plot_bgcolor="white",
+        "xaxis": {"title": {"text": unit}, "rangemode": "tozero"},
+        "showlegend": False,
+        "plot_bgcolor": "white",
+    }
+    bars = go.Bar(
+        x=rows_x,
+        y=rows_y,
+        orientation="h",
+        marker_color=colours,
+        text=rows_text,
+        textposition="outside",
+        cliponaxis=False,
+        customdata=rows_tick,
+        hovertemplate="%{customdata}: %{x}" + f" {unit}<extra></extra>",
     )
-    return figure
+    return go.Figure(bars, layout=layout)
 
 
 def trend_lines(frame: pd.DataFrame, x: str, y: str, series: str, unit: str, height: int = 420) -> go.Figure:
     """One line per series over the quarters."""
-    figure = go.Figure()
-    for name, group in frame.groupby(series, sort=False):
-        figure.add_trace(go.Scatter(x=group[x], y=group[y], name=str(name), mode="lines+markers"))
-    figure.update_layout(
-        height=height,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        yaxis={"title": {"text": unit}, "rangemode": "tozero"},
-        xaxis={"type": "category"},
-        legend={"orientation": "h", "y": -0.15},
-        plot_bgcolor="white",
-    )
-    return figure
+    lines = [
+        go.Scatter(x=group[x], y=group[y], name=str(name), mode="lines+markers")
+        for name, group in frame.groupby(series, sort=False)
+    ]
+    layout = {
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "yaxis": {"title": {"text": unit}, "rangemode": "tozero"},
+        "xaxis": {"type": "category"},
+        "legend": {"orientation": "h", "y": -0.15},
+        "plot_bgcolor": "white",
+    }
+    return go.Figure(lines, layout=layout)
 
 
 def axis_label(name: str, width: int = 6) -> str:

@@ -11,6 +11,8 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.colors import sample_colorscale, sequential, unlabel_rgb
 
+from components.charts import sealed
+from components.memo import arrow_table, shared
 from components.screen_drawing import MAP, Size, county_paths, drawing_html, filled_paths, label
 from components.strings import t
 from components.style import as_markdown_block
@@ -46,19 +48,19 @@ def boundaries(adcodes: tuple[str, ...], cache_dir: str) -> tuple[dict, tuple[fl
     return to_geojson(layer), tuple(layer.total_bounds)
 
 
-def framed(figure: go.Figure, bounds: tuple[float, float, float, float], height: int) -> go.Figure:
-    """The figure's geo map blank (no base map, no WebGL: SVG), in Web Mercator, framed on the bounds."""
+def framed(traces: list, bounds: tuple[float, float, float, float], height: int) -> go.Figure:
+    """The traces on a blank geo map (no base map, no WebGL: SVG), in Web Mercator, framed on the bounds. The layout
+    goes in the constructor: update_layout's merging cost more than the rest of the build."""
     west, south, east, north = bounds
     pad_lon, pad_lat = max(east - west, 0.01) * 0.04, max(north - south, 0.01) * 0.04
-    figure.update_geos(
-        visible=False,
-        projection_type="mercator",
-        lonaxis_range=[west - pad_lon, east + pad_lon],
-        lataxis_range=[south - pad_lat, north + pad_lat],
-        bgcolor="rgba(0,0,0,0)",
-    )
-    figure.update_layout(height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0})
-    return figure
+    geo = {
+        "visible": False,
+        "projection": {"type": "mercator"},
+        "lonaxis": {"range": [west - pad_lon, east + pad_lon]},
+        "lataxis": {"range": [south - pad_lat, north + pad_lat]},
+        "bgcolor": "rgba(0,0,0,0)",
+    }
+    return go.Figure(traces, layout={"geo": geo, "height": height, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}})
 
 
 def region_map(
@@ -74,21 +76,19 @@ def region_map(
         f"<b>{name}</b><br>{format_number(v, decimals)} {unit}<br>{t('map_rank', lang)} {int(r) if r == r else '—'}/{n}"
         for name, v, r in zip(values.region_name, values[column], values["rank"], strict=True)
     ]
-    figure = go.Figure(
-        go.Choropleth(
-            geojson=geojson,
-            locations=values["region"],
-            z=values[column],
-            featureidkey="id",
-            colorscale="Blues",
-            reversescale=indicator.direction == "lower",
-            marker={"line": {"color": "#ffffff", "width": 1.2}, "opacity": 0.9},
-            colorbar={"title": {"text": unit}, "thickness": 14},
-            text=labels,
-            hovertemplate="%{text}<extra></extra>",
-        )
+    trace = go.Choropleth(
+        geojson=geojson,
+        locations=values["region"],
+        z=values[column],
+        featureidkey="id",
+        colorscale="Blues",
+        reversescale=indicator.direction == "lower",
+        marker={"line": {"color": "#ffffff", "width": 1.2}, "opacity": 0.9},
+        colorbar={"title": {"text": unit}, "thickness": 14},
+        text=labels,
+        hovertemplate="%{text}<extra></extra>",
     )
-    return framed(figure, bounds, NATIONAL_HEIGHT)
+    return framed([trace], bounds, NATIONAL_HEIGHT)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -147,9 +147,9 @@ def ranking_map(
         for label, v, r in zip(present.label, present.figure, present["rank"], strict=True)
     ]
     line = {"color": "#ffffff", "width": 0.8 if len(frame) > 40 else 1.2}
-    figure = go.Figure()
+    traces = []
     if len(absent):
-        figure.add_trace(
+        traces.append(
             go.Choropleth(
                 geojson=collection(features, absent.region),
                 locations=absent.region,
@@ -162,7 +162,7 @@ def ranking_map(
                 hovertemplate="%{text}<extra></extra>",
             )
         )
-    figure.add_trace(
+    traces.append(
         go.Choropleth(
             geojson=collection(features, present.region),
             locations=present.region,
@@ -176,15 +176,13 @@ def ranking_map(
             hovertemplate="%{text}<extra></extra>",
         )
     )
-    return framed(figure, bounds, height)
+    return framed(traces, bounds, height)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def shared_ranking_map(frame: pd.DataFrame, cache_dir: str, direction: str, lang: str, height: int) -> go.Figure:
-    """ranking_map of a ranking on its regions' shapes, built once per process for everyone who views the same
-    ranking (st.plotly_chart copies it to send it, so nobody changes the shared one)."""
+def shapes_map(frame: pd.DataFrame, cache_dir: str, direction: str, lang: str, height: int) -> go.Figure:
+    """ranking_map of a ranking on its regions' shapes."""
     features, bounds = features_by_region(tuple(frame.region), cache_dir)
-    return ranking_map(frame, features, bounds, direction, lang, height=height)
+    return sealed(ranking_map(frame, features, bounds, direction, lang, height=height))
 
 
 def ranking_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -265,16 +263,16 @@ def colour_legend(frame: pd.DataFrame, direction: str, lang: str) -> str:
 
 def rank_table(column, frame: pd.DataFrame, lang: str, height: int) -> None:
     """The rank table beside a map: rank, label and figure, the unit as the value column's help."""
-    table = ranking_table(frame, lang)
+    table = arrow_table(ranking_table, frame, lang)
     column.dataframe(
         table,
         hide_index=True,
         placeholder="—",
         width="stretch",
-        height=min(height, 38 + 35 * len(table)),
+        height=min(height, 38 + 35 * table.num_rows),
         column_config={
-            table.columns[0]: st.column_config.Column(width=56),
-            table.columns[2]: st.column_config.NumberColumn(
+            table.column_names[0]: st.column_config.Column(width=56),
+            table.column_names[2]: st.column_config.NumberColumn(
                 format=f"%.{int(frame.decimals.iloc[0])}f", help=str(frame.basis_unit.iloc[0])
             ),
         },
@@ -285,10 +283,8 @@ def ranking_drawing_with_table(frame: pd.DataFrame, indicator: Indicator, lang: 
     """The drawn map (two thirds) beside its rank table (one third), both from one ranking frame: it paints with
     the page's first script bundle, where the Plotly map waited for its chart code and a WebGL first draw."""
     left, right = st.columns([2, 1])
-    shapes = region_shapes(tuple(frame.region), str(cache_dir_for(resolve_db_path(None))), OVERVIEW_MAP, 16)
-    left.markdown(
-        as_markdown_block(ranking_drawing(frame, shapes, indicator.direction, lang, title)), unsafe_allow_html=True
-    )
+    cache_dir = str(cache_dir_for(resolve_db_path(None)))
+    left.markdown(shared(drawing_block, frame, cache_dir, indicator.direction, lang, title), unsafe_allow_html=True)
     rank_table(right, frame, lang, 560)
 
 
@@ -305,6 +301,18 @@ def standin_drawing(frame: pd.DataFrame, shapes: dict, direction: str, height: i
     return drawing_html(paths, STANDIN_MAP, [], "map-standin", f'class="ub-standin" style="height:{height}px"')
 
 
+def standin_block(frame: pd.DataFrame, cache_dir: str, direction: str, height: int) -> str:
+    """The map's stand-in drawing as the Markdown block the map page sends."""
+    shapes = region_shapes(tuple(frame.region), cache_dir, STANDIN_MAP, 24)
+    return as_markdown_block(standin_drawing(frame, shapes, direction, height))
+
+
+def drawing_block(frame: pd.DataFrame, cache_dir: str, direction: str, lang: str, title: str) -> str:
+    """The drawn map of a ranking as the Markdown block the overview sends."""
+    shapes = region_shapes(tuple(frame.region), cache_dir, OVERVIEW_MAP, 16)
+    return as_markdown_block(ranking_drawing(frame, shapes, direction, lang, title))
+
+
 def ranking_map_with_table(
     frame: pd.DataFrame, indicator: Indicator, lang: str, key: str, height: int = 560, on_select=None
 ):
@@ -312,11 +320,10 @@ def ranking_map_with_table(
     and the table row of a region read the same figure and rank. Returns the map's selection event, if any."""
     left, right = st.columns([2, 1])
     cache_dir = str(cache_dir_for(resolve_db_path(None)))
-    shapes = region_shapes(tuple(frame.region), cache_dir, STANDIN_MAP, 24)
-    standin = standin_drawing(frame, shapes, indicator.direction, height)
-    left.markdown(as_markdown_block(standin), unsafe_allow_html=True)  # sent first: it paints before the map
+    standin = shared(standin_block, frame, cache_dir, indicator.direction, height)
+    left.markdown(standin, unsafe_allow_html=True)  # sent first: it paints before the map
     event = left.plotly_chart(
-        shared_ranking_map(frame, cache_dir, indicator.direction, lang, height),
+        shared(shapes_map, frame, cache_dir, indicator.direction, lang, height),
         key=key,
         config={"displaylogo": False, "scrollZoom": False, "topojsonURL": EMPTY_TOPOLOGY},
         on_select=on_select or "ignore",

@@ -6,8 +6,10 @@ bound). Every cache key includes the data version, so a commit shows at once."""
 from collections.abc import Callable
 from typing import TypeVar
 
+import pandas as pd
 import streamlit as st
 
+from components.memo import Answers, key
 from unionbench import accounts as accounts_core
 from unionbench import ingest, target_import, target_template, templates
 from unionbench import submissions as submissions_core
@@ -18,22 +20,39 @@ from unionbench.read.selection import Selection
 from unionbench.store import Store
 
 T = TypeVar("T")
+MAX_ANSWERS = 4096  # the default views of every quarter (components/warm.py) and what sessions open besides
+TTL_SECONDS = 6 * 3600
 
 
-@st.cache_data(max_entries=1024, ttl=6 * 3600, show_spinner=False)
+@st.cache_data(max_entries=1024, ttl=TTL_SECONDS, show_spinner=False)
 def _read(name: str, version: str, args: tuple, kwargs: tuple, _function: Callable, _store: Store):
-    # Keyed by the function's qualified name, the data version and the arguments (a frozen Selection, ids, an
-    # Indicator …); the store and the function object are not hashed (the name stands for the function).
+    # An answer whose arguments cannot be a dictionary key: keyed by Streamlit's hash of the arguments.
     return _function(_store, *args, **dict(kwargs))
+
+
+_answers = Answers(MAX_ANSWERS, TTL_SECONDS)
+
+
+def own_copy(answer: T) -> T:
+    """What a caller may change without changing the shared answer: a shallow copy of a frame (copy-on-write: the
+    data is copied only when written), a dictionary or a list; other answers are immutable (frozen dataclasses)."""
+    if isinstance(answer, pd.DataFrame | pd.Series | dict | list):
+        return answer.copy(deep=False) if isinstance(answer, pd.DataFrame | pd.Series) else answer.copy()
+    return answer
 
 
 def read(store: Store, version: str, function: Callable[..., T], *args, **kwargs) -> T:
     """`function(store, *args, **kwargs)` of the read model (unionbench.read …), cached for the data `version`:
-    e.g. read(store, version, comparison.comparison, sel). st.cache_data is process-wide, so every session shares
-    one answer; the cache keeps at most 1,024 answers and none for longer than six hours (an old version's answers
+    e.g. read(store, version, comparison.comparison, sel). The cache is process-wide, so every session shares
+    one answer; it keeps at most 4,096 answers and none for longer than six hours (an old version's answers
     are never asked for again once a commit publishes a new one)."""
     name = f"{function.__module__}.{function.__qualname__}"
-    return _read(name, version, args, tuple(sorted(kwargs.items())), function, store)
+    try:
+        found = (name, version, key(args), key(kwargs))
+        hash(found)
+    except TypeError:
+        return _read(name, version, args, tuple(sorted(kwargs.items())), function, store)
+    return own_copy(_answers.get(found, lambda: function(store, *args, **kwargs)))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

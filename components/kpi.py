@@ -7,6 +7,7 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
+from components.memo import shared
 from components.strings import t
 from components.style import STATUS_COLOURS, STATUS_SYMBOLS, as_markdown_block
 
@@ -39,10 +40,16 @@ def tile_html(row: pd.Series, bench_name: str, lang: str) -> str:
     )
 
 
+def tiles_markup(rows: pd.DataFrame, bench_name: str, lang: str) -> list[str]:
+    """Each headline row's tile as the Markdown block sent."""
+    return [as_markdown_block(tile_html(row, bench_name, lang)) for _, row in rows[rows.headline].iterrows()]
+
+
 def kpi_tiles(rows: pd.DataFrame, bench_name: str, lang: str, per_row: int = 6) -> None:
-    """A row of tiles (wrapping after `per_row`) for the headline rows."""
-    headline = [row for _, row in rows[rows.headline].iterrows()]
+    """A row of tiles (wrapping after `per_row`) for the headline rows, written once per process for everyone who
+    views the same rows."""
+    headline = shared(tiles_markup, rows, bench_name, lang)
     for start in range(0, len(headline), per_row):
         columns = st.columns(per_row)
-        for column, row in zip(columns, headline[start : start + per_row], strict=False):
-            column.markdown(as_markdown_block(tile_html(row, bench_name, lang)), unsafe_allow_html=True)
+        for column, tile in zip(columns, headline[start : start + per_row], strict=False):
+            column.markdown(tile, unsafe_allow_html=True)

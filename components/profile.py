@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import streamlit as st
 
+from components.memo import arrow_table
 from components.strings import t
 
 TREND_WORDS = {  # written out so every key can be found
@@ -32,9 +33,9 @@ def verdict_texts(rows: pd.DataFrame, lang: str) -> pd.Series:
     return rows["verdict_text"].where(~unreported, t("profile_no_figure", lang)).replace("", "—")
 
 
-def profile_table(rows: pd.DataFrame, lang: str) -> None:
-    """One row per indicator; a row not judged (a total that grows with size) shows no benchmark, gap or rank."""
-    table = pd.DataFrame(
+def profile_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The profile's columns in words, under their headings."""
+    return pd.DataFrame(
         {
             t("indicator", lang): rows["name"],
             t("profile_compared", lang): rows["home_text"],
@@ -47,12 +48,17 @@ def profile_table(rows: pd.DataFrame, lang: str) -> None:
             t("last_8_quarters", lang): rows["history"],
         }
     )
+
+
+def profile_table(rows: pd.DataFrame, lang: str) -> None:
+    """One row per indicator; a row not judged (a total that grows with size) shows no benchmark, gap or rank."""
+    table = arrow_table(profile_frame, rows, lang)
     st.dataframe(
         table,
         hide_index=True,
         placeholder="—",
         width="stretch",
-        height=38 + 35 * len(table),
+        height=38 + 35 * table.num_rows,
         column_config={
             t("profile_verdict", lang): st.column_config.TextColumn(width="medium"),
             t("last_8_quarters", lang): st.column_config.LineChartColumn(width="small"),

@@ -4,7 +4,8 @@ cautions. Rows are keyed by adcode and named by their distinct label (内江·�
 import pandas as pd
 import streamlit as st
 
-from components.charts import Measure, ranked_bars, shared
+from components.charts import Measure, ranked_bars, sealed
+from components.memo import arrow_table, shared
 from components.strings import t
 from unionbench.read.rankings import TOP_BOTTOM, condensed
 
@@ -32,44 +33,52 @@ def basis_label(basis: str, unit: str, raw_count: bool, lang: str) -> str:
     return t("basis_raw_count" if raw_count else "basis_value", lang, unit=unit)
 
 
+def ranked_figure(frame: pd.DataFrame, value: str, measure: Measure, lang: str):
+    """The ranking's bars (condensed when long) and whether ranks were left out."""
+    home = set(frame.region[frame.home]) if "home" in frame and not frame.home.all() else set()
+    drawn = condensed(frame, value)
+    gaps = bool(drawn.skipped.any())
+    # With ranks left out, each bar says its rank: "74. 苍溪县".
+    names = [f"{int(r)}. {label}" for r, label in zip(drawn["rank"], drawn.label, strict=True)] if gaps else None
+    figure = ranked_bars(
+        names or list(drawn.label),
+        list(drawn[value]),
+        measure,
+        tuple(sorted(home)),
+        keys=list(drawn.region),
+        skipped=[t("bars_skipped", lang, n=n) if n else "" for n in drawn.skipped],
+    )
+    return sealed(figure), gaps
+
+
+def shown_table(frame: pd.DataFrame, headers: dict[str, str], lang: str) -> pd.DataFrame:
+    """The table's columns in words: cautions and rank moves written out, under their headings."""
+    return frame.assign(
+        caution=frame.caution.map({True: t("caution_text", lang), False: ""}),
+        **{move: frame[move].map(lambda m: move_text(m, lang)) for move in MOVES if move in frame},
+    )[list(headers)].rename(columns=headers)
+
+
 def ranking(
     frame: pd.DataFrame, value: str, headers: dict[str, str], measure: Measure, home_name: str, lang: str
 ) -> None:
     """`frame` is ranked best first with region, label, `value`, rank, caution, home and any of MOVES; `headers`
     maps the columns to show (in order) to their headings. A long ranking's bars are condensed (rankings.condensed):
     the top and bottom ten and the home's regions, with the gaps marked; the table keeps every row. The bars' key
-    is named after `value`, so a page's rankings on different columns never share one."""
-    home = set(frame.region[frame.home]) if "home" in frame and not frame.home.all() else set()
-    drawn = condensed(frame, value)
-    gaps = bool(drawn.skipped.any())
-    # With ranks left out, each bar says its rank: "74. 苍溪县".
-    names = [f"{int(r)}. {label}" for r, label in zip(drawn["rank"], drawn.label, strict=True)] if gaps else None
+    is named after `value`, so a page's rankings on different columns never share one. The figure and the table
+    are built once per process for everyone who views the same ranking."""
+    figure, gaps = shared(ranked_figure, frame, value, measure, lang)
     bars, table = st.columns([1, 1])  # the table's six columns fit at 1366 px in either language
-    bars.plotly_chart(
-        shared(
-            ranked_bars,
-            names or list(drawn.label),
-            list(drawn[value]),
-            measure,
-            tuple(sorted(home)),
-            keys=list(drawn.region),
-            skipped=[t("bars_skipped", lang, n=n) if n else "" for n in drawn.skipped],
-        ),
-        key=f"{value}_bars",
-        config={"displaylogo": False},
-    )
+    bars.plotly_chart(figure, key=f"{value}_bars", config={"displaylogo": False})
     if gaps:
         bars.caption(t("ranking_condensed", lang, n=TOP_BOTTOM, home=home_name))
-    shown = frame.assign(
-        caution=frame.caution.map({True: t("caution_text", lang), False: ""}),
-        **{move: frame[move].map(lambda m: move_text(m, lang)) for move in MOVES if move in frame},
-    )[list(headers)].rename(columns=headers)
+    shown = arrow_table(shown_table, frame, headers, lang)
     table.dataframe(
         shown,
         hide_index=True,
         placeholder="—",
         width="stretch",
-        height=38 + 35 * min(len(shown), TABLE_ROWS),
+        height=38 + 35 * min(shown.num_rows, TABLE_ROWS),
         column_config={
             headers["rank"]: st.column_config.Column(width=48),
             **({headers["caution"]: st.column_config.Column(width=84)} if "caution" in headers else {}),

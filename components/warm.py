@@ -19,7 +19,6 @@ from unionbench.read.selection import Selection
 from unionbench.store import Store
 
 LANGUAGES = ("zh", "en")  # the default language first: most visitors open the dashboard in it
-EARLIER_QUARTERS = 4  # a quarter back to a year back
 
 log = logging.getLogger("unionbench.warm")  # the project's logger: its records reach the server's log
 _started: set[str] = set()
@@ -39,14 +38,15 @@ def warm_in_background(store: Store, version: str) -> threading.Thread | None:
 
 def warm(store: Store, version: str) -> None:
     """The default views (the federation's home city and benchmark set, its newest quarter, the first indicator)
-    of every analysis page, in each language; then the same views for the home's four earlier quarters, newest
-    first, in the default language: the quarter is the filter people move most (a quarter back, a year back), and
-    a server of two cores should not spend minutes after each publish on quarters few open."""
+    of every analysis page, in each language; then the same views for every earlier quarter of the home, newest
+    first, in the default language: the quarter is the filter people move most, and a room of people clicking
+    through quarters would otherwise each wait on a computation (a fifth of a second of the one core the interpreter
+    lock leaves a server) that the warm-up does once."""
     started = time.perf_counter()
     try:
         earlier = []
         for lang in LANGUAGES:
-            earlier = default_views(store, version, lang)[:EARLIER_QUARTERS]
+            earlier = default_views(store, version, lang)
         for period in earlier:
             default_views(store, version, LANGUAGES[0], period)
     except (duckdb.InterruptException, duckdb.ConnectionException):  # the snapshot closed under it: a server stopping

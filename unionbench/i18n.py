@@ -84,7 +84,14 @@ def _key(context: str | None, key: str) -> str:
 
 
 def _catalogue(lang: str) -> Catalogue:
-    return _load(lang, locales_dir())
+    return _in_folder(lang, os.environ.get(LOCALES_ENV) or "")
+
+
+@cache
+def _in_folder(lang: str, folder: str) -> Catalogue:
+    # Keyed by the setting's text: a page asks for a hundred strings a rerun, and making and hashing a Path for
+    # each cost more than the lookup itself.
+    return _load(lang, Path(folder or LOCALES_DIR))
 
 
 def catalogue(lang: str) -> dict[str, str]:
