@@ -1,6 +1,7 @@
 """Shared fixtures: a demo database built in code once per session, opened read-only by the tests."""
 
 import functools
+import gc
 
 import pytest
 import streamlit as st
@@ -40,6 +41,13 @@ cli.build_parser = functools.cache(cli.build_parser)
 placenames.english_name = functools.cache(placenames.english_name)
 _build_layer = functools.cache(lambda adcodes, tolerance, build=geo.build_layer: build(list(adcodes), tolerance))
 geo.build_layer = lambda adcodes, tolerance=None: _build_layer(tuple(adcodes), tolerance).copy()
+
+
+def pytest_collection_finish(session):
+    """Streamlit, pandas, Plotly and the test modules are imported by now: their objects live as long as the process,
+    so the garbage collector stops walking them on every full collection (a few per cent of the CPU here)."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(scope="module", autouse=True)
