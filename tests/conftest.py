@@ -1,6 +1,7 @@
 """Shared fixtures: a demo database built in code once per session, opened read-only by the tests."""
 
 import functools
+import gc
 
 import pytest
 import streamlit as st
@@ -17,7 +18,7 @@ from tests.support import (
     streamlit_server,
     watched_page,
 )
-from unionbench import auth
+from unionbench import auth, cli, geo, placenames
 from unionbench.initdb import initialise
 from unionbench.store import Replica, Store, writer
 
@@ -28,6 +29,25 @@ from unionbench.store import Replica, Store, writer
 #   fewer rounds, as Django's test settings do. A stored hash names its rounds, so checking it runs as in use.
 manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 auth.ITERATIONS = 1_000
+
+# Three more, each a product's once-per-process (or once-per-database) cost that a test process pays again and again
+# because it runs many commands and builds many databases (another fifth of the fast tier's CPU):
+# - the CLI's parser (~13 ms, 50-odd sub-parsers) is built per `main()` call; it holds no state between parses;
+# - every `init` romanises the 3,000-odd place names with pypinyin (~0.5 s) though a name's reading never changes;
+# - every new database's `init` builds its map layers from the boundary files (~0.5 s each) into its own cache
+#   folder, though a layer depends only on its regions and tolerance: each is built once here, and each cache
+#   folder still gets its own file (test_geo checks the building, the caching and the layers themselves).
+cli.build_parser = functools.cache(cli.build_parser)
+placenames.english_name = functools.cache(placenames.english_name)
+_build_layer = functools.cache(lambda adcodes, tolerance, build=geo.build_layer: build(list(adcodes), tolerance))
+geo.build_layer = lambda adcodes, tolerance=None: _build_layer(tuple(adcodes), tolerance).copy()
+
+
+def pytest_collection_finish(session):
+    """Streamlit, pandas, Plotly and the test modules are imported by now: their objects live as long as the process,
+    so the garbage collector stops walking them on every full collection (a few per cent of the CPU here)."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(scope="module", autouse=True)

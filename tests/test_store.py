@@ -1,9 +1,10 @@
 import pandas as pd
 import pytest
 
+from tests.support import published_copy
 from unionbench.commit import OBSERVATION_COLUMNS, UploadEntry, commit_observations
 from unionbench.initdb import initialise
-from unionbench.store import Replica, Store, bump_data_version, writer
+from unionbench.store import Replica, Store, bump_data_version, published_version, snapshot_dir, writer
 from unionbench.targets import TARGET_COLUMNS
 
 
@@ -148,16 +149,14 @@ def test_only_the_newest_snapshots_are_kept(tmp_path):
     assert kept == ["v4.duckdb", "v5.duckdb", "v6.duckdb"]
 
 
-def test_init_that_changes_nothing_publishes_no_new_snapshot(tmp_path):
-    primary = tmp_path / "p.duckdb"
-    with writer(primary) as store:
-        initialise(store, demo=True)
-        first = store.data_version()  # reference data, demo figures, targets, settings and accounts: one each
+def test_init_that_changes_nothing_publishes_no_new_snapshot(demo_db_path, tmp_path):
+    primary = published_copy(demo_db_path, tmp_path)  # the session's `init --demo`, made by a writer as below
+    first = published_version(primary)  # reference data, demo figures, targets, settings and accounts: one each
     for _ in range(2):
         with writer(primary) as store:
             initialise(store, demo=True)
     assert first == 5
-    assert [p.name for p in (tmp_path / "p.snapshots").glob("v*.duckdb")] == [f"v{first}.duckdb"]
+    assert [p.name for p in snapshot_dir(primary).glob("v*.duckdb")] == [f"v{first}.duckdb"]
 
 
 def materialised_against_views(store: Store) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
