@@ -36,17 +36,17 @@ def warm_in_background(store: Store, version: str) -> threading.Thread | None:
     return thread
 
 
-def warm(store: Store, version: str) -> None:
+def warm(store: Store, version: str, earlier_quarters: int | None = None) -> None:
     """The default views (the federation's home city and benchmark set, its newest quarter, the first indicator)
     of every analysis page, in each language; then the same views for every earlier quarter of the home, newest
     first, in the default language: the quarter is the filter people move most, and a room of people clicking
     through quarters would otherwise each wait on a computation (a fifth of a second of the one core the interpreter
-    lock leaves a server) that the warm-up does once."""
+    lock leaves a server) that the warm-up does once. `earlier_quarters` stops after that many earlier quarters."""
     started = time.perf_counter()
     try:
         earlier = []
         for lang in LANGUAGES:
-            earlier = default_views(store, version, lang)
+            earlier = default_views(store, version, lang)[:earlier_quarters]
         for period in earlier:
             default_views(store, version, LANGUAGES[0], period)
     except (duckdb.InterruptException, duckdb.ConnectionException):  # the snapshot closed under it: a server stopping
