@@ -96,7 +96,10 @@ def first_paint_figures(db: Path) -> dict:
             page.goto(url)
             wait_for_app(page)
             page.wait_for_selector("[data-testid=kpi-tile]")
-            page.wait_for_function("document.querySelector('.js-plotly-plot canvas')")
+            page.wait_for_function(  # the county map: an SVG drawing, its image decoded
+                "(() => { const img = document.querySelector('[data-testid=ranking-map] img');"
+                " return img?.complete && img.naturalWidth > 0; })()"
+            )
             ready.append(time.perf_counter() - started)
             paints.append(
                 page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN") / 1000
