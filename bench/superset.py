@@ -165,14 +165,12 @@ def compare(db: Path, url: str, user: str, password: str, runs: int) -> list[tup
     """Each view's median seconds (ours, Superset, floor) over `runs` alternating runs; [] with no Superset at url."""
     if not running(url):
         return []
-    import duckdb
-
     from unionbench.store import load_query
 
     store, measured = views(db)
     superset = Superset(url, user, password)
     database = superset.database(store.path)
-    bare = duckdb.connect(str(store.path), read_only=True)
+    bare = store.cursor()  # DuckDB itself on the same attached snapshot: the floor
     rows = []
     for name, ours, query, params in measured:
         sql = inline(load_query(query), params)

@@ -44,7 +44,7 @@ def current(db, region: str, indicator: str, period: str) -> float | None:
     """The current value of one figure as readers see it (the newest published snapshot), or None."""
     reader = Replica(db)
     try:
-        with reader.current()._con.cursor() as cur:
+        with reader.current().cursor() as cur:
             row = cur.execute(
                 "select value from current_observations where region = $r and indicator = $i and period = $p",
                 {"r": region, "i": indicator, "p": period},

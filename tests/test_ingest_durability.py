@@ -36,7 +36,7 @@ def big_long_csv(path, quarters: int = 40) -> int:
 def figures_from_file(db) -> int:
     store = Store(db, read_only=True)
     try:
-        with store._con.cursor() as cur:
+        with store.cursor() as cur:
             return cur.execute("select count(*) from current_observations where period < '2015'").fetchone()[0]
     finally:
         store.close()

@@ -107,7 +107,7 @@ def test_commit_refuses_a_non_finite_figure_as_a_last_line_of_defence(db, value)
 
 
 def test_the_database_itself_refuses_a_non_finite_observation(db):
-    with writer(db) as store, store._con.cursor() as cur, pytest.raises(Exception, match="(?i)constraint"):
+    with writer(db) as store, store.cursor() as cur, pytest.raises(Exception, match="(?i)constraint"):
         cur.execute("insert into observations values ('510802', 'trainings', '2026Q3', 'inf'::double, 1, 99)")
 
 
@@ -115,7 +115,7 @@ def test_a_non_finite_figure_stored_before_the_fix_is_ignored_and_export_works(d
     """A database written by the old code may hold +inf: any writer that opens it re-materialises the figures, and
     the current view skips the non-finite version for the one before it."""
     before = current(db, "510802", "trainings", "2026Q3")
-    with writer(db) as store, store._con.cursor() as cur:  # as the old schema allowed: no check on the value
+    with writer(db) as store, store.cursor() as cur:  # as the old schema allowed: no check on the value
         cur.execute("create table legacy as select * from observations")
         cur.execute("drop table observations")
         cur.execute("alter table legacy rename to observations")

@@ -61,14 +61,16 @@ def pseudo_locale(tmp_path, monkeypatch):
 def data_names(store) -> set[str]:
     """Every name the database holds: places, indicators, groups, units, sets (data, not messages)."""
     names: set[str] = set()
+    cur = store.cursor()
     for sql in (
         "SELECT name_zh FROM regions",
         "SELECT name_zh, group_zh, unit FROM indicators",
         "SELECT name_zh FROM benchmark_sets",
         "SELECT text FROM name_translation",
     ):
-        for row in store._con.execute(sql).fetchall():
+        for row in cur.execute(sql).fetchall():
             names.update(str(value) for value in row if value)
+    cur.close()
     return names
 
 

@@ -113,7 +113,7 @@ def test_every_query_runs_on_the_demo_database_and_returns_rows(store, name, req
     if name in REPORTING_QUERIES:
         store = request.getfixturevalue("reporting_store")
     if params is None:
-        with store._con.cursor() as cur:
+        with store.cursor() as cur:
             params = {"sha256": cur.execute("select sha256 from uploads limit 1").fetchone()[0]}
     frame = store.query(name, **params)
     assert len(frame) > 0

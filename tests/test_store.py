@@ -9,14 +9,14 @@ from unionbench.targets import TARGET_COLUMNS
 
 
 def schema_snapshot(store: Store) -> pd.DataFrame:
-    with store._con.cursor() as cur:
+    with store.cursor() as cur:
         return cur.execute(
             "select table_name, column_name, data_type from information_schema.columns order by table_name, column_name"
         ).df()
 
 
 def row_counts(store: Store) -> dict[str, int]:
-    with store._con.cursor() as cur:
+    with store.cursor() as cur:
         tables = [r[0] for r in cur.execute("select table_name from duckdb_tables()").fetchall()]
         return {t: cur.table(t).aggregate("count(*)").fetchall()[0][0] for t in tables}
 
@@ -70,7 +70,7 @@ def test_current_observations_pick_the_newest_version_of_committed_uploads(fresh
             "insert into observations values ('510824', 'trainings', '2025Q3', 5, 1, 1), "
             "('510824', 'trainings', '2025Q3', 7, 2, 2), ('510824', 'trainings', '2025Q3', 9, 3, 3)"
         )
-    with fresh_store._con.cursor() as cur:
+    with fresh_store.cursor() as cur:
         rows = cur.execute("select value, upload_id from current_observations").fetchall()
     assert rows == [(7.0, 2)]
 
@@ -82,7 +82,7 @@ def put_target(primary, value):
 
 
 def target(store):
-    with store._con.cursor() as cur:
+    with store.cursor() as cur:
         return cur.execute("select target from targets").fetchone()[0]
 
 
@@ -162,7 +162,7 @@ def test_init_that_changes_nothing_publishes_no_new_snapshot(demo_db_path, tmp_p
 def materialised_against_views(store: Store) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(figures, the views they come from, current_figures, current_observations), sorted alike."""
     key = ["region", "indicator", "period"]
-    with store._con.cursor() as cur:
+    with store.cursor() as cur:
         stored = cur.execute("select region, indicator, period, value, per_10k from figures").df()
         live = cur.execute(
             "select v.region, v.indicator, v.period, v.value, 10000.0 * v.value / nullif(b.value, 0) as per_10k "
@@ -401,7 +401,7 @@ def test_a_writer_that_fails_still_publishes_what_it_committed_and_leaves_no_pen
 
 
 def target_of(store):
-    with store._con.cursor() as cur:
+    with store.cursor() as cur:
         return cur.execute(
             "select target from targets where region = '510800' and indicator = 'trainings' and year = 2026"
         ).fetchone()[0]
