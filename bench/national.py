@@ -188,7 +188,7 @@ def first_paint(db: Path, tries: int = 3) -> dict:
     found = map_paint(db, tries)
     painted, plotly, bare = found["painted"], found["plotly"], found["bare"]
     return {
-        f"national county map: first map on screen, ms from navigation (median of {tries})": (
+        f"national county map: first map on screen, from navigation (median of {tries})": (
             f"{painted:.2f} s = {painted / bare:.1f}× a bare page ({bare:.2f} s, same run)"
         ),
         f"national county map: Plotly map drawn (median of {tries})": f"{plotly:.2f} s = {plotly / bare:.1f}×",
