@@ -1,7 +1,6 @@
 """Offline choropleth of regions: Plotly's geo map with every base layer hidden (SVG, no WebGL, no tile or glyph
 server), and still SVG drawings of the same shapes that paint without chart code."""
 
-import math
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
@@ -23,6 +22,7 @@ from components.screen_drawing import (
     grouped_paths,
     label,
     mercator_paths,
+    northing,
 )
 from components.strings import t
 from components.style import as_markdown_block
@@ -70,14 +70,14 @@ def framed(traces: list, bounds: tuple[float, float, float, float], height: int)
     goes in the constructor: update_layout's merging cost more than the rest of the build."""
     west, south, east, north = padded(bounds)
     # centred halfway between north and south as drawn, not in degrees: plotly.js's default put a national map's
-    # middle 2.5° too far south, cutting off its north, and its still stand-in (mercator_paths) is drawn so too
-    middle = (math.asinh(math.tan(math.radians(south))) + math.asinh(math.tan(math.radians(north)))) / 2
+    # middle 3.6° too far south, cutting off its north; its still stand-in (mercator_paths) is drawn so too
+    middle = (northing(south) + northing(north)) / 2
     geo = {
         "visible": False,
         "projection": {"type": "mercator"},
         "lonaxis": {"range": [west, east]},
         "lataxis": {"range": [south, north]},
-        "center": {"lon": (west + east) / 2, "lat": math.degrees(math.atan(math.sinh(middle)))},
+        "center": {"lon": (west + east) / 2, "lat": float(np.degrees(np.arctan(np.sinh(middle))))},
         "bgcolor": "rgba(0,0,0,0)",
     }
     return go.Figure(traces, layout={"geo": geo, "height": height, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}})

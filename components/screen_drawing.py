@@ -104,6 +104,11 @@ def county_paths(
     return shapes
 
 
+def northing(lat):
+    """Web Mercator's y of a latitude (degrees; a number or an array), in radians of longitude."""
+    return np.arcsinh(np.tan(np.radians(np.clip(lat, -85, 85))))
+
+
 def mercator_paths(geojson: dict, bounds: tuple[float, float, float, float], width: int, tolerance: float):
     """The Size of a drawing `width` design px wide of `bounds` (west, south, east, north) in Web Mercator, as
     Plotly's geo map frames them, and per region (as county_paths) its outline as a short SVG path and the point
@@ -111,10 +116,6 @@ def mercator_paths(geojson: dict, bounds: tuple[float, float, float, float], wid
     neighbours) and put on whole px, each point written as its move from the one before: all of China's 2,840
     counties in ~200 KB (county_paths: 1.3 MB)."""
     west, south, east, north = bounds
-
-    def northing(lat):
-        return np.log(np.tan(np.pi / 4 + np.radians(np.clip(lat, -85, 85)) / 2))
-
     top = northing(north)
     k = width / max(np.radians(east - west), 1e-9)
     size = Size(width, max(1, round(float(top - northing(south)) * k)))
