@@ -181,12 +181,14 @@ def goal_figures(goals: Goals, db: Path, demo_db: Path, tmp: Path) -> dict:
     )
     ratio = found["painted"] / found["bare"]
     goals.add(
-        "national county map, painted ÷ a bare page",
+        "national county map, first map on screen (still stand-in or Plotly) ÷ a bare page",
         f"{found['painted']:.2f} s ÷ {found['bare']:.2f} s = {ratio:.1f}×",
         "≤ 2×",
         ratio <= 2.0,
         "bench/national.py",
     )
+    result = f"{found['plotly']:.2f} s ÷ {found['bare']:.2f} s = {found['plotly'] / found['bare']:.1f}×"
+    goals.add("national county map, Plotly map drawn ÷ a bare page", result, "–", None, "bench/national.py")
     return reruns
 
 

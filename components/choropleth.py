@@ -13,7 +13,17 @@ from plotly.colors import sample_colorscale, sequential, unlabel_rgb
 
 from components.charts import sealed
 from components.memo import arrow_table, shared
-from components.screen_drawing import MAP, Size, county_paths, drawing_html, filled_paths, label
+from components.screen_drawing import (
+    MAP,
+    Size,
+    county_paths,
+    drawing_html,
+    filled_paths,
+    grouped_paths,
+    label,
+    mercator_paths,
+    northing,
+)
 from components.strings import t
 from components.style import as_markdown_block
 from unionbench.catalog import Indicator
@@ -48,47 +58,29 @@ def boundaries(adcodes: tuple[str, ...], cache_dir: str) -> tuple[dict, tuple[fl
     return to_geojson(layer), tuple(layer.total_bounds)
 
 
+def padded(bounds: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """The bounds with the margin the map leaves around its regions (4 % of each span)."""
+    west, south, east, north = bounds
+    pad_lon, pad_lat = max(east - west, 0.01) * 0.04, max(north - south, 0.01) * 0.04
+    return west - pad_lon, south - pad_lat, east + pad_lon, north + pad_lat
+
+
 def framed(traces: list, bounds: tuple[float, float, float, float], height: int) -> go.Figure:
     """The traces on a blank geo map (no base map, no WebGL: SVG), in Web Mercator, framed on the bounds. The layout
     goes in the constructor: update_layout's merging cost more than the rest of the build."""
-    west, south, east, north = bounds
-    pad_lon, pad_lat = max(east - west, 0.01) * 0.04, max(north - south, 0.01) * 0.04
+    west, south, east, north = padded(bounds)
+    # centred halfway between north and south as drawn, not in degrees: plotly.js's default put a national map's
+    # middle 3.6° too far south, cutting off its north; its still stand-in (mercator_paths) is drawn so too
+    middle = (northing(south) + northing(north)) / 2
     geo = {
         "visible": False,
         "projection": {"type": "mercator"},
-        "lonaxis": {"range": [west - pad_lon, east + pad_lon]},
-        "lataxis": {"range": [south - pad_lat, north + pad_lat]},
+        "lonaxis": {"range": [west, east]},
+        "lataxis": {"range": [south, north]},
+        "center": {"lon": (west + east) / 2, "lat": float(np.degrees(np.arctan(np.sinh(middle))))},
         "bgcolor": "rgba(0,0,0,0)",
     }
     return go.Figure(traces, layout={"geo": geo, "height": height, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}})
-
-
-def region_map(
-    values: pd.DataFrame, geojson: dict, bounds, indicator: Indicator, per_10k: bool, lang: str
-) -> go.Figure:
-    """One shape per region coloured by the value (darker is better), hover with name, value and rank. Used by the
-    national-scale bench (bench/national.py); the pages draw ranking_map from the shared ranking."""
-    column = "per_10k" if per_10k else "value"
-    unit = f"{indicator.unit} / {t('per_10k_short', lang)}" if per_10k else indicator.unit
-    decimals = 2 if per_10k else indicator.decimals
-    n = int(values[column].notna().sum())
-    labels = [
-        f"<b>{name}</b><br>{format_number(v, decimals)} {unit}<br>{t('map_rank', lang)} {int(r) if r == r else '—'}/{n}"
-        for name, v, r in zip(values.region_name, values[column], values["rank"], strict=True)
-    ]
-    trace = go.Choropleth(
-        geojson=geojson,
-        locations=values["region"],
-        z=values[column],
-        featureidkey="id",
-        colorscale="Blues",
-        reversescale=indicator.direction == "lower",
-        marker={"line": {"color": "#ffffff", "width": 1.2}, "opacity": 0.9},
-        colorbar={"title": {"text": unit}, "thickness": 14},
-        text=labels,
-        hovertemplate="%{text}<extra></extra>",
-    )
-    return framed([trace], bounds, NATIONAL_HEIGHT)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -134,6 +126,11 @@ def collection(features: dict[str, dict], regions) -> dict:
     return {"type": "FeatureCollection", "features": [features[r] for r in regions if r in features]}
 
 
+def border_width(regions: int) -> float:
+    """The white border between regions on the map (and its stand-in), thinner when there are many."""
+    return 0.8 if regions > 40 else 1.2
+
+
 def ranking_map(
     frame: pd.DataFrame, features: dict[str, dict], bounds, direction: str, lang: str, height: int = 560
 ) -> go.Figure:
@@ -142,11 +139,14 @@ def ranking_map(
     Drawn as SVG on a blank geo subplot (no base map, no WebGL), framed on the regions, in Web Mercator."""
     unit, decimals, n = frame.basis_unit.iloc[0], int(frame.decimals.iloc[0]), int(frame.rank_of.iloc[0])
     present, absent = frame[frame.figure.notna()], frame[frame.figure.isna()]
-    labels = [
-        f"<b>{label}</b><br>{format_number(v, decimals)} {unit}<br>{t('map_rank', lang)} {int(r)}/{n}"
+    # What differs between regions goes as data, the words they share once in the template: a national map's
+    # 2,840 hover texts repeated its unit and the word for rank ~280 KB.
+    shown = [
+        [label, format_number(v, decimals), int(r)]
         for label, v, r in zip(present.label, present.figure, present["rank"], strict=True)
     ]
-    line = {"color": "#ffffff", "width": 0.8 if len(frame) > 40 else 1.2}
+    hover = f"<b>%{{customdata[0]}}</b><br>%{{customdata[1]}} {unit}<br>{t('map_rank', lang)} %{{customdata[2]}}/{n}"
+    line = {"color": "#ffffff", "width": border_width(len(frame))}
     traces = []
     if len(absent):
         traces.append(
@@ -172,8 +172,8 @@ def ranking_map(
             reversescale=direction == "lower",
             marker={"line": line, "opacity": 0.9},
             colorbar={"title": {"text": unit, "side": "right"}, "thickness": 14, "len": 0.8},
-            text=labels,
-            hovertemplate="%{text}<extra></extra>",
+            customdata=shown,
+            hovertemplate=hover + "<extra></extra>",
         )
     )
     return framed(traces, bounds, height)
@@ -289,22 +289,33 @@ def ranking_drawing_with_table(frame: pd.DataFrame, indicator: Indicator, lang: 
 
 
 STANDIN_MAP = Size(940, 560)
+STANDIN_WIDTH = 800  # design px: the stand-in shows at most ~800 px wide (the map's column at 1920 px, 560 px high)
 
 
-def standin_drawing(frame: pd.DataFrame, shapes: dict, direction: str, height: int) -> str:
+@st.cache_resource(max_entries=16, show_spinner=False)
+def standin_shapes(adcodes: tuple[str, ...], cache_dir: str) -> tuple[Size, dict[str, tuple[str, float, float]]]:
+    """The regions' outlines framed as the Plotly map frames them, on whole design px (mercator_paths), once per
+    set of regions and process."""
+    geojson, bounds = boundaries(adcodes, cache_dir)
+    return mercator_paths(geojson, padded(bounds), STANDIN_WIDTH, 0.8)
+
+
+def standin_drawing(frame: pd.DataFrame, shapes: dict, direction: str, height: int, size: Size = STANDIN_MAP) -> str:
     """The ranking's shapes in the Plotly map's colours as a still SVG image, shown where the map goes until the map
     has drawn: it paints with the page's first bundle, the map only after Plotly's chunk (4.6 MB) is loaded and run.
     The stylesheet hides it once the map's shapes are drawn, and it never takes a click (the map does); its image
     has an empty alt text, as a stand-in for the map that follows."""
     fills = {r: c for r, c in zip(frame.region, figure_colours(frame.figure, direction), strict=True) if r in shapes}
-    paths = f'<g fill-opacity="0.9">{filled_paths(fills, shapes, "#ffffff", 1.2)}</g>'
-    return drawing_html(paths, STANDIN_MAP, [], "map-standin", f'class="ub-standin" style="height:{height}px"')
+    paths = f'<g fill-opacity="0.9">{grouped_paths(fills, shapes, "#ffffff", border_width(len(frame)))}</g>'
+    box = f'class="ub-standin" style="height:{height}px"'
+    # the shapes keep their proportions, centred in the box, as the Plotly map fits its framed regions in its own
+    return drawing_html(paths, size, [], "map-standin", box, aspect="xMidYMid meet")
 
 
 def standin_block(frame: pd.DataFrame, cache_dir: str, direction: str, height: int) -> str:
     """The map's stand-in drawing as the Markdown block the map page sends."""
-    shapes = region_shapes(tuple(frame.region), cache_dir, STANDIN_MAP, 24)
-    return as_markdown_block(standin_drawing(frame, shapes, direction, height))
+    size, shapes = standin_shapes(tuple(frame.region), cache_dir)
+    return as_markdown_block(standin_drawing(frame, shapes, direction, height, size))
 
 
 def drawing_block(frame: pd.DataFrame, cache_dir: str, direction: str, lang: str, title: str) -> str:

@@ -9,8 +9,9 @@ import re
 import pandas as pd
 from plotly.colors import sequential
 
-from components.choropleth import NO_DATA, figure_colours, ranking_drawing, standin_drawing
-from components.screen_drawing import Size, county_paths
+from components.choropleth import NO_DATA, figure_colours, framed, ranking_drawing, ranking_map, standin_drawing
+from components.screen_drawing import Size, county_paths, mercator_paths
+from components.strings import t
 
 SHAPES = {code: (f"M{n},0L{n + 9},0L{n + 9},9Z", 20.0 + 10 * n, 30.0) for n, code in enumerate(["a", "b", "c"])}
 
@@ -71,3 +72,43 @@ def test_county_outlines_fit_the_drawing_they_are_drawn_for():
     numbers = [float(v) for v in re.findall(r"[\d.]+", path)]
     assert min(numbers) >= 0 and max(numbers[0::2]) <= 400 and max(numbers[1::2]) <= 300
     assert 0 < x < 400 and 0 < y < 300
+
+
+def test_the_still_stand_in_keeps_the_shapes_proportions_and_draws_one_path_per_colour():
+    figures = (3.0, 3.0, math.nan)
+    html = standin_drawing(ranking(figures=figures), SHAPES, "higher", 560)
+    svg = svg_of(html)
+    assert svg.count("<path ") == 2  # the two counties of one figure share a path, the grey one has its own
+    assert 'preserveAspectRatio="xMidYMid meet"' in svg  # never stretched to the box: placed as the map will be
+    assert f'fill="{NO_DATA}"' in svg
+
+
+def test_stand_in_outlines_are_drawn_in_mercator_on_whole_pixels_as_moves():
+    square = {"type": "Polygon", "coordinates": [[[100, 0], [110, 0], [110, 10], [100, 10], [100, 0]]]}
+    high = {"type": "Polygon", "coordinates": [[[100, 50], [110, 50], [110, 60], [100, 60], [100, 50]]]}
+    geojson = {"features": [{"id": "low", "geometry": square}, {"id": "high", "geometry": high}]}
+    size, shapes = mercator_paths(geojson, (100, 0, 110, 60), 400, 0.8)
+    assert size.width == 400 and size.height == round(400 * math.asinh(math.tan(math.radians(60))) / math.radians(10))
+    low_path, high_path = shapes["low"][0], shapes["high"][0]
+    assert re.fullmatch(r"M-?\d+ -?\d+l[-\d ]+z", low_path)  # whole px, each point a move from the one before
+    low_height = -sum(int(v) for v in re.findall(r"-?\d+", low_path.split("l")[1])[1::2] if int(v) < 0)
+    high_height = -sum(int(v) for v in re.findall(r"-?\d+", high_path.split("l")[1])[1::2] if int(v) < 0)
+    assert high_height > 1.5 * low_height  # ten degrees of latitude are taller in the north, as on the Plotly map
+
+
+def test_the_map_centres_its_regions_halfway_between_north_and_south_as_drawn():
+    figure = framed([], (100, 0, 110, 60), 560)
+    centre = figure.layout.geo.center.lat
+    south, north = figure.layout.geo.lataxis.range
+    northing = [math.asinh(math.tan(math.radians(lat))) for lat in (south, centre, north)]
+    assert math.isclose(northing[1] - northing[0], northing[2] - northing[1])
+
+
+def test_the_map_hover_reads_each_regions_label_figure_unit_and_rank():
+    figure = ranking_map(ranking(), {}, (104, 32, 106, 33), "higher", "zh")
+    trace = figure.data[-1]
+    shown = trace.hovertemplate
+    for i, value in enumerate(trace.customdata[0]):  # as plotly.js fills the template for the first region
+        shown = shown.replace(f"%{{customdata[{i}]}}", str(value))
+    assert shown == "<b>甲县</b><br>3.00 个/万名职工<br>排名 1/2<extra></extra>"
+    assert figure.data[0].text == (f"<b>丙县</b><br>{t('no_data_legend', 'zh')}",)  # no figure: its own grey trace

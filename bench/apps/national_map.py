@@ -1,5 +1,7 @@
-"""Bench only: every county of China on one map, drawn the way the dashboard draws maps (components.choropleth),
-so bench/national.py can time its first paint in chromium. Run by the bench against a national database."""
+"""Bench only: every county of China on one map, drawn by the map page's own component (components.choropleth
+ranking_map_with_table: the still stand-in first, then the Plotly map, which pans, zooms and takes clicks, beside
+the rank table), so bench/national.py can time what a person opening it waits for in chromium. Run by the bench
+against a national database."""
 
 import sys
 from pathlib import Path
@@ -8,17 +10,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import streamlit as st  # noqa: E402
 
-from components.choropleth import EMPTY_TOPOLOGY, boundaries, region_map  # noqa: E402
-from unionbench.paths import cache_dir_for, resolve_db_path  # noqa: E402
-from unionbench.read import views  # noqa: E402
-from unionbench.store import replica  # noqa: E402
+from components import data  # noqa: E402
+from components.choropleth import NATIONAL_HEIGHT, ranking_map_with_table  # noqa: E402
+from components.context import open_context  # noqa: E402
+from components.style import inject_css  # noqa: E402
+from unionbench.read import rankings, views  # noqa: E402
+from unionbench.read.selection import Selection  # noqa: E402
+from unionbench.store import Store  # noqa: E402
+
+INDICATOR = "outdoor_stations"
+
+
+def national_ranking(store: Store, indicator_id: str, lang: str):
+    """Every county with figures ranked on the indicator in its newest quarter, per 10,000 workers."""
+    counties = store.query("regions_with_data", level="county")["adcode"].tolist()
+    period = store.scalar("latest_period", region=counties[0])
+    indicator = views.catalogue(store, lang)[indicator_id]
+    return rankings.ranking_among(store, counties, Selection("", "", period, lang=lang), indicator), indicator
+
 
 st.set_page_config(page_title="national county map", layout="wide")
-db = resolve_db_path(None)
-store = replica(db).current()
-counties = store.query("regions_with_data", level="county")["adcode"].tolist()
-indicator = views.catalogue(store, "zh")["outdoor_stations"]
-values = views.region_values(store, counties, indicator, store.scalar("latest_period", region=counties[0]), True)
-geojson, bounds = boundaries(tuple(values["region"]), str(cache_dir_for(db)))
-figure = region_map(values, geojson, bounds, indicator, True, "zh")
-st.plotly_chart(figure, key="national_map", config={"topojsonURL": EMPTY_TOPOLOGY})
+inject_css()  # first, as on the map page: the stand-in's rules
+ctx, _ = open_context(kiosk=True)
+ranking, indicator = data.read(ctx.store, ctx.data_version, national_ranking, INDICATOR, ctx.lang)
+ranking_map_with_table(ranking, indicator, ctx.lang, key="national_map", height=NATIONAL_HEIGHT)

@@ -71,7 +71,11 @@ def indicator_ranking(store: Store, sel: Selection, indicator: Indicator) -> pd.
     (1 = best; ties share the better rank) on `ranking_basis`, keyed by adcode with a distinct label; with the rank
     a quarter and a year ago on the same basis among the same peers, the moves since, and a caution where a rank
     rests on a tiny difference. `home` marks the home region and its counties."""
-    peers = comparison.peer_regions(store, sel)
+    return ranking_among(store, comparison.peer_regions(store, sel), sel, indicator)
+
+
+def ranking_among(store: Store, peers: list[str], sel: Selection, indicator: Indicator) -> pd.DataFrame:
+    """indicator_ranking among the given peers (all of a country's counties, for one) rather than a scope's."""
     basis = ranking_basis(indicator, sel.per_10k)
     ranked = store.query(
         "indicator_ranking",
