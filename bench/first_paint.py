@@ -99,6 +99,9 @@ window.__fp = {sends: []};
   requestAnimationFrame(tick);
 })();
 """
+# Markdown's raw-HTML support (rehype-raw) and the two modules it imports, fetched only once it has arrived: what
+# every raw-HTML block (the tiles, the stylesheet, the drawings) waits for before it is drawn.
+RAW_HTML = ("rehype-raw.", "hastscript.", "web-namespaces.")
 RESOURCES = """() => {
   const nav = performance.getEntriesByType('navigation')[0];
   const scripts = performance.getEntriesByType('resource').filter(r => r.initiatorType === 'script'
@@ -135,6 +138,10 @@ def profile(visits: list[dict], target: str) -> str:
         max((end for _, start, end, _ in v["scripts"] if start > v["firstMessage"]), default=0) for v in visits
     ]  # scripts fetched after Streamlit's first message: chunks the page's elements load lazily
     parts.append(f"lazy scripts done {statistics.median(late):.0f}")
+    raw = [
+        max((end for name, _, end, _ in v["scripts"] if name.startswith(RAW_HTML)), default=math.nan) for v in visits
+    ]
+    parts.append(f"raw-HTML chunk and its imports loaded {statistics.median(raw):.0f}")
     parts.append(f"messages sent before {statistics.median(before):.0f}")
     return " · ".join(parts)
 
