@@ -1,6 +1,7 @@
 """Offline choropleth of regions: Plotly's geo map with every base layer hidden (SVG, no WebGL, no tile or glyph
 server), and still SVG drawings of the same shapes that paint without chart code."""
 
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
@@ -309,7 +310,7 @@ def standin_drawing(frame: pd.DataFrame, shapes: dict, direction: str, height: i
     paths = f'<g fill-opacity="0.9">{grouped_paths(fills, shapes, "#ffffff", border_width(len(frame)))}</g>'
     box = f'class="ub-standin" style="height:{height}px"'
     # the shapes keep their proportions, centred in the box, as the Plotly map fits its framed regions in its own
-    return drawing_html(paths, size, [], "map-standin", box, aspect="xMidYMid meet")
+    return drawing_html(paths, replace(size, aspect="xMidYMid meet"), [], "map-standin", box)
 
 
 def standin_block(frame: pd.DataFrame, cache_dir: str, direction: str, height: int) -> str:

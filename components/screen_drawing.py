@@ -33,6 +33,9 @@ class Size:
 
     width: int
     height: int
+    # how the shapes fit a box of other proportions (the SVG's preserveAspectRatio): by default they stretch with
+    # the box, as the words placed in % of it do
+    aspect: str = "none"
 
 
 MAP_W, MAP_H, MAP_PAD = 940, 620, 24
@@ -46,15 +49,13 @@ def drawing_html(
     testid: str,
     box: str = "",
     about: tuple[str, str] = ("", ""),
-    aspect: str = "none",
 ) -> str:
     """A drawing of `width`×`height` design px: the shapes as an SVG image (the HTML sanitiser of st.html drops
     inline SVG; an image of shapes without text needs no font) and every word laid over it as HTML text,
     positioned in % of the box — so all text is real text, measurable and sharp at any scale. `box` is the box's
     class and size (the screen's in its own units by default); `about` is the title and description that name and
-    describe the drawing for a screen reader (the image's alt text, and the SVG's own title and desc); `aspect` is
-    the SVG's preserveAspectRatio (by default the shapes stretch with the box, as the words placed in % of it do)."""
-    width, height = size.width, size.height
+    describe the drawing for a screen reader (the image's alt text, and the SVG's own title and desc)."""
+    width, height, aspect = size.width, size.height, size.aspect
     title, desc = about
     about = f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>" if title else ""
     svg = (
