@@ -1,5 +1,7 @@
 """Helpers shared by tests and benchmarks: a real Streamlit server, a real Debian chromium, private database copies."""
 
+import ast
+import functools
 import io
 import os
 import shutil
@@ -24,6 +26,19 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 LOCAL_PREFIXES = ("http://localhost", "http://127.0.0.1", "ws://localhost", "ws://127.0.0.1", "data:", "blob:")
+
+
+@functools.cache
+def parsed(path: Path) -> ast.Module:
+    """A source file's syntax tree, parsed once per test process: the structure tests read the same files again and
+    again (each tree is shared, so a test must not change it)."""
+    return ast.parse(Path(path).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def nodes(path: Path) -> tuple[ast.AST, ...]:
+    """Every node of a source file's tree (ast.walk's order), listed once per test process."""
+    return tuple(ast.walk(parsed(path)))
 
 
 def free_port() -> int:

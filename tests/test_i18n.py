@@ -10,6 +10,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from components import strings
+from tests.support import nodes
 from unionbench import i18n
 from unionbench.briefing import text
 from unionbench.paths import LOCALES_DIR
@@ -52,7 +53,7 @@ def test_a_language_the_product_does_not_speak_falls_back_to_chinese():
 def literal_keys(path: Path) -> set[str]:
     """The first argument of every t("…") call written as a literal string."""
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in nodes(path):
         if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "t":
             first = node.args[0] if node.args else None
             if isinstance(first, ast.Constant) and isinstance(first.value, str) and not first.value.startswith("brief"):

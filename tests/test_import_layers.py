@@ -5,6 +5,8 @@ is imported to check it."""
 import ast
 from pathlib import Path
 
+from tests.support import nodes, parsed
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("unionbench", "components", "app_pages")
 COMMAND_LINE = ("unionbench.cli", "unionbench.commands", "unionbench.__main__")
@@ -22,7 +24,7 @@ def imported(path: Path) -> set[str]:
     """Every module name the file imports, at its top or inside a function; `from package import module` names the
     module, `from module import name` the module."""
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in nodes(path):
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -120,7 +122,7 @@ def test_the_command_line_parser_imports_no_core_module_up_front():
     parser_side = ["unionbench.cli", *(m for m in MODULES if within(m, "unionbench.commands"))]
     wrong = {}
     for module in parser_side:
-        tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+        tree = parsed(MODULES[module])
         top = set()
         for node in tree.body:  # only the module's own top level: a handler imports what it uses when it runs
             if isinstance(node, ast.Import):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.support import nodes
 from unionbench.cli import main
 from unionbench.read import comparison
 from unionbench.read.selection import Selection
@@ -63,9 +64,8 @@ def test_the_overview_tiles_and_the_wall_screen_tiles_show_the_read_models_gaps(
 
 def calls_in(path: Path) -> set[str]:
     """Every attribute called in a file: `store.query(...)` gives 'query', `metrics.gap(...)` 'metrics.gap'."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
     found = set()
-    for node in ast.walk(tree):
+    for node in nodes(path):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             owner = node.func.value.id if isinstance(node.func.value, ast.Name) else ""
             found |= {node.func.attr, f"{owner}.{node.func.attr}"}
@@ -73,9 +73,8 @@ def calls_in(path: Path) -> set[str]:
 
 
 def imports_in(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
     names = set()
-    for node in ast.walk(tree):
+    for node in nodes(path):
         if isinstance(node, ast.ImportFrom):
             names |= {node.module or ""} | {f"{node.module}.{a.name}" for a in node.names}
         elif isinstance(node, ast.Import):

@@ -4,6 +4,8 @@
 import ast
 from pathlib import Path
 
+from tests.support import nodes
+
 ROOT = Path(__file__).resolve().parent.parent
 TREES = ("unionbench", "components", "app_pages")
 MOST = 6  # parameters a function may take (self and cls not counted)
@@ -20,7 +22,7 @@ EXCEPTIONS = {
 def functions():
     for tree in TREES:
         for path in sorted((ROOT / tree).rglob("*.py")):
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for node in nodes(path):
                 if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                     args = node.args
                     names = [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]

@@ -5,6 +5,8 @@ machine is busy."""
 import ast
 from pathlib import Path
 
+from tests.support import parsed
+
 TESTS = Path(__file__).resolve().parent
 CLOCKS = {"perf_counter", "monotonic", "time", "perf_counter_ns", "monotonic_ns", "time_ns"}
 
@@ -66,13 +68,13 @@ def sleeps_outside_a_poll(tree: ast.AST) -> list[int]:
 
 
 def test_no_test_sleeps_a_fixed_time_except_between_two_looks_at_a_state():
-    parsed = {path.name: ast.parse(path.read_text()) for path in suite_files()}
-    found = {name: lines for name, tree in parsed.items() if (lines := sleeps_outside_a_poll(tree))}
+    trees = {path.name: parsed(path) for path in suite_files()}
+    found = {name: lines for name, tree in trees.items() if (lines := sleeps_outside_a_poll(tree))}
     assert found == {}
 
 
 def test_no_test_asserts_an_elapsed_time():
-    found = {path.name: lines for path in suite_files() if (lines := clock_assertions(ast.parse(path.read_text())))}
+    found = {path.name: lines for path in suite_files() if (lines := clock_assertions(parsed(path)))}
     assert found == {}
 
 
