@@ -175,14 +175,15 @@ def measure_page(db: Path, page: str, probe: Probe) -> dict:
     if at.exception:
         return {"page": page, "error": at.exception[0].value}
     choices = period_choices(at)
-    interaction, floors, figures = [], [], []
+    interaction, cpu, floors, figures = [], [], [], []
     for i in range(INTERACTIONS):
         if choices:
             at.selectbox(key="period").set_value(choices[(i + 1) % len(choices)])
         probe.reset()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         at.run()
         interaction.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)  # the script's thread and AppTest's: this process alone
         figures.append(probe.figure_seconds)
         probe.recording = False
         floors.append(replay(db, list(probe.queries), repeats=1 if i else 3))
@@ -201,6 +202,7 @@ def measure_page(db: Path, page: str, probe: Probe) -> dict:
         "cold": cold,
         "p50": p50,
         "p95": p95(interaction),
+        "cpu_p50": statistics.median(cpu),
         "warm": statistics.median(warm),
         "floor": floor,
         "figure": figure,
