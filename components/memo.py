@@ -4,6 +4,7 @@ lookup; Streamlit's caches hashed every argument through pickling and inspect.si
 answer on every call, which was a fifth of a rerun's CPU."""
 
 import itertools
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -157,6 +158,12 @@ def sealed_table(styler: Styler) -> Styler:
     sessions sending it at once only read the result. It stays a Styler (st.table knows one by its exact type)."""
     styler._compute()
     translated = styler._translate(False, False)
+    # st.table writes each body cell's shown text over the table's text, one column at a time (most of its cost);
+    # a cell shown as its own text needs no writing, so only the others are left for it.
+    shown = styler.data.astype(str)
+    translated["body"] = [
+        [cell for cell in row if not _shown_as_written(cell, shown)] for row in translated.get("body", [])
+    ]
     translate = styler._translate
 
     def laid_out(*args, **kwargs):
@@ -165,6 +172,18 @@ def sealed_table(styler: Styler) -> Styler:
     styler._compute = lambda: styler
     styler._translate = laid_out
     return styler
+
+
+def _shown_as_written(cell: dict, shown: pd.DataFrame) -> bool:
+    """Whether a body cell of a laid-out Styler is a data cell whose shown text is its value's own text."""
+    found = _DATA_CELL.match(cell.get("id") or "")
+    if not found or cell.get("type") != "td":
+        return False
+    value = cell.get("display_value")
+    return type(value) is str and value == shown.iat[int(found[1]), int(found[2])]
+
+
+_DATA_CELL = re.compile(r"row(\d+)_col(\d+)")
 
 
 def _shared(name: str, build: Callable[..., T], args: tuple, kwargs: dict) -> T:
