@@ -56,8 +56,10 @@ weight_keys = {i: f"weight_{i}" for i in scored}
 weights_from_url(weight_keys, WEIGHTS, DEFAULT_WEIGHT)  # ?weights=org_rate:2,… reproduces a shared composite
 with st.expander(t("weights", lang), icon=":material/tune:"):
     columns = st.columns(4)
+    # Each slider's value is its seeded state; the default is given only so Streamlit need not look through the
+    # whole session state for each of them (what it does for a slider without one).
     weights = {
-        i: columns[n % 4].slider(f.catalogue[i].name, 0.0, 3.0, step=0.5, key=weight_keys[i])
+        i: columns[n % 4].slider(f.catalogue[i].name, 0.0, 3.0, DEFAULT_WEIGHT, step=0.5, key=weight_keys[i])
         for n, i in enumerate(scored)
     }
 weights_to_url(weight_keys, DEFAULT_WEIGHT)

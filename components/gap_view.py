@@ -5,9 +5,11 @@ from html import escape
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
-from components.charts import Measure, profile_radar, ranked_bars
+from components.charts import Measure, SharedFigure, profile_radar, ranked_bars, sealed
 from components.kpi import status_badge
+from components.memo import sealed_table, shared
 from components.strings import t
 from components.style import STATUS_COLOURS, STATUS_SYMBOLS
 
@@ -50,7 +52,7 @@ def gap_view(rows: pd.DataFrame, lang: str) -> None:
     with st.container(key="gap_table_wide"):
         gap_table(rows, lang)
     with st.container(key="gap_cards"):
-        st.html(gap_cards_html(rows, lang))
+        st.html(shared(gap_cards_html, rows, lang))
 
 
 def gap_card_html(row: pd.Series, lang: str) -> str:
@@ -76,6 +78,13 @@ def gap_cards_html(rows: pd.DataFrame, lang: str) -> str:
 def gap_table(rows: pd.DataFrame, lang: str) -> None:
     """Every judged indicator: home and reference on one basis with the unit, the gap (positive = better), the
     verdict, rank, trend, catch-up and what-if; the absolute value last, as context."""
+    kept, styled = shared(gap_table_parts, rows, lang)
+    st.html(kept)
+    st.table(styled, hide_index=True)
+
+
+def gap_table_parts(rows: pd.DataFrame, lang: str) -> tuple[str, Styler]:
+    """gap_table's stylesheet and styled table, built once per process for every session showing them."""
     judged = rows[rows.judged]
     status = t("status", lang)
     shown = pd.DataFrame(
@@ -101,8 +110,7 @@ def gap_table(rows: pd.DataFrame, lang: str) -> None:
     # st.table wraps each cell's text in a Markdown block with its own white-space, which beats the cell's: the two
     # columns' blocks are told directly (the Styler names each cell by its column position, col0, col1, …).
     kept = [f".st-key-gap_table_wide td.col{list(shown.columns).index(c)} p" for c in (status, t("map_rank", lang))]
-    st.html(f"<style>{', '.join(kept)} {{white-space: nowrap !important;}}</style>")
-    st.table(styled, hide_index=True)
+    return f"<style>{', '.join(kept)} {{white-space: nowrap !important;}}</style>", sealed_table(styled)
 
 
 def context_table(rows: pd.DataFrame, lang: str) -> None:
@@ -120,11 +128,15 @@ def context_table(rows: pd.DataFrame, lang: str) -> None:
 
 
 def radar(scores: pd.DataFrame, lang: str, labels: dict[str, str]) -> None:
+    st.plotly_chart(shared(radar_figure, scores, labels), key="profile_radar", config={"displaylogo": False})
+
+
+def radar_figure(scores: pd.DataFrame, labels: dict[str, str]) -> SharedFigure:
     wide = scores.pivot_table(index="region", columns="indicator", values="score", sort=False)
     # reindex, not [...]: an indicator no region has yet (a new federation's first upload) is a column of gaps
     wide = wide.reindex(index=list(dict.fromkeys(scores.region)), columns=list(dict.fromkeys(scores.indicator)))
     names = dict(zip(scores.region, scores.region_name, strict=False))
-    st.plotly_chart(profile_radar(wide, names, labels), key="profile_radar", config={"displaylogo": False})
+    return sealed(profile_radar(wide, names, labels))
 
 
 def contributions(frame: pd.DataFrame, unit: str, lang: str) -> None:
@@ -135,6 +147,11 @@ def contributions(frame: pd.DataFrame, unit: str, lang: str) -> None:
     if worst.contribution < 0:
         st.subheader(t("biggest_drag", lang, county=worst.region_name))
     st.caption(t("contributions_note", lang, unit=unit))
+    st.plotly_chart(shared(contributions_figure, present, unit), key="contributions", config={"displaylogo": False})
+
+
+def contributions_figure(present: pd.DataFrame, unit: str) -> SharedFigure:
+    worst = present.iloc[0]
     figure = ranked_bars(list(present.region_name), list(present.contribution), Measure(unit, 2), {worst.region_name})
     figure.update_layout(yaxis={"autorange": True}, xaxis={"rangemode": "normal"})
-    st.plotly_chart(figure, key="contributions", config={"displaylogo": False})
+    return sealed(figure)

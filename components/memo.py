@@ -4,6 +4,7 @@ lookup; Streamlit's caches hashed every argument through pickling and inspect.si
 answer on every call, which was a fifth of a rerun's CPU."""
 
 import itertools
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -14,6 +15,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
+from pandas.io.formats.style import Styler
 from streamlit.dataframe_util import convert_pandas_df_to_arrow_table
 
 T = TypeVar("T")
@@ -89,7 +91,9 @@ def key(value):
     if kind is float or kind is np.float64:
         return (kind, "nan") if value != value else (kind, value)
     if isinstance(value, pd.DataFrame):
-        return kind, tuple(value.columns), _values_key(value.index), tuple(_values_key(value[c]) for c in value)
+        # each column's array as stored (frame[c] would make a Series per column: most of a small frame's key)
+        arrays = (value._get_column_array(i) for i in range(value.shape[1]))
+        return kind, tuple(value.columns), _values_key(value.index), tuple(_array_key(a) for a in arrays)
     if isinstance(value, pd.Series | pd.Index):
         return kind, value.name, _values_key(value)
     hash(value)
@@ -99,10 +103,29 @@ def key(value):
 def _values_key(values: pd.Series | pd.Index) -> tuple:
     if isinstance(values, pd.RangeIndex):
         return "range", values.start, values.stop, values.step
-    if values.dtype.kind in "biufcmM":  # numbers, flags and times: their bytes (NaN equal to NaN)
-        array = values.to_numpy()
-        return str(array.dtype), array.tobytes()
-    return str(values.dtype), tuple(values.tolist())  # text: hashable as it is (a NaN in it only misses)
+    return _array_key(values.array)
+
+
+def _array_key(array) -> tuple:
+    """A column's values: numbers, flags and times as their bytes (NaN equal to NaN), Arrow-backed text without a
+    missing value as its bytes (listing it as Python strings was most of a key's cost), anything else listed (a NaN
+    in it only misses)."""
+    dtype = str(array.dtype)
+    if array.dtype.kind in "biufcmM":
+        numbers = np.asarray(array)
+        if numbers.dtype == getattr(array.dtype, "numpy_dtype", array.dtype):  # as held (not times with a zone)
+            return dtype, numbers.tobytes()
+    text = getattr(array, "_pa_array", None)
+    if isinstance(text, pa.ChunkedArray) and not text.null_count and text.type in _TEXT_TYPES:
+        text = text.combine_chunks() if text.num_chunks != 1 else text.chunk(0)
+        _, offsets, data = text.buffers()  # where each value ends, then every value's bytes (however it was sliced)
+        ends = np.frombuffer(offsets, dtype=_TEXT_TYPES[text.type])[text.offset : text.offset + len(text) + 1]
+        start, stop = int(ends[0]), int(ends[-1])
+        return dtype, (ends - start).tobytes(), data[start:stop].to_pybytes() if data is not None else b""
+    return dtype, tuple(array.tolist())
+
+
+_TEXT_TYPES = {pa.string(): np.int32, pa.large_string(): np.int64}
 
 
 _built = Answers(256, 6 * 3600)  # a map's figure holds its shapes: a few MB
@@ -127,6 +150,40 @@ def arrow_table(build: Callable[..., pd.DataFrame], *args) -> pa.Table:
     """The table `build(*args)` as st.dataframe sends it (the same Arrow conversion), converted once per process:
     st.dataframe converted the frame again on every rerun."""
     return _shared(f"arrow {name_of(build)}", lambda *a: convert_pandas_df_to_arrow_table(build(*a)), args, {})
+
+
+def sealed_table(styler: Styler) -> Styler:
+    """`styler`, from now on never changed, shared by every session: st.table asks it on every rerun to apply its
+    styles and lay them out (`_compute`, `_translate`), which it does once, now, for the one session building it, so
+    sessions sending it at once only read the result. It stays a Styler (st.table knows one by its exact type)."""
+    styler._compute()
+    translated = styler._translate(False, False)
+    # st.table writes each body cell's shown text over the table's text, one column at a time (most of its cost);
+    # a cell shown as its own text needs no writing, so only the others are left for it.
+    shown = styler.data.astype(str)
+    translated["body"] = [
+        [cell for cell in row if not _shown_as_written(cell, shown)] for row in translated.get("body", [])
+    ]
+    translate = styler._translate
+
+    def laid_out(*args, **kwargs):
+        return translated if args == (False, False) and not kwargs else translate(*args, **kwargs)
+
+    styler._compute = lambda: styler
+    styler._translate = laid_out
+    return styler
+
+
+def _shown_as_written(cell: dict, shown: pd.DataFrame) -> bool:
+    """Whether a body cell of a laid-out Styler is a data cell whose shown text is its value's own text."""
+    found = _DATA_CELL.match(cell.get("id") or "")
+    if not found or cell.get("type") != "td":
+        return False
+    value = cell.get("display_value")
+    return type(value) is str and value == shown.iat[int(found[1]), int(found[2])]
+
+
+_DATA_CELL = re.compile(r"row(\d+)_col(\d+)")
 
 
 def _shared(name: str, build: Callable[..., T], args: tuple, kwargs: dict) -> T:

@@ -21,6 +21,7 @@ import pandas as pd
 
 from components import data
 from components.choropleth import region_shapes
+from components.memo import shared
 from components.screen_drawing import (
     BACKGROUND,
     MUTED,
@@ -344,7 +345,20 @@ def short_names(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def build_frame(store, version: str, sel, link: Link, tick: int, notes: list[str]):
-    """The HTML of slide number `tick` of the story and the slide it shows, from the read model's rows."""
+    """The HTML of slide number `tick` of the story and the slide it shows, from the read model's rows. Each slide
+    of a story is built once per process and shown as it is to every screen on it, round after round."""
+    slides = shared(story_slides, store, version, sel, link)
+    return shared(frame_at, store, version, sel, link, tick % len(slides), notes)
+
+
+def story_slides(store, version: str, sel, link: Link) -> list[Slide]:
+    rows = data.read(store, version, comparison.comparison_with_change, sel)
+    lagging = comparison.lagging_worst_first(rows, list(link.indicators) if link.indicators else None)
+    return story(rows, lagging, link.indicators)
+
+
+def frame_at(store, version: str, sel, link: Link, position: int, notes: list[str]):
+    """build_frame's slide at `position` of the story."""
     lang = sel.lang
     set_name = data.read(store, version, views.set_names, lang)[sel.benchmark]
     cache_dir = str(cache_dir_for(resolve_db_path(None)))
@@ -352,9 +366,7 @@ def build_frame(store, version: str, sel, link: Link, tick: int, notes: list[str
         store, version, comparison.comparison_with_change, sel
     )  # the gap page's rows: one count of what improved
     headline = comparison.headline_sentence(rows, sel, set_name)
-    slides = story(rows, comparison.lagging_worst_first(rows, list(link.indicators) if link.indicators else None),
-                   link.indicators)  # fmt: skip
-    position = tick % len(slides)
+    slides = shared(story_slides, store, version, sel, link)
     slide = slides[position]
     status = data.read(store, version, views.data_status)
     updated = status["last_change"].strftime("%Y-%m-%d %H:%M") if status["last_change"] is not None else "—"

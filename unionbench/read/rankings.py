@@ -128,14 +128,19 @@ def comparable_wide(store: Store, regions: list[str], period: str, indicators: d
     """One row per region, one column per judged indicator, on its compared basis: rates as they are, counts and
     money per 10,000 workers. Totals without a base (unions established, full-time chairs) are left out with the
     neutral context indicators: a big county must not win on size (comparison.basis_of)."""
-    values_of = split_by(store.query("values_by_region", regions=regions, periods=[period]), "region")
-    columns = {}
-    for ind in indicators.values():
-        if ind.direction == "neutral" or comparison.basis_of(ind) == "value":
-            continue
-        mine = values_of.get(ind.id)
-        columns[ind.id] = mine[shown_column(ind, True)] if mine is not None else pd.Series(dtype=float)
-    return pd.DataFrame(columns).reindex(regions)
+    shown = {
+        ind.id: shown_column(ind, True)
+        for ind in indicators.values()
+        if ind.direction != "neutral" and comparison.basis_of(ind) != "value"
+    }
+    figures = store.query("values_by_region", regions=regions, periods=[period])
+    figures = figures[figures["indicator"].isin(list(shown))]
+    per_10k = (figures["indicator"].map(shown) == "per_10k").to_numpy()
+    figures = figures.assign(shown=figures["per_10k"].where(per_10k, figures["value"]))
+    wide = figures.pivot(index="region", columns="indicator", values="shown")  # one figure per region and indicator
+    wide = wide.reindex(index=regions, columns=list(shown)).astype(float)
+    wide.columns.name = None
+    return wide
 
 
 def composite_ranking(
@@ -159,11 +164,6 @@ def composite_ranking(
     now["move_quarter"] = analysis.rank_moves(now["rank"], now["rank_quarter_ago"])
     now["caution"] = analysis.tiny_difference(now["composite"], 2)
     return now.rename_axis("region").reset_index().sort_values("rank", na_position="last").reset_index(drop=True)
-
-
-def split_by(frame: pd.DataFrame, index: str) -> dict[str, pd.DataFrame]:
-    """values_by_region rows → {indicator: its rows indexed by `index`}."""
-    return {indicator: rows.set_index(index) for indicator, rows in frame.groupby("indicator", sort=False)}
 
 
 def basis_ranks(store: Store, indicators: dict[str, Indicator], peers: list[str], period: str) -> pd.DataFrame:
