@@ -11,13 +11,15 @@ from unionbench.targets import TARGET_COLUMNS
 def schema_snapshot(store: Store) -> pd.DataFrame:
     with store.cursor() as cur:
         return cur.execute(
-            "select table_name, column_name, data_type from information_schema.columns order by table_name, column_name"
+            "select table_name, column_name, data_type from information_schema.columns "
+            "where table_catalog = current_database() order by table_name, column_name"
         ).df()
 
 
 def row_counts(store: Store) -> dict[str, int]:
     with store.cursor() as cur:
-        tables = [r[0] for r in cur.execute("select table_name from duckdb_tables()").fetchall()]
+        own = "select table_name from duckdb_tables() where database_name = current_database()"
+        tables = [r[0] for r in cur.execute(own).fetchall()]
         return {t: cur.table(t).aggregate("count(*)").fetchall()[0][0] for t in tables}
 
 
