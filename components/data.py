@@ -24,21 +24,15 @@ MAX_ANSWERS = 4096  # the default views of every quarter (components/warm.py) an
 TTL_SECONDS = 6 * 3600
 
 
-@st.cache_data(max_entries=1024, ttl=TTL_SECONDS, show_spinner=False)
-def _read(name: str, version: str, args: tuple, kwargs: tuple, _function: Callable, _store: Store):
-    # An answer whose arguments cannot be a dictionary key: keyed by Streamlit's hash of the arguments.
-    return _function(_store, *args, **dict(kwargs))
-
-
 _answers = Answers(MAX_ANSWERS, TTL_SECONDS)
 
 
 def own_copy(answer: T) -> T:
     """What a caller may change without changing the shared answer: a shallow copy of a frame (copy-on-write: the
     data is copied only when written), a dictionary or a list; other answers are immutable (frozen dataclasses)."""
-    if isinstance(answer, pd.DataFrame | pd.Series | dict | list):
-        return answer.copy(deep=False) if isinstance(answer, pd.DataFrame | pd.Series) else answer.copy()
-    return answer
+    if isinstance(answer, pd.DataFrame | pd.Series):
+        return answer.copy(deep=False)
+    return answer.copy() if isinstance(answer, dict | list) else answer
 
 
 def read(store: Store, version: str, function: Callable[..., T], *args, **kwargs) -> T:
@@ -50,8 +44,8 @@ def read(store: Store, version: str, function: Callable[..., T], *args, **kwargs
     try:
         found = (name, version, key(args), key(kwargs))
         hash(found)
-    except TypeError:
-        return _read(name, version, args, tuple(sorted(kwargs.items())), function, store)
+    except TypeError:  # an argument that cannot be a key (none of the read model's): answered for this caller alone
+        return function(store, *args, **kwargs)
     return own_copy(_answers.get(found, lambda: function(store, *args, **kwargs)))
 
 

@@ -52,8 +52,11 @@ def babel_locale(lang: str) -> Locale:
 
 
 @cache
-def _load(lang: str, directory: Path) -> Catalogue:
-    with (directory / lang / "LC_MESSAGES" / "messages.po").open("rb") as po:
+def _load(lang: str, folder: str) -> Catalogue:
+    """A language's catalogue from the locales folder named by `folder` (the setting's text, "" for the shipped one):
+    keyed by text, since a page asks for a hundred strings a rerun and making and hashing a Path for each cost more
+    than the lookup itself."""
+    with (Path(folder or LOCALES_DIR) / lang / "LC_MESSAGES" / "messages.po").open("rb") as po:
         read = read_po(po, locale=lang if _known_to_cldr(lang) else None)
     messages: dict[str, str] = {}
     plurals: dict[str, tuple[str, ...]] = {}
@@ -84,14 +87,7 @@ def _key(context: str | None, key: str) -> str:
 
 
 def _catalogue(lang: str) -> Catalogue:
-    return _in_folder(lang, os.environ.get(LOCALES_ENV) or "")
-
-
-@cache
-def _in_folder(lang: str, folder: str) -> Catalogue:
-    # Keyed by the setting's text: a page asks for a hundred strings a rerun, and making and hashing a Path for
-    # each cost more than the lookup itself.
-    return _load(lang, Path(folder or LOCALES_DIR))
+    return _load(lang, os.environ.get(LOCALES_ENV) or "")
 
 
 def catalogue(lang: str) -> dict[str, str]:
