@@ -1,5 +1,6 @@
-"""Small helpers the bench scripts share: a demo database in a folder, and one timed call."""
+"""Small helpers the bench scripts share: a demo database in a folder, one timed call, the commit and the load."""
 
+import os
 import subprocess
 import time
 from pathlib import Path
@@ -29,3 +30,8 @@ def commit() -> str:
     found = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True)
     dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True)
     return found.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")
+
+
+def load() -> str:
+    """The load average over 1, 5 and 15 minutes, as printed beside a figure."""
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())

@@ -20,7 +20,6 @@ import json
 import math
 import os
 import statistics
-import subprocess
 import sys
 import time
 from contextlib import ExitStack
@@ -33,6 +32,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 
+from bench.common import commit, load  # noqa: E402
 from tests.support import streamlit_server  # noqa: E402
 
 PAGES = ["overview", "map", "rankings", "trends"]  # the pages analysts click through
@@ -160,19 +160,6 @@ def cpu_seconds(pid: int | None) -> float:
     except (OSError, TypeError):
         return math.nan
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def load() -> str:
-    return " ".join(f"{value:.1f}" for value in os.getloadavg())
-
-
-def commit() -> str:
-    try:
-        return subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
-        ).stdout.strip()
-    except OSError:
-        return "?"
 
 
 def measure(

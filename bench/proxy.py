@@ -31,8 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from concurrency import PAGES, client, commit, drive, p95  # noqa: E402
+from concurrency import PAGES, client, drive, p95  # noqa: E402
 
+from bench.common import commit, load  # noqa: E402
 from unionbench.serve import STICKY_COOKIE, Layout, deployment, routes  # noqa: E402
 
 
@@ -49,10 +50,6 @@ async def through_proxy(url: str, clients: int, seconds: float, think: float) ->
     )
     out["wall"] = time.perf_counter() - started
     return out
-
-
-def load() -> str:
-    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def one_row(db: Path, replicas: int, clients: int, seconds: float, think: float, run_dir: Path) -> dict:

@@ -37,7 +37,7 @@ import pages  # noqa: E402
 import proxy  # noqa: E402
 import superset  # noqa: E402
 
-from bench.common import commit  # noqa: E402
+from bench.common import commit, load  # noqa: E402
 
 RERUN_TARGET_MS = 800
 RATIO_TARGET = 2.0  # a page's rerun ÷ (its queries + its figure build)
@@ -49,10 +49,6 @@ CLI_RATIO = 2.0
 INGEST_RATIO = 10.0
 PAINT_GOALS = {"tiles": 1.3, "map": 2.0, "mapFirst": 2.0, "mapPage": None, "screen": 2.0}  # None: shown, no goal
 MAP_MB = 2.0
-
-
-def load() -> str:
-    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 class Goals:
