@@ -30,6 +30,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -74,6 +75,13 @@ class SchemaTooNew(RuntimeError):
         )
 
 
+@dataclass
+class _Attachment:
+    alias: str
+    read_only: bool
+    stores: int  # the stores open on it: detached when the last one closes
+
+
 class _Files:
     """The process's DuckDB instance and the database files attached to it: one attachment per file, shared by the
     stores that open it in the same mode (as connections to one file shared an instance) and detached when the last
@@ -82,7 +90,7 @@ class _Files:
     def __init__(self):
         self._lock = threading.Lock()
         self._instance: duckdb.DuckDBPyConnection | None = None
-        self._attached: dict[Path, list] = {}  # resolved path -> [alias, read_only, stores open]
+        self._attached: dict[Path, _Attachment] = {}  # by resolved path
         self._aliases = itertools.count(1)
 
     def attach(self, path: Path, read_only: bool) -> tuple[duckdb.DuckDBPyConnection, str]:
@@ -93,22 +101,22 @@ class _Files:
                 spill = Path(tempfile.gettempdir()) / f"unionbench-duckdb-{os.getpid()}"
                 self._instance = duckdb.connect(config={"temp_directory": str(spill)})
             found = self._attached.get(key)
-            if found is not None and found[1] == read_only:
-                found[2] += 1
-                return self._instance, found[0]
+            if found is not None and found.read_only == read_only:
+                found.stores += 1
+                return self._instance, found.alias
             alias = f"db{next(self._aliases)}"
             self._instance.execute(naming(ATTACH_READ_ONLY if read_only else ATTACH, alias), {"path": str(key)})
-            self._attached[key] = [alias, read_only, 1]
+            self._attached[key] = _Attachment(alias, read_only, 1)
             return self._instance, alias
 
     def detach(self, path: Path, alias: str) -> None:
         key = path.resolve()
         with self._lock:
             found = self._attached.get(key)
-            if found is None or found[0] != alias:
+            if found is None or found.alias != alias:
                 return
-            found[2] -= 1
-            if found[2] == 0:
+            found.stores -= 1
+            if found.stores == 0:
                 del self._attached[key]
                 self._instance.execute(naming(DETACH, alias))
 
