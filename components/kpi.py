@@ -2,6 +2,7 @@
 verdict and the gap on the compared basis, shows both figures on that basis with the unit, and keeps the absolute
 value and its change as labelled context. Every word and number comes from the row."""
 
+import math
 from html import escape
 
 import pandas as pd
@@ -40,16 +41,16 @@ def tile_html(row: pd.Series, bench_name: str, lang: str) -> str:
     )
 
 
-def tiles_markup(rows: pd.DataFrame, bench_name: str, lang: str) -> list[str]:
-    """Each headline row's tile as the Markdown block sent."""
-    return [as_markdown_block(tile_html(row, bench_name, lang)) for _, row in rows[rows.headline].iterrows()]
+def tiles_markup(rows: pd.DataFrame, bench_name: str, lang: str) -> str:
+    """The headline rows' tiles in one grid, as the Markdown block sent: up to six a row on a wide screen, and on a
+    narrower one (an old 1366×768 projector beside the sidebar) half as many a row, never six narrow columns of
+    broken lines."""
+    tiles = [tile_html(row, bench_name, lang) for _, row in rows[rows.headline].iterrows()]
+    wide = math.ceil(len(tiles) / math.ceil(len(tiles) / 6)) if tiles else 1  # 7 tiles: 4 + 3, not 6 + 1
+    narrow = math.ceil(wide / 2)
+    return as_markdown_block(f'<div class="ub-tiles" style="--wide: {wide}; --narrow: {narrow}">{"".join(tiles)}</div>')
 
 
-def kpi_tiles(rows: pd.DataFrame, bench_name: str, lang: str, per_row: int = 6) -> None:
-    """A row of tiles (wrapping after `per_row`) for the headline rows, written once per process for everyone who
-    views the same rows."""
-    headline = shared(tiles_markup, rows, bench_name, lang)
-    for start in range(0, len(headline), per_row):
-        columns = st.columns(per_row)
-        for column, tile in zip(columns, headline[start : start + per_row], strict=False):
-            column.markdown(tile, unsafe_allow_html=True)
+def kpi_tiles(rows: pd.DataFrame, bench_name: str, lang: str) -> None:
+    """The tiles of the headline rows, written once per process for everyone who views the same rows."""
+    st.markdown(shared(tiles_markup, rows, bench_name, lang), unsafe_allow_html=True)

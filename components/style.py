@@ -28,7 +28,7 @@ def coloured_column(frame: pd.DataFrame, column: str, colours: list[str | None])
 CSS = """
 <style>
 .block-container {padding-top: 2.5rem;}
-.ub-tile {border: 1px solid #d9dce3; border-radius: 8px; padding: 14px 16px; background: #fff; height: 100%;}
+.ub-tile {border: 1px solid #d9dce3; border-radius: 8px; padding: 14px 16px; background: #fff;}
 .ub-tile .name {font-size: 0.95rem; color: #3a3f4b; margin-bottom: 4px;}
 .ub-tile .value {font-size: 2.0rem; font-weight: 700; line-height: 1.15; color: #111;}
 .ub-tile .verdict {font-size: 1.05rem; margin: 2px 0 6px 0;}
@@ -37,6 +37,8 @@ CSS = """
 .ub-tile .change {font-size: 0.9rem; color: #444; margin-top: 4px;}
 .ub-tile .bench {font-size: 0.9rem; color: #444; margin-top: 8px; border-top: 1px dashed #e3e5ea; padding-top: 8px;}
 .ub-tile .basis {font-size: 0.85rem; color: #555; margin-top: 4px;}
+.ub-tiles {display: grid; grid-template-columns: repeat(var(--wide), minmax(0, 1fr)); gap: 1rem;}
+@media (max-width: 1700px) {.ub-tiles {grid-template-columns: repeat(var(--narrow), minmax(0, 1fr));}}
 .ub-badge {display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-weight: 600;
            font-size: 0.85rem; margin-right: 6px;}
 .ub-drawing {position: relative; width: 100%;}

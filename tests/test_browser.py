@@ -37,6 +37,29 @@ def test_the_overview_shows_tiles_and_a_drawn_map_of_the_seven_counties_and_asks
     assert page.outside_requests == []
 
 
+def test_on_a_1366_projector_the_six_tiles_stand_in_two_rows_of_three_and_in_one_row_at_1920(server, page):
+    def rows_of_tiles() -> list[int]:
+        tops = page.locator("[data-testid=kpi-tile]").evaluate_all(
+            "tiles => tiles.map(t => Math.round(t.getBoundingClientRect().top))"
+        )
+        return [tops.count(top) for top in sorted(set(tops))]
+
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(server)
+    wait_for_app(page)
+    assert rows_of_tiles() == [3, 3]
+    width = page.locator("[data-testid=kpi-tile]").first.bounding_box()["width"]
+    assert width > 250  # room for "本地 9.52个/万名职工" on one line
+    page.screenshot(path=ARTIFACTS / "overview-tiles-1366x768.png")
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    expect(page.locator("[data-testid=kpi-tile]").first).to_be_visible()
+    page.wait_for_function(
+        "() => new Set([...document.querySelectorAll('[data-testid=kpi-tile]')]"
+        ".map(t => Math.round(t.getBoundingClientRect().top))).size === 1"
+    )
+    assert rows_of_tiles() == [6]
+
+
 def test_a_shared_link_opens_the_same_view_in_english(server, page):
     page.goto(f"{server}/?lang=en&bench=yangzhou&period=2025Q4&indicator=funds_partner")
     wait_for_app(page)

@@ -152,7 +152,6 @@ class Store:
         self._memo: dict = {}
         self._idle: list[duckdb.DuckDBPyConnection] = []  # see _borrowed
 
-
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A connection of its own on this database (close it, or use it in a `with` block)."""
         if not self._open:
