@@ -186,15 +186,18 @@ def reference_levels(store: Store, sel: Selection, periods: list[str]) -> pd.Dat
 def shared_period(levels: pd.DataFrame, period: str) -> pd.Series:
     """Per indicator, the newest quarter up to `period` in which the reference regions reported as fully as they
     ever did in the window (a quarter only some have reported is not yet theirs)."""
-    present = levels[levels["level"].notna() & (levels["period"] <= period)]
-    if present.empty:
+    # On an indicator × quarter grid, not a groupby: this runs in every comparison.
+    ids = np.unique(levels["indicator"].to_numpy(dtype=object))
+    periods = np.unique(levels["period"].to_numpy(dtype=object))  # oldest first
+    level = grid(levels, "level", "indicator", ids, "period", periods)
+    present = ~np.isnan(level) & (periods <= period)
+    reporting = np.where(present, grid(levels, "reporting", "indicator", ids, "period", periods), -np.inf)
+    complete = present & (reporting == reporting.max(axis=1, initial=-np.inf, keepdims=True))
+    found = complete.any(axis=1)
+    if not found.any():
         return pd.Series(dtype=object)
-    fullest = present.groupby("indicator")["reporting"].transform("max")
-    complete = present[present["reporting"] == fullest]
-    # The newest by sorting, not groupby().max(): the maximum of a text column loads pyarrow's query engine
-    # (~0.1 s of CPU on the command line's first comparison).
-    newest = complete.sort_values("period").drop_duplicates("indicator", keep="last")
-    return newest.set_index("indicator")["period"].sort_index()
+    newest = len(periods) - 1 - np.argmax(complete[:, ::-1], axis=1)
+    return pd.Series(periods[newest[found]], index=pd.Index(ids[found], name="indicator"), name="period")
 
 
 def comparison(store: Store, sel: Selection, only: list[str] | None = None) -> pd.DataFrame:
@@ -211,16 +214,22 @@ def comparison(store: Store, sel: Selection, only: list[str] | None = None) -> p
     return _rows(indicators, sel, home_figures, levels, _ranks(store, indicators, peers, sel), periods)
 
 
-def _ranks(store: Store, indicators: dict[str, Indicator], peers: list[str], sel: Selection) -> pd.DataFrame:
-    """Rank (1 = best; ties share the better rank) and how many peers have a figure, on the compared basis."""
+def _ranks(store: Store, indicators: dict[str, Indicator], peers: list[str], sel: Selection) -> dict[str, dict]:
+    """The home's rank per indicator (1 = best; ties share the better rank) and how many peers have a figure, on
+    the compared basis: {indicator: {"rank": …, "rank_of": …}}, for the indicators the home has a row for."""
     figures = store.query("compared_figures", regions=peers, periods=[sel.period])
-    if figures.empty:
-        return pd.DataFrame(columns=["rank", "rank_of"])
-    lower = figures["indicator"].map({i: ind.direction == "lower" for i, ind in indicators.items()})
-    signed_figure = figures["figure"].where(lower.eq(False), -figures["figure"])
-    figures["rank"] = signed_figure.groupby(figures["indicator"]).rank(ascending=False, method="min")
-    figures["rank_of"] = figures.groupby("indicator")["figure"].transform("count")
-    return figures[figures["region"] == sel.home].set_index("indicator")[["rank", "rank_of"]]
+    # numpy per indicator rather than a pandas groupby rank: only the home's rank is wanted
+    ids = figures["indicator"].to_numpy(dtype=object)
+    figure = figures["figure"].to_numpy(dtype=float, na_value=np.nan)
+    higher = np.array([i in indicators and indicators[i].direction != "lower" for i in ids], dtype=bool)
+    signed_figure = np.where(higher, figure, -figure)
+    ranks = {}
+    for at in np.flatnonzero(figures["region"].to_numpy(dtype=object) == sel.home):
+        among = signed_figure[ids == ids[at]]
+        mine = signed_figure[at]
+        rank = math.nan if math.isnan(mine) else float(1 + np.count_nonzero(among > mine))
+        ranks[ids[at]] = {"rank": rank, "rank_of": int(np.count_nonzero(~np.isnan(among)))}
+    return ranks
 
 
 def grid(frame: pd.DataFrame, column: str, row_key: str, rows: list, col_key: str, cols: list) -> np.ndarray:
@@ -241,7 +250,7 @@ def _rows(
     sel: Selection,
     home_figures: pd.DataFrame,
     levels: pd.DataFrame,
-    ranks: pd.DataFrame,
+    ranks: dict[str, dict],
     periods: list[str],
 ) -> pd.DataFrame:
     """One row per indicator, from three indicator × quarter grids (home figure, home value, reference level)."""
@@ -251,8 +260,10 @@ def _rows(
     bench = grid(levels, "level", "indicator", ids, "period", periods)
     shared = shared_period(levels, sel.period)
     position = {p: i for i, p in enumerate(periods)}
+    # Plain dictionaries: a pandas lookup per indicator cost more than the row's arithmetic.
+    shared_at = shared.to_dict()
     rows = [
-        _row(ind, sel, (figures[n], values[n], bench[n]), shared.get(ind.id), ranks, position)
+        _row(ind, sel, (figures[n], values[n], bench[n]), shared_at.get(ind.id), ranks, position)
         for n, ind in enumerate(indicators.values())
     ]
     return pd.DataFrame(rows, columns=COLUMNS)
@@ -260,8 +271,9 @@ def _rows(
 
 def _row(ind, sel, arrays, bench_period, ranks, position) -> dict:
     """The comparison for one indicator from its 8-quarter arrays (oldest first, the selected quarter last): the
-    home's compared figure, its value, and the reference level."""
+    home's compared figure, its value, and the reference level; `ranks` maps an indicator to its rank and rank_of."""
     figures, values, bench = arrays
+    rank = ranks.get(ind.id, {})
     basis = basis_of(ind)
     judged = ind.direction != "neutral" and basis != "value"
     bench_period = bench_period if judged and isinstance(bench_period, str) else None
@@ -312,8 +324,8 @@ def _row(ind, sel, arrays, bench_period, ranks, position) -> dict:
         "lead": lead if verdict and not small else math.nan,
         "small": small,
         "verdict": verdict,
-        "rank": float(ranks["rank"].get(ind.id, math.nan)) if judged and len(ranks) else math.nan,
-        "rank_of": int(ranks["rank_of"].get(ind.id, 0)) if judged and len(ranks) else 0,
+        "rank": float(rank.get("rank", math.nan)) if judged else math.nan,
+        "rank_of": int(rank.get("rank_of", 0)) if judged else 0,
         "trend": trend,
         "catch_up": float(quarters) if quarters is not None and judged else math.nan,
         "catch_up_reason": reason if judged else "",
@@ -588,17 +600,19 @@ def gap_changes(rows: pd.DataFrame, previous_rows: pd.DataFrame) -> list[str]:
     way (WORSE) or not at all (SAME) since the previous quarter's rows; '' unless judged in both. Read on `lead` as
     it is shown (one decimal: points for a rate, % of the reference otherwise) where both quarters have one, else
     on the gap itself (small numbers), so a change too small to show is no change."""
-    before = previous_rows[previous_rows["verdict"] != ""].set_index("indicator")
+    before = previous_rows[previous_rows["verdict"] != ""]
+    leads_before = dict(zip(before["indicator"], before["lead"], strict=True))
+    gaps_before = dict(zip(before["indicator"], before["gap"], strict=True))
     changes = []
     for indicator, verdict, lead, gap in zip(
         rows["indicator"], rows["verdict"], rows["lead"], rows["gap"], strict=True
     ):
-        if verdict == "" or indicator not in before.index:
+        if verdict == "" or indicator not in leads_before:
             changes.append("")
             continue
-        new, old = lead, before.at[indicator, "lead"]
+        new, old = lead, leads_before[indicator]
         if math.isnan(new) or math.isnan(old):
-            new, old = gap, before.at[indicator, "gap"]
+            new, old = gap, gaps_before[indicator]
         else:
             new, old = round(new, 1), round(old, 1)
         changes.append(BETTER if new > old else WORSE if new < old else SAME)
@@ -624,7 +638,7 @@ def with_gap_change(rows: pd.DataFrame, previous_rows: pd.DataFrame, lang: str) 
     before = dict(zip(previous_rows["indicator"], previous_rows["lead_text"], strict=True))
     texts = [
         gap_change_text(row, change, before.get(row["indicator"], "—"), lang)
-        for (_, row), change in zip(rows.iterrows(), changes, strict=True)
+        for row, change in zip(rows[["indicator", "verdict"]].to_dict("records"), changes, strict=True)
     ]
     return rows.assign(gap_change=changes, gap_change_text=texts)
 
