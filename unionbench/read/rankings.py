@@ -191,8 +191,6 @@ def region_profile(store: Store, sel: Selection, region: str) -> pd.DataFrame:
         rows["rank_of"] = rows["indicator"].map(ranks["rank_of"]).where(rows["judged"]).fillna(0).astype(int)
     periods = comparison.history_periods(sel.period)
     history = store.query("compared_figures", regions=[region], periods=periods)
-    by_indicator = {i: frame.set_index("period")["figure"] for i, frame in history.groupby("indicator")}
-    rows["history"] = [
-        [float(v) for v in by_indicator.get(i, pd.Series(dtype=float)).reindex(periods)] for i in rows["indicator"]
-    ]
+    history = comparison.grid(history, "figure", "indicator", list(rows["indicator"]), "period", periods)
+    rows["history"] = [[float(v) for v in line] for line in history]
     return rows
