@@ -47,7 +47,7 @@ st.title(
 )
 quarter_notes(ctx, f, region, regions[region])
 briefing_buttons(store, version, selection, regions[region])
-rows = data.read(store, version, comparison.comparison_with_change, selection)
+rows = data.comparison_with_change(store, version, selection)
 if note := as_of_note(rows, selection):
     st.info(note)
 strengths, weaknesses = data.strengths_weaknesses(store, version, selection)

@@ -49,6 +49,19 @@ def read(store: Store, version: str, function: Callable[..., T], *args, **kwargs
     return own_copy(_answers.get(found, lambda: function(store, *args, **kwargs)))
 
 
+def comparison_with_change(store: Store, version: str, selection: Selection) -> pd.DataFrame:
+    """comparison.comparison_with_change, cached, from the two quarters' comparisons as `read` keeps them: the
+    selection's own rows (which the strengths, the contributions and other pages read too) and the previous
+    quarter's are each computed once, and a quarter moved to finds its neighbour's rows already read."""
+    return read(store, version, _with_change, version, selection)
+
+
+def _with_change(store: Store, version: str, selection: Selection) -> pd.DataFrame:
+    rows = read(store, version, comparison.comparison, selection)
+    previous_rows = read(store, version, comparison.comparison, comparison.previous_quarter(selection))
+    return comparison.with_gap_change(rows, previous_rows, selection.lang)
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def region_name(_store: Store, version: str, adcode: str, lang: str = "zh") -> str:
     return views.region_names(_store, [adcode], lang).get(adcode, adcode)

@@ -352,7 +352,7 @@ def build_frame(store, version: str, sel, link: Link, tick: int, notes: list[str
 
 
 def story_slides(store, version: str, sel, link: Link) -> list[Slide]:
-    rows = data.read(store, version, comparison.comparison_with_change, sel)
+    rows = data.comparison_with_change(store, version, sel)
     lagging = comparison.lagging_worst_first(rows, list(link.indicators) if link.indicators else None)
     return story(rows, lagging, link.indicators)
 
@@ -362,9 +362,7 @@ def frame_at(store, version: str, sel, link: Link, position: int, notes: list[st
     lang = sel.lang
     set_name = data.read(store, version, views.set_names, lang)[sel.benchmark]
     cache_dir = str(cache_dir_for(resolve_db_path(None)))
-    rows = data.read(
-        store, version, comparison.comparison_with_change, sel
-    )  # the gap page's rows: one count of what improved
+    rows = data.comparison_with_change(store, version, sel)  # the gap page's rows: one count of what improved
     headline = comparison.headline_sentence(rows, sel, set_name)
     slides = shared(story_slides, store, version, sel, link)
     slide = slides[position]

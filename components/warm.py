@@ -103,7 +103,7 @@ def default_views(store: Store, version: str, lang: str, period: str | None = No
     # gaps and targets
     read(comparison.peer_regions, replace(plain, scope="counties"))
     read(comparison.peer_regions, replace(plain, scope="benchmark_cities"))
-    rows = read(comparison.comparison_with_change, plain)
+    rows = data.comparison_with_change(store, version, plain)
     data.strengths_weaknesses(store, version, plain)
     read(drilldown.profile_scores, plain)
     if rows.set_index("indicator").loc[indicator.id].judged:  # the gaps page's county contributions
