@@ -124,23 +124,30 @@ def shown_column(indicator: Indicator, per_10k: bool) -> str:
     return "per_10k" if per_10k and indicator.per_capita_base else "value"
 
 
-def comparable_wide(store: Store, regions: list[str], period: str, indicators: dict[str, Indicator]) -> pd.DataFrame:
-    """One row per region, one column per judged indicator, on its compared basis: rates as they are, counts and
-    money per 10,000 workers. Totals without a base (unions established, full-time chairs) are left out with the
-    neutral context indicators: a big county must not win on size (comparison.basis_of)."""
+def comparable_wide(
+    store: Store, regions: list[str], periods: list[str], indicators: dict[str, Indicator]
+) -> dict[str, pd.DataFrame]:
+    """Per quarter asked (one query for them all), one row per region, one column per judged indicator, on its
+    compared basis: rates as they are, counts and money per 10,000 workers. Totals without a base (unions
+    established, full-time chairs) are left out with the neutral context indicators: a big county must not win on
+    size (comparison.basis_of)."""
     shown = {
         ind.id: shown_column(ind, True)
         for ind in indicators.values()
         if ind.direction != "neutral" and comparison.basis_of(ind) != "value"
     }
-    figures = store.query("values_by_region", regions=regions, periods=[period])
-    figures = figures[figures["indicator"].isin(list(shown))]
+    figures = store.query("values_by_region", regions=regions, periods=list(periods))
     per_10k = (figures["indicator"].map(shown) == "per_10k").to_numpy()
     figures = figures.assign(shown=figures["per_10k"].where(per_10k, figures["value"]))
-    wide = figures.pivot(index="region", columns="indicator", values="shown")  # one figure per region and indicator
-    wide = wide.reindex(index=regions, columns=list(shown)).astype(float)
-    wide.columns.name = None
-    return wide
+    columns = list(shown)
+    return {
+        period: pd.DataFrame(
+            comparison.grid(figures[figures["period"] == period], "shown", "region", regions, "indicator", columns),
+            index=pd.Index(regions, name="region"),
+            columns=columns,
+        )
+        for period in periods
+    }
 
 
 def composite_ranking(
@@ -152,10 +159,8 @@ def composite_ranking(
     period, lang, home = sel.period, sel.lang, sel.home
     indicators = catalogue(store, lang)
     directions = {i: ind.direction for i, ind in indicators.items()}
-    now = analysis.composite_index(comparable_wide(store, regions, period, indicators), directions, weights)
-    before = analysis.composite_index(
-        comparable_wide(store, regions, shift(period, -1), indicators), directions, weights
-    )
+    wide = comparable_wide(store, regions, [period, shift(period, -1)], indicators)
+    now, before = (analysis.composite_index(wide[p], directions, weights) for p in (period, shift(period, -1)))
     labels = region_labels(store, regions, lang)
     now.insert(0, "region_name", labels["name"].reindex(now.index))
     now.insert(1, "label", labels["label"].reindex(now.index))
