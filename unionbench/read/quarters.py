@@ -40,6 +40,12 @@ class Quarters:
 
 
 def quarters(store: Store, region: str) -> Quarters:
+    """The region's quarters, read once per published snapshot (every page's quarter notes ask for them on each
+    click, and the scan over the region and its counties costs tens of milliseconds): shared, so not to be changed."""
+    return store.memo(("quarters", region), lambda: _quarters(store, region))
+
+
+def _quarters(store: Store, region: str) -> Quarters:
     found = store.query("periods_with_data", region=region)
     own = [str(p) for p, is_own in zip(found["period"], found["own"], strict=True) if bool(is_own)]
     return Quarters(region, [str(p) for p in found["period"]], own)
