@@ -64,7 +64,7 @@ with st.expander(t("weights", lang), icon=":material/tune:"):
     }
 weights_to_url(weight_keys, DEFAULT_WEIGHT)
 ranking(
-    data.read(store, version, rankings.composite_ranking, f.selection, regions, weights or None),
+    data.composite_ranking(store, version, f.selection, regions, weights or None),
     "composite",
     {
         **common,

@@ -15,7 +15,8 @@ from unionbench import ingest, target_import, target_template, templates
 from unionbench import submissions as submissions_core
 from unionbench.ingest import review
 from unionbench.names import texts
-from unionbench.read import comparison, drilldown, quarters, similar, views
+from unionbench.periods import shift
+from unionbench.read import comparison, drilldown, quarters, rankings, similar, views
 from unionbench.read.selection import Selection
 from unionbench.store import Store
 
@@ -60,6 +61,22 @@ def _with_change(store: Store, version: str, selection: Selection) -> pd.DataFra
     rows = read(store, version, comparison.comparison, selection)
     previous_rows = read(store, version, comparison.comparison, comparison.previous_quarter(selection))
     return comparison.with_gap_change(rows, previous_rows, selection.lang)
+
+
+def composite_ranking(
+    store: Store, version: str, selection: Selection, regions: list[str], weights: dict[str, float] | None
+) -> pd.DataFrame:
+    """rankings.composite_ranking, cached, from each quarter's composite scores as `read` keeps them: the quarter
+    before, read for the rank moves, is the next quarter back's own, so a quarter moved back computes one index."""
+    return read(store, version, _composite_ranking, version, selection, regions, weights)
+
+
+def _composite_ranking(store: Store, version: str, selection: Selection, regions: list[str], weights) -> pd.DataFrame:
+    now, before = (
+        read(store, version, rankings.composite_scores, regions, period, weights)
+        for period in (selection.period, shift(selection.period, -1))
+    )
+    return rankings.ranked_composite(store, selection, regions, now, before)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

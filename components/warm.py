@@ -94,7 +94,7 @@ def default_views(store: Store, version: str, lang: str, period: str | None = No
     ranking = read(rankings.indicator_ranking, counties, indicator)
     if ranking["figure"].notna().any():  # the map's profile opens on the home city, among its benchmark cities
         read(rankings.region_profile, replace(selection, scope="benchmark_cities", reference="average"), home)
-    read(rankings.composite_ranking, selection, regions, {i: 1.0 for i in scored})
+    data.composite_ranking(store, version, selection, regions, {i: 1.0 for i in scored})
     # trends: the first four regions in view (the home city, its benchmark cities, its counties), twelve quarters
     in_view = [*cities, *regions]
     read(views.region_names, tuple(in_view), lang)

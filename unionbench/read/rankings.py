@@ -124,30 +124,31 @@ def shown_column(indicator: Indicator, per_10k: bool) -> str:
     return "per_10k" if per_10k and indicator.per_capita_base else "value"
 
 
-def comparable_wide(
-    store: Store, regions: list[str], periods: list[str], indicators: dict[str, Indicator]
-) -> dict[str, pd.DataFrame]:
-    """Per quarter asked (one query for them all), one row per region, one column per judged indicator, on its
-    compared basis: rates as they are, counts and money per 10,000 workers. Totals without a base (unions
-    established, full-time chairs) are left out with the neutral context indicators: a big county must not win on
-    size (comparison.basis_of)."""
+def comparable_wide(store: Store, regions: list[str], period: str, indicators: dict[str, Indicator]) -> pd.DataFrame:
+    """One row per region, one column per judged indicator, on its compared basis: rates as they are, counts and
+    money per 10,000 workers. Totals without a base (unions established, full-time chairs) are left out with the
+    neutral context indicators: a big county must not win on size (comparison.basis_of)."""
     shown = {
         ind.id: shown_column(ind, True)
         for ind in indicators.values()
         if ind.direction != "neutral" and comparison.basis_of(ind) != "value"
     }
-    figures = store.query("values_by_region", regions=regions, periods=list(periods))
+    figures = store.query("values_by_region", regions=regions, periods=[period])
     per_10k = (figures["indicator"].map(shown) == "per_10k").to_numpy()
     figures = figures.assign(shown=figures["per_10k"].where(per_10k, figures["value"]))
     columns = list(shown)
-    return {
-        period: pd.DataFrame(
-            comparison.grid(figures[figures["period"] == period], "shown", "region", regions, "indicator", columns),
-            index=pd.Index(regions, name="region"),
-            columns=columns,
-        )
-        for period in periods
-    }
+    grid = comparison.grid(figures, "shown", "region", regions, "indicator", columns)  # a pivot, without pivot's cost
+    return pd.DataFrame(grid, index=pd.Index(regions, name="region"), columns=columns)
+
+
+def composite_scores(
+    store: Store, regions: list[str], period: str, weights: dict[str, float] | None = None
+) -> pd.DataFrame:
+    """The composite index (analysis.composite_index) of the peer set `regions` in one quarter: a ranking reads
+    its own quarter's and, for the rank moves, the quarter before's (which is the next quarter back's own)."""
+    indicators = catalogue(store, "zh")  # directions and bases: the same in every language
+    directions = {i: ind.direction for i, ind in indicators.items()}
+    return analysis.composite_index(comparable_wide(store, regions, period, indicators), directions, weights)
 
 
 def composite_ranking(
@@ -156,15 +157,19 @@ def composite_ranking(
     """The composite index (analysis.composite_index) of the peer set `regions` in the selection's quarter, with
     names in its language, distinct labels, the rank a quarter ago, and `home` marking the selection's home region
     and its counties."""
-    period, lang, home = sel.period, sel.lang, sel.home
-    indicators = catalogue(store, lang)
-    directions = {i: ind.direction for i, ind in indicators.items()}
-    wide = comparable_wide(store, regions, [period, shift(period, -1)], indicators)
-    now, before = (analysis.composite_index(wide[p], directions, weights) for p in (period, shift(period, -1)))
-    labels = region_labels(store, regions, lang)
+    now = composite_scores(store, regions, sel.period, weights)
+    return ranked_composite(store, sel, regions, now, composite_scores(store, regions, shift(sel.period, -1), weights))
+
+
+def ranked_composite(
+    store: Store, sel: Selection, regions: list[str], now: pd.DataFrame, before: pd.DataFrame
+) -> pd.DataFrame:
+    """composite_ranking from the composite scores of the selection's quarter (`now`) and of the quarter before."""
+    labels = region_labels(store, regions, sel.lang)
+    now = now.copy()  # the scores may be shared
     now.insert(0, "region_name", labels["name"].reindex(now.index))
     now.insert(1, "label", labels["label"].reindex(now.index))
-    now["home"] = (now.index == home) | (labels["parent"].reindex(now.index) == home)
+    now["home"] = (now.index == sel.home) | (labels["parent"].reindex(now.index) == sel.home)
     now["rank_quarter_ago"] = before["rank"].reindex(now.index)
     now["move_quarter"] = analysis.rank_moves(now["rank"], now["rank_quarter_ago"])
     now["caution"] = analysis.tiny_difference(now["composite"], 2)
