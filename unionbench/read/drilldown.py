@@ -12,7 +12,7 @@ from unionbench.catalog import common_base
 from unionbench.read import analysis, comparison
 from unionbench.read.comparison import grid
 from unionbench.read.selection import Selection
-from unionbench.read.views import benchmark_members, catalogue, region_names, wide_values
+from unionbench.read.views import benchmark_members, catalogue, region_names
 from unionbench.store import Store
 
 
@@ -46,11 +46,11 @@ def county_gap_contributions(
     """
     ind = catalogue(store, "zh")[indicator]
     counties = store.query("child_regions", parent=city)[["adcode"]]
-    values = wide_values(store.query("values_by_region", regions=counties["adcode"].tolist(), periods=[period]))
-    values = values.reindex(counties["adcode"])
+    codes = counties["adcode"].tolist()
+    figures = store.query("values_by_region", regions=codes, periods=[period])
 
-    def column(name: str) -> pd.Series:
-        return values[name] if name in values else pd.Series(math.nan, index=values.index)
+    def column(name: str) -> pd.Series:  # one indicator's values by county (NaN where absent)
+        return pd.Series(grid(figures, "value", "region", codes, "indicator", [name])[:, 0], index=codes)
 
     if ind.is_rate:
         parts, scale, as_level = (column(ind.numerator), column(ind.denominator)), 100.0, False

@@ -103,11 +103,6 @@ def benchmark_members(store: Store, set_id: str, home: str) -> tuple[str, list[s
     return rule, [m for m in members if m != home]
 
 
-def wide_values(frame: pd.DataFrame, column: str = "value") -> pd.DataFrame:
-    """values_by_region rows → one row per region, one column per indicator."""
-    return frame.pivot_table(index="region", columns="indicator", values=column, aggfunc="first")
-
-
 def lookup(frame: pd.DataFrame, period: str, column: str) -> float:
     return float(frame.at[period, column]) if period in frame.index and pd.notna(frame.at[period, column]) else math.nan
 
