@@ -145,11 +145,12 @@ def normalised_scores(wide: pd.DataFrame, directions: Mapping[str, str]) -> pd.D
     against any standard: 0 means last in this peer set, not zero.
     """
     scores = {}
-    for column in _scored(wide, directions):
-        values = wide[column].astype(float)
-        low, high = values.min(), values.max()
+    for column in _scored(wide, directions):  # numpy rather than pandas: a radar asks on every quarter moved to
+        values = wide[column].to_numpy(dtype=float, na_value=np.nan)
+        present = values[~np.isnan(values)]
+        low, high = (present.min(), present.max()) if len(present) else (math.nan, math.nan)
         if not high - low > _EPSILON * max(abs(high), 1.0):
-            scores[column] = values.where(values.isna(), 50.0)
+            scores[column] = np.where(np.isnan(values), np.nan, 50.0)
         elif directions[column] == "lower":
             scores[column] = (high - values) / (high - low) * 100
         else:
