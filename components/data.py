@@ -15,7 +15,6 @@ from unionbench import ingest, target_import, target_template, templates
 from unionbench import submissions as submissions_core
 from unionbench.ingest import review
 from unionbench.names import texts
-from unionbench.periods import shift
 from unionbench.read import comparison, drilldown, quarters, rankings, similar, views
 from unionbench.read.selection import Selection
 from unionbench.store import Store
@@ -51,16 +50,16 @@ def read(store: Store, version: str, function: Callable[..., T], *args, **kwargs
 
 
 def comparison_with_change(store: Store, version: str, selection: Selection) -> pd.DataFrame:
-    """comparison.comparison_with_change, cached, from the two quarters' comparisons as `read` keeps them: the
-    selection's own rows (which the strengths, the contributions and other pages read too) and the previous
-    quarter's are each computed once, and a quarter moved to finds its neighbour's rows already read."""
+    """comparison.comparison_with_change, cached, from each quarter's rows as `read` keeps them: the selection's own
+    (which the strengths, the contributions and other pages read too) and the previous quarter's are each computed
+    once, and a quarter moved to finds its neighbour's rows already read."""
     return read(store, version, _with_change, version, selection)
 
 
 def _with_change(store: Store, version: str, selection: Selection) -> pd.DataFrame:
-    rows = read(store, version, comparison.comparison, selection)
-    previous_rows = read(store, version, comparison.comparison, comparison.previous_quarter(selection))
-    return comparison.with_gap_change(rows, previous_rows, selection.lang)
+    return comparison.comparison_with_change(
+        store, selection, lambda s, sel: read(s, version, comparison.comparison, sel)
+    )
 
 
 def composite_ranking(
@@ -72,11 +71,10 @@ def composite_ranking(
 
 
 def _composite_ranking(store: Store, version: str, selection: Selection, regions: list[str], weights) -> pd.DataFrame:
-    now, before = (
-        read(store, version, rankings.composite_scores, regions, period, weights)
-        for period in (selection.period, shift(selection.period, -1))
-    )
-    return rankings.ranked_composite(store, selection, regions, now, before)
+    def scores_of(store: Store, regions: list[str], period: str, weights) -> pd.DataFrame:
+        return read(store, version, rankings.composite_scores, regions, period, weights)
+
+    return rankings.composite_ranking(store, selection, regions, weights, scores_of)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

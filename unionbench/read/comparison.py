@@ -23,7 +23,7 @@ No streamlit here.
 """
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 import numpy as np
@@ -651,9 +651,12 @@ def with_gap_change(rows: pd.DataFrame, previous_rows: pd.DataFrame, lang: str) 
     return rows.assign(gap_change=changes, gap_change_text=texts)
 
 
-def comparison_with_change(store: Store, sel: Selection) -> pd.DataFrame:
-    """comparison() with the gap's change on the previous quarter (with_gap_change)."""
-    return with_gap_change(comparison(store, sel), comparison(store, previous_quarter(sel)), sel.lang)
+def comparison_with_change(
+    store: Store, sel: Selection, rows_of: Callable[[Store, Selection], pd.DataFrame] = comparison
+) -> pd.DataFrame:
+    """comparison() with the gap's change on the previous quarter (with_gap_change). `rows_of` reads one quarter's
+    rows: comparison, or a cached reading of it on pages, where each quarter's rows are read once for every use."""
+    return with_gap_change(rows_of(store, sel), rows_of(store, previous_quarter(sel)), sel.lang)
 
 
 def improved_since(rows: pd.DataFrame, previous_rows: pd.DataFrame) -> tuple[int, int]:

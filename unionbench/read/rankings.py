@@ -5,6 +5,7 @@ Who is compared with whom, and on which basis, is compare's: the peers are compa
 compared figure is compare's basis, and a rank here is read by the same rule as a comparison row's rank, so the
 map's table, the rankings page and a region's profile agree (tests/test_peers_series_explorer.py checks it)."""
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import pandas as pd
@@ -152,19 +153,17 @@ def composite_scores(
 
 
 def composite_ranking(
-    store: Store, sel: Selection, regions: list[str], weights: dict[str, float] | None = None
+    store: Store,
+    sel: Selection,
+    regions: list[str],
+    weights: dict[str, float] | None = None,
+    scores_of: Callable[..., pd.DataFrame] = composite_scores,
 ) -> pd.DataFrame:
     """The composite index (analysis.composite_index) of the peer set `regions` in the selection's quarter, with
     names in its language, distinct labels, the rank a quarter ago, and `home` marking the selection's home region
-    and its counties."""
-    now = composite_scores(store, regions, sel.period, weights)
-    return ranked_composite(store, sel, regions, now, composite_scores(store, regions, shift(sel.period, -1), weights))
-
-
-def ranked_composite(
-    store: Store, sel: Selection, regions: list[str], now: pd.DataFrame, before: pd.DataFrame
-) -> pd.DataFrame:
-    """composite_ranking from the composite scores of the selection's quarter (`now`) and of the quarter before."""
+    and its counties. `scores_of` reads one quarter's scores: composite_scores, or a cached reading of it on pages,
+    where the quarter before is the next quarter back's own."""
+    now, before = (scores_of(store, regions, period, weights) for period in (sel.period, shift(sel.period, -1)))
     labels = region_labels(store, regions, sel.lang)
     now = now.copy()  # the scores may be shared
     now.insert(0, "region_name", labels["name"].reindex(now.index))
