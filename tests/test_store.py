@@ -1,6 +1,3 @@
-from concurrent.futures import ThreadPoolExecutor
-
-import duckdb
 import pandas as pd
 import pytest
 
@@ -61,25 +58,6 @@ def test_a_failed_transaction_leaves_nothing_behind(fresh_store):
     except RuntimeError:
         pass
     assert row_counts(fresh_store)["targets"] == 0
-
-
-def test_threads_reading_one_snapshot_at_once_each_get_their_own_answers_and_a_failed_query_harms_none(store):
-    """Sessions share a snapshot's store across threads, and its connections are kept for reuse between queries."""
-    expected = {code: store.query("child_regions", parent=code)["adcode"].tolist() for code in ("510800", "510900")}
-
-    def read(code: str) -> list[list[str]]:
-        answers = []
-        for _ in range(20):
-            with pytest.raises(duckdb.Error):
-                store.query("child_regions", parent=object())  # a value DuckDB cannot bind
-            answers.append(store.query("child_regions", parent=code)["adcode"].tolist())
-        return answers
-
-    with ThreadPoolExecutor(4) as pool:
-        results = list(pool.map(read, ["510800", "510900"] * 4))
-    for code, answers in zip(["510800", "510900"] * 4, results, strict=True):
-        assert answers == [expected[code]] * 20
-    assert len(expected["510800"]) == 7
 
 
 def test_current_observations_pick_the_newest_version_of_committed_uploads(fresh_store):

@@ -150,7 +150,6 @@ class Store:
         self._instance, self._alias = _files.attach(self.path, read_only)
         self._open = True
         self._memo: dict = {}
-        self._idle: list[duckdb.DuckDBPyConnection] = []  # see _borrowed
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A connection of its own on this database (close it, or use it in a `with` block)."""
@@ -159,32 +158,6 @@ class Store:
         cur = self._instance.cursor()
         cur.execute(naming(USE, self._alias))
         return cur
-
-    @contextmanager
-    def _borrowed(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """An idle connection of this store's, or a new one. A new one must first `USE` the attachment (~0.3 ms,
-        a third of a small query's time), and a page run asks dozens of small queries. Each connection serves one
-        caller at a time (popping and appending a list is atomic, so threads sharing a store never share one); one
-        that raised is closed, not kept."""
-        try:
-            cur = self._idle.pop()
-        except IndexError:
-            cur = self.cursor()
-        try:
-            yield cur
-        except BaseException:
-            cur.close()
-            raise
-        self._idle.append(cur)
-        if not self._open:  # closed meanwhile by another thread
-            self._close_idle()
-
-    def _close_idle(self) -> None:
-        while self._idle:
-            try:
-                self._idle.pop().close()
-            except IndexError:  # another thread emptied it first
-                break
 
     def memo(self, key: tuple, compute):
         """compute() once per key on a read-only store (a published snapshot never changes), on every call on a
@@ -198,19 +171,19 @@ class Store:
 
     def query(self, name: str, **params) -> pd.DataFrame:
         """Run queries/<name>.sql with bound $parameters and return the rows."""
-        with self._borrowed() as cur:
+        with self.cursor() as cur:
             return cur.execute(load_query(name), params).df()
 
     def scalar(self, name: str, **params):
         """The single value a named query returns (None when it returns no row)."""
-        with self._borrowed() as cur:
+        with self.cursor() as cur:
             row = cur.execute(load_query(name), params).fetchone()
         return None if row is None else row[0]
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor inside one transaction: everything in the block lands, or nothing does."""
-        with self._borrowed() as cur:
+        with self.cursor() as cur:
             cur.begin()
             try:
                 yield cur
@@ -247,13 +220,12 @@ class Store:
         return int(self.scalar("data_version") or 0)
 
     def checkpoint(self) -> None:
-        with self._borrowed() as cur:
+        with self.cursor() as cur:
             cur.execute(naming(CHECKPOINT, self._alias))
 
     def close(self) -> None:
         if self._open:
             self._open = False
-            self._close_idle()
             _files.detach(self.path, self._alias)
 
 
