@@ -74,6 +74,10 @@ def open_as(page, server: str, path: str, name: str) -> None:
         wait_for_app(page)
     if page.get_by_role("button", name="登录", exact=True).count():
         sign_in(page, name, PASSWORD)
+        # signing in reruns the page: fill nothing in until that run has drawn it (a field filled in meanwhile is
+        # drawn anew, empty)
+        expect(page.get_by_text(f"已登录：{name}")).to_be_visible()
+        wait_for_app(page)
 
 
 def choose_quarter(page, quarter: str) -> None:
