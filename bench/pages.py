@@ -14,8 +14,9 @@ For every page in dashboard.py's navigation, on one database:
 Scripts are compiled once per process, as a served dashboard does (its runtime keeps one script cache for every
 session); AppTest alone compiles every page anew on each run, which is not the page's work.
 
-Run as `python bench/pages.py DB` (prints JSON). Each database runs in its own process: Streamlit's caches are
-process-wide and keyed on the snapshot name, which two databases can share.
+Run as `python bench/pages.py DB [PAGE ...]` (prints JSON; pages named, e.g. `gaps rankings`, are measured alone).
+Each database runs in its own process: Streamlit's caches are process-wide and keyed on the snapshot name, which
+two databases can share.
 """
 
 import json
@@ -211,12 +212,13 @@ def measure_page(db: Path, page: str, probe: Probe) -> dict:
     }
 
 
-def measure(db: Path) -> dict:
+def measure(db: Path, only: tuple[str, ...] = ()) -> dict:
     os.environ["UNIONBENCH_DB"] = str(db)
     os.chdir(ROOT)
     probe = Probe()
     probe.install()
-    pages = [measure_page(db, page, probe) for page in page_paths()]
+    paths = [p for p in page_paths() if not only or Path(p).stem in only]
+    pages = [measure_page(db, page, probe) for page in paths]
     return {"pages": pages, "largest_spec": probe.largest_spec}
 
 
@@ -229,4 +231,4 @@ def run(db: Path) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(Path(sys.argv[1]).resolve())))
+    print(json.dumps(measure(Path(sys.argv[1]).resolve(), tuple(sys.argv[2:]))))

@@ -29,9 +29,12 @@ _answers = Answers(MAX_ANSWERS, TTL_SECONDS)
 
 def own_copy(answer: T) -> T:
     """What a caller may change without changing the shared answer: a shallow copy of a frame (copy-on-write: the
-    data is copied only when written), a dictionary or a list; other answers are immutable (frozen dataclasses)."""
+    data is copied only when written), a dictionary or a list, and so each part of a tuple; other answers are
+    immutable (frozen dataclasses)."""
     if isinstance(answer, pd.DataFrame | pd.Series):
         return answer.copy(deep=False)
+    if type(answer) is tuple:
+        return tuple(own_copy(part) for part in answer)
     return answer.copy() if isinstance(answer, dict | list) else answer
 
 
@@ -108,17 +111,24 @@ def template_files(_store: Store, version: str, home: str, period: str, lang: st
     return templates.template_files(_store, home, period, lang)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def county_contributions(_store: Store, version: str, selection: Selection, indicator: str):
+def county_contributions(store: Store, version: str, selection: Selection, indicator: str) -> pd.DataFrame:
+    """drilldown.county_contributions from the selection's rows as `read` keeps them, once per selection."""
+    return read(store, version, _county_contributions, version, selection, indicator)
+
+
+def _county_contributions(store: Store, version: str, selection: Selection, indicator: str) -> pd.DataFrame:
     return drilldown.county_contributions(
-        _store, selection, indicator, read(_store, version, comparison.comparison, selection)
+        store, selection, indicator, read(store, version, comparison.comparison, selection)
     )
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def strengths_weaknesses(_store: Store, version: str, selection: Selection):
+def strengths_weaknesses(store: Store, version: str, selection: Selection) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The rows furthest ahead and behind (comparison.strengths_and_weaknesses), once per selection."""
-    return comparison.strengths_and_weaknesses(read(_store, version, comparison.comparison, selection))
+    return read(store, version, _strengths_weaknesses, version, selection)
+
+
+def _strengths_weaknesses(store: Store, version: str, selection: Selection) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return comparison.strengths_and_weaknesses(read(store, version, comparison.comparison, selection))
 
 
 # --- similar peers and custom benchmark sets ----------------------------------------------------------

@@ -11,7 +11,8 @@ import streamlit as st
 from components import data
 from components.account import configured_users, current_account, require_admin, signed_in_account
 from components.context import PageContext, refresh_data
-from components.plain import plain_table
+from components.memo import shared
+from components.plain import table_html
 from components.strings import ngettext, t
 from components.upload import period_picker, template_buttons
 from unionbench.accounts import ReportingError
@@ -86,8 +87,12 @@ def shown_settings(ctx: PageContext) -> None:
             "setup.deadline_days", "setup.deadline_days.plural", found.deadline_days, lang, days=found.deadline_days
         ),
     }
-    table = pd.DataFrame({t("setup.setting", lang): list(rows), t("setup.value", lang): list(rows.values())})
-    plain_table(table, "ub-settings")
+    headers = (t("setup.setting", lang), t("setup.value", lang))
+    st.html(shared(settings_html, headers, tuple(rows.items())))  # the same table for every rerun until one changes
+
+
+def settings_html(headers: tuple[str, str], rows: tuple[tuple[str, str], ...]) -> str:
+    return table_html(pd.DataFrame(list(rows), columns=list(headers)), "ub-settings")
 
 
 def reference_name(ctx: PageContext, reference: str) -> str:

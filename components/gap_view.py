@@ -9,7 +9,7 @@ from pandas.io.formats.style import Styler
 
 from components.charts import Measure, SharedFigure, profile_radar, ranked_bars, sealed
 from components.kpi import status_badge
-from components.memo import sealed_table, shared
+from components.memo import arrow_table, sealed_table, shared
 from components.strings import t
 from components.style import STATUS_COLOURS, STATUS_SYMBOLS
 
@@ -23,7 +23,10 @@ def strengths_and_weaknesses(strengths: pd.DataFrame, weaknesses: pd.DataFrame, 
     left, right = st.columns(2)
     for column, heading, rows in ((left, "strengths", strengths), (right, "weaknesses", weaknesses)):
         column.subheader(t(heading, lang))
-        lines = ["• " + t("fmt.label", lang, label=row["name"], value=row.gap_text) for _, row in rows.iterrows()]
+        lines = [
+            "• " + t("fmt.label", lang, label=name, value=gap)
+            for name, gap in zip(rows["name"].tolist(), rows["gap_text"].tolist(), strict=True)
+        ]
         column.text("\n".join(lines) if lines else t("none_listed", lang))
 
 
@@ -115,8 +118,13 @@ def gap_table_parts(rows: pd.DataFrame, lang: str) -> tuple[str, Styler]:
 
 def context_table(rows: pd.DataFrame, lang: str) -> None:
     """The indicators shown but not judged (totals that grow with size, and context such as workers)."""
+    st.table(arrow_table(context_frame, rows, lang), hide_index=True)
+
+
+def context_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """context_table's rows, as Arrow converted once per process for every session showing them."""
     context = rows[~rows.judged]
-    shown = pd.DataFrame(
+    return pd.DataFrame(
         {
             t("indicator", lang): context["name"],
             t("total_context", lang): context["value_text"],
@@ -124,7 +132,6 @@ def context_table(rows: pd.DataFrame, lang: str) -> None:
             t("status", lang): context["verdict_text"],
         }
     )
-    st.table(shown, hide_index=True)
 
 
 def radar(scores: pd.DataFrame, lang: str, labels: dict[str, str]) -> None:

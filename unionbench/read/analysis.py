@@ -42,15 +42,18 @@ def _scored(wide: pd.DataFrame, directions: Mapping[str, str]) -> list[str]:
 def zscores(values: pd.Series, direction: str, cap: float = 3.0) -> pd.Series:
     """One indicator standardised within the peer set: (value − mean) ÷ population standard deviation, negated for
     lower-is-better, capped at ±cap. 0 for everyone when fewer than two regions have a figure or all are equal."""
+    scores = _zscores(values.to_numpy(dtype=float, na_value=np.nan), direction, cap)
+    return pd.Series(scores, index=values.index, name=values.name)
+
+
+def _zscores(array: np.ndarray, direction: str, cap: float) -> np.ndarray:
     # numpy rather than pandas: the composite index calls this per indicator, twice per ranking
-    array = values.to_numpy(dtype=float, na_value=np.nan)
     present = array[~np.isnan(array)]
     mean = float(present.mean()) if len(present) else math.nan
     spread = float(present.std()) if len(present) >= 2 else 0.0  # ddof=0: the population standard deviation
     if not spread > _EPSILON * max(abs(mean), 1.0):
-        return pd.Series(np.where(np.isnan(array), np.nan, 0.0), index=values.index, name=values.name)
-    scores = np.clip(_sign(direction) * (array - mean) / spread, -cap, cap)
-    return pd.Series(scores, index=values.index, name=values.name)
+        return np.where(np.isnan(array), np.nan, 0.0)
+    return np.clip(_sign(direction) * (array - mean) / spread, -cap, cap)
 
 
 def composite_index(
@@ -77,16 +80,19 @@ def composite_index(
     money per 10,000 workers, never raw counts (a big city would win on size alone).
     """
     columns = _scored(wide, directions)
-    z = pd.DataFrame({c: zscores(wide[c], directions[c], cap) for c in columns}, index=wide.index)
-    w = pd.Series({c: 1.0 if weights is None else float(weights.get(c, 1.0)) for c in columns}, dtype=float)
-    if (w < 0).any():
-        raise ValueError(f"weights must not be negative: {w[w < 0].to_dict()}")
-    counted = z.notna() & (w > 0)
-    weight_sum = counted.mul(w).sum(axis=1)
-    composite = z.mul(w).where(counted).sum(axis=1) / weight_sum.where(weight_sum > 0)
-    return z.assign(
+    w = {c: 1.0 if weights is None else float(weights.get(c, 1.0)) for c in columns}
+    if any(weight < 0 for weight in w.values()):
+        raise ValueError(f"weights must not be negative: { {c: v for c, v in w.items() if v < 0} }")
+    # Column by column in numpy, each frame built once from its columns (pandas' cost per step on these small frames
+    # was most of the index); the sums across indicators stay pandas' own, so they add up in the same order.
+    z = {c: _zscores(wide[c].to_numpy(dtype=float, na_value=np.nan), directions[c], cap) for c in columns}
+    counted = {c: ~np.isnan(z[c]) & (w[c] > 0) for c in columns}
+    weight_sum = pd.DataFrame({c: counted[c] * w[c] for c in columns}, index=wide.index).sum(axis=1)
+    weighted = pd.DataFrame({c: np.where(counted[c], z[c] * w[c], np.nan) for c in columns}, index=wide.index)
+    composite = weighted.sum(axis=1) / weight_sum.where(weight_sum > 0)
+    return pd.DataFrame(z, index=wide.index).assign(
         composite=composite,
-        coverage=counted.sum(axis=1).astype(int),
+        coverage=pd.DataFrame(counted, index=wide.index).sum(axis=1).astype(int),
         rank=composite.rank(ascending=False, method="min"),
     )
 

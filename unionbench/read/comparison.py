@@ -72,7 +72,11 @@ WORDS = Words("cmp.")  # this module's words, from the one table (unionbench.i18
 
 def region_facts(store: Store, adcode: str) -> dict:
     """name_zh, level, parent and province of one region (empty when unknown)."""
-    found = store.memo(("region_facts", adcode), lambda: store.query("region_facts", adcode=adcode))
+    # the row as a dictionary is kept, not the frame: a row of a frame cost more than the rest of a lookup
+    return dict(store.memo(("region_facts_row", adcode), lambda: _facts(store.query("region_facts", adcode=adcode))))
+
+
+def _facts(found: pd.DataFrame) -> dict:
     return found.iloc[0].to_dict() if len(found) else {}
 
 
@@ -562,10 +566,23 @@ def as_of_note(rows: pd.DataFrame, sel: Selection) -> str:
 def strengths_and_weaknesses(rows: pd.DataFrame, n: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The n rows furthest ahead and furthest behind, by `lead` (points for a rate, % of the reference otherwise,
     positive when better); rows that are level, small or not judged are in neither."""
-    scored = rows[rows["lead"].notna()]
-    strengths = scored[scored["verdict"] == AHEAD].sort_values("lead", ascending=False).head(n)
-    weaknesses = scored[scored["verdict"] == BEHIND].sort_values("lead").head(n)
-    return strengths, weaknesses
+    # Positions first, then one take of the rows each: every filter and sort of the wide rows took all their columns.
+    lead = rows["lead"].to_numpy(dtype=float, na_value=np.nan)
+    verdict = rows["verdict"].to_numpy(dtype=object)
+    scored = ~np.isnan(lead)
+    ahead, behind = (np.flatnonzero(scored & (verdict == side)) for side in (AHEAD, BEHIND))
+    strengths = ahead[_sort_order(lead[ahead], descending=True)][:n]
+    weaknesses = behind[_sort_order(lead[behind], descending=False)][:n]
+    return rows.take(strengths), rows.take(weaknesses)
+
+
+def _sort_order(values: np.ndarray, descending: bool) -> np.ndarray:
+    """The order DataFrame.sort_values puts a column without NaN in, ties included (its quicksort; a descending sort
+    sorts the reversed column and reverses the result)."""
+    if not descending:
+        return values.argsort(kind="quicksort")
+    backwards = np.arange(len(values))[::-1]
+    return backwards[values[::-1].argsort(kind="quicksort")][::-1]
 
 
 def verdict_counts(rows: pd.DataFrame) -> dict[str, int]:
@@ -608,13 +625,13 @@ def gap_changes(rows: pd.DataFrame, previous_rows: pd.DataFrame) -> list[str]:
     way (WORSE) or not at all (SAME) since the previous quarter's rows; '' unless judged in both. Read on `lead` as
     it is shown (one decimal: points for a rate, % of the reference otherwise) where both quarters have one, else
     on the gap itself (small numbers), so a change too small to show is no change."""
-    before = previous_rows[previous_rows["verdict"] != ""]
-    leads_before = dict(zip(before["indicator"], before["lead"], strict=True))
-    gaps_before = dict(zip(before["indicator"], before["gap"], strict=True))
+    # Each column as a list once: stepping through a frame's columns value by value cost more than the comparing.
+    leads_before, gaps_before = {}, {}
+    for indicator, verdict, lead, gap in _columns(previous_rows, "indicator", "verdict", "lead", "gap"):
+        if verdict != "":
+            leads_before[indicator], gaps_before[indicator] = lead, gap
     changes = []
-    for indicator, verdict, lead, gap in zip(
-        rows["indicator"], rows["verdict"], rows["lead"], rows["gap"], strict=True
-    ):
+    for indicator, verdict, lead, gap in _columns(rows, "indicator", "verdict", "lead", "gap"):
         if verdict == "" or indicator not in leads_before:
             changes.append("")
             continue
@@ -643,12 +660,17 @@ def with_gap_change(rows: pd.DataFrame, previous_rows: pd.DataFrame, lang: str) 
     """The rows with `gap_change` (BETTER / WORSE / SAME / '') and `gap_change_text` on last quarter's rows: what
     the gap page shows beside the home's own trend and what the wall screen's headline counts."""
     changes = gap_changes(rows, previous_rows)
-    before = dict(zip(previous_rows["indicator"], previous_rows["lead_text"], strict=True))
+    before = dict(_columns(previous_rows, "indicator", "lead_text"))
     texts = [
-        gap_change_text(row, change, before.get(row["indicator"], "—"), lang)
-        for row, change in zip(rows[["indicator", "verdict"]].to_dict("records"), changes, strict=True)
+        gap_change_text({"indicator": indicator, "verdict": verdict}, change, before.get(indicator, "—"), lang)
+        for (indicator, verdict), change in zip(_columns(rows, "indicator", "verdict"), changes, strict=True)
     ]
     return rows.assign(gap_change=changes, gap_change_text=texts)
+
+
+def _columns(rows: pd.DataFrame, *names: str) -> zip:
+    """The named columns' values side by side, as Python values."""
+    return zip(*(rows[name].tolist() for name in names), strict=True)
 
 
 def comparison_with_change(

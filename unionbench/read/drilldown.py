@@ -81,9 +81,9 @@ def county_contributions(
     the city's comparison row (drilldown.county_gap_contributions: shares of the base × each county's own gap). `rows`
     are the city's comparison rows when the caller has them already."""
     rows = comparison.comparison(store, sel) if rows is None else rows
-    row = rows.set_index("indicator").loc[indicator]
+    at = rows["indicator"].tolist().index(indicator)  # the row's position: re-indexing the wide rows cost more
     return county_gap_contributions(
-        store, sel.home, row["home_period"], indicator, level=row["benchmark_value"], lang=sel.lang
+        store, sel.home, rows["home_period"].iat[at], indicator, level=rows["benchmark_value"].iat[at], lang=sel.lang
     )
 
 
