@@ -3,9 +3,10 @@ cautions. Rows are keyed by adcode and named by their distinct label (内江·�
 
 import pandas as pd
 import streamlit as st
+from streamlit.dataframe_util import convert_pandas_df_to_arrow_table
 
 from components.charts import Measure, ranked_bars, sealed
-from components.memo import arrow_table, shared
+from components.memo import shared
 from components.strings import t
 from unionbench.read.rankings import TOP_BOTTOM, condensed
 
@@ -59,6 +60,13 @@ def shown_table(frame: pd.DataFrame, headers: dict[str, str], lang: str) -> pd.D
     )[list(headers)].rename(columns=headers)
 
 
+def ranking_parts(frame: pd.DataFrame, value: str, headers: dict[str, str], measure: Measure, lang: str):
+    """The bars, whether ranks were left out, and the table as st.dataframe sends it (Arrow): built together, so a
+    ranking's frame is looked up once for both."""
+    figure, gaps = ranked_figure(frame, value, measure, lang)
+    return figure, gaps, convert_pandas_df_to_arrow_table(shown_table(frame, headers, lang))
+
+
 def ranking(
     frame: pd.DataFrame, value: str, headers: dict[str, str], measure: Measure, home_name: str, lang: str
 ) -> None:
@@ -67,12 +75,11 @@ def ranking(
     the top and bottom ten and the home's regions, with the gaps marked; the table keeps every row. The bars' key
     is named after `value`, so a page's rankings on different columns never share one. The figure and the table
     are built once per process for everyone who views the same ranking."""
-    figure, gaps = shared(ranked_figure, frame, value, measure, lang)
+    figure, gaps, shown = shared(ranking_parts, frame, value, headers, measure, lang)
     bars, table = st.columns([1, 1])  # the table's six columns fit at 1366 px in either language
     bars.plotly_chart(figure, key=f"{value}_bars", config={"displaylogo": False})
     if gaps:
         bars.caption(t("ranking_condensed", lang, n=TOP_BOTTOM, home=home_name))
-    shown = arrow_table(shown_table, frame, headers, lang)
     table.dataframe(
         shown,
         hide_index=True,

@@ -90,11 +90,9 @@ def composite_index(
     weight_sum = pd.DataFrame({c: counted[c] * w[c] for c in columns}, index=wide.index).sum(axis=1)
     weighted = pd.DataFrame({c: np.where(counted[c], z[c] * w[c], np.nan) for c in columns}, index=wide.index)
     composite = weighted.sum(axis=1) / weight_sum.where(weight_sum > 0)
-    return pd.DataFrame(z, index=wide.index).assign(
-        composite=composite,
-        coverage=pd.DataFrame(counted, index=wide.index).sum(axis=1).astype(int),
-        rank=composite.rank(ascending=False, method="min"),
-    )
+    coverage = np.sum(list(counted.values()), axis=0, dtype=int) if columns else np.zeros(len(wide), dtype=int)
+    rank = composite.rank(ascending=False, method="min")
+    return pd.DataFrame({**z, "composite": composite.array, "coverage": coverage, "rank": rank.array}, index=wide.index)
 
 
 def rank_moves(current_rank: pd.Series, previous_rank: pd.Series) -> pd.Series:

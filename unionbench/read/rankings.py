@@ -167,8 +167,9 @@ def comparable_wide(store: Store, regions: list[str], period: str, indicators: d
         if ind.direction != "neutral" and comparison.basis_of(ind) != "value"
     }
     figures = store.query("values_by_region", regions=regions, periods=[period])
-    per_10k = (figures["indicator"].map(shown) == "per_10k").to_numpy()
-    figures = figures.assign(shown=figures["per_10k"].where(per_10k, figures["value"]))
+    per_10k = np.array([shown.get(indicator) == "per_10k" for indicator in figures["indicator"].tolist()], dtype=bool)
+    values = (figures[column].to_numpy(dtype=float, na_value=np.nan) for column in ("per_10k", "value"))
+    figures = figures.assign(shown=np.where(per_10k, *values))
     columns = list(shown)
     grid = comparison.grid(figures, "shown", "region", regions, "indicator", columns)  # a pivot, without pivot's cost
     return pd.DataFrame(grid, index=pd.Index(regions, name="region"), columns=columns)
@@ -196,23 +197,26 @@ def composite_ranking(
     and its counties. `scores_of` reads one quarter's scores: composite_scores, or a cached reading of it on pages,
     where the quarter before is the next quarter back's own."""
     now, before = (scores_of(store, regions, period, weights) for period in (sel.period, shift(sel.period, -1)))
-    labels = region_labels(store, regions, sel.lang).reindex(now.index)
+    labels = region_labels(store, regions, sel.lang)
+    if not labels.index.equals(now.index):  # the scores are the same regions', in the same order, unless changed
+        labels = labels.reindex(now.index)
     rank_quarter_ago = before["rank"].reindex(now.index)
-    # the frame built at once from the shared scores' columns (each inserted in turn cost more than the scores)
-    frame = pd.DataFrame(
-        {
-            "region": now.index.array,
-            "region_name": labels["name"].array,
-            "label": labels["label"].array,
-            **{column: now[column].array for column in now.columns},
-            "home": (now.index == sel.home) | (labels["parent"] == sel.home).to_numpy(),
-            "rank_quarter_ago": rank_quarter_ago.array,
-            "move_quarter": analysis.rank_moves(now["rank"], rank_quarter_ago).array,
-            "caution": analysis.tiny_difference(now["composite"], 2).array,
-        },
-        index=pd.RangeIndex(len(now)),
-    )
-    return frame.sort_values("rank", na_position="last").reset_index(drop=True)
+    columns = {
+        "region": now.index.array,
+        "region_name": labels["name"].array,
+        "label": labels["label"].array,
+        **{column: now[column].array for column in now.columns},
+        "home": (now.index == sel.home) | (labels["parent"] == sel.home).to_numpy(),
+        "rank_quarter_ago": rank_quarter_ago.array,
+        "move_quarter": analysis.rank_moves(now["rank"], rank_quarter_ago).array,
+        "caution": analysis.tiny_difference(now["composite"], 2).array,
+    }
+    # The frame built at once, in rank order, from the shared scores' columns (each inserted in turn, then the whole
+    # frame sorted, cost more than the scores): best first, ties as sort_values orders them, no rank last.
+    rank = now["rank"].to_numpy(dtype=float, na_value=np.nan)
+    ranked = np.flatnonzero(~np.isnan(rank))
+    order = np.concatenate([ranked[rank[ranked].argsort(kind="quicksort")], np.flatnonzero(np.isnan(rank))])
+    return pd.DataFrame({name: values.take(order) for name, values in columns.items()}, index=pd.RangeIndex(len(now)))
 
 
 def basis_ranks(store: Store, indicators: dict[str, Indicator], peers: list[str], period: str) -> pd.DataFrame:
