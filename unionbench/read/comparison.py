@@ -566,14 +566,16 @@ def as_of_note(rows: pd.DataFrame, sel: Selection) -> str:
 def strengths_and_weaknesses(rows: pd.DataFrame, n: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The n rows furthest ahead and furthest behind, by `lead` (points for a rate, % of the reference otherwise,
     positive when better); rows that are level, small or not judged are in neither."""
-    # Positions first, then one take of the rows each: every filter and sort of the wide rows took all their columns.
+    # Positions first, then one take of the rows for both: every filter and sort of the wide rows took all their
+    # columns.
     lead = rows["lead"].to_numpy(dtype=float, na_value=np.nan)
     verdict = rows["verdict"].to_numpy(dtype=object)
     scored = ~np.isnan(lead)
     ahead, behind = (np.flatnonzero(scored & (verdict == side)) for side in (AHEAD, BEHIND))
     strengths = ahead[_sort_order(lead[ahead], descending=True)][:n]
     weaknesses = behind[_sort_order(lead[behind], descending=False)][:n]
-    return rows.take(strengths), rows.take(weaknesses)
+    both = rows.take(np.concatenate([strengths, weaknesses]))
+    return both.iloc[: len(strengths)], both.iloc[len(strengths) :]
 
 
 def _sort_order(values: np.ndarray, descending: bool) -> np.ndarray:
