@@ -6,7 +6,7 @@ import gc
 import pytest
 import streamlit as st
 from streamlit.components.v2 import manifest_scanner
-from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import AppTest, local_script_runner
 
 from tests.support import (
     ARTIFACTS,
@@ -29,6 +29,26 @@ from unionbench.store import Replica, Store, writer
 #   fewer rounds, as Django's test settings do. A stored hash names its rounds, so checking it runs as in use.
 manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 auth.ITERATIONS = 1_000
+
+
+def script_finished(runner: local_script_runner.LocalScriptRunner, timeout: float = 3) -> None:
+    """AppTest's wait for a run: the script thread's end, waited for by joining it. Streamlit's own wait polls its
+    events every millisecond, and each poll takes the GIL from the script it waits for (~10 % of the CPU of the
+    page tests, and more of their time). It then joins the thread anyway; a run that outlasts the timeout is
+    stopped and reported as before."""
+    thread = runner._script_thread
+    if thread is not None:
+        thread.join(timeout)
+        if not thread.is_alive():
+            return
+    elif runner.script_stopped():
+        return
+    runner.request_stop()
+    runner.join()
+    raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
+
+
+local_script_runner.require_widgets_deltas = script_finished
 
 # Three more, each a product's once-per-process (or once-per-database) cost that a test process pays again and again
 # because it runs many commands and builds many databases (another fifth of the fast tier's CPU):
