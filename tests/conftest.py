@@ -15,6 +15,7 @@ from tests.support import (
     ROOT,
     charts_undrawn,
     published_copy,
+    script_finished,
     streamlit_server,
     watched_page,
 )
@@ -31,23 +32,7 @@ manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.sca
 auth.ITERATIONS = 1_000
 
 
-def script_finished(runner: local_script_runner.LocalScriptRunner, timeout: float = 3) -> None:
-    """AppTest's wait for a run: the script thread's end, waited for by joining it. Streamlit's own wait polls its
-    events every millisecond, and each poll takes the GIL from the script it waits for (~10 % of the CPU of the
-    page tests, and more of their time). It then joins the thread anyway; a run that outlasts the timeout is
-    stopped and reported as before."""
-    thread = runner._script_thread
-    if thread is not None:
-        thread.join(timeout)
-        if not thread.is_alive():
-            return
-    elif runner.script_stopped():
-        return
-    runner.request_stop()
-    runner.join()
-    raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
-
-
+# AppTest waits for a run by joining its thread (tests.support.script_finished), not by polling its events.
 local_script_runner.require_widgets_deltas = script_finished
 
 # Three more, each a product's once-per-process (or once-per-database) cost that a test process pays again and again
