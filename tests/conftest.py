@@ -6,7 +6,7 @@ import gc
 import pytest
 import streamlit as st
 from streamlit.components.v2 import manifest_scanner
-from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import AppTest, local_script_runner
 
 from tests.support import (
     ARTIFACTS,
@@ -15,6 +15,7 @@ from tests.support import (
     ROOT,
     charts_undrawn,
     published_copy,
+    script_finished,
     streamlit_server,
     watched_page,
 )
@@ -29,6 +30,10 @@ from unionbench.store import Replica, Store, writer
 #   fewer rounds, as Django's test settings do. A stored hash names its rounds, so checking it runs as in use.
 manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 auth.ITERATIONS = 1_000
+
+
+# AppTest waits for a run by joining its thread (tests.support.script_finished), not by polling its events.
+local_script_runner.require_widgets_deltas = script_finished
 
 # Three more, each a product's once-per-process (or once-per-database) cost that a test process pays again and again
 # because it runs many commands and builds many databases (another fifth of the fast tier's CPU):

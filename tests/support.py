@@ -145,3 +145,21 @@ def charts_undrawn():
 
     with mock.patch.object(charts, "_png", blank_png):
         yield
+
+
+def script_finished(runner, timeout: float = 3) -> None:
+    """AppTest's wait for a run (it stands in for local_script_runner.require_widgets_deltas): the script thread's
+    end, waited for by joining it. Streamlit's own wait polls the run's events every millisecond, and each poll
+    takes the GIL from the script it waits for (~10 % of the page tests' CPU, more of their time; a served page has
+    no such poller). It joins the thread afterwards anyway; a run that outlasts the timeout is stopped and reported
+    as before."""
+    thread = runner._script_thread
+    if thread is not None:
+        thread.join(timeout)
+        if not thread.is_alive():
+            return
+    elif runner.script_stopped():
+        return
+    runner.request_stop()
+    runner.join()
+    raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")

@@ -30,6 +30,7 @@ PARAMETERS = {
     "region_index": {},
     "reference_fingerprint": {},
     "schema_version": {},
+    "publish_state": {},
     "region_aliases": {},
     "reporting_regions": {"parents": ["510800"], "periods": ["2026Q3"]},
     "uploads": {},

@@ -176,9 +176,13 @@ class Store:
 
     def scalar(self, name: str, **params):
         """The single value a named query returns (None when it returns no row)."""
-        with self.cursor() as cur:
-            row = cur.execute(load_query(name), params).fetchone()
+        row = self.row(name, **params)
         return None if row is None else row[0]
+
+    def row(self, name: str, **params) -> tuple | None:
+        """The first row a named query returns, as a tuple (None when it returns no row)."""
+        with self.cursor() as cur:
+            return cur.execute(load_query(name), params).fetchone()
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -273,13 +277,20 @@ def pending_file(primary: Path) -> Path:
     return snapshot_dir(primary) / "PENDING"
 
 
-def publishable(store: Store) -> bool:
-    """Whether readers may see this database: it has the schema (the meta row written with it) and at least one
-    committed version (init's reference data). A killed `init` leaves neither, or only the first."""
+def publishable_version(store: Store) -> int | None:
+    """The data version readers may see from this database, or None while it may not be published: it lacks the
+    schema (the meta row written with it) or a committed version (init's reference data). A killed `init` leaves
+    neither, or only the first. One query: every writer asks it twice, and every reader moving to a snapshot once."""
     try:
-        return store.scalar("schema_version") is not None and store.data_version() > 0
+        schema, version = store.row("publish_state")
     except duckdb.CatalogException:  # killed before the schema's transaction committed: no meta table
-        return False
+        return None
+    return int(version) if schema is not None and version else None
+
+
+def publishable(store: Store) -> bool:
+    """Whether readers may see this database (see publishable_version)."""
+    return publishable_version(store) is not None
 
 
 @contextmanager
@@ -347,9 +358,9 @@ def publish(store: Store) -> Path | None:
     reader sees either the old snapshot or the new one, never half of one.
     """
     primary = store.path
-    if not publishable(store):
+    version = publishable_version(store)
+    if version is None:
         return None
-    version = store.data_version()
     if published_version(primary) == version and (snapshot_dir(primary) / f"v{version}.duckdb").is_file():
         return None
     store.checkpoint()  # the snapshot must hold everything, with no write-ahead log beside it

@@ -85,10 +85,14 @@ class Prepared:
         return pd.DataFrame(rows, columns=["row", "column", "value", "severity", "reason_zh", "reason_en"])
 
 
-def build_context(store: Store, today: dt.date) -> Context:
+def build_context(store: Store, today: dt.date, catalogue: pd.DataFrame | None = None) -> Context:
+    """What checking a file needs from the store; `catalogue` is the indicator catalogue when the caller has read it
+    already (prepare reads it once to find the table)."""
     regions = store.query("region_index")
     aliases = store.query("region_aliases")
-    catalogue = store.query("indicator_catalogue").set_index("id", drop=False)
+    if catalogue is None:
+        catalogue = store.query("indicator_catalogue")
+    catalogue = catalogue.set_index("id", drop=False)
 
     def loader(regions_in_file: set[str], periods: set[str], cities: set[str]) -> Stored:
         wanted = sorted(periods | {shift(p, -1) for p in periods})
@@ -159,10 +163,11 @@ def prepare(
     with cyclic_gc_paused():
         try:
             grid = read_grid(data, file_name)
-            table = find_table(grid, store.query("indicator_catalogue"))
+            catalogue = store.query("indicator_catalogue")
+            table = find_table(grid, catalogue)
         except FileRejected as rejected:
             return Prepared(file_name, sha256, None, None, empty, [rejected.problem], data_version=version)
-        context = build_context(store, today or dt.date.today())
+        context = build_context(store, today or dt.date.today(), catalogue)
         checked = check(table, context, period)
     if not checked.errors and checked.observations.empty:  # e.g. the template sent back unfilled
         checked.errors.append(Problem("no_figures"))

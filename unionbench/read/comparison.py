@@ -215,20 +215,24 @@ def comparison(store: Store, sel: Selection, only: list[str] | None = None) -> p
     home_figures = store.query("compared_figures", regions=[sel.home], periods=periods)
     levels = reference_levels(store, sel, periods)
     peers = peer_regions(store, sel)
-    return _rows(indicators, sel, home_figures, levels, _ranks(store, indicators, peers, sel), periods)
+    ranks = basis_ranks(store, indicators, peers, sel.period, sel.home)
+    return _rows(indicators, sel, home_figures, levels, ranks, periods)
 
 
-def _ranks(store: Store, indicators: dict[str, Indicator], peers: list[str], sel: Selection) -> dict[str, dict]:
-    """The home's rank per indicator (1 = best; ties share the better rank) and how many peers have a figure, on
-    the compared basis: {indicator: {"rank": …, "rank_of": …}}, for the indicators the home has a row for."""
-    figures = store.query("compared_figures", regions=peers, periods=[sel.period])
+def basis_ranks(
+    store: Store, indicators: dict[str, Indicator], peers: list[str], period: str, region: str
+) -> dict[str, dict]:
+    """The rank rule: a region's rank among `peers` per indicator in `period` (1 = best in the indicator's
+    direction; ties share the better rank) and how many peers have a figure, on the compared basis:
+    {indicator: {"rank": …, "rank_of": …}}, for the indicators the region has a row for."""
+    figures = store.query("compared_figures", regions=peers, periods=[period])
     # numpy per indicator rather than a pandas groupby rank: only the home's rank is wanted
     ids = figures["indicator"].to_numpy(dtype=object)
     figure = figures["figure"].to_numpy(dtype=float, na_value=np.nan)
     higher = np.array([i in indicators and indicators[i].direction != "lower" for i in ids], dtype=bool)
     signed_figure = np.where(higher, figure, -figure)
     ranks = {}
-    for at in np.flatnonzero(figures["region"].to_numpy(dtype=object) == sel.home):
+    for at in np.flatnonzero(figures["region"].to_numpy(dtype=object) == region):
         among = signed_figure[ids == ids[at]]
         mine = signed_figure[at]
         rank = math.nan if math.isnan(mine) else float(1 + np.count_nonzero(among > mine))

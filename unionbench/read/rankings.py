@@ -219,17 +219,6 @@ def composite_ranking(
     return pd.DataFrame({name: values.take(order) for name, values in columns.items()}, index=pd.RangeIndex(len(now)))
 
 
-def basis_ranks(store: Store, indicators: dict[str, Indicator], peers: list[str], period: str) -> pd.DataFrame:
-    """Every peer's rank (1 = best; ties share the better rank) and how many peers have a figure, per indicator, on
-    the compared basis: the rule of a comparison row's rank (comparison._ranks), for all peers at once."""
-    figures = store.query("compared_figures", regions=peers, periods=[period])
-    lower = figures["indicator"].map({i: ind.direction == "lower" for i, ind in indicators.items()})
-    signed_figure = figures["figure"].where(lower.eq(False), -figures["figure"])
-    figures["rank"] = signed_figure.groupby(figures["indicator"]).rank(ascending=False, method="min")
-    figures["rank_of"] = figures.groupby("indicator")["figure"].transform("count")
-    return figures.set_index(["indicator", "region"])[["rank", "rank_of"]]
-
-
 def region_profile(store: Store, sel: Selection, region: str) -> pd.DataFrame:
     """One region on every indicator: comparison.comparison's rows for it (sel.with_home), ranked among the peers of
     `sel` (the map's table beside it; `region` is one of them), with `history`, its compared figure over the last
@@ -239,9 +228,10 @@ def region_profile(store: Store, sel: Selection, region: str) -> pd.DataFrame:
     rows = comparison.comparison(store, view)
     peers = comparison.peer_regions(store, sel)
     if region in peers and set(comparison.peer_regions(store, view)) != set(peers):
-        ranks = basis_ranks(store, catalogue(store, sel.lang), peers, sel.period).xs(region, level="region")
-        rows["rank"] = rows["indicator"].map(ranks["rank"]).where(rows["judged"])
-        rows["rank_of"] = rows["indicator"].map(ranks["rank_of"]).where(rows["judged"]).fillna(0).astype(int)
+        ranks = comparison.basis_ranks(store, catalogue(store, sel.lang), peers, sel.period, region)
+        rank, rank_of = ({i: r[key] for i, r in ranks.items()} for key in ("rank", "rank_of"))
+        rows["rank"] = rows["indicator"].map(rank).astype(float).where(rows["judged"])
+        rows["rank_of"] = rows["indicator"].map(rank_of).where(rows["judged"]).fillna(0).astype(int)
     periods = comparison.history_periods(sel.period)
     history = store.query("compared_figures", regions=[region], periods=periods)
     history = comparison.grid(history, "figure", "indicator", list(rows["indicator"]), "period", periods)
