@@ -12,7 +12,8 @@ For every page in dashboard.py's navigation, on one database:
   (floor + figure), target ≤ 2.
 
 Scripts are compiled once per process, as a served dashboard does (its runtime keeps one script cache for every
-session); AppTest alone compiles every page anew on each run, which is not the page's work.
+session); AppTest alone compiles every page anew on each run, which is not the page's work. Likewise AppTest's wait
+for a run joins the script's thread instead of polling it every millisecond (a poll takes the GIL from the script).
 
 Run as `python bench/pages.py DB [PAGE ...]` (prints JSON; pages named, e.g. `gaps rankings`, are measured alone).
 Each database runs in its own process: Streamlit's caches are process-wide and keyed on the snapshot name, which
@@ -132,6 +133,7 @@ class Probe:
 
         memo._shared = timed_shared
         share_script_cache()
+        wait_without_polling()
 
 
 def share_script_cache() -> None:
@@ -140,6 +142,16 @@ def share_script_cache() -> None:
 
     shared = ScriptCache()
     ScriptCache.__init__ = lambda self: self.__dict__.update(_cache=shared._cache, _lock=shared._lock)
+
+
+def wait_without_polling() -> None:
+    """AppTest waits for a run by joining the script's thread (tests.support.script_finished), as the tests do: its
+    own wait polls every millisecond and takes the GIL from the script it times, which a served page never has."""
+    from streamlit.testing.v1 import local_script_runner
+
+    from tests.support import script_finished
+
+    local_script_runner.require_widgets_deltas = script_finished
 
 
 def replay(db: Path, queries: list[tuple[str, str, dict]], repeats: int = 3) -> float:
