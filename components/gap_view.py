@@ -122,7 +122,7 @@ def context_table(rows: pd.DataFrame, lang: str) -> None:
 
 
 def context_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """context_table's rows, as Arrow converted once per process for every session showing them."""
+    """context_table's rows (arrow_table converts them once per process for every session showing them)."""
     context = rows[~rows.judged]
     return pd.DataFrame(
         {

@@ -146,10 +146,16 @@ def shared(build: Callable[..., T], *args, **kwargs) -> T:
     return _shared(name_of(build), build, args, kwargs)
 
 
+def as_arrow(frame: pd.DataFrame) -> pa.Table:
+    """`frame` as st.dataframe and st.table send it (their own Arrow conversion): given the result, they send it
+    as it is."""
+    return convert_pandas_df_to_arrow_table(frame)
+
+
 def arrow_table(build: Callable[..., pd.DataFrame], *args) -> pa.Table:
-    """The table `build(*args)` as st.dataframe sends it (the same Arrow conversion), converted once per process:
-    st.dataframe converted the frame again on every rerun."""
-    return _shared(f"arrow {name_of(build)}", lambda *a: convert_pandas_df_to_arrow_table(build(*a)), args, {})
+    """The table `build(*args)` as_arrow, converted once per process: st.dataframe converted the frame again on
+    every rerun."""
+    return _shared(f"arrow {name_of(build)}", lambda *a: as_arrow(build(*a)), args, {})
 
 
 def sealed_table(styler: Styler) -> Styler:

@@ -3,10 +3,9 @@ cautions. Rows are keyed by adcode and named by their distinct label (内江·�
 
 import pandas as pd
 import streamlit as st
-from streamlit.dataframe_util import convert_pandas_df_to_arrow_table
 
 from components.charts import Measure, ranked_bars, sealed
-from components.memo import shared
+from components.memo import as_arrow, shared
 from components.strings import t
 from unionbench.read.rankings import TOP_BOTTOM, condensed
 
@@ -64,7 +63,7 @@ def ranking_parts(frame: pd.DataFrame, value: str, headers: dict[str, str], meas
     """The bars, whether ranks were left out, and the table as st.dataframe sends it (Arrow): built together, so a
     ranking's frame is looked up once for both."""
     figure, gaps = ranked_figure(frame, value, measure, lang)
-    return figure, gaps, convert_pandas_df_to_arrow_table(shown_table(frame, headers, lang))
+    return figure, gaps, as_arrow(shown_table(frame, headers, lang))
 
 
 def ranking(

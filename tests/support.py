@@ -153,12 +153,9 @@ def script_finished(runner, timeout: float = 3) -> None:
     takes the GIL from the script it waits for (~10 % of the page tests' CPU, more of their time; a served page has
     no such poller). It joins the thread afterwards anyway; a run that outlasts the timeout is stopped and reported
     as before."""
-    thread = runner._script_thread
-    if thread is not None:
-        thread.join(timeout)
-        if not thread.is_alive():
-            return
-    elif runner.script_stopped():
+    thread = runner._script_thread  # started by the run that waits here
+    thread.join(timeout)
+    if not thread.is_alive():
         return
     runner.request_stop()
     runner.join()

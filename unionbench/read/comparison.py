@@ -226,7 +226,7 @@ def basis_ranks(
     direction; ties share the better rank) and how many peers have a figure, on the compared basis:
     {indicator: {"rank": …, "rank_of": …}}, for the indicators the region has a row for."""
     figures = store.query("compared_figures", regions=peers, periods=[period])
-    # numpy per indicator rather than a pandas groupby rank: only the home's rank is wanted
+    # numpy per indicator rather than a pandas groupby rank: only the one region's rank is wanted
     ids = figures["indicator"].to_numpy(dtype=object)
     figure = figures["figure"].to_numpy(dtype=float, na_value=np.nan)
     higher = np.array([i in indicators and indicators[i].direction != "lower" for i in ids], dtype=bool)
