@@ -132,16 +132,10 @@ class Probe:
             return build_shared(name, timed(build), args, kwargs)
 
         memo._shared = timed_shared
+        from tests.support import share_script_cache
+
         share_script_cache()
         wait_without_polling()
-
-
-def share_script_cache() -> None:
-    """One script cache for the process, as a served dashboard keeps (AppTest makes a new one on every run)."""
-    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
-
-    shared = ScriptCache()
-    ScriptCache.__init__ = lambda self: self.__dict__.update(_cache=shared._cache, _lock=shared._lock)
 
 
 def wait_without_polling() -> None:

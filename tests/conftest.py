@@ -16,6 +16,7 @@ from tests.support import (
     charts_undrawn,
     published_copy,
     script_finished,
+    share_script_cache,
     streamlit_server,
     watched_page,
 )
@@ -32,8 +33,10 @@ manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.sca
 auth.ITERATIONS = 1_000
 
 
-# AppTest waits for a run by joining its thread (tests.support.script_finished), not by polling its events.
+# AppTest waits for a run by joining its thread (tests.support.script_finished), not by polling its events, and
+# compiles each script once per process (tests.support.share_script_cache).
 local_script_runner.require_widgets_deltas = script_finished
+share_script_cache()
 
 # Three more, each a product's once-per-process (or once-per-database) cost that a test process pays again and again
 # because it runs many commands and builds many databases (another fifth of the fast tier's CPU):

@@ -147,6 +147,16 @@ def charts_undrawn():
         yield
 
 
+def share_script_cache() -> None:
+    """One script cache for the process, as a served dashboard keeps for every session: AppTest makes a new one on
+    every run and compiles the page and dashboard.py again with Streamlit's magic (an AST rewrite), ~10 ms a run
+    that is not the page's work. Scripts are cached by path; no test changes a script at a path it ran before."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+
+    shared = ScriptCache()
+    ScriptCache.__init__ = lambda self: self.__dict__.update(_cache=shared._cache, _lock=shared._lock)
+
+
 def script_finished(runner, timeout: float = 3) -> None:
     """AppTest's wait for a run (it stands in for local_script_runner.require_widgets_deltas): the script thread's
     end, waited for by joining it. Streamlit's own wait polls the run's events every millisecond, and each poll

@@ -25,11 +25,11 @@ def called_name(node: ast.AST) -> str | None:
     return None
 
 
-def reads_clock(node: ast.AST, timed: set[str]) -> bool:
-    """Whether an expression calls a clock or reads a name that holds a clock reading (or a difference of two)."""
-    return any(
-        called_name(inner) in CLOCKS or (isinstance(inner, ast.Name) and inner.id in timed) for inner in ast.walk(node)
-    )
+def clock_reading(node: ast.AST) -> tuple[bool, set[str]]:
+    """Whether an expression calls a clock, and the names it reads (one of which may hold a clock reading)."""
+    inner = list(ast.walk(node))
+    calls = any(called_name(n) in CLOCKS for n in inner)
+    return calls, {n.id for n in inner if isinstance(n, ast.Name)}
 
 
 def assigned_names(target: ast.AST) -> set[str]:
@@ -48,23 +48,32 @@ def clock_assertions(tree: ast.AST) -> list[int]:
     for function in ast.walk(tree):
         if not isinstance(function, ast.FunctionDef):
             continue
+        inside = list(ast.walk(function))
+        assignments = [
+            (clock_reading(node.value), node.targets if isinstance(node, ast.Assign) else [node.target])
+            for node in inside
+            if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign) and node.value is not None
+        ]
         timed: set[str] = set()
         for _ in range(3):  # a reading travels through a few assignments: started → elapsed → per_row
-            for node in ast.walk(function):
-                assignment = isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign) and node.value is not None
-                if assignment and reads_clock(node.value, timed):
-                    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for (calls, names), targets in assignments:
+                if calls or names & timed:
                     timed |= set().union(*(assigned_names(target) for target in targets))
-        lines += [
-            node.lineno for node in ast.walk(function) if isinstance(node, ast.Assert) and reads_clock(node, timed)
-        ]
+        for node in inside:
+            if isinstance(node, ast.Assert):
+                calls, names = clock_reading(node)
+                if calls or names & timed:
+                    lines.append(node.lineno)
     return lines
 
 
 def sleeps_outside_a_poll(tree: ast.AST) -> list[int]:
     """Lines of `sleep(…)` calls that are not inside a `while` loop, i.e. not the interval of a poll on a state."""
+    sleeps = [node for node in ast.walk(tree) if called_name(node) == "sleep"]
+    if not sleeps:
+        return []
     polled = {id(node) for loop in ast.walk(tree) if isinstance(loop, ast.While) for node in ast.walk(loop)}
-    return [node.lineno for node in ast.walk(tree) if called_name(node) == "sleep" and id(node) not in polled]
+    return [node.lineno for node in sleeps if id(node) not in polled]
 
 
 def test_no_test_sleeps_a_fixed_time_except_between_two_looks_at_a_state():
