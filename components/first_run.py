@@ -10,7 +10,7 @@ import streamlit as st
 
 from components import data
 from components.account import configured_users, current_account, require_admin, signed_in_account
-from components.context import PageContext, refresh_data
+from components.context import PageContext, current_store, refresh_data
 from components.memo import shared
 from components.plain import table_html
 from components.strings import ngettext, t
@@ -51,7 +51,7 @@ def first_run(ctx: PageContext) -> None:
     st.subheader(t("setup.step_template", lang))
     st.caption(t("template_hint", lang, home=home_name))
     period = period_picker(ctx, home, "setup_period")
-    template_buttons(ctx, data.template_files(ctx.store, ctx.data_version, home, period, lang), home_name, period)
+    template_buttons(ctx, lambda: data.template_files(*current_store(), home, period, lang), home_name, period)
     st.subheader(t("setup.step_upload", lang))
     st.caption(t("setup.upload_hint", lang))
     st.page_link("app_pages/upload.py", label=t("setup.go_upload", lang), icon=":material/upload_file:")

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components import data
 from components.account import client_address, configured_users
-from components.context import PageContext, refresh_data
+from components.context import PageContext, current_store, refresh_data
 from components.plain import plain_table
 from components.strings import ngettext, t
 from components.upload import SHEET_TYPES, uploader_words
@@ -28,7 +28,7 @@ def template_download(ctx: PageContext, home: str, home_name: str, year: int) ->
     chosen = left.selectbox(t("tgt.template_year", lang), [year, year + 1], key="tgt_template_year")
     right.download_button(
         t("tgt.template_download", lang, year=chosen),
-        data.targets_template(ctx.store, ctx.data_version, home, chosen, lang),
+        lambda: data.targets_template(*current_store(), home, chosen, lang),  # made from the newest data on a click
         file_name=f"targets-{home}-{chosen}.xlsx",
         mime=XLSX_MIME,
         icon=":material/download:",

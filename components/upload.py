@@ -1,6 +1,7 @@
 """The upload page's parts: sign-in, the template, the checked file (problems or preview), commit, history."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 import pandas as pd
@@ -63,7 +64,7 @@ def period_picker(ctx: PageContext, home: str, key: str = "upload_period") -> st
 def template_step(ctx: PageContext, home: str, home_name: str, period: str) -> None:
     st.subheader(t("step_template", ctx.lang))
     st.caption(t("template_hint", ctx.lang, home=home_name))
-    template_buttons(ctx, data.template_files(ctx.store, ctx.data_version, home, period, ctx.lang), home_name, period)
+    template_buttons(ctx, lambda: data.template_files(*current_store(), home, period, ctx.lang), home_name, period)
 
 
 def region_template_step(ctx: PageContext, region: str, period: str) -> None:
@@ -71,20 +72,20 @@ def region_template_step(ctx: PageContext, region: str, period: str) -> None:
     st.subheader(t("step_template", ctx.lang))
     name = data.region_name(ctx.store, ctx.data_version, region, ctx.lang)
     st.caption(t("region_template_hint", ctx.lang, region=name))
-    template_buttons(
-        ctx, data.region_template_files(ctx.store, ctx.data_version, region, period, ctx.lang), name, period
-    )
+    template_buttons(ctx, lambda: data.region_template_files(*current_store(), region, period, ctx.lang), name, period)
 
 
-def template_buttons(ctx: PageContext, files: dict[str, bytes], name: str, period: str) -> None:
+def template_buttons(ctx: PageContext, files: Callable[[], dict[str, bytes]], name: str, period: str) -> None:
+    """The CSV and Excel templates, made from the newest data when a button is clicked (`files()`, cached per data
+    version): building them took longer than the rest of the page, and most visits download neither."""
     stem = f"{name}_{period}_{t('tpl.file_stem', ctx.lang)}"
     left, right = st.columns(2)
     left.download_button(
-        t("template_csv", ctx.lang), files["csv"], f"{stem}.csv", "text/csv", icon=":material/download:"
+        t("template_csv", ctx.lang), lambda: files()["csv"], f"{stem}.csv", "text/csv", icon=":material/download:"
     )
     right.download_button(
         t("template_xlsx", ctx.lang),
-        files["xlsx"],
+        lambda: files()["xlsx"],
         f"{stem}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:",

@@ -59,6 +59,16 @@ def test_a_signed_in_clerk_sees_the_template_the_uploader_the_review_and_the_his
     assert at.selectbox(key="upload_period").value == "2026Q4"  # the quarter after the newest with data
 
 
+def test_the_templates_are_made_when_a_button_asks_for_them_not_on_every_visit(upload_page, monkeypatch):
+    from unionbench import templates
+
+    made = []
+    monkeypatch.setattr(templates, "template_files", lambda *args: made.append(args) or {"csv": b"", "xlsx": b""})
+    at = sign_in(upload_page({"clerk": hash_password(PASSWORD, iterations=1000)}), "clerk", PASSWORD)
+    assert not at.exception
+    assert len(at.get("download_button")) == 2 and made == []  # the browser test downloads one and reads it
+
+
 def test_a_file_with_more_problems_than_are_listed_says_how_many_of_each_kind_there_are(upload_page):
     at = sign_in(upload_page({"clerk": hash_password(PASSWORD, iterations=1000)}), "clerk", PASSWORD)
     lines = "".join(f"火星{n}区,户外劳动者服务站点,2026Q4,{n}\n" for n in range(250))
