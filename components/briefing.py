@@ -6,6 +6,7 @@ from functools import partial
 
 import streamlit as st
 
+from components.context import current_store
 from components.strings import t
 from unionbench.read import comparison
 from unionbench.read.selection import Selection, UnknownReference
@@ -25,6 +26,10 @@ def briefing(_store: Store, version: str, sel: Selection, fmt: str):
     return briefing_bytes(_store, sel, fmt)
 
 
+def newest_briefing(sel: Selection, fmt: str):
+    return briefing(*current_store(), sel, fmt)
+
+
 def usable_reference(store: Store, sel: Selection) -> Selection:
     """The selection with a reference the briefing can be read against: a benchmark city is none for a county (a
     county is read against counties), whose briefing then uses the set's average."""
@@ -36,7 +41,9 @@ def usable_reference(store: Store, sel: Selection) -> Selection:
 
 
 def briefing_buttons(store: Store, version: str, sel: Selection, region_name: str, key: str = "briefing") -> None:
-    """One button per format, side by side, for the selection's home, set, quarter and reference."""
+    """One button per format, side by side, for the selection's home, set, quarter and reference. The file is written
+    from the newest snapshot when clicked: the page's own may be closed by then (a reader closes a snapshot two
+    minutes after it moved on)."""
     usable = usable_reference(store, sel)
     lang = sel.lang
     if usable != sel:
@@ -45,7 +52,7 @@ def briefing_buttons(store: Store, version: str, sel: Selection, region_name: st
     for fmt in MIME:
         row.download_button(
             t(FORMAT_KEYS[fmt], lang),
-            data=partial(briefing, store, version, usable, fmt),
+            data=partial(newest_briefing, usable, fmt),
             file_name=f"{region_name}_{sel.period}_{t('brief.file_stem', lang)}.{fmt}",
             mime=MIME[fmt],
             on_click="ignore",
