@@ -125,10 +125,9 @@ def by_field(candidates: list[Candidate]) -> Candidate:
     )
 
 
-def region_keys(candidates: list[Candidate]) -> tuple[np.ndarray, list[tuple]]:
+def region_keys(fields: Candidate) -> tuple[np.ndarray, list[tuple]]:
     """Each candidate's code among the distinct (region text, region code) pairs, and those pairs in order of
-    first appearance (a pair may repeat where equal texts are distinct objects)."""
-    fields = by_field(candidates)
+    first appearance (a pair may repeat where equal texts are distinct objects). `fields`: by_field's."""
     text_codes, texts = by_identity(fields.region)
     code_codes, codes = by_identity(fields.region_code)
     width = len(codes) + 1
@@ -375,8 +374,16 @@ def by_identity(items: list) -> tuple[np.ndarray, list]:
     """Each item's code, numbering distinct objects (by identity) in order of first appearance, and those objects:
     equal texts share one object (parse.shared_cell, layout.CellFacts), so per-cell work runs once per distinct one."""
     codes, _ = pd.factorize(np.fromiter(map(id, items), dtype=np.int64, count=len(items)))
-    first = np.unique(codes, return_index=True)[1] if len(items) else codes
-    return codes, [items[i] for i in first.tolist()]
+    return codes, [items[i] for i in first_positions(codes).tolist()]
+
+
+def first_positions(codes: np.ndarray) -> np.ndarray:
+    """Where each code first appears, for codes numbered in order of first appearance (pd.factorize's): where the
+    running maximum rises, found in one pass rather than by sorting."""
+    if not len(codes):
+        return codes
+    running = np.maximum.accumulate(codes)
+    return np.flatnonzero(np.r_[True, running[1:] > running[:-1]])
 
 
 # What parse_values says of a cell, as a small number: masks over 100,000 cells compare numbers, not strings.
@@ -413,14 +420,13 @@ def first_of_each(values: np.ndarray, mask: np.ndarray) -> list[int]:
 
 
 def read_cells(
-    table: Table, ctx: Context, hint, report, regions: tuple, region_problem, contradicted: bool
+    table: Table, fields: Candidate, ctx: Context, hint, report, regions: tuple, region_problem, contradicted: bool
 ) -> pd.DataFrame:
     """The candidates as figures in catalogue units (OBSERVATION_COLUMNS), every problem reported: regions,
     quarters and numbers read once per distinct cell, the catalogue joined once, and the checks as masks over the
-    whole file."""
+    whole file. `fields`: the candidates by field (by_field), made once for this and region_keys."""
     candidates = table.candidates
     count = len(candidates)
-    fields = by_field(candidates)
     rows = np.fromiter(fields.row, dtype=np.int64, count=count)
     key_codes, keys, resolved = regions
     results = [resolved[key] for key in keys]
@@ -547,7 +553,8 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
     """Every candidate checked; the figures that passed, the errors and the warnings."""
     report = Reporter(list(table.problems))
     warnings: list[Problem] = []
-    key_codes, keys = region_keys(table.candidates)
+    fields = by_field(table.candidates)
+    key_codes, keys = region_keys(fields)
     resolved, home = resolve_regions(key_codes, keys, ctx.resolver)
     region_problem = RegionProblems(ctx.resolver, ctx.names, home)
     contradictions = period_contradictions(table, period_hint)
@@ -556,7 +563,7 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
     if table.title_period and period_hint is None and any(not str(c.period or "").strip() for c in table.candidates):
         warnings.append(warning("period_from_title", value=table.title_period))
     observations = read_cells(
-        table, ctx, period_hint, report, (key_codes, keys, resolved), region_problem, bool(contradictions)
+        table, fields, ctx, period_hint, report, (key_codes, keys, resolved), region_problem, bool(contradictions)
     )
     observations, duplicate_problems = drop_duplicates(observations)
     for problem in duplicate_problems:
@@ -809,19 +816,35 @@ def is_jump(value, previous):
 
 
 def jump_warnings(observations: pd.DataFrame, combined: pd.DataFrame) -> list[Problem]:
-    """A figure more than 3× or under ⅓ of the previous quarter's deserves a second look."""
+    """A figure more than 3× or under ⅓ of the previous quarter's deserves a second look. `combined` is
+    over_stored(observations, …): its first rows are the observations. Each figure is matched to the previous
+    quarter's by one number per (region, indicator, quarter), each key column hashed once, rather than by a merge
+    on three columns of strings (which hashed every string again)."""
     if observations.empty:
         return []
-    previous_of = {p: shift(p, -1) for p in observations.period.unique()}
-    mine = observations.assign(previous_period=mapped(observations.period, previous_of))
-    before = combined[KEY + ["value"]].rename(columns={"period": "previous_period", "value": "previous"})
-    rows = mine.merge(before, on=["region", "indicator", "previous_period"])
-    jumped = rows[is_jump(rows.value, rows.previous)].sort_values("row", kind="stable")
+    (region, _), (indicator, _), (period, periods) = (
+        pd.factorize(combined[column].to_numpy(dtype=object), use_na_sentinel=False) for column in KEY
+    )
+    code_of = {value: code for code, value in enumerate(periods.tolist())}
+    mine = len(observations)
+    previous_of = np.full(len(periods), -1, dtype=np.int64)  # a quarter's code → the previous quarter's, -1: none
+    for code in np.unique(period[:mine]).tolist():
+        previous_of[code] = code_of.get(shift(periods[code], -1), -1)
+    previous = previous_of[period[:mine]]
+    indicators, quarters = int(indicator.max(initial=0)) + 1, len(periods) + 1  # + 1: room for "no quarter"
+    key = (region * indicators + indicator) * quarters  # plus the quarter's code + 1
+    pairs = pd.DataFrame({"key": key[:mine] + previous + 1, "left": np.arange(mine)}).merge(
+        pd.DataFrame({"key": key + period + 1, "right": np.arange(len(combined))}), on="key"
+    )
+    left, right = pairs.left.to_numpy(), pairs.right.to_numpy()
+    values, before = observations.value.to_numpy(dtype="float64")[left], combined.value.to_numpy(dtype="float64")[right]
+    jumps = is_jump(values, before)
+    jumped, before = left[jumps], before[jumps]
+    order = np.argsort(observations.row.to_numpy()[jumped], kind="stable")
+    rows, columns, raws = (observations[name].to_numpy()[jumped[order]].tolist() for name in ("row", "column", "raw"))
     return [
-        warning(
-            "jump_from_previous", row=int(r.row), column=r.column, value=r.raw, details={"previous": f"{r.previous:g}"}
-        )
-        for r in jumped.itertuples(index=False)
+        warning("jump_from_previous", row=int(row), column=column, value=raw, details={"previous": f"{previous:g}"})
+        for row, column, raw, previous in zip(rows, columns, raws, before[order].tolist(), strict=True)
     ]
 
 
@@ -871,6 +894,9 @@ def city_warnings(observations: pd.DataFrame, ctx: Context, own: pd.DataFrame) -
     mine = observations[chosen].assign(at=np.flatnonzero(chosen))
     if mine.empty:
         return []
+    regions = set(mine.region.unique()) | (set(own.region.unique()) if own is not None and not own.empty else set())
+    if all(ctx.levels.get(region) != "city" for region in regions):
+        return []  # no city figure, in the file or stored, to hold against its counties
     mine = mine.assign(level=mapped(mine.region, ctx.levels), parent=mapped(mine.region, ctx.parents))
     touched = pd.concat(
         [
