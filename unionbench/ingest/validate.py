@@ -12,6 +12,7 @@ import difflib
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -574,13 +575,14 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
     cities = {r if ctx.levels.get(r) == "city" else ctx.parents.get(r) for r in set(observations.region)} - {None}
     stored = ctx.load_stored(set(observations.region), set(observations.period), cities)
     combined = over_stored(observations, stored.figures)
-    for problem in rule_problems(observations, ctx, combined):
+    keys = Keys.of(combined)
+    for problem in rule_problems(observations, ctx, combined, keys):
         if problem.severity == "warning":
             warnings.append(problem)
         else:
             report(problem)
     warnings += part_warnings(observations, ctx, combined, stored.own)
-    warnings += jump_warnings(observations, combined)
+    warnings += jump_warnings(observations, combined, keys)
     warnings += total_warnings(table, observations, ctx)
     warnings += city_warnings(observations, ctx, stored.own)
     warnings += level_warnings(observations, ctx)
@@ -644,6 +646,29 @@ def drop_duplicates(observations: pd.DataFrame) -> tuple[pd.DataFrame, list[Prob
     return first.reset_index(drop=True), problems
 
 
+class Keys(NamedTuple):
+    """The key columns of over_stored's frame as numbers, each column hashed once for every check that matches
+    figures by key (merging on columns of strings hashed every string again, in each check)."""
+
+    region: np.ndarray  # each row's code
+    indicator: np.ndarray
+    period: np.ndarray
+    regions: list  # code → region
+    indicators: list  # code → indicator
+    periods: list  # code → quarter
+
+    @classmethod
+    def of(cls, combined: pd.DataFrame) -> "Keys":
+        (region, regions), (indicator, indicators), (period, periods) = (
+            pd.factorize(combined[column].to_numpy(dtype=object), use_na_sentinel=False) for column in KEY
+        )
+        return cls(region, indicator, period, regions.tolist(), indicators.tolist(), periods.tolist())
+
+    def pairs(self) -> np.ndarray:
+        """One number per (region, quarter)."""
+        return self.region * (len(self.periods) + 1) + self.period
+
+
 def over_stored(observations: pd.DataFrame, stored: pd.DataFrame) -> pd.DataFrame:
     """The file's figures over the stored ones, one row per (region, indicator, period): value and `at`, the
     figure's position in the file (-1 for a stored one)."""
@@ -699,56 +724,83 @@ def rule_side(text: str) -> list[str]:
     return [part.strip() for part in str(text).split("+")]
 
 
-def rule_problems(observations: pd.DataFrame, ctx: Context, combined: pd.DataFrame) -> list[Problem]:
+def rule_problems(observations: pd.DataFrame, ctx: Context, combined: pd.DataFrame, keys: Keys) -> list[Problem]:
     """Every active validation rule (the validation_rules table) over the file's regions and quarters, with the
     stored figure standing in for one the file lacks; a side with a figure missing is not judged. An error rule
-    refuses the file, a warning rule is shown."""
+    refuses the file, a warning rule is shown. `combined` is over_stored(observations, …), whose first rows are the
+    observations, and `keys` its Keys; (region, quarter) pairs are judged in the order of their names."""
     problems = []
     rules = ctx.rules if ctx.rules is not None else pd.DataFrame(columns=["status"])
-    for rule in rules[rules.status == "active"].itertuples(index=False):
+    active = rules[rules.status == "active"]
+    if active.empty or observations.empty:
+        return problems
+    mine = len(observations)
+    indicator_code = {value: code for code, value in enumerate(keys.indicators)}
+    pair_of = keys.pairs()
+    region_rank, period_rank = (name_order(names) for names in (keys.regions, keys.periods))
+    values, at = combined.value.to_numpy(dtype="float64"), combined["at"].to_numpy()
+    rows, columns, raws = (observations[name].to_numpy() for name in ("row", "column", "raw"))
+    for rule in active.itertuples(index=False):
         left, right = rule_side(rule.left_side), rule_side(rule.right_side)
         involved = list(dict.fromkeys(left + right))
         if rule.operator not in OPERATORS or any(i not in ctx._rows for i in involved):
             continue  # refused when the rule was imported; a database edited by hand is not judged on it
-        pairs = observations.loc[observations.indicator.isin(involved), ["region", "period"]].drop_duplicates()
-        if pairs.empty:
+        column_of = np.full(len(indicator_code) + 1, -1, dtype=np.int64)  # indicator code → its place in involved
+        for place, indicator in enumerate(involved):
+            if indicator in indicator_code:
+                column_of[indicator_code[indicator]] = place
+        used = column_of[keys.indicator] >= 0
+        wanted = np.unique(pair_of[:mine][used[:mine]])  # the pairs the file has a figure of the rule for
+        if not len(wanted):
             continue
-        part = combined[combined.indicator.isin(involved)].merge(pairs, on=["region", "period"])
-        if part.empty:
-            continue
-        # one row per (region, period), a column per indicator (combined holds each figure once: the file's or
-        # else the stored one), so unstack needs no aggregation
-        wide = part.set_index(["region", "period", "indicator"])[["value", "at"]].unstack("indicator")
-        values, at = wide["value"].reindex(columns=involved), wide["at"].reindex(columns=involved)
-        left_sum, right_sum = values[left].sum(axis=1, skipna=False), values[right].sum(axis=1, skipna=False)
-        judged = left_sum.notna() & right_sum.notna()
+        part = np.flatnonzero(used & np.isin(pair_of, wanted))
+        # one row per (region, quarter) in the order of their names, a column per involved indicator: combined holds
+        # each figure once (the file's or else the stored one)
+        first = part[np.unique(pair_of[part], return_index=True)[1]]
+        named = first[np.lexsort((period_rank[keys.period[first]], region_rank[keys.region[first]]))]
+        line_of = np.empty(int(pair_of.max()) + 1, dtype=np.int64)
+        line_of[pair_of[named]] = np.arange(len(named))
+        table = np.full((len(named), len(involved)), np.nan)
+        found_at = np.full((len(named), len(involved)), np.nan)
+        table[line_of[pair_of[part]], column_of[keys.indicator[part]]] = values[part]
+        found_at[line_of[pair_of[part]], column_of[keys.indicator[part]]] = at[part]
+        left_sum = table[:, [involved.index(i) for i in left]].sum(axis=1)
+        right_sum = table[:, [involved.index(i) for i in right]].sum(axis=1)
+        judged = ~np.isnan(left_sum) & ~np.isnan(right_sum)
         holds, _, broken_words = OPERATORS[rule.operator]
-        broken = judged & ~holds(left_sum.where(judged, 0), right_sum.where(judged, 0))
-        for key in broken[broken].index:
-            positions = [int(a) for a in at.loc[key, involved] if pd.notna(a) and a >= 0]
+        broken = judged & ~holds(np.where(judged, left_sum, 0), np.where(judged, right_sum, 0))
+        for line in np.flatnonzero(broken).tolist():
+            positions = [int(a) for a in found_at[line].tolist() if a == a and a >= 0]  # a == a: not NaN
             if not positions:
                 continue
-            where = observations.iloc[positions[0]]
+            position = positions[0]
             names = [ctx.indicator_name(i) for i in left], [ctx.indicator_name(i) for i in right]
             side_text = [(" + ".join(n[0] for n in side), " + ".join(n[1] for n in side)) for side in names]
             problems.append(
                 Problem(
                     "rule_broken",
-                    int(where.row),
-                    where.column,
-                    where.raw,
+                    int(rows[position]),
+                    columns[position],
+                    raws[position],
                     {
                         "rule": (rule.message_zh, rule.message_en),
                         "left": side_text[0],
-                        "left_value": f"{left_sum[key]:g}",
+                        "left_value": f"{left_sum[line]:g}",
                         "op": broken_words,
                         "right": side_text[1],
-                        "right_value": f"{right_sum[key]:g}",
+                        "right_value": f"{right_sum[line]:g}",
                     },
                     severity="error" if rule.severity == "error" else "warning",
                 )
             )
     return problems
+
+
+def name_order(names: list) -> np.ndarray:
+    """Each name's place when the names are sorted."""
+    ranks = np.empty(len(names), dtype=np.int64)
+    ranks[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    return ranks
 
 
 def part_warnings(observations: pd.DataFrame, ctx: Context, combined: pd.DataFrame, own: pd.DataFrame) -> list[Problem]:
@@ -815,17 +867,14 @@ def is_jump(value, previous):
         return (previous != 0) & ((value > JUMP_FACTOR * previous) | (value < previous / JUMP_FACTOR))
 
 
-def jump_warnings(observations: pd.DataFrame, combined: pd.DataFrame) -> list[Problem]:
+def jump_warnings(observations: pd.DataFrame, combined: pd.DataFrame, keys: Keys) -> list[Problem]:
     """A figure more than 3× or under ⅓ of the previous quarter's deserves a second look. `combined` is
-    over_stored(observations, …): its first rows are the observations. Each figure is matched to the previous
-    quarter's by one number per (region, indicator, quarter), each key column hashed once, rather than by a merge
-    on three columns of strings (which hashed every string again)."""
+    over_stored(observations, …), whose first rows are the observations, and `keys` its Keys: each figure is matched
+    to the previous quarter's by one number per (region, indicator, quarter)."""
     if observations.empty:
         return []
-    (region, _), (indicator, _), (period, periods) = (
-        pd.factorize(combined[column].to_numpy(dtype=object), use_na_sentinel=False) for column in KEY
-    )
-    code_of = {value: code for code, value in enumerate(periods.tolist())}
+    region, indicator, period, periods = keys.region, keys.indicator, keys.period, keys.periods
+    code_of = {value: code for code, value in enumerate(periods)}
     mine = len(observations)
     previous_of = np.full(len(periods), -1, dtype=np.int64)  # a quarter's code → the previous quarter's, -1: none
     for code in np.unique(period[:mine]).tolist():
