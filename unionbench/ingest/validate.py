@@ -409,6 +409,8 @@ def retired_positions(indicators: np.ndarray, ctx: Context) -> np.ndarray:
     """Figures of a retired indicator: the catalogue no longer collects it (its stored history stays), so a figure for
     it is refused rather than stored where no page shows it."""
     retired = {i for i, row in ctx.catalogue_rows.items() if getattr(row, "status", "active") == "retired"}
+    if not retired:
+        return np.zeros(len(indicators), dtype=bool)
     return np.array([i in retired for i in indicators], dtype=bool)
 
 
@@ -493,7 +495,7 @@ def read_cells(
     written = reading_units[chosen]
     stated = np.equal(written, None)
     if stated.any():
-        written[stated] = objects([candidates[p].unit for p in chosen[stated].tolist()])
+        written[stated] = objects(fields.unit)[chosen[stated]]
     frame = pd.DataFrame(
         {
             "at": chosen,
