@@ -168,7 +168,7 @@ def read_csv(decoded: tuple[str, str]) -> Grid:
     text, encoding = decoded
     if looks_binary(text):
         raise FileRejected(Problem("not_a_table", details={"detail": "binary content / 二进制内容"}))
-    head = text[:1_000_000].splitlines()[:50]
+    head = first_lines(text, 50)
     delimiter = max(DELIMITERS, key=lambda d: sum(line.count(d) > 0 for line in head))
     shared = SharedCells({"": BLANK})
     read = read_plain_csv(text, delimiter, shared)
@@ -201,6 +201,13 @@ def read_csv(decoded: tuple[str, str]) -> Grid:
     return Grid(rows, numbers, "csv", encoding)
 
 
+def first_lines(text: str, count: int) -> list[str]:
+    """text[:1_000_000].splitlines()[:count], without splitting a megabyte when a short head already holds more lines
+    (then its first `count` lines are whole: the line after them has begun within it)."""
+    lines = text[:65_536].splitlines()
+    return lines[:count] if len(lines) > count else text[:1_000_000].splitlines()[:count]
+
+
 def read_plain_csv(text: str, delimiter: str, shared: "SharedCells") -> tuple[list[list[Cell]], list[int]] | None:
     """What read_csv's loop gives (rows and line numbers), read by Arrow's CSV reader in C a column at a time, or None
     for a file it would read differently, which then goes through the loop: a quote anywhere (quoted fields can span
@@ -216,7 +223,7 @@ def read_plain_csv(text: str, delimiter: str, shared: "SharedCells") -> tuple[li
         end -= 1
     if not end or b'"' in data or b"\x00" in data or data.startswith(b"\xef\xbb\xbf"):
         return None
-    if data.count(b"\r", 0, end) != data.count(b"\r\n", 0, end):
+    if b"\r" in data and data.count(b"\r", 0, end) != data.count(b"\r\n", 0, end):
         return None
     lines = data.count(b"\n", 0, end) + 1
     first = data.find(b"\n", 0, end)
