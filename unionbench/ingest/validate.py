@@ -506,9 +506,13 @@ def read_cells(
             "written": pd.Series(written, dtype=object),
         }
     )
-    catalogue = ctx.catalogue[["id", "unit", "kind"]].rename(columns={"id": "indicator", "unit": "expected"})
-    catalogue = catalogue.astype(object).reset_index(drop=True)
-    frame = frame.merge(catalogue, on="indicator", how="left")  # the catalogue joined once
+    codes, distinct = pd.factorize(frame.indicator.to_numpy(dtype=object))  # the catalogue read once per indicator
+    entries = [ctx.catalogue_rows.get(indicator) for indicator in distinct.tolist()] + [None]  # [-1]: no indicator
+
+    def looked_up(field: str) -> pd.Series:
+        return pd.Series(objects([np.nan if e is None else getattr(e, field) for e in entries])[codes], dtype=object)
+
+    frame = frame.assign(expected=looked_up("unit"), kind=looked_up("kind"))
     names = {i: ctx.indicator_name(i) for i in frame.indicator.unique()}
     factors = per_pair(frame.written, frame.expected, unit_factor)
     is_rate = (frame.expected == "%").to_numpy(dtype=bool)
@@ -1019,6 +1023,8 @@ def county_sums(counties: pd.DataFrame) -> pd.DataFrame:
 def level_warnings(observations: pd.DataFrame, ctx: Context) -> list[Problem]:
     """A row for a region at a level the federation does not report (a province, the country): held until someone
     says it is meant, one problem per file row."""
+    if all(ctx.levels.get(region) in REPORTED_LEVELS for region in observations.region.unique()):
+        return []  # the usual file: every region a city or a county
     levels = mapped(observations.region, ctx.levels)
     outside = observations[levels.notna() & ~levels.isin(REPORTED_LEVELS)].drop_duplicates("row")
     return [
@@ -1032,6 +1038,8 @@ def missing_county_warnings(observations: pd.DataFrame, ctx: Context) -> list[Pr
     """For each city whose counties the file reports, a county that reported last quarter but not now."""
     problems = []
     reporting = ctx.stored.reporting if ctx.stored else {}
+    if not any(reporting.values()):
+        return problems  # no county reported before: none can be missing now
     for period, group in observations.groupby("period"):
         previous = shift(period, -1)
         regions = group.region.unique()
