@@ -581,14 +581,14 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
     cities = {r if ctx.levels.get(r) == "city" else ctx.parents.get(r) for r in set(observations.region)} - {None}
     stored = ctx.load_stored(set(observations.region), set(observations.period), cities)
     combined = over_stored(observations, stored.figures)
-    keys = Keys.of(combined)
-    for problem in rule_problems(observations, ctx, combined, keys):
+    coded = Keys.of(combined)
+    for problem in rule_problems(observations, ctx, combined, coded):
         if problem.severity == "warning":
             warnings.append(problem)
         else:
             report(problem)
     warnings += part_warnings(observations, ctx, combined, stored.own)
-    warnings += jump_warnings(observations, combined, keys)
+    warnings += jump_warnings(observations, combined, coded)
     warnings += total_warnings(table, observations, ctx)
     warnings += city_warnings(observations, ctx, stored.own)
     warnings += level_warnings(observations, ctx)
