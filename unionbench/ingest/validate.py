@@ -12,6 +12,7 @@ import difflib
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -125,10 +126,9 @@ def by_field(candidates: list[Candidate]) -> Candidate:
     )
 
 
-def region_keys(candidates: list[Candidate]) -> tuple[np.ndarray, list[tuple]]:
+def region_keys(fields: Candidate) -> tuple[np.ndarray, list[tuple]]:
     """Each candidate's code among the distinct (region text, region code) pairs, and those pairs in order of
-    first appearance (a pair may repeat where equal texts are distinct objects)."""
-    fields = by_field(candidates)
+    first appearance (a pair may repeat where equal texts are distinct objects). `fields`: by_field's."""
     text_codes, texts = by_identity(fields.region)
     code_codes, codes = by_identity(fields.region_code)
     width = len(codes) + 1
@@ -375,8 +375,16 @@ def by_identity(items: list) -> tuple[np.ndarray, list]:
     """Each item's code, numbering distinct objects (by identity) in order of first appearance, and those objects:
     equal texts share one object (parse.shared_cell, layout.CellFacts), so per-cell work runs once per distinct one."""
     codes, _ = pd.factorize(np.fromiter(map(id, items), dtype=np.int64, count=len(items)))
-    first = np.unique(codes, return_index=True)[1] if len(items) else codes
-    return codes, [items[i] for i in first.tolist()]
+    return codes, [items[i] for i in first_positions(codes).tolist()]
+
+
+def first_positions(codes: np.ndarray) -> np.ndarray:
+    """Where each code first appears, for codes numbered in order of first appearance (pd.factorize's): where the
+    running maximum rises, found in one pass rather than by sorting."""
+    if not len(codes):
+        return codes
+    running = np.maximum.accumulate(codes)
+    return np.flatnonzero(np.r_[True, running[1:] > running[:-1]])
 
 
 # What parse_values says of a cell, as a small number: masks over 100,000 cells compare numbers, not strings.
@@ -401,6 +409,8 @@ def retired_positions(indicators: np.ndarray, ctx: Context) -> np.ndarray:
     """Figures of a retired indicator: the catalogue no longer collects it (its stored history stays), so a figure for
     it is refused rather than stored where no page shows it."""
     retired = {i for i, row in ctx.catalogue_rows.items() if getattr(row, "status", "active") == "retired"}
+    if not retired:
+        return np.zeros(len(indicators), dtype=bool)
     return np.array([i in retired for i in indicators], dtype=bool)
 
 
@@ -413,14 +423,13 @@ def first_of_each(values: np.ndarray, mask: np.ndarray) -> list[int]:
 
 
 def read_cells(
-    table: Table, ctx: Context, hint, report, regions: tuple, region_problem, contradicted: bool
+    table: Table, fields: Candidate, ctx: Context, hint, report, regions: tuple, region_problem, contradicted: bool
 ) -> pd.DataFrame:
     """The candidates as figures in catalogue units (OBSERVATION_COLUMNS), every problem reported: regions,
     quarters and numbers read once per distinct cell, the catalogue joined once, and the checks as masks over the
-    whole file."""
+    whole file. `fields`: the candidates by field (by_field), made once for this and region_keys."""
     candidates = table.candidates
     count = len(candidates)
-    fields = by_field(candidates)
     rows = np.fromiter(fields.row, dtype=np.int64, count=count)
     key_codes, keys, resolved = regions
     results = [resolved[key] for key in keys]
@@ -486,7 +495,7 @@ def read_cells(
     written = reading_units[chosen]
     stated = np.equal(written, None)
     if stated.any():
-        written[stated] = objects([candidates[p].unit for p in chosen[stated].tolist()])
+        written[stated] = objects(fields.unit)[chosen[stated]]
     frame = pd.DataFrame(
         {
             "at": chosen,
@@ -497,9 +506,13 @@ def read_cells(
             "written": pd.Series(written, dtype=object),
         }
     )
-    catalogue = ctx.catalogue[["id", "unit", "kind"]].rename(columns={"id": "indicator", "unit": "expected"})
-    catalogue = catalogue.astype(object).reset_index(drop=True)
-    frame = frame.merge(catalogue, on="indicator", how="left")  # the catalogue joined once
+    codes, distinct = pd.factorize(frame.indicator.to_numpy(dtype=object))  # the catalogue read once per indicator
+    entries = [ctx.catalogue_rows.get(indicator) for indicator in distinct.tolist()] + [None]  # [-1]: no indicator
+
+    def looked_up(field: str) -> pd.Series:
+        return pd.Series(objects([np.nan if e is None else getattr(e, field) for e in entries])[codes], dtype=object)
+
+    frame = frame.assign(expected=looked_up("unit"), kind=looked_up("kind"))
     names = {i: ctx.indicator_name(i) for i in frame.indicator.unique()}
     factors = per_pair(frame.written, frame.expected, unit_factor)
     is_rate = (frame.expected == "%").to_numpy(dtype=bool)
@@ -547,7 +560,8 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
     """Every candidate checked; the figures that passed, the errors and the warnings."""
     report = Reporter(list(table.problems))
     warnings: list[Problem] = []
-    key_codes, keys = region_keys(table.candidates)
+    fields = by_field(table.candidates)
+    key_codes, keys = region_keys(fields)
     resolved, home = resolve_regions(key_codes, keys, ctx.resolver)
     region_problem = RegionProblems(ctx.resolver, ctx.names, home)
     contradictions = period_contradictions(table, period_hint)
@@ -556,7 +570,7 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
     if table.title_period and period_hint is None and any(not str(c.period or "").strip() for c in table.candidates):
         warnings.append(warning("period_from_title", value=table.title_period))
     observations = read_cells(
-        table, ctx, period_hint, report, (key_codes, keys, resolved), region_problem, bool(contradictions)
+        table, fields, ctx, period_hint, report, (key_codes, keys, resolved), region_problem, bool(contradictions)
     )
     observations, duplicate_problems = drop_duplicates(observations)
     for problem in duplicate_problems:
@@ -567,13 +581,14 @@ def check(table: Table, ctx: Context, period_hint: str | None) -> Checked:
     cities = {r if ctx.levels.get(r) == "city" else ctx.parents.get(r) for r in set(observations.region)} - {None}
     stored = ctx.load_stored(set(observations.region), set(observations.period), cities)
     combined = over_stored(observations, stored.figures)
-    for problem in rule_problems(observations, ctx, combined):
+    coded = Keys.of(combined)
+    for problem in rule_problems(observations, ctx, combined, coded):
         if problem.severity == "warning":
             warnings.append(problem)
         else:
             report(problem)
     warnings += part_warnings(observations, ctx, combined, stored.own)
-    warnings += jump_warnings(observations, combined)
+    warnings += jump_warnings(observations, combined, coded)
     warnings += total_warnings(table, observations, ctx)
     warnings += city_warnings(observations, ctx, stored.own)
     warnings += level_warnings(observations, ctx)
@@ -637,6 +652,29 @@ def drop_duplicates(observations: pd.DataFrame) -> tuple[pd.DataFrame, list[Prob
     return first.reset_index(drop=True), problems
 
 
+class Keys(NamedTuple):
+    """The key columns of over_stored's frame as numbers, each column hashed once for every check that matches
+    figures by key (merging on columns of strings hashed every string again, in each check)."""
+
+    region: np.ndarray  # each row's code
+    indicator: np.ndarray
+    period: np.ndarray
+    regions: list  # code → region
+    indicators: list  # code → indicator
+    periods: list  # code → quarter
+
+    @classmethod
+    def of(cls, combined: pd.DataFrame) -> "Keys":
+        (region, regions), (indicator, indicators), (period, periods) = (
+            pd.factorize(combined[column].to_numpy(dtype=object), use_na_sentinel=False) for column in KEY
+        )
+        return cls(region, indicator, period, regions.tolist(), indicators.tolist(), periods.tolist())
+
+    def pairs(self) -> np.ndarray:
+        """One number per (region, quarter)."""
+        return self.region * (len(self.periods) + 1) + self.period
+
+
 def over_stored(observations: pd.DataFrame, stored: pd.DataFrame) -> pd.DataFrame:
     """The file's figures over the stored ones, one row per (region, indicator, period): value and `at`, the
     figure's position in the file (-1 for a stored one)."""
@@ -692,56 +730,83 @@ def rule_side(text: str) -> list[str]:
     return [part.strip() for part in str(text).split("+")]
 
 
-def rule_problems(observations: pd.DataFrame, ctx: Context, combined: pd.DataFrame) -> list[Problem]:
+def rule_problems(observations: pd.DataFrame, ctx: Context, combined: pd.DataFrame, keys: Keys) -> list[Problem]:
     """Every active validation rule (the validation_rules table) over the file's regions and quarters, with the
     stored figure standing in for one the file lacks; a side with a figure missing is not judged. An error rule
-    refuses the file, a warning rule is shown."""
+    refuses the file, a warning rule is shown. `combined` is over_stored(observations, …), whose first rows are the
+    observations, and `keys` its Keys; (region, quarter) pairs are judged in the order of their names."""
     problems = []
     rules = ctx.rules if ctx.rules is not None else pd.DataFrame(columns=["status"])
-    for rule in rules[rules.status == "active"].itertuples(index=False):
+    active = rules[rules.status == "active"]
+    if active.empty or observations.empty:
+        return problems
+    mine = len(observations)
+    indicator_code = {value: code for code, value in enumerate(keys.indicators)}
+    pair_of = keys.pairs()
+    region_rank, period_rank = (name_order(names) for names in (keys.regions, keys.periods))
+    values, at = combined.value.to_numpy(dtype="float64"), combined["at"].to_numpy()
+    rows, columns, raws = (observations[name].to_numpy() for name in ("row", "column", "raw"))
+    for rule in active.itertuples(index=False):
         left, right = rule_side(rule.left_side), rule_side(rule.right_side)
         involved = list(dict.fromkeys(left + right))
         if rule.operator not in OPERATORS or any(i not in ctx._rows for i in involved):
             continue  # refused when the rule was imported; a database edited by hand is not judged on it
-        pairs = observations.loc[observations.indicator.isin(involved), ["region", "period"]].drop_duplicates()
-        if pairs.empty:
+        column_of = np.full(len(indicator_code) + 1, -1, dtype=np.int64)  # indicator code → its place in involved
+        for place, indicator in enumerate(involved):
+            if indicator in indicator_code:
+                column_of[indicator_code[indicator]] = place
+        used = column_of[keys.indicator] >= 0
+        wanted = np.unique(pair_of[:mine][used[:mine]])  # the pairs the file has a figure of the rule for
+        if not len(wanted):
             continue
-        part = combined[combined.indicator.isin(involved)].merge(pairs, on=["region", "period"])
-        if part.empty:
-            continue
-        # one row per (region, period), a column per indicator (combined holds each figure once: the file's or
-        # else the stored one), so unstack needs no aggregation
-        wide = part.set_index(["region", "period", "indicator"])[["value", "at"]].unstack("indicator")
-        values, at = wide["value"].reindex(columns=involved), wide["at"].reindex(columns=involved)
-        left_sum, right_sum = values[left].sum(axis=1, skipna=False), values[right].sum(axis=1, skipna=False)
-        judged = left_sum.notna() & right_sum.notna()
+        part = np.flatnonzero(used & np.isin(pair_of, wanted))
+        # one row per (region, quarter) in the order of their names, a column per involved indicator: combined holds
+        # each figure once (the file's or else the stored one)
+        first = part[np.unique(pair_of[part], return_index=True)[1]]
+        named = first[np.lexsort((period_rank[keys.period[first]], region_rank[keys.region[first]]))]
+        line_of = np.empty(int(pair_of.max()) + 1, dtype=np.int64)
+        line_of[pair_of[named]] = np.arange(len(named))
+        table = np.full((len(named), len(involved)), np.nan)
+        found_at = np.full((len(named), len(involved)), np.nan)
+        table[line_of[pair_of[part]], column_of[keys.indicator[part]]] = values[part]
+        found_at[line_of[pair_of[part]], column_of[keys.indicator[part]]] = at[part]
+        left_sum = table[:, [involved.index(i) for i in left]].sum(axis=1)
+        right_sum = table[:, [involved.index(i) for i in right]].sum(axis=1)
+        judged = ~np.isnan(left_sum) & ~np.isnan(right_sum)
         holds, _, broken_words = OPERATORS[rule.operator]
-        broken = judged & ~holds(left_sum.where(judged, 0), right_sum.where(judged, 0))
-        for key in broken[broken].index:
-            positions = [int(a) for a in at.loc[key, involved] if pd.notna(a) and a >= 0]
+        broken = judged & ~holds(np.where(judged, left_sum, 0), np.where(judged, right_sum, 0))
+        for line in np.flatnonzero(broken).tolist():
+            positions = [int(a) for a in found_at[line].tolist() if a == a and a >= 0]  # a == a: not NaN
             if not positions:
                 continue
-            where = observations.iloc[positions[0]]
+            position = positions[0]
             names = [ctx.indicator_name(i) for i in left], [ctx.indicator_name(i) for i in right]
             side_text = [(" + ".join(n[0] for n in side), " + ".join(n[1] for n in side)) for side in names]
             problems.append(
                 Problem(
                     "rule_broken",
-                    int(where.row),
-                    where.column,
-                    where.raw,
+                    int(rows[position]),
+                    columns[position],
+                    raws[position],
                     {
                         "rule": (rule.message_zh, rule.message_en),
                         "left": side_text[0],
-                        "left_value": f"{left_sum[key]:g}",
+                        "left_value": f"{left_sum[line]:g}",
                         "op": broken_words,
                         "right": side_text[1],
-                        "right_value": f"{right_sum[key]:g}",
+                        "right_value": f"{right_sum[line]:g}",
                     },
                     severity="error" if rule.severity == "error" else "warning",
                 )
             )
     return problems
+
+
+def name_order(names: list) -> np.ndarray:
+    """Each name's place when the names are sorted."""
+    ranks = np.empty(len(names), dtype=np.int64)
+    ranks[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    return ranks
 
 
 def part_warnings(observations: pd.DataFrame, ctx: Context, combined: pd.DataFrame, own: pd.DataFrame) -> list[Problem]:
@@ -808,20 +873,33 @@ def is_jump(value, previous):
         return (previous != 0) & ((value > JUMP_FACTOR * previous) | (value < previous / JUMP_FACTOR))
 
 
-def jump_warnings(observations: pd.DataFrame, combined: pd.DataFrame) -> list[Problem]:
-    """A figure more than 3× or under ⅓ of the previous quarter's deserves a second look."""
+def jump_warnings(observations: pd.DataFrame, combined: pd.DataFrame, keys: Keys) -> list[Problem]:
+    """A figure more than 3× or under ⅓ of the previous quarter's deserves a second look. `combined` is
+    over_stored(observations, …), whose first rows are the observations, and `keys` its Keys: each figure is matched
+    to the previous quarter's by one number per (region, indicator, quarter)."""
     if observations.empty:
         return []
-    previous_of = {p: shift(p, -1) for p in observations.period.unique()}
-    mine = observations.assign(previous_period=mapped(observations.period, previous_of))
-    before = combined[KEY + ["value"]].rename(columns={"period": "previous_period", "value": "previous"})
-    rows = mine.merge(before, on=["region", "indicator", "previous_period"])
-    jumped = rows[is_jump(rows.value, rows.previous)].sort_values("row", kind="stable")
+    region, indicator, period, periods = keys.region, keys.indicator, keys.period, keys.periods
+    code_of = {value: code for code, value in enumerate(periods)}
+    mine = len(observations)
+    previous_of = np.full(len(periods), -1, dtype=np.int64)  # a quarter's code → the previous quarter's, -1: none
+    for code in np.unique(period[:mine]).tolist():
+        previous_of[code] = code_of.get(shift(periods[code], -1), -1)
+    previous = previous_of[period[:mine]]
+    indicators, quarters = int(indicator.max(initial=0)) + 1, len(periods) + 1  # + 1: room for "no quarter"
+    key = (region * indicators + indicator) * quarters  # plus the quarter's code + 1
+    pairs = pd.DataFrame({"key": key[:mine] + previous + 1, "left": np.arange(mine)}).merge(
+        pd.DataFrame({"key": key + period + 1, "right": np.arange(len(combined))}), on="key"
+    )
+    left, right = pairs.left.to_numpy(), pairs.right.to_numpy()
+    values, before = observations.value.to_numpy(dtype="float64")[left], combined.value.to_numpy(dtype="float64")[right]
+    jumps = is_jump(values, before)
+    jumped, before = left[jumps], before[jumps]
+    order = np.argsort(observations.row.to_numpy()[jumped], kind="stable")
+    rows, columns, raws = (observations[name].to_numpy()[jumped[order]].tolist() for name in ("row", "column", "raw"))
     return [
-        warning(
-            "jump_from_previous", row=int(r.row), column=r.column, value=r.raw, details={"previous": f"{r.previous:g}"}
-        )
-        for r in jumped.itertuples(index=False)
+        warning("jump_from_previous", row=int(row), column=column, value=raw, details={"previous": f"{previous:g}"})
+        for row, column, raw, previous in zip(rows, columns, raws, before[order].tolist(), strict=True)
     ]
 
 
@@ -871,6 +949,9 @@ def city_warnings(observations: pd.DataFrame, ctx: Context, own: pd.DataFrame) -
     mine = observations[chosen].assign(at=np.flatnonzero(chosen))
     if mine.empty:
         return []
+    regions = set(mine.region.unique()) | (set(own.region.unique()) if own is not None and not own.empty else set())
+    if all(ctx.levels.get(region) != "city" for region in regions):
+        return []  # no city figure, in the file or stored, to hold against its counties
     mine = mine.assign(level=mapped(mine.region, ctx.levels), parent=mapped(mine.region, ctx.parents))
     touched = pd.concat(
         [
@@ -942,6 +1023,8 @@ def county_sums(counties: pd.DataFrame) -> pd.DataFrame:
 def level_warnings(observations: pd.DataFrame, ctx: Context) -> list[Problem]:
     """A row for a region at a level the federation does not report (a province, the country): held until someone
     says it is meant, one problem per file row."""
+    if all(ctx.levels.get(region) in REPORTED_LEVELS for region in observations.region.unique()):
+        return []  # the usual file: every region a city or a county
     levels = mapped(observations.region, ctx.levels)
     outside = observations[levels.notna() & ~levels.isin(REPORTED_LEVELS)].drop_duplicates("row")
     return [
@@ -955,6 +1038,8 @@ def missing_county_warnings(observations: pd.DataFrame, ctx: Context) -> list[Pr
     """For each city whose counties the file reports, a county that reported last quarter but not now."""
     problems = []
     reporting = ctx.stored.reporting if ctx.stored else {}
+    if not any(reporting.values()):
+        return problems  # no county reported before: none can be missing now
     for period, group in observations.groupby("period"):
         previous = shift(period, -1)
         regions = group.region.unique()
