@@ -46,7 +46,7 @@ st.title(
     )
 )
 quarter_notes(ctx, f, region, regions[region])
-briefing_buttons(store, version, selection, regions[region])
+briefing_buttons(store, selection, regions[region])
 rows = data.comparison_with_change(store, version, selection)
 if note := as_of_note(rows, selection):
     st.info(note)

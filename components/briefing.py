@@ -27,6 +27,7 @@ def briefing(_store: Store, version: str, sel: Selection, fmt: str):
 
 
 def newest_briefing(sel: Selection, fmt: str):
+    """The briefing of `sel` in `fmt` from the newest published data (a download button's deferred file)."""
     return briefing(*current_store(), sel, fmt)
 
 
@@ -40,7 +41,7 @@ def usable_reference(store: Store, sel: Selection) -> Selection:
     return sel
 
 
-def briefing_buttons(store: Store, version: str, sel: Selection, region_name: str, key: str = "briefing") -> None:
+def briefing_buttons(store: Store, sel: Selection, region_name: str, key: str = "briefing") -> None:
     """One button per format, side by side, for the selection's home, set, quarter and reference. The file is written
     from the newest snapshot when clicked: the page's own may be closed by then (a reader closes a snapshot two
     minutes after it moved on)."""

@@ -167,7 +167,7 @@ def last_outcome(lang: str) -> None:
             if latest := data.latest_period(store, version, region):
                 name = data.region_name(store, version, region, lang)
                 sel = briefing_selection(store, version, region, latest, lang)
-                briefing_buttons(store, version, sel, name, key="approved_briefing")
+                briefing_buttons(store, sel, name, key="approved_briefing")
         return
     if "reverted" in outcome:
         st.success(t("reverted", lang, id=outcome["reverted"]), icon=":material/undo:")
@@ -184,7 +184,7 @@ def last_outcome(lang: str) -> None:
         latest = data.latest_period(store, version, home) if home else None
         if latest:  # the briefing for the quarter just sent, ready for the leadership meeting
             sel = briefing_selection(store, version, home, latest, lang)
-            briefing_buttons(store, version, sel, data.region_name(store, version, home, lang))
+            briefing_buttons(store, sel, data.region_name(store, version, home, lang))
 
 
 def briefing_selection(store, version: int, region: str, period: str, lang: str) -> Selection:
